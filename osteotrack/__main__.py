@@ -1,0 +1,3 @@
+from osteotrack.cli import main
+
+main()

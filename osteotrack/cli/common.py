@@ -1,0 +1,92 @@
+"""What every subcommand shares: the diary it works on, and one way to fail.
+
+Kept light on purpose: ``osteotrack log`` imports this and nothing heavier.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from osteotrack.domain.errors import DiaryError
+
+
+class CliError(click.ClickException):
+    """One clear sentence on stderr and exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"osteotrack: {self.message}", err=True)
+
+
+class Group(click.Group):
+    """A click group that turns diary errors into one sentence and exit 2, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DiaryError as error:
+            raise CliError(str(error)) from None
+        except sqlite3.Error as error:
+            from osteotrack.store.diary import _explain
+
+            path = ctx.obj.path if isinstance(ctx.obj, Session) else "the diary"
+            raise CliError(str(_explain(path, error))) from None
+
+
+@dataclass
+class Session:
+    """The diary and profile a command works on, opened on first use."""
+
+    db: Path | None = None
+    profile: str | None = None
+    read_only: bool = False
+    _diary: object = field(default=None, repr=False)
+
+    @property
+    def path(self) -> Path:
+        from osteotrack.store.files import default_db_path
+
+        return self.db if self.db is not None else default_db_path()
+
+    def diary(self, create: bool = True):
+        if self._diary is None:
+            from osteotrack.store.diary import Diary
+
+            self._diary = Diary.open(self.path, read_only=self.read_only, create=create)
+        return self._diary
+
+    def profile_id(self) -> int:
+        return self.diary().profile_id(self.profile)
+
+    def profile_name(self) -> str:
+        return self.diary().profile_name(self.profile_id())
+
+    def close(self) -> None:
+        if self._diary is not None:
+            self._diary.close()
+            self._diary = None
+
+
+pass_session = click.make_pass_decorator(Session)
+
+
+def when_option(help_text: str = "When it happened: ISO date-time, 'yesterday 19:00', 'today 8:30', '2h ago'."):
+    return click.option("--at", "at", default="now", show_default=True, help=help_text)
+
+
+def day_option(name: str, help_text: str):
+    return click.option(name, default=None, metavar="DATE", help=help_text)
+
+
+def parse_day_option(value: str | None):
+    """A --since/--until value as a date, or None."""
+    if value is None:
+        return None
+    from osteotrack.domain.when import parse_day
+
+    return parse_day(value)

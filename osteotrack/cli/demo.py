@@ -1,0 +1,66 @@
+"""``osteotrack demo``: a realistic demo diary in a file of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from osteotrack.cli.common import CliError
+
+
+@click.command()
+@click.option("--years", type=click.FloatRange(min=0.05, max=30), default=2, show_default=True,
+              help="How many years of diary to make.")
+@click.option("--seed", type=int, default=1, show_default=True, help="The same seed gives the same diary.")
+@click.option("--db", "target", type=click.Path(path_type=Path), default=None,
+              help="Where to write it. Default: demo.db in the app's data folder (never your diary).")
+@click.option("--force", is_flag=True, help="Replace an existing demo diary at that path.")
+@click.pass_context
+def demo(ctx, years, seed, target, force):
+    """Write a demo diary to explore: Margaret, a thoracic compression fracture, a kyphoplasty, a fall."""
+    from rich.progress import Progress
+
+    from osteotrack.demo import write_demo
+    from osteotrack.store.files import demo_db_path
+
+    target = (target or demo_db_path()).expanduser()
+    real = ctx.obj.path
+    if real.exists() and target.exists() and target.resolve() == real.resolve() and not _is_demo(target):
+        raise CliError(f"{target} is your diary; the demo is always written to a file of its own.")
+    if target.exists():
+        if not _is_demo(target):
+            raise CliError(f"{target} exists and is not a demo diary; choose another --db path.")
+        if not force:
+            raise CliError(f"A demo diary already exists at {target}; pass --force to make it again.")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task("Writing the demo diary", total=1)
+        counts = write_demo(target, years, seed, progress=lambda done, total: bar.update(task, completed=done,
+                                                                                          total=total))
+    click.echo(
+        f"Wrote a {years:g}-year demo diary to {target}: {counts['entries']} entries, {counts['checkins']} "
+        f"check-ins, {counts['events']} events, {counts['questions']} questions.\n"
+        f"Explore it with: osteotrack --db {target}"
+    )
+
+
+def _is_demo(path: Path) -> bool:
+    from osteotrack.domain.errors import DiaryError
+    from osteotrack.store.diary import Diary
+
+    try:
+        with Diary.open(path, read_only=True) as diary:
+            return diary.setting("demo") == "1"
+    except DiaryError:
+        return False
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+COMMANDS = [demo]

@@ -1,0 +1,81 @@
+"""``osteotrack log`` and ``osteotrack list``: the quick path in and the way out."""
+
+from __future__ import annotations
+
+import click
+
+from osteotrack.cli.common import CliError, day_option, parse_day_option, pass_session, when_option
+
+
+@click.command()
+@click.option("--pain", required=True, metavar="0-10", help="Overall pain now: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe.")
+@click.option("--where", "sites", multiple=True, metavar="SITE:N",
+              help="Where it hurts and how much (0–10), e.g. lower-back:7, mid-back/T8:6 or T8:6. Repeat for more.")
+@click.option("--quality", "qualities", multiple=True, metavar="QUALITY", help="How it feels: aching, sharp, … Repeatable.")
+@click.option("--trigger", "triggers", multiple=True, metavar="TRIGGER", help="What set it off: bending, standing, … Repeatable.")
+@click.option("--therapy", "therapies", multiple=True, metavar="THERAPY:RELIEF",
+              help="What you tried and its relief in percent (0–100 in tens), e.g. heat:60. Repeatable.")
+@click.option("--med", "meds", multiple=True, metavar="TEXT",
+              help='Medication name and dose for the medication therapy, e.g. "ibuprofen 400 mg".')
+@click.option("--note", default="", help="A note, any length.")
+@click.option("--doctor", is_flag=True, help="Flag this entry for the doctor.")
+@click.option("--by", "entered_by", default=None, metavar="NAME", help="Who is logging, if not the patient (a caregiver).")
+@when_option()
+@pass_session
+def log(session, pain, sites, qualities, triggers, therapies, meds, note, doctor, entered_by, at):
+    """Log a moment of pain.
+
+    \b
+    Example:
+      osteotrack log --pain 6 --where lower-back:7 --trigger bending \\
+        --therapy heat:60 --therapy otc-pain-medication:40 --med "ibuprofen 400 mg" --at "yesterday 19:00"
+    """
+    from osteotrack.domain.describe import entry_summary
+    from osteotrack.domain.records import Entry
+    from osteotrack.domain.validate import attach_medication, check_scale, parse_site, parse_therapy
+    from osteotrack.domain.when import parse_when
+
+    diary = session.diary()
+    vocab = diary.vocabulary()
+    pain_value = check_scale(pain, "Pain")
+    uses = [parse_therapy(t, vocab) for t in therapies]
+    for med in meds:
+        uses = attach_medication(uses, med)
+    entry = Entry(
+        at=parse_when(at),
+        pain=pain_value,
+        sites=[parse_site(s, vocab, default_intensity=pain_value) for s in sites],
+        qualities=list(qualities),
+        triggers=list(triggers),
+        therapies=uses,
+        note=note,
+        for_doctor=doctor,
+        entered_by=entered_by,
+    )
+    stored = diary.add_entry(entry, session.profile_id())
+    click.echo(f"Logged {entry_summary(stored, vocab)} (id {stored.id[:8]}).")
+
+
+KINDS = ("entries", "checkins", "events", "questions")
+
+
+@click.command("list")
+@day_option("--since", "First day to include (e.g. 2026-09-01, 'yesterday', '30d ago'). Default: the beginning.")
+@day_option("--until", "Last day to include. Default: today.")
+@click.option("--kind", type=click.Choice(KINDS), default="entries", show_default=True, help="Which records.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many, newest first.")
+@pass_session
+def list_(session, since, until, kind, fmt, limit):
+    """List entries (or check-ins, events, questions), newest first."""
+    from osteotrack.cli import tables
+
+    since_day, until_day = parse_day_option(since), parse_day_option(until)
+    if since_day and until_day and since_day > until_day:
+        raise CliError(f"--since ({since_day}) is after --until ({until_day}); give the earlier day first.")
+    diary = session.diary()
+    rows = tables.rows(diary, kind, session.profile_id(), since_day, until_day, limit)
+    tables.emit(rows, fmt, title=f"{kind.capitalize()} — {session.profile_name()}")
+
+
+COMMANDS = [log, list_]

@@ -1,0 +1,131 @@
+"""``osteotrack checkin``, ``event`` and ``question``: the other record kinds."""
+
+from __future__ import annotations
+
+import click
+from click_default_group import DefaultGroup
+
+from osteotrack.cli.common import Group, pass_session, when_option
+from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES
+
+
+def _scale(name: str, help_text: str):
+    return click.option(name, default=None, metavar="0-10", help=help_text)
+
+
+@click.command()
+@_scale("--pain", "Average pain today, 0 (none) to 10 (worst imaginable).")
+@_scale("--enjoyment", "How much pain got in the way of enjoying life today, 0 (not at all) to 10 (completely).")
+@_scale("--activity", "How much pain got in the way of your general activity today, 0 (not at all) to 10 (completely).")
+@_scale("--sleep", "How well you slept, 0 (very badly) to 10 (very well).")
+@_scale("--mood", "Your mood, 0 (very low) to 10 (very good).")
+@click.option("--note", default="", help="A note for the day.")
+@click.option("--day", default="today", show_default=True, help="Which day: 2026-11-23, 'yesterday', a weekday.")
+@pass_session
+def checkin(session, pain, enjoyment, activity, sleep, mood, note, day):
+    """Record the daily check-in (the three PEG items, sleep, mood).
+
+    A second check-in for the same day replaces the first.
+    """
+    from osteotrack.domain.describe import checkin_summary
+    from osteotrack.domain.records import CheckIn
+    from osteotrack.domain.validate import check_scale
+    from osteotrack.domain.when import parse_day
+
+    labels = {"peg_pain": ("Average pain", pain), "peg_enjoyment": ("Interference with enjoyment", enjoyment),
+              "peg_activity": ("Interference with activity", activity), "sleep": ("Sleep quality", sleep),
+              "mood": ("Mood", mood)}
+    values = {k: None if v is None else check_scale(v, label) for k, (label, v) in labels.items()}
+    record = session.diary().save_checkin(CheckIn(day=parse_day(day), note=note, **values), session.profile_id())
+    click.echo(f"Checked in for {checkin_summary(record)}.")
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(list(EVENT_KINDS)), metavar="KIND")
+@when_option("When it happened (or was diagnosed): ISO date or date-time, 'yesterday', '3d ago'.")
+@click.option("--site", default=None, help="Where: a location slug, e.g. mid-back, wrist-left, hip-right.")
+@click.option("--level", default=None, help="Vertebral level for the spine, C1–L5, e.g. T8.")
+@click.option("--procedure", type=click.Choice(list(PROCEDURES)), default=None, help="For a procedure.")
+@click.option("--t-score", type=float, default=None, help="For a DXA result, e.g. -2.7.")
+@click.option("--dxa-site", type=click.Choice(list(DXA_SITES)), default=None, help="Where the DXA was measured.")
+@click.option("--note", default="", help="A note.")
+@pass_session
+def event(session, kind, at, site, level, procedure, t_score, dxa_site, note):
+    """Record an event: fall, fracture, procedure, imaging, dxa or appointment.
+
+    \b
+    Examples:
+      osteotrack event fracture --site mid-back --level T8 --at 2026-03-02
+      osteotrack event procedure --procedure kyphoplasty --level T8 --at 2026-05-14
+      osteotrack event dxa --t-score -2.7 --dxa-site lumbar-spine --at 2026-06-01
+    """
+    from osteotrack.domain.describe import event_summary
+    from osteotrack.domain.records import Event
+    from osteotrack.domain.when import parse_when
+
+    diary = session.diary()
+    record = diary.add_event(Event(kind=kind, at=parse_when(at), site=site, level=level, procedure=procedure,
+                                   t_score=t_score, dxa_site=dxa_site, note=note), session.profile_id())
+    click.echo(f"Recorded {event_summary(record, diary.vocabulary())} (id {record.id[:8]}).")
+
+
+class QuestionGroup(DefaultGroup, Group):
+    pass
+
+
+@click.group(cls=QuestionGroup, default="add", default_if_no_args=False)
+def question():
+    """Questions for my doctor: add, list, mark asked or answered.
+
+    \b
+    osteotrack question "Can I carry the shopping?"
+    osteotrack question list
+    osteotrack question answered 1a2b3c4d --answer "Up to 5 kg"
+    """
+
+
+@question.command("add")
+@click.argument("text")
+@pass_session
+def question_add(session, text):
+    """Add a question (the default: `osteotrack question "…"`)."""
+    from osteotrack.domain.records import Question
+    from osteotrack.domain.when import now_local
+
+    record = session.diary().add_question(Question(text=text, created=now_local()), session.profile_id())
+    click.echo(f"Added question {record.id[:8]}: {record.text}")
+
+
+@question.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include asked and answered questions.")
+@pass_session
+def question_list(session, show_all):
+    """List open questions (all of them with --all)."""
+    from osteotrack.domain.describe import question_summary
+
+    found = session.diary().questions(session.profile_id(), None if show_all else "open")
+    if not found:
+        click.echo("No open questions." if not show_all else "No questions yet.")
+    for q in found:
+        click.echo(f"{q.id[:8]}  {q.created:%Y-%m-%d}  {question_summary(q)}")
+
+
+def _mark(status: str):
+    @click.argument("question_id", metavar="ID")
+    @click.option("--answer", default=None, help="What the doctor said.")
+    @pass_session
+    def mark(session, question_id, answer):
+        diary = session.diary()
+        full_id = diary.find_id("questions", question_id, session.profile_id())
+        record = diary.set_question_status(full_id, status, answer)
+        click.echo(f"Marked {status}: {record.text}")
+
+    mark.__doc__ = f"Mark a question {status} (ID: the first characters shown by `question list`)."
+    return mark
+
+
+question.command("asked")(_mark("asked"))
+question.command("answered")(_mark("answered"))
+question.command("open")(_mark("open"))
+
+COMMANDS = [checkin, event, question]

@@ -1,0 +1,56 @@
+"""Printing records as a table, JSON or CSV on standard output."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from osteotrack.store.diary import record_dict
+from osteotrack.views import tables
+
+
+def rows(diary, kind: str, profile_id: int, since, until, limit) -> list[tuple[dict, dict]]:
+    """(flat row, full record) pairs, newest first."""
+    vocab = diary.vocabulary()
+    if kind == "entries":
+        records = diary.entries(profile_id, since, until, limit=limit)
+        return [(tables.entry_row(e, vocab), record_dict(e)) for e in records]
+    if kind == "checkins":
+        records = list(reversed(diary.checkins(profile_id, since, until)))[:limit]
+        return [(tables.checkin_row(c), record_dict(c)) for c in records]
+    if kind == "events":
+        records = list(reversed(diary.events(profile_id, since, until)))[:limit]
+        return [(tables.event_row(v), record_dict(v)) for v in records]
+    records = [q for q in reversed(diary.questions(profile_id))
+               if (since is None or q.created.date() >= since) and (until is None or q.created.date() <= until)]
+    return [(tables.question_row(q), record_dict(q)) for q in records[:limit]]
+
+
+def emit(pairs: list[tuple[dict, dict]], fmt: str, title: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([full for _, full in pairs], ensure_ascii=False, indent=2))
+        return
+    flat = [row for row, _ in pairs]
+    if fmt == "csv":
+        if flat:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(flat)
+        return
+    if not flat:
+        click.echo("Nothing recorded in that range.")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    hide = {"id", "utc_offset"}
+    columns = [c for c in flat[0] if c not in hide and any(r[c] not in ("", None) for r in flat)]
+    for column in columns:
+        table.add_column(column.replace("_", " "), overflow="fold")
+    for row in flat:
+        table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
+    Console().print(table)

@@ -1,0 +1,80 @@
+"""Records in words, the same on the command line, in the app and in reports."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
+from osteotrack.domain.validate import Vocabulary
+from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES, pain_band
+
+
+def when_text(moment: datetime) -> str:
+    """``Mon 23 Nov 2026 19:00`` in the offset the moment was entered in."""
+    return moment.strftime("%a %d %b %Y %H:%M")
+
+
+def pain_text(pain: int) -> str:
+    return f"{pain}/10 ({pain_band(pain)})"
+
+
+def site_text(site: Site, vocab: Vocabulary) -> str:
+    level = f" {site.level}" if site.level else ""
+    return f"{vocab.name('location', site.location)}{level} {site.intensity}"
+
+
+def therapy_text(use: TherapyUse, vocab: Vocabulary) -> str:
+    text = vocab.name("therapy", use.therapy)
+    if use.medication:
+        text += f" ({use.medication}{' ' + use.dose if use.dose else ''})"
+    return text + (f" {use.relief}% relief" if use.relief is not None else " (relief not rated)")
+
+
+def entry_summary(entry: Entry, vocab: Vocabulary) -> str:
+    """One line: when, pain, where, what set it off, what was tried."""
+    parts = [f"{when_text(entry.at)}: pain {pain_text(entry.pain)}"]
+    if entry.sites:
+        parts.append("where: " + ", ".join(site_text(s, vocab) for s in entry.sites))
+    if entry.qualities:
+        parts.append("felt: " + ", ".join(vocab.name("quality", q).lower() for q in entry.qualities))
+    if entry.triggers:
+        parts.append("after: " + ", ".join(vocab.name("trigger", t).lower() for t in entry.triggers))
+    if entry.therapies:
+        parts.append("tried: " + ", ".join(therapy_text(t, vocab) for t in entry.therapies))
+    if entry.for_doctor:
+        parts.append("for the doctor")
+    if entry.entered_by:
+        parts.append(f"logged by {entry.entered_by}")
+    return "; ".join(parts)
+
+
+def checkin_summary(c: CheckIn) -> str:
+    items = [("average pain", c.peg_pain), ("enjoyment of life", c.peg_enjoyment),
+             ("general activity", c.peg_activity), ("sleep", c.sleep), ("mood", c.mood)]
+    text = ", ".join(f"{name} {value}" for name, value in items if value is not None)
+    score = c.peg_score
+    if score is not None:
+        text += f"; PEG {score:.1f}"
+    return f"{c.day:%a %d %b %Y}: {text or 'note only'}"
+
+
+def event_summary(ev: Event, vocab: Vocabulary) -> str:
+    text = EVENT_KINDS[ev.kind]
+    if ev.procedure:
+        text = PROCEDURES.get(ev.procedure, ev.procedure)
+    details = []
+    if ev.site:
+        details.append(vocab.name("location", ev.site).lower() + (f" {ev.level}" if ev.level else ""))
+    elif ev.level:
+        details.append(ev.level)
+    if ev.t_score is not None:
+        details.append(f"T-score {ev.t_score:+.1f}" + (f" at {DXA_SITES.get(ev.dxa_site, ev.dxa_site).lower()}"
+                                                       if ev.dxa_site else ""))
+    if ev.note:
+        details.append(ev.note)
+    return f"{when_text(ev.at)}: {text}" + (f" ({'; '.join(details)})" if details else "")
+
+
+def question_summary(q: Question) -> str:
+    text = f"[{q.status}] {q.text}"
+    return text + (f" — answer: {q.answer}" if q.answer else "")

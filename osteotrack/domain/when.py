@@ -1,0 +1,156 @@
+"""Reading the times patients type: ISO date-times and everyday forms.
+
+``yesterday 19:00``, ``today 8:30``, ``yesterday evening``, ``last night``,
+``monday 9:00``, ``2h ago``, ``45 min ago``, ``2026-11-23T19:00+01:00``.
+Times without an offset are local. A time in the future is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+from osteotrack.domain.errors import ValidationError
+
+PARTS_OF_DAY = {
+    "morning": time(8, 0),
+    "noon": time(12, 0),
+    "midday": time(12, 0),
+    "afternoon": time(15, 0),
+    "evening": time(19, 0),
+    "night": time(22, 0),
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+UNITS = {"m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+         "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+         "d": 86400, "day": 86400, "days": 86400}
+
+_AGO = re.compile(r"^(\d+)\s*([a-z]+)\s+ago$")
+_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
+# Allow a minute of clock skew between the machine that logs and the one that reads.
+FUTURE_GRACE = timedelta(minutes=1)
+
+HELP = ("use an ISO date-time like 2026-11-23T19:00, or 'now', 'today 8:30', "
+        "'yesterday 19:00', 'yesterday evening', 'monday 9:00' or '2h ago'")
+
+
+def now_local() -> datetime:
+    """The current time, aware, in the machine's local offset."""
+    return datetime.now().astimezone()
+
+
+def _clock(text: str) -> time | None:
+    if text in PARTS_OF_DAY:
+        return PARTS_OF_DAY[text]
+    m = _CLOCK.match(text)
+    if not m:
+        return None
+    hour, minute, ampm = int(m[1]), int(m[2] or 0), m[3]
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def parse_when(text: str, now: datetime | None = None) -> datetime:
+    """Read ``text`` as an aware datetime; raise ValidationError with a clear sentence."""
+    if now is None:
+        now = now_local()
+        localize = lambda naive: naive.astimezone()  # noqa: E731 - system rules, DST-correct
+    else:
+        localize = lambda naive: naive.replace(tzinfo=now.tzinfo)  # noqa: E731
+    raw = text
+    text = " ".join(text.strip().lower().split())
+    result = _parse(text, now, localize)
+    if result is None:
+        raise ValidationError(f"Could not read the time '{raw}'; {HELP}.")
+    if result > now + FUTURE_GRACE:
+        raise ValidationError(
+            f"The time '{raw}' is in the future ({result:%Y-%m-%d %H:%M}); "
+            "only times up to now can be logged."
+        )
+    return result
+
+
+def _parse(text: str, now: datetime, localize) -> datetime | None:
+    if text in ("now", "just now"):
+        return now
+    m = _AGO.match(text)
+    if m:
+        unit = UNITS.get(m[2])
+        return None if unit is None else now - timedelta(seconds=int(m[1]) * unit)
+    if text == "last night":
+        text = "yesterday night"
+    if text.startswith("this "):
+        text = "today " + text[5:]
+    words = text.split(" ", 1)
+    day: date | None = None
+    if words[0] == "today":
+        day = now.date()
+    elif words[0] == "yesterday":
+        day = now.date() - timedelta(days=1)
+    elif words[0] in WEEKDAYS:
+        back = (now.weekday() - WEEKDAYS.index(words[0])) % 7
+        day = now.date() - timedelta(days=back)
+    if day is not None:
+        clock = _clock(words[1]) if len(words) > 1 else time(12, 0) if day != now.date() else None
+        if clock is None:
+            return now if len(words) == 1 else None
+        return localize(datetime.combine(day, clock))
+    return _iso(text, localize)
+
+
+def _iso(text: str, localize) -> datetime | None:
+    candidate = text.upper().replace("Z", "+00:00")
+    try:
+        if len(candidate) == 10:
+            parsed = datetime.combine(date.fromisoformat(candidate), time(12, 0))
+        else:
+            parsed = datetime.fromisoformat(candidate)
+    except ValueError:
+        return None
+    return localize(parsed) if parsed.tzinfo is None else parsed
+
+
+def parse_day(text: str, today: date | None = None) -> date:
+    """Read a calendar day: ISO ``2026-11-23``, ``today``, ``yesterday`` or a weekday."""
+    today = today or date.today()
+    t = text.strip().lower()
+    if t == "today":
+        return today
+    if t == "yesterday":
+        return today - timedelta(days=1)
+    if t in WEEKDAYS:
+        return today - timedelta(days=(today.weekday() - WEEKDAYS.index(t)) % 7)
+    m = _AGO.match(t)
+    if m and m[2] in ("d", "day", "days"):
+        return today - timedelta(days=int(m[1]))
+    try:
+        day = date.fromisoformat(t)
+    except ValueError:
+        raise ValidationError(
+            f"Could not read the day '{text}'; use a date like 2026-11-23, 'today', "
+            "'yesterday' or a weekday."
+        ) from None
+    if day > today:
+        raise ValidationError(f"The day {day} is in the future; only days up to today can be used.")
+    return day
+
+
+def to_utc_text(moment: datetime) -> str:
+    """The storage form of an aware datetime: UTC, ISO, seconds, 'Z'."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def offset_minutes(moment: datetime) -> int:
+    offset = moment.utcoffset()
+    return 0 if offset is None else int(offset.total_seconds() // 60)
+
+
+def from_storage(utc_text: str, offset_min: int) -> datetime:
+    """Rebuild the aware datetime in the offset it was entered in."""
+    utc = datetime.strptime(utc_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    return utc.astimezone(timezone(timedelta(minutes=offset_min)))

@@ -1,0 +1,154 @@
+"""The diary's schema, built step by step with ``sqlite_utils.Migrations``.
+
+Steps are never edited once released: a change is a new step at the end.
+``STEP_NAMES`` is read without importing sqlite-utils, so that opening an
+up-to-date diary costs one small query.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from osteotrack.domain.vocabulary import BUILTIN
+
+MIGRATION_SET = "osteotrack"
+DEFAULT_PROFILE = "me"
+
+SCHEMA_1 = """
+CREATE TABLE profiles (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    created_utc TEXT NOT NULL
+);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE vocabulary (
+    kind TEXT NOT NULL CHECK (kind IN ('location', 'quality', 'trigger', 'therapy')),
+    slug TEXT NOT NULL,
+    name TEXT NOT NULL,
+    grp TEXT,
+    region TEXT,
+    laterality TEXT,
+    snomed TEXT,
+    builtin INTEGER NOT NULL DEFAULT 0,
+    hidden INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, slug)
+);
+CREATE TABLE entries (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    at_utc TEXT NOT NULL,
+    utc_offset_min INTEGER NOT NULL,
+    local_day TEXT NOT NULL,
+    pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+    note TEXT NOT NULL DEFAULT '',
+    for_doctor INTEGER NOT NULL DEFAULT 0,
+    entered_by TEXT,
+    created_utc TEXT NOT NULL,
+    updated_utc TEXT NOT NULL
+);
+CREATE INDEX entries_profile_at ON entries(profile_id, at_utc);
+CREATE INDEX entries_profile_day ON entries(profile_id, local_day);
+CREATE TABLE entry_sites (
+    entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    location TEXT NOT NULL,
+    intensity INTEGER NOT NULL CHECK (intensity BETWEEN 0 AND 10),
+    level TEXT,
+    UNIQUE (entry_id, location)
+);
+CREATE TABLE entry_qualities (
+    entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    slug TEXT NOT NULL,
+    UNIQUE (entry_id, slug)
+);
+CREATE TABLE entry_triggers (
+    entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    slug TEXT NOT NULL,
+    UNIQUE (entry_id, slug)
+);
+CREATE TABLE entry_therapies (
+    entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    therapy TEXT NOT NULL,
+    relief INTEGER CHECK (relief IS NULL OR (relief BETWEEN 0 AND 100 AND relief % 10 = 0)),
+    medication TEXT,
+    dose TEXT,
+    UNIQUE (entry_id, therapy)
+);
+CREATE INDEX entry_therapies_therapy ON entry_therapies(therapy);
+CREATE INDEX entry_triggers_slug ON entry_triggers(slug);
+CREATE INDEX entry_sites_location ON entry_sites(location);
+CREATE TABLE checkins (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    peg_pain INTEGER CHECK (peg_pain BETWEEN 0 AND 10),
+    peg_enjoyment INTEGER CHECK (peg_enjoyment BETWEEN 0 AND 10),
+    peg_activity INTEGER CHECK (peg_activity BETWEEN 0 AND 10),
+    sleep INTEGER CHECK (sleep BETWEEN 0 AND 10),
+    mood INTEGER CHECK (mood BETWEEN 0 AND 10),
+    note TEXT NOT NULL DEFAULT '',
+    created_utc TEXT NOT NULL,
+    updated_utc TEXT NOT NULL,
+    UNIQUE (profile_id, day)
+);
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('fall', 'fracture', 'procedure', 'imaging', 'dxa', 'appointment')),
+    at_utc TEXT NOT NULL,
+    utc_offset_min INTEGER NOT NULL,
+    local_day TEXT NOT NULL,
+    site TEXT,
+    level TEXT,
+    procedure TEXT,
+    t_score REAL,
+    dxa_site TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    created_utc TEXT NOT NULL,
+    updated_utc TEXT NOT NULL
+);
+CREATE INDEX events_profile_at ON events(profile_id, at_utc);
+CREATE TABLE questions (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    created_utc TEXT NOT NULL,
+    utc_offset_min INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'asked', 'answered')),
+    answer TEXT NOT NULL DEFAULT '',
+    updated_utc TEXT NOT NULL
+);
+"""
+
+
+def m001_initial(db) -> None:
+    """Every table the brief needs, the built-in vocabulary and a default profile."""
+    # executescript() would commit the migration's transaction: run one statement at a time.
+    for statement in SCHEMA_1.split(";"):
+        if statement.strip():
+            db.conn.execute(statement)
+    db["vocabulary"].insert_all(
+        {
+            "kind": t.kind, "slug": t.slug, "name": t.name, "grp": t.group, "region": t.region,
+            "laterality": t.laterality, "snomed": t.snomed, "builtin": 1, "hidden": 0,
+        }
+        for t in BUILTIN
+    )
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    db["profiles"].insert({"name": DEFAULT_PROFILE, "created_utc": now})
+
+
+STEPS = [m001_initial]
+STEP_NAMES = [step.__name__ for step in STEPS]
+
+
+def migrations():
+    """The sqlite-utils migration set, built on demand (it imports sqlite-utils)."""
+    from sqlite_utils import Migrations
+
+    steps = Migrations(MIGRATION_SET)
+    for step in STEPS:
+        steps(name=step.__name__)(step)
+    return steps

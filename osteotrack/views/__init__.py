@@ -1,0 +1,1 @@
+"""Ways out of the diary: tables, CSV, charts, reports. No Textual here."""
