@@ -1,0 +1,129 @@
+"""The benchmark of PRODUCT.md's quality bars, measured in one run.
+
+    python bench/bench.py [--years 10] [--repeat 15] [--only NAME]
+
+Builds (once, cached under bench/out/) a demo diary of ``--years`` years,
+then runs every row and prints one table of medians, each next to the
+baseline it is compared with, measured in the same run, and the ratio.
+
+Rows live in ``bench/rows_*.py``: each module has ``rows(ctx)`` returning
+``Row`` objects. A row is a target callable and an optional floor callable,
+each returning seconds (or bytes for memory rows); the runner repeats both
+and reports medians. Nothing here is a test: CI does not run it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+
+
+@dataclass
+class Row:
+    name: str
+    target: Callable[[], float]
+    floor: Callable[[], float] | None = None
+    floor_name: str = ""
+    unit: str = "ms"  # "ms" for seconds shown in milliseconds, "MiB" for bytes
+    goal: str = ""  # the quality bar, in words
+    repeat: int | None = None
+
+
+@dataclass
+class Context:
+    years: float
+    repeat: int
+    diary: Path
+    python: str = sys.executable
+    env: dict = field(default_factory=dict)
+
+    def run(self, *args: str, env: dict | None = None, db: Path | None = None) -> float:
+        """Seconds taken by ``python -m osteotrack --db DIARY ARGS`` as a whole process."""
+        command = [self.python, "-m", "osteotrack", "--db", str(db or self.diary), *args]
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, env={**self.env, **(env or {})})
+        return time.perf_counter() - start
+
+    def python_c(self, code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([self.python, "-c", code], check=True, capture_output=True, env=self.env)
+        return time.perf_counter() - start
+
+
+def build_diary(years: float) -> Path:
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"demo-{years:g}y.db"
+    if not path.exists():
+        sys.path.insert(0, str(ROOT))
+        from osteotrack.demo import write_demo
+
+        print(f"building a {years:g}-year demo diary at {path} …", file=sys.stderr)
+        counts = write_demo(path, years=years, seed=1)
+        print(f"  {counts}", file=sys.stderr)
+    return path
+
+
+def load_rows(ctx: Context) -> list[Row]:
+    rows: list[Row] = []
+    for file in sorted(HERE.glob("rows_*.py")):
+        spec = importlib.util.spec_from_file_location(file.stem, file)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        rows.extend(module.rows(ctx))
+    return rows
+
+
+def measure(fn: Callable[[], float], repeat: int) -> float:
+    fn()  # warm the file cache and the .pyc files
+    return statistics.median(fn() for _ in range(repeat))
+
+
+def show(value: float, unit: str) -> str:
+    return f"{value * 1000:.1f} ms" if unit == "ms" else f"{value / 2**20:.1f} MiB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=float, default=10)
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--only", default=None, help="run only rows whose name contains this")
+    args = parser.parse_args()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(OUT / "xdg")}
+    env.pop("OSTEOTRACK_DB", None)
+    # Measure what an installed copy does: pip writes .pyc files at install time.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "osteotrack")], check=True)
+    ctx = Context(years=args.years, repeat=args.repeat, diary=build_diary(args.years), env=env)
+    rows = [r for r in load_rows(ctx) if args.only is None or args.only in r.name]
+    print(f"osteotrack benchmark — {args.years:g}-year demo diary, median of {args.repeat} runs, "
+          f"Python {sys.version.split()[0]}")
+    header = f"| {'measure':<44} | {'median':>10} | {'baseline (same run)':<34} | {'median':>10} | {'ratio':>6} | goal"
+    print(header)
+    print("|" + "|".join("-" * (len(part)) for part in header.split("|")[1:]))
+    for row in rows:
+        repeat = row.repeat or args.repeat
+        value = measure(row.target, repeat)
+        if row.floor:
+            base = measure(row.floor, repeat)
+            ratio = f"{value / base:.2f}×"
+            base_text = show(base, row.unit)
+        else:
+            ratio, base_text = "", ""
+        print(f"| {row.name:<44} | {show(value, row.unit):>10} | {row.floor_name:<34} | {base_text:>10} | "
+              f"{ratio:>6} | {row.goal}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
