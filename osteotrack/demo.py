@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import math
 import random
-import uuid
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.domain.validate import validate_checkin, validate_entry, validate_event, validate_question
 from osteotrack.domain.when import now_local, to_utc_text
-from osteotrack.store.diary import Diary
+from osteotrack.store.diary import Diary, new_id
 
 PATIENT = "Margaret"
 NOTES = [
@@ -65,7 +64,7 @@ class _Story:
 
 
 def _uuid(rng: random.Random) -> str:
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    return new_id(rng.getrandbits(128).to_bytes(16, "big"))
 
 
 def build_demo(diary: Diary, years: float = 2, seed: int = 1, end: date | None = None,

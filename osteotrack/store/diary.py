@@ -6,10 +6,9 @@ connection belong to one thread; a worker thread opens its own.
 
 from __future__ import annotations
 
+import os
 import sqlite3
-import uuid
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -34,8 +33,16 @@ def _now_utc() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def new_id() -> str:
-    return str(uuid.uuid4())
+def new_id(random_bytes: bytes | None = None) -> str:
+    """A stable record id: a version-4 UUID as text, from 16 random bytes (fresh ones by default).
+
+    Built by hand because importing ``uuid`` loads ``platform``, a cost every quick log would pay.
+    """
+    b = bytearray(random_bytes if random_bytes is not None else os.urandom(16))
+    b[6] = (b[6] & 0x0F) | 0x40  # version 4
+    b[8] = (b[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = b.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 class Diary:
@@ -73,7 +80,7 @@ class Diary:
             diary = cls(path, conn, read_only)
             diary._prepare(fresh)
         except sqlite3.DatabaseError as error:
-            raise _explain(path, error) from None
+            raise explain(path, error) from None
         return diary
 
     def _prepare(self, fresh: bool) -> None:
@@ -103,14 +110,19 @@ class Diary:
             schema.migrations().apply(self.db)
 
     def _applied_steps(self, fresh: bool) -> list[str]:
-        tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "_sqlite_migrations" not in tables:
-            if tables:
-                raise DiaryError(f"{self.path} is an SQLite database but not an osteotrack diary.")
+        if fresh:
             return []
-        rows = self.conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [schema.MIGRATION_SET]
-        )
+        try:
+            rows = self.conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [schema.MIGRATION_SET]
+            ).fetchall()
+        except sqlite3.OperationalError as error:
+            if "no such table" not in str(error):
+                raise
+            # No migrations table: an empty file is a diary still to build; anything else is not ours.
+            if self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+                raise DiaryError(f"{self.path} is an SQLite database but not an osteotrack diary.") from None
+            return []
         return [row[0] for row in rows]
 
     @property
@@ -142,7 +154,7 @@ class Diary:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise _explain(self.path, error) from None
+            raise explain(self.path, error) from None
         try:
             yield
         except BaseException:
@@ -596,6 +608,8 @@ class Diary:
 
 def record_dict(record) -> dict:
     """A record as plain data (dates and datetimes as ISO text) for JSON and tables."""
+    from dataclasses import asdict
+
     out = asdict(record)
     for key, value in out.items():
         if isinstance(value, (date, datetime)):
@@ -603,7 +617,7 @@ def record_dict(record) -> dict:
     return out
 
 
-def _explain(path: Path, error: sqlite3.Error) -> DiaryError:
+def explain(path: Path, error: sqlite3.Error) -> DiaryError:
     text = str(error).lower()
     if "not a database" in text or "malformed" in text or "disk image" in text:
         return DiaryError(f"{path} is not a readable osteotrack diary (SQLite says: {error}).")
