@@ -161,6 +161,10 @@ def attach_medication(therapies: list[TherapyUse], text: str) -> list[TherapyUse
             "This entry has more than one medication therapy; name the one meant, "
             "e.g. --med \"prescription-pain-medication=tramadol 50 mg\"."
         )
+    if therapies[candidates[0]].medication:
+        raise ValidationError(
+            f"The therapy '{therapies[candidates[0]].therapy}' already has a medication; give one --med for each."
+        )
     name, dose = split_medication(text)
     out = list(therapies)
     out[candidates[0]] = replace(out[candidates[0]], medication=name, dose=dose)

@@ -1,7 +1,7 @@
 """Reading the times patients type: ISO date-times and everyday forms.
 
 ``yesterday 19:00``, ``today 8:30``, ``yesterday evening``, ``last night``,
-``monday 9:00``, ``2h ago``, ``45 min ago``, ``2026-11-23T19:00+01:00``.
+``monday 9:00``, ``2h ago``, ``45 min ago``, ``7pm`` (today), ``2026-11-23T19:00+01:00``.
 Times without an offset are local. A time in the future is refused.
 """
 
@@ -100,6 +100,10 @@ def _parse(text: str, now: datetime, localize) -> datetime | None:
         if clock is None:
             return now if len(words) == 1 else None
         return localize(datetime.combine(day, clock))
+    if ":" in text or text.endswith(("am", "pm")) or text in PARTS_OF_DAY:
+        clock = _clock(text)  # a time of day alone ('7pm', '8:30', 'evening') means today
+        if clock is not None:
+            return localize(datetime.combine(now.date(), clock))
     return _iso(text, localize)
 
 
