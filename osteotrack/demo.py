@@ -117,7 +117,8 @@ def build_demo(diary: Diary, years: float = 2, seed: int = 1, end: date | None =
             diary._insert_event(ev, pid, to_utc_text(ev.at), to_utc_text(ev.at))
         for q in questions:
             diary._insert_question(validate_question(q), pid, to_utc_text(q.created))
-        diary.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('demo', '1')")
+        diary.set_setting("demo", "1")
+        diary.backdate_profile(pid, to_utc_text(datetime.combine(start, time(8, 0)).replace(tzinfo=tz)))
     return {"entries": len(entries), "checkins": len(checkins), "events": len(events), "questions": len(questions)}
 
 

@@ -237,6 +237,12 @@ class Diary:
             )
         return cursor.lastrowid
 
+    def backdate_profile(self, profile_id: int, created_utc: str) -> None:
+        """Move a profile's creation time earlier (never later): an import or the demo may know an older one."""
+        with self.writing():
+            self.conn.execute("UPDATE profiles SET created_utc = min(created_utc, ?) WHERE id = ?",
+                              [created_utc, profile_id])
+
     def rename_profile(self, old: str, new: str) -> None:
         pid = self.profile_id(old)
         new = " ".join(new.split())

@@ -269,6 +269,7 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
             row = diary.conn.execute("SELECT id FROM profiles WHERE name = ?", [name]).fetchone()
             pid = row[0] if row else diary.conn.execute(
                 "INSERT INTO profiles (name, created_utc) VALUES (?, ?)", [name, p["created"]]).lastrowid
+            diary.backdate_profile(pid, p["created"])
             for table, key, insert in (
                 ("entries", "entries", lambda rec, c, u: diary._insert_entry(rec, pid, c, u)),
                 ("checkins", "checkins", lambda rec, c, u: diary._insert_checkin(rec, pid, c, u)),
@@ -339,10 +340,16 @@ def _checked(check, record, where: str, seen: set):
 
 
 def _merge_vocabulary(diary: Diary, terms: list[Term]) -> None:
-    """Add the file's own terms this diary lacks; never rename or re-hide existing ones."""
+    """Add the file's own terms this diary lacks; never rename existing ones or show hidden ones.
+
+    A term hidden in the file is hidden here too: hiding never changes what an entry means,
+    and it lets export → import give back the same diary.
+    """
     existing = diary.vocabulary().terms
     for t in terms:
         if t.slug in existing[t.kind]:
+            if t.hidden:
+                diary.conn.execute("UPDATE vocabulary SET hidden = 1 WHERE kind = ? AND slug = ?", [t.kind, t.slug])
             continue
         diary.conn.execute(
             "INSERT INTO vocabulary (kind, slug, name, grp, region, laterality, snomed, builtin, hidden)"
