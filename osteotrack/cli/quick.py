@@ -105,10 +105,12 @@ def run(argv: list[str]) -> int | None:
 
     from osteotrack.domain.errors import DiaryError
     from osteotrack.store.diary import Diary, explain
-    from osteotrack.store.files import default_db_path
 
     path = values.pop("db")
-    path = default_db_path() if path is None else path
+    if path is None:
+        from osteotrack.store.files import default_db_path
+
+        path = default_db_path()
     try:
         with Diary.open(path, read_only=values.pop("read_only")) as diary:
             line = log_entry(diary, values.pop("profile"), **values)

@@ -10,7 +10,6 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
@@ -24,7 +23,6 @@ from osteotrack.domain.validate import (
 from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
 from osteotrack.domain.when import from_storage, offset_minutes, to_utc_text
 from osteotrack.store import schema
-from osteotrack.store.files import private_file
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -48,32 +46,43 @@ def new_id(random_bytes: bytes | None = None) -> str:
 class Diary:
     """One diary file. Use ``Diary.open(path)``; close it with ``close()`` or ``with``."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool):
-        self.path = path
+    def __init__(self, path: str, conn: sqlite3.Connection, read_only: bool):
+        self._path = path
         self.conn = conn
         self.read_only = read_only
         self._db = None
         self._vocab: Vocabulary | None = None
 
+    @property
+    def path(self):
+        """The diary file, as a ``pathlib.Path``."""
+        from pathlib import Path  # not on the quick path: a one-shot log only needs the text
+
+        return Path(self._path)
+
     # -- opening ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, create: bool = True) -> Diary:
+    def open(cls, path: str | os.PathLike, *, read_only: bool = False, create: bool = True) -> Diary:
         """Open (and, unless read-only, create or migrate) the diary at ``path``."""
-        path = Path(path).expanduser()
-        if path.is_dir():
+        path = os.path.expanduser(os.fspath(path))
+        if os.path.isdir(path):
             raise DiaryError(f"{path} is a folder, not a diary file; give the path of a .db file.")
-        fresh = not path.exists()
+        fresh = not os.path.exists(path)
         if fresh and (read_only or not create):
             raise DiaryError(f"There is no diary at {path}.")
         if fresh:
+            from osteotrack.store.files import private_file
+
             try:
                 private_file(path)
             except OSError as error:
                 raise DiaryError(f"Cannot create a diary at {path}: {error.strerror.lower()}.") from None
         try:
             if read_only:
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                from pathlib import Path
+
+                conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
                                        timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             else:
                 conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -163,8 +172,12 @@ class Diary:
         else:
             self.conn.execute("COMMIT")
 
-    def backup(self, target: str | Path) -> Path:
+    def backup(self, target: str | os.PathLike):
         """Copy the diary to ``target`` with SQLite's online backup API (safe while others write)."""
+        from pathlib import Path
+
+        from osteotrack.store.files import private_file
+
         target = Path(target).expanduser()
         if target.exists():
             raise DiaryError(f"{target} already exists; choose another name for the backup.")
@@ -623,7 +636,7 @@ def record_dict(record) -> dict:
     return out
 
 
-def explain(path: Path, error: sqlite3.Error) -> DiaryError:
+def explain(path: str | os.PathLike, error: sqlite3.Error) -> DiaryError:
     text = str(error).lower()
     if "not a database" in text or "malformed" in text or "disk image" in text:
         return DiaryError(f"{path} is not a readable osteotrack diary (SQLite says: {error}).")

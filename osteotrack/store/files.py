@@ -29,6 +29,7 @@ def demo_db_path() -> Path:
 
 def private_dir(path: Path) -> None:
     """Create a folder (and parents) readable by the owner only."""
+    path = Path(path)
     if not path.exists():
         path.mkdir(parents=True, mode=0o700)
         os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
@@ -36,6 +37,7 @@ def private_dir(path: Path) -> None:
 
 def private_file(path: Path) -> None:
     """Create an empty file that only its owner can read and write (0600)."""
+    path = Path(path)
     private_dir(path.parent)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
