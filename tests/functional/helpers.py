@@ -42,3 +42,11 @@ def diaries_made_later(monkeypatch, days: int = 400) -> None:
             return real.now(tz) + timedelta(days=days)
 
     monkeypatch.setattr(schema, "datetime", Later)
+
+
+def assert_refused_unchanged(run_cli, db_path: Path, first: list[str], bad: list[str], message: str) -> None:
+    """Once ``first`` is stored, ``bad`` is refused (as ``assert_refused``) and the diary file is unchanged."""
+    assert run_cli(*first).exit_code == 0
+    before = digest(db_path)
+    assert_refused(run_cli(*bad), message)
+    assert digest(db_path) == before

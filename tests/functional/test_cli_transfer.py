@@ -221,3 +221,22 @@ def test_demo_never_writes_into_the_real_diary(run_cli, db_path, tmp_path):
         d.set_setting("demo", None)
     assert_refused(run_cli("demo", "--db", str(other), "--force"), "exists and is not a demo diary")
     assert digest(db_path) == before
+
+
+def test_export_one_profile_and_import_it_as_another(run_cli, db_path, tmp_path):
+    with Diary.open(db_path) as diary:
+        diary.add_profile("Anna")
+    assert run_cli("--profile", "Anna", "log", "--pain", "7", "--at", iso(2)).exit_code == 0
+    assert run_cli("log", "--pain", "1", "--at", iso(2)).exit_code == 0
+    out = tmp_path / "anna.json"
+    assert run_cli("--profile", "Anna", "export", "-o", str(out)).exit_code == 0
+    document = json.loads(out.read_text())
+    assert [p["name"] for p in document["profiles"]] == ["Anna"]
+    from click.testing import CliRunner
+
+    from osteotrack.cli import cli
+
+    other = tmp_path / "other.db"
+    result = CliRunner().invoke(cli, ["--db", str(other), "import", str(out), "--as-profile", "Mum"])
+    assert result.exit_code == 0, result.output
+    assert [e.pain for e in entries(other, "Mum")] == [7] and entries(other) == []
