@@ -99,6 +99,13 @@ def test_export_refuses_to_overwrite_without_force(small_diary, tmp_path):
     assert json.loads(out.read_text())["format"] == "osteotrack-diary"
 
 
+def test_export_to_a_place_that_cannot_be_written(small_diary, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert_refused(small_diary("export", "-o", str(blocker / "diary.json")), "Cannot write")
+    assert_refused(small_diary("export", "-o", str(tmp_path)), "is a folder; give a file name")
+
+
 def test_export_to_stdout_and_csv_zip(small_diary, tmp_path):
     document = json.loads(small_diary("export", "-o", "-").stdout)
     assert len(document["profiles"][0]["entries"]) == 4
@@ -120,6 +127,13 @@ def test_export_to_stdout_and_csv_zip(small_diary, tmp_path):
      "In entry 1 of profile 'me': pain must be a whole number from 0 to 10"),
     ('{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": "me", "entries": '
      '[{"id": "a1", "at": "yesterday", "pain": 4}]}]}', "'at' is not an ISO date-time"),
+    ('{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": "me", "entries": '
+     '[{"id": "a1", "at": "0001-01-01T00:00:00+05:00", "pain": 4}]}]}', "is before 1900"),
+    ('{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": " "}]}', "'name' is empty"),
+    ('{"format": "osteotrack-diary", "format_version": 1, "profiles": [], "vocabulary": ['
+     '{"kind": "trigger", "slug": "wind", "name": "Wind"}, {"kind": "trigger", "slug": "wind", "name": "Gale"}]}',
+     "In vocabulary item 2, the trigger 'wind' is listed twice."),
+    ('[1, 2, 3]', "This file is not an osteotrack export"),
 ])
 def test_a_malformed_import_is_refused_and_changes_nothing(small_diary, db_path, tmp_path, content, message):
     bad = tmp_path / "bad.json"

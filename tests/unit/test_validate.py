@@ -184,6 +184,7 @@ def test_a_good_entry_is_normalised():
 @pytest.mark.parametrize("change, message", [
     ({"pain": 11}, "Pain must be a whole number from 0 to 10"),
     ({"at": NOW + timedelta(hours=1)}, "The entry time 2026-11-24 11:00 is in the future"),
+    ({"at": NOW.replace(year=1)}, "The entry time 0001-11-24 10:00 is before 1900"),
     ({"sites": [Site("lower-back", 7), Site("lower-back", 3)]}, "The location 'lower-back' is given twice"),
     ({"sites": [Site("knee-left", 12)]}, "The intensity at knee-left must be"),
     ({"triggers": ["gardening"]}, "Unknown trigger 'gardening'"),

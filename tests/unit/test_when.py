@@ -125,3 +125,17 @@ def test_storage_form_is_utc_and_gives_the_entered_offset_back():
     assert offset_minutes(moment) == -300
     back = from_storage("2026-11-24T00:00:00Z", -300)
     assert back == moment and back.utcoffset() == timedelta(hours=-5) and back.hour == 19
+
+
+@pytest.mark.parametrize("text", ["999999999 days ago", "3000000 days ago"])
+def test_absurdly_long_ago_is_unreadable_not_a_crash(text):
+    with pytest.raises(ValidationError, match=f"Could not read the time '{text}'"):
+        parse_when(text, now=NOW)
+    with pytest.raises(ValidationError, match="Could not read the day"):
+        parse_day("99999999d ago", today=TODAY)
+
+
+def test_times_before_1900_are_refused():
+    with pytest.raises(ValidationError, match=r"'0001-01-01T00:00\+05:00' is before 1900; only times from 1900 on"):
+        parse_when("0001-01-01T00:00+05:00", now=NOW)
+    assert parse_when("1900-01-01T00:00Z", now=NOW).year == 1900
