@@ -20,7 +20,9 @@ class CliError(click.ClickException):
     exit_code = 2
 
     def show(self, file=None) -> None:
-        click.echo(f"osteotrack: {self.message}", err=True)
+        from osteotrack.cli.quick import say_error
+
+        say_error(self.message)
 
 
 class Group(click.Group):

@@ -115,10 +115,16 @@ def run(argv: list[str]) -> int | None:
         with Diary.open(path, read_only=values.pop("read_only")) as diary:
             line = log_entry(diary, values.pop("profile"), **values)
     except DiaryError as error:
-        sys.stderr.write(f"osteotrack: {error}\n")
+        say_error(str(error))
         return 2
     except sqlite3.Error as error:
-        sys.stderr.write(f"osteotrack: {explain(path, error)}\n")
+        say_error(str(explain(path, error)))
         return 2
     sys.stdout.write(line + "\n")
     return 0
+
+
+def say_error(message: str) -> None:
+    """Write ``osteotrack: <message>`` on stderr as one line, whatever control characters the input held."""
+    line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+    sys.stderr.write(f"osteotrack: {line}\n")
