@@ -118,3 +118,15 @@ def test_bare_command_and_help(run_process):
     assert bare.returncode == 0 and "osteotrack" in bare.stdout
     helped = run_process("log", "--help")
     assert helped.returncode == 0 and "SITE:N" in helped.stdout and "THERAPY:RELIEF" in helped.stdout
+
+
+def test_the_default_demo_goes_beside_the_default_diary_never_into_it(run_process, tmp_path):
+    assert run_process("log", "--pain", "3", db=False).returncode == 0
+    folder = tmp_path / "xdg" / "osteotrack"
+    before = digest(folder / "diary.db")
+    made = run_process("demo", "--years", "0.1", "--seed", "3", db=False)
+    assert made.returncode == 0, made.stderr
+    assert (folder / "demo.db").exists() and stat.S_IMODE((folder / "demo.db").stat().st_mode) == 0o600
+    assert digest(folder / "diary.db") == before and len(entries(folder / "diary.db")) == 1
+    refused(run_process("demo", "--db", str(folder / "diary.db"), "--force", db=False), "is your diary")
+    assert digest(folder / "diary.db") == before
