@@ -254,3 +254,8 @@ def test_export_one_profile_and_import_it_as_another(run_cli, db_path, tmp_path)
     result = CliRunner().invoke(cli, ["--db", str(other), "import", str(out), "--as-profile", "Mum"])
     assert result.exit_code == 0, result.output
     assert [e.pain for e in entries(other, "Mum")] == [7] and entries(other) == []
+
+
+def test_export_needs_an_existing_diary(run_cli, db_path):
+    assert_refused(run_cli("export", "-o", "-"), "There is no diary at")
+    assert not db_path.exists()

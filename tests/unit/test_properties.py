@@ -158,3 +158,15 @@ def test_export_import_export_gives_the_same_document(data):
             assert again["skipped"] == sum(len(p[k]) for p in document["profiles"]
                                            for k in ("entries", "checkins", "events", "questions"))
             assert export_document(copy) == document
+
+
+@given(st.sampled_from([t.slug for t in LOCATIONS]), st.sampled_from("CTLX"), st.integers(0, 14))
+def test_a_level_is_accepted_exactly_within_its_region(location, letter, number):
+    from osteotrack.domain.validate import check_level
+
+    level = f"{letter}{number}"
+    if level in LEVELS_BY_LOCATION.get(location, []):
+        assert check_level(location, level.lower()) == level
+    else:
+        with pytest.raises(ValidationError):
+            check_level(location, level)
