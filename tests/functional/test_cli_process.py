@@ -130,3 +130,18 @@ def test_the_default_demo_goes_beside_the_default_diary_never_into_it(run_proces
     assert digest(folder / "diary.db") == before and len(entries(folder / "diary.db")) == 1
     refused(run_process("demo", "--db", str(folder / "diary.db"), "--force", db=False), "is your diary")
     assert digest(folder / "diary.db") == before
+
+
+def test_a_diary_from_a_newer_version_is_refused_as_a_process(run_process, db_path):
+    import sqlite3
+
+    assert run_process("log", "--pain", "2").returncode == 0
+    con = sqlite3.connect(db_path)
+    con.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                "VALUES ('osteotrack', 'm999_future', '2030-01-01')")
+    con.commit()
+    con.close()
+    before = digest(db_path)
+    refused(run_process("log", "--pain", "3"), "was written by a newer version of osteotrack")
+    refused(run_process("list"), "upgrade osteotrack to open it")
+    assert digest(db_path) == before
