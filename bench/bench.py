@@ -4,7 +4,8 @@
 
 Builds (once, cached under bench/out/) a demo diary of ``--years`` years,
 then runs every row and prints one table of medians, each next to the
-baseline it is compared with, measured in the same run, and the ratio.
+baseline it is compared with, measured in the same run (target and baseline
+alternately, so a busy machine slows both alike), and the ratio.
 
 Rows live in ``bench/rows_*.py``: each module has ``rows(ctx)`` returning
 ``Row`` objects. A row is a target callable and an optional floor callable,
@@ -85,9 +86,17 @@ def load_rows(ctx: Context) -> list[Row]:
     return rows
 
 
-def measure(fn: Callable[[], float], repeat: int) -> float:
-    fn()  # warm the file cache and the .pyc files
-    return statistics.median(fn() for _ in range(repeat))
+def measure(target: Callable[[], float], floor: Callable[[], float] | None, repeat: int) -> tuple[float, float | None]:
+    """Medians of target and floor, run alternately so that load from other programs hits both alike."""
+    for fn in (target, floor):
+        if fn:
+            fn()  # warm the file cache and the .pyc files
+    targets, floors = [], []
+    for _ in range(repeat):
+        targets.append(target())
+        if floor:
+            floors.append(floor())
+    return statistics.median(targets), statistics.median(floors) if floors else None
 
 
 def show(value: float, unit: str) -> str:
@@ -114,9 +123,8 @@ def main() -> None:
     print("|" + "|".join("-" * (len(part)) for part in header.split("|")[1:]))
     for row in rows:
         repeat = row.repeat or args.repeat
-        value = measure(row.target, repeat)
-        if row.floor:
-            base = measure(row.floor, repeat)
+        value, base = measure(row.target, row.floor, repeat)
+        if base is not None:
             ratio = f"{value / base:.2f}×"
             base_text = show(base, row.unit)
         else:

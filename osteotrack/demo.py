@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import math
 import random
-import uuid
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.domain.validate import validate_checkin, validate_entry, validate_event, validate_question
 from osteotrack.domain.when import now_local, to_utc_text
-from osteotrack.store.diary import Diary
+from osteotrack.store.diary import Diary, new_id
 
 PATIENT = "Margaret"
 NOTES = [
@@ -65,7 +64,7 @@ class _Story:
 
 
 def _uuid(rng: random.Random) -> str:
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    return new_id(rng.getrandbits(128).to_bytes(16, "big"))
 
 
 def build_demo(diary: Diary, years: float = 2, seed: int = 1, end: date | None = None,
@@ -118,7 +117,8 @@ def build_demo(diary: Diary, years: float = 2, seed: int = 1, end: date | None =
             diary._insert_event(ev, pid, to_utc_text(ev.at), to_utc_text(ev.at))
         for q in questions:
             diary._insert_question(validate_question(q), pid, to_utc_text(q.created))
-        diary.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('demo', '1')")
+        diary.set_setting("demo", "1")
+        diary.backdate_profile(pid, to_utc_text(datetime.combine(start, time(8, 0)).replace(tzinfo=tz)))
     return {"entries": len(entries), "checkins": len(checkins), "events": len(events), "questions": len(questions)}
 
 

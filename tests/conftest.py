@@ -47,9 +47,9 @@ def run_process(db_path: Path, tmp_path: Path):
     """Run ``python -m osteotrack`` as a real process against the test's diary."""
 
     def run(*args: str, env: dict | None = None, db: bool = True) -> subprocess.CompletedProcess:
-        full_env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(tmp_path / "xdg"),
-                    "COLUMNS": "120", **(env or {})}
-        full_env.pop("OSTEOTRACK_DB", None)
+        full_env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(tmp_path / "xdg"), "COLUMNS": "120"}
+        full_env.pop("OSTEOTRACK_DB", None)  # only a test's own env may name the diary this way
+        full_env.update(env or {})
         command = [sys.executable, "-m", "osteotrack", *(["--db", str(db_path)] if db else []), *args]
         return subprocess.run(command, capture_output=True, text=True, env=full_env, timeout=120)
 

@@ -1,59 +1,34 @@
 """The command line: ``osteotrack`` opens the app, subcommands do the rest.
 
-Subcommands that only read or write data never import Textual: each command
-module imports what it needs inside its functions.
+This package's ``__init__`` stays free of click: ``main()`` first offers the
+command line to the quick ``log`` path (``cli.quick``), and only loads the
+click group (``cli.group``) for everything else.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-
-import click
-
-from osteotrack import __version__
-from osteotrack.cli.common import Group, Session
-
-
-@click.group(cls=Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", type=click.Path(path_type=Path), envvar="OSTEOTRACK_DB", default=None,
-              help="Diary file to use (also OSTEOTRACK_DB). Default: the platform's user data folder.")
-@click.option("--profile", default=None, metavar="NAME", help="Whose diary: a profile name. Default: the active one.")
-@click.option("--read-only", is_flag=True, help="Open the diary read-only: nothing can be changed.")
-@click.version_option(__version__, prog_name="osteotrack")
-@click.pass_context
-def cli(ctx: click.Context, db: Path | None, profile: str | None, read_only: bool) -> None:
-    """osteotrack: a private, offline pain diary for osteoporosis.
-
-    Run without a command to open the app. Every action is also a command.
-    """
-    session = Session(db=db, profile=profile, read_only=read_only)
-    ctx.obj = session
-    ctx.call_on_close(session.close)
-    if ctx.invoked_subcommand is None:
-        from osteotrack.cli.app import open_app
-
-        open_app(session)
-
-
-def _register() -> None:
-    from osteotrack.cli import demo, entries, records, transfer, vocab
-
-    for module in (entries, records, transfer, vocab, demo):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:
     """Console-script entry point."""
     # Health data: everything this process creates is readable by its owner only.
     os.umask(0o077)
+    from osteotrack.cli.quick import run
+
+    status = run(sys.argv[1:])
+    if status is not None:
+        sys.exit(status)
+    from osteotrack.cli.group import cli
+
     cli.main(prog_name="osteotrack")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+def __getattr__(name: str):
+    # ``from osteotrack.cli import cli`` keeps working without loading click for ``main``.
+    if name == "cli":
+        from osteotrack.cli.group import cli
+
+        return cli
+    raise AttributeError(name)

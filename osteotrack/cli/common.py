@@ -20,7 +20,9 @@ class CliError(click.ClickException):
     exit_code = 2
 
     def show(self, file=None) -> None:
-        click.echo(f"osteotrack: {self.message}", err=True)
+        from osteotrack.cli.quick import say_error
+
+        say_error(self.message)
 
 
 class Group(click.Group):
@@ -32,10 +34,10 @@ class Group(click.Group):
         except DiaryError as error:
             raise CliError(str(error)) from None
         except sqlite3.Error as error:
-            from osteotrack.store.diary import _explain
+            from osteotrack.store.diary import explain
 
             path = ctx.obj.path if isinstance(ctx.obj, Session) else "the diary"
-            raise CliError(str(_explain(path, error))) from None
+            raise CliError(str(explain(path, error))) from None
 
 
 @dataclass

@@ -26,7 +26,7 @@ def demo(ctx, years, seed, target, force):
 
     target = (target or demo_db_path()).expanduser()
     real = ctx.obj.path
-    if real.exists() and target.exists() and target.resolve() == real.resolve() and not _is_demo(target):
+    if target.resolve() == real.expanduser().resolve() and not (target.exists() and _is_demo(target)):
         raise CliError(f"{target} is your diary; the demo is always written to a file of its own.")
     if target.exists():
         if not _is_demo(target):

@@ -30,30 +30,10 @@ def log(session, pain, sites, qualities, triggers, therapies, meds, note, doctor
       osteotrack log --pain 6 --where lower-back:7 --trigger bending \\
         --therapy heat:60 --therapy otc-pain-medication:40 --med "ibuprofen 400 mg" --at "yesterday 19:00"
     """
-    from osteotrack.domain.describe import entry_summary
-    from osteotrack.domain.records import Entry
-    from osteotrack.domain.validate import attach_medication, check_scale, parse_site, parse_therapy
-    from osteotrack.domain.when import parse_when
+    from osteotrack.cli.quick import log_entry
 
-    diary = session.diary()
-    vocab = diary.vocabulary()
-    pain_value = check_scale(pain, "Pain")
-    uses = [parse_therapy(t, vocab) for t in therapies]
-    for med in meds:
-        uses = attach_medication(uses, med)
-    entry = Entry(
-        at=parse_when(at),
-        pain=pain_value,
-        sites=[parse_site(s, vocab, default_intensity=pain_value) for s in sites],
-        qualities=list(qualities),
-        triggers=list(triggers),
-        therapies=uses,
-        note=note,
-        for_doctor=doctor,
-        entered_by=entered_by,
-    )
-    stored = diary.add_entry(entry, session.profile_id())
-    click.echo(f"Logged {entry_summary(stored, vocab)} (id {stored.id[:8]}).")
+    click.echo(log_entry(session.diary(), session.profile, pain, sites, qualities, triggers, therapies, meds,
+                         note, doctor, entered_by, at))
 
 
 KINDS = ("entries", "checkins", "events", "questions")

@@ -51,9 +51,10 @@ def export(ctx, fmt, output, force):
 @pass_session
 def import_(session, file, as_profile):
     """Import an export file (JSON); records already in the diary are skipped."""
-    from osteotrack.store.transfer import import_document, read_document
+    from osteotrack.store.transfer import import_document, parse_document, read_document
 
     document = read_document(file)
+    parse_document(document)  # a malformed file is refused before the diary is even opened
     counts = import_document(session.diary(), document, into_profile=as_profile)
     added = ", ".join(f"{counts[k]} {k}" for k in ("entries", "checkins", "events", "questions"))
     click.echo(f"Imported {added}; {counts['skipped']} already in the diary.")

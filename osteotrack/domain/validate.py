@@ -23,7 +23,7 @@ from osteotrack.domain.vocabulary import (
     Term,
     region_for_level,
 )
-from osteotrack.domain.when import FUTURE_GRACE, now_local
+from osteotrack.domain.when import EARLIEST, FUTURE_GRACE, now_local
 
 KIND_WORDS = {"location": "location", "quality": "pain quality", "trigger": "trigger", "therapy": "therapy"}
 
@@ -161,6 +161,10 @@ def attach_medication(therapies: list[TherapyUse], text: str) -> list[TherapyUse
             "This entry has more than one medication therapy; name the one meant, "
             "e.g. --med \"prescription-pain-medication=tramadol 50 mg\"."
         )
+    if therapies[candidates[0]].medication:
+        raise ValidationError(
+            f"The therapy '{therapies[candidates[0]].therapy}' already has a medication; give one --med for each."
+        )
     name, dose = split_medication(text)
     out = list(therapies)
     out[candidates[0]] = replace(out[candidates[0]], medication=name, dose=dose)
@@ -173,6 +177,9 @@ def check_not_future(moment: datetime, now: datetime | None = None, what: str = 
         raise ValidationError(f"{what} needs a time zone.")
     if moment > now + FUTURE_GRACE:
         raise ValidationError(f"{what} {moment:%Y-%m-%d %H:%M} is in the future; only times up to now can be logged.")
+    if moment < EARLIEST:
+        raise ValidationError(f"{what} {moment.date().isoformat()} {moment:%H:%M} is before 1900; "
+                              "only times from 1900 on can be logged.")
     return moment
 
 

@@ -1,7 +1,7 @@
 """Reading the times patients type: ISO date-times and everyday forms.
 
 ``yesterday 19:00``, ``today 8:30``, ``yesterday evening``, ``last night``,
-``monday 9:00``, ``2h ago``, ``45 min ago``, ``2026-11-23T19:00+01:00``.
+``monday 9:00``, ``2h ago``, ``45 min ago``, ``7pm`` (today), ``2026-11-23T19:00+01:00``.
 Times without an offset are local. A time in the future is refused.
 """
 
@@ -29,6 +29,8 @@ _AGO = re.compile(r"^(\d+)\s*([a-z]+)\s+ago$")
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
 # Allow a minute of clock skew between the machine that logs and the one that reads.
 FUTURE_GRACE = timedelta(minutes=1)
+# Earlier times are typing mistakes, and year-1 times cannot even be turned into UTC.
+EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)
 
 HELP = ("use an ISO date-time like 2026-11-23T19:00, or 'now', 'today 8:30', "
         "'yesterday 19:00', 'yesterday evening', 'monday 9:00' or '2h ago'")
@@ -64,9 +66,14 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
         localize = lambda naive: naive.replace(tzinfo=now.tzinfo)  # noqa: E731
     raw = text
     text = " ".join(text.strip().lower().split())
-    result = _parse(text, now, localize)
+    try:
+        result = _parse(text, now, localize)
+    except OverflowError:  # '999999 days ago' reaches before year 1
+        result = None
     if result is None:
         raise ValidationError(f"Could not read the time '{raw}'; {HELP}.")
+    if result < EARLIEST:
+        raise ValidationError(f"The time '{raw}' is before 1900; only times from 1900 on can be logged.")
     if result > now + FUTURE_GRACE:
         raise ValidationError(
             f"The time '{raw}' is in the future ({result:%Y-%m-%d %H:%M}); "
@@ -100,6 +107,10 @@ def _parse(text: str, now: datetime, localize) -> datetime | None:
         if clock is None:
             return now if len(words) == 1 else None
         return localize(datetime.combine(day, clock))
+    if ":" in text or text.endswith(("am", "pm")) or text in PARTS_OF_DAY:
+        clock = _clock(text)  # a time of day alone ('7pm', '8:30', 'evening') means today
+        if clock is not None:
+            return localize(datetime.combine(now.date(), clock))
     return _iso(text, localize)
 
 
@@ -126,11 +137,11 @@ def parse_day(text: str, today: date | None = None) -> date:
     if t in WEEKDAYS:
         return today - timedelta(days=(today.weekday() - WEEKDAYS.index(t)) % 7)
     m = _AGO.match(t)
-    if m and m[2] in ("d", "day", "days"):
-        return today - timedelta(days=int(m[1]))
     try:
+        if m and m[2] in ("d", "day", "days"):
+            return today - timedelta(days=int(m[1]))
         day = date.fromisoformat(t)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValidationError(
             f"Could not read the day '{text}'; use a date like 2026-11-23, 'today', "
             "'yesterday' or a weekday."

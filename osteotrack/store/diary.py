@@ -6,12 +6,10 @@ connection belong to one thread; a worker thread opens its own.
 
 from __future__ import annotations
 
+import os
 import sqlite3
-import uuid
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
@@ -25,7 +23,6 @@ from osteotrack.domain.validate import (
 from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
 from osteotrack.domain.when import from_storage, offset_minutes, to_utc_text
 from osteotrack.store import schema
-from osteotrack.store.files import private_file
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -34,46 +31,65 @@ def _now_utc() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def new_id() -> str:
-    return str(uuid.uuid4())
+def new_id(random_bytes: bytes | None = None) -> str:
+    """A stable record id: a version-4 UUID as text, from 16 random bytes (fresh ones by default).
+
+    Built by hand because importing ``uuid`` loads ``platform``, a cost every quick log would pay.
+    """
+    b = bytearray(random_bytes if random_bytes is not None else os.urandom(16))
+    b[6] = (b[6] & 0x0F) | 0x40  # version 4
+    b[8] = (b[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = b.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 class Diary:
     """One diary file. Use ``Diary.open(path)``; close it with ``close()`` or ``with``."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool):
-        self.path = path
+    def __init__(self, path: str, conn: sqlite3.Connection, read_only: bool):
+        self._path = path
         self.conn = conn
         self.read_only = read_only
         self._db = None
         self._vocab: Vocabulary | None = None
 
+    @property
+    def path(self):
+        """The diary file, as a ``pathlib.Path``."""
+        from pathlib import Path  # not on the quick path: a one-shot log only needs the text
+
+        return Path(self._path)
+
     # -- opening ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, create: bool = True) -> Diary:
+    def open(cls, path: str | os.PathLike, *, read_only: bool = False, create: bool = True) -> Diary:
         """Open (and, unless read-only, create or migrate) the diary at ``path``."""
-        path = Path(path).expanduser()
-        if path.is_dir():
+        path = os.path.expanduser(os.fspath(path))
+        if os.path.isdir(path):
             raise DiaryError(f"{path} is a folder, not a diary file; give the path of a .db file.")
-        fresh = not path.exists()
+        fresh = not os.path.exists(path)
         if fresh and (read_only or not create):
             raise DiaryError(f"There is no diary at {path}.")
         if fresh:
+            from osteotrack.store.files import private_file
+
             try:
                 private_file(path)
             except OSError as error:
                 raise DiaryError(f"Cannot create a diary at {path}: {error.strerror.lower()}.") from None
         try:
             if read_only:
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                from pathlib import Path
+
+                conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
                                        timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             else:
                 conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             diary = cls(path, conn, read_only)
             diary._prepare(fresh)
         except sqlite3.DatabaseError as error:
-            raise _explain(path, error) from None
+            raise explain(path, error) from None
         return diary
 
     def _prepare(self, fresh: bool) -> None:
@@ -103,14 +119,19 @@ class Diary:
             schema.migrations().apply(self.db)
 
     def _applied_steps(self, fresh: bool) -> list[str]:
-        tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "_sqlite_migrations" not in tables:
-            if tables:
-                raise DiaryError(f"{self.path} is an SQLite database but not an osteotrack diary.")
+        if fresh:
             return []
-        rows = self.conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [schema.MIGRATION_SET]
-        )
+        try:
+            rows = self.conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [schema.MIGRATION_SET]
+            ).fetchall()
+        except sqlite3.OperationalError as error:
+            if "no such table" not in str(error):
+                raise
+            # No migrations table: an empty file is a diary still to build; anything else is not ours.
+            if self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+                raise DiaryError(f"{self.path} is an SQLite database but not an osteotrack diary.") from None
+            return []
         return [row[0] for row in rows]
 
     @property
@@ -142,7 +163,7 @@ class Diary:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise _explain(self.path, error) from None
+            raise explain(self.path, error) from None
         try:
             yield
         except BaseException:
@@ -151,8 +172,12 @@ class Diary:
         else:
             self.conn.execute("COMMIT")
 
-    def backup(self, target: str | Path) -> Path:
+    def backup(self, target: str | os.PathLike):
         """Copy the diary to ``target`` with SQLite's online backup API (safe while others write)."""
+        from pathlib import Path
+
+        from osteotrack.store.files import private_file
+
         target = Path(target).expanduser()
         if target.exists():
             raise DiaryError(f"{target} already exists; choose another name for the backup.")
@@ -224,6 +249,12 @@ class Diary:
                 "INSERT INTO profiles (name, created_utc) VALUES (?, ?)", [name, _now_utc()]
             )
         return cursor.lastrowid
+
+    def backdate_profile(self, profile_id: int, created_utc: str) -> None:
+        """Move a profile's creation time earlier (never later): an import or the demo may know an older one."""
+        with self.writing():
+            self.conn.execute("UPDATE profiles SET created_utc = min(created_utc, ?) WHERE id = ?",
+                              [created_utc, profile_id])
 
     def rename_profile(self, old: str, new: str) -> None:
         pid = self.profile_id(old)
@@ -596,6 +627,8 @@ class Diary:
 
 def record_dict(record) -> dict:
     """A record as plain data (dates and datetimes as ISO text) for JSON and tables."""
+    from dataclasses import asdict
+
     out = asdict(record)
     for key, value in out.items():
         if isinstance(value, (date, datetime)):
@@ -603,7 +636,7 @@ def record_dict(record) -> dict:
     return out
 
 
-def _explain(path: Path, error: sqlite3.Error) -> DiaryError:
+def explain(path: str | os.PathLike, error: sqlite3.Error) -> DiaryError:
     text = str(error).lower()
     if "not a database" in text or "malformed" in text or "disk image" in text:
         return DiaryError(f"{path} is not a readable osteotrack diary (SQLite says: {error}).")

@@ -29,6 +29,7 @@ def demo_db_path() -> Path:
 
 def private_dir(path: Path) -> None:
     """Create a folder (and parents) readable by the owner only."""
+    path = Path(path)
     if not path.exists():
         path.mkdir(parents=True, mode=0o700)
         os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
@@ -36,6 +37,7 @@ def private_dir(path: Path) -> None:
 
 def private_file(path: Path) -> None:
     """Create an empty file that only its owner can read and write (0600)."""
+    path = Path(path)
     private_dir(path.parent)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
@@ -53,10 +55,13 @@ def atomic_write(path: Path, *, force: bool = False, mode: str = "w", encoding: 
         raise DiaryError(f"{path} is a folder; give a file name to write to.")
     if path.exists() and not force:
         raise DiaryError(f"{path} already exists; choose another name or pass --force to replace it.")
-    if not path.parent.exists():
-        private_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        if not path.parent.exists():
+            private_dir(path.parent)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError as error:
+        raise _cannot_write(path, error) from None
     try:
         with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None,
                        newline="" if "b" not in mode else None) as handle:
@@ -65,7 +70,13 @@ def atomic_write(path: Path, *, force: bool = False, mode: str = "w", encoding: 
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as error:
         if tmp.exists():
             tmp.unlink()
+        if isinstance(error, OSError):
+            raise _cannot_write(path, error) from None
         raise
+
+
+def _cannot_write(path: Path, error: OSError) -> DiaryError:
+    return DiaryError(f"Cannot write {path}: {(error.strerror or str(error)).lower()}.")

@@ -171,7 +171,7 @@ def parse_document(document) -> dict:
             f"This export was made by a newer osteotrack (format version {version}); "
             f"this version reads up to {FORMAT_VERSION}. Upgrade osteotrack to import it."
         )
-    terms = []
+    terms, seen_terms = [], set()
     for i, t in enumerate(r.get(document, "vocabulary", list, required=False, default=[])):
         r.where = f"vocabulary item {i + 1}"
         kind = r.get(t, "kind", str)
@@ -180,6 +180,9 @@ def parse_document(document) -> dict:
         group = r.get(t, "group", str, required=False)
         if kind == "therapy" and group not in THERAPY_GROUPS:
             raise r.fail(f"a therapy's 'group' must be one of {', '.join(THERAPY_GROUPS)}")
+        if (kind, r.get(t, "slug", str)) in seen_terms:
+            raise r.fail(f"the {kind} '{t['slug']}' is listed twice")
+        seen_terms.add((kind, t["slug"]))
         terms.append(Term(kind, r.get(t, "slug", str), r.get(t, "name", str), group=group,
                           region=r.get(t, "region", str, required=False),
                           laterality=r.get(t, "laterality", str, required=False),
@@ -190,7 +193,9 @@ def parse_document(document) -> dict:
     r.where = "the file"
     for p in r.get(document, "profiles", list):
         r.where = "a profile"
-        name = r.get(p, "name", str)
+        name = " ".join(r.get(p, "name", str).split())
+        if not name:
+            raise r.fail("'name' is empty")
         profiles.append({
             "name": name,
             "created": r.stamp(p, "created"),
@@ -269,6 +274,7 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
             row = diary.conn.execute("SELECT id FROM profiles WHERE name = ?", [name]).fetchone()
             pid = row[0] if row else diary.conn.execute(
                 "INSERT INTO profiles (name, created_utc) VALUES (?, ?)", [name, p["created"]]).lastrowid
+            diary.backdate_profile(pid, p["created"])
             for table, key, insert in (
                 ("entries", "entries", lambda rec, c, u: diary._insert_entry(rec, pid, c, u)),
                 ("checkins", "checkins", lambda rec, c, u: diary._insert_checkin(rec, pid, c, u)),
@@ -339,10 +345,16 @@ def _checked(check, record, where: str, seen: set):
 
 
 def _merge_vocabulary(diary: Diary, terms: list[Term]) -> None:
-    """Add the file's own terms this diary lacks; never rename or re-hide existing ones."""
+    """Add the file's own terms this diary lacks; never rename existing ones or show hidden ones.
+
+    A term hidden in the file is hidden here too: hiding never changes what an entry means,
+    and it lets export → import give back the same diary.
+    """
     existing = diary.vocabulary().terms
     for t in terms:
         if t.slug in existing[t.kind]:
+            if t.hidden:
+                diary.conn.execute("UPDATE vocabulary SET hidden = 1 WHERE kind = ? AND slug = ?", [t.kind, t.slug])
             continue
         diary.conn.execute(
             "INSERT INTO vocabulary (kind, slug, name, grp, region, laterality, snomed, builtin, hidden)"

@@ -1,0 +1,130 @@
+"""The quick path: ``osteotrack log`` without loading click.
+
+A patient logs several times a day; PRODUCT.md asks that ``osteotrack log``
+take at most twice a bare SQLite insert, and importing click alone costs more
+than that. So ``main()`` reads a plain ``[--db/--profile/--read-only] log
+[options]`` command line here, and hands anything else (help, an unknown or
+incomplete option) to click, which handles it as usual. Both paths store the
+entry through ``log_entry``, so they behave the same.
+"""
+
+from __future__ import annotations
+
+import sys
+
+# Option → (parameter, repeatable). They mirror the click commands exactly
+# (tests/unit/test_quick_path.py checks it); any other option goes to click.
+GLOBAL_OPTIONS = {"--db": ("db", False), "--profile": ("profile", False)}
+GLOBAL_FLAGS = {"--read-only": "read_only"}
+LOG_OPTIONS = {
+    "--pain": ("pain", False),
+    "--where": ("sites", True),
+    "--quality": ("qualities", True),
+    "--trigger": ("triggers", True),
+    "--therapy": ("therapies", True),
+    "--med": ("meds", True),
+    "--note": ("note", False),
+    "--by": ("entered_by", False),
+    "--at": ("at", False),
+}
+LOG_FLAGS = {"--doctor": "doctor"}
+
+
+def parse(argv: list[str]) -> dict | None:
+    """The values of a plain ``log`` command line, or None when click should read it."""
+    values: dict = {"db": None, "profile": None, "read_only": False, "sites": [], "qualities": [],
+                    "triggers": [], "therapies": [], "meds": [], "note": "", "doctor": False,
+                    "entered_by": None, "at": "now", "pain": None}
+    i = _options(argv, 0, GLOBAL_OPTIONS, GLOBAL_FLAGS, values)
+    if i is None or i >= len(argv) or argv[i] != "log":
+        return None
+    if _options(argv, i + 1, LOG_OPTIONS, LOG_FLAGS, values) != len(argv) or values["pain"] is None:
+        return None
+    return values
+
+
+def _options(argv: list[str], i: int, options: dict, flags: dict, values: dict) -> int | None:
+    """Read options from ``argv[i:]`` up to the first other word; None if any is unusual."""
+    while i < len(argv) and argv[i].startswith("-"):
+        name, eq, inline = argv[i].partition("=")
+        if name in flags and not eq:
+            values[flags[name]] = True
+            i += 1
+            continue
+        if name not in options:
+            return None
+        if eq:
+            value, i = inline, i + 1
+        elif i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+            value, i = argv[i + 1], i + 2
+        else:
+            return None  # a missing value, or one click may read differently
+        key, repeatable = options[name]
+        if repeatable:
+            values[key].append(value)
+        else:
+            values[key] = value
+    return i
+
+
+def log_entry(diary, profile: str | None, pain: str, sites=(), qualities=(), triggers=(), therapies=(),
+              meds=(), note: str = "", doctor: bool = False, entered_by: str | None = None,
+              at: str = "now") -> str:
+    """Read, validate and store one pain entry given as command-line text; return the confirming line."""
+    from osteotrack.domain.describe import entry_summary
+    from osteotrack.domain.records import Entry
+    from osteotrack.domain.validate import attach_medication, check_scale, parse_site, parse_therapy
+    from osteotrack.domain.when import parse_when
+
+    vocab = diary.vocabulary()
+    pain_value = check_scale(pain, "Pain")
+    uses = [parse_therapy(t, vocab) for t in therapies]
+    for med in meds:
+        uses = attach_medication(uses, med)
+    entry = Entry(
+        at=parse_when(at),
+        pain=pain_value,
+        sites=[parse_site(s, vocab, default_intensity=pain_value) for s in sites],
+        qualities=list(qualities),
+        triggers=list(triggers),
+        therapies=uses,
+        note=note,
+        for_doctor=doctor,
+        entered_by=entered_by,
+    )
+    stored = diary.add_entry(entry, diary.profile_id(profile))
+    return f"Logged {entry_summary(stored, vocab)} (id {stored.id[:8]})."
+
+
+def run(argv: list[str]) -> int | None:
+    """Log from a plain ``log`` command line and return the exit status; None: let click handle it."""
+    values = parse(argv)
+    if values is None:
+        return None
+    import sqlite3
+
+    from osteotrack.domain.errors import DiaryError
+    from osteotrack.store.diary import Diary, explain
+
+    path = values.pop("db")
+    if path is None:
+        from osteotrack.store.files import default_db_path
+
+        path = default_db_path()
+    try:
+        with Diary.open(path, read_only=values.pop("read_only")) as diary:
+            line = log_entry(diary, values.pop("profile"), **values)
+    except DiaryError as error:
+        say_error(str(error))
+        return 2
+    except sqlite3.Error as error:
+        say_error(str(explain(path, error)))
+        return 2
+    sys.stdout.write(line + "\n")
+    return 0
+
+
+def say_error(message: str) -> None:
+    """Write ``osteotrack: <message>`` on stderr as one line, whatever control characters the input held."""
+    line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+    sys.stderr.write(f"osteotrack: {line}\n")

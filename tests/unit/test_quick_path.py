@@ -1,0 +1,64 @@
+"""The quick `log` path reads exactly what click's `log` reads, and hands everything else to click."""
+
+import subprocess
+import sys
+
+import click
+import pytest
+
+from osteotrack.cli import cli
+from osteotrack.cli.quick import GLOBAL_FLAGS, GLOBAL_OPTIONS, LOG_FLAGS, LOG_OPTIONS, parse
+from tests.conftest import ROOT
+
+
+def click_options(command: click.Command) -> tuple[dict, dict]:
+    """(value options, flags) of a click command, in the quick path's shape."""
+    options, flags = {}, {}
+    for param in command.params:
+        if not isinstance(param, click.Option) or param.name in ("help", "version"):
+            continue
+        for name in param.opts:
+            if param.is_flag:
+                flags[name] = param.name
+            else:
+                options[name] = (param.name, param.multiple)
+    return options, flags
+
+
+def test_the_quick_path_knows_exactly_the_options_of_click():
+    assert click_options(cli.commands["log"]) == (LOG_OPTIONS, LOG_FLAGS)
+    assert click_options(cli) == (GLOBAL_OPTIONS, GLOBAL_FLAGS)
+
+
+def test_plain_log_command_lines_are_read():
+    values = parse(["--db", "x.db", "--profile=anna", "log", "--pain", "6", "--where", "lower-back:7",
+                    "--where=T8:6", "--doctor", "--at", "yesterday 19:00", "--med", "ibuprofen 400 mg"])
+    assert values["db"] == "x.db" and values["profile"] == "anna" and values["pain"] == "6"
+    assert values["sites"] == ["lower-back:7", "T8:6"] and values["doctor"] is True
+    assert values["at"] == "yesterday 19:00" and values["meds"] == ["ibuprofen 400 mg"]
+    assert parse(["log", "--pain", "3", "--pain", "4"])["pain"] == "4"  # the last one wins, as in click
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["list"], ["log"], ["log", "--where", "neck:3"], ["log", "--pain", "3", "--help"], ["log", "-h"],
+    ["--version"], ["log", "--pain"], ["log", "--pain", "3", "--note"], ["log", "--pain", "3", "extra"],
+    ["log", "--pain", "3", "--unknown", "x"], ["log", "--pain", "3", "--note", "-starts-with-dash"],
+    ["--help", "log", "--pain", "3"], ["log", "--pain", "3", "--doctor=yes"], ["log", "--pain", "3", "--"],
+])
+def test_everything_else_goes_to_click(argv):
+    assert parse(argv) is None
+
+
+def test_the_quick_path_does_not_import_click(db_path):
+    from osteotrack.store import Diary
+
+    Diary.open(db_path).close()  # building a new diary needs sqlite-utils; logging into one does not
+    code = ("import sys; from osteotrack.cli import main; "
+            f"sys.argv = ['osteotrack', '--db', {str(db_path)!r}, 'log', '--pain', '4']\n"
+            "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
+            "print(sorted(m for m in ('click', 'click_default_group', 'textual', 'rich', 'sqlite_utils', 'platformdirs')"
+            " if m in sys.modules), file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": ""})
+    assert out.stdout.startswith("Logged "), out.stderr
+    assert out.stderr.strip() == "[]"
