@@ -40,7 +40,8 @@ class Period:
         return Period(end - timedelta(days=self.days - 1), end)
 
     def label(self) -> str:
-        return f"{self.since:%d %b %Y} – {self.until:%d %b %Y} ({self.days} days)"
+        """``7 Nov 2026 – 20 Nov 2026 (14 days)``."""
+        return f"{self.since.day} {self.since:%b %Y} – {self.until.day} {self.until:%b %Y} ({self.days} days)"
 
 
 def months_before(day: date, months: int) -> date:
