@@ -5,33 +5,31 @@ The command line prints them; the Trends screen shows them beside its charts.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from rich import box
 from rich.table import Table
 
-from osteotrack.analysis.results import Trends
+from osteotrack.analysis.results import Trends, half_up
 
 NOT_ENOUGH = "—"  # a mean with nothing to rest on
 CAUTION = "Figures describe what was logged; they do not say what caused the pain."
 
 
-def _half_up(value: float, digits: int) -> Decimal:
-    # Python's format rounds 4.25 to 4.2 (half to even); people expect 4.3.
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-
-
 def number(value: float | None, digits: int = 1, suffix: str = "") -> str:
     """A figure for display, ``—`` when there is nothing to rest on."""
-    return NOT_ENOUGH if value is None else f"{_half_up(value, digits)}{suffix}"
+    return NOT_ENOUGH if value is None else f"{half_up(value, digits)}{suffix}"
+
+
+def percent(share: float) -> str:
+    """A share (0–1) as a whole percentage, rounded half up."""
+    return f"{half_up(100 * share, 0)}%"
 
 
 def signed(value: float | None, digits: int = 1) -> str:
     """A difference with its sign: ``+0.4``, ``-1``, ``+0``."""
     if value is None:
         return NOT_ENOUGH
-    rounded = _half_up(value, digits)
-    return f"{'-' if rounded < 0 else '+'}{abs(rounded)}"
+    text = half_up(value, digits)
+    return text if text.startswith("-") else "+" + text
 
 
 def span(first, last) -> str:
@@ -67,14 +65,14 @@ def summary_table(t: Trends) -> Table:
     table.add_row("entries", str(now.entries), str(before.entries), f"{now.entries - before.entries:+d}")
     table.add_row("days logged", f"{now.days_logged} of {now.days_in_range}",
                   f"{before.days_logged} of {before.days_in_range}", f"{t.change.days_logged_difference:+d}")
-    table.add_row("coverage", f"{now.coverage:.0%}", f"{before.coverage:.0%}", "")
+    table.add_row("coverage", percent(now.coverage), percent(before.coverage), "")
     return table
 
 
 def locations_table(t: Trends) -> Table:
     table = _table("Where it hurt", "location", "days", "% of days logged", "mean intensity", "entries")
     for r in t.locations:
-        table.add_row(r.name, str(r.days), f"{r.share_of_days:.0%}", number(r.mean_intensity), str(r.count))
+        table.add_row(r.name, str(r.days), percent(r.share_of_days), number(r.mean_intensity), str(r.count))
     return table
 
 

@@ -139,6 +139,23 @@ async def test_refresh_shows_a_new_entry_and_profile_is_respected(small):
 
 
 @sync
+async def test_entries_logged_elsewhere_show_up_without_a_key(small):
+    app = Host(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await show_week(pilot)
+        app.screen.check_for_changes()
+        await settle(pilot)
+        assert "5 of 7 days logged · 6 entries" in text(app.screen, "#summary")  # nothing changed yet
+        with Diary.open(small) as diary:  # as `osteotrack log` in another terminal would
+            log(diary, at(15, 9), 4)
+        app.screen.check_for_changes()  # what the screen's timer calls every few seconds
+        await settle(pilot)
+        await settle(pilot)
+        assert "6 of 7 days logged · 7 entries" in text(app.screen, "#summary")
+
+
+@sync
 async def test_narrow_terminal_stacks_numbers_under_the_chart(small):
     app = Host(small)
     async with app.run_test(size=(80, 30)) as pilot:

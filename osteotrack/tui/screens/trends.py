@@ -1,8 +1,10 @@
 """The Trends screen: a range picker, then one tab per chart with its numbers and counts beside it.
 
 The figures are computed in a thread worker with its own Diary, so the screen
-stays responsive over ten years of entries; ``r`` (or coming back to the
-screen) computes them again, so new entries show up.
+stays responsive over ten years of entries. They are computed again on ``r``,
+on coming back to the screen, when the app calls ``entries_changed()``, and
+when a look every few seconds finds that entries changed (say, from an
+``osteotrack log`` in another terminal).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static,
 from textual.worker import get_current_worker
 from textual_plotext import PlotextPlot
 
-from osteotrack.analysis import period_for, trends
+from osteotrack.analysis import diary_signature, period_for, trends
 from osteotrack.analysis.results import Trends
 from osteotrack.domain.errors import DiaryError
 from osteotrack.store import Diary
@@ -41,6 +43,8 @@ TABS = (
 )
 # Below this width the numbers go under the chart instead of beside it.
 SIDE_BY_SIDE_FROM = 110
+# How often to look whether entries changed elsewhere (the command line, another screen).
+WATCH_SECONDS = 5
 
 
 class TrendsScreen(Screen):
@@ -80,6 +84,7 @@ class TrendsScreen(Screen):
         super().__init__()
         self.range_ = "3m"
         self.result: Trends | None = None
+        self.signature: tuple | None = None  # of the data the figures were computed from
 
     @staticmethod
     def today() -> date:
@@ -117,6 +122,7 @@ class TrendsScreen(Screen):
     def on_mount(self) -> None:
         self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
         self.load()
+        self.set_interval(WATCH_SECONDS, self.check_for_changes)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
@@ -133,6 +139,19 @@ class TrendsScreen(Screen):
     def entries_changed(self) -> None:
         """Called by the app when entries were added, changed or deleted."""
         self.load()
+
+    @work(thread=True, exclusive=True, group="trends-watch")
+    def check_for_changes(self) -> None:
+        """Compute again if entries, check-ins or events changed since the figures were computed."""
+        if self.signature is None:
+            return
+        try:
+            with Diary.open(self.app.diary_path, read_only=True, create=False) as diary:
+                now = diary_signature(diary, diary.profile_id(self.app.profile))
+        except (DiaryError, sqlite3.Error):
+            return  # the next computation reports what is wrong
+        if now != self.signature:
+            self.app.call_from_thread(self.load)
 
     @on(RadioSet.Changed, "#range")
     def _range_chosen(self, event: RadioSet.Changed) -> None:
@@ -173,6 +192,7 @@ class TrendsScreen(Screen):
             with Diary.open(self.app.diary_path, read_only=self.app.read_only, create=False) as diary:
                 profile_id = diary.profile_id(self.app.profile)
                 period = period_for(diary, profile_id, range_, since, until, today=self.today())
+                signature = diary_signature(diary, profile_id)
                 result = trends(diary, profile_id, period)
         except DiaryError as error:
             message = str(error)
@@ -185,7 +205,7 @@ class TrendsScreen(Screen):
         if message:
             self.app.call_from_thread(self._fail, message)
         else:
-            self.app.call_from_thread(self._show, result)
+            self.app.call_from_thread(self._show, result, signature)
 
     def _fail(self, message: str) -> None:
         self.query_one("#tabs").loading = False
@@ -193,8 +213,8 @@ class TrendsScreen(Screen):
         error.update(message)
         error.add_class("shown")
 
-    def _show(self, result: Trends) -> None:
-        self.result = result
+    def _show(self, result: Trends, signature: tuple) -> None:
+        self.result, self.signature = result, signature
         self.query_one("#range-error", Label).remove_class("shown")
         s = result.summary
         if s.entries:
