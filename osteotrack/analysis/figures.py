@@ -57,13 +57,16 @@ def daily_pain(diary, profile_id: int, period: Period) -> list[DayPain]:
     )
     # The window over at most 7 daily rows is light work: a deque beats SQLite's RANGE frame, which sorts.
     out: list[DayPain] = []
-    week: deque[tuple[date, float]] = deque()
+    days: deque[date] = deque()
+    means: deque[float] = deque()  # summed afresh each day: a running total would drift
     for text, worst, mean, least, entries in rows:
         day = date.fromisoformat(text)
-        week.append((day, mean))
-        while week[0][0] <= day - WEEK:
-            week.popleft()
-        out.append(DayPain(day, worst, mean, least, entries, sum(m for _, m in week) / len(week), len(week)))
+        days.append(day)
+        means.append(mean)
+        while days[0] <= day - WEEK:
+            days.popleft()
+            means.popleft()
+        out.append(DayPain(day, worst, mean, least, entries, sum(means) / len(means), len(means)))
     return out
 
 
