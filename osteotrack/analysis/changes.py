@@ -30,9 +30,9 @@ def what_changed(diary, profile_id: int, today: date | None = None) -> WhatChang
         direction = "same" if abs(difference) < SAME_WITHIN else "up" if difference > 0 else "down"
     else:
         direction = "unknown"
-    seen_before = {s.location for s in figures.locations(diary, profile_id, before, pain_before.days_logged)}
+    hurt_before = {s.location for s in figures.locations(diary, profile_id, before, pain_before.days_logged) if s.days}
     new_locations = [s for s in figures.locations(diary, profile_id, now, pain_now.days_logged)
-                     if s.location not in seen_before]
+                     if s.days and s.location not in hurt_before]
     falls = figures.events(diary, profile_id, now, kinds=("fall", "fracture"))
     logged = {d.day for d in figures.daily_pain(diary, profile_id, now)}
     gaps = [now.since + timedelta(days=i) for i in range(now.days) if now.since + timedelta(days=i) not in logged]

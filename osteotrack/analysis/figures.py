@@ -99,12 +99,13 @@ def change(diary, profile_id: int, period: Period, current: PainSummary | None =
 
 
 def locations(diary, profile_id: int, period: Period, days_logged: int | None = None) -> list[LocationStat]:
-    """Per location: days it was logged (and their share of days logged), mean intensity, count; most days first."""
+    """Per location: days it hurt (intensity above 0) and their share of days logged, mean intensity, count."""
     if days_logged is None:
         days_logged = pain_summary(diary, profile_id, period).days_logged
     vocab = diary.vocabulary()
     rows = diary.conn.execute(
-        _items("entry_sites", "x.location, count(DISTINCT e.local_day) AS days, avg(x.intensity), count(*)",
+        _items("entry_sites", "x.location, count(DISTINCT CASE WHEN x.intensity > 0 THEN e.local_day END) AS days,"
+               " avg(x.intensity), count(*)",
                "GROUP BY x.location ORDER BY days DESC, x.location"), _params(profile_id, period))
     return [LocationStat(r[0], vocab.name("location", r[0]), r[1], days_logged, r[1] / days_logged, r[2], r[3])
             for r in rows]

@@ -66,7 +66,10 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class LocationStat:
-    """Where it hurt: days it was logged, of the days logged in range, and its mean intensity."""
+    """Where it hurt: on how many of the days logged it hurt (intensity above 0), and its mean intensity.
+
+    ``count`` is every entry naming the location, a 0 included: what ``mean_intensity`` rests on.
+    """
 
     location: str
     name: str
@@ -74,7 +77,7 @@ class LocationStat:
     days_logged: int
     share_of_days: float
     mean_intensity: float
-    count: int  # how many entries name this location: what mean_intensity rests on
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +232,7 @@ class WhatChanged:
     pain_now: PainSummary
     pain_before: PainSummary
     direction: str  # "up", "down", "same" (less than half a point apart) or "unknown" (a week without entries)
-    new_locations: list[LocationStat]  # logged this week, not last week
+    new_locations: list[LocationStat]  # hurt this week, not last week
     falls_and_fractures: list[EventMark]
     days_without_entry: list[date]
     relief_dropped: list[ReliefDrop]

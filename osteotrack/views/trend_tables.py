@@ -70,7 +70,7 @@ def summary_table(t: Trends) -> Table:
 
 
 def locations_table(t: Trends) -> Table:
-    table = _table("Where it hurt", "location", "days", "% of days logged", "mean intensity", "entries")
+    table = _table("Where it hurt", "location", "days it hurt", "% of days logged", "mean intensity", "entries")
     for r in t.locations:
         table.add_row(r.name, str(r.days), percent(r.share_of_days), number(r.mean_intensity), str(r.count))
     return table

@@ -157,6 +157,15 @@ async def test_entries_logged_elsewhere_show_up_without_a_key(small):
 
 
 @sync
+async def test_a_missing_diary_is_an_inline_message(tmp_path):
+    app = Host(tmp_path / "missing.db", read_only=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "There is no diary at" in text(app.screen, "#range-error")
+        assert not (tmp_path / "missing.db").exists()
+
+
+@sync
 async def test_narrow_terminal_stacks_numbers_under_the_chart(small):
     app = Host(small)
     async with app.run_test(size=(80, 30)) as pilot:

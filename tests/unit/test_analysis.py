@@ -75,6 +75,13 @@ def test_locations_share_of_days_mean_intensity_and_count(small, me):
     assert rows[2].name == "Ribs, left"
 
 
+def test_a_location_logged_at_zero_did_not_hurt_that_day(diary):
+    log(diary, at(2, 9), 3, [("knee-left", 0)])
+    log(diary, at(3, 9), 5, [("knee-left", 4)])
+    (knee,) = analysis.locations(diary, diary.profile_id(), Period(d(1), d(3)))
+    assert (knee.days, knee.days_logged, knee.share_of_days, knee.count, knee.mean_intensity) == (1, 2, 0.5, 2, 2.0)
+
+
 def test_triggers_mean_pain_present_against_absent(small, me):
     rows = analysis.triggers(small, me, PERIOD)
     assert [(r.trigger, r.present, r.absent) for r in rows] == [
