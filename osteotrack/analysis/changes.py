@@ -79,7 +79,7 @@ def _sentences(this_week, last_week, pain_now, pain_before, direction, new_locat
         out.append(f"Mean pain {verb}: {counts}.")
     if new_locations:
         places = [f"{s.name.lower()} ({_count(s.count, 'entry')})" for s in new_locations]
-        out.append(f"New this week, not logged last week: {_join(places)}.")
+        out.append(f"Hurt this week but not last week: {_join(places)}.")
     if falls_and_fractures:
         out.append("Logged this week: " + _join([f"{e.label[0].lower()}{e.label[1:]} on {_day(e.day)}" for e in falls_and_fractures])
                    + ".")
