@@ -201,7 +201,7 @@ def draw_triggers(fig, trends: Trends) -> str:
     fig.xlim(0, 10)
     fig.ylim(0.5, len(rows) + 0.5)
     fig.xticks([0, 2, 4, 6, 8, 10])
-    return f"● entries with the trigger  ○ entries without it  ({trends.summary.entries} entries; no cause implied)"
+    return f"● with the trigger  ○ without it  (mean pain of {trends.summary.entries} entries; no cause implied)"
 
 
 def draw_therapies(fig, trends: Trends) -> str:

@@ -50,7 +50,7 @@ def test_long_ranges_are_drawn_in_whole_weeks_and_only_major_events():
 def test_triggers_chart_shows_with_and_without_markers(week):
     text = charts.render(charts.draw_triggers, week, width=80, height=16)
     assert "●" in text and "○" in text and "Bending" in text
-    assert text.splitlines()[-1].startswith("● entries with the trigger  ○ entries without it  (6 entries")
+    assert text.splitlines()[-1] == "● with the trigger  ○ without it  (mean pain of 6 entries; no cause implied)"
 
 
 def test_charts_of_an_empty_range_still_draw(diary):
