@@ -40,6 +40,11 @@ def test_pain_chart_marks_series_and_events_with_characters(week):
                    "events: F fall, X fracture"]
 
 
+def test_lines_break_where_days_have_no_entries():
+    assert charts._runs([0, 2, 3, 4, 6]) == [[0], [2, 3, 4], [6]]
+    assert charts._runs([]) == []
+
+
 def test_long_ranges_are_drawn_in_whole_weeks_and_only_major_events():
     assert charts.pain_step(100) == 1
     assert charts.pain_step(365) == 7
