@@ -77,7 +77,6 @@ class TrendsScreen(Screen):
 
     BINDINGS = [
         Binding("r", "refresh", "Refresh", id="trends-refresh"),
-        Binding("ctrl+s", "apply_custom", "Show custom range", show=False, id="trends-apply"),
     ]
 
     def __init__(self) -> None:
