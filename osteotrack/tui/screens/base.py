@@ -39,6 +39,27 @@ class DiaryScreen(Screen):
             return False
         return True
 
+    def show_error(self, message: str, fields: dict[str, str], fallback: str) -> str:
+        """Put ``message`` under the field it is about and return that field's id.
+
+        ``fields`` maps a word the domain's sentence uses (e.g. "T-score") to a field id;
+        the message shows in the Label ``#<id>-error``. The first word found wins.
+        """
+        self.clear_errors()
+        # Match on what the sentence is about, not on its examples ("…, e.g. --site mid-back --level T8").
+        topic = message.split(";")[0].split(", e.g.")[0].lower()
+        target = next((field for word, field in fields.items() if word.lower() in topic), fallback)
+        error = self.query_one(f"#{target}-error")
+        error.update(message)
+        error.display = True
+        return target
+
+    def clear_errors(self) -> None:
+        """Hide every inline error (Labels with class ``error``, hidden until they have a message)."""
+        for error in self.query(".error"):
+            error.update("")
+            error.display = False
+
     def action_leave(self) -> None:
         """Go back; with unsaved input, ask first."""
         if not self.dirty:

@@ -59,8 +59,7 @@ class CheckInScreen(DiaryScreen):
     CheckInScreen Label { width: 100%; }
     CheckInScreen .question { margin-top: 1; text-style: bold; }
     CheckInScreen .hint { color: $text-muted; }
-    CheckInScreen .error { color: $error; text-style: bold; }
-    CheckInScreen .error:empty { display: none; }
+    CheckInScreen .error { display: none; color: $error; text-style: bold; }
     CheckInScreen #note { margin-top: 1; }
     CheckInScreen #peg { margin-top: 1; text-style: bold; }
     CheckInScreen #save { margin-top: 1; min-width: 20; }
@@ -159,7 +158,7 @@ class CheckInScreen(DiaryScreen):
     # -- reacting ----------------------------------------------------------
 
     def on_scale_input_changed(self, event: ScaleInput.Changed) -> None:
-        self.query_one("#form-error", Label).update("")
+        self.clear_errors()
         self._show_peg()
 
     def _show_peg(self, saved: CheckIn | None = None) -> None:
@@ -176,7 +175,7 @@ class CheckInScreen(DiaryScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "day":
             return
-        self.query_one("#day-error", Label).update("")
+        self.clear_errors()
         try:
             day = self._day()
         except DiaryError:
@@ -194,7 +193,7 @@ class CheckInScreen(DiaryScreen):
         try:
             return self._day()
         except DiaryError as error:
-            self.query_one("#day-error", Label).update(str(error))
+            self._refused(error)
             return None
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -237,8 +236,7 @@ class CheckInScreen(DiaryScreen):
         self.app.call_from_thread(self._saved, saved)
 
     def _refused(self, error: DiaryError) -> None:
-        target = "#day-error" if "day" in str(error).split(";")[0].lower().split() else "#form-error"
-        self.query_one(target, Label).update(str(error))
+        self.show_error(str(error), {"day": "day"}, "form")
 
     def _saved(self, saved: CheckIn) -> None:
         self._baseline = self._answers()
