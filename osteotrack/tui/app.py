@@ -206,6 +206,11 @@ class OsteoApp(App):
         # In a form or on the welcome screen, going elsewhere is not offered (nor shown in the footer).
         if action in ("log_pain", "show_screen", "refresh") and getattr(self.screen, "FORM", False):
             return False
+        if action == "show_screen" and parameters:
+            # The screen already shown needs no key in the footer (compared by module: nothing is imported).
+            place = SCREENS.get(str(parameters[0]))
+            if place and type(self.screen).__module__ == place.module:
+                return False
         return True
 
     def action_show_screen(self, name: str) -> None:

@@ -79,6 +79,7 @@ class EntryScreen(DiaryScreen):
     LEAVE_QUESTION = "Leave without saving? What you typed in this entry will be lost."
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
+        Binding("tab", "app.focus_next", "Next part", id="entry-next"),
         Binding("ctrl+l", "same_as_last", "Same as last time", id="entry-same-as-last"),
         Binding("ctrl+d", "toggle_doctor", "For my doctor", id="entry-doctor", show=False),
     ]
@@ -102,7 +103,7 @@ class EntryScreen(DiaryScreen):
             yield Static("Pain now — a digit sets it (1 then 0 for 10)", classes="field-label")
             yield PainScale(id="pain")
             yield Static("", id="pain-error", classes="error")
-            yield Static("Where it hurts — type a name or use the arrows; a digit sets that place's intensity",
+            yield Static("Where it hurts — type a name or use the arrows; a digit sets its intensity",
                          classes="field-label")
             yield BodyMap(_pairs(LOCATIONS), id="body-map")
             yield Static("", id="body-error", classes="error")
@@ -111,7 +112,7 @@ class EntryScreen(DiaryScreen):
                     yield Static("What set it off", classes="field-label")
                     yield ToggleList(_pairs(TRIGGERS), id="triggers")
                 with Vertical():
-                    yield Static("What you tried — digit = relief (6 = 60 %)", classes="field-label")
+                    yield Static("What you tried (6 = 60 % relief)", classes="field-label")
                     yield ToggleList(_pairs(THERAPIES), valued=True, id="therapies")
             yield Static("", id="therapies-error", classes="error")
             with Horizontal(classes="row"):
@@ -136,7 +137,7 @@ class EntryScreen(DiaryScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = "Edit entry" if self.entry_id else "Log pain"
+        self.sub_title = "Edit entry" if self.entry_id else "Log pain"
         self.query_one("#pain", PainScale).focus()
         self._preview_when()
         self._saved_state = self._state()
