@@ -207,12 +207,6 @@ class BodyMap(Widget, can_focus=True):
                 text.append(f", level {site.level or 'not given'} ([ ] to change)")
         return text
 
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
     # -- input -----------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
