@@ -215,3 +215,19 @@ def test_the_bare_command_opens_the_app_on_today(db_path, run_process):
     result = run_process(env={"OSTEOTRACK_EXIT_AFTER_PAINT": "1"})
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pilot_test
+async def test_palette_add_event_opens_the_events_form(db_path, tmp_path):
+    Diary.open(db_path).close()
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"add event", "enter")
+        await settle(pilot)
+        from osteotrack.tui.screens.events import EventFormScreen, EventsScreen
+
+        assert isinstance(app.screen, EventFormScreen)
+        assert isinstance(app.screen_stack[-2], EventsScreen)
