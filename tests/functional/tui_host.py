@@ -1,11 +1,12 @@
-"""A tiny host app for testing one screen before (and apart from) the real app shell."""
+"""A tiny host app for testing one screen apart from the app shell, and helpers for Pilot tests."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from textual.app import App
-from textual.screen import Screen
+from textual.widgets import Input
 
 
 class Host(App):
@@ -24,12 +25,28 @@ class Host(App):
 
 async def settle(pilot) -> None:
     """Wait until every worker has finished and the screen has caught up with their results."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
-def screen_of(app: App) -> Screen:
-    return app.screen
+async def still(pilot) -> None:
+    """Settle, and stop text cursors blinking so a snapshot is the same every time."""
+    await settle(pilot)
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+def run_screen(diary_path: Path, make_screen, scenario, size=(80, 24), **host) -> Host:
+    """Run ``scenario(pilot)`` against ``make_screen()`` hosted at ``size``; return the app."""
+    app = Host(diary_path, make_screen, **host)
+
+    async def main():
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await scenario(pilot)
+
+    asyncio.run(main())
+    return app

@@ -175,12 +175,12 @@ class CheckInScreen(DiaryScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "day":
             return
-        self.clear_errors()
         try:
             day = self._day()
         except DiaryError:
-            self._show_day(None)
+            self._show_day(None)  # half-typed: say nothing until they save or press Enter
             return
+        self.clear_errors()
         self._show_day(day)
         self._load(day)
 
