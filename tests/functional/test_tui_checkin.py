@@ -9,17 +9,11 @@ import pytest
 from osteotrack.domain.records import CheckIn
 from osteotrack.store import Diary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
-from osteotrack.tui.screens import checkin as checkin_screen
 from osteotrack.tui.screens.checkin import CheckInScreen
 from tests.conftest import NOW
 from tests.functional.tui_host import run_screen, settle
 
 TODAY = NOW.date()  # Tuesday 24 November 2026
-
-
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch):
-    monkeypatch.setattr(checkin_screen, "now_local", lambda: NOW)
 
 
 @pytest.fixture

@@ -144,3 +144,27 @@ def test_an_empty_diary_says_so(db_path):
 
     run_screen(db_path, HistoryScreen, scenario)
     assert seen["status"].startswith("No entries yet.")
+
+
+def test_enter_opens_the_entry_for_editing_and_the_list_shows_the_change(db_path):
+    first, second, third = three_entries(db_path)
+    seen = {}
+
+    async def scenario(pilot):
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        seen["form"] = (type(pilot.app.screen).__name__, pilot.app.screen.entry_id)
+        await pilot.press("8", "ctrl+s")
+        await settle(pilot)
+        screen = pilot.app.screen
+        seen["back on"] = type(screen).__name__
+        seen["row"] = [str(cell) for cell in screen.table.get_row_at(1)][1:3]
+        seen["cursor on"] = screen.current_entry.id
+
+    run_screen(db_path, HistoryScreen, scenario)
+    assert seen["form"] == ("EntryScreen", second.id)
+    assert seen["back on"] == "HistoryScreen"
+    assert seen["row"] == ["08:30", "8 severe"]
+    assert seen["cursor on"] == second.id
+    with Diary.open(db_path) as diary:
+        assert diary.get_entry(second.id).pain == 8

@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 from textual.app import App
 from textual.widgets import Input
 
+from tests.conftest import NOW
+
 
 class Host(App):
-    """Sets the three attributes every screen reads, then pushes the screen under test."""
+    """Sets what every screen reads (the three attributes and ``now()``), then pushes the screen under test."""
 
-    def __init__(self, diary_path: Path, make_screen, profile: str | None = None, read_only: bool = False):
+    def __init__(self, diary_path: Path, make_screen, profile: str | None = None, read_only: bool = False,
+                 clock: Callable[[], datetime] = lambda: NOW):
         super().__init__()
         self.diary_path = diary_path
         self.profile = profile
         self.read_only = read_only
         self.make_screen = make_screen
+        self.clock = clock
+
+    def now(self) -> datetime:
+        return self.clock()
 
     def on_mount(self) -> None:
         self.push_screen(self.make_screen())
@@ -40,7 +49,7 @@ async def still(pilot) -> None:
 
 
 def run_screen(diary_path: Path, make_screen, scenario, size=(80, 24), **host) -> Host:
-    """Run ``scenario(pilot)`` against ``make_screen()`` hosted at ``size``; return the app."""
+    """Run ``scenario(pilot)`` against ``make_screen()`` hosted at ``size`` (at the tests' fixed now)."""
     app = Host(diary_path, make_screen, **host)
 
     async def main():

@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
 from osteotrack.domain.vocabulary import pain_band
-from osteotrack.domain.when import now_local, parse_day
+from osteotrack.domain.when import parse_day
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.scale import ScaleInput
 
@@ -75,9 +75,9 @@ class CheckInScreen(DiaryScreen):
     def __init__(self) -> None:
         super().__init__()
         self._baseline: tuple = ()
-        self._today = now_local().date()
 
     def compose(self) -> ComposeResult:
+        self._today = self.app.now().date()
         yield Header()
         with VerticalScroll():
             with Horizontal(classes="row"):
