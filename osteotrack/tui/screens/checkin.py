@@ -33,7 +33,7 @@ def _pain_words(value: int) -> str:
 
 # Our own plain words for the PEG items (the PEG itself is free to use; its wording we paraphrase).
 ITEMS = [
-    ("peg_pain", "Your pain on average today", "0 no pain … 10 as bad as you can imagine", _pain_words),
+    ("peg_pain", "Your pain on average today", "0 no pain … 10 worst imaginable", _pain_words),
     ("peg_enjoyment", "How much did pain get in the way of enjoying life today?", "0 not at all … 10 completely",
      _anchored("not at all", "completely")),
     ("peg_activity", "How much did pain get in the way of your everyday activities?",
@@ -88,8 +88,8 @@ class CheckInScreen(DiaryScreen):
             yield Label("", id="day-error", classes="error")
             yield Label("", id="missed", classes="hint")
             for key, question, anchors, words in ITEMS:
-                yield Label(f"{question} [dim]({anchors})[/]", classes="question")
-                yield ScaleInput(words, id=key)
+                yield Label(question, classes="question")
+                yield ScaleInput(words, anchors, id=key)
             yield Input(placeholder="A note for the day (optional)", id="note")
             yield Static("", id="peg")
             yield Label("", id="form-error", classes="error")
@@ -138,8 +138,8 @@ class CheckInScreen(DiaryScreen):
     def _loaded(self, day: date, existing: CheckIn | None, missed: list[date]) -> None:
         self._show_day(day, "· already checked in; saving replaces it" if existing else "· not checked in yet")
         if missed:
-            days = ", ".join(f"{d:%a %d %b}" for d in missed[:5])
-            more = f" and {len(missed) - 5} more" if len(missed) > 5 else ""
+            days = ", ".join(f"{d:%a %d %b}" for d in missed[:3])
+            more = f" and {len(missed) - 3} more" if len(missed) > 3 else ""
             self.query_one("#missed", Label).update(f"Missed in the last two weeks: {days}{more}.")
         else:
             self.query_one("#missed", Label).update("No missed days in the last two weeks.")

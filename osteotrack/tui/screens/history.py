@@ -20,6 +20,7 @@ from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import pain_band
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.widgets.cells import clipped, remaining_width
 
 PAGE = 100
 # Read the next page when the cursor comes this close to the last row held.
@@ -32,7 +33,7 @@ SHARES = (0.4, 0.25, 0.35)
 
 def column_widths(screen_width: int) -> list[int]:
     """Widths that fit the table in ``screen_width`` (cell padding and scrollbar included)."""
-    rest = max(30, screen_width - 2 * len(COLUMNS) - 2 - sum(FIXED_WIDTHS))
+    rest = remaining_width(screen_width, list(FIXED_WIDTHS), shared_by=len(SHARES), minimum=30)
     return [*FIXED_WIDTHS, *(int(rest * share) for share in SHARES)]
 
 
@@ -54,7 +55,7 @@ def entry_cells(entry: Entry, vocab: Vocabulary, show_day: bool) -> tuple[Text, 
     )
     day = f"{entry.at:%a %d %b %Y}" if show_day else ""
     cells = (day, f"{entry.at:%H:%M}", f"{entry.pain} {pain_band(entry.pain)}", where, after, tried)
-    return tuple(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells)
+    return tuple(clipped(cell) for cell in cells)
 
 
 class HistoryScreen(DiaryScreen):

@@ -13,10 +13,12 @@ from osteotrack.domain.records import Question
 from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.widgets.cells import clipped, remaining_width
 
 STATUS_WORDS = {"open": "Open", "asked": "Asked", "answered": "Answered"}
 # Open questions first: they are the ones to take to the next appointment.
 STATUS_ORDER = {"open": 0, "asked": 1, "answered": 2}
+STATUS_WIDTH, ADDED_WIDTH = 8, 11
 
 
 class QuestionsScreen(DiaryScreen):
@@ -52,7 +54,9 @@ class QuestionsScreen(DiaryScreen):
         yield Header()
         yield Static("Reading the diary…", id="status")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="questions")
-        table.add_columns("Status", "Added", "Question")
+        table.add_column("Status", width=STATUS_WIDTH)
+        table.add_column("Added", width=ADDED_WIDTH)
+        table.add_column("Question", width=remaining_width(self.app.size.width, [STATUS_WIDTH, ADDED_WIDTH]))
         yield table
         yield Static("", id="detail")
         with Horizontal(id="new-row"):
@@ -90,7 +94,7 @@ class QuestionsScreen(DiaryScreen):
         table = self.query_one(DataTable)
         table.clear()
         for q in questions:
-            table.add_row(STATUS_WORDS[q.status], f"{q.created:%d %b %Y}", q.text, key=q.id)
+            table.add_row(STATUS_WORDS[q.status], f"{q.created:%d %b %Y}", clipped(q.text), key=q.id)
         if select is not None and any(q.id == select for q in questions):
             table.move_cursor(row=table.get_row_index(select))
         still_open = sum(q.status == "open" for q in questions)
