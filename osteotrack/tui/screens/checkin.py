@@ -59,7 +59,6 @@ class CheckInScreen(DiaryScreen):
     CheckInScreen Label { width: 100%; }
     CheckInScreen .question { margin-top: 1; text-style: bold; }
     CheckInScreen .hint { color: $text-muted; }
-    CheckInScreen .error { display: none; color: $error; text-style: bold; }
     CheckInScreen #note { margin-top: 1; }
     CheckInScreen #peg { margin-top: 1; text-style: bold; }
     CheckInScreen #save { margin-top: 1; min-width: 20; }

@@ -40,12 +40,6 @@ class EventsScreen(DiaryScreen):
     TITLE = "Events"
     EDITING_ACTIONS = frozenset({"add_event", "delete_event"})
 
-    DEFAULT_CSS = """
-    EventsScreen DataTable { height: 1fr; }
-    EventsScreen #status { height: 1; padding: 0 1; background: $boost; }
-    EventsScreen #detail { height: 3; padding: 0 1; border-top: solid $primary; }
-    """
-
     BINDINGS = [
         Binding("a", "add_event", "Add event", id="events-add"),
         Binding("d,delete", "delete_event", "Delete", id="events-delete"),
@@ -120,16 +114,13 @@ class EventsScreen(DiaryScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._delete(event.id)
+                self.write(lambda diary: diary.delete_event(event.id), self._deleted)
 
         self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), answered)
 
-    @work(thread=True, group="events-write")
-    def _delete(self, event_id: str) -> None:
-        with self.open_diary() as diary:
-            diary.delete_event(event_id)
-        self.app.call_from_thread(self.notify, "Event deleted.", title="Deleted")
-        self.app.call_from_thread(self._read)
+    def _deleted(self, _: None) -> None:
+        self.notify("Event deleted.", title="Deleted")
+        self._read()
 
 
 class EventFormScreen(DiaryScreen):
@@ -145,7 +136,7 @@ class EventFormScreen(DiaryScreen):
     EventFormScreen .field { height: auto; }
     EventFormScreen .field > Label { width: 16; padding: 1 1 0 0; text-align: right; }
     EventFormScreen .field > Input, EventFormScreen .field > Select { width: 1fr; }
-    EventFormScreen .error { display: none; color: $error; text-style: bold; padding-left: 16; width: 100%; }
+    EventFormScreen .error { padding-left: 16; }
     EventFormScreen #save { margin: 1 0 0 16; min-width: 20; }
     """
 

@@ -65,9 +65,7 @@ class HistoryScreen(DiaryScreen):
     EDITING_ACTIONS = frozenset({"delete_entry", "undo_delete"})
 
     DEFAULT_CSS = """
-    HistoryScreen DataTable { height: 1fr; }
-    HistoryScreen #status { height: 1; padding: 0 1; background: $boost; }
-    HistoryScreen #detail { height: 4; padding: 0 1; border-top: solid $primary; }
+    HistoryScreen > #detail { height: 4; }
     """
 
     BINDINGS = [
@@ -207,19 +205,9 @@ class HistoryScreen(DiaryScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._delete(entry.id, index)
+                self.write(lambda diary: diary.delete_entry(entry.id), lambda saved: self._deleted(saved, index))
 
         self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), answered)
-
-    @work(thread=True, group="history-write")
-    def _delete(self, entry_id: str, index: int) -> None:
-        try:
-            with self.open_diary() as diary:
-                saved = diary.delete_entry(entry_id)
-        except DiaryError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
-        self.app.call_from_thread(self._deleted, saved, index)
 
     def _deleted(self, saved: dict, index: int) -> None:
         self._undo = saved
@@ -236,18 +224,11 @@ class HistoryScreen(DiaryScreen):
             return
         saved, self._undo = self._undo, None
         self.refresh_bindings()
-        self._restore(saved)
+        self.write(lambda diary: diary.restore_entry(saved), self._restored)
 
-    @work(thread=True, group="history-write")
-    def _restore(self, saved: dict) -> None:
-        try:
-            with self.open_diary() as diary:
-                entry = diary.restore_entry(saved)
-        except DiaryError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
-        self.app.call_from_thread(self.notify, "The deleted entry is back.", title="Restored")
-        self.app.call_from_thread(self._reload, entry.id)
+    def _restored(self, entry: Entry) -> None:
+        self.notify("The deleted entry is back.", title="Restored")
+        self._reload(entry.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = super().check_action(action, parameters)

@@ -29,13 +29,10 @@ class QuestionsScreen(DiaryScreen):
     LEAVE_QUESTION = "Leave without adding the question you typed?"
 
     DEFAULT_CSS = """
-    QuestionsScreen DataTable { height: 1fr; }
-    QuestionsScreen #status { height: 1; padding: 0 1; background: $boost; }
-    QuestionsScreen #detail { height: 3; padding: 0 1; border-top: solid $primary; }
     QuestionsScreen #new-row { height: auto; }
     QuestionsScreen #new { width: 1fr; }
     QuestionsScreen #add { min-width: 12; }
-    QuestionsScreen .error { display: none; color: $error; text-style: bold; padding: 0 1; width: 100%; }
+    QuestionsScreen .error { padding: 0 1; }
     """
 
     BINDINGS = [
@@ -129,8 +126,9 @@ class QuestionsScreen(DiaryScreen):
         self._add(self.query_one("#new", Input).value)
 
     def _add(self, text: str) -> None:
-        self._write(lambda diary: diary.add_question(Question(text=text, created=self.app.now()),
-                                                     self.profile_id(diary)), added=True)
+        question = Question(text=text, created=self.app.now())
+        self.write(lambda diary: diary.add_question(question, self.profile_id(diary)),
+                   lambda added: self._written(added, added=True), self._refused)
 
     # -- changing ----------------------------------------------------------------
 
@@ -158,7 +156,7 @@ class QuestionsScreen(DiaryScreen):
     def _set_status(self, status: str, answer: str | None = None) -> None:
         q = self.current
         if q is not None:
-            self._write(lambda diary: diary.set_question_status(q.id, status, answer))
+            self.write(lambda diary: diary.set_question_status(q.id, status, answer), self._written, self._refused)
 
     def action_delete_question(self) -> None:
         q = self.current
@@ -167,22 +165,14 @@ class QuestionsScreen(DiaryScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._write(lambda diary: diary.delete_question(q.id))
+                self.write(lambda diary: diary.delete_question(q.id), self._written, self._refused)
 
         self.app.push_screen(ConfirmDialog(f"Delete this question?\n\n{q.text}", yes="Delete", no="Keep"), answered)
 
-    @work(thread=True, group="questions-write")
-    def _write(self, change, added: bool = False) -> None:
-        """Run ``change(diary)`` on this worker's own connection, then show the list again."""
-        try:
-            with self.open_diary() as diary:
-                result = change(diary)
-        except DiaryError as error:
-            self.app.call_from_thread(self.show_error, str(error), {}, "new")
-            return
-        self.app.call_from_thread(self._written, result, added)
+    def _refused(self, error: DiaryError) -> None:
+        self.show_error(str(error), {}, "new")
 
-    def _written(self, result: Question | None, added: bool) -> None:
+    def _written(self, result: Question | None, added: bool = False) -> None:
         self.clear_errors()
         if added:
             self.query_one("#new", Input).value = ""
