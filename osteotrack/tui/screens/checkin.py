@@ -207,6 +207,12 @@ class CheckInScreen(DiaryScreen):
         day = min(self._today, day + timedelta(days=days))
         self.query_one("#day", Input).value = day.isoformat()
 
+    def action_refresh(self) -> None:
+        """Read the day again (the app's refresh key); answers being typed are kept."""
+        day = self._check_day()
+        if day is not None:
+            self._load(day)
+
     def action_previous_day(self) -> None:
         self._shift_day(-1)
 

@@ -114,6 +114,11 @@ class QuestionsScreen(DiaryScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._update_detail()
 
+    def action_refresh(self) -> None:
+        """Read the list again (the app's refresh key), e.g. after a question added from the command line."""
+        current = self.current
+        self._read(current.id if current else None)
+
     # -- adding ----------------------------------------------------------------
 
     def action_add_question(self) -> None:
