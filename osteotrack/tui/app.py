@@ -18,6 +18,7 @@ from typing import Callable
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import ModalScreen
 from textual.theme import Theme
 
 from osteotrack.domain.errors import DiaryError
@@ -204,8 +205,14 @@ class OsteoApp(App):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # In a form or on the welcome screen, going elsewhere is not offered (nor shown in the footer).
-        if action in ("log_pain", "show_screen", "refresh") and getattr(self.screen, "FORM", False):
+        on_form = getattr(self.screen, "FORM", False) or isinstance(self.screen, ModalScreen)
+        if action in ("log_pain", "show_screen", "refresh") and on_form:
             return False
+        if action == "show_screen" and parameters:
+            # The screen already shown needs no key in the footer (compared by module: nothing is imported).
+            place = SCREENS.get(str(parameters[0]))
+            if place and type(self.screen).__module__ == place.module:
+                return False
         return True
 
     def action_show_screen(self, name: str) -> None:

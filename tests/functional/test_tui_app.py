@@ -6,6 +6,8 @@ import json
 import stat
 from datetime import timedelta
 
+import pytest
+
 from osteotrack.domain.records import CheckIn, Entry, Site
 from osteotrack.store import Diary
 from osteotrack.tui.app import SCREENS, OsteoApp, available_places
@@ -152,6 +154,7 @@ def test_screens_that_do_not_exist_yet_are_not_offered(monkeypatch):
     assert all(binding.id for binding in OsteoApp.BINDINGS)
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_moving_between_screens_and_back_to_today(db_path, tmp_path):
     with Diary.open(db_path) as diary:
@@ -206,3 +209,28 @@ async def test_read_only_cannot_log(db_path, tmp_path):
         await pilot.press("l")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
+
+
+def test_the_bare_command_opens_the_app_on_today(db_path, run_process):
+    with Diary.open(db_path) as diary:
+        diary.add_entry(Entry(at=NOW - timedelta(days=1), pain=3), now=NOW)
+    # The benchmark's switch: run headless and exit once Today has painted the diary's data.
+    result = run_process(env={"OSTEOTRACK_EXIT_AFTER_PAINT": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pilot_test
+async def test_palette_add_event_opens_the_events_form(db_path, tmp_path):
+    Diary.open(db_path).close()
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"add event", "enter")
+        await settle(pilot)
+        from osteotrack.tui.screens.events import EventFormScreen, EventsScreen
+
+        assert isinstance(app.screen, EventFormScreen)
+        assert isinstance(app.screen_stack[-2], EventsScreen)

@@ -23,7 +23,6 @@ async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-    await pilot.pause()
 
 
 def pilot_test(test):
@@ -34,3 +33,11 @@ def pilot_test(test):
         asyncio.run(test(*args, **kwargs))
 
     return run
+
+
+async def open_entry_form(pilot):
+    """From the app's start: wait for Today, press ``l`` and wait for the form; return the form."""
+    await settle(pilot)
+    await pilot.press("l")
+    await settle(pilot)
+    return pilot.app.screen

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,6 +26,7 @@ from osteotrack.store.diary import Diary
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.body_map import BodyMap
 from osteotrack.tui.widgets.pain_scale import PainScale
+from osteotrack.tui.widgets.scale import ScaleInput
 from osteotrack.tui.widgets.toggle_list import ToggleList
 
 NO_PAIN_CHOSEN = "Choose the pain now: press a digit from 0 (no pain) to 10 (worst imaginable)."
@@ -79,6 +80,7 @@ class EntryScreen(DiaryScreen):
     LEAVE_QUESTION = "Leave without saving? What you typed in this entry will be lost."
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
+        Binding("tab", "app.focus_next", "Next part", id="entry-next"),
         Binding("ctrl+l", "same_as_last", "Same as last time", id="entry-same-as-last"),
         Binding("ctrl+d", "toggle_doctor", "For my doctor", id="entry-doctor", show=False),
     ]
@@ -102,7 +104,7 @@ class EntryScreen(DiaryScreen):
             yield Static("Pain now — a digit sets it (1 then 0 for 10)", classes="field-label")
             yield PainScale(id="pain")
             yield Static("", id="pain-error", classes="error")
-            yield Static("Where it hurts — type a name or use the arrows; a digit sets that place's intensity",
+            yield Static("Where it hurts — type a name or use the arrows; a digit sets its intensity",
                          classes="field-label")
             yield BodyMap(_pairs(LOCATIONS), id="body-map")
             yield Static("", id="body-error", classes="error")
@@ -111,7 +113,7 @@ class EntryScreen(DiaryScreen):
                     yield Static("What set it off", classes="field-label")
                     yield ToggleList(_pairs(TRIGGERS), id="triggers")
                 with Vertical():
-                    yield Static("What you tried — digit = relief (6 = 60 %)", classes="field-label")
+                    yield Static("What you tried (6 = 60 % relief)", classes="field-label")
                     yield ToggleList(_pairs(THERAPIES), valued=True, id="therapies")
             yield Static("", id="therapies-error", classes="error")
             with Horizontal(classes="row"):
@@ -136,7 +138,7 @@ class EntryScreen(DiaryScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = "Edit entry" if self.entry_id else "Log pain"
+        self.sub_title = "Edit entry" if self.entry_id else "Log pain"
         self.query_one("#pain", PainScale).focus()
         self._preview_when()
         self._saved_state = self._state()
@@ -190,7 +192,8 @@ class EntryScreen(DiaryScreen):
 
     # -- reacting to input ---------------------------------------------------
 
-    def on_pain_scale_changed(self, event: PainScale.Changed) -> None:
+    @on(ScaleInput.Changed, "#pain")
+    def _pain_changed(self, event: ScaleInput.Changed) -> None:
         if event.value is not None:
             self.query_one("#body-map", BodyMap).default_intensity = event.value
             self._error("pain", "")
