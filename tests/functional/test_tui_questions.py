@@ -136,3 +136,17 @@ def test_read_only_lists_but_offers_no_changes(empty):
     assert not seen["offered"] & {"questions-add", "questions-asked", "questions-answered", "questions-delete"}
     assert not seen["new row shown"]
     assert stored(empty) == [("Would kyphoplasty help me?", "open", "")]
+
+
+def test_refresh_shows_a_question_added_from_elsewhere(empty):
+    seen = {}
+
+    async def scenario(pilot):
+        with Diary.open(empty) as other:  # e.g. `osteotrack question "…"` in another terminal
+            other.add_question(Question("Can I swim?", datetime(2026, 11, 23, 9, 0, tzinfo=TZ)))
+        pilot.app.screen.action_refresh()
+        await settle(pilot)
+        seen["rows"] = pilot.app.screen.query_one("#questions").row_count
+
+    run_screen(empty, QuestionsScreen, scenario)
+    assert seen["rows"] == 1
