@@ -16,7 +16,7 @@ from osteotrack.tui.screens.entry import EntryScreen
 from osteotrack.tui.screens.today import TodayScreen
 from osteotrack.tui.screens.welcome import WelcomeScreen
 from tests.conftest import NOW
-from tests.functional.tui_support import app_for, pilot_test, settle
+from tests.functional.tui_support import app_for, existing, pilot_test, settle  # noqa: F401
 
 
 def text_of(screen, selector: str) -> str:
@@ -80,9 +80,8 @@ async def test_today_shows_entries_checkin_and_trend(db_path, tmp_path):
 
 
 @pilot_test
-async def test_refresh_shows_a_log_from_another_terminal(db_path, tmp_path, run_process):
-    Diary.open(db_path).close()
-    app = app_for(db_path, tmp_path)
+async def test_refresh_shows_a_log_from_another_terminal(existing, tmp_path, run_process):
+    app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.screen.query_one("#entries").option_count == 0
@@ -97,10 +96,9 @@ async def test_refresh_shows_a_log_from_another_terminal(db_path, tmp_path, run_
 
 
 @pilot_test
-async def test_theme_is_remembered_in_a_private_file(db_path, tmp_path):
-    Diary.open(db_path).close()
+async def test_theme_is_remembered_in_a_private_file(existing, tmp_path):
     config = tmp_path / "config" / "tui.json"
-    app = app_for(db_path, tmp_path)
+    app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert not config.exists()  # the default theme needs no file
@@ -108,26 +106,24 @@ async def test_theme_is_remembered_in_a_private_file(db_path, tmp_path):
         await settle(pilot)
     assert json.loads(config.read_text()) == {"theme": "high-contrast"}
     assert stat.S_IMODE(config.stat().st_mode) == 0o600
-    again = app_for(db_path, tmp_path)
+    again = app_for(existing, tmp_path)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert again.theme == "high-contrast"
 
 
 @pilot_test
-async def test_no_color_starts_in_high_contrast(db_path, tmp_path, monkeypatch):
-    Diary.open(db_path).close()
+async def test_no_color_starts_in_high_contrast(existing, tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    app = app_for(db_path, tmp_path)
+    app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.no_color and app.theme == "high-contrast"
 
 
 @pilot_test
-async def test_palette_offers_every_action(db_path, tmp_path):
-    Diary.open(db_path).close()
-    app = app_for(db_path, tmp_path)
+async def test_palette_offers_every_action(existing, tmp_path):
+    app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         from osteotrack.tui.commands import DiaryCommands
@@ -184,9 +180,8 @@ async def test_moving_between_screens_and_back_to_today(db_path, tmp_path):
 
 
 @pilot_test
-async def test_switching_screens_with_unsaved_check_in_asks_first(db_path, tmp_path):
-    Diary.open(db_path).close()
-    app = app_for(db_path, tmp_path)
+async def test_switching_screens_with_unsaved_check_in_asks_first(existing, tmp_path):
+    app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("c")
@@ -201,9 +196,8 @@ async def test_switching_screens_with_unsaved_check_in_asks_first(db_path, tmp_p
 
 
 @pilot_test
-async def test_read_only_cannot_log(db_path, tmp_path):
-    Diary.open(db_path).close()
-    app = app_for(db_path, tmp_path, read_only=True)
+async def test_read_only_cannot_log(existing, tmp_path):
+    app = app_for(existing, tmp_path, read_only=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("l")
@@ -221,9 +215,8 @@ def test_the_bare_command_opens_the_app_on_today(db_path, run_process):
 
 
 @pilot_test
-async def test_palette_add_event_opens_the_events_form(db_path, tmp_path):
-    Diary.open(db_path).close()
-    app = app_for(db_path, tmp_path)
+async def test_palette_add_event_opens_the_events_form(existing, tmp_path):
+    app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
