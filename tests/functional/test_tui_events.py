@@ -14,12 +14,6 @@ from tests.conftest import NOW, TZ
 from tests.functional.tui_host import run_screen, settle
 
 
-@pytest.fixture
-def empty(db_path):
-    Diary.open(db_path).close()
-    return db_path
-
-
 def stored(path) -> list[Event]:
     with Diary.open(path) as diary:
         return diary.events()
