@@ -163,7 +163,10 @@ def test_read_only_cannot_add(empty):
         await pilot.press("a")
         await pilot.pause()
         seen["screen"] = type(pilot.app.screen).__name__
+        pilot.app.screen.action_add_event()  # as the command palette calls it
+        await pilot.pause()
+        seen["from the palette"] = type(pilot.app.screen).__name__
 
     run_screen(empty, EventsScreen, scenario, read_only=True)
-    assert seen["screen"] == "EventsScreen"
+    assert seen == {"screen": "EventsScreen", "from the palette": "EventsScreen"}
     assert EventFormScreen.EDITING_ACTIONS == {"save"}
