@@ -14,12 +14,6 @@ from tests.conftest import NOW, TZ
 from tests.functional.tui_host import run_screen, settle
 
 
-@pytest.fixture
-def empty(db_path):
-    Diary.open(db_path).close()
-    return db_path
-
-
 def stored(path) -> list[Event]:
     with Diary.open(path) as diary:
         return diary.events()
@@ -112,6 +106,24 @@ def test_bad_input_is_named_next_to_its_field_and_nothing_is_stored(empty):
     assert stored(empty) == []
 
 
+def test_the_form_says_which_moment_it_read_the_time_as(empty):
+    seen = []
+
+    async def scenario(pilot):
+        await pilot.press("a")
+        await settle(pilot)
+        form = pilot.app.screen
+        for typed in ("", "yesterday 17:00", "someday"):
+            form.query_one("#when").value = typed
+            await pilot.pause()
+            seen.append(str(form.query_one("#when-preview").render()))
+
+    run_screen(empty, EventsScreen, scenario)
+    # The tests' now is Tuesday 24 November 2026, 10:00.
+    assert seen == ["= Tue 24 Nov 2026 10:00", "= Mon 23 Nov 2026 17:00",
+                    "e.g. now, yesterday 17:00, 3d ago, 2026-03-02"]
+
+
 def test_leaving_a_half_filled_form_asks_first(empty):
     seen = {}
 
@@ -169,7 +181,10 @@ def test_read_only_cannot_add(empty):
         await pilot.press("a")
         await pilot.pause()
         seen["screen"] = type(pilot.app.screen).__name__
+        pilot.app.screen.action_add_event()  # as the command palette calls it
+        await pilot.pause()
+        seen["from the palette"] = type(pilot.app.screen).__name__
 
     run_screen(empty, EventsScreen, scenario, read_only=True)
-    assert seen["screen"] == "EventsScreen"
+    assert seen == {"screen": "EventsScreen", "from the palette": "EventsScreen"}
     assert EventFormScreen.EDITING_ACTIONS == {"save"}

@@ -104,6 +104,8 @@ class EventsScreen(DiaryScreen):
         self._read()
 
     def action_add_event(self) -> None:
+        if self.refused_read_only():
+            return
         self.app.push_screen(EventFormScreen(), lambda saved: saved and self._read(saved))
 
     def action_delete_event(self) -> None:
@@ -138,6 +140,7 @@ class EventFormScreen(DiaryScreen):
     EventFormScreen .field > Input, EventFormScreen .field > Select { width: 1fr; }
     EventFormScreen .error { padding-left: 16; }
     EventFormScreen #save { margin: 1 0 0 16; min-width: 20; }
+    EventFormScreen .hint { padding-left: 16; color: $text-muted; }
     """
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True, id="event-save")]
@@ -153,6 +156,7 @@ class EventFormScreen(DiaryScreen):
                                    Select([(name, kind) for kind, name in EVENT_KINDS.items()], value="fall",
                                           allow_blank=False, id="kind"))
             yield from self._field("when", "When", Input(placeholder="now, yesterday 17:00, 2026-03-02", id="when"))
+            yield Label("", id="when-preview", classes="hint")
             yield from self._field("procedure", "Procedure",
                                    Select([(name, slug) for slug, name in PROCEDURES.items()],
                                           prompt="Choose the procedure", id="procedure"))
@@ -176,6 +180,7 @@ class EventFormScreen(DiaryScreen):
 
     def on_mount(self) -> None:
         self._show_fields("fall")
+        self._preview_when()
         self._baseline = self._values()
         self._read_places()
         self.query_one("#kind", Select).focus()
@@ -207,6 +212,23 @@ class EventFormScreen(DiaryScreen):
             self.query_one(f"#{key}-field").display = key in wanted
         self.clear_errors()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "when":
+            self._preview_when()
+
+    def _preview_when(self) -> None:
+        """Say which moment the typed time was read as, so a back-dated event lands where it is meant to."""
+        try:
+            moment = self._when()
+        except ValidationError:
+            preview = "e.g. now, yesterday 17:00, 3d ago, 2026-03-02"
+        else:
+            preview = f"= {when_text(moment)}"
+        self.query_one("#when-preview", Label).update(preview)
+
+    def _when(self):
+        return parse_when(self.query_one("#when", Input).value or "now", now=self.app.now())
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.focus_next()
 
@@ -226,7 +248,7 @@ class EventFormScreen(DiaryScreen):
             value = widget.value if isinstance(widget, Input) else (None if widget.value == Select.NULL else widget.value)
             return (value or "").strip() or None
 
-        at = parse_when(self.query_one("#when", Input).value or "now", now=self.app.now())
+        at = self._when()
         t_score = text("t-score")
         if t_score is not None:
             try:
