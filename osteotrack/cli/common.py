@@ -79,6 +79,13 @@ def when_option(help_text: str = "When it happened: ISO date-time, 'yesterday 19
     return click.option("--at", "at", default="now", show_default=True, help=help_text)
 
 
+def stderr_console():
+    """A Rich console on stderr, for progress bars that must not mix with printed results."""
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
 def day_option(name: str, help_text: str):
     return click.option(name, default=None, metavar="DATE", help=help_text)
 
