@@ -1,0 +1,127 @@
+"""The report as a PDF: fpdf2 page layout, matplotlib charts embedded as vector SVG.
+
+Text is set in DejaVu Sans from matplotlib's bundled fonts, so names and notes
+in any European script (accents, Greek, Cyrillic) print as written.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, time, timezone
+from pathlib import Path
+
+from osteotrack.report.charts import CHARTS
+from osteotrack.report.model import Report, Section, Table
+
+PAPERS = {"a4": "A4", "letter": "Letter"}
+MARGIN = 14  # mm
+FONT = "DejaVu"
+BODY_PT, SMALL_PT, TITLE_PT, HEAD_PT = 8.5, 7, 15, 10.5
+LINE = 3.8  # mm per body line
+CHART_HEIGHT = {"pain": 54.0, "peg": 30.0}  # mm
+# A section title is never left alone at the foot of a page.
+KEEP_WITH_TITLE = 22.0
+
+
+def _font_dir() -> Path:
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+def _document(report: Report, paper: str):
+    from fpdf import FPDF
+
+    class Document(FPDF):
+        def footer(self) -> None:
+            self.set_y(-11)
+            self.set_font(FONT, size=SMALL_PT)
+            self.set_text_color(60)
+            self.cell(0, 4, report.footer, align="L")
+            self.set_x(self.l_margin)
+            self.cell(0, 4, f"{report.profile} · page {self.page_no()} of {{nb}}", align="R")
+            self.set_text_color(0)
+
+    pdf = Document(format=PAPERS[paper], unit="mm")
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(True, margin=16)
+    pdf.set_title(f"{report.title}: {report.profile}, {report.period_text}")
+    pdf.set_creator(f"osteotrack {report.version}")
+    # The report's own date, not the clock's: the same diary and day give the same file.
+    pdf.set_creation_date(datetime.combine(report.generated, time(), tzinfo=timezone.utc))
+    fonts = _font_dir()
+    pdf.add_font(FONT, "", fonts / "DejaVuSans.ttf")
+    pdf.add_font(FONT, "B", fonts / "DejaVuSans-Bold.ttf")
+    return pdf
+
+
+def render_pdf(report: Report, paper: str = "a4", progress=None) -> bytes:
+    """The report as PDF bytes on A4 or Letter paper; ``progress(done, total)`` after each section."""
+    pdf = _document(report, paper)
+    pdf.add_page()
+    _header(pdf, report)
+    for done, section in enumerate(report.sections, start=1):
+        _section(pdf, report, section)
+        if progress:
+            progress(done, len(report.sections))
+    return bytes(pdf.output())
+
+
+def _header(pdf, report: Report) -> None:
+    pdf.set_font(FONT, "B", TITLE_PT)
+    pdf.cell(0, 8, f"{report.title}: {report.profile}", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, size=BODY_PT + 0.5)
+    pdf.cell(0, 5, f"Patient (profile): {report.profile}    Period: {report.period_text}",
+             new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, size=SMALL_PT)
+    pdf.set_text_color(60)
+    pdf.cell(0, 4, "Pain on the 0–10 numeric rating scale: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe. "
+                   "Every figure gives the count it rests on.", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0)
+    pdf.ln(1)
+
+
+def _section(pdf, report: Report, section: Section) -> None:
+    needed = KEEP_WITH_TITLE + (CHART_HEIGHT[section.chart] if section.chart else 0)
+    if pdf.get_y() + needed > pdf.page_break_trigger:
+        pdf.add_page()
+    pdf.ln(1.5)
+    pdf.set_font(FONT, "B", HEAD_PT)
+    pdf.cell(0, 5.5, section.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_draw_color(120)
+    pdf.set_line_width(0.2)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+    pdf.ln(1)
+    pdf.set_font(FONT, size=BODY_PT)
+    for line in section.lines:
+        if section.bullets:
+            pdf.cell(4, LINE, "•")
+        pdf.multi_cell(0, LINE, line, new_x="LMARGIN", new_y="NEXT")
+    if section.chart:
+        svg = CHARTS[section.chart](report.trends, width_in=(pdf.epw / 25.4),
+                                    height_in=CHART_HEIGHT[section.chart] / 25.4)
+        pdf.image(io.BytesIO(svg.encode("utf-8")), x=pdf.l_margin, w=pdf.epw, h=CHART_HEIGHT[section.chart])
+    if section.table:
+        _table(pdf, section.table)
+    if section.after:
+        pdf.set_font(FONT, size=SMALL_PT)
+        pdf.set_text_color(60)
+        for line in section.after:
+            pdf.multi_cell(0, 3.4, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0)
+
+
+def _table(pdf, table: Table) -> None:
+    from fpdf.fonts import FontFace
+
+    align = table.align or "l" + "r" * (len(table.header) - 1)
+    pdf.set_font(FONT, size=BODY_PT)
+    pdf.set_draw_color(170)
+    with pdf.table(col_widths=table.widths, text_align=tuple("LEFT" if a == "l" else "RIGHT" for a in align),
+                   borders_layout="HORIZONTAL_LINES", line_height=LINE, padding=(0.45, 1.2),
+                   headings_style=FontFace(emphasis="BOLD", size_pt=BODY_PT - 0.5), width=pdf.epw) as grid:
+        for cells in [table.header, *table.rows]:
+            row = grid.row()
+            for text in cells:
+                row.cell(text)
+    pdf.ln(0.8)
