@@ -43,7 +43,7 @@ def _paired(slug, name, region, snomed):
 # SNOMED CT body-structure codes, checked against DICOM PS3.16 (CID 4031, CID 7151)
 # and published FHIR examples. The spine regions use the cervical, thoracic and
 # lumbar spine structures. The tailbone is the coccyx (64688005), not the sacrum
-# (54735007) that PRODUCT.md first listed; migration step 2 corrects old diaries.
+# (54735007) that PRODUCT.md first listed; migration step m003 corrects old diaries.
 LOCATIONS: list[Term] = [
     _loc("neck", "Neck", "spine", "122494005"),
     _loc("upper-back", "Upper back", "spine", "122495006"),

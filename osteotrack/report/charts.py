@@ -16,13 +16,17 @@ from osteotrack.analysis import Trends
 # Above this many logged days the daily series are drawn as thin lines without
 # markers: thousands of markers blur in print and slow the PDF down.
 DENSE_DAYS = 120
+# The events a physician asks about, drawn on the pain chart and listed in the report.
+REPORT_EVENTS = ("fall", "fracture", "procedure", "imaging", "dxa")
 EVENT_MARKERS = {"fall": ("v", "Fall"), "fracture": ("X", "Fracture"), "procedure": ("s", "Procedure"),
-                 "imaging": ("o", "Imaging"), "dxa": ("D", "DXA"), "appointment": ("|", "Appointment")}
+                 "imaging": ("o", "Imaging"), "dxa": ("D", "DXA")}
 # Event names are printed on the chart itself only when there are few of them.
 LABELLED_EVENTS = 6
 _STYLE = {
     "font.family": "DejaVu Sans", "font.size": 7.5, "axes.linewidth": 0.6, "axes.edgecolor": "black",
     "xtick.major.width": 0.6, "ytick.major.width": 0.6, "svg.fonttype": "path", "svg.hashsalt": "osteotrack",
+    # Drop points closer than a fraction of a print dot: ten years of days make far fewer path nodes.
+    "path.simplify": True, "path.simplify_threshold": 0.5,
 }
 
 
@@ -53,6 +57,11 @@ def _date_axis(ax) -> None:
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator, show_offset=False))
 
 
+def report_marks(t: Trends) -> list:
+    """The period's events of the kinds the report shows (appointments are not marked)."""
+    return [mark for mark in t.events if mark.kind in REPORT_EVENTS]
+
+
 def pain_chart(t: Trends, width_in: float = 7.0, height_in: float = 2.5) -> str:
     """Daily mean and worst pain, the 7-day rolling mean, and the events, as SVG."""
     fig = _figure(width_in, height_in)
@@ -71,17 +80,19 @@ def pain_chart(t: Trends, width_in: float = 7.0, height_in: float = 2.5) -> str:
     ax.grid(axis="y", color="0.85", lw=0.4)
     ax.set_xlim(t.period.since, t.period.until)
     seen = set()
-    for mark in t.events:
-        shape, name = EVENT_MARKERS.get(mark.kind, ("*", mark.kind))
+    marks = report_marks(t)
+    for mark in marks:
+        shape, name = EVENT_MARKERS[mark.kind]
         ax.axvline(mark.day, color="black", ls=":", lw=0.7)
         ax.plot([mark.day], [10.6], marker=shape, color="black", markersize=4.5, ls="none",
                 label=None if mark.kind in seen else name)
         seen.add(mark.kind)
-        if len(t.events) <= LABELLED_EVENTS:
+        if len(marks) <= LABELLED_EVENTS:
             ax.annotate(mark.label, (mark.day, 10.6), xytext=(5, -2), textcoords="offset points", fontsize=6.5,
                         va="center")
     _date_axis(ax)
-    fig.legend(loc="lower center", ncol=4 + len(seen), frameon=False, fontsize=6.5, handlelength=2.6)
+    fig.legend(loc="lower center", ncol=3 + len(seen), frameon=False, fontsize=6.3, handlelength=2.2,
+               columnspacing=1.0)
     return _svg(fig)
 
 

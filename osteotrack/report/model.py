@@ -16,7 +16,7 @@ from osteotrack import __version__
 from osteotrack.analysis import Period, Trends, trends
 from osteotrack.domain.describe import event_summary, question_summary, when_text
 from osteotrack.domain.vocabulary import pain_band
-from osteotrack.report.charts import DENSE_DAYS
+from osteotrack.report.charts import DENSE_DAYS, REPORT_EVENTS, report_marks
 
 # Section keys in the order the report prints them; the header and footer always print.
 SECTIONS = {
@@ -32,7 +32,6 @@ SECTIONS = {
     "notes": "Notes for the doctor",
     "questions": "Open questions",
 }
-REPORT_EVENTS = ("fall", "fracture", "procedure", "imaging", "dxa")
 DISCLAIMER = "Patient-reported data, not a diagnosis."
 # The PEG table shows the most recent weeks (all of a 90-day report); the chart shows them all.
 PEG_TABLE_WEEKS = 14
@@ -155,7 +154,7 @@ def _worst(worst: int | None) -> str:
 
 def _chart(t: Trends) -> Section:
     days = len(t.daily)
-    marks = len(t.events)
+    marks = len(report_marks(t))
     drawn = ("its mean pain (thin line)" if days > DENSE_DAYS else
              "its mean pain (line with dots) and worst pain (x)")
     note = (f"Each logged day ({plural(days, 'day')}): {drawn}; the 7-day rolling mean (thick dashed line) rests on "
@@ -234,7 +233,7 @@ def _events(diary, profile_id, period, vocab) -> Section:
 
 
 def _notes(diary, profile_id, period, vocab) -> Section:
-    flagged = [e for e in diary.entries(profile_id, period.since, period.until, newest_first=False) if e.for_doctor]
+    flagged = diary.flagged_entries(profile_id, period.since, period.until)
     if not flagged:
         return Section("notes", SECTIONS["notes"], ["No entries were flagged for the doctor in this period."])
     return Section("notes", SECTIONS["notes"], [f"{when_text(e.at)}, pain {e.pain}: {e.note or '(no note)'}"

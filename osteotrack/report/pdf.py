@@ -93,10 +93,11 @@ def _section(pdf, report: Report, section: Section) -> None:
     pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
     pdf.ln(1)
     pdf.set_font(FONT, size=BODY_PT)
+    indent = 4 if section.bullets else 0
     for line in section.lines:
         if section.bullets:
-            pdf.cell(4, LINE, "•")
-        pdf.multi_cell(0, LINE, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(indent, LINE, "•")
+        _line(pdf, line, LINE, pdf.epw - indent)
     if section.chart:
         svg = CHARTS[section.chart](report.trends, width_in=(pdf.epw / 25.4),
                                     height_in=CHART_HEIGHT[section.chart] / 25.4)
@@ -107,8 +108,16 @@ def _section(pdf, report: Report, section: Section) -> None:
         pdf.set_font(FONT, size=SMALL_PT)
         pdf.set_text_color(60)
         for line in section.after:
-            pdf.multi_cell(0, 3.4, line, new_x="LMARGIN", new_y="NEXT")
+            _line(pdf, line, 3.4, pdf.epw)
         pdf.set_text_color(0)
+
+
+def _line(pdf, text: str, height: float, width: float) -> None:
+    """One paragraph; a single ``cell`` when it fits, which is far cheaper than ``multi_cell``."""
+    if "\n" not in text and pdf.get_string_width(text) < width - 2 * pdf.c_margin:
+        pdf.cell(width, height, text, new_x="LMARGIN", new_y="NEXT")
+    else:
+        pdf.multi_cell(width, height, text, new_x="LMARGIN", new_y="NEXT")
 
 
 def _table(pdf, table: Table) -> None:
