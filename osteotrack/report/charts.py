@@ -2,14 +2,16 @@
 
 They must read in black-and-white print: series differ by line style and
 marker shape, never by colour alone, and no hatching is used (fpdf2 ignores
-SVG patterns). Text is DejaVu Sans, matplotlib's own font, drawn as paths so
-the SVG needs no font wherever it is shown. ``matplotlib.figure.Figure`` is
+SVG patterns). Text is DejaVu Sans, matplotlib's own font: drawn as outlines
+for HTML, so the SVG needs no font wherever it is shown, and kept as text for
+the PDF, which embeds the font. ``matplotlib.figure.Figure`` is
 used without pyplot: no GUI backend, safe in a worker thread.
 """
 
 from __future__ import annotations
 
 import io
+import re
 
 from osteotrack.analysis import Trends
 
@@ -24,17 +26,19 @@ EVENT_MARKERS = {"fall": ("v", "Fall"), "fracture": ("X", "Fracture"), "procedur
 LABELLED_EVENTS = 6
 _STYLE = {
     "font.family": "DejaVu Sans", "font.size": 7.5, "axes.linewidth": 0.6, "axes.edgecolor": "black",
-    "xtick.major.width": 0.6, "ytick.major.width": 0.6, "svg.fonttype": "path", "svg.hashsalt": "osteotrack",
+    "xtick.major.width": 0.6, "ytick.major.width": 0.6, "svg.hashsalt": "osteotrack",
     # Drop points closer than a fraction of a print dot: ten years of days make far fewer path nodes.
     "path.simplify": True, "path.simplify_threshold": 0.5,
 }
 
 
-def _figure(width_in: float, height_in: float):
+def _figure(width_in: float, height_in: float, text: str):
     import matplotlib
     from matplotlib.figure import Figure
 
     matplotlib.rcParams.update(_STYLE)
+    # "path": glyph outlines, the same everywhere (HTML). "text": SVG text in DejaVu Sans, which the PDF embeds.
+    matplotlib.rcParams["svg.fonttype"] = "path" if text == "path" else "none"
     fig = Figure(figsize=(width_in, height_in))
     return fig
 
@@ -46,7 +50,10 @@ def _svg(fig) -> str:
     text = text[text.index("<svg"):]  # drop the XML prolog and doctype: the SVG is inlined in HTML
     # The RDF metadata block says only "matplotlib"; fpdf2 warns about the unknown tag.
     start, end = text.find("<metadata>"), text.find("</metadata>")
-    return text[:start] + text[end + len("</metadata>"):] if start >= 0 else text
+    if start >= 0:
+        text = text[:start] + text[end + len("</metadata>"):]
+    # matplotlib writes font sizes in px meaning user units (its points); fpdf2 reads px as 0.75 pt.
+    return re.sub(r"font-size: ([\d.]+)px", r"font-size: \1pt", text)
 
 
 def _date_axis(ax) -> None:
@@ -62,9 +69,9 @@ def report_marks(t: Trends) -> list:
     return [mark for mark in t.events if mark.kind in REPORT_EVENTS]
 
 
-def pain_chart(t: Trends, width_in: float = 7.0, height_in: float = 2.5) -> str:
+def pain_chart(t: Trends, width_in: float = 7.0, height_in: float = 2.5, text: str = "path") -> str:
     """Daily mean and worst pain, the 7-day rolling mean, and the events, as SVG."""
-    fig = _figure(width_in, height_in)
+    fig = _figure(width_in, height_in, text)
     ax = fig.add_axes((0.06, 0.30, 0.92, 0.66))
     days = [d.day for d in t.daily]
     dense = len(days) > DENSE_DAYS
@@ -96,9 +103,9 @@ def pain_chart(t: Trends, width_in: float = 7.0, height_in: float = 2.5) -> str:
     return _svg(fig)
 
 
-def peg_chart(t: Trends, width_in: float = 7.0, height_in: float = 1.7) -> str:
+def peg_chart(t: Trends, width_in: float = 7.0, height_in: float = 1.7, text: str = "path") -> str:
     """The PEG score per week, as SVG."""
-    fig = _figure(width_in, height_in)
+    fig = _figure(width_in, height_in, text)
     ax = fig.add_axes((0.06, 0.2, 0.92, 0.74))
     weeks = t.peg_weeks
     dense = len(weeks) > DENSE_DAYS // 7

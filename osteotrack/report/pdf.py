@@ -15,9 +15,11 @@ from osteotrack.report.model import Report, Section, Table
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 MARGIN = 14  # mm
-FONT = "DejaVu"
+FONT = "DejaVu Sans"  # the family name matplotlib writes into the charts' SVG text
 BODY_PT, SMALL_PT, TITLE_PT, HEAD_PT = 8.5, 7, 15, 10.5
 LINE = 3.8  # mm per body line
+PAD = 0.45  # mm above and below a table row's text
+ROW = LINE + 2 * PAD
 CHART_HEIGHT = {"pain": 54.0, "peg": 30.0}  # mm
 # A section title is never left alone at the foot of a page.
 KEEP_WITH_TITLE = 22.0
@@ -99,8 +101,9 @@ def _section(pdf, report: Report, section: Section) -> None:
             pdf.cell(indent, LINE, "•")
         _line(pdf, line, LINE, pdf.epw - indent)
     if section.chart:
+        # Chart text as PDF text in the document's own font: searchable, and cheaper than glyph outlines.
         svg = CHARTS[section.chart](report.trends, width_in=(pdf.epw / 25.4),
-                                    height_in=CHART_HEIGHT[section.chart] / 25.4)
+                                    height_in=CHART_HEIGHT[section.chart] / 25.4, text="text")
         pdf.image(io.BytesIO(svg.encode("utf-8")), x=pdf.l_margin, w=pdf.epw, h=CHART_HEIGHT[section.chart])
     if section.table:
         _table(pdf, section.table)
@@ -121,16 +124,36 @@ def _line(pdf, text: str, height: float, width: float) -> None:
 
 
 def _table(pdf, table: Table) -> None:
-    from fpdf.fonts import FontFace
-
-    align = table.align or "l" + "r" * (len(table.header) - 1)
-    pdf.set_font(FONT, size=BODY_PT)
+    """A table drawn cell by cell: fpdf2's own table wraps every cell and costs ~1 ms each."""
+    align = ["L" if a == "l" else "R" for a in (table.align or "l" + "r" * (len(table.header) - 1))]
+    scale = pdf.epw / sum(table.widths)
+    widths = [w * scale for w in table.widths]
     pdf.set_draw_color(170)
-    with pdf.table(col_widths=table.widths, text_align=tuple("LEFT" if a == "l" else "RIGHT" for a in align),
-                   borders_layout="HORIZONTAL_LINES", line_height=LINE, padding=(0.45, 1.2),
-                   headings_style=FontFace(emphasis="BOLD", size_pt=BODY_PT - 0.5), width=pdf.epw) as grid:
-        for cells in [table.header, *table.rows]:
-            row = grid.row()
-            for text in cells:
-                row.cell(text)
+    pdf.set_line_width(0.2)
+    _row(pdf, table.header, widths, align, bold=True)
+    for cells in table.rows:
+        if pdf.get_y() + ROW > pdf.page_break_trigger:
+            pdf.add_page()
+            _row(pdf, table.header, widths, align, bold=True)
+        _row(pdf, cells, widths, align)
     pdf.ln(0.8)
+
+
+def _row(pdf, cells: list[str], widths: list[float], align: list[str], bold: bool = False) -> None:
+    """One table row with a rule under it; cells too long for their column wrap onto more lines."""
+    pdf.set_font(FONT, "B" if bold else "", BODY_PT - 0.5 if bold else BODY_PT)
+    room = [w - 2 * pdf.c_margin for w in widths]
+    lines = [1 if pdf.get_string_width(text) <= r else
+             len(pdf.multi_cell(w, LINE, text, dry_run=True, output="LINES"))
+             for text, w, r in zip(cells, widths, room)]
+    height = max(lines) * LINE + 2 * PAD
+    x, y = pdf.l_margin, pdf.get_y()
+    for text, w, a, n in zip(cells, widths, align, lines):
+        pdf.set_xy(x, y + PAD)
+        if n == 1:
+            pdf.cell(w, LINE, text, align=a)
+        else:
+            pdf.multi_cell(w, LINE, text, align=a)
+        x += w
+    pdf.line(pdf.l_margin, y + height, pdf.l_margin + sum(widths), y + height)
+    pdf.set_xy(pdf.l_margin, y + height)
