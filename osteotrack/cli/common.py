@@ -79,11 +79,13 @@ def when_option(help_text: str = "When it happened: ISO date-time, 'yesterday 19
     return click.option("--at", "at", default="now", show_default=True, help=help_text)
 
 
-def stderr_console():
-    """A Rich console on stderr, for progress bars that must not mix with printed results."""
+def progress_bar():
+    """A Rich progress bar on stderr, away from printed results; silent when stderr is not a terminal."""
     from rich.console import Console
+    from rich.progress import Progress
 
-    return Console(stderr=True)
+    console = Console(stderr=True)
+    return Progress(transient=True, console=console, disable=not console.is_terminal)
 
 
 def day_option(name: str, help_text: str):

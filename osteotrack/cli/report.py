@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from osteotrack.cli.common import CliError, day_option, pass_session, stderr_console
+from osteotrack.cli.common import CliError, day_option, pass_session, progress_bar
 
 
 @click.command()
@@ -29,8 +29,6 @@ def report(session, since, until, fmt, paper, output, force):
       osteotrack report --since 2026-09-01 --format html
       osteotrack report --paper letter -o for-dr-lee.pdf
     """
-    from rich.progress import Progress
-
     from osteotrack.report import output as out
     from osteotrack.report.model import build_report
     from osteotrack.store.files import check_target
@@ -44,7 +42,7 @@ def report(session, since, until, fmt, paper, output, force):
     to_stdout = path == Path("-")
     if not to_stdout:
         check_target(path, force)  # before the work, not after it
-    with Progress(transient=True, console=stderr_console()) as bar:
+    with progress_bar() as bar:
         task = bar.add_task("Gathering the figures", total=None)
         model = build_report(diary, profile_id, period)
         bar.update(task, description="Laying out the report")

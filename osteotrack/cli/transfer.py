@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from osteotrack.cli.common import pass_session, stderr_console
+from osteotrack.cli.common import pass_session, progress_bar
 
 
 @click.command()
@@ -47,11 +47,9 @@ def export(ctx, fmt, output, force):
 
 
 def _fhir_bundle(diary, chosen):
-    from rich.progress import Progress
-
     from osteotrack.views.fhir import bundle
 
-    with Progress(transient=True, console=stderr_console()) as bar:
+    with progress_bar() as bar:
         task = bar.add_task("Building the FHIR bundle", total=None)
         return bundle(diary, chosen, progress=lambda done, total: bar.update(task, completed=done, total=total))
 

@@ -81,15 +81,27 @@ def one(value: float | None) -> str:
 
 
 def signed(value: float | None) -> str:
+    """A change as printed: with its sign, ±0.0 for no change, a dash when it cannot be said."""
     return "–" if value is None else f"{value:+.1f}".replace("+0.0", "±0.0").replace("-0.0", "±0.0")
 
 
 def percent(share: float) -> str:
+    """A share (0–1) as a whole percentage."""
     return f"{share * 100:.0f}%"
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 day``, ``2 days``."""
     return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def entries(n: int) -> str:
+    """``1 entry``, ``2 entries``: the count a figure rests on."""
+    return plural(n, "entry", "entries")
+
+
+def _none_logged(key: str, what: str) -> Section:
+    return Section(key, SECTIONS[key], [f"No {what} were logged in this period."])
 
 
 def build_report(diary, profile_id: int, period: Period, *, sections: list[str] | None = None,
@@ -121,7 +133,7 @@ def _coverage(t: Trends) -> Section:
     s = t.summary
     return Section("coverage", SECTIONS["coverage"], [
         f"Days logged: {s.days_logged} of {s.days_in_range} days in range ({percent(s.coverage)}), "
-        f"{plural(s.entries, 'entry', 'entries')}."
+        f"{entries(s.entries)}."
     ])
 
 
@@ -131,8 +143,8 @@ def _summary(t: Trends) -> Section:
     head = ["", "This period", f"Previous {c.previous_period.days} days "
             f"({c.previous_period.since:%d %b} – {c.previous_period.until:%d %b %Y})", "Change"]
     rows = [
-        ["Mean pain (0–10)", f"{one(cur.mean)} ({plural(cur.entries, 'entry', 'entries')})",
-         f"{one(prev.mean)} ({plural(prev.entries, 'entry', 'entries')})", signed(c.mean_difference)],
+        ["Mean pain (0–10)", f"{one(cur.mean)} ({entries(cur.entries)})",
+         f"{one(prev.mean)} ({entries(prev.entries)})", signed(c.mean_difference)],
         ["Worst pain", _worst(cur.worst), _worst(prev.worst),
          "–" if c.worst_difference is None else f"{c.worst_difference:+d}".replace("+0", "±0")],
         ["Days logged", f"{cur.days_logged} of {cur.days_in_range}", f"{prev.days_logged} of {prev.days_in_range}",
@@ -141,7 +153,7 @@ def _summary(t: Trends) -> Section:
     lines = []
     if cur.mean is not None:
         lines.append(f"Mean pain {one(cur.mean)} of 10, worst {cur.worst} ({pain_band(cur.worst)}), "
-                     f"least {cur.least}, over {plural(cur.entries, 'entry', 'entries')} on "
+                     f"least {cur.least}, over {entries(cur.entries)} on "
                      f"{plural(cur.days_logged, 'day')}.")
     else:
         lines.append("No pain entries in this period.")
@@ -166,9 +178,9 @@ def _chart(t: Trends) -> Section:
 
 def _locations(t: Trends) -> Section:
     if not t.locations:
-        return Section("locations", SECTIONS["locations"], ["No places were logged in this period."])
+        return _none_logged("locations", "places")
     rows = [[loc.name, f"{loc.days} of {loc.days_logged} days ({percent(loc.share_of_days)})",
-             f"{one(loc.mean_intensity)} ({plural(loc.count, 'entry', 'entries')})"] for loc in t.locations]
+             f"{one(loc.mean_intensity)} ({entries(loc.count)})"] for loc in t.locations]
     return Section("locations", SECTIONS["locations"],
                    table=Table(["Place", "Days it hurt (of days logged)", "Mean intensity (0–10)"], rows,
                                [1.6, 1.8, 1.6]))
@@ -176,9 +188,9 @@ def _locations(t: Trends) -> Section:
 
 def _triggers(t: Trends) -> Section:
     if not t.triggers:
-        return Section("triggers", SECTIONS["triggers"], ["No triggers were logged in this period."])
-    rows = [[tr.name, f"{one(tr.mean_present)} ({plural(tr.present, 'entry', 'entries')})",
-             f"{one(tr.mean_absent)} ({plural(tr.absent, 'entry', 'entries')})"] for tr in t.triggers]
+        return _none_logged("triggers", "triggers")
+    rows = [[tr.name, f"{one(tr.mean_present)} ({entries(tr.present)})",
+             f"{one(tr.mean_absent)} ({entries(tr.absent)})"] for tr in t.triggers]
     return Section("triggers", SECTIONS["triggers"],
                    table=Table(["Activity", "Mean pain with it", "Mean pain without it"], rows, [1.8, 1.6, 1.6]),
                    after=["Entries that list the activity against all other entries of the period; "
@@ -187,7 +199,7 @@ def _triggers(t: Trends) -> Section:
 
 def _therapies(t: Trends) -> Section:
     if not t.therapies:
-        return Section("therapies", SECTIONS["therapies"], ["No therapies were logged in this period."])
+        return _none_logged("therapies", "therapies")
     rows = [[th.name, str(th.times_used),
              "not rated" if th.mean_relief is None else f"{th.mean_relief:.0f}% ({th.rated} rated)"]
             for th in t.therapies]
@@ -203,7 +215,7 @@ def _medication(t: Trends) -> Section:
         rows.append([label, f"{m.days_used} of {m.days_in_range} days", plural(m.uses, "use"), run])
     return Section("medication", SECTIONS["medication"],
                    table=Table(["Pain medication", "Days used", "Uses", "Longest run of consecutive days"], rows,
-                               [1.4, 1.1, 0.7, 2.0], align="llrl"),
+                               [1.4, 1.1, 0.8, 2.0], align="llll"),
                    after=["Over-the-counter pain medication used for long may irritate the stomach or harm the liver; "
                           "prescription pain medication is meant for short-term use."])
 

@@ -196,3 +196,20 @@ def test_ninety_days_of_the_demo_fit_on_two_pages(demo_diary, paper):
         report = build_report(diary, diary.profile_id(), Period(date(2026, 8, 27), date(2026, 11, 24)))
         _, pages = _pdf_text(render(report, "pdf", paper=paper))
     assert 1 <= pages <= 2
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html", "md"])
+def test_an_empty_period_still_makes_a_report(diary, fmt):
+    report = build_report(diary, diary.profile_id(), PERIOD)
+    data = render(report, fmt)
+    text = _pdf_text(data)[0] if fmt == "pdf" else data.decode("utf-8")
+    assert "Days logged: 0 of 10 days in range (0%), 0 entries." in text
+    assert "No pain entries in this period." in text and "No open questions." in text
+
+
+def test_markdown_and_html_can_go_to_standard_output(run_cli, hand_built):
+    result = run_cli("--profile", NAME, "report", "--since", "2026-11-01", "--until", "2026-11-10",
+                     "--format", "md", "-o", "-")
+    assert result.exit_code == 0 and result.output.startswith(f"# Pain diary report: {NAME}")
+    refused = run_cli("report", "--format", "pdf", "-o", "-")
+    assert refused.exit_code == 2 and "standard output" in refused.output
