@@ -43,7 +43,7 @@ def _figure(width_in: float, height_in: float, text: str):
     return fig
 
 
-def _svg(fig) -> str:
+def _svg(fig, name: str) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
@@ -52,6 +52,9 @@ def _svg(fig) -> str:
     start, end = text.find("<metadata>"), text.find("</metadata>")
     if start >= 0:
         text = text[:start] + text[end + len("</metadata>"):]
+    # Both charts share one HTML page: their element ids (glyphs, clip paths) must not collide.
+    for mark in (' id="', "url(#", 'href="#'):
+        text = text.replace(mark, f"{mark}{name}_")
     # matplotlib writes font sizes in px meaning user units (its points); fpdf2 reads px as 0.75 pt.
     return re.sub(r"font-size: ([\d.]+)px", r"font-size: \1pt", text)
 
@@ -100,7 +103,7 @@ def pain_chart(t: Trends, width_in: float = 7.0, height_in: float = 2.5, text: s
     _date_axis(ax)
     fig.legend(loc="lower center", ncol=3 + len(seen), frameon=False, fontsize=6.3, handlelength=2.2,
                columnspacing=1.0)
-    return _svg(fig)
+    return _svg(fig, "pain")
 
 
 def peg_chart(t: Trends, width_in: float = 7.0, height_in: float = 1.7, text: str = "path") -> str:
@@ -116,7 +119,7 @@ def peg_chart(t: Trends, width_in: float = 7.0, height_in: float = 1.7, text: st
     ax.set_ylabel("PEG (0–10)")
     ax.grid(axis="y", color="0.85", lw=0.4)
     _date_axis(ax)
-    return _svg(fig)
+    return _svg(fig, "peg")
 
 
 CHARTS = {"pain": pain_chart, "peg": peg_chart}

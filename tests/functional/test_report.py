@@ -130,9 +130,11 @@ class _Tags(HTMLParser):
         super().__init__()
         self.tags: list[str] = []
         self.ids: list[str] = []
+        self.all_ids: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
+        self.all_ids += [value for name, value in attrs if name == "id"]
         self.ids += [value for name, value in attrs if name == "id" and value in SECTIONS]
 
 
@@ -142,6 +144,7 @@ def test_html_is_self_contained_with_inline_svg_charts(hand_built):
     parser.feed(page)
     assert parser.tags.count("svg") == 2  # the pain chart and the PEG chart
     assert parser.ids == list(SECTIONS)
+    assert len(parser.all_ids) == len(set(parser.all_ids))  # two inline SVGs, no clashing ids
     assert "@media print" in page and NAME in page and "4.6 (5 entries)" in page
     assert not re.search(r"""(src|href)=["']?(https?:|//)""", page)  # nothing fetched from anywhere
 

@@ -47,7 +47,8 @@ async def _fill(pilot, target, fmt: str | None = None) -> ReportScreen:
     if fmt:
         screen.query_one("#format").value = fmt
     await pilot.pause()
-    assert screen.query_one("#file", Input).value.endswith(f"osteotrack-report-Zoë-2026-11-01-to-2026-11-10.{fmt or 'pdf'}")
+    named = screen.query_one("#file", Input).value
+    assert named.endswith(f"osteotrack-report-Zoë-2026-11-01-to-2026-11-10.{fmt or 'pdf'}")
     screen.query_one("#file", Input).value = str(target)
     await pilot.pause()
     return screen
