@@ -19,7 +19,6 @@ FONT = "DejaVu Sans"  # the family name matplotlib writes into the charts' SVG t
 BODY_PT, SMALL_PT, TITLE_PT, HEAD_PT = 8.5, 7, 15, 10.5
 LINE = 3.8  # mm per body line
 PAD = 0.45  # mm above and below a table row's text
-ROW = LINE + 2 * PAD
 CHART_HEIGHT = {"pain": 54.0, "peg": 30.0}  # mm
 # A section title is never left alone at the foot of a page.
 KEEP_WITH_TITLE = 22.0
@@ -132,21 +131,22 @@ def _table(pdf, table: Table) -> None:
     pdf.set_line_width(0.2)
     _row(pdf, table.header, widths, align, bold=True)
     for cells in table.rows:
-        if pdf.get_y() + ROW > pdf.page_break_trigger:
-            pdf.add_page()
-            _row(pdf, table.header, widths, align, bold=True)
-        _row(pdf, cells, widths, align)
+        _row(pdf, cells, widths, align, header=table.header)
     pdf.ln(0.8)
 
 
-def _row(pdf, cells: list[str], widths: list[float], align: list[str], bold: bool = False) -> None:
-    """One table row with a rule under it; cells too long for their column wrap onto more lines."""
+def _row(pdf, cells: list[str], widths: list[float], align: list[str], bold: bool = False,
+         header: list[str] | None = None) -> None:
+    """One table row with a rule under it; long cells wrap; a row that does not fit starts a page under ``header``."""
     pdf.set_font(FONT, "B" if bold else "", BODY_PT - 0.5 if bold else BODY_PT)
-    room = [w - 2 * pdf.c_margin for w in widths]
-    lines = [1 if pdf.get_string_width(text) <= r else
+    lines = [1 if pdf.get_string_width(text) <= w - 2 * pdf.c_margin else
              len(pdf.multi_cell(w, LINE, text, dry_run=True, output="LINES"))
-             for text, w, r in zip(cells, widths, room)]
+             for text, w in zip(cells, widths)]
     height = max(lines) * LINE + 2 * PAD
+    if header and pdf.get_y() + height > pdf.page_break_trigger:
+        pdf.add_page()
+        _row(pdf, header, widths, align, bold=True)
+        pdf.set_font(FONT, size=BODY_PT)
     x, y = pdf.l_margin, pdf.get_y()
     for text, w, a, n in zip(cells, widths, align, lines):
         pdf.set_xy(x, y + PAD)
