@@ -10,7 +10,8 @@ from osteotrack.cli.common import CliError, day_option, pass_session, progress_b
 
 
 @click.command()
-@day_option("--since", "First day of the report (ISO date, 'yesterday', '30d ago'). Default: 90 days before --until.")
+@day_option("--since", "First day of the report (ISO date, 'yesterday', '30d ago'). "
+                       "Default: the 90 days ending on --until.")
 @day_option("--until", "Last day of the report. Default: today.")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html", "md"]), default="pdf", show_default=True,
               help="pdf for printing, html for any browser (self-contained), md for a patient-portal message.")
