@@ -75,6 +75,13 @@ def test_locations_share_of_days_mean_intensity_and_count(small, me):
     assert rows[2].name == "Ribs, left"
 
 
+def test_a_location_logged_at_zero_did_not_hurt_that_day(diary):
+    log(diary, at(2, 9), 3, [("knee-left", 0)])
+    log(diary, at(3, 9), 5, [("knee-left", 4)])
+    (knee,) = analysis.locations(diary, diary.profile_id(), Period(d(1), d(3)))
+    assert (knee.days, knee.days_logged, knee.share_of_days, knee.count, knee.mean_intensity) == (1, 2, 0.5, 2, 2.0)
+
+
 def test_triggers_mean_pain_present_against_absent(small, me):
     rows = analysis.triggers(small, me, PERIOD)
     assert [(r.trigger, r.present, r.absent) for r in rows] == [
@@ -193,7 +200,7 @@ def test_what_changed_this_week_against_last(small, me):
         ("heat", 90.0, 1, 3)]
     assert w.sentences == [
         "Mean pain went down: 9.0 last week (1 entry), 4.7 this week (6 entries).",
-        "New this week, not logged last week: mid back (1 entry) and ribs, left (1 entry).",
+        "Hurt this week but not last week: mid back (1 entry) and ribs, left (1 entry).",
         "Logged this week: fall on Fri 13 Nov and fracture mid back T8 on Fri 13 Nov.",
         "2 days without an entry this week: Wed 11 Nov and Sun 15 Nov.",
         "Heat (hot pack, warm shower) gave less relief: 90 % last week (1 rating), 63 % this week (3 ratings).",
@@ -209,3 +216,25 @@ def test_what_changed_in_a_quiet_week(diary):
         "7 days without an entry this week: Tue 10 Nov, Wed 11 Nov, Thu 12 Nov, Fri 13 Nov, Sat 14 Nov, "
         "Sun 15 Nov and Mon 16 Nov.",
     ]
+
+
+@pytest.mark.parametrize("before, now, sentence", [
+    ([], [4], "Mean pain this week is 4.0 (1 entry); there were no entries last week to compare with."),
+    ([2], [5, 5], "Mean pain went up: 2.0 last week (1 entry), 5.0 this week (2 entries)."),
+    ([3], [3, 3, 4], "Mean pain stayed about the same: 3.0 last week (1 entry), 3.3 this week (3 entries)."),
+    ([3], [3, 4], "Mean pain went up: 3.0 last week (1 entry), 3.5 this week (2 entries)."),  # half a point is a change
+])
+def test_what_changed_says_which_way_mean_pain_went(diary, before, now, sentence):
+    for hour, pain in enumerate(before, start=8):
+        log(diary, at(5, hour), pain)  # last week: 3–9 Nov
+    for hour, pain in enumerate(now, start=8):
+        log(diary, at(12, hour), pain)  # this week: 10–16 Nov
+    w = analysis.what_changed(diary, diary.profile_id(), today=d(16))
+    assert w.sentences[0] == sentence
+
+
+def test_what_changed_ignores_a_relief_drop_under_one_step(diary):
+    log(diary, at(5, 9), 4, therapies=[("heat", 60)])
+    log(diary, at(12, 9), 4, therapies=[("heat", 60)])
+    log(diary, at(13, 9), 4, therapies=[("heat", 50)])  # mean 55: five points lower, half a step
+    assert analysis.what_changed(diary, diary.profile_id(), today=d(16)).relief_dropped == []
