@@ -1,1 +1,1 @@
-"""One screen per file."""
+"""One screen per file; the app finds them through its SCREENS registry."""

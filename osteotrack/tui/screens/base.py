@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
+from textual import work
 from textual.binding import Binding
 from textual.screen import Screen
 
+from osteotrack.domain.errors import DiaryError
 from osteotrack.store import Diary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 
@@ -19,6 +23,14 @@ class DiaryScreen(Screen):
     EDITING_ACTIONS: frozenset[str] = frozenset()
     LEAVE_QUESTION = "Leave without saving? What you typed here will be lost."
 
+    # The list screens share one layout: a status line, the table, and the highlighted row in full.
+    DEFAULT_CSS = """
+    DiaryScreen > DataTable { height: 1fr; }
+    DiaryScreen > #status { height: 1; padding: 0 1; background: $boost; }
+    DiaryScreen > #detail { height: 3; padding: 0 1; border-top: solid $primary; }
+    DiaryScreen .error { display: none; color: $text-error; text-style: bold; width: 100%; }
+    """
+
     BINDINGS = [Binding("escape", "leave", "Back", id="back")]
 
     dirty = False
@@ -26,6 +38,24 @@ class DiaryScreen(Screen):
     def open_diary(self) -> Diary:
         """A connection for the calling worker thread; close it (``with``) before the worker ends."""
         return Diary.open(self.app.diary_path, read_only=self.app.read_only)
+
+    @work(thread=True, group="diary-write")
+    def write(self, change: Callable[[Diary], Any], done: Callable[[Any], None],
+              failed: Callable[[DiaryError], None] | None = None) -> None:
+        """Run ``change(diary)`` on this worker's own connection, then ``done(result)`` on the interface.
+
+        A refusal goes to ``failed`` (by default a notification with the domain's sentence).
+        """
+        try:
+            with self.open_diary() as diary:
+                result = change(diary)
+        except DiaryError as error:
+            self.app.call_from_thread(failed or self._write_failed, error)
+            return
+        self.app.call_from_thread(done, result)
+
+    def _write_failed(self, error: DiaryError) -> None:
+        self.notify(str(error), severity="error")
 
     def profile_id(self, diary: Diary) -> int:
         return diary.profile_id(self.app.profile)

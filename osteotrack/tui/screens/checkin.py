@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
 from osteotrack.domain.vocabulary import pain_band
-from osteotrack.domain.when import now_local, parse_day
+from osteotrack.domain.when import parse_day
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.scale import ScaleInput
 
@@ -33,7 +33,7 @@ def _pain_words(value: int) -> str:
 
 # Our own plain words for the PEG items (the PEG itself is free to use; its wording we paraphrase).
 ITEMS = [
-    ("peg_pain", "Your pain on average today", "0 no pain … 10 as bad as you can imagine", _pain_words),
+    ("peg_pain", "Your pain on average today", "0 no pain … 10 worst imaginable", _pain_words),
     ("peg_enjoyment", "How much did pain get in the way of enjoying life today?", "0 not at all … 10 completely",
      _anchored("not at all", "completely")),
     ("peg_activity", "How much did pain get in the way of your everyday activities?",
@@ -59,7 +59,6 @@ class CheckInScreen(DiaryScreen):
     CheckInScreen Label { width: 100%; }
     CheckInScreen .question { margin-top: 1; text-style: bold; }
     CheckInScreen .hint { color: $text-muted; }
-    CheckInScreen .error { display: none; color: $error; text-style: bold; }
     CheckInScreen #note { margin-top: 1; }
     CheckInScreen #peg { margin-top: 1; text-style: bold; }
     CheckInScreen #save { margin-top: 1; min-width: 20; }
@@ -75,9 +74,9 @@ class CheckInScreen(DiaryScreen):
     def __init__(self) -> None:
         super().__init__()
         self._baseline: tuple = ()
-        self._today = now_local().date()
 
     def compose(self) -> ComposeResult:
+        self._today = self.app.now().date()
         yield Header()
         with VerticalScroll():
             with Horizontal(classes="row"):
@@ -88,8 +87,8 @@ class CheckInScreen(DiaryScreen):
             yield Label("", id="day-error", classes="error")
             yield Label("", id="missed", classes="hint")
             for key, question, anchors, words in ITEMS:
-                yield Label(f"{question} [dim]({anchors})[/]", classes="question")
-                yield ScaleInput(words, id=key)
+                yield Label(question, classes="question")
+                yield ScaleInput(words, anchors, id=key)
             yield Input(placeholder="A note for the day (optional)", id="note")
             yield Static("", id="peg")
             yield Label("", id="form-error", classes="error")
@@ -138,8 +137,8 @@ class CheckInScreen(DiaryScreen):
     def _loaded(self, day: date, existing: CheckIn | None, missed: list[date]) -> None:
         self._show_day(day, "· already checked in; saving replaces it" if existing else "· not checked in yet")
         if missed:
-            days = ", ".join(f"{d:%a %d %b}" for d in missed[:5])
-            more = f" and {len(missed) - 5} more" if len(missed) > 5 else ""
+            days = ", ".join(f"{d:%a %d %b}" for d in missed[:3])
+            more = f" and {len(missed) - 3} more" if len(missed) > 3 else ""
             self.query_one("#missed", Label).update(f"Missed in the last two weeks: {days}{more}.")
         else:
             self.query_one("#missed", Label).update("No missed days in the last two weeks.")
@@ -175,12 +174,12 @@ class CheckInScreen(DiaryScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "day":
             return
-        self.clear_errors()
         try:
             day = self._day()
         except DiaryError:
-            self._show_day(None)
+            self._show_day(None)  # half-typed: say nothing until they save or press Enter
             return
+        self.clear_errors()
         self._show_day(day)
         self._load(day)
 
@@ -207,6 +206,12 @@ class CheckInScreen(DiaryScreen):
             return
         day = min(self._today, day + timedelta(days=days))
         self.query_one("#day", Input).value = day.isoformat()
+
+    def action_refresh(self) -> None:
+        """Read the day again (the app's refresh key); answers being typed are kept."""
+        day = self._check_day()
+        if day is not None:
+            self._load(day)
 
     def action_previous_day(self) -> None:
         self._shift_day(-1)

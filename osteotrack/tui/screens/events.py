@@ -16,6 +16,7 @@ from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES
 from osteotrack.domain.when import parse_when
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.widgets.cells import clipped, remaining_width
 
 # Which fields each kind of event asks for (when and note are always asked).
 FIELDS_BY_KIND = {
@@ -30,6 +31,7 @@ FIELDS_BY_KIND = {
 ERROR_FIELDS = {"T-score": "t-score", "DXA site": "dxa-site", "procedure": "procedure", "level": "level",
                 "site": "site", "location": "site", "time": "when"}
 OPTIONAL_FIELDS = ("site", "level", "procedure", "t-score", "dxa-site")
+WHEN_WIDTH = 21  # "Mon 01 Jun 2026 09:00"
 
 
 class EventsScreen(DiaryScreen):
@@ -37,11 +39,6 @@ class EventsScreen(DiaryScreen):
 
     TITLE = "Events"
     EDITING_ACTIONS = frozenset({"add_event", "delete_event"})
-
-    DEFAULT_CSS = """
-    EventsScreen DataTable { height: 1fr; }
-    EventsScreen #status { height: 1; padding: 0 1; background: $boost; }
-    """
 
     BINDINGS = [
         Binding("a", "add_event", "Add event", id="events-add"),
@@ -58,8 +55,10 @@ class EventsScreen(DiaryScreen):
         yield Header()
         yield Static("Reading the diary…", id="status")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="events")
-        table.add_columns("When", "What")
+        table.add_column("When", width=WHEN_WIDTH)
+        table.add_column("What", width=remaining_width(self.app.size.width, [WHEN_WIDTH]))
         yield table
+        yield Static("", id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -80,12 +79,26 @@ class EventsScreen(DiaryScreen):
         table.clear()
         for event in events:
             what = event_summary(event, vocab).split(": ", 1)[1]
-            table.add_row(when_text(event.at), what, key=event.id)
+            table.add_row(when_text(event.at), clipped(what), key=event.id)
         if select is not None and any(e.id == select for e in events):
             table.move_cursor(row=table.get_row_index(select))
         hint = "" if self.read_only else " Press a to add one."
         count = f"{len(events)} event{'s' if len(events) != 1 else ''}, newest first." if events else "No events yet."
         self.query_one("#status", Static).update(count + hint)
+        self._update_detail()
+
+    @property
+    def current(self) -> Event | None:
+        row = self.query_one(DataTable).cursor_row
+        return self.events[row] if 0 <= row < len(self.events) else None
+
+    def _update_detail(self) -> None:
+        event = self.current
+        text = event_summary(event, self.vocab) if event is not None and self.vocab is not None else ""
+        self.query_one("#detail", Static).update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._update_detail()
 
     def action_refresh(self) -> None:
         self._read()
@@ -94,30 +107,27 @@ class EventsScreen(DiaryScreen):
         self.app.push_screen(EventFormScreen(), lambda saved: saved and self._read(saved))
 
     def action_delete_event(self) -> None:
-        row = self.query_one(DataTable).cursor_row
-        if not 0 <= row < len(self.events) or self.vocab is None:
+        event = self.current
+        if event is None or self.vocab is None:
             return
-        event = self.events[row]
         question = f"Delete this event?\n\n{event_summary(event, self.vocab)}"
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._delete(event.id)
+                self.write(lambda diary: diary.delete_event(event.id), self._deleted)
 
         self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), answered)
 
-    @work(thread=True, group="events-write")
-    def _delete(self, event_id: str) -> None:
-        with self.open_diary() as diary:
-            diary.delete_event(event_id)
-        self.app.call_from_thread(self.notify, "Event deleted.", title="Deleted")
-        self.app.call_from_thread(self._read)
+    def _deleted(self, _: None) -> None:
+        self.notify("Event deleted.", title="Deleted")
+        self._read()
 
 
 class EventFormScreen(DiaryScreen):
     """Add one event; the fields shown follow its kind. Dismisses with the new event's id."""
 
     TITLE = "Add an event"
+    FORM = True  # the app hides its navigation keys here
     EDITING_ACTIONS = frozenset({"save"})
     LEAVE_QUESTION = "Leave without saving this event?"
 
@@ -126,7 +136,7 @@ class EventFormScreen(DiaryScreen):
     EventFormScreen .field { height: auto; }
     EventFormScreen .field > Label { width: 16; padding: 1 1 0 0; text-align: right; }
     EventFormScreen .field > Input, EventFormScreen .field > Select { width: 1fr; }
-    EventFormScreen .error { display: none; color: $error; text-style: bold; padding-left: 16; width: 100%; }
+    EventFormScreen .error { padding-left: 16; }
     EventFormScreen #save { margin: 1 0 0 16; min-width: 20; }
     """
 
@@ -216,7 +226,7 @@ class EventFormScreen(DiaryScreen):
             value = widget.value if isinstance(widget, Input) else (None if widget.value == Select.NULL else widget.value)
             return (value or "").strip() or None
 
-        at = parse_when(self.query_one("#when", Input).value or "now")
+        at = parse_when(self.query_one("#when", Input).value or "now", now=self.app.now())
         t_score = text("t-score")
         if t_score is not None:
             try:
@@ -238,7 +248,7 @@ class EventFormScreen(DiaryScreen):
     def _save(self, event: Event) -> None:
         try:
             with self.open_diary() as diary:
-                saved = diary.add_event(event, self.profile_id(diary))
+                saved = diary.add_event(event, self.profile_id(diary), now=self.app.now())
                 summary = event_summary(saved, diary.vocabulary())
         except DiaryError as error:
             self.app.call_from_thread(self._refused, error)

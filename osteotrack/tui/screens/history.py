@@ -20,6 +20,7 @@ from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import pain_band
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.widgets.cells import clipped, remaining_width
 
 PAGE = 100
 # Read the next page when the cursor comes this close to the last row held.
@@ -32,7 +33,7 @@ SHARES = (0.4, 0.25, 0.35)
 
 def column_widths(screen_width: int) -> list[int]:
     """Widths that fit the table in ``screen_width`` (cell padding and scrollbar included)."""
-    rest = max(30, screen_width - 2 * len(COLUMNS) - 2 - sum(FIXED_WIDTHS))
+    rest = remaining_width(screen_width, list(FIXED_WIDTHS), shared_by=len(SHARES), minimum=30)
     return [*FIXED_WIDTHS, *(int(rest * share) for share in SHARES)]
 
 
@@ -54,7 +55,7 @@ def entry_cells(entry: Entry, vocab: Vocabulary, show_day: bool) -> tuple[Text, 
     )
     day = f"{entry.at:%a %d %b %Y}" if show_day else ""
     cells = (day, f"{entry.at:%H:%M}", f"{entry.pain} {pain_band(entry.pain)}", where, after, tried)
-    return tuple(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells)
+    return tuple(clipped(cell) for cell in cells)
 
 
 class HistoryScreen(DiaryScreen):
@@ -64,9 +65,7 @@ class HistoryScreen(DiaryScreen):
     EDITING_ACTIONS = frozenset({"delete_entry", "undo_delete"})
 
     DEFAULT_CSS = """
-    HistoryScreen DataTable { height: 1fr; }
-    HistoryScreen #status { height: 1; padding: 0 1; background: $boost; }
-    HistoryScreen #detail { height: 4; padding: 0 1; border-top: solid $primary; }
+    HistoryScreen > #detail { height: 4; }
     """
 
     BINDINGS = [
@@ -206,19 +205,9 @@ class HistoryScreen(DiaryScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._delete(entry.id, index)
+                self.write(lambda diary: diary.delete_entry(entry.id), lambda saved: self._deleted(saved, index))
 
         self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), answered)
-
-    @work(thread=True, group="history-write")
-    def _delete(self, entry_id: str, index: int) -> None:
-        try:
-            with self.open_diary() as diary:
-                saved = diary.delete_entry(entry_id)
-        except DiaryError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
-        self.app.call_from_thread(self._deleted, saved, index)
 
     def _deleted(self, saved: dict, index: int) -> None:
         self._undo = saved
@@ -235,18 +224,11 @@ class HistoryScreen(DiaryScreen):
             return
         saved, self._undo = self._undo, None
         self.refresh_bindings()
-        self._restore(saved)
+        self.write(lambda diary: diary.restore_entry(saved), self._restored)
 
-    @work(thread=True, group="history-write")
-    def _restore(self, saved: dict) -> None:
-        try:
-            with self.open_diary() as diary:
-                entry = diary.restore_entry(saved)
-        except DiaryError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
-        self.app.call_from_thread(self.notify, "The deleted entry is back.", title="Restored")
-        self.app.call_from_thread(self._reload, entry.id)
+    def _restored(self, entry: Entry) -> None:
+        self.notify("The deleted entry is back.", title="Restored")
+        self._reload(entry.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = super().check_action(action, parameters)

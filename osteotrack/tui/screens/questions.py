@@ -10,14 +10,15 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sta
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import Question
-from osteotrack.domain.when import now_local
 from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.widgets.cells import clipped, remaining_width
 
 STATUS_WORDS = {"open": "Open", "asked": "Asked", "answered": "Answered"}
 # Open questions first: they are the ones to take to the next appointment.
 STATUS_ORDER = {"open": 0, "asked": 1, "answered": 2}
+STATUS_WIDTH, ADDED_WIDTH = 8, 11
 
 
 class QuestionsScreen(DiaryScreen):
@@ -28,13 +29,10 @@ class QuestionsScreen(DiaryScreen):
     LEAVE_QUESTION = "Leave without adding the question you typed?"
 
     DEFAULT_CSS = """
-    QuestionsScreen DataTable { height: 1fr; }
-    QuestionsScreen #status { height: 1; padding: 0 1; background: $boost; }
-    QuestionsScreen #detail { height: 3; padding: 0 1; border-top: solid $primary; }
     QuestionsScreen #new-row { height: auto; }
     QuestionsScreen #new { width: 1fr; }
     QuestionsScreen #add { min-width: 12; }
-    QuestionsScreen .error { display: none; color: $error; text-style: bold; padding: 0 1; width: 100%; }
+    QuestionsScreen .error { padding: 0 1; }
     """
 
     BINDINGS = [
@@ -53,7 +51,9 @@ class QuestionsScreen(DiaryScreen):
         yield Header()
         yield Static("Reading the diary…", id="status")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="questions")
-        table.add_columns("Status", "Added", "Question")
+        table.add_column("Status", width=STATUS_WIDTH)
+        table.add_column("Added", width=ADDED_WIDTH)
+        table.add_column("Question", width=remaining_width(self.app.size.width, [STATUS_WIDTH, ADDED_WIDTH]))
         yield table
         yield Static("", id="detail")
         with Horizontal(id="new-row"):
@@ -91,7 +91,7 @@ class QuestionsScreen(DiaryScreen):
         table = self.query_one(DataTable)
         table.clear()
         for q in questions:
-            table.add_row(STATUS_WORDS[q.status], f"{q.created:%d %b %Y}", q.text, key=q.id)
+            table.add_row(STATUS_WORDS[q.status], f"{q.created:%d %b %Y}", clipped(q.text), key=q.id)
         if select is not None and any(q.id == select for q in questions):
             table.move_cursor(row=table.get_row_index(select))
         still_open = sum(q.status == "open" for q in questions)
@@ -114,6 +114,11 @@ class QuestionsScreen(DiaryScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._update_detail()
 
+    def action_refresh(self) -> None:
+        """Read the list again (the app's refresh key), e.g. after a question added from the command line."""
+        current = self.current
+        self._read(current.id if current else None)
+
     # -- adding ----------------------------------------------------------------
 
     def action_add_question(self) -> None:
@@ -126,8 +131,9 @@ class QuestionsScreen(DiaryScreen):
         self._add(self.query_one("#new", Input).value)
 
     def _add(self, text: str) -> None:
-        self._write(lambda diary: diary.add_question(Question(text=text, created=now_local()),
-                                                     self.profile_id(diary)), added=True)
+        question = Question(text=text, created=self.app.now())
+        self.write(lambda diary: diary.add_question(question, self.profile_id(diary)),
+                   lambda added: self._written(added, added=True), self._refused)
 
     # -- changing ----------------------------------------------------------------
 
@@ -155,7 +161,7 @@ class QuestionsScreen(DiaryScreen):
     def _set_status(self, status: str, answer: str | None = None) -> None:
         q = self.current
         if q is not None:
-            self._write(lambda diary: diary.set_question_status(q.id, status, answer))
+            self.write(lambda diary: diary.set_question_status(q.id, status, answer), self._written, self._refused)
 
     def action_delete_question(self) -> None:
         q = self.current
@@ -164,22 +170,14 @@ class QuestionsScreen(DiaryScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._write(lambda diary: diary.delete_question(q.id))
+                self.write(lambda diary: diary.delete_question(q.id), self._written, self._refused)
 
         self.app.push_screen(ConfirmDialog(f"Delete this question?\n\n{q.text}", yes="Delete", no="Keep"), answered)
 
-    @work(thread=True, group="questions-write")
-    def _write(self, change, added: bool = False) -> None:
-        """Run ``change(diary)`` on this worker's own connection, then show the list again."""
-        try:
-            with self.open_diary() as diary:
-                result = change(diary)
-        except DiaryError as error:
-            self.app.call_from_thread(self.show_error, str(error), {}, "new")
-            return
-        self.app.call_from_thread(self._written, result, added)
+    def _refused(self, error: DiaryError) -> None:
+        self.show_error(str(error), {}, "new")
 
-    def _written(self, result: Question | None, added: bool) -> None:
+    def _written(self, result: Question | None, added: bool = False) -> None:
         self.clear_errors()
         if added:
             self.query_one("#new", Input).value = ""

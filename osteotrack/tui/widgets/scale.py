@@ -16,12 +16,13 @@ class ScaleInput(Widget, can_focus=True):
     """A row of 0 … 10 with the chosen number marked, and its words beside it.
 
     ``words`` turns a value into the words shown (e.g. "6 of 10 · moderate"), so the
-    meaning never rests on colour. Typing 1 then 0 gives 10; Delete clears the answer.
+    meaning never rests on colour; ``hint`` shows until there is an answer (e.g. what
+    0 and 10 mean). Typing 1 then 0 gives 10; Delete clears the answer.
     """
 
     DEFAULT_CSS = """
     ScaleInput { height: 1; width: 1fr; }
-    ScaleInput:focus { background: $boost; text-style: bold; }
+    ScaleInput:focus { background: $primary 25%; text-style: bold; }
     """
 
     BINDINGS = [
@@ -44,9 +45,11 @@ class ScaleInput(Widget, can_focus=True):
         def control(self) -> ScaleInput:
             return self.scale
 
-    def __init__(self, words: Callable[[int], str], value: int | None = None, *, id: str | None = None) -> None:
+    def __init__(self, words: Callable[[int], str], hint: str = "not answered", value: int | None = None, *,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self.words = words
+        self.hint = hint
         self._last_key = ""
         self.set_reactive(ScaleInput.value, value)
 
@@ -59,7 +62,7 @@ class ScaleInput(Widget, can_focus=True):
             else:
                 text.append(label)
         text.append("  ")
-        text.append(self.words(self.value) if self.value is not None else "not answered", style="italic")
+        text.append(self.words(self.value) if self.value is not None else self.hint, style="italic")
         return text
 
     def watch_value(self, value: int | None) -> None:
@@ -80,7 +83,8 @@ class ScaleInput(Widget, can_focus=True):
             self.value = number
 
     def action_nudge(self, step: int) -> None:
-        self.value = min(10, max(0, (self.value if self.value is not None else (0 if step > 0 else 11)) + step))
+        """Move one step; an unanswered scale starts at 0."""
+        self.value = 0 if self.value is None else min(10, max(0, self.value + step))
 
     def action_clear(self) -> None:
         self.value = None
