@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from osteotrack.demo import write_demo
 from osteotrack.domain.records import Entry, Site, TherapyUse
 from osteotrack.store import Diary
+from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.history import PAGE, HistoryScreen
 from tests.conftest import NOW, TZ
@@ -60,6 +61,56 @@ def test_a_ten_year_diary_is_read_a_page_at_a_time(ten_years):
     assert seen["after end"] == 2 * PAGE
     assert seen["ids"] == newest
     assert f"{total:,} entries" in seen["status"]
+
+
+def test_go_to_a_day_years_back_holds_a_window_not_everything(ten_years):
+    day = date(2020, 3, 3)
+    with Diary.open(ten_years, read_only=True) as diary:
+        pid = diary.profile_id("Margaret")
+        newer = diary.count_entries(pid, since=day + timedelta(days=1))  # entries after 3 March 2020
+        target = diary.entries(pid, limit=1, offset=newer)[0]
+        window = [e.id for e in diary.entries(pid, limit=2 * PAGE, offset=newer - PAGE)]
+    seen = {}
+
+    async def scenario(pilot):
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press(*"2020-03-03", "enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        seen["cursor on"] = screen.current_entry.id
+        seen["ids"] = [e.id for e in screen.entries]
+        seen["start"] = screen.start
+        await pilot.press("n")
+        await settle(pilot)
+        seen["newest start"], seen["newest rows"] = screen.start, screen.table.row_count
+
+    run_screen(ten_years, HistoryScreen, scenario, profile="Margaret")
+    assert target.at.date() == day  # the demo has entries that day
+    assert seen["cursor on"] == target.id
+    # The page from that day, and the page before it (read because the cursor sits at the top).
+    assert seen["start"] == newer - PAGE
+    assert seen["ids"] == window
+    assert (seen["newest start"], seen["newest rows"]) == (0, PAGE)
+
+
+def test_a_day_that_cannot_be_read_is_named_in_the_dialog(db_path):
+    three_entries(db_path)
+    seen = {}
+
+    async def scenario(pilot):
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press(*"someday", "enter")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        seen["still asking"] = isinstance(dialog, AskTextDialog)
+        seen["error"] = str(dialog.query_one("#error").render())
+
+    run_screen(db_path, HistoryScreen, scenario)
+    assert seen["still asking"]
+    assert seen["error"] == ("Could not read the day 'someday'; use a date like 2026-11-23, 'today', "
+                             "'yesterday' or a weekday.")
 
 
 def test_each_day_is_named_once_newest_first(db_path):

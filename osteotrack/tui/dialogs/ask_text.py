@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, Label, Static
+
+from osteotrack.domain.errors import DiaryError
 
 
 class AskTextDialog(ModalScreen[str | None]):
-    """Show ``prompt`` and an input; dismiss with the text (Enter or OK) or None (Escape)."""
+    """Show ``prompt`` and an input; dismiss with the text (Enter or OK) or None (Escape).
+
+    ``check`` (optional) is called with the text first; a DiaryError it raises is shown
+    under the input, in its own words, and the dialog stays open.
+    """
 
     DEFAULT_CSS = """
     AskTextDialog { align: center middle; }
@@ -18,24 +26,29 @@ class AskTextDialog(ModalScreen[str | None]):
         width: 70; max-width: 100%; height: auto; padding: 1 2;
         border: thick $primary; background: $surface;
     }
-    AskTextDialog Input { margin: 1 0; }
+    AskTextDialog Input { margin-top: 1; }
+    AskTextDialog #error { display: none; color: $text-error; text-style: bold; width: 100%; }
+    AskTextDialog Horizontal { margin-top: 1; }
     AskTextDialog Horizontal { height: auto; align-horizontal: right; }
     AskTextDialog Button { margin-left: 2; min-width: 14; }
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask-cancel")]
 
-    def __init__(self, prompt: str, value: str = "", placeholder: str = "", ok: str = "OK") -> None:
+    def __init__(self, prompt: str, value: str = "", placeholder: str = "", ok: str = "OK",
+                 check: Callable[[str], object] | None = None) -> None:
         super().__init__()
         self.prompt = prompt
         self.value = value
         self.placeholder = placeholder
         self.ok = ok
+        self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.prompt)
             yield Input(self.value, placeholder=self.placeholder, id="text")
+            yield Label("", id="error")
             with Horizontal():
                 yield Button("Cancel (Esc)", id="cancel")
                 yield Button(f"{self.ok} (Enter)", id="ok", variant="primary")
@@ -45,11 +58,25 @@ class AskTextDialog(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value)
+        self._answer(event.value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(self.query_one(Input).value if event.button.id == "ok" else None)
+        if event.button.id == "ok":
+            self._answer(self.query_one(Input).value)
+        else:
+            self.dismiss(None)
+
+    def _answer(self, text: str) -> None:
+        if self.check is not None:
+            try:
+                self.check(text)
+            except DiaryError as error:
+                label = self.query_one("#error", Label)
+                label.update(str(error))
+                label.display = True
+                return
+        self.dismiss(text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -88,7 +88,7 @@ class CheckInScreen(DiaryScreen):
             yield Label("", id="missed", classes="hint")
             for key, question, anchors, words in ITEMS:
                 yield Label(question, classes="question")
-                yield ScaleInput(words, anchors, id=key)
+                yield ScaleInput(words, hint=anchors, id=key)
             yield Input(placeholder="A note for the day (optional)", id="note")
             yield Static("", id="peg")
             yield Label("", id="form-error", classes="error")

@@ -1,13 +1,16 @@
 """History: every pain entry by day, newest first, read from the diary a page at a time.
 
 A ten-year diary holds about 11,000 entries. Filling one DataTable with all of
-them takes most of a second, so the table holds only the pages read so far and
-the next page is read (in a worker) as the cursor nears the end.
+them takes most of a second, so the table holds a window of pages: it starts at
+the newest entry (or at a day the user goes to), and the next or previous page
+is read (in a worker) as the cursor nears either end.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
+from datetime import date, timedelta
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +21,8 @@ from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import Entry
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import pain_band
+from osteotrack.domain.when import parse_day
+from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
@@ -72,12 +77,17 @@ class HistoryScreen(DiaryScreen):
         Binding("enter", "open_entry", "Open", id="history-open"),
         Binding("d,delete", "delete_entry", "Delete", id="history-delete"),
         Binding("u", "undo_delete", "Undo delete", id="history-undo"),
-        Binding("r,f5", "refresh", "Refresh", id="history-refresh"),
+        Binding("g", "go_to_day", "Go to day", id="history-go-to-day"),
+        # Kept out of the crowded footer: the status line offers "n" when it applies, and the
+        # app's own refresh key (Ctrl+R, F5) and the command palette reach both.
+        Binding("n", "newest", "Newest", id="history-newest", show=False),
+        Binding("r,f5", "refresh", "Refresh", id="history-refresh", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Entry] = []
+        self.start = 0  # how many newer entries come before the first row held
         self.total = 0
         self.vocab: Vocabulary | None = None
         self._reading = False
@@ -104,28 +114,34 @@ class HistoryScreen(DiaryScreen):
     # -- reading pages ---------------------------------------------------------
 
     @work(thread=True, group="history-read")
-    def _read(self, offset: int, limit: int, reset: bool = False, select: str | None = None) -> None:
-        """Read ``limit`` entries from ``offset`` (newest first); with ``reset`` replace what is shown."""
+    def _read(self, offset: int, limit: int, reset: bool = False, select: str | None = None,
+              day: date | None = None) -> None:
+        """Read ``limit`` entries from ``offset`` (newest first), or from the newest entry of ``day``
+        or before it; with ``reset`` they replace what is shown."""
         self._reading = True
         try:
             with self.open_diary() as diary:
                 pid = self.profile_id(diary)
                 vocab = diary.vocabulary()
                 total = diary.count_entries(pid)
+                if day is not None:
+                    offset = diary.count_entries(pid, since=day + timedelta(days=1))
                 page = diary.entries(pid, limit=limit, offset=offset)
         except DiaryError as error:
             self.app.call_from_thread(self._failed, error)
             return
-        self.app.call_from_thread(self._show, vocab, total, page, reset, select)
+        self.app.call_from_thread(self._show, vocab, total, page, offset if reset else None, select)
 
     def _failed(self, error: DiaryError) -> None:
         self._reading = False
         self.query_one("#status", Static).update(str(error))
 
-    def _show(self, vocab: Vocabulary, total: int, page: list[Entry], reset: bool, select: str | None) -> None:
+    def _show(self, vocab: Vocabulary, total: int, page: list[Entry], start: int | None, select: str | None) -> None:
+        """Add ``page`` below the rows held, or (given the ``start`` offset) show it instead of them."""
         table = self.table
         self.vocab, self.total = vocab, total
-        if reset:
+        if start is not None:
+            self.start = start
             self.entries = []
             table.clear()
         previous_day = self.entries[-1].at.date() if self.entries else None
@@ -146,9 +162,12 @@ class HistoryScreen(DiaryScreen):
     def _update_status(self) -> None:
         if not self.total:
             text = "No entries yet." + ("" if self.read_only else " Log one from the Today screen.")
-        else:
+        elif self.start == 0 or not self.entries:
             text = f"{self.total:,} entries, newest first · showing the newest {len(self.entries):,}"
-            if self.read_only:
+        else:
+            text = (f"{self.total:,} entries · showing {len(self.entries):,} from "
+                    f"{self.entries[0].at:%a %d %b %Y} back · n: the newest")
+        if self.total and self.read_only:
                 text += " · read-only"
         self.query_one("#status", Static).update(text)
 
@@ -168,10 +187,20 @@ class HistoryScreen(DiaryScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._update_detail()
-        near_end = event.cursor_row >= len(self.entries) - READ_AHEAD
-        if near_end and not self._reading and len(self.entries) < self.total:
+        if self._reading:
+            return
+        # The cursor as it is now: a refill may have moved it since this message was sent.
+        row = self.table.cursor_row
+        if row >= len(self.entries) - READ_AHEAD and self.start + len(self.entries) < self.total:
             self._reading = True
-            self._read(len(self.entries), PAGE)
+            self._read(self.start + len(self.entries), PAGE)
+        elif row < READ_AHEAD and self.start > 0:
+            # A DataTable cannot insert above its first row: read the page before and the rows held again.
+            earlier = max(0, self.start - PAGE)
+            entry = self.current_entry
+            self._reading = True
+            self._read(earlier, self.start - earlier + len(self.entries), reset=True,
+                       select=entry.id if entry else None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -180,11 +209,27 @@ class HistoryScreen(DiaryScreen):
     def _reload(self, select: str | None = None) -> None:
         """Read again as many entries as are shown (at least a page), keeping the cursor on ``select``."""
         self._reading = True
-        self._read(0, max(PAGE, len(self.entries)), reset=True, select=select)
+        self._read(self.start, max(PAGE, len(self.entries)), reset=True, select=select)
 
     def action_refresh(self) -> None:
         entry = self.current_entry
         self._reload(entry.id if entry else None)
+
+    def action_newest(self) -> None:
+        self._reading = True
+        self._read(0, PAGE, reset=True)
+
+    def action_go_to_day(self) -> None:
+        """Ask for a day and show the entries from that day back (or from the nearest earlier day)."""
+        today = self.app.now().date()
+
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                self._reading = True
+                self._read(0, PAGE, reset=True, day=parse_day(text, today=today))
+
+        self.app.push_screen(AskTextDialog("Go to which day?", placeholder="2024-03-01, yesterday, monday, 30d ago",
+                                           ok="Go", check=lambda text: parse_day(text, today=today)), chosen)
 
     # -- open, delete, undo ------------------------------------------------------
 

@@ -45,7 +45,7 @@ class ScaleInput(Widget, can_focus=True):
         def control(self) -> ScaleInput:
             return self.scale
 
-    def __init__(self, words: Callable[[int], str], hint: str = "not answered", value: int | None = None, *,
+    def __init__(self, words: Callable[[int], str], value: int | None = None, *, hint: str = "not answered",
                  id: str | None = None) -> None:
         super().__init__(id=id)
         self.words = words
