@@ -106,3 +106,18 @@ async def test_a_bad_date_is_shown_inline_and_nothing_is_written(small_diary, tm
         error = screen.query_one("#form-error")
         assert error.display and "2026-13-45" in str(error.render())
         assert not target.exists()
+
+
+@pilot_test
+async def test_the_app_opens_the_report_screen_with_p(small_diary, tmp_path):
+    from tests.functional.tui_support import app_for
+
+    app = app_for(small_diary, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportScreen)
+        # The app's clock is the tests' fixed "now" (24 Nov 2026): the last 90 days end there.
+        assert (app.screen.query_one("#since", Input).value, app.screen.query_one("#until", Input).value) == (
+            "2026-08-27", "2026-11-24")

@@ -55,8 +55,13 @@ class ReportScreen(DiaryScreen):
         self._named_by_us = True  # the file name follows the choices until the user types one
         self._last_auto = ""
 
+    def today(self) -> date:
+        """Today by the app's clock (a fixed one in tests and screenshots), else the machine's."""
+        now = getattr(self.app, "now", None)
+        return now().date() if callable(now) else date.today()
+
     def compose(self) -> ComposeResult:
-        period = default_period()
+        period = default_period(today=self.today())
         yield Header()
         with VerticalScroll(id="form"):
             with Horizontal(classes="row"):
@@ -106,7 +111,7 @@ class ReportScreen(DiaryScreen):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "range" and isinstance(event.value, int):
-            today = date.today()
+            today = self.today()
             self.query_one("#since", Input).value = (today - timedelta(days=event.value - 1)).isoformat()
             self.query_one("#until", Input).value = today.isoformat()
         self._rename()
@@ -132,7 +137,7 @@ class ReportScreen(DiaryScreen):
 
     def _period(self):
         return default_period(self.query_one("#since", Input).value.strip() or None,
-                              self.query_one("#until", Input).value.strip() or None)
+                              self.query_one("#until", Input).value.strip() or None, today=self.today())
 
     def _choices(self) -> dict | None:
         """What the form asks for, or None after showing why it cannot be used."""
