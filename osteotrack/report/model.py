@@ -14,7 +14,7 @@ from datetime import date
 
 from osteotrack import __version__
 from osteotrack.analysis import Period, Trends, trends
-from osteotrack.domain.describe import event_summary, question_summary, when_text
+from osteotrack.domain.describe import event_summary, question_summary, site_text, when_text
 from osteotrack.domain.vocabulary import pain_band
 from osteotrack.report.charts import DENSE_DAYS, REPORT_EVENTS, report_marks
 
@@ -248,8 +248,13 @@ def _notes(diary, profile_id, period, vocab) -> Section:
     flagged = diary.flagged_entries(profile_id, period.since, period.until)
     if not flagged:
         return Section("notes", SECTIONS["notes"], ["No entries were flagged for the doctor in this period."])
-    return Section("notes", SECTIONS["notes"], [f"{when_text(e.at)}, pain {e.pain}: {e.note or '(no note)'}"
-                                                for e in flagged], bullets=True)
+    return Section("notes", SECTIONS["notes"], [_flagged(e, vocab) for e in flagged], bullets=True)
+
+
+def _flagged(entry, vocab) -> str:
+    """``Tue 01 Sep 2026 20:21, pain 4 (Mid back T8 4): the note``."""
+    where = f" ({', '.join(site_text(s, vocab) for s in entry.sites)})" if entry.sites else ""
+    return f"{when_text(entry.at)}, pain {entry.pain}{where}: {entry.note or '(no note)'}"
 
 
 def _questions(diary, profile_id) -> Section:

@@ -82,6 +82,7 @@ HAND = [
     "T-score -2.5 at lumbar spine",
     "slipped in the kitchen",
     "Can I carry 5 kg?",
+    f"Thu 05 Nov 2026 12:00, pain 2 (Hip, left 2): {NOTE}",  # the one entry flagged for the doctor
 ]
 
 
