@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -14,6 +12,7 @@ from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.report import ReportScreen
 from tests.conftest import NOW
 from tests.functional.tui_host import Host, settle
+from tests.functional.tui_support import app_for, pilot_test
 
 TZ = timezone(timedelta(hours=1))
 
@@ -26,16 +25,6 @@ def small_diary(diary, db_path, tmp_path, monkeypatch):
         diary.add_entry(Entry(datetime(2026, 11, day, 9, 0, tzinfo=TZ), pain, [Site("mid-back", pain)]), now=NOW)
     diary.close()
     return db_path
-
-
-def pilot_test(test):
-    """Run an async Pilot test in its own event loop (no async plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 async def _fill(pilot, target, fmt: str | None = None) -> ReportScreen:
@@ -110,8 +99,6 @@ async def test_a_bad_date_is_shown_inline_and_nothing_is_written(small_diary, tm
 
 @pilot_test
 async def test_the_app_opens_the_report_screen_with_p(small_diary, tmp_path):
-    from tests.functional.tui_support import app_for
-
     app = app_for(small_diary, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
