@@ -181,9 +181,19 @@ class OsteoApp(App):
         self.set_demo(demo)
         self._show_today()
 
+    @work(thread=True, exclusive=True, group="today-first")
     def _show_today(self) -> None:
-        # Today is the base of the stack; every other main screen is pushed on it and returns to it.
-        self.push_screen(SCREENS["today"].load()())
+        """Read today's data, then show Today with it: the first screen is drawn once, complete.
+
+        Today is the base of the stack; every other main screen is pushed on it and returns to it.
+        """
+        from osteotrack.tui.screens.today import TodayScreen, load_today
+
+        try:
+            first = load_today(self)
+        except DiaryError as error:
+            first = str(error)
+        self.call_from_thread(self.push_screen, TodayScreen(first))
 
     def set_demo(self, demo: bool) -> None:
         """Mark the header clearly when the diary open is the demo, not the user's own."""

@@ -16,12 +16,6 @@ from tests.functional.tui_host import run_screen, settle
 TODAY = NOW.date()  # Tuesday 24 November 2026
 
 
-@pytest.fixture
-def empty(db_path):
-    Diary.open(db_path).close()
-    return db_path
-
-
 def stored(path) -> list[CheckIn]:
     with Diary.open(path) as diary:
         return diary.checkins()

@@ -43,9 +43,8 @@ async def test_a_typical_entry_takes_twelve_keys_from_today(existing, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
+        await pilot.press(*keys)  # typed straight through, without waiting for the form to load
+        await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
     [entry] = stored(existing)
     assert entry.pain == 6
@@ -230,3 +229,20 @@ async def test_body_map_by_name_arrows_and_mouse(existing, tmp_path):
         await pilot.press("a", "l", "9")  # "al": All over, intensity 9
         assert {s.location: s.intensity for s in body_map.value()} == {
             "wrist-left": body_map.default_intensity, "foot-right": 3, "all-over": 9}
+
+
+@pilot_test
+async def test_body_map_shows_the_diarys_own_places_and_not_hidden_ones(existing, tmp_path):
+    with Diary.open(existing) as diary:
+        diary.add_term("location", "jaw", "Jaw")
+        diary.set_hidden("location", "foot-left", True)
+    app = app_for(existing, tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_entry_form(pilot)
+        body_map = app.screen.query_one(BodyMap)
+        slugs = [chip.slug for chip in body_map.chips]
+        assert "jaw" in slugs and "foot-left" not in slugs
+        await pilot.press("3", "tab", "j", "a", "4", "ctrl+s")
+        await settle(pilot)
+    [entry] = stored(existing)
+    assert (entry.pain, entry.sites) == (3, [Site("jaw", 4, None)])

@@ -14,12 +14,6 @@ from tests.conftest import NOW, TZ
 from tests.functional.tui_host import run_screen, settle
 
 
-@pytest.fixture
-def empty(db_path):
-    Diary.open(db_path).close()
-    return db_path
-
-
 def stored(path) -> list[Event]:
     with Diary.open(path) as diary:
         return diary.events()
@@ -169,7 +163,10 @@ def test_read_only_cannot_add(empty):
         await pilot.press("a")
         await pilot.pause()
         seen["screen"] = type(pilot.app.screen).__name__
+        pilot.app.screen.action_add_event()  # as the command palette calls it
+        await pilot.pause()
+        seen["from the palette"] = type(pilot.app.screen).__name__
 
     run_screen(empty, EventsScreen, scenario, read_only=True)
-    assert seen["screen"] == "EventsScreen"
+    assert seen == {"screen": "EventsScreen", "from the palette": "EventsScreen"}
     assert EventFormScreen.EDITING_ACTIONS == {"save"}

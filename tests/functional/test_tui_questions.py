@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from osteotrack.domain.records import Question
 from osteotrack.store import Diary
 from osteotrack.tui.dialogs.ask_text import AskTextDialog
@@ -13,12 +11,6 @@ from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.questions import QuestionsScreen
 from tests.conftest import TZ
 from tests.functional.tui_host import run_screen, settle
-
-
-@pytest.fixture
-def empty(db_path):
-    Diary.open(db_path).close()
-    return db_path
 
 
 def stored(path) -> list[tuple[str, str, str]]:

@@ -64,6 +64,12 @@ class DiaryScreen(Screen):
     def read_only(self) -> bool:
         return bool(self.app.read_only)
 
+    def refused_read_only(self) -> bool:
+        """In read-only mode say so and return True; for actions the palette calls past ``check_action``."""
+        if self.read_only:
+            self.notify("This diary is open read-only; nothing can be changed.", severity="warning")
+        return self.read_only
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.EDITING_ACTIONS and self.read_only:
             return False

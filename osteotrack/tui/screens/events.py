@@ -104,6 +104,8 @@ class EventsScreen(DiaryScreen):
         self._read()
 
     def action_add_event(self) -> None:
+        if self.refused_read_only():
+            return
         self.app.push_screen(EventFormScreen(), lambda saved: saved and self._read(saved))
 
     def action_delete_event(self) -> None:

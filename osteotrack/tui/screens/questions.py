@@ -122,6 +122,8 @@ class QuestionsScreen(DiaryScreen):
     # -- adding ----------------------------------------------------------------
 
     def action_add_question(self) -> None:
+        if self.refused_read_only():
+            return
         self.query_one("#new", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

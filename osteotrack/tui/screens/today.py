@@ -45,12 +45,26 @@ def read_today(diary: Diary, profile: str | None, today) -> TodayData:
     )
 
 
+def load_today(app) -> TodayData:
+    """Open the app's diary in the calling (worker) thread and read what Today shows."""
+    with Diary.open(app.diary_path, read_only=app.read_only) as diary:
+        return read_today(diary, app.profile, app.now().date())
+
+
 class TodayScreen(Screen):
-    """The first screen: today at a glance, with the obvious next action."""
+    """The first screen: today at a glance, with the obvious next action.
+
+    The app reads the first ``data`` before showing the screen, so it is drawn once,
+    complete; afterwards the screen reads again whenever it comes back into view.
+    """
 
     BINDINGS = [
         Binding("enter", "edit", "Edit entry", id="today-edit", show=False),
     ]
+
+    def __init__(self, data: TodayData | str | None = None):
+        super().__init__()
+        self._first = data
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,9 +79,15 @@ class TodayScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        if isinstance(self._first, TodayData):
+            self._show(self._first)
+        elif isinstance(self._first, str):
+            self._problem(self._first)
 
     def on_screen_resume(self) -> None:
+        if self._first is not None:
+            self._first = None  # just read by the app: no second read for the first showing
+            return
         self.refresh_data()
 
     def refresh_data(self) -> None:
@@ -78,8 +98,7 @@ class TodayScreen(Screen):
     def _load(self) -> None:
         app = self.app
         try:
-            with Diary.open(app.diary_path, read_only=app.read_only) as diary:
-                data = read_today(diary, app.profile, app.now().date())
+            data = load_today(app)
         except DiaryError as error:
             app.call_from_thread(self._problem, str(error))
             return
