@@ -81,6 +81,15 @@ def when_option(help_text: str = "When it happened: ISO date-time, 'yesterday 19
     return click.option("--at", "at", default="now", show_default=True, help=help_text)
 
 
+def progress_bar():
+    """A Rich progress bar on stderr, away from printed results; silent when stderr is not a terminal."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    console = Console(stderr=True)
+    return Progress(transient=True, console=console, disable=not console.is_terminal)
+
+
 def day_option(name: str, help_text: str):
     return click.option(name, default=None, metavar="DATE", help=help_text)
 

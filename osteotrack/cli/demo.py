@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from osteotrack.cli.common import CliError
+from osteotrack.cli.common import CliError, progress_bar
 
 
 @click.command()
@@ -19,8 +19,6 @@ from osteotrack.cli.common import CliError
 @click.pass_context
 def demo(ctx, years, seed, target, force):
     """Write a demo diary to explore: Margaret, a thoracic compression fracture, a kyphoplasty, a fall."""
-    from rich.progress import Progress
-
     from osteotrack.demo import write_demo
     from osteotrack.store.files import demo_db_path
 
@@ -35,7 +33,7 @@ def demo(ctx, years, seed, target, force):
             raise CliError(f"A demo diary already exists at {target}; pass --force to make it again.")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
-    with Progress(transient=True, console=_stderr_console()) as bar:
+    with progress_bar() as bar:
         task = bar.add_task("Writing the demo diary", total=1)
         counts = write_demo(target, years, seed, progress=lambda done, total: bar.update(task, completed=done,
                                                                                           total=total))
@@ -55,12 +53,6 @@ def _is_demo(path: Path) -> bool:
             return diary.setting("demo") == "1"
     except DiaryError:
         return False
-
-
-def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True)
 
 
 COMMANDS = [demo]

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import click
 
-from osteotrack.cli.common import pass_session
+from osteotrack.cli.common import pass_session, progress_bar
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
-              help="json: the complete diary, re-importable without loss. csv: a zip of tables for spreadsheets.")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "fhir"]), default="json", show_default=True,
+              help="json: the complete diary, re-importable without loss. csv: a zip of tables for spreadsheets. "
+                   "fhir: a FHIR R4 Bundle (pain Observations, PEG panels) for a clinic's system.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="File to write ('-' for standard output, json only). Default: a dated name in this folder.")
+              help="File to write ('-' for standard output, json and fhir). Default: a dated name in this folder.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.pass_context
 def export(ctx, fmt, output, force):
@@ -27,12 +28,13 @@ def export(ctx, fmt, output, force):
     diary = session.diary(create=False)
     chosen = [session.profile_name()] if session.profile else None
     who = chosen[0] if chosen else "all"
-    if fmt == "json":
-        text = dumps(export_document(diary, chosen))
+    if fmt in ("json", "fhir"):
+        text = dumps(export_document(diary, chosen) if fmt == "json" else _fhir_bundle(diary, chosen))
         if output == Path("-"):
             click.echo(text, nl=False)
             return
-        output = output or Path(f"osteotrack-{who}-{date.today():%Y-%m-%d}.json")
+        suffix = "json" if fmt == "json" else "fhir.json"
+        output = output or Path(f"osteotrack-{who}-{date.today():%Y-%m-%d}.{suffix}")
         with atomic_write(output, force=force) as handle:
             handle.write(text)
     else:
@@ -42,6 +44,14 @@ def export(ctx, fmt, output, force):
         with atomic_write(output, force=force, mode="wb") as handle:
             write_csv_zip(diary, handle, chosen)
     click.echo(f"Wrote {output}")
+
+
+def _fhir_bundle(diary, chosen):
+    from osteotrack.views.fhir import bundle
+
+    with progress_bar() as bar:
+        task = bar.add_task("Building the FHIR bundle", total=None)
+        return bundle(diary, chosen, progress=lambda done, total: bar.update(task, completed=done, total=total))
 
 
 @click.command("import")

@@ -40,14 +40,16 @@ def _paired(slug, name, region, snomed):
     ]
 
 
-# SNOMED CT body-structure codes as listed in PRODUCT.md; the spine regions use
-# the cervical, thoracic and lumbar spine structures and the tailbone the sacrum.
+# SNOMED CT body-structure codes, checked against DICOM PS3.16 (CID 4031, CID 7151)
+# and published FHIR examples. The spine regions use the cervical, thoracic and
+# lumbar spine structures. The tailbone is the coccyx (64688005), not the sacrum
+# (54735007) that PRODUCT.md first listed; migration step m003 corrects old diaries.
 LOCATIONS: list[Term] = [
     _loc("neck", "Neck", "spine", "122494005"),
     _loc("upper-back", "Upper back", "spine", "122495006"),
     _loc("mid-back", "Mid back", "spine", "122495006"),
     _loc("lower-back", "Lower back", "spine", "122496007"),
-    _loc("tailbone", "Tailbone", "spine", "54735007"),
+    _loc("tailbone", "Tailbone", "spine", "64688005"),
     *_paired("rib", "Ribs", "trunk", "113197003"),
     *_paired("shoulder", "Shoulder", "arm", "16982005"),
     *_paired("wrist", "Wrist", "arm", "8205005"),

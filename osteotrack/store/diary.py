@@ -401,6 +401,13 @@ class Diary:
         page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [r["entry"] for r in self._entry_rows(where, params, f"ORDER BY e.at_utc {order}, e.rowid {order}{page}")]
 
+    def flagged_entries(self, profile_id: int | None = None, since: date | None = None,
+                        until: date | None = None) -> list[Entry]:
+        """Entries flagged "show my doctor" between two local days, oldest first (for the report)."""
+        where, params = self._range("e", "local_day", profile_id, since, until)
+        return [r["entry"] for r in self._entry_rows(f"{where} AND e.for_doctor = 1", params,
+                                                     "ORDER BY e.at_utc, e.rowid")]
+
     def count_entries(self, profile_id: int | None = None, since: date | None = None,
                       until: date | None = None) -> int:
         where, params = self._range("e", "local_day", profile_id, since, until)

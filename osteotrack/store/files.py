@@ -44,6 +44,14 @@ def private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+def check_target(path: Path, force: bool = False) -> None:
+    """Refuse a folder, or an existing file unless ``force``: callers check before slow work."""
+    if path.is_dir():
+        raise DiaryError(f"{path} is a folder; give a file name to write to.")
+    if path.exists() and not force:
+        raise DiaryError(f"{path} already exists; choose another name or pass --force to replace it.")
+
+
 @contextmanager
 def atomic_write(path: Path, *, force: bool = False, mode: str = "w", encoding: str | None = "utf-8"):
     """Write ``path`` through a private temporary file renamed into place on success.
@@ -51,10 +59,7 @@ def atomic_write(path: Path, *, force: bool = False, mode: str = "w", encoding: 
     Refuses to replace an existing file unless ``force`` is given.
     """
     path = Path(path)
-    if path.is_dir():
-        raise DiaryError(f"{path} is a folder; give a file name to write to.")
-    if path.exists() and not force:
-        raise DiaryError(f"{path} already exists; choose another name or pass --force to replace it.")
+    check_target(path, force)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         if not path.parent.exists():

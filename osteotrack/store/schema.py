@@ -140,7 +140,15 @@ def m001_initial(db) -> None:
     db["profiles"].insert({"name": DEFAULT_PROFILE, "created_utc": now})
 
 
-STEPS = [m001_initial]
+# m002 is left to the self-care sessions step being built alongside (issue 8); step names, not numbers,
+# are what a diary records, so the order they merge in does not matter.
+def m003_tailbone_is_the_coccyx(db) -> None:
+    """The built-in tailbone's SNOMED CT code: the coccyx (64688005), not the sacrum."""
+    db.conn.execute("UPDATE vocabulary SET snomed = '64688005' WHERE kind = 'location' AND slug = 'tailbone'"
+                    " AND builtin = 1")
+
+
+STEPS = [m001_initial, m003_tailbone_is_the_coccyx]
 STEP_NAMES = [step.__name__ for step in STEPS]
 
 

@@ -1,31 +1,111 @@
-"""CSV export: a zip of tables a spreadsheet opens, one row per record."""
+"""CSV export: a zip of tables a spreadsheet opens, one row per record.
+
+``entries.csv`` starts with the readable summary columns of
+``tables.entry_row`` (their names and order are kept for CSV import), then
+spells every field out in a column of its own, for the terms this export
+uses: ``site:<location>`` (intensity), ``level:<location>``,
+``quality:<slug>``, ``trigger:<slug>`` (``yes`` or empty), ``therapy:<slug>``
+(``yes`` when tried), ``relief:<slug>`` (percent, empty when not rated),
+``medication:<slug>`` and ``dose:<slug>``. Every file has its header row even
+when it has no records.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import zipfile
+from datetime import date, datetime, timezone
 
+from osteotrack.domain.records import CheckIn, Entry, Event, Question
+from osteotrack.domain.validate import Vocabulary
 from osteotrack.views import tables
+
+_BLANK_DAY = date(2000, 1, 1)
+_BLANK_MOMENT = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def _header(row: dict) -> list[str]:
+    return ["profile", *row]
+
+
+def entry_columns(entries: list[Entry], vocab: Vocabulary) -> list[str]:
+    """The entry table's columns: the summary ones, the exact time, then one per term used."""
+    used: dict[str, set] = {"location": set(), "quality": set(), "trigger": set(), "therapy": set(),
+                            "level": set(), "medication": set()}
+    for e in entries:
+        for s in e.sites:
+            used["location"].add(s.location)
+            if s.level:
+                used["level"].add(s.location)
+        used["quality"].update(e.qualities)
+        used["trigger"].update(e.triggers)
+        for t in e.therapies:
+            used["therapy"].add(t.therapy)
+            if t.medication or t.dose:
+                used["medication"].add(t.therapy)
+    columns = _header(tables.entry_row(Entry(at=_BLANK_MOMENT, pain=0), vocab)) + ["at"]
+    for slug in _in_order(used["location"], vocab, "location"):
+        columns.append(f"site:{slug}")
+        if slug in used["level"]:
+            columns.append(f"level:{slug}")
+    columns += [f"quality:{s}" for s in _in_order(used["quality"], vocab, "quality")]
+    columns += [f"trigger:{s}" for s in _in_order(used["trigger"], vocab, "trigger")]
+    for slug in _in_order(used["therapy"], vocab, "therapy"):
+        columns += [f"therapy:{slug}", f"relief:{slug}"]
+        if slug in used["medication"]:
+            columns += [f"medication:{slug}", f"dose:{slug}"]
+    return columns
+
+
+def _in_order(slugs: set, vocab: Vocabulary, kind: str) -> list[str]:
+    """Slugs in the vocabulary's order (body map, source lists), unknown ones last."""
+    known = [s for s in vocab.terms[kind] if s in slugs]
+    return known + sorted(slugs - set(known))
+
+
+def entry_detail(e: Entry) -> dict:
+    """The per-term columns of one entry (only those it has)."""
+    row: dict = {"at": e.at.isoformat()}
+    for s in e.sites:
+        row[f"site:{s.location}"] = s.intensity
+        if s.level:
+            row[f"level:{s.location}"] = s.level
+    row.update({f"quality:{q}": "yes" for q in e.qualities})
+    row.update({f"trigger:{t}": "yes" for t in e.triggers})
+    for t in e.therapies:
+        row[f"therapy:{t.therapy}"] = "yes"
+        row[f"relief:{t.therapy}"] = "" if t.relief is None else t.relief
+        if t.medication or t.dose:
+            row[f"medication:{t.therapy}"] = t.medication or ""
+            row[f"dose:{t.therapy}"] = t.dose or ""
+    return row
 
 
 def write_csv_zip(diary, handle, profiles: list[str] | None = None) -> None:
     """Write entries, check-ins, events and questions as CSV files into a zip."""
     vocab = diary.vocabulary()
     chosen = [p for p in diary.profiles() if profiles is None or p["name"] in profiles]
-    files: dict[str, list[dict]] = {"entries.csv": [], "checkins.csv": [], "events.csv": [], "questions.csv": []}
+    entries: list[tuple[str, Entry]] = []
+    files: dict[str, list[dict]] = {"checkins.csv": [], "events.csv": [], "questions.csv": []}
     for p in chosen:
         pid, name = p["id"], p["name"]
-        files["entries.csv"] += [{"profile": name, **tables.entry_row(e, vocab)}
-                                 for e in diary.entries(pid, newest_first=False)]
+        entries += [(name, e) for e in diary.entries(pid, newest_first=False)]
         files["checkins.csv"] += [{"profile": name, **tables.checkin_row(c)} for c in diary.checkins(pid)]
         files["events.csv"] += [{"profile": name, **tables.event_row(v)} for v in diary.events(pid)]
         files["questions.csv"] += [{"profile": name, **tables.question_row(q)} for q in diary.questions(pid)]
+    headers = {
+        "entries.csv": entry_columns([e for _, e in entries], vocab),
+        "checkins.csv": _header(tables.checkin_row(CheckIn(day=_BLANK_DAY))),
+        "events.csv": _header(tables.event_row(Event(kind="fall", at=_BLANK_MOMENT))),
+        "questions.csv": _header(tables.question_row(Question(text="", created=_BLANK_MOMENT))),
+    }
+    rows = {"entries.csv": [{"profile": name, **tables.entry_row(e, vocab), **entry_detail(e)}
+                            for name, e in entries], **files}
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for filename, rows in files.items():
+        for filename, header in headers.items():
             buffer = io.StringIO()
-            if rows:
-                writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
-                writer.writeheader()
-                writer.writerows(rows)
+            writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows[filename])
             archive.writestr(filename, buffer.getvalue())

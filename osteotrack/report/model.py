@@ -1,0 +1,265 @@
+"""The physician report as plain data: sections of words, tables and chart specs.
+
+``build_report`` turns the analysis module's figures (``osteotrack.analysis``)
+and the period's flagged notes, events and open questions into one ``Report``
+that every renderer (PDF, HTML, Markdown) lays out the same way. Numbers are
+formatted here, once, so the three formats print the same figures; nothing is
+computed here that the analysis module does not compute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from osteotrack import __version__
+from osteotrack.analysis import Period, Trends, trends
+from osteotrack.domain.describe import event_summary, question_summary, site_text, when_text
+from osteotrack.domain.vocabulary import pain_band
+from osteotrack.report.charts import DENSE_DAYS, REPORT_EVENTS, report_marks
+
+# Section keys in the order the report prints them; the header and footer always print.
+SECTIONS = {
+    "coverage": "Coverage",
+    "summary": "Pain summary",
+    "chart": "Pain over time",
+    "locations": "Where it hurts",
+    "triggers": "Triggers",
+    "therapies": "Therapies and relief",
+    "medication": "Medication use",
+    "peg": "PEG by week",
+    "events": "Events",
+    "notes": "Notes for the doctor",
+    "questions": "Open questions",
+}
+DISCLAIMER = "Patient-reported data, not a diagnosis."
+# The PEG table shows the most recent weeks (all of a 90-day report); the chart shows them all.
+PEG_TABLE_WEEKS = 14
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[float]  # relative column widths, for the PDF and HTML
+    align: str = ""  # per column: "l" or "r"; default left for the first, right for the rest
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    lines: list[str] = field(default_factory=list)  # sentences, printed as paragraphs
+    table: Table | None = None
+    chart: str | None = None  # "pain" or "peg": drawn by report.charts from the Trends
+    after: list[str] = field(default_factory=list)  # small print under the table or chart
+    bullets: bool = False  # lines are a list (events, notes, questions) rather than sentences
+
+
+@dataclass
+class Report:
+    title: str
+    profile: str
+    period: Period
+    generated: date
+    version: str
+    trends: Trends
+    sections: list[Section]
+
+    @property
+    def footer(self) -> str:
+        return f"Generated {self.generated:%d %b %Y} by osteotrack {self.version}. {DISCLAIMER}"
+
+    @property
+    def period_text(self) -> str:
+        return f"{self.period.since:%d %b %Y} to {self.period.until:%d %b %Y} ({self.period.days} days)"
+
+
+def one(value: float | None) -> str:
+    """A mean as printed: one decimal, or a dash when there is nothing to average."""
+    return "–" if value is None else f"{value:.1f}"
+
+
+def signed(value: float | None) -> str:
+    """A change as printed: with its sign, ±0.0 for no change, a dash when it cannot be said."""
+    return "–" if value is None else f"{value:+.1f}".replace("+0.0", "±0.0").replace("-0.0", "±0.0")
+
+
+def percent(share: float) -> str:
+    """A share (0–1) as a whole percentage."""
+    return f"{share * 100:.0f}%"
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 day``, ``2 days``."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def entries(n: int) -> str:
+    """``1 entry``, ``2 entries``: the count a figure rests on."""
+    return plural(n, "entry", "entries")
+
+
+def _none_logged(key: str, what: str) -> Section:
+    return Section(key, SECTIONS[key], [f"No {what} were logged in this period."])
+
+
+def build_report(diary, profile_id: int, period: Period, *, sections: list[str] | None = None,
+                 today: date | None = None) -> Report:
+    """The report for one profile and period; ``sections`` picks keys of ``SECTIONS`` (default all)."""
+    figures = trends(diary, profile_id, period)
+    wanted = [key for key in SECTIONS if sections is None or key in sections]
+    vocab = diary.vocabulary()
+    builders = {
+        "coverage": lambda: _coverage(figures),
+        "summary": lambda: _summary(figures),
+        "chart": lambda: _chart(figures),
+        "locations": lambda: _locations(figures),
+        "triggers": lambda: _triggers(figures),
+        "therapies": lambda: _therapies(figures),
+        "medication": lambda: _medication(figures),
+        "peg": lambda: _peg(figures),
+        "events": lambda: _events(diary, profile_id, period, vocab),
+        "notes": lambda: _notes(diary, profile_id, period, vocab),
+        "questions": lambda: _questions(diary, profile_id),
+    }
+    return Report(
+        title="Pain diary report", profile=figures.profile, period=period, generated=today or date.today(),
+        version=__version__, trends=figures, sections=[builders[key]() for key in wanted],
+    )
+
+
+def _coverage(t: Trends) -> Section:
+    s = t.summary
+    return Section("coverage", SECTIONS["coverage"], [
+        f"Days logged: {s.days_logged} of {s.days_in_range} days in range ({percent(s.coverage)}), "
+        f"{entries(s.entries)}."
+    ])
+
+
+def _summary(t: Trends) -> Section:
+    c = t.change
+    cur, prev = c.current, c.previous
+    head = ["", "This period", f"Previous {c.previous_period.days} days "
+            f"({c.previous_period.since:%d %b} – {c.previous_period.until:%d %b %Y})", "Change"]
+    rows = [
+        ["Mean pain (0–10)", f"{one(cur.mean)} ({entries(cur.entries)})",
+         f"{one(prev.mean)} ({entries(prev.entries)})", signed(c.mean_difference)],
+        ["Worst pain", _worst(cur.worst), _worst(prev.worst),
+         "–" if c.worst_difference is None else f"{c.worst_difference:+d}".replace("+0", "±0")],
+        ["Days logged", f"{cur.days_logged} of {cur.days_in_range}", f"{prev.days_logged} of {prev.days_in_range}",
+         f"{c.days_logged_difference:+d}".replace("+0", "±0")],
+    ]
+    lines = []
+    if cur.mean is not None:
+        lines.append(f"Mean pain {one(cur.mean)} of 10, worst {cur.worst} ({pain_band(cur.worst)}), "
+                     f"least {cur.least}, over {entries(cur.entries)} on "
+                     f"{plural(cur.days_logged, 'day')}.")
+    else:
+        lines.append("No pain entries in this period.")
+    return Section("summary", SECTIONS["summary"], lines, Table(head, rows, [1.3, 1.3, 2.0, 0.6]))
+
+
+def _worst(worst: int | None) -> str:
+    return "–" if worst is None else f"{worst} ({pain_band(worst)})"
+
+
+def _chart(t: Trends) -> Section:
+    days = len(t.daily)
+    marks = len(report_marks(t))
+    drawn = ("its mean pain (thin line)" if days > DENSE_DAYS else
+             "its mean pain (line with dots) and worst pain (x)")
+    note = (f"Each logged day ({plural(days, 'day')}): {drawn}; the 7-day rolling mean (thick dashed line) rests on "
+            "the logged days among each day and the 6 before it. "
+            + (f"Dotted vertical lines mark {plural(marks, 'event')}." if marks else "No events in this period."))
+    return Section("chart", SECTIONS["chart"], chart="pain" if days else None, after=[note] if days else
+                   ["No pain entries in this period."])
+
+
+def _locations(t: Trends) -> Section:
+    if not t.locations:
+        return _none_logged("locations", "places")
+    rows = [[loc.name, f"{loc.days} of {loc.days_logged} days ({percent(loc.share_of_days)})",
+             f"{one(loc.mean_intensity)} ({entries(loc.count)})"] for loc in t.locations]
+    return Section("locations", SECTIONS["locations"],
+                   table=Table(["Place", "Days it hurt (of days logged)", "Mean intensity (0–10)"], rows,
+                               [1.6, 1.8, 1.6]))
+
+
+def _triggers(t: Trends) -> Section:
+    if not t.triggers:
+        return _none_logged("triggers", "triggers")
+    rows = [[tr.name, f"{one(tr.mean_present)} ({entries(tr.present)})",
+             f"{one(tr.mean_absent)} ({entries(tr.absent)})"] for tr in t.triggers]
+    return Section("triggers", SECTIONS["triggers"],
+                   table=Table(["Activity", "Mean pain with it", "Mean pain without it"], rows, [1.8, 1.6, 1.6]),
+                   after=["Entries that list the activity against all other entries of the period; "
+                          "a difference shows what was logged together, not a cause."])
+
+
+def _therapies(t: Trends) -> Section:
+    if not t.therapies:
+        return _none_logged("therapies", "therapies")
+    rows = [[th.name, str(th.times_used),
+             "not rated" if th.mean_relief is None else f"{th.mean_relief:.0f}% ({th.rated} rated)"]
+            for th in t.therapies]
+    return Section("therapies", SECTIONS["therapies"],
+                   table=Table(["Therapy", "Times used", "Mean relief (0–100%)"], rows, [2.6, 0.9, 1.5]))
+
+
+def _medication(t: Trends) -> Section:
+    rows = []
+    for label, m in (("Over-the-counter", t.medication.otc), ("Prescription", t.medication.prescription)):
+        run = "–" if not m.longest_run else (
+            f"{plural(m.longest_run, 'day')} ({m.run_start:%d %b} – {m.run_end:%d %b %Y})")
+        rows.append([label, f"{m.days_used} of {m.days_in_range} days", plural(m.uses, "use"), run])
+    return Section("medication", SECTIONS["medication"],
+                   table=Table(["Pain medication", "Days used", "Uses", "Longest run of consecutive days"], rows,
+                               [1.4, 1.1, 0.8, 2.0], align="llll"),
+                   after=["Over-the-counter pain medication used for long may irritate the stomach or harm the liver; "
+                          "prescription pain medication is meant for short-term use."])
+
+
+def _peg(t: Trends) -> Section:
+    weeks = t.peg_weeks
+    if not weeks:
+        return Section("peg", SECTIONS["peg"], ["No complete PEG check-ins in this period."])
+    shown = weeks[-PEG_TABLE_WEEKS:]
+    rows = [[f"{w.week} (from {w.start:%d %b})", one(w.score), one(w.pain), one(w.enjoyment), one(w.activity),
+             str(w.checkins)] for w in reversed(shown)]
+    after = ["PEG: the mean of average pain, interference with enjoyment of life and with general activity "
+             "(each 0–10), from check-ins with all three answers."]
+    if len(weeks) > len(shown):
+        after.append(f"The table shows the latest {len(shown)} of {len(weeks)} weeks; the chart shows them all.")
+    return Section("peg", SECTIONS["peg"], chart="peg" if len(weeks) > 1 else None,
+                   table=Table(["Week", "PEG", "Pain", "Enjoyment", "Activity", "Check-ins"], rows,
+                               [1.8, 0.6, 0.6, 0.8, 0.7, 0.8]), after=after)
+
+
+def _events(diary, profile_id, period, vocab) -> Section:
+    found = diary.events(profile_id, period.since, period.until, kinds=REPORT_EVENTS)
+    if not found:
+        return Section("events", SECTIONS["events"], ["No falls, fractures, procedures, imaging or DXA results "
+                                                      "in this period."])
+    return Section("events", SECTIONS["events"], [event_summary(ev, vocab) for ev in found], bullets=True)
+
+
+def _notes(diary, profile_id, period, vocab) -> Section:
+    flagged = diary.flagged_entries(profile_id, period.since, period.until)
+    if not flagged:
+        return Section("notes", SECTIONS["notes"], ["No entries were flagged for the doctor in this period."])
+    return Section("notes", SECTIONS["notes"], [_flagged(e, vocab) for e in flagged], bullets=True)
+
+
+def _flagged(entry, vocab) -> str:
+    """``Tue 01 Sep 2026 20:21, pain 4 (Mid back T8 4): the note``."""
+    where = f" ({', '.join(site_text(s, vocab) for s in entry.sites)})" if entry.sites else ""
+    return f"{when_text(entry.at)}, pain {entry.pain}{where}: {entry.note or '(no note)'}"
+
+
+def _questions(diary, profile_id) -> Section:
+    found = diary.questions(profile_id, status="open")
+    if not found:
+        return Section("questions", SECTIONS["questions"], ["No open questions."])
+    return Section("questions", SECTIONS["questions"], [question_summary(q).removeprefix("[open] ") for q in found],
+                   bullets=True)

@@ -1,0 +1,258 @@
+"""The physician report in the app: pick the range, sections and format, see the summary, write the file."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Header, Input, Label, ProgressBar, Select, SelectionList, Static
+
+from osteotrack.domain.errors import DiaryError
+from osteotrack.report.model import SECTIONS
+from osteotrack.report.output import FORMATS, PAPERS, default_filename, default_period
+from osteotrack.tui.dialogs.confirm import ConfirmDialog
+from osteotrack.tui.screens.base import DiaryScreen
+
+RANGES = [("Last 14 days", 14), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365)]
+FORMAT_NAMES = {"pdf": "PDF (to print)", "html": "HTML (any browser)", "md": "Markdown (portal message)"}
+
+
+class ReportScreen(DiaryScreen):
+    """Write the physician report for the app's diary and profile."""
+
+    TITLE = "Report for my doctor"
+
+    DEFAULT_CSS = """
+    ReportScreen #form { height: auto; padding: 0 1; }
+    ReportScreen .row { height: auto; margin-bottom: 1; }
+    ReportScreen .row Label { width: 12; padding: 1 1 0 0; }
+    ReportScreen #since, ReportScreen #until { width: 16; }
+    ReportScreen #range { width: 22; }
+    ReportScreen #format { width: 30; }
+    ReportScreen #paper { width: 14; }
+    ReportScreen #file { width: 1fr; }
+    ReportScreen #sections { height: 8; width: 1fr; }
+    ReportScreen #buttons { height: auto; }
+    ReportScreen #buttons Button { margin-right: 2; }
+    ReportScreen #summary { padding: 1; border: round $primary; height: auto; }
+    ReportScreen #progress { margin: 1 0; }
+    ReportScreen #done { padding: 0 1; text-style: bold; }
+    ReportScreen .error { display: none; color: $error; text-style: bold; padding: 0 1; width: 100%; }
+    """
+
+    BINDINGS = [
+        Binding("s", "summary", "Summary", id="report-summary"),
+        Binding("w", "write", "Write report", id="report-write"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.profile_name = ""
+        self._named_by_us = True  # the file name follows the choices until the user types one
+        self._last_auto = ""
+
+    def today(self) -> date:
+        """Today by the app's clock (a fixed one in tests and screenshots), else the machine's."""
+        now = getattr(self.app, "now", None)
+        return now().date() if callable(now) else date.today()
+
+    def compose(self) -> ComposeResult:
+        period = default_period(today=self.today())
+        yield Header()
+        with VerticalScroll(id="form"):
+            with Horizontal(classes="row"):
+                yield Label("Period")
+                yield Select(RANGES, value=90, allow_blank=False, id="range")
+                yield Input(period.since.isoformat(), placeholder="from", id="since")
+                yield Input(period.until.isoformat(), placeholder="to", id="until")
+            with Horizontal(classes="row"):
+                yield Label("Sections")
+                yield SelectionList(*[(title, key, True) for key, title in SECTIONS.items()], id="sections")
+            with Horizontal(classes="row"):
+                yield Label("Format")
+                yield Select([(FORMAT_NAMES[f], f) for f in FORMATS], value="pdf", allow_blank=False, id="format")
+                yield Select([(p.upper() if p == "a4" else p.title(), p) for p in PAPERS], value="a4",
+                             allow_blank=False, id="paper")
+            with Horizontal(classes="row"):
+                yield Label("File")
+                yield Input(id="file")
+            yield Label("", id="form-error", classes="error")
+            with Horizontal(id="buttons"):
+                yield Button("Show summary (s)", id="summary-button")
+                yield Button("Write report (w)", id="write-button", variant="primary")
+            yield ProgressBar(total=1, show_eta=False, id="progress")
+            yield Static("", id="done")
+            yield Static("Press s to see the summary before writing.", id="summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#progress").display = False
+        self._read_profile()
+
+    # -- choices -------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="profile")
+    def _read_profile(self) -> None:
+        try:
+            with self.open_diary() as diary:
+                name = diary.profile_name(self.profile_id(diary))
+        except DiaryError as error:
+            self.app.call_from_thread(self._error, str(error))
+            return
+        self.app.call_from_thread(self._profile_read, name)
+
+    def _profile_read(self, name: str) -> None:
+        self.profile_name = name
+        self._rename()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "range" and isinstance(event.value, int):
+            today = self.today()
+            self.query_one("#since", Input).value = (today - timedelta(days=event.value - 1)).isoformat()
+            self.query_one("#until", Input).value = today.isoformat()
+        self._rename()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("since", "until"):
+            self._rename()
+        elif event.input.id == "file" and event.value != self._last_auto:
+            self._named_by_us = False
+
+    def _rename(self) -> None:
+        if not (self._named_by_us and self.profile_name):
+            return
+        try:
+            period = self._period()
+        except DiaryError:
+            return  # the date is shown as an error when the report is asked for
+        self._last_auto = str(Path.cwd() / default_filename(self.profile_name, period, self._format()))
+        self.query_one("#file", Input).value = self._last_auto
+
+    def _format(self) -> str:
+        return str(self.query_one("#format", Select).value)
+
+    def _period(self):
+        return default_period(self.query_one("#since", Input).value.strip() or None,
+                              self.query_one("#until", Input).value.strip() or None, today=self.today())
+
+    def _choices(self) -> dict | None:
+        """What the form asks for, or None after showing why it cannot be used."""
+        self._error("")
+        try:
+            period = self._period()
+        except DiaryError as error:
+            self._error(str(error))
+            return None
+        sections = list(self.query_one("#sections", SelectionList).selected)
+        if not sections:
+            self._error("Pick at least one section for the report.")
+            return None
+        file = self.query_one("#file", Input).value.strip()
+        if not file:
+            self._error("Give a file name to write the report to.")
+            return None
+        return {"period": period, "sections": sections, "format": self._format(),
+                "paper": str(self.query_one("#paper", Select).value), "path": Path(file).expanduser()}
+
+    def _error(self, message: str) -> None:
+        label = self.query_one("#form-error", Label)
+        label.update(message)
+        label.display = bool(message)
+
+    # -- summary ---------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "summary-button":
+            self.action_summary()
+        elif event.button.id == "write-button":
+            self.action_write()
+
+    def action_summary(self) -> None:
+        choices = self._choices()
+        if choices:
+            self.query_one("#summary", Static).update("Reading the diary…")
+            self._summarise(choices)
+
+    @work(thread=True, exclusive=True, group="report")
+    def _summarise(self, choices: dict) -> None:
+        from osteotrack.report.model import build_report
+
+        try:
+            with self.open_diary() as diary:
+                report = build_report(diary, self.profile_id(diary), choices["period"], sections=choices["sections"])
+        except DiaryError as error:
+            self.app.call_from_thread(self._error, str(error))
+            return
+        self.app.call_from_thread(self.query_one("#summary", Static).update, summary_text(report))
+
+    # -- writing ---------------------------------------------------------------
+
+    def action_write(self) -> None:
+        choices = self._choices()
+        if not choices:
+            return
+        path = choices["path"]
+        if path.is_dir():
+            self._error(f"{path} is a folder; give a file name to write to.")
+            return
+        if not path.exists():
+            self._write(choices, force=False)
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._write(choices, force=True)
+        self.app.push_screen(ConfirmDialog(f"{path} already exists. Replace it with the new report?",
+                                           yes="Replace", no="Keep it"), answered)
+
+    @work(thread=True, exclusive=True, group="report")
+    def _write(self, choices: dict, force: bool) -> None:
+        from osteotrack.report.model import build_report
+        from osteotrack.report.output import render, write
+
+        self.app.call_from_thread(self._started)
+        try:
+            with self.open_diary() as diary:
+                report = build_report(diary, self.profile_id(diary), choices["period"], sections=choices["sections"])
+            data = render(report, choices["format"], choices["paper"],
+                          progress=lambda done, total: self.app.call_from_thread(self._advance, done, total))
+            path = write(choices["path"], data, force=force)
+        except DiaryError as error:
+            self.app.call_from_thread(self._finished, None, str(error))
+            return
+        self.app.call_from_thread(self.query_one("#summary", Static).update, summary_text(report))
+        self.app.call_from_thread(self._finished, path, "")
+
+    def _started(self) -> None:
+        self._error("")
+        self.query_one("#done", Static).update("Writing the report…")
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=len(SECTIONS), progress=0)
+        bar.display = True
+
+    def _advance(self, done: int, total: int) -> None:
+        self.query_one("#progress", ProgressBar).update(total=total, progress=done)
+
+    def _finished(self, path: Path | None, error: str) -> None:
+        self.query_one("#progress").display = False
+        if path is None:
+            self.query_one("#done", Static).update("")
+            self._error(error)
+            return
+        self.query_one("#done", Static).update(f"Wrote the report to {path.resolve()}")
+        self.notify(f"Report written to {path.resolve()}", title="Report")
+
+
+def summary_text(report) -> str:
+    """What the report will say, in a few lines: who, when, how much was logged, and its sections."""
+    lines = [f"{report.title} for {report.profile}: {report.period_text}"]
+    for section in report.sections:
+        if section.key in ("coverage", "summary"):
+            lines += section.lines
+    lines.append("Sections: " + ", ".join(section.title for section in report.sections) + ".")
+    return "\n".join(lines)

@@ -1,0 +1,110 @@
+"""The Report screen in a tiny host app: pick, see the summary, write, and ask before replacing."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from textual.widgets import Input, SelectionList, Static
+
+from osteotrack.domain.records import Entry, Site
+from osteotrack.tui.dialogs.confirm import ConfirmDialog
+from osteotrack.tui.screens.report import ReportScreen
+from tests.conftest import NOW
+from tests.functional.tui_host import Host, settle
+from tests.functional.tui_support import app_for, pilot_test
+
+TZ = timezone(timedelta(hours=1))
+
+
+@pytest.fixture
+def small_diary(diary, db_path, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the screen's default file name is in the current folder
+    diary.rename_profile("me", "Zoë")
+    for day, pain in ((2, 6), (3, 4)):
+        diary.add_entry(Entry(datetime(2026, 11, day, 9, 0, tzinfo=TZ), pain, [Site("mid-back", pain)]), now=NOW)
+    diary.close()
+    return db_path
+
+
+async def _fill(pilot, target, fmt: str | None = None) -> ReportScreen:
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ReportScreen)
+    screen.query_one("#since", Input).value = "2026-11-01"
+    screen.query_one("#until", Input).value = "2026-11-10"
+    if fmt:
+        screen.query_one("#format").value = fmt
+    await pilot.pause()
+    named = screen.query_one("#file", Input).value
+    assert named.endswith(f"osteotrack-report-Zoë-2026-11-01-to-2026-11-10.{fmt or 'pdf'}")
+    screen.query_one("#file", Input).value = str(target)
+    await pilot.pause()
+    return screen
+
+
+@pilot_test
+async def test_summary_then_write_shows_where_the_file_went(small_diary, tmp_path):
+    target = tmp_path / "for-the-doctor.pdf"
+    app = Host(small_diary, ReportScreen)
+    async with app.run_test(size=(120, 50)) as pilot:
+        screen = await _fill(pilot, target)
+        await pilot.press("s")
+        await settle(pilot)
+        summary = str(screen.query_one("#summary", Static).render())
+        assert "Zoë" in summary and "Days logged: 2 of 10 days in range (20%), 2 entries." in summary
+        assert "Mean pain 5.0 of 10" in summary  # (6 + 4) / 2
+        await pilot.press("w")
+        await settle(pilot)
+        assert target.read_bytes().startswith(b"%PDF")
+        assert target.stat().st_mode & 0o777 == 0o600
+        assert str(target) in str(screen.query_one("#done", Static).render())
+
+
+@pilot_test
+async def test_replacing_a_file_is_asked_first(small_diary, tmp_path):
+    target = tmp_path / "report.md"
+    target.write_text("keep me")
+    app = Host(small_diary, ReportScreen)
+    async with app.run_test(size=(120, 50)) as pilot:
+        screen = await _fill(pilot, target, fmt="md")
+        screen.query_one("#sections", SelectionList).deselect("chart")
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await settle(pilot)
+        assert target.read_text() == "keep me"
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# Pain diary report: Zoë") and "## Pain over time" not in text
+
+
+@pilot_test
+async def test_a_bad_date_is_shown_inline_and_nothing_is_written(small_diary, tmp_path):
+    target = tmp_path / "r.pdf"
+    app = Host(small_diary, ReportScreen)
+    async with app.run_test(size=(120, 50)) as pilot:
+        screen = await _fill(pilot, target)
+        screen.query_one("#since", Input).value = "2026-13-45"
+        await pilot.press("w")
+        await settle(pilot)
+        error = screen.query_one("#form-error")
+        assert error.display and "2026-13-45" in str(error.render())
+        assert not target.exists()
+
+
+@pilot_test
+async def test_the_app_opens_the_report_screen_with_p(small_diary, tmp_path):
+    app = app_for(small_diary, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportScreen)
+        # The app's clock is the tests' fixed "now" (24 Nov 2026): the last 90 days end there.
+        assert (app.screen.query_one("#since", Input).value, app.screen.query_one("#until", Input).value) == (
+            "2026-08-27", "2026-11-24")
