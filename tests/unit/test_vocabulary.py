@@ -23,8 +23,10 @@ def test_locations_cover_the_brief():
         assert names[f"{paired}-right"].laterality == "right"
 
 
+# The brief's codes, checked against DICOM PS3.16 CID 4031; the brief gave the sacrum (54735007)
+# for the tailbone, but the tailbone is the coccyx, SNOMED CT 64688005.
 @pytest.mark.parametrize("slug, code", [
-    ("upper-back", "122495006"), ("mid-back", "122495006"), ("lower-back", "122496007"), ("tailbone", "54735007"),
+    ("upper-back", "122495006"), ("mid-back", "122495006"), ("lower-back", "122496007"), ("tailbone", "64688005"),
     ("rib-left", "113197003"), ("pelvis", "12921003"), ("hip-right", "29836001"), ("wrist-left", "8205005"),
     ("shoulder-right", "16982005"),
 ])
