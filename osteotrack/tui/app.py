@@ -24,6 +24,7 @@ from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.when import now_local
 from osteotrack.tui.commands import DiaryCommands
 from osteotrack.tui.config import default_config_path, load_config, save_config
+from osteotrack.tui.read_only import allowed
 
 # Set by the benchmark: exit as soon as the Today screen has painted its data.
 EXIT_AFTER_PAINT = "OSTEOTRACK_EXIT_AFTER_PAINT"
@@ -95,6 +96,7 @@ class OsteoApp(App):
     BINDINGS = [
         Binding("l", "log_pain", "Log pain", id="log-pain"),
         *_screen_bindings(),
+        Binding("p", "switch_profile", "Profile", id="switch-profile"),
         Binding("ctrl+r,f5", "refresh", "Refresh", id="refresh"),
         Binding("f9", "next_theme", "Theme", id="next-theme", show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -111,6 +113,7 @@ class OsteoApp(App):
         self._clock = clock or now_local
         self.config_path = config_path or default_config_path()
         self._demo_path = demo_path
+        self.title = self._title()
         self.register_theme(HIGH_CONTRAST)
         for name, place in self.places().items():
             self.add_mode(name, _lazy(place))
@@ -183,7 +186,12 @@ class OsteoApp(App):
     def set_demo(self, demo: bool) -> None:
         """Mark the header clearly when the diary open is the demo, not the user's own."""
         self.demo = demo
-        self.title = "osteotrack · DEMO diary (not your data)" if demo else "osteotrack"
+        self.title = self._title()
+
+    def _title(self) -> str:
+        # The title, not the sub-title: screens write theirs into the sub-title.
+        return ("osteotrack" + (" · DEMO diary (not your data)" if self.demo else "")
+                + (" · read-only" if self.read_only else ""))
 
     def painted(self) -> None:
         """Called by the Today screen once its data is on screen (the benchmark's finish line)."""
@@ -194,9 +202,10 @@ class OsteoApp(App):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # In a form or on the welcome screen, going elsewhere is not offered (nor shown in the footer).
-        if action in ("log_pain", "show_screen", "refresh") and getattr(self.screen, "FORM", False):
+        navigation = ("log_pain", "show_screen", "refresh", "switch_profile")
+        if action in navigation and getattr(self.screen, "FORM", False):
             return False
-        return True
+        return allowed(self, action)  # read-only review offers no editing action at all
 
     def action_show_screen(self, name: str) -> None:
         if name in self.places() and self.diary_path.exists():
@@ -219,6 +228,18 @@ class OsteoApp(App):
             self.notify("This diary is open read-only; nothing can be logged.", severity="warning")
             return
         self.push_screen(EntryScreen())
+
+    def action_switch_profile(self) -> None:
+        """Choose whose diary the screens show (for this session; `osteotrack profile use` makes it last)."""
+        from osteotrack.tui.dialogs.profile_switcher import ProfileSwitcher
+
+        if self.diary_path.exists() and not isinstance(self.screen, ProfileSwitcher):
+            self.push_screen(ProfileSwitcher(), self._profile_chosen)
+
+    def _profile_chosen(self, name: str | None) -> None:
+        if name is not None and name != self.profile:
+            self.profile = name
+            self.action_refresh()
 
     def action_refresh(self) -> None:
         """Read the diary again, e.g. after an ``osteotrack log`` in another terminal."""

@@ -1,7 +1,7 @@
-"""Pilot tests: the overview screen and the profile switcher, in a small host app."""
+"""Pilot tests: the overview screen and the profile switcher (in a small host app and in the app),
+and read-only review in the app."""
 
-import asyncio
-import functools
+import hashlib
 from datetime import datetime
 from pathlib import Path
 
@@ -11,9 +11,11 @@ from textual.widgets import OptionList, Static
 
 from osteotrack.domain.records import Entry, Event
 from osteotrack.store import Diary
+from osteotrack.tui.commands import DiaryCommands
 from osteotrack.tui.dialogs.profile_switcher import ProfileSwitcher
 from osteotrack.tui.screens.overview import OverviewScreen
 from tests.conftest import NOW, TZ
+from tests.functional.tui_support import app_for, pilot_test, settle
 
 
 class Host(App):
@@ -38,16 +40,6 @@ def two_people(db_path):
         diary.add_entry(Entry(at=datetime(2026, 11, 24, 8, 0, tzinfo=TZ), pain=2), diary.profile_id("me"),
                         now=NOW)
     return db_path
-
-
-def pilot_test(test):
-    """Run an async Pilot test in its own event loop (no async plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 async def wait_for(pilot, condition, tries: int = 50) -> None:
@@ -101,3 +93,51 @@ async def test_the_switcher_offers_every_profile_and_returns_the_choice(two_peop
         await pilot.press("escape")
         await pilot.pause()
         assert app.chosen == ["Dad", None]
+
+
+def footer_actions(app) -> set[str]:
+    """The actions the footer offers on the current screen."""
+    return {binding.action for _, binding, enabled, _ in app.screen.active_bindings.values() if enabled}
+
+
+@pilot_test
+async def test_read_only_app_says_so_offers_no_editing_and_changes_nothing(two_people, tmp_path):
+    before = hashlib.sha256(two_people.read_bytes()).hexdigest()
+    app = app_for(two_people, tmp_path, read_only=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "read-only" in app.title and type(app.screen).__name__ == "TodayScreen"
+        assert "log_pain" not in footer_actions(app) and "edit" not in footer_actions(app)
+        assert not app.screen.query_one("#log").display
+        await pilot.press("l")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "TodayScreen"  # no entry form
+        app.screen.query_one("#entries").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "TodayScreen"  # today's entry does not open for editing
+        titles = [title for title, _, _ in DiaryCommands(app.screen)._commands()]  # the command palette's
+        assert "Log pain" not in titles and "Switch profile" in titles
+        await pilot.press("o")  # the overview reads the diary read-only too
+        await settle(pilot)
+        assert len(app.screen.query(".person")) == 2
+    assert hashlib.sha256(two_people.read_bytes()).hexdigest() == before
+    wal = two_people.with_name(two_people.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+@pilot_test
+async def test_the_app_switches_profile_with_p(two_people, tmp_path):
+    app = app_for(two_people, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "read-only" not in app.title and "log_pain" in footer_actions(app)
+        assert app.sub_title == "me · Today"
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileSwitcher)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.profile == "Dad" and app.sub_title == "Dad · Today"
+    with Diary.open(two_people) as diary:  # the switch is for the session: the active profile stays
+        assert diary.profile_name(diary.profile_id()) == "me"

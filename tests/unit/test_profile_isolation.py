@@ -79,6 +79,8 @@ def assert_reads_are_isolated(diary: Diary, owned: dict) -> None:
         assert mine(diary.entries(pid, limit=3, offset=1)) <= ids["entries"]
         assert mine(diary.entries(pid, since=days[10], until=days[20])) <= ids["entries"]
         assert diary.count_entries(pid) == len(ids["entries"])
+        pains = [diary.get_entry(i).pain for i in ids["entries"]]
+        assert diary.pain_mean(pid) == (sum(pains) / len(pains) if pains else None, len(pains))
         last = diary.last_entry(pid)
         assert (last is None) == (not ids["entries"]) and (last is None or last.id in ids["entries"])
         assert mine(diary.checkins(pid)) == ids["checkins"]

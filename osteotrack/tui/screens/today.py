@@ -17,6 +17,7 @@ from osteotrack.domain.describe import checkin_summary, entry_details, trend_tex
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
 from osteotrack.store.diary import Diary
+from osteotrack.tui.read_only import allowed
 
 TREND_DAYS = 7
 
@@ -65,7 +66,11 @@ class TodayScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#log", Button).display = not self.app.read_only
         self.refresh_data()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return allowed(self.app, action)
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -98,7 +103,8 @@ class TodayScreen(Screen):
                    else "Check-in: not done yet" + (" (press c)" if "checkin" in app.places() else "") + ".")
         self.query_one("#checkin-status", Static).update(checkin)
         reminder = self.query_one("#reminder", Static)
-        reminder.update("Nothing logged today yet. Press l to log how you feel now." if not data.lines else "")
+        reminder.update("" if data.lines else "Nothing logged today yet."
+                        + ("" if app.read_only else " Press l to log how you feel now."))
         reminder.display = not data.lines
         entries = self.query_one("#entries", OptionList)
         highlighted = entries.highlighted
