@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 
 import click
 
@@ -16,7 +17,6 @@ def remind(ctx):
 
     Always exits 0, so it can sit in ~/.bashrc or ~/.zshrc. It only reads the diary.
     """
-    from osteotrack.analysis.reminders import reminder
     from osteotrack.domain.when import now_local
 
     session = ctx.obj
@@ -33,6 +33,14 @@ def remind(ctx):
         return
     if line:
         click.echo(line)
+
+
+def reminder(diary, profile_id: int, today: date) -> str | None:
+    """One short line when nothing is logged on ``today`` for the profile; None when something is."""
+    if diary.logged_on(today, profile_id):
+        return None
+    return (f"osteotrack: nothing logged today for {diary.profile_name(profile_id)}; "
+            "log with: osteotrack log --pain N")
 
 
 COMMANDS = [remind]

@@ -432,6 +432,10 @@ class Diary:
         mean, count = self.conn.execute(f"SELECT avg(pain), count(*) FROM entries e WHERE {where}", params).fetchone()
         return mean, count
 
+    def logged_on(self, day: date, profile_id: int | None = None) -> bool:
+        """Whether the profile has an entry on ``day`` (the local day it was entered on): for reminders."""
+        return self.count_entries(profile_id, day, day) > 0
+
     def last_entry(self, profile_id: int | None = None) -> Entry | None:
         found = self.entries(profile_id, limit=1)
         return found[0] if found else None

@@ -127,7 +127,7 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
         # Every public method of Diary is either a read or one of the writes above: a new write
         # method must be added here, so that read-only mode is checked for it too.
         reads = {"open", "close", "setting", "profiles", "profile_id", "profile_name", "default_logger",
-                 "vocabulary", "get_entry", "entries", "count_entries", "pain_mean", "last_entry", "recent_medications",
+                 "vocabulary", "get_entry", "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
                  "checkin", "checkins", "events", "question", "questions", "find_id", "backup", "writing", "db"}
         public = {name for name, _ in inspect.getmembers(Diary) if not name.startswith("_")}
         assert public - reads - set(writes) == set()

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from osteotrack import analysis
 from osteotrack.analysis.alerts import profile_overview
-from osteotrack.analysis.reminders import logged_today
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.store import Diary
@@ -99,7 +98,7 @@ def assert_reads_are_isolated(diary: Diary, owned: dict) -> None:
         (exported,) = export_document(diary, [diary.profile_name(pid)])["profiles"]
         for kind in ("entries", "checkins", "events", "questions"):
             assert {r["id"] for r in exported[kind]} == ids[kind]
-        assert all(logged_today(diary, pid, day) == any(e.at.date() == day for e in diary.entries(pid))
+        assert all(diary.logged_on(day, pid) == any(e.at.date() == day for e in diary.entries(pid))
                    for day in days)
 
 
