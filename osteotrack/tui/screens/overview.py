@@ -18,6 +18,7 @@ class OverviewScreen(Screen):
     DEFAULT_CSS = """
     OverviewScreen .person { border: round $primary; padding: 0 1; margin: 0 1 1 1; height: auto; }
     OverviewScreen .person.alerting { border: heavy $warning; }
+    OverviewScreen #overview-status { padding: 1 2 0 2; }
     """
 
     def compose(self) -> ComposeResult:
@@ -28,6 +29,9 @@ class OverviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.app.sub_title = "Overview · every profile"
 
     def reload(self) -> None:
         """Read every profile again (the app's refresh key calls this)."""

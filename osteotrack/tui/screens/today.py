@@ -61,7 +61,8 @@ class TodayScreen(Screen):
             yield Static("", id="checkin-status")
             yield Static("", id="reminder")
             yield Button("Log pain (l)", id="log", variant="primary")
-            yield Static("Today's entries, newest first (enter to edit)", classes="section")
+            yield Static("Today's entries, newest first" + ("" if self.app.read_only else " (enter to edit)"),
+                         classes="section")
             yield OptionList(id="entries")
         yield Footer()
 
