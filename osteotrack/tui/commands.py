@@ -13,7 +13,7 @@ class DiaryCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
         app = self.app
         commands = [
-            ("Switch profile", "Whose diary to show (key p)", app.action_switch_profile),
+            ("Switch profile", "Whose diary to show (key s)", app.action_switch_profile),
             ("Refresh", "Read the diary again (shows what another terminal logged)", app.action_refresh),
         ]
         if not app.read_only:
@@ -45,6 +45,6 @@ class DiaryCommands(Provider):
 # Palette entries that open a screen and start its "add" action, when that screen exists.
 ADD_ACTIONS = [
     ("Check in", "Today's check-in: PEG items, sleep and mood", "checkin", None),
-    ("Add event", "A fall, fracture, procedure, DXA result or appointment", "events", "add"),
-    ("Add question", "A question for my doctor", "questions", "add"),
+    ("Add event", "A fall, fracture, procedure, DXA result or appointment", "events", "add_event"),
+    ("Add question", "A question for my doctor", "questions", "add_question"),
 ]

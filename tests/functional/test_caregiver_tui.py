@@ -118,26 +118,30 @@ async def test_read_only_app_says_so_offers_no_editing_and_changes_nothing(two_p
         assert type(app.screen).__name__ == "TodayScreen"  # today's entry does not open for editing
         titles = [title for title, _, _ in DiaryCommands(app.screen)._commands()]  # the command palette's
         assert "Log pain" not in titles and "Switch profile" in titles
-        await pilot.press("o")  # the overview reads the diary read-only too
+        await pilot.press("v")  # the overview reads the diary read-only too
         await settle(pilot)
-        assert len(app.screen.query(".person")) == 2
+        assert len(app.screen.query(".person")) == 2 and "read-only" in app.screen.title
+        await pilot.press("h")  # history: its delete key is not offered either
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HistoryScreen" and "read-only" in app.screen.title
+        assert "delete_entry" not in footer_actions(app)
     assert hashlib.sha256(two_people.read_bytes()).hexdigest() == before
     wal = two_people.with_name(two_people.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
 
 
 @pilot_test
-async def test_the_app_switches_profile_with_p(two_people, tmp_path):
+async def test_the_app_switches_profile_with_s(two_people, tmp_path):
     app = app_for(two_people, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert "read-only" not in app.title and "log_pain" in footer_actions(app)
-        assert app.sub_title == "me · Today"
-        await pilot.press("p")
+        assert app.screen.sub_title == "me · Today"
+        await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, ProfileSwitcher)
         await pilot.press("down", "enter")
         await settle(pilot)
-        assert app.profile == "Dad" and app.sub_title == "Dad · Today"
+        assert app.profile == "Dad" and app.screen.sub_title == "Dad · Today"
     with Diary.open(two_people) as diary:  # the switch is for the session: the active profile stays
         assert diary.profile_name(diary.profile_id()) == "me"

@@ -102,7 +102,7 @@ async def test_edit_an_entry_from_today(existing, tmp_path):
         await pilot.press("tab", "enter")  # from "Log pain" to today's first entry, and open it
         await settle(pilot)
         assert isinstance(app.screen, EntryScreen) and app.screen.entry_id == original.id
-        assert not app.screen.is_dirty()
+        assert not app.screen.dirty
         await pilot.press("3", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)

@@ -5,15 +5,17 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from osteotrack.domain.errors import DiaryError
-from osteotrack.domain.when import now_local
+from osteotrack.tui.screens.base import DiaryScreen
 
 
-class OverviewScreen(Screen):
+class OverviewScreen(DiaryScreen):
     """Each profile's last entry, this week's mean pain against last week's, and plain-word alerts."""
+
+    TITLE = "Overview"
+    SUB_TITLE = "every profile"
 
     DEFAULT_CSS = """
     OverviewScreen .person { border: round $primary; padding: 0 1; margin: 0 1 1 1; height: auto; }
@@ -28,26 +30,20 @@ class OverviewScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
+        self.refresh_data()
 
-    def on_screen_resume(self) -> None:
-        self.app.sub_title = "Overview · every profile"
-
-    def reload(self) -> None:
+    def refresh_data(self) -> None:
         """Read every profile again (the app's refresh key calls this)."""
         self._read()
 
     @work(thread=True, exclusive=True, group="overview")
     def _read(self) -> None:
         from osteotrack.analysis.alerts import overview
-        from osteotrack.store.diary import Diary
         from osteotrack.views.overview import overview_lines
 
-        app = self.app
-        today = (app.now() if hasattr(app, "now") else now_local()).date()
         try:
-            with Diary.open(app.diary_path, read_only=app.read_only, create=False) as diary:
-                people = overview(diary, today, active_name=app.profile)
+            with self.open_diary() as diary:
+                people = overview(diary, self.app.now().date(), active_name=self.app.profile)
         except DiaryError as error:
             self.app.call_from_thread(self._failed, str(error))
             return

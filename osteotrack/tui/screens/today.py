@@ -17,7 +17,6 @@ from osteotrack.domain.describe import checkin_summary, entry_details, trend_tex
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
 from osteotrack.store.diary import Diary
-from osteotrack.tui.read_only import allowed
 
 TREND_DAYS = 7
 
@@ -71,7 +70,7 @@ class TodayScreen(Screen):
         self.refresh_data()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        return allowed(self.app, action)
+        return not (action == "edit" and self.app.read_only)
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -97,7 +96,8 @@ class TodayScreen(Screen):
     def _show(self, data: TodayData) -> None:
         app = self.app
         app.set_demo(data.demo)
-        app.sub_title = f"{data.profile} · Today"
+        app.sub_title = data.profile
+        self.sub_title = f"{data.profile} · Today"
         self.query_one("#today-date", Static).update(f"{app.now():%A %d %B %Y}")
         self.query_one("#trend", Static).update(data.trend)
         checkin = ("Check-in: done — " + checkin_summary(data.checkin).split(": ", 1)[1] if data.checkin
