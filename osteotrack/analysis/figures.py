@@ -8,7 +8,8 @@ through ``diary.conn``), a profile id and a ``Period``.
 
 from __future__ import annotations
 
-from datetime import date
+from collections import deque
+from datetime import date, timedelta
 
 from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.results import (
@@ -28,6 +29,7 @@ from osteotrack.domain.vocabulary import DXA_SITES, PROCEDURES
 
 OTC, PRESCRIPTION = "otc-pain-medication", "prescription-pain-medication"
 
+WEEK = timedelta(days=7)
 # The entries of one profile in one period; every query below starts from it.
 IN_RANGE = "e.profile_id = ? AND e.local_day BETWEEN ? AND ?"
 # Timeline labels are short: the chart has little room.
@@ -44,13 +46,20 @@ def _params(profile_id: int, period: Period) -> list:
 def daily_pain(diary, profile_id: int, period: Period) -> list[DayPain]:
     """Worst, mean and least pain and the entry count of each logged day, with the 7-day rolling mean."""
     rows = diary.conn.execute(
-        "WITH days AS (SELECT e.local_day AS day, max(e.pain) AS worst, avg(e.pain) AS mean, min(e.pain) AS least,"
-        f" count(*) AS n FROM entries e WHERE {IN_RANGE} GROUP BY e.local_day)"
-        " SELECT day, worst, mean, least, n, avg(mean) OVER week, count(*) OVER week FROM days"
-        " WINDOW week AS (ORDER BY julianday(day) RANGE BETWEEN 6 PRECEDING AND CURRENT ROW) ORDER BY day",
+        "SELECT e.local_day, max(e.pain), avg(e.pain), min(e.pain), count(*)"
+        f" FROM entries e WHERE {IN_RANGE} GROUP BY e.local_day ORDER BY e.local_day",
         _params(profile_id, period),
     )
-    return [DayPain(date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
+    # The window over at most 7 daily rows is light work: a deque beats SQLite's RANGE frame, which sorts.
+    out: list[DayPain] = []
+    week: deque[tuple[date, float]] = deque()
+    for text, worst, mean, least, entries in rows:
+        day = date.fromisoformat(text)
+        week.append((day, mean))
+        while week[0][0] <= day - WEEK:
+            week.popleft()
+        out.append(DayPain(day, worst, mean, least, entries, sum(m for _, m in week) / len(week), len(week)))
+    return out
 
 
 def pain_totals(diary, profile_id: int, period: Period) -> tuple:

@@ -38,10 +38,10 @@ def cli(ctx: click.Context, db: Path | None, profile: str | None, read_only: boo
 
 
 def _register() -> None:
-    from osteotrack.cli import demo, entries, records, transfer, vocab
+    from osteotrack.cli import demo, entries, records, transfer, trends, vocab
     from osteotrack.cli import overview, profiles, remind
 
-    for module in (entries, records, transfer, vocab, demo, profiles, overview, remind):
+    for module in (entries, records, transfer, vocab, demo, trends, profiles, overview, remind):
         for command in module.COMMANDS:
             cli.add_command(command)
 

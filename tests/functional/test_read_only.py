@@ -80,7 +80,7 @@ def test_every_write_command_is_refused_and_the_file_is_unchanged(run_cli, db_pa
 def test_reading_commands_work_read_only(run_cli, db_path, full_diary, tmp_path):
     before = digest(db_path)
     reads = [["list"], ["list", "--kind", "events"], ["question", "list"], ["vocab"], ["profile", "list"],
-             ["export", "-o", str(tmp_path / "out.json")], ["remind"]]
+             ["export", "-o", str(tmp_path / "out.json")], ["remind"], ["overview"], ["trends", "--range", "all"]]
     for command in reads:
         result = run_cli("--profile", "Dad", *command, "--read-only")
         assert result.exit_code == 0, (command, result.output)
