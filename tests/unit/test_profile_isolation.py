@@ -106,6 +106,7 @@ def analysis_of(diary: Diary, pid: int) -> tuple:
     period = analysis.Period(START, TODAY)
     overview = profile_overview(diary, pid, TODAY)
     return (analysis.trends(diary, pid, period).to_dict(), analysis.what_changed(diary, pid, TODAY).to_dict(),
+            analysis.first_entry_day(diary, pid), analysis.period_for(diary, pid, "all", today=TODAY),
             overview.alerts, overview.last_entry)
 
 
