@@ -22,7 +22,7 @@ def rows(ctx):
             target=lambda: ctx.run("remind"),
             floor=lambda: ctx.python_c(floor),
             floor_name="python -c: open SQLite, count today",
-            goal="shell start-up: as quick as `log` (≤ 2×)",
+            goal="shell start-up: no slower than `osteotrack log`",
         ),
         Row(
             name="overview of every profile (in-process)",
