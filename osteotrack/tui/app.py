@@ -18,6 +18,7 @@ from typing import Callable
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import ModalScreen
 from textual.theme import Theme
 
 from osteotrack.domain.errors import DiaryError
@@ -212,8 +213,8 @@ class OsteoApp(App):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # In a form or on the welcome screen, going elsewhere is not offered (nor shown in the footer).
-        navigation = ("log_pain", "show_screen", "refresh", "switch_profile")
-        if action in navigation and getattr(self.screen, "FORM", False):
+        on_form = getattr(self.screen, "FORM", False) or isinstance(self.screen, ModalScreen)
+        if action in ("log_pain", "show_screen", "refresh", "switch_profile") and on_form:
             return False
         if action == "show_screen" and parameters:
             # The screen already shown needs no key in the footer (compared by module: nothing is imported).

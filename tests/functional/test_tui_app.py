@@ -206,3 +206,28 @@ async def test_read_only_cannot_log(db_path, tmp_path):
         await pilot.press("l")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
+
+
+def test_the_bare_command_opens_the_app_on_today(db_path, run_process):
+    with Diary.open(db_path) as diary:
+        diary.add_entry(Entry(at=NOW - timedelta(days=1), pain=3), now=NOW)
+    # The benchmark's switch: run headless and exit once Today has painted the diary's data.
+    result = run_process(env={"OSTEOTRACK_EXIT_AFTER_PAINT": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pilot_test
+async def test_palette_add_event_opens_the_events_form(db_path, tmp_path):
+    Diary.open(db_path).close()
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"add event", "enter")
+        await settle(pilot)
+        from osteotrack.tui.screens.events import EventFormScreen, EventsScreen
+
+        assert isinstance(app.screen, EventFormScreen)
+        assert isinstance(app.screen_stack[-2], EventsScreen)

@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
 from osteotrack.domain.vocabulary import pain_band
-from osteotrack.domain.when import now_local, parse_day
+from osteotrack.domain.when import parse_day
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.scale import ScaleInput
 
@@ -75,9 +75,9 @@ class CheckInScreen(DiaryScreen):
     def __init__(self) -> None:
         super().__init__()
         self._baseline: tuple = ()
-        self._today = now_local().date()
 
     def compose(self) -> ComposeResult:
+        self._today = self.app.now().date()
         yield Header()
         with VerticalScroll():
             with Horizontal(classes="row"):
@@ -175,12 +175,12 @@ class CheckInScreen(DiaryScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "day":
             return
-        self.clear_errors()
         try:
             day = self._day()
         except DiaryError:
-            self._show_day(None)
+            self._show_day(None)  # half-typed: say nothing until they save or press Enter
             return
+        self.clear_errors()
         self._show_day(day)
         self._load(day)
 

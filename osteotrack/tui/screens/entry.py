@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,6 +26,7 @@ from osteotrack.store.diary import Diary
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.body_map import BodyMap
 from osteotrack.tui.widgets.pain_scale import PainScale
+from osteotrack.tui.widgets.scale import ScaleInput
 from osteotrack.tui.widgets.toggle_list import ToggleList
 
 NO_PAIN_CHOSEN = "Choose the pain now: press a digit from 0 (no pain) to 10 (worst imaginable)."
@@ -191,7 +192,8 @@ class EntryScreen(DiaryScreen):
 
     # -- reacting to input ---------------------------------------------------
 
-    def on_pain_scale_changed(self, event: PainScale.Changed) -> None:
+    @on(ScaleInput.Changed, "#pain")
+    def _pain_changed(self, event: ScaleInput.Changed) -> None:
         if event.value is not None:
             self.query_one("#body-map", BodyMap).default_intensity = event.value
             self._error("pain", "")

@@ -118,6 +118,7 @@ class EventFormScreen(DiaryScreen):
     """Add one event; the fields shown follow its kind. Dismisses with the new event's id."""
 
     TITLE = "Add an event"
+    FORM = True  # the app hides its navigation keys here
     EDITING_ACTIONS = frozenset({"save"})
     LEAVE_QUESTION = "Leave without saving this event?"
 
@@ -216,7 +217,7 @@ class EventFormScreen(DiaryScreen):
             value = widget.value if isinstance(widget, Input) else (None if widget.value == Select.NULL else widget.value)
             return (value or "").strip() or None
 
-        at = parse_when(self.query_one("#when", Input).value or "now")
+        at = parse_when(self.query_one("#when", Input).value or "now", now=self.app.now())
         t_score = text("t-score")
         if t_score is not None:
             try:
@@ -238,7 +239,7 @@ class EventFormScreen(DiaryScreen):
     def _save(self, event: Event) -> None:
         try:
             with self.open_diary() as diary:
-                saved = diary.add_event(event, self.profile_id(diary))
+                saved = diary.add_event(event, self.profile_id(diary), now=self.app.now())
                 summary = event_summary(saved, diary.vocabulary())
         except DiaryError as error:
             self.app.call_from_thread(self._refused, error)

@@ -10,7 +10,6 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sta
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import Question
-from osteotrack.domain.when import now_local
 from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
@@ -126,7 +125,7 @@ class QuestionsScreen(DiaryScreen):
         self._add(self.query_one("#new", Input).value)
 
     def _add(self, text: str) -> None:
-        self._write(lambda diary: diary.add_question(Question(text=text, created=now_local()),
+        self._write(lambda diary: diary.add_question(Question(text=text, created=self.app.now()),
                                                      self.profile_id(diary)), added=True)
 
     # -- changing ----------------------------------------------------------------

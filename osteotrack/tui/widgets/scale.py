@@ -80,7 +80,8 @@ class ScaleInput(Widget, can_focus=True):
             self.value = number
 
     def action_nudge(self, step: int) -> None:
-        self.value = min(10, max(0, (self.value if self.value is not None else (0 if step > 0 else 11)) + step))
+        """Move one step; an unanswered scale starts at 0."""
+        self.value = 0 if self.value is None else min(10, max(0, self.value + step))
 
     def action_clear(self) -> None:
         self.value = None
