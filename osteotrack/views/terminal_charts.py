@@ -139,7 +139,7 @@ def heat_map(trends: Trends, colour: bool = True):
 
     by_day = {r.day: r.mean for r in trends.daily}
     out = Text()
-    out.append(" " * 9 + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)).rstrip() + "\n")
+    out.append("day".ljust(9) + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)).rstrip() + "\n")
     month = trends.period.since.replace(day=1)
     while month <= trends.period.until:
         out.append(f"{month:%b %Y} ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 
@@ -67,6 +68,16 @@ async def show_week(pilot) -> None:
     await settle(pilot)
 
 
+@asynccontextmanager
+async def week_shown(path: Path, size=(120, 40), **host):
+    """The host app at a fixed size with the Trends screen showing 10–16 Nov 2026."""
+    app = Host(path, **host)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await show_week(pilot)
+        yield pilot
+
+
 def table_text(screen, name: str) -> str:
     from rich.console import Console
 
@@ -77,11 +88,8 @@ def table_text(screen, name: str) -> str:
 
 @sync
 async def test_custom_range_shows_figures_with_counts(small):
-    app = Host(small)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await show_week(pilot)
-        screen = app.screen
+    async with week_shown(small) as pilot:
+        screen = pilot.app.screen
         summary = text(screen, "#summary")
         assert "me · 10 Nov 2026 – 16 Nov 2026 (7 days) · 5 of 7 days logged · 6 entries" in summary
         assert "mean pain 4.7, worst 8, least 2 · -4.3 against the 7 days before" in summary
@@ -108,11 +116,8 @@ async def test_named_range_from_the_picker(small):
 
 @sync
 async def test_a_bad_custom_range_is_an_inline_message(small):
-    app = Host(small)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await show_week(pilot)
-        screen = app.screen
+    async with week_shown(small) as pilot:
+        screen = pilot.app.screen
         screen.query_one("#since", Input).value = "2026-11-16"
         screen.query_one("#until", Input).value = "2026-11-10"
         await pilot.click("#apply")
@@ -125,10 +130,8 @@ async def test_a_bad_custom_range_is_an_inline_message(small):
 
 @sync
 async def test_refresh_shows_a_new_entry_and_profile_is_respected(small):
-    app = Host(small, profile="Ann", read_only=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await show_week(pilot)
+    async with week_shown(small, profile="Ann", read_only=True) as pilot:
+        app = pilot.app
         assert "Ann · 10 Nov 2026 – 16 Nov 2026 (7 days) · 1 of 7 days logged · 1 entries" in text(
             app.screen, "#summary")
         with Diary.open(small) as diary:
@@ -140,10 +143,8 @@ async def test_refresh_shows_a_new_entry_and_profile_is_respected(small):
 
 @sync
 async def test_entries_logged_elsewhere_show_up_without_a_key(small):
-    app = Host(small)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await show_week(pilot)
+    async with week_shown(small) as pilot:
+        app = pilot.app
         app.screen.check_for_changes()
         await settle(pilot)
         assert "5 of 7 days logged · 6 entries" in text(app.screen, "#summary")  # nothing changed yet
