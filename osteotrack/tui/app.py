@@ -275,7 +275,7 @@ class OsteoApp(App):
         """Choose whose diary the screens show (for this session; `osteotrack profile use` makes it last)."""
         from osteotrack.tui.dialogs.profile_switcher import ProfileSwitcher
 
-        if self.diary_path.exists() and not isinstance(self.screen, ProfileSwitcher):
+        if self.diary_path.exists():
             self.push_screen(ProfileSwitcher(), self._profile_chosen)
 
     def _profile_chosen(self, name: str | None) -> None:
