@@ -25,8 +25,38 @@ class CliError(click.ClickException):
         say_error(self.message)
 
 
+def _set_on_session(ctx: click.Context, param: click.Parameter, value) -> None:
+    session = ctx.find_object(Session)
+    if value and session is not None:  # None only while the shell completes a command line
+        setattr(session, param.name, value)
+
+
+READ_ONLY_HELP = "Open the diary read-only: nothing can be changed."
+PROFILE_HELP = "Whose diary: a profile name. Default: the active one."
+
+
+def _session_options() -> list[click.Option]:
+    return [
+        click.Option(["--profile"], metavar="NAME", expose_value=False, callback=_set_on_session,
+                     help=PROFILE_HELP),
+        click.Option(["--read-only"], is_flag=True, expose_value=False, callback=_set_on_session,
+                     help=READ_ONLY_HELP),
+    ]
+
+
 class Group(click.Group):
-    """A click group that turns diary errors into one sentence and exit 2, never a traceback."""
+    """A click group that turns diary errors into one sentence and exit 2, never a traceback.
+
+    Every command added to it also takes ``--profile`` and ``--read-only``, so they can
+    follow the command (``osteotrack list --read-only``) as well as come before it.
+    """
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        # A group passes the options on to its commands (`vocab --read-only` runs `vocab list --read-only`).
+        if not isinstance(cmd, click.Group):
+            taken = {param.name for param in cmd.params}
+            cmd.params.extend(option for option in _session_options() if option.name not in taken)
+        super().add_command(cmd, name)
 
     def invoke(self, ctx):
         try:

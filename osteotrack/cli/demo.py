@@ -22,6 +22,8 @@ def demo(ctx, years, seed, target, force):
     from osteotrack.demo import write_demo
     from osteotrack.store.files import demo_db_path
 
+    if ctx.obj.read_only:
+        raise CliError("The demo writes a diary file, which --read-only forbids; run it without --read-only.")
     target = (target or demo_db_path()).expanduser()
     real = ctx.obj.path
     if target.resolve() == real.expanduser().resolve() and not (target.exists() and _is_demo(target)):

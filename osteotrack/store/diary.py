@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
+from dataclasses import asdict, replace
 from datetime import date, datetime, timezone
 
 from osteotrack.domain.errors import DiaryError, ValidationError
@@ -152,11 +153,15 @@ class Diary:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def check_writable(self) -> None:
+        """Refuse with one sentence when the diary is open read-only."""
+        if self.read_only:
+            raise DiaryError("This diary is open read-only; nothing can be changed.")
+
     @contextmanager
     def writing(self):
         """One write transaction, taken at once so concurrent writers queue instead of failing."""
-        if self.read_only:
-            raise DiaryError("This diary is open read-only; nothing can be changed.")
+        self.check_writable()
         if self.conn.in_transaction:
             yield
             return
@@ -264,10 +269,50 @@ class Diary:
         clash = self.conn.execute("SELECT id FROM profiles WHERE name = ?", [new]).fetchone()
         if clash and clash[0] != pid:
             raise ValidationError(f"A profile named '{new}' already exists.")
+        active = self.profile_id()
         with self.writing():
             self.conn.execute("UPDATE profiles SET name = ? WHERE id = ?", [new, pid])
-            if (self.setting("active_profile") or schema.DEFAULT_PROFILE) == old:
+            # Names match without regard to case, so compare ids: 'dad' renames the active 'Dad'.
+            if active == pid:
                 self.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('active_profile', ?)", [new])
+
+    def use_profile(self, name: str) -> int:
+        """Make profile ``name`` the active one: commands and the app work on it by default."""
+        pid = self.profile_id(name)
+        self.set_setting("active_profile", self.profile_name(pid))
+        return pid
+
+    def remove_profile(self, name: str) -> None:
+        """Delete a profile and every record of it (never the last profile); callers back up first."""
+        pid = self.profile_id(name)
+        others = [p for p in self.profiles() if p["id"] != pid]
+        if not others:
+            raise ValidationError(f"'{self.profile_name(pid)}' is the only profile; a diary keeps at least one.")
+        active = self.conn.execute("SELECT id FROM profiles WHERE name = ?",
+                                   [self.setting("active_profile") or schema.DEFAULT_PROFILE]).fetchone()
+        with self.writing():
+            # entries, check-ins, events and questions go with it: ON DELETE CASCADE.
+            self.conn.execute("DELETE FROM profiles WHERE id = ?", [pid])
+            # Profile ids can be reused by SQLite: a stale setting would follow the next new profile.
+            self.conn.execute("DELETE FROM settings WHERE key = ?", [_logger_key(pid)])
+            if active is None or active[0] == pid:
+                self.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('active_profile', ?)",
+                                  [others[0]["name"]])
+
+    def default_logger(self, profile_id: int | None = None) -> str | None:
+        """Who logs for this profile when an entry does not say: a caregiver's name, or None (the patient)."""
+        pid = self.profile_id() if profile_id is None else profile_id
+        return self.setting(_logger_key(pid))
+
+    def set_default_logger(self, profile_id: int, name: str | None) -> None:
+        """Remember "I am <name>" for entries logged for this profile; None: the patient logs."""
+        name = " ".join((name or "").split()) or None
+        with self.writing():
+            if name is None:
+                self.conn.execute("DELETE FROM settings WHERE key = ?", [_logger_key(profile_id)])
+            else:
+                self.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                                  [_logger_key(profile_id), name])
 
     # -- vocabulary ------------------------------------------------------
 
@@ -324,10 +369,16 @@ class Diary:
     # -- pain entries ----------------------------------------------------
 
     def add_entry(self, entry: Entry, profile_id: int | None = None, now: datetime | None = None) -> Entry:
-        """Validate and store a pain entry; return it as stored (with its id)."""
+        """Validate and store a pain entry; return it as stored (with its id).
+
+        ``entry.entered_by`` None takes the profile's default logger (``set_default_logger``);
+        an empty string says the patient logged it.
+        """
+        profile_id = self.profile_id() if profile_id is None else profile_id
+        if entry.entered_by is None:
+            entry = replace(entry, entered_by=self.default_logger(profile_id))
         entry = validate_entry(entry, self.vocabulary(), now)
         entry.id = entry.id or new_id()
-        profile_id = self.profile_id() if profile_id is None else profile_id
         stamp = _now_utc()
         with self.writing():
             self._insert_entry(entry, profile_id, stamp, stamp)
@@ -420,6 +471,10 @@ class Diary:
         mean, count = self.conn.execute(f"SELECT avg(pain), count(*) FROM entries e WHERE {where}", params).fetchone()
         return mean, count
 
+    def logged_on(self, day: date, profile_id: int | None = None) -> bool:
+        """Whether the profile has an entry on ``day`` (the local day it was entered on): for reminders."""
+        return self.count_entries(profile_id, day, day) > 0
+
     def last_entry(self, profile_id: int | None = None) -> Entry | None:
         found = self.entries(profile_id, limit=1)
         return found[0] if found else None
@@ -475,13 +530,14 @@ class Diary:
                 entries[eid]["entry"].therapies.append(TherapyUse(therapy, relief, med, dose))
         return [entries[i] for i in ids]
 
-    def recent_medications(self, therapy: str, limit: int = 5) -> list[tuple[str, str | None]]:
+    def recent_medications(self, therapy: str, limit: int = 5,
+                           profile_id: int | None = None) -> list[tuple[str, str | None]]:
         """Medication names and doses used before with a therapy, most recent first (for the form)."""
         rows = self.conn.execute(
             "SELECT t.medication, t.dose, max(e.at_utc) AS last FROM entry_therapies t JOIN entries e"
             " ON e.id = t.entry_id WHERE t.therapy = ? AND t.medication IS NOT NULL AND e.profile_id = ?"
             " GROUP BY t.medication, t.dose ORDER BY last DESC LIMIT ?",
-            [therapy, self.profile_id(), limit],
+            [therapy, self.profile_id() if profile_id is None else profile_id, limit],
         )
         return [(r[0], r[1]) for r in rows]
 
@@ -648,6 +704,10 @@ def record_dict(record) -> dict:
         if isinstance(value, (date, datetime)):
             out[key] = value.isoformat()
     return out
+
+
+def _logger_key(profile_id: int) -> str:
+    return f"default_logger:{profile_id}"
 
 
 def explain(path: str | os.PathLike, error: sqlite3.Error) -> DiaryError:

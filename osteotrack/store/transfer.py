@@ -270,7 +270,10 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
     with diary.writing():
         _merge_vocabulary(diary, parsed["terms"])
         for p in parsed["profiles"]:
-            name = into_profile or p["name"]
+            # Tidied like add_profile's names, so "  Dad " finds (or makes) the profile "Dad".
+            name = " ".join((into_profile or p["name"]).split())
+            if not name:
+                raise ValidationError("A profile needs a name; the one given is empty.")
             row = diary.conn.execute("SELECT id FROM profiles WHERE name = ?", [name]).fetchone()
             pid = row[0] if row else diary.conn.execute(
                 "INSERT INTO profiles (name, created_utc) VALUES (?, ?)", [name, p["created"]]).lastrowid

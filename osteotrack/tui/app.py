@@ -97,6 +97,7 @@ class OsteoApp(App):
     BINDINGS = [
         Binding("l", "log_pain", "Log pain", id="log-pain"),
         *_screen_bindings(),
+        Binding("s", "switch_profile", "Profile", id="switch-profile"),
         Binding("ctrl+r,f5", "refresh", "Refresh", id="refresh"),
         Binding("f9", "next_theme", "Theme", id="next-theme", show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -113,6 +114,7 @@ class OsteoApp(App):
         self._clock = clock or now_local
         self.config_path = config_path or default_config_path()
         self._demo_path = demo_path
+        self.title = self._title()
         self.register_theme(HIGH_CONTRAST)
 
     # -- the diary ---------------------------------------------------------
@@ -198,13 +200,19 @@ class OsteoApp(App):
     def set_demo(self, demo: bool) -> None:
         """Mark the header clearly when the diary open is the demo, not the user's own."""
         self.demo = demo
-        self.title = "osteotrack · DEMO diary (not your data)" if demo else "osteotrack"
+        self.title = self._title()
         self._mark_screen(self.screen)
 
+    def _title(self) -> str:
+        return ("osteotrack" + (" · DEMO diary (not your data)" if self.demo else "")
+                + (" · read-only" if self.read_only else ""))
+
     def _mark_screen(self, screen) -> None:
-        # Screens may set their own title; the DEMO mark must show on every one of them.
+        # Screens may set their own title; the DEMO and read-only marks must show on every one of them.
         if self.demo and screen.title and "DEMO" not in screen.title:
             screen.title = f"DEMO · {screen.title}"
+        if self.read_only and screen.title and "read-only" not in screen.title:
+            screen.title = f"{screen.title} · read-only"
 
     def painted(self) -> None:
         """Called by the Today screen once its data is on screen (the benchmark's finish line)."""
@@ -216,14 +224,15 @@ class OsteoApp(App):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # In a form or on the welcome screen, going elsewhere is not offered (nor shown in the footer).
         on_form = getattr(self.screen, "FORM", False) or isinstance(self.screen, ModalScreen)
-        if action in ("log_pain", "show_screen", "refresh") and on_form:
+        if action in ("log_pain", "show_screen", "refresh", "switch_profile") and on_form:
             return False
         if action == "show_screen" and parameters:
             # The screen already shown needs no key in the footer (compared by module: nothing is imported).
             place = SCREENS.get(str(parameters[0]))
             if place and type(self.screen).__module__ == place.module:
                 return False
-        return True
+        # Read-only review offers no way to log at all (screens hide their own editing keys).
+        return not (action == "log_pain" and self.read_only)
 
     def action_show_screen(self, name: str) -> None:
         """Go to a main screen: back to Today, then (unless it is Today) open that screen over it."""
@@ -271,6 +280,18 @@ class OsteoApp(App):
             self.notify("This diary is open read-only; nothing can be logged.", severity="warning")
             return
         self.push_screen(EntryScreen())
+
+    def action_switch_profile(self) -> None:
+        """Choose whose diary the screens show (for this session; `osteotrack profile use` makes it last)."""
+        from osteotrack.tui.dialogs.profile_switcher import ProfileSwitcher
+
+        if self.diary_path.exists():
+            self.push_screen(ProfileSwitcher(), self._profile_chosen)
+
+    def _profile_chosen(self, name: str | None) -> None:
+        if name is not None and name != self.profile:
+            self.profile = name
+            self.action_refresh()
 
     def action_refresh(self) -> None:
         """Read the diary again, e.g. after an ``osteotrack log`` in another terminal."""

@@ -13,14 +13,16 @@ class DiaryCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
         app = self.app
         commands = [
-            ("Log pain", "Open the entry form for a moment of pain", app.action_log_pain),
+            ("Switch profile", "Whose diary to show (key s)", app.action_switch_profile),
             ("Refresh", "Read the diary again (shows what another terminal logged)", app.action_refresh),
         ]
+        if not app.read_only:
+            commands.insert(0, ("Log pain", "Open the entry form for a moment of pain", app.action_log_pain))
         for name, place in app.places().items():
             commands.append((f"Go to {place.title}", f"Switch to the {place.title} screen (key {place.key})",
                              partial(app.action_show_screen, name)))
         for title, help_text, name, action in ADD_ACTIONS:
-            if name in app.places():
+            if name in app.places() and not app.read_only:
                 commands.append((title, help_text, partial(app.run_screen_action, name, action)))
         for theme in sorted(app.available_themes):
             commands.append((f"Theme: {theme}", "Switch the colour theme (remembered)",

@@ -74,15 +74,20 @@ class TodayScreen(Screen):
             yield Static("", id="checkin-status")
             yield Static("", id="reminder")
             yield Button("Log pain (l)", id="log", variant="primary")
-            yield Static("Today's entries, newest first (enter to edit)", classes="section")
+            yield Static("Today's entries, newest first" + ("" if self.app.read_only else " (enter to edit)"),
+                         classes="section")
             yield OptionList(id="entries")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#log", Button).display = not self.app.read_only
         if isinstance(self._first, TodayData):
             self._show(self._first)
         elif isinstance(self._first, str):
             self._problem(self._first)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return not (action == "edit" and self.app.read_only)
 
     def on_screen_resume(self) -> None:
         if self._first is not None:
@@ -118,7 +123,8 @@ class TodayScreen(Screen):
                    else "Check-in: not done yet" + (" (press c)" if "checkin" in app.places() else "") + ".")
         self.query_one("#checkin-status", Static).update(checkin)
         reminder = self.query_one("#reminder", Static)
-        reminder.update("Nothing logged today yet. Press l to log how you feel now." if not data.lines else "")
+        reminder.update("" if data.lines else "Nothing logged today yet."
+                        + ("" if app.read_only else " Press l to log how you feel now."))
         reminder.display = not data.lines
         entries = self.query_one("#entries", OptionList)
         highlighted = entries.highlighted

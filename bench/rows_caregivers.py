@@ -1,0 +1,39 @@
+"""Caregivers: `osteotrack remind` in a shell start-up file, and the overview of a 10-year diary."""
+
+from __future__ import annotations
+
+from bench import Row  # bench/ is on sys.path when bench.py runs
+
+
+def rows(ctx):
+    floor = (
+        "import sqlite3; c = sqlite3.connect('file:%s?mode=ro', uri=True); "
+        "c.execute('SELECT count(*) FROM entries WHERE local_day = date()').fetchone()" % ctx.diary
+    )
+    overview = (
+        "import time, sys; sys.path.insert(0, %r); from osteotrack.store import Diary; "
+        "from osteotrack.analysis.alerts import overview; from datetime import date; "
+        "d = Diary.open(%r, read_only=True); s = time.perf_counter(); overview(d, date.today()); "
+        "print(time.perf_counter() - s)" % (str(ctx.diary.parents[2]), str(ctx.diary))
+    )
+    return [
+        Row(
+            name="osteotrack remind (whole process)",
+            target=lambda: ctx.run("remind"),
+            floor=lambda: ctx.python_c(floor),
+            floor_name="python -c: open SQLite, count today",
+            goal="shell start-up: no slower than `osteotrack log`",
+        ),
+        Row(
+            name="overview of every profile (in-process)",
+            target=lambda: _printed_seconds(ctx, overview),
+            goal="< 50 ms (a trend view over the diary)",
+        ),
+    ]
+
+
+def _printed_seconds(ctx, code: str) -> float:
+    import subprocess
+
+    out = subprocess.run([ctx.python, "-c", code], check=True, capture_output=True, text=True, env=ctx.env)
+    return float(out.stdout.strip())

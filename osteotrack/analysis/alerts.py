@@ -1,0 +1,71 @@
+"""The caregiver's overview: every profile's last entry, its week against last week, and alerts.
+
+The week's figures come from ``what_changed``; this module only decides which
+of them deserve a caregiver's attention and says so in plain words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from osteotrack.analysis.changes import what_changed
+from osteotrack.analysis.results import WhatChanged
+from osteotrack.domain.records import Entry
+
+PAIN_RISE = 2  # points of mean pain, this week against last week
+QUIET_DAYS = 3  # days without any entry, today included
+USUAL_RATINGS = 2  # relief ratings in each week that make a therapy "usual"
+RELIEF_FALL = 20  # percentage points of mean relief
+
+
+@dataclass(frozen=True)
+class ProfileOverview:
+    """One person at a glance."""
+
+    profile_id: int
+    name: str
+    active: bool
+    last_entry: Entry | None
+    changed: WhatChanged
+    alerts: list[str]
+
+
+def overview(diary, today: date, active_name: str | None = None) -> list[ProfileOverview]:
+    """Every profile of the diary, in the order they were added; ``active_name`` overrides the active one."""
+    active = diary.profile_id(active_name)
+    return [profile_overview(diary, p["id"], today, active=p["id"] == active) for p in diary.profiles()]
+
+
+def profile_overview(diary, profile_id: int, today: date, active: bool = False) -> ProfileOverview:
+    """One profile's last entry, this week against last week, and its alerts."""
+    last = diary.last_entry(profile_id)
+    changed = what_changed(diary, profile_id, today)
+    return ProfileOverview(profile_id, diary.profile_name(profile_id), active, last, changed,
+                           alerts(changed, last.at.date() if last else None, today))
+
+
+def alerts(changed: WhatChanged, last_day: date | None, today: date) -> list[str]:
+    """Plain-word alerts: pain up, a new place, a fall or fracture, days without entries, relief dropping."""
+    out = []
+    now, before = changed.pain_now, changed.pain_before
+    # Both means are averages of whole points; the tolerance keeps 5.5 - 3.5 at 2.
+    if now.entries and before.entries and now.mean - before.mean >= PAIN_RISE - 1e-9:
+        out.append(f"Pain is up by {now.mean - before.mean:.1f} points: mean {now.mean:.1f} this week, "
+                   f"{before.mean:.1f} last week.")
+    if changed.new_locations and before.entries:  # with no entries last week everything would be "new"
+        places = ", ".join(s.name.lower() for s in changed.new_locations)
+        out.append(f"New place that hurts this week: {places}.")
+    for mark in changed.falls_and_fractures:
+        out.append(f"{mark.label} logged on {mark.day:%a} {mark.day.day} {mark.day:%b}.")
+    if last_day is None:
+        out.append("Nothing logged yet.")
+    elif (today - last_day).days >= QUIET_DAYS:
+        out.append(f"No entry for {(today - last_day).days} days; the last was on "
+                   f"{last_day:%a} {last_day.day} {last_day:%b}.")
+    for drop in changed.relief_dropped:
+        usual = drop.rated_before >= USUAL_RATINGS and drop.rated_now >= USUAL_RATINGS
+        if usual and drop.relief_before - drop.relief_now >= RELIEF_FALL - 1e-9:
+            out.append(f"{drop.name} helps less: {drop.relief_now:.0f} % relief this week, "
+                       f"{drop.relief_before:.0f} % last week.")
+    return out

@@ -1,0 +1,138 @@
+"""``osteotrack profile``: one profile per person, so a caregiver can keep a diary for someone."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import datetime
+
+import click
+from click_default_group import DefaultGroup
+
+from osteotrack.cli.common import CliError, Group, pass_session
+
+
+class ProfileGroup(DefaultGroup, Group):
+    pass
+
+
+@click.group(cls=ProfileGroup, default="list", default_if_no_args=True)
+def profile():
+    """Profiles: one per person. list, add, rename, remove, use.
+
+    \b
+    osteotrack profile add Dad
+    osteotrack profile use Dad --as Anna     # Anna logs for Dad from now on
+    osteotrack profile list
+    """
+
+
+@profile.command("list")
+@pass_session
+def profile_list(session):
+    """Every profile with its entries and last entry; * marks the active one."""
+    from osteotrack.domain.describe import pain_text, when_text
+
+    diary = session.diary()
+    active = diary.profile_id()
+    width = max(len(p["name"]) for p in diary.profiles())
+    for p in diary.profiles():
+        count = diary.count_entries(p["id"])
+        last = diary.last_entry(p["id"])
+        text = f"{'*' if p['id'] == active else ' '} {p['name']:<{width}}  {_plural(count, 'entry', 'entries')}"
+        if last is not None:
+            text += f", last {when_text(last.at)}, pain {pain_text(last.pain)}"
+        logger = diary.default_logger(p["id"])
+        if logger:
+            text += f"; logged by {logger}"
+        click.echo(text)
+
+
+@profile.command("add")
+@click.argument("name")
+@pass_session
+def profile_add(session, name):
+    """Add a profile for another person."""
+    diary = session.diary()
+    added = diary.profile_name(diary.add_profile(name))
+    click.echo(f"Added profile '{added}'. Make it the active one with: osteotrack profile use \"{added}\"")
+
+
+@profile.command("rename")
+@click.argument("old")
+@click.argument("new")
+@pass_session
+def profile_rename(session, old, new):
+    """Rename a profile; its records stay with it."""
+    session.diary().rename_profile(old, new)
+    click.echo(f"Renamed profile '{old}' to '{' '.join(new.split())}'.")
+
+
+@profile.command("use")
+@click.argument("name")
+@click.option("--as", "logger", default=None, metavar="CAREGIVER",
+              help="You log for this person: entries are marked as logged by CAREGIVER (`log --by` overrides).")
+@click.option("--as-patient", is_flag=True, help="The person logs for themself: forget the --as name.")
+@pass_session
+def profile_use(session, name, logger, as_patient):
+    """Make NAME the active profile: commands and the app work on it."""
+    if logger is not None and as_patient:
+        raise CliError("Give either --as CAREGIVER or --as-patient, not both.")
+    if logger is not None and not logger.strip():
+        raise CliError("--as needs a caregiver's name; use --as-patient when the person logs for themself.")
+    diary = session.diary()
+    pid = diary.use_profile(name)
+    if logger is not None or as_patient:
+        diary.set_default_logger(pid, None if as_patient else logger)
+    chosen, by = diary.profile_name(pid), diary.default_logger(pid)
+    click.echo(f"Now using {chosen}'s diary; entries are marked as logged by "
+               + (by if by else f"{chosen} (the patient)") + ".")
+
+
+@profile.command("remove")
+@click.argument("name")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation (for scripts).")
+@pass_session
+def profile_remove(session, name, yes):
+    """Remove a profile and all its records, after making a backup of the diary."""
+    diary = session.diary(create=False)
+    diary.check_writable()
+    pid = diary.profile_id(name)
+    chosen = diary.profile_name(pid)
+    if len(diary.profiles()) == 1:
+        raise CliError(f"'{chosen}' is the only profile; a diary keeps at least one.")
+    held = _holdings(diary, pid)
+    if not yes:
+        if not _can_ask():
+            raise CliError(f"Removing profile '{chosen}' deletes {held}; "
+                           "run it in a terminal to confirm, or pass --yes.")
+        click.confirm(f"Remove profile '{chosen}' and its {held}? A backup is made first", abort=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    slug = re.sub(r"[^a-z0-9]+", "-", chosen.lower()).strip("-") or "profile"
+    backup = diary.backup(diary.path.with_name(f"{diary.path.stem}.before-removing-{slug}-{stamp}.db"))
+    diary.remove_profile(chosen)
+    click.echo(f"Removed profile '{chosen}' and its {held}.\n"
+               f"A backup of the diary from before the removal is at {backup}")
+    click.echo(f"The active profile is {diary.profile_name(diary.profile_id())}.")
+
+
+def _can_ask() -> bool:
+    """Whether a person can answer a question on standard input."""
+    return sys.stdin.isatty()
+
+
+def _holdings(diary, pid: int) -> str:
+    counts = [
+        _plural(diary.count_entries(pid), "entry", "entries"),
+        _plural(len(diary.checkins(pid)), "check-in", "check-ins"),
+        _plural(len(diary.events(pid)), "event", "events"),
+        _plural(len(diary.questions(pid)), "question", "questions"),
+    ]
+    return ", ".join(counts[:-1]) + " and " + counts[-1]
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+COMMANDS = [profile]

@@ -1,0 +1,46 @@
+"""``osteotrack remind``: one line for a shell's start-up file when nothing is logged today."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import click
+
+from osteotrack.domain.errors import DiaryError
+
+
+@click.command()
+@click.pass_context
+def remind(ctx):
+    """Print one short line if nothing is logged today (nothing if something is).
+
+    Always exits 0, so it can sit in ~/.bashrc or ~/.zshrc. It only reads the diary.
+    """
+    from osteotrack.domain.when import now_local
+
+    session = ctx.obj
+    if not session.path.exists():
+        click.echo(f"osteotrack: no diary at {session.path} yet; start one with 'osteotrack' "
+                   "or 'osteotrack log --pain N'.")
+        return
+    session.read_only = True
+    try:
+        line = reminder(session.diary(create=False), session.profile_id(), now_local().date())
+    except (DiaryError, sqlite3.Error) as error:
+        # A shell start-up file must not fail: say what is wrong and carry on.
+        click.echo(f"osteotrack: cannot check today's entries: {error}", err=True)
+        return
+    if line:
+        click.echo(line)
+
+
+def reminder(diary, profile_id: int, today: date) -> str | None:
+    """One short line when nothing is logged on ``today`` for the profile; None when something is."""
+    if diary.logged_on(today, profile_id):
+        return None
+    return (f"osteotrack: nothing logged today for {diary.profile_name(profile_id)}; "
+            "log with: osteotrack log --pain N")
+
+
+COMMANDS = [remind]

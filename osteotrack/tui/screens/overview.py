@@ -1,0 +1,63 @@
+"""Overview: every profile at a glance, for a caregiver — last entry, the week, alerts in words."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from osteotrack.domain.errors import DiaryError
+from osteotrack.tui.screens.base import DiaryScreen
+
+
+class OverviewScreen(DiaryScreen):
+    """Each profile's last entry, this week's mean pain against last week's, and plain-word alerts."""
+
+    TITLE = "Overview"
+    SUB_TITLE = "every profile"
+
+    DEFAULT_CSS = """
+    OverviewScreen .person { border: round $primary; padding: 0 1; margin: 0 1 1 1; height: auto; }
+    OverviewScreen .person.alerting { border: heavy $warning; }
+    OverviewScreen #overview-status { padding: 1 2 0 2; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="overview"):
+            yield Static("Reading the diary…", id="overview-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Read every profile again (the app's refresh key calls this)."""
+        self._read()
+
+    @work(thread=True, exclusive=True, group="overview")
+    def _read(self) -> None:
+        from osteotrack.analysis.alerts import overview
+        from osteotrack.views.overview import overview_lines
+
+        try:
+            with self.open_diary() as diary:
+                people = overview(diary, self.app.now().date(), active_name=self.app.profile)
+        except DiaryError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._show, [(overview_lines(p), bool(p.alerts)) for p in people])
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#overview-status", Static).update(message)
+
+    def _show(self, people: list[tuple[list[str], bool]]) -> None:
+        box = self.query_one("#overview", VerticalScroll)
+        box.remove_children(".person")
+        self.query_one("#overview-status", Static).update(
+            f"{len(people)} {'profile' if len(people) == 1 else 'profiles'}; this week is the 7 days ending today.")
+        box.mount_all(
+            Static("\n".join(lines), classes="person alerting" if alerting else "person", markup=False)
+            for lines, alerting in people
+        )

@@ -1,0 +1,141 @@
+"""Read-only review: every write is refused in one sentence and the diary file does not change."""
+
+import hashlib
+import inspect
+import json
+from datetime import datetime
+
+import pytest
+
+from osteotrack.domain.errors import DiaryError
+from osteotrack.domain.records import CheckIn, Entry, Event, Question
+from osteotrack.store import Diary
+from osteotrack.store.transfer import export_document, import_document
+from tests.conftest import NOW, TZ
+
+AT = datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
+
+
+@pytest.fixture
+def full_diary(db_path, tmp_path):
+    """A closed diary with two profiles and one record of every kind, plus an export file of it."""
+    with Diary.open(db_path) as diary:
+        dad = diary.add_profile("Dad")
+        entry = diary.add_entry(Entry(at=AT, pain=5), dad, now=NOW)
+        diary.save_checkin(CheckIn(day=AT.date(), peg_pain=5), dad, today=NOW.date())
+        event = diary.add_event(Event(kind="fall", at=AT), dad, now=NOW)
+        question = diary.add_question(Question(text="Can I swim?", created=AT), dad)
+        export = tmp_path / "dad.json"
+        export.write_text(json.dumps(export_document(diary, ["Dad"])))
+    assert not (db_path.parent / "diary.db-wal").exists()  # closed: everything is in the main file
+    return {"entry": entry.id, "event": event.id, "question": question.id, "export": export}
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def assert_untouched(db_path, before: str) -> None:
+    assert digest(db_path) == before
+    # SQLite may leave its side files beside a diary it opened read-only; they must hold no change.
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def write_commands(ids: dict) -> list[list[str]]:
+    return [
+        ["log", "--pain", "3"],
+        ["checkin", "--pain", "3"],
+        ["event", "fall"],
+        ["question", "Can I lift?"],
+        ["question", "asked", ids["question"][:8]],
+        ["question", "answered", ids["question"][:8], "--answer", "yes"],
+        ["question", "open", ids["question"][:8]],
+        ["vocab", "add", "trigger", "gardening", "Gardening"],
+        ["vocab", "hide", "trigger", "bending"],
+        ["vocab", "show", "trigger", "bending"],
+        ["import", str(ids["export"]), "--as-profile", "Mum"],
+        ["profile", "add", "Mum"],
+        ["profile", "rename", "Dad", "Father"],
+        ["profile", "use", "me"],
+        ["profile", "use", "Dad", "--as", "Anna"],
+        ["profile", "remove", "Dad", "--yes"],
+        ["demo", "--db", str(ids["export"].with_name("demo.db"))],
+    ]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_every_write_command_is_refused_and_the_file_is_unchanged(run_cli, db_path, full_diary, where):
+    before = digest(db_path)
+    for command in write_commands(full_diary):
+        args = ["--profile", "Dad"] + (["--read-only", *command] if where == "before" else [*command, "--read-only"])
+        result = run_cli(*args)
+        assert result.exit_code == 2, (command, result.output)
+        message = result.output.strip().splitlines()
+        assert len(message) == 1 and message[0].startswith("osteotrack: ") and "read-only" in message[0], command
+        assert_untouched(db_path, before)
+    assert not list(db_path.parent.glob("*.before-*")) and not (db_path.parent / "demo.db").exists()
+
+
+def test_reading_commands_work_read_only(run_cli, db_path, full_diary, tmp_path):
+    before = digest(db_path)
+    reads = [["list"], ["list", "--kind", "events"], ["question", "list"], ["vocab"], ["profile", "list"],
+             ["export", "-o", str(tmp_path / "out.json")], ["remind"], ["overview"], ["trends", "--range", "all"]]
+    for command in reads:
+        result = run_cli("--profile", "Dad", *command, "--read-only")
+        assert result.exit_code == 0, (command, result.output)
+    assert "Can I swim?" in run_cli("--read-only", "--profile", "Dad", "question", "list").output
+    assert_untouched(db_path, before)
+
+
+def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary):
+    before = digest(db_path)
+    with Diary.open(db_path, read_only=True) as diary:
+        dad = diary.profile_id("Dad")
+        entry = diary.get_entry(full_diary["entry"])
+        saved = {"entry": entry, "profile_id": dad, "created_utc": "2026-11-23T08:00:00Z",
+                 "updated_utc": "2026-11-23T08:00:00Z"}
+        document = json.loads(full_diary["export"].read_text())
+        writes = {
+            "set_setting": lambda: diary.set_setting("x", "y"),
+            "add_profile": lambda: diary.add_profile("Mum"),
+            "rename_profile": lambda: diary.rename_profile("Dad", "Father"),
+            "use_profile": lambda: diary.use_profile("Dad"),
+            "remove_profile": lambda: diary.remove_profile("Dad"),
+            "set_default_logger": lambda: diary.set_default_logger(dad, "Anna"),
+            "add_term": lambda: diary.add_term("trigger", "gardening", "Gardening"),
+            "set_hidden": lambda: diary.set_hidden("trigger", "bending", True),
+            "add_entry": lambda: diary.add_entry(Entry(at=AT, pain=4), dad, now=NOW),
+            "update_entry": lambda: diary.update_entry(Entry(at=AT, pain=9, id=entry.id), now=NOW),
+            "delete_entry": lambda: diary.delete_entry(entry.id),
+            "restore_entry": lambda: diary.restore_entry(saved),
+            "save_checkin": lambda: diary.save_checkin(CheckIn(day=AT.date(), peg_pain=1), dad, today=NOW.date()),
+            "add_event": lambda: diary.add_event(Event(kind="fall", at=AT), dad, now=NOW),
+            "delete_event": lambda: diary.delete_event(full_diary["event"]),
+            "add_question": lambda: diary.add_question(Question(text="?", created=AT), dad),
+            "set_question_status": lambda: diary.set_question_status(full_diary["question"], "asked"),
+            "delete_question": lambda: diary.delete_question(full_diary["question"]),
+            "check_writable": diary.check_writable,
+            "import_document": lambda: import_document(diary, document, into_profile="Mum"),
+        }
+        for name, write in writes.items():
+            with pytest.raises(DiaryError, match="read-only"):
+                write()
+        with pytest.raises(DiaryError, match="read-only"):
+            with diary.writing():
+                pass
+        # Every public method of Diary is either a read or one of the writes above: a new write
+        # method must be added here, so that read-only mode is checked for it too.
+        reads = {"open", "close", "setting", "profiles", "profile_id", "profile_name", "default_logger",
+                 "vocabulary", "get_entry", "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
+                 "checkin", "checkins", "events", "question", "questions", "find_id", "backup", "writing", "db"}
+        public = {name for name, _ in inspect.getmembers(Diary) if not name.startswith("_")}
+        assert public - reads - set(writes) == set()
+        assert diary.count_entries(dad) == 1
+    assert_untouched(db_path, before)
+
+
+def test_a_missing_diary_is_not_created_read_only(run_cli, db_path):
+    result = run_cli("--read-only", "list")
+    assert result.exit_code == 2 and "There is no diary at" in result.output
+    assert not db_path.exists()
