@@ -26,8 +26,9 @@ LOG_OPTIONS = {
     "--note": ("note", False),
     "--by": ("entered_by", False),
     "--at": ("at", False),
+    "--profile": ("profile", False),  # also accepted after the command, as on every data command
 }
-LOG_FLAGS = {"--doctor": "doctor"}
+LOG_FLAGS = {"--doctor": "doctor", "--read-only": "read_only"}
 
 
 def parse(argv: list[str]) -> dict | None:

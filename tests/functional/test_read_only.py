@@ -116,6 +116,7 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
             "set_question_status": lambda: diary.set_question_status(full_diary["question"], "asked"),
             "delete_question": lambda: diary.delete_question(full_diary["question"]),
             "check_writable": diary.check_writable,
+            "backdate_profile": lambda: diary.backdate_profile(dad, "2000-01-01T00:00:00Z"),
             "import_document": lambda: import_document(diary, document, into_profile="Mum"),
         }
         for name, write in writes.items():
@@ -128,7 +129,8 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
         # method must be added here, so that read-only mode is checked for it too.
         reads = {"open", "close", "setting", "profiles", "profile_id", "profile_name", "default_logger",
                  "vocabulary", "get_entry", "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
-                 "checkin", "checkins", "events", "question", "questions", "find_id", "backup", "writing", "db"}
+                 "checkin", "checkins", "events", "question", "questions", "find_id", "backup", "writing", "db",
+                 "path", "flagged_entries"}
         public = {name for name, _ in inspect.getmembers(Diary) if not name.startswith("_")}
         assert public - reads - set(writes) == set()
         assert diary.count_entries(dad) == 1
