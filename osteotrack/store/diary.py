@@ -79,11 +79,8 @@ class Diary:
     def _prepare(self, fresh: bool) -> None:
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self.conn.execute("PRAGMA foreign_keys = ON")
-        if not self.read_only:
-            if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                self.conn.execute("PRAGMA journal_mode = WAL")
-            # WAL with NORMAL keeps every committed transaction across a crash of the app.
-            self.conn.execute("PRAGMA synchronous = NORMAL")
+        # Recognise the file before anything writes to it: switching a foreign or newer
+        # file to WAL would already change its header.
         applied = self._applied_steps(fresh)
         unknown = [name for name in applied if name not in schema.STEP_NAMES]
         if unknown:
@@ -92,14 +89,21 @@ class Diary:
                 f"'{unknown[0]}'); upgrade osteotrack to open it."
             )
         pending = [name for name in schema.STEP_NAMES if name not in applied]
+        if pending and self.read_only:
+            raise DiaryError(
+                f"{self.path} needs upgrading to this version of osteotrack, which read-only mode cannot do; "
+                "open it once without --read-only."
+            )
+        if not self.read_only:
+            if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            # WAL with NORMAL keeps every committed transaction across a crash of the app.
+            self.conn.execute("PRAGMA synchronous = NORMAL")
         if pending:
-            if self.read_only:
-                raise DiaryError(
-                    f"{self.path} needs upgrading to this version of osteotrack, which read-only mode cannot do; "
-                    "open it once without --read-only."
-                )
             if applied:
-                self.backup(self.path.with_name(f"{self.path.stem}.before-{pending[0]}.db"))
+                from osteotrack.store.backup import free_name
+
+                self.backup(free_name(self.path.with_name(f"{self.path.stem}.before-{pending[0]}.db")))
             schema.migrations().apply(self.db)
 
     def _applied_steps(self, fresh: bool) -> list[str]:
@@ -153,16 +157,9 @@ class Diary:
 
     def backup(self, target: str | Path) -> Path:
         """Copy the diary to ``target`` with SQLite's online backup API (safe while others write)."""
-        target = Path(target).expanduser()
-        if target.exists():
-            raise DiaryError(f"{target} already exists; choose another name for the backup.")
-        private_file(target)
-        copy = sqlite3.connect(target)
-        try:
-            self.conn.backup(copy)
-        finally:
-            copy.close()
-        return target
+        from osteotrack.store.backup import copy_database
+
+        return copy_database(self.conn, Path(target).expanduser())
 
     def find_id(self, table: str, prefix: str, profile_id: int | None = None) -> str:
         """The full id of the one record in ``table`` whose id starts with ``prefix``."""
