@@ -20,13 +20,18 @@ def integrity(path: Path) -> str:
     conn = sqlite3.connect(path)
     try:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:  # damage SQLite meets before it can list it
+        return str(error)
     finally:
         conn.close()
 
 
 def entry_ids(path: Path) -> set[str]:
+    """Every entry id in a diary (none when it was never created past its first step)."""
     conn = sqlite3.connect(path)
     try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'entries'").fetchone():
+            return set()
         return {row[0] for row in conn.execute("SELECT id FROM entries")}
     finally:
         conn.close()

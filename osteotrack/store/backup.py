@@ -16,6 +16,7 @@ from pathlib import Path
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.store import schema
+from osteotrack.store.diary import _explain, check_integrity
 from osteotrack.store.files import private_dir
 
 
@@ -34,8 +35,8 @@ def default_backup_path(diary_path: Path, now: datetime | None = None) -> Path:
     return free_name(diary_path.with_name(f"{diary_path.stem}.backup-{now:%Y-%m-%d-%H%M}.db"))
 
 
-def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy the database behind ``conn`` to a new file ``target`` (0600), checked, renamed into place."""
+def copy_database(conn: sqlite3.Connection, target: Path, source: Path) -> Path:
+    """Copy the database ``source`` open on ``conn`` to a new file ``target`` (0600), checked, renamed into place."""
     if target.is_dir():
         raise DiaryError(f"{target} is a folder; give a file name for the backup.")
     if target.exists():
@@ -54,21 +55,17 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
         copy = sqlite3.connect(tmp, isolation_level=None)
         try:
             conn.backup(copy)
-            verdict = copy.execute("PRAGMA integrity_check").fetchone()[0]
+            # The copy has the diary's pages: a damaged diary gives a damaged copy, and no backup.
+            check_integrity(copy, source)
             # A backup is one self-contained file: no WAL beside it to lose when it is copied.
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
-        if verdict != "ok":
-            raise DiaryError(f"The diary failed its integrity check while being backed up ({verdict}); "
-                             "no backup was written. Restore an earlier backup.")
         os.replace(tmp, target)
     except OSError as error:
         raise DiaryError(f"Cannot write the backup {target}: {error.strerror.lower()}.") from None
     except sqlite3.Error as error:
-        from osteotrack.store.diary import _explain
-
-        raise _explain(target, error) from None
+        raise _explain(source, error) from None
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -114,13 +111,9 @@ def inspect_diary_file(path: Path) -> DiaryFile:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error as error:
-        from osteotrack.store.diary import _explain
-
         raise _explain(path, error) from None
     try:
-        problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
-        if problems != ["ok"]:
-            raise DiaryError(f"{path} is damaged: it fails SQLite's integrity check ({problems[0]}).")
+        check_integrity(conn, path)
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "_sqlite_migrations" not in tables:
             raise DiaryError(f"{path} is an SQLite database but not an osteotrack diary.")
@@ -135,8 +128,6 @@ def inspect_diary_file(path: Path) -> DiaryFile:
         profiles = [row[0] for row in conn.execute("SELECT name FROM profiles ORDER BY id")]
         entries, last = conn.execute("SELECT count(*), max(local_day) FROM entries").fetchone()
     except sqlite3.Error as error:
-        from osteotrack.store.diary import _explain
-
         raise _explain(path, error) from None
     finally:
         conn.close()
@@ -172,13 +163,11 @@ def restore_diary(source: Path, diary_path: Path) -> Path | None:
             with Diary.open(diary_path) as diary:
                 src.backup(diary.conn)
         else:
-            fresh = copy_database(src, free_name(diary_path.with_name(f".{diary_path.name}.restoring")))
+            fresh = copy_database(src, free_name(diary_path.with_name(f".{diary_path.name}.restoring")), source)
             for leftover in ("-wal", "-shm"):  # a stale WAL would be replayed onto the restored file
                 Path(f"{diary_path}{leftover}").unlink(missing_ok=True)
             os.replace(fresh, diary_path)
     except sqlite3.Error as error:
-        from osteotrack.store.diary import _explain
-
         raise _explain(diary_path, error) from None
     finally:
         src.close()

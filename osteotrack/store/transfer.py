@@ -261,6 +261,8 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
             f"The file holds {len(parsed['profiles'])} profiles; a file imported as one profile must hold exactly one."
         )
     _check_records(diary, parsed)
+    # A whole file of records is worth a quick check: never pour them into a damaged diary.
+    diary.verify()
     counts = {"entries": 0, "checkins": 0, "events": 0, "questions": 0, "skipped": 0}
     with diary.writing():
         _merge_vocabulary(diary, parsed["terms"])
