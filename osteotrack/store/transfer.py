@@ -203,7 +203,7 @@ def parse_document(document) -> dict:
 
 
 def _entry(r: _Reader, e, profile: str, i: int):
-    r.where = f"entry {i + 1} of profile '{profile}'"
+    r.where = _where(e, f"entry {i + 1} of profile '{profile}'")
     entry = Entry(
         at=r.moment(e, "at"), pain=r.get(e, "pain", int),
         sites=[Site(r.get(s, "location", str), r.get(s, "intensity", int), r.get(s, "level", str, False))
@@ -219,6 +219,12 @@ def _entry(r: _Reader, e, profile: str, i: int):
     return entry, r.stamp(e, "created"), r.stamp(e, "updated"), r.where
 
 
+def _where(record, default: str) -> str:
+    """Where a record came from, for messages: a CSV import names its row (``_where``)."""
+    where = record.get("_where") if isinstance(record, dict) else None
+    return where if isinstance(where, str) else default
+
+
 def _text(r: _Reader, value, key: str) -> str:
     if not isinstance(value, str):
         raise r.fail(f"every item of '{key}' should be a slug (text)")
@@ -226,14 +232,14 @@ def _text(r: _Reader, value, key: str) -> str:
 
 
 def _checkin(r: _Reader, c, profile: str, i: int):
-    r.where = f"check-in {i + 1} of profile '{profile}'"
+    r.where = _where(c, f"check-in {i + 1} of profile '{profile}'")
     items = {k: r.get(c, k, int, False) for k in ("peg_pain", "peg_enjoyment", "peg_activity", "sleep", "mood")}
     record = CheckIn(day=r.day(c, "day"), note=r.get(c, "note", str, False, ""), id=r.get(c, "id", str), **items)
     return record, r.stamp(c, "created"), r.stamp(c, "updated"), r.where
 
 
 def _event(r: _Reader, v, profile: str, i: int):
-    r.where = f"event {i + 1} of profile '{profile}'"
+    r.where = _where(v, f"event {i + 1} of profile '{profile}'")
     record = Event(kind=r.get(v, "kind", str), at=r.moment(v, "at"), site=r.get(v, "site", str, False),
                    level=r.get(v, "level", str, False), procedure=r.get(v, "procedure", str, False),
                    t_score=r.get(v, "t_score", (int, float), False), dxa_site=r.get(v, "dxa_site", str, False),
@@ -242,7 +248,7 @@ def _event(r: _Reader, v, profile: str, i: int):
 
 
 def _question(r: _Reader, q, profile: str, i: int):
-    r.where = f"question {i + 1} of profile '{profile}'"
+    r.where = _where(q, f"question {i + 1} of profile '{profile}'")
     record = Question(text=r.get(q, "text", str), created=r.moment(q, "created"),
                       status=r.get(q, "status", str, False, "open"), answer=r.get(q, "answer", str, False, ""),
                       id=r.get(q, "id", str))
