@@ -88,7 +88,7 @@ OFFLINE_COMMANDS = [
     ("export json", ["export", "--format", "json", "-o", "{out}/d.json", "--force"]),
     ("export csv", ["export", "--format", "csv", "-o", "{out}/d.zip", "--force"]),
     ("backup", ["backup", "{out}/b.db"]),
-    ("app start", []),
+    ("app start", []),  # headless, to the first painted Today screen (OSTEOTRACK_EXIT_AFTER_PAINT)
 ]
 
 
@@ -98,7 +98,7 @@ def _offline(args: list[str], tmp_path: Path, log: Path) -> subprocess.Completed
          *[a.format(out=tmp_path) for a in args]],
         capture_output=True, text=True, timeout=120,
         env={**os.environ, "PYTHONPATH": f"{OFFLINE}{os.pathsep}{ROOT}", "OSTEOTRACK_NET_LOG": str(log),
-             "XDG_DATA_HOME": str(tmp_path / "xdg")},
+             "XDG_DATA_HOME": str(tmp_path / "xdg"), "OSTEOTRACK_EXIT_AFTER_PAINT": "1"},
     )
 
 
