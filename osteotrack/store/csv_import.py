@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def read_csv_export(path: Path, profile: str) -> dict:
                 texts = {name: _decode(archive.read(name), f"{name} in {path}") for name in TABLES if name in names}
         else:
             texts = {"entries.csv": _decode(path.read_bytes(), str(path))}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError) as error:
         raise ValidationError(f"{path} is a damaged zip file ({error}); {HOW}.") from None
     except IsADirectoryError:
         raise DiaryError(f"{path} is a folder; give the path of an exported .csv or .zip file.") from None
