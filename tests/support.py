@@ -35,3 +35,13 @@ def entry_ids(path: Path) -> set[str]:
         return {row[0] for row in conn.execute("SELECT id FROM entries")}
     finally:
         conn.close()
+
+
+def mark_newer(path: Path, step: str = "m900_next_year") -> Path:
+    """Make a diary look written by a later osteotrack: a schema step this version does not know."""
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('osteotrack', ?, ?)",
+                 [step, "2027-06-01 00:00:00"])
+    conn.commit()
+    conn.close()
+    return path

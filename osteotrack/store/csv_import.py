@@ -16,9 +16,9 @@ import zlib
 from datetime import datetime
 from pathlib import Path
 
-from osteotrack.domain.errors import DiaryError, ValidationError
+from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.validate import split_medication
-from osteotrack.store.transfer import FORMAT, FORMAT_VERSION
+from osteotrack.store.transfer import FORMAT, FORMAT_VERSION, read_import_file
 
 HOW = "import takes the CSV files that 'osteotrack export --format csv' writes"
 
@@ -31,24 +31,18 @@ def is_csv_export(path: Path) -> bool:
 
 def read_csv_export(path: Path, profile: str) -> dict:
     """The CSV export at ``path`` as an export document; rows without a ``profile`` column go to ``profile``."""
-    path = Path(path)
+    data = read_import_file(path)
     try:
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
+        if zipfile.is_zipfile(io.BytesIO(data)):
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
                 if "entries.csv" not in names:
                     raise ValidationError(f"{path} is a zip file without entries.csv; {HOW}.")
                 texts = {name: _decode(archive.read(name), f"{name} in {path}") for name in TABLES if name in names}
         else:
-            texts = {"entries.csv": _decode(path.read_bytes(), str(path))}
+            texts = {"entries.csv": _decode(data, str(path))}
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError) as error:
         raise ValidationError(f"{path} is a damaged zip file ({error}); {HOW}.") from None
-    except IsADirectoryError:
-        raise DiaryError(f"{path} is a folder; give the path of an exported .csv or .zip file.") from None
-    except FileNotFoundError:
-        raise DiaryError(f"There is no file at {path}.") from None
-    except OSError as error:
-        raise DiaryError(f"Cannot read {path}: {error.strerror}.") from None
     profiles: dict[str, dict] = {}
     for name, text in texts.items():
         convert, key = TABLES[name]

@@ -84,18 +84,24 @@ def dumps(document: dict) -> str:
 # -- import ---------------------------------------------------------------
 
 
-def read_document(path: Path) -> dict:
-    """Load an export file; a file that is not one gets a clear sentence."""
+def read_import_file(path: Path) -> bytes:
+    """The bytes of a file to import; a missing or unreadable one gets a clear sentence."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise DiaryError(f"There is no file at {path}.") from None
     except IsADirectoryError:
-        raise DiaryError(f"{path} is a folder; give the path of an exported .json file.") from None
-    except UnicodeDecodeError:
-        raise ValidationError(f"{path} is not a text file; import takes a .json file made by 'osteotrack export'.") from None
+        raise DiaryError(f"{path} is a folder; give the path of a file made by 'osteotrack export'.") from None
     except OSError as error:
         raise DiaryError(f"Cannot read {path}: {error.strerror}.") from None
+
+
+def read_document(path: Path) -> dict:
+    """Load an export file; a file that is not one gets a clear sentence."""
+    try:
+        text = read_import_file(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{path} is not a text file; import takes a .json file made by 'osteotrack export'.") from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:

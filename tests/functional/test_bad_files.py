@@ -17,7 +17,7 @@ from osteotrack.domain.records import Entry
 from osteotrack.store import Diary
 from osteotrack.store.diary import _explain
 from tests.conftest import ROOT
-from tests.support import file_hash, integrity
+from tests.support import file_hash, integrity, mark_newer
 
 
 def _diary_with_entries(path: Path, n: int = 150) -> Path:
@@ -82,13 +82,7 @@ def other_sqlite(tmp: Path) -> Path:
 
 def newer(tmp: Path) -> Path:
     """A diary written by a later osteotrack, with a schema step this version does not know."""
-    path = _diary_with_entries(tmp / "newer.db", 3)
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                 "VALUES ('osteotrack', 'm999_from_the_future', '2030-01-01T00:00:00')")
-    conn.commit()
-    conn.close()
-    return path
+    return mark_newer(_diary_with_entries(tmp / "newer.db", 3))
 
 
 BAD = [not_sqlite, truncated, damaged, folder, under_a_file, other_sqlite, newer]

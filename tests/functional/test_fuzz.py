@@ -23,7 +23,8 @@ from osteotrack.store.transfer import dumps, export_document
 
 TZ = timezone(timedelta(hours=1))
 # FUZZ_EXAMPLES=2000 for a longer hunt than the suite's.
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 120)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 120)), deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import Entry
 from osteotrack.store import Diary, schema
 from tests.conftest import ROOT
-from tests.support import file_hash, integrity
+from tests.support import file_hash, integrity, mark_newer
 
 FIXTURES = ROOT / "tests" / "fixtures"
 RELEASED = sorted(FIXTURES.glob("schema-*.db"))
@@ -71,12 +71,7 @@ def test_released_diary_migrates_with_its_data(fixture, tmp_path):
 def _newer_diary(path: Path) -> Path:
     with Diary.open(path) as diary:
         diary.add_entry(Entry(at=datetime(2026, 1, 1, 9, tzinfo=timezone.utc), pain=4))
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                 "VALUES ('osteotrack', 'm900_next_year', '2027-06-01 00:00:00')")
-    conn.commit()
-    conn.close()
-    return path
+    return mark_newer(path)
 
 
 @pytest.mark.parametrize("read_only", [False, True])
