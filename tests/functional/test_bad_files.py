@@ -86,8 +86,7 @@ def newer(tmp: Path) -> Path:
 
 
 BAD = [not_sqlite, truncated, damaged, folder, under_a_file, other_sqlite, newer]
-# `log` writes without reading the whole diary: damage in pages it never touches goes unnoticed
-# (a full check costs ~20 ms on ten years, too much for the quick log). See the README.
+# Damage is the one case `log` is not run on: see test_log_into_a_diary_damaged_elsewhere.
 AS_DIARY = [["list"], ["--read-only", "list"], ["log", "--pain", "3"], ["backup", "{tmp}/copy.db"],
             ["export", "-o", "{tmp}/out.json"], ["import", "{good_json}"]]
 
@@ -112,12 +111,12 @@ def good_json(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("make", BAD)
-@pytest.mark.parametrize("args", AS_DIARY, ids=lambda a: " ".join(a[:2]))
+CASES = [(make, args) for make in BAD for args in AS_DIARY if not (make is damaged and args[0] == "log")]
+
+
+@pytest.mark.parametrize("make, args", CASES, ids=[f"{m.__name__}-{' '.join(a[:2])}" for m, a in CASES])
 def test_bad_diary_gets_one_sentence_and_is_left_alone(make, args, tmp_path, good_json, monkeypatch):
     monkeypatch.delenv("OSTEOTRACK_DB", raising=False)
-    if make is damaged and args[0] == "log":
-        pytest.xfail("log does not read pages it does not write; see AS_DIARY")
     bad = make(tmp_path)
     before = file_hash(bad) if bad.exists() else None
     args = [a.format(tmp=tmp_path, good_json=good_json) for a in args]
@@ -211,3 +210,15 @@ def _as_nobody(path: Path, drop: bool = True) -> tuple[int, str]:
         err = pipe.read().decode()
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), err
+
+
+def test_log_into_a_diary_damaged_elsewhere(tmp_path, monkeypatch):
+    """The one known gap, pinned down: a quick `log` reads only the pages it writes (a full check
+    would cost ~20 ms on ten years), so it can add an entry to a diary damaged elsewhere. The
+    damage is then caught, with a sentence, by the next backup, import or migration."""
+    monkeypatch.delenv("OSTEOTRACK_DB", raising=False)
+    bad = damaged(tmp_path)
+    logged = _run("--db", str(bad), "log", "--pain", "3")
+    assert logged.exit_code == 0, logged.output
+    sentence = _one_sentence(_run("--db", str(bad), "backup", str(tmp_path / "copy.db")))
+    assert "is damaged" in sentence and not (tmp_path / "copy.db").exists()
