@@ -112,9 +112,8 @@ class Diary:
             self.conn.execute("PRAGMA synchronous = NORMAL")
         if pending:
             if applied:
+                # The backup checks its copy: a damaged diary stops here, before any step runs.
                 from osteotrack.store.backup import free_name
-
-                self.verify()
 
                 self.backup(free_name(self.path.with_name(f"{self.path.stem}.before-{pending[0]}.db")))
             schema.migrations().apply(self.db)

@@ -14,6 +14,7 @@ from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import Entry
 from osteotrack.store import Diary, schema
 from tests.conftest import ROOT
+from tests.functional.test_bad_files import damaged
 from tests.support import file_hash, integrity, mark_newer
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -150,3 +151,14 @@ def test_a_fresh_diary_needs_no_backup(db_path, later_step):
     Diary.open(db_path).close()
     assert _steps(db_path) == schema.STEP_NAMES
     assert not list(db_path.parent.glob("*.before-*"))
+
+
+def test_a_damaged_diary_is_not_migrated(tmp_path, later_step):
+    broken = damaged(tmp_path)
+    before = file_hash(broken)
+    later_step(tmp_path)
+    with pytest.raises(DiaryError, match="is damaged"):
+        Diary.open(broken)
+    assert file_hash(broken) == before
+    assert "m002_profile_colour" not in _steps(broken)
+    assert not list(tmp_path.glob("*.before-*"))
