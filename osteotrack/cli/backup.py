@@ -14,7 +14,7 @@ from osteotrack.cli.common import CliError, pass_session
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @pass_session
 def backup(session, file):
-    """Copy the diary to FILE (default: a dated file beside the diary).
+    """Copy the diary to FILE (a folder: a dated file in it; default: a dated file beside the diary).
 
     Safe while the app is open or another command is writing: SQLite copies a
     consistent snapshot. The copy is checked and readable by you only.

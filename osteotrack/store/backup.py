@@ -29,10 +29,10 @@ def free_name(path: Path) -> Path:
     return candidate
 
 
-def default_backup_path(diary_path: Path, now: datetime | None = None) -> Path:
-    """A dated, unused file name beside the diary, e.g. ``diary.backup-2026-11-24-0930.db``."""
-    now = now or datetime.now()
-    return free_name(diary_path.with_name(f"{diary_path.stem}.backup-{now:%Y-%m-%d-%H%M}.db"))
+def default_backup_path(diary_path: Path, folder: Path | None = None) -> Path:
+    """A dated, unused name in ``folder`` (default: beside the diary): ``diary.backup-2026-11-24-0930.db``."""
+    name = f"{diary_path.stem}.backup-{datetime.now():%Y-%m-%d-%H%M}.db"
+    return free_name((folder or diary_path.parent) / name)
 
 
 def copy_database(conn: sqlite3.Connection, target: Path, source: Path) -> Path:
@@ -73,14 +73,17 @@ def copy_database(conn: sqlite3.Connection, target: Path, source: Path) -> Path:
 
 
 def backup_diary(diary_path: Path, target: Path | None = None) -> Path:
-    """Back up the diary at ``diary_path`` to ``target`` (default: a dated file beside it); return the path.
+    """Back up the diary at ``diary_path`` to ``target`` (a file, or a folder for a dated file in it;
+    default: a dated file beside the diary); return the path written.
 
     This is what ``osteotrack backup`` and the app's backup action call.
     """
     from osteotrack.store.diary import Diary
 
     diary_path = Path(diary_path).expanduser()
-    target = default_backup_path(diary_path) if target is None else Path(target).expanduser()
+    target = None if target is None else Path(target).expanduser()
+    if target is None or target.is_dir():
+        target = default_backup_path(diary_path, target)
     with Diary.open(diary_path, read_only=True) as diary:
         return diary.backup(target)
 

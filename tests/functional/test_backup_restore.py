@@ -53,6 +53,15 @@ def test_backup_writes_a_dated_private_copy_beside_the_diary(db_path, run_cli):
     assert len(list(db_path.parent.glob("diary.backup-*.db"))) == 2
 
 
+def test_backup_into_a_folder_takes_the_dated_name(db_path, run_cli, tmp_path):
+    _diary(db_path, "one")
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    assert run_cli("backup", str(folder)).exit_code == 0
+    [copy] = folder.iterdir()
+    assert copy.name.startswith("diary.backup-") and _notes(copy) == ["one"]
+
+
 def test_backup_never_overwrites(db_path, run_cli, tmp_path):
     _diary(db_path, "one")
     target = tmp_path / "mine.db"
