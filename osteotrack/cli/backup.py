@@ -14,10 +14,11 @@ from osteotrack.cli.common import CliError, pass_session
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @pass_session
 def backup(session, file):
-    """Copy the diary to FILE (a folder: a dated file in it; default: a dated file beside the diary).
+    """Back up the diary, safely even while the app is open.
 
-    Safe while the app is open or another command is writing: SQLite copies a
-    consistent snapshot. The copy is checked and readable by you only.
+    FILE is the copy to write; a folder gets a dated file in it; without FILE
+    the dated file goes beside the diary. SQLite copies a consistent snapshot
+    even while others write; the copy is checked and readable by you only.
     """
     from osteotrack.store.backup import backup_diary, inspect_diary_file
 
