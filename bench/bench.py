@@ -10,7 +10,8 @@ Rows live in ``bench/rows_*.py``: each module has ``rows(ctx)`` returning
 ``Row`` objects. A row is a target callable and an optional floor callable,
 each returning seconds (or bytes for memory rows, or a count); the runner
 repeats both and reports medians. ``ctx.peak_memory(...)`` measures a
-command's peak resident memory (the kernel's VmHWM for that process; Linux). Nothing here is a test: CI does not run it.
+command's own peak resident memory (the kernel's VmHWM; Linux).
+Nothing here is a test: CI does not run it.
 """
 
 from __future__ import annotations
