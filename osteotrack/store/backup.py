@@ -15,8 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from osteotrack.domain.errors import DiaryError
-from osteotrack.store import schema
-from osteotrack.store.diary import _explain, check_integrity
+from osteotrack.store.diary import _explain, applied_steps, check_integrity
 from osteotrack.store.files import private_dir
 
 
@@ -117,17 +116,8 @@ def inspect_diary_file(path: Path) -> DiaryFile:
         raise _explain(path, error) from None
     try:
         check_integrity(conn, path)
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "_sqlite_migrations" not in tables:
-            raise DiaryError(f"{path} is an SQLite database but not an osteotrack diary.")
-        steps = [row[0] for row in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [schema.MIGRATION_SET])]
-        if not steps:
-            raise DiaryError(f"{path} is an SQLite database but not an osteotrack diary.")
-        newer = [s for s in steps if s not in schema.STEP_NAMES]
-        if newer:
-            raise DiaryError(f"{path} was written by a newer version of osteotrack (it has schema step "
-                             f"'{newer[0]}'); upgrade osteotrack to restore it.")
+        if not applied_steps(conn, path):
+            raise DiaryError(f"{path} is an empty SQLite database, not an osteotrack diary.")
         profiles = [row[0] for row in conn.execute("SELECT name FROM profiles ORDER BY id")]
         entries, last = conn.execute("SELECT count(*), max(local_day) FROM entries").fetchone()
     except sqlite3.Error as error:

@@ -92,13 +92,7 @@ class Diary:
         self.conn.execute("PRAGMA foreign_keys = ON")
         # Recognise the file before anything writes to it: switching a foreign or newer
         # file to WAL would already change its header.
-        applied = self._applied_steps(fresh)
-        unknown = [name for name in applied if name not in schema.STEP_NAMES]
-        if unknown:
-            raise DiaryError(
-                f"{self.path} was written by a newer version of osteotrack (it has schema step "
-                f"'{unknown[0]}'); upgrade osteotrack to open it."
-            )
+        applied = applied_steps(self.conn, self.path)
         pending = [name for name in schema.STEP_NAMES if name not in applied]
         if pending and self.read_only:
             raise DiaryError(
@@ -117,17 +111,6 @@ class Diary:
 
                 self.backup(free_name(self.path.with_name(f"{self.path.stem}.before-{pending[0]}.db")))
             schema.migrations().apply(self.db)
-
-    def _applied_steps(self, fresh: bool) -> list[str]:
-        tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "_sqlite_migrations" not in tables:
-            if tables:
-                raise DiaryError(f"{self.path} is an SQLite database but not an osteotrack diary.")
-            return []
-        rows = self.conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [schema.MIGRATION_SET]
-        )
-        return [row[0] for row in rows]
 
     def verify(self) -> None:
         """Refuse to go on with a damaged diary (SQLite's quick check reads every page: ~20 ms for ten years)."""
@@ -621,6 +604,25 @@ def record_dict(record) -> dict:
         if isinstance(value, (date, datetime)):
             out[key] = value.isoformat()
     return out
+
+
+def applied_steps(conn: sqlite3.Connection, path: Path) -> list[str]:
+    """The schema steps applied to the database on ``conn`` (none for an empty file).
+
+    Refuses, with a sentence, a database that is not an osteotrack diary and a
+    diary written by a newer version.
+    """
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    steps = [] if "_sqlite_migrations" not in tables else [row[0] for row in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [schema.MIGRATION_SET])]
+    # Another program's tables (even one using sqlite-utils migrations) without our steps: not a diary.
+    if not steps and tables - {"_sqlite_migrations"}:
+        raise DiaryError(f"{path} is an SQLite database but not an osteotrack diary.")
+    unknown = [name for name in steps if name not in schema.STEP_NAMES]
+    if unknown:
+        raise DiaryError(f"{path} was written by a newer version of osteotrack (it has schema step "
+                         f"'{unknown[0]}'); upgrade osteotrack to open it.")
+    return steps
 
 
 def check_integrity(conn: sqlite3.Connection, path: Path, quick: bool = False) -> None:

@@ -80,12 +80,25 @@ def other_sqlite(tmp: Path) -> Path:
     return path
 
 
+def other_sqlite_utils_app(tmp: Path) -> Path:
+    """Another program's database that also keeps sqlite-utils migrations (a different set)."""
+    path = tmp / "garden.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT, name TEXT, "
+                 "applied_at TEXT)")
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('garden', 'm001', '')")
+    conn.execute("CREATE TABLE plants (name TEXT)")
+    conn.commit()
+    conn.close()
+    return path
+
+
 def newer(tmp: Path) -> Path:
     """A diary written by a later osteotrack, with a schema step this version does not know."""
     return mark_newer(_diary_with_entries(tmp / "newer.db", 3))
 
 
-BAD = [not_sqlite, truncated, damaged, folder, under_a_file, other_sqlite, newer]
+BAD = [not_sqlite, truncated, damaged, folder, under_a_file, other_sqlite, other_sqlite_utils_app, newer]
 # Damage is the one case `log` is not run on: see test_log_into_a_diary_damaged_elsewhere.
 AS_DIARY = [["list"], ["--read-only", "list"], ["log", "--pain", "3"], ["backup", "{tmp}/copy.db"],
             ["export", "-o", "{tmp}/out.json"], ["import", "{good_json}"]]
@@ -147,6 +160,7 @@ def test_sentences_name_the_problem(tmp_path):
         folder: "is a folder, not a diary file",
         under_a_file: "Cannot create a diary at",
         other_sqlite: "is an SQLite database but not an osteotrack diary",
+        other_sqlite_utils_app: "is an SQLite database but not an osteotrack diary",
         newer: "was written by a newer version of osteotrack",
     }
     for make, words in cases.items():
