@@ -9,7 +9,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -72,14 +71,13 @@ def test_backup_never_overwrites(db_path, run_cli, tmp_path):
 
 
 def test_backup_while_the_app_holds_a_write_transaction(db_path, tmp_path):
-    """The app mid-save (an open write transaction): the backup neither waits nor copies the half-done write."""
+    """The app mid-save (an open write transaction): the backup neither needs the lock nor copies the half-done write."""
     _diary(db_path, "saved")
     with Diary.open(db_path) as app:
         with app.writing():
             app.add_entry(Entry(at=datetime(2026, 4, 1, 9, tzinfo=timezone.utc), pain=5, note="not yet saved"))
-            start = time.monotonic()
+            # Still inside the app's transaction: had the backup needed the write lock, it would fail as busy.
             copy = backup_diary(db_path, tmp_path / "during.db")
-            assert time.monotonic() - start < 5  # the busy timeout is 10 s: it did not wait on the writer
     assert _notes(copy) == ["saved"]
     assert _notes(db_path) == ["saved", "not yet saved"]
 

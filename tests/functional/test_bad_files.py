@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,7 +14,6 @@ from osteotrack.cli import cli
 from osteotrack.domain.records import Entry
 from osteotrack.store import Diary
 from osteotrack.store.diary import _explain
-from tests.conftest import ROOT
 from tests.support import file_hash, integrity, mark_newer
 
 
