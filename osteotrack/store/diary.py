@@ -68,15 +68,18 @@ class Diary:
                 private_file(path)
             except OSError as error:
                 raise DiaryError(f"Cannot create a diary at {path}: {error.strerror.lower()}.") from None
-        try:
-            if read_only:
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                       timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            else:
-                conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            diary = cls(path, conn, read_only)
-        except sqlite3.DatabaseError as error:
-            raise _explain(path, error) from None
+        if not fresh and not read_only:
+            # Recognise the file through a read-only connection first: the last read-write
+            # connection to close checkpoints the WAL, which would rewrite a newer or foreign file.
+            peek = _connect(path, read_only=True)
+            try:
+                applied_steps(peek, path)
+            except sqlite3.DatabaseError as error:
+                raise _explain(path, error) from None
+            finally:
+                peek.close()
+        conn = _connect(path, read_only)
+        diary = cls(path, conn, read_only)
         try:
             diary._prepare(fresh)
         except sqlite3.DatabaseError as error:
@@ -604,6 +607,16 @@ def record_dict(record) -> dict:
         if isinstance(value, (date, datetime)):
             out[key] = value.isoformat()
     return out
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    try:
+        if read_only:
+            return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                   timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.DatabaseError as error:
+        raise _explain(path, error) from None
 
 
 def applied_steps(conn: sqlite3.Connection, path: Path) -> list[str]:

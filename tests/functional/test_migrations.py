@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -97,6 +99,21 @@ def test_newer_diary_in_rollback_journal_mode_is_not_switched_to_wal(db_path):
     with pytest.raises(DiaryError):
         Diary.open(path)
     assert file_hash(path) == before
+
+
+def test_newer_diary_with_an_unsaved_wal_keeps_both_files_as_they_are(db_path):
+    # The newer app stopped without checkpointing: its last writes are only in the WAL. Closing a
+    # read-write connection would fold them into the diary file; recognising it must not.
+    _newer_diary(db_path)
+    script = ("import os, sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA wal_autocheckpoint = 0');"
+              "c.execute(\"UPDATE entries SET note = 'only in the WAL'\"); c.commit(); os._exit(0)")
+    subprocess.run([sys.executable, "-c", script, str(db_path)], check=True)
+    wal = Path(f"{db_path}-wal")
+    assert wal.stat().st_size > 0
+    before = (file_hash(db_path), file_hash(wal))
+    with pytest.raises(DiaryError, match="newer version"):
+        Diary.open(db_path)
+    assert (file_hash(db_path), file_hash(wal)) == before
 
 
 @pytest.fixture
