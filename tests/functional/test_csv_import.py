@@ -141,3 +141,13 @@ def test_files_that_are_not_a_csv_export(make, words, tmp_path, run_cli, db_path
     result = run_cli("import", str(make(tmp_path)))
     assert result.exit_code == 2 and words in result.stderr, result.stderr
     assert _state(db_path) == before
+
+
+def test_a_csv_saved_again_by_a_spreadsheet_imports(tmp_path, run_cli, db_path):
+    # Spreadsheets often save UTF-8 with a byte-order mark and Windows line ends.
+    (tmp_path / "entries.csv").write_bytes(b"\xef\xbb\xbf" + ENTRIES_CSV.replace("\n", "\r\n").encode())
+    result = run_cli("import", str(tmp_path / "entries.csv"))
+    assert result.exit_code == 0, result.output
+    with Diary.open(db_path, read_only=True) as diary:
+        assert sorted(e.pain for e in diary.entries()) == [2, 7]
+        assert [e.note for e in diary.entries() if e.pain == 7] == ["cold; windy"]
