@@ -67,27 +67,28 @@ def under_a_file(tmp: Path) -> Path:
     return tmp / "file.txt" / "diary.db"
 
 
-def other_sqlite(tmp: Path) -> Path:
-    path = tmp / "recipes.db"
+def _sqlite_file(path: Path, *statements: str) -> Path:
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE recipes (name TEXT, minutes INTEGER)")
-    conn.execute("INSERT INTO recipes VALUES ('soup', 40)")
+    for statement in statements:
+        conn.execute(statement)
     conn.commit()
     conn.close()
     return path
+
+
+def other_sqlite(tmp: Path) -> Path:
+    return _sqlite_file(tmp / "recipes.db", "CREATE TABLE recipes (name TEXT, minutes INTEGER)",
+                        "INSERT INTO recipes VALUES ('soup', 40)")
 
 
 def other_sqlite_utils_app(tmp: Path) -> Path:
     """Another program's database that also keeps sqlite-utils migrations (a different set)."""
-    path = tmp / "garden.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT, name TEXT, "
-                 "applied_at TEXT)")
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('garden', 'm001', '')")
-    conn.execute("CREATE TABLE plants (name TEXT)")
-    conn.commit()
-    conn.close()
-    return path
+    return _sqlite_file(
+        tmp / "garden.db",
+        "CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT, name TEXT, applied_at TEXT)",
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('garden', 'm001', '')",
+        "CREATE TABLE plants (name TEXT)",
+    )
 
 
 def newer(tmp: Path) -> Path:
