@@ -68,6 +68,9 @@ class Group(click.Group):
 
             path = ctx.obj.path if isinstance(ctx.obj, Session) else "the diary"
             raise CliError(str(explain(path, error))) from None
+        except OSError as error:  # a file the command reads or writes: name it, no traceback
+            where = error.filename or "a file"
+            raise CliError(f"Cannot use {where}: {(error.strerror or str(error)).lower()}.") from None
 
 
 @dataclass

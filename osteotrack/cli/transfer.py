@@ -60,10 +60,18 @@ def _fhir_bundle(diary, chosen):
               help="Put a one-profile export into this profile (created if needed).")
 @pass_session
 def import_(session, file, as_profile):
-    """Import an export file (JSON); records already in the diary are skipped."""
+    """Import an export file: the JSON export, or the CSV export (its zip, or entries.csv alone).
+
+    Records already in the diary are skipped. The whole file is checked first:
+    a bad file changes nothing. Rows of an entries.csv go to --profile (or the active profile).
+    """
+    from osteotrack.store.csv_import import is_csv_export, read_csv_export
     from osteotrack.store.transfer import import_document, parse_document, read_document
 
-    document = read_document(file)
+    if is_csv_export(file):
+        document = read_csv_export(file, as_profile or session.profile or session.profile_name())
+    else:
+        document = read_document(file)
     parse_document(document)  # a malformed file is refused before the diary is even opened
     counts = import_document(session.diary(), document, into_profile=as_profile)
     added = ", ".join(f"{counts[k]} {k}" for k in ("entries", "checkins", "events", "questions"))

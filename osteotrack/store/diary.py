@@ -67,9 +67,13 @@ class Diary:
     def open(cls, path: str | os.PathLike, *, read_only: bool = False, create: bool = True) -> Diary:
         """Open (and, unless read-only, create or migrate) the diary at ``path``."""
         path = os.path.expanduser(os.fspath(path))
-        if os.path.isdir(path):
+        try:
+            is_dir, fresh = os.path.isdir(path), not os.path.exists(path)
+        except OSError as error:
+            raise DiaryError(f"Cannot open {path}: {error.strerror.lower()}; "
+                             "check that the file and its folder are yours.") from None
+        if is_dir:
             raise DiaryError(f"{path} is a folder, not a diary file; give the path of a .db file.")
-        fresh = not os.path.exists(path)
         if fresh and (read_only or not create):
             raise DiaryError(f"There is no diary at {path}.")
         if fresh:
@@ -79,61 +83,56 @@ class Diary:
                 private_file(path)
             except OSError as error:
                 raise DiaryError(f"Cannot create a diary at {path}: {error.strerror.lower()}.") from None
+        if not fresh and not read_only:
+            # Recognise the file through a read-only connection first: the last read-write
+            # connection to close checkpoints the WAL, which would rewrite a newer or foreign file.
+            peek = _connect(path, read_only=True)
+            try:
+                applied_steps(peek, path)
+            except sqlite3.DatabaseError as error:
+                raise explain(path, error) from None
+            finally:
+                peek.close()
+        conn = _connect(path, read_only)
+        diary = cls(path, conn, read_only)
         try:
-            if read_only:
-                from pathlib import Path
-
-                conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
-                                       timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            else:
-                conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            diary = cls(path, conn, read_only)
             diary._prepare(fresh)
         except sqlite3.DatabaseError as error:
+            conn.close()
             raise explain(path, error) from None
+        except BaseException:
+            conn.close()
+            raise
         return diary
 
     def _prepare(self, fresh: bool) -> None:
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self.conn.execute("PRAGMA foreign_keys = ON")
+        # Recognise the file before anything writes to it: switching a foreign or newer
+        # file to WAL would already change its header.
+        applied = applied_steps(self.conn, self._path)
+        pending = [name for name in schema.STEP_NAMES if name not in applied]
+        if pending and self.read_only:
+            raise DiaryError(
+                f"{self.path} needs upgrading to this version of osteotrack, which read-only mode cannot do; "
+                "open it once without --read-only."
+            )
         if not self.read_only:
             if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 self.conn.execute("PRAGMA journal_mode = WAL")
             # WAL with NORMAL keeps every committed transaction across a crash of the app.
             self.conn.execute("PRAGMA synchronous = NORMAL")
-        applied = self._applied_steps(fresh)
-        unknown = [name for name in applied if name not in schema.STEP_NAMES]
-        if unknown:
-            raise DiaryError(
-                f"{self.path} was written by a newer version of osteotrack (it has schema step "
-                f"'{unknown[0]}'); upgrade osteotrack to open it."
-            )
-        pending = [name for name in schema.STEP_NAMES if name not in applied]
         if pending:
-            if self.read_only:
-                raise DiaryError(
-                    f"{self.path} needs upgrading to this version of osteotrack, which read-only mode cannot do; "
-                    "open it once without --read-only."
-                )
             if applied:
-                self.backup(self.path.with_name(f"{self.path.stem}.before-{pending[0]}.db"))
+                # The backup checks its copy: a damaged diary stops here, before any step runs.
+                from osteotrack.store.backup import free_name
+
+                self.backup(free_name(self.path.with_name(f"{self.path.stem}.before-{pending[0]}.db")))
             schema.migrations().apply(self.db)
 
-    def _applied_steps(self, fresh: bool) -> list[str]:
-        if fresh:
-            return []
-        try:
-            rows = self.conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [schema.MIGRATION_SET]
-            ).fetchall()
-        except sqlite3.OperationalError as error:
-            if "no such table" not in str(error):
-                raise
-            # No migrations table: an empty file is a diary still to build; anything else is not ours.
-            if self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
-                raise DiaryError(f"{self.path} is an SQLite database but not an osteotrack diary.") from None
-            return []
-        return [row[0] for row in rows]
+    def verify(self) -> None:
+        """Refuse to go on with a damaged diary (SQLite's quick check reads every page: ~20 ms for ten years)."""
+        check_integrity(self.conn, self.path, quick=True)
 
     @property
     def db(self):
@@ -181,18 +180,9 @@ class Diary:
         """Copy the diary to ``target`` with SQLite's online backup API (safe while others write)."""
         from pathlib import Path
 
-        from osteotrack.store.files import private_file
+        from osteotrack.store.backup import copy_database
 
-        target = Path(target).expanduser()
-        if target.exists():
-            raise DiaryError(f"{target} already exists; choose another name for the backup.")
-        private_file(target)
-        copy = sqlite3.connect(target)
-        try:
-            self.conn.backup(copy)
-        finally:
-            copy.close()
-        return target
+        return copy_database(self.conn, Path(target).expanduser(), self.path)
 
     def find_id(self, table: str, prefix: str, profile_id: int | None = None) -> str:
         """The full id of the one record in ``table`` whose id starts with ``prefix``."""
@@ -710,10 +700,65 @@ def _logger_key(profile_id: int) -> str:
     return f"default_logger:{profile_id}"
 
 
-def explain(path: str | os.PathLike, error: sqlite3.Error) -> DiaryError:
+def _connect(path: str, read_only: bool) -> sqlite3.Connection:
+    try:
+        if read_only:
+            # A file: URI by hand: pathlib's as_uri() would cost the quick log path an import.
+            escaped = os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+            return sqlite3.connect(f"file:{escaped}?mode=ro", uri=True,
+                                   timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.DatabaseError as error:
+        raise explain(path, error) from None
+
+
+def applied_steps(conn: sqlite3.Connection, path) -> list[str]:
+    """The schema steps applied to the database on ``conn`` (none for an empty file).
+
+    Refuses, with a sentence, a database that is not an osteotrack diary and a
+    diary written by a newer version.
+    """
+    try:
+        steps = [row[0] for row in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [schema.MIGRATION_SET])]
+    except sqlite3.OperationalError as error:
+        if "no such table" not in str(error):
+            raise
+        steps = []
+    # Another program's tables (even one using sqlite-utils migrations) without our steps: not a diary.
+    # Only looked for when there are no steps, so opening an up-to-date diary costs one query.
+    if not steps and conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name != '_sqlite_migrations' LIMIT 1"
+    ).fetchone():
+        raise DiaryError(f"{path} is an SQLite database but not an osteotrack diary.")
+    unknown = [name for name in steps if name not in schema.STEP_NAMES]
+    if unknown:
+        raise DiaryError(f"{path} was written by a newer version of osteotrack (it has schema step "
+                         f"'{unknown[0]}'); upgrade osteotrack to open it.")
+    return steps
+
+
+def check_integrity(conn: sqlite3.Connection, path, quick: bool = False) -> None:
+    """Raise a DiaryError naming the first problem when the database behind ``conn`` is damaged."""
+    try:
+        verdict = conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}(1)").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise explain(path, error) from None
+    if verdict != "ok":
+        first = " ".join(verdict.replace("*** in database main ***", "").split())
+        raise DiaryError(f"{path} is damaged: it fails SQLite's integrity check ({first}); {RESTORE_HINT}.")
+
+
+RESTORE_HINT = "use a backup instead ('osteotrack restore FILE')"
+
+
+def explain(path, error: sqlite3.Error) -> DiaryError:
+    """One sentence for an error SQLite raised about the diary at ``path``."""
     text = str(error).lower()
-    if "not a database" in text or "malformed" in text or "disk image" in text:
-        return DiaryError(f"{path} is not a readable osteotrack diary (SQLite says: {error}).")
+    if "not a database" in text:
+        return DiaryError(f"{path} is not an osteotrack diary: it is not an SQLite database at all.")
+    if "malformed" in text or "disk image" in text:
+        return DiaryError(f"{path} is damaged (SQLite says: {error}); {RESTORE_HINT}.")
     if "locked" in text or "busy" in text:
         return DiaryError(f"{path} is busy in another program for more than {BUSY_TIMEOUT_MS // 1000} s; try again.")
     if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:

@@ -84,18 +84,24 @@ def dumps(document: dict) -> str:
 # -- import ---------------------------------------------------------------
 
 
-def read_document(path: Path) -> dict:
-    """Load an export file; a file that is not one gets a clear sentence."""
+def read_import_file(path: Path) -> bytes:
+    """The bytes of a file to import; a missing or unreadable one gets a clear sentence."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise DiaryError(f"There is no file at {path}.") from None
     except IsADirectoryError:
-        raise DiaryError(f"{path} is a folder; give the path of an exported .json file.") from None
-    except UnicodeDecodeError:
-        raise ValidationError(f"{path} is not a text file; import takes a .json file made by 'osteotrack export'.") from None
+        raise DiaryError(f"{path} is a folder; give the path of a file made by 'osteotrack export'.") from None
     except OSError as error:
         raise DiaryError(f"Cannot read {path}: {error.strerror}.") from None
+
+
+def read_document(path: Path) -> dict:
+    """Load an export file; a file that is not one gets a clear sentence."""
+    try:
+        text = read_import_file(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{path} is not a text file; import takes a .json file made by 'osteotrack export'.") from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -208,7 +214,7 @@ def parse_document(document) -> dict:
 
 
 def _entry(r: _Reader, e, profile: str, i: int):
-    r.where = f"entry {i + 1} of profile '{profile}'"
+    r.where = _where(e, f"entry {i + 1} of profile '{profile}'")
     entry = Entry(
         at=r.moment(e, "at"), pain=r.get(e, "pain", int),
         sites=[Site(r.get(s, "location", str), r.get(s, "intensity", int), r.get(s, "level", str, False))
@@ -224,6 +230,12 @@ def _entry(r: _Reader, e, profile: str, i: int):
     return entry, r.stamp(e, "created"), r.stamp(e, "updated"), r.where
 
 
+def _where(record, default: str) -> str:
+    """Where a record came from, for messages: a CSV import names its row (``_where``)."""
+    where = record.get("_where") if isinstance(record, dict) else None
+    return where if isinstance(where, str) else default
+
+
 def _text(r: _Reader, value, key: str) -> str:
     if not isinstance(value, str):
         raise r.fail(f"every item of '{key}' should be a slug (text)")
@@ -231,14 +243,14 @@ def _text(r: _Reader, value, key: str) -> str:
 
 
 def _checkin(r: _Reader, c, profile: str, i: int):
-    r.where = f"check-in {i + 1} of profile '{profile}'"
+    r.where = _where(c, f"check-in {i + 1} of profile '{profile}'")
     items = {k: r.get(c, k, int, False) for k in ("peg_pain", "peg_enjoyment", "peg_activity", "sleep", "mood")}
     record = CheckIn(day=r.day(c, "day"), note=r.get(c, "note", str, False, ""), id=r.get(c, "id", str), **items)
     return record, r.stamp(c, "created"), r.stamp(c, "updated"), r.where
 
 
 def _event(r: _Reader, v, profile: str, i: int):
-    r.where = f"event {i + 1} of profile '{profile}'"
+    r.where = _where(v, f"event {i + 1} of profile '{profile}'")
     record = Event(kind=r.get(v, "kind", str), at=r.moment(v, "at"), site=r.get(v, "site", str, False),
                    level=r.get(v, "level", str, False), procedure=r.get(v, "procedure", str, False),
                    t_score=r.get(v, "t_score", (int, float), False), dxa_site=r.get(v, "dxa_site", str, False),
@@ -247,7 +259,7 @@ def _event(r: _Reader, v, profile: str, i: int):
 
 
 def _question(r: _Reader, q, profile: str, i: int):
-    r.where = f"question {i + 1} of profile '{profile}'"
+    r.where = _where(q, f"question {i + 1} of profile '{profile}'")
     record = Question(text=r.get(q, "text", str), created=r.moment(q, "created"),
                       status=r.get(q, "status", str, False, "open"), answer=r.get(q, "answer", str, False, ""),
                       id=r.get(q, "id", str))
@@ -266,6 +278,8 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
             f"The file holds {len(parsed['profiles'])} profiles; a file imported as one profile must hold exactly one."
         )
     _check_records(diary, parsed)
+    # A whole file of records is worth a quick check: never pour them into a damaged diary.
+    diary.verify()
     counts = {"entries": 0, "checkins": 0, "events": 0, "questions": 0, "skipped": 0}
     with diary.writing():
         _merge_vocabulary(diary, parsed["terms"])

@@ -1,0 +1,181 @@
+"""Backing up and restoring a diary, with SQLite's online backup API.
+
+The backup API copies a consistent snapshot page by page while other
+connections (the app, an ``osteotrack log``) keep reading and writing, so a
+backup is safe at any time. A restore checks the file whole before it
+touches the diary, and keeps a backup of what it replaces.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from osteotrack.domain.errors import DiaryError
+from osteotrack.store.diary import explain, applied_steps, check_integrity
+from osteotrack.store.files import private_dir
+
+
+def free_name(path: Path) -> Path:
+    """``path``, or the first of ``name-2.ext``, ``name-3.ext``, … that does not exist yet."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+def default_backup_path(diary_path: Path, folder: Path | None = None) -> Path:
+    """A dated, unused name in ``folder`` (default: beside the diary): ``diary.backup-2026-11-24-0930.db``."""
+    name = f"{diary_path.stem}.backup-{datetime.now():%Y-%m-%d-%H%M}.db"
+    return free_name((folder or diary_path.parent) / name)
+
+
+def copy_database(conn: sqlite3.Connection, target: Path, source: Path) -> Path:
+    """Copy the database ``source`` open on ``conn`` to a new file ``target`` (0600), checked, renamed into place."""
+    if target.is_dir():
+        raise DiaryError(f"{target} is a folder; give a file name for the backup.")
+    if target.exists():
+        raise DiaryError(f"{target} already exists; choose another name for the backup.")
+    try:
+        private_dir(target.parent)
+    except OSError as error:
+        raise DiaryError(f"Cannot write a backup into {target.parent}: {error.strerror.lower()}.") from None
+    # The copy grows beside its final name and is renamed only when complete and checked:
+    # a crash or a full disk never leaves a half backup that looks whole.
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        os.chmod(tmp, 0o600)
+        copy = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.backup(copy)
+            # The copy has the diary's pages: a damaged diary gives a damaged copy, and no backup.
+            check_integrity(copy, source)
+            # A backup is one self-contained file: no WAL beside it to lose when it is copied.
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
+        os.replace(tmp, target)
+    except OSError as error:
+        raise DiaryError(f"Cannot write the backup {target}: {error.strerror.lower()}.") from None
+    except sqlite3.Error as error:
+        raise explain(source, error) from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return target
+
+
+def backup_diary(diary_path: Path, target: Path | None = None) -> Path:
+    """Back up the diary at ``diary_path`` to ``target`` (a file, or a folder for a dated file in it;
+    default: a dated file beside the diary); return the path written.
+
+    This is what ``osteotrack backup`` and the app's backup action call.
+    """
+    from osteotrack.store.diary import Diary
+
+    diary_path = Path(diary_path).expanduser()
+    target = None if target is None else Path(target).expanduser()
+    if target is None or target.is_dir():
+        target = default_backup_path(diary_path, target)
+    with Diary.open(diary_path, read_only=True) as diary:
+        return diary.backup(target)
+
+
+@dataclass
+class DiaryFile:
+    """What a diary file holds, for the question a restore asks."""
+
+    path: Path
+    profiles: list[str]
+    entries: int
+    last_day: str | None
+
+    def describe(self) -> str:
+        last = f", the last on {self.last_day}" if self.last_day else ""
+        who = ", ".join(self.profiles) or "none"
+        count = "1 entry" if self.entries == 1 else f"{self.entries} entries"
+        return f"{count}{last} (profiles: {who})"
+
+
+def inspect_diary_file(path: Path) -> DiaryFile:
+    """Check that ``path`` is a whole osteotrack diary this version can open, without changing it."""
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise DiaryError(f"{path} is a folder, not a diary file; give the path of a backup .db file.")
+    if not path.exists():
+        raise DiaryError(f"There is no file at {path}.")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error as error:
+        raise explain(path, error) from None
+    try:
+        check_integrity(conn, path)
+        if not applied_steps(conn, path):
+            raise DiaryError(f"{path} is an empty SQLite database, not an osteotrack diary.")
+        profiles = [row[0] for row in conn.execute("SELECT name FROM profiles ORDER BY id")]
+        entries, last = conn.execute("SELECT count(*), max(local_day) FROM entries").fetchone()
+    except sqlite3.Error as error:
+        raise explain(path, error) from None
+    finally:
+        conn.close()
+    return DiaryFile(path, profiles, entries, last)
+
+
+def restore_diary(source: Path, diary_path: Path) -> Path | None:
+    """Replace the diary at ``diary_path`` with the backup ``source``; return the backup of the old diary.
+
+    ``source`` is checked whole first. The old diary is backed up before it is
+    replaced, and the replacement goes through the backup API into the live
+    file, so an app that has it open sees the restored diary, not a stale copy.
+    """
+    from osteotrack.store.diary import Diary
+
+    source, diary_path = Path(source).expanduser(), Path(diary_path).expanduser()
+    inspect_diary_file(source)
+    if source.resolve() == diary_path.resolve():
+        raise DiaryError(f"{source} is the diary itself; give a backup file to restore from.")
+    saved, live = None, False
+    if diary_path.exists():
+        saved = free_name(diary_path.with_name(f"{diary_path.stem}.before-restore-{datetime.now():%Y-%m-%d-%H%M}.db"))
+        try:
+            backup_diary(diary_path, saved)
+            live = True
+        except DiaryError:
+            # A damaged diary (often the reason to restore) cannot be backed up page by page:
+            # keep its raw bytes for a rescue attempt instead.
+            _copy_raw(diary_path, saved)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if live:
+            with Diary.open(diary_path) as diary:
+                src.backup(diary.conn)
+        else:
+            fresh = copy_database(src, free_name(diary_path.with_name(f".{diary_path.name}.restoring")), source)
+            for leftover in ("-wal", "-shm"):  # a stale WAL would be replayed onto the restored file
+                Path(f"{diary_path}{leftover}").unlink(missing_ok=True)
+            os.replace(fresh, diary_path)
+    except sqlite3.Error as error:
+        raise explain(diary_path, error) from None
+    finally:
+        src.close()
+    # Opening again brings a backup from an older version up to this schema (with its own backup first).
+    Diary.open(diary_path).close()
+    return saved
+
+
+def _copy_raw(path: Path, target: Path) -> None:
+    """Copy a file (and its WAL, if any) byte for byte into new 0600 files."""
+    import shutil
+
+    for suffix in ("", "-wal"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            fd = os.open(f"{target}{suffix}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as out, open(source, "rb") as data:
+                shutil.copyfileobj(data, out)

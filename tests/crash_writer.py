@@ -1,0 +1,35 @@
+"""A writer process for the crash-safety test: logs entries in a loop, printing each committed id.
+
+    python tests/crash_writer.py DIARY
+
+An id is printed only after ``Diary.add_entry`` has returned, i.e. after its
+transaction committed, so every printed id must survive a SIGKILL.
+"""
+
+import random
+import sys
+from datetime import datetime, timedelta, timezone
+
+from osteotrack.domain.records import Entry, Site, TherapyUse
+from osteotrack.store import Diary
+
+
+def main(path: str) -> None:
+    rng = random.Random()
+    start = datetime(2026, 1, 1, 8, 0, tzinfo=timezone(timedelta(hours=1)))
+    with Diary.open(path) as diary:
+        while True:
+            entry = Entry(
+                at=start + timedelta(minutes=rng.randrange(400_000)), pain=rng.randrange(11),
+                sites=[Site("lower-back", rng.randrange(11)), Site("rib-left", rng.randrange(11))],
+                triggers=["bending"], therapies=[TherapyUse("heat", rng.randrange(11) * 10)],
+                # A long note spreads entries over many pages, so kills land mid-page-write too.
+                note="x" * rng.randrange(3000),
+            )
+            stored = diary.add_entry(entry)
+            sys.stdout.write(stored.id + "\n")
+            sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
