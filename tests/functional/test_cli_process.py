@@ -57,8 +57,8 @@ def test_a_broken_diary_file_is_one_sentence(run_process, tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database at all" * 50)
     before = digest(junk)
-    refused(run_process("--db", str(junk), "log", "--pain", "3", db=False), "is not a readable osteotrack diary")
-    refused(run_process("--db", str(junk), "list", db=False), "is not a readable osteotrack diary")
+    refused(run_process("--db", str(junk), "log", "--pain", "3", db=False), "is not an osteotrack diary")
+    refused(run_process("--db", str(junk), "list", db=False), "is not an osteotrack diary")
     assert digest(junk) == before
 
 

@@ -130,7 +130,7 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
         reads = {"open", "close", "setting", "profiles", "profile_id", "profile_name", "default_logger",
                  "vocabulary", "get_entry", "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
                  "checkin", "checkins", "events", "question", "questions", "find_id", "backup", "writing", "db",
-                 "path", "flagged_entries"}
+                 "path", "flagged_entries", "verify"}
         public = {name for name, _ in inspect.getmembers(Diary) if not name.startswith("_")}
         assert public - reads - set(writes) == set()
         assert diary.count_entries(dad) == 1

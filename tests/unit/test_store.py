@@ -56,7 +56,7 @@ def test_reopening_applies_nothing_twice(db_path):
 def test_opening_what_is_not_a_diary(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(DiaryError, match="is not a readable osteotrack diary"):
+    with pytest.raises(DiaryError, match="is not an osteotrack diary: it is not an SQLite database"):
         Diary.open(junk)
     other = tmp_path / "other.db"
     con = sqlite3.connect(other)
