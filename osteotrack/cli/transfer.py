@@ -56,6 +56,8 @@ def import_(session, file, as_profile):
     document = read_document(file)
     counts = import_document(session.diary(), document, into_profile=as_profile)
     added = ", ".join(f"{counts[k]} {k}" for k in ("entries", "checkins", "events", "questions"))
+    if counts.get("sessions"):
+        added += f", {counts['sessions']} self-care sessions"
     click.echo(f"Imported {added}; {counts['skipped']} already in the diary.")
 
 
