@@ -38,9 +38,9 @@ def cli(ctx: click.Context, db: Path | None, profile: str | None, read_only: boo
 
 
 def _register() -> None:
-    from osteotrack.cli import demo, entries, records, transfer, vocab
+    from osteotrack.cli import breathe, demo, entries, records, transfer, vocab
 
-    for module in (entries, records, transfer, vocab, demo):
+    for module in (entries, records, transfer, vocab, demo, breathe):
         for command in module.COMMANDS:
             cli.add_command(command)
 

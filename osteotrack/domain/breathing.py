@@ -119,6 +119,18 @@ def spoken_phase(word: str, seconds: int) -> str:
     return f"{word.capitalize()}, {seconds} {unit}."
 
 
+def spoken_duration(seconds: float) -> str:
+    """A duration in words for a screen reader: '4 minutes 45 seconds', '1 minute', '0 seconds'."""
+    whole = int(round(seconds))
+    minutes, rest = divmod(whole, 60)
+    parts = []
+    if minutes:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    if rest or not minutes:
+        parts.append(f"{rest} second{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
 def clock_text(seconds: float) -> str:
     """Seconds as m:ss, rounded up so a countdown shows 0:00 only at the end."""
     whole = int(-(-seconds // 1)) if seconds > 0 else 0
