@@ -1,1 +1,51 @@
-"""Numbers computed from stored entries, each with the count it rests on (no Textual, no CLI)."""
+"""Trends: honest numbers from stored entries, each with the count it rests on.
+
+Plain Python and SQL through the diary's own connection; no Textual, no
+plotting (the charts live in ``osteotrack.views``). The figures describe what
+was logged and never claim a cause: "mean pain on days with bending" is a fact,
+"bending causes pain" is not said.
+
+    period = period_for(diary, profile_id, "3m")
+    result = trends(diary, profile_id, period)      # every figure, .to_dict() for JSON
+    week = what_changed(diary, profile_id)          # this week against last week
+"""
+
+from osteotrack.analysis.changes import what_changed
+from osteotrack.analysis.figures import (
+    change,
+    daily_pain,
+    events,
+    locations,
+    medication_use,
+    pain_summary,
+    peg_weeks,
+    relief_over_time,
+    therapies,
+    triggers,
+)
+from osteotrack.analysis.ranges import DEFAULT_RANGE, RANGES, Period, first_entry_day, period_for, resolve_range
+from osteotrack.analysis.results import (
+    Change,
+    DayPain,
+    EventMark,
+    LocationStat,
+    MedicationStat,
+    MedicationUse,
+    PainSummary,
+    PegWeek,
+    ReliefDrop,
+    ReliefPoint,
+    TherapyStat,
+    TriggerStat,
+    Trends,
+    WhatChanged,
+)
+from osteotrack.analysis.trends import trends
+
+__all__ = [
+    "DEFAULT_RANGE", "RANGES", "Change", "DayPain", "EventMark", "LocationStat", "MedicationStat", "MedicationUse",
+    "PainSummary", "PegWeek", "Period", "ReliefDrop", "ReliefPoint", "TherapyStat", "TriggerStat", "Trends",
+    "WhatChanged", "change", "daily_pain", "events", "first_entry_day", "locations", "medication_use",
+    "pain_summary", "peg_weeks", "period_for", "relief_over_time", "resolve_range", "therapies", "trends",
+    "triggers", "what_changed",
+]

@@ -1,0 +1,97 @@
+"""What changed this week: the caregiver's overview and the Today screen read it.
+
+"This week" is the 7 days ending today, "last week" the 7 days before them,
+so that on a Monday the comparison still rests on a full week of entries.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from osteotrack.analysis import figures
+from osteotrack.analysis.ranges import Period
+from osteotrack.analysis.results import ReliefDrop, WhatChanged
+
+# Pain is logged in whole points: a mean within half a point is "about the same".
+SAME_WITHIN = 0.5
+# Relief is rated in steps of 10 %: one step down counts as a drop.
+RELIEF_DROP = 10
+
+
+def what_changed(diary, profile_id: int, today: date | None = None) -> WhatChanged:
+    """This week against last week: mean pain, new locations, falls and fractures, gaps, relief."""
+    today = today or date.today()
+    now = Period(today - timedelta(days=6), today)
+    before = now.previous()
+    pain_now = figures.pain_summary(diary, profile_id, now)
+    pain_before = figures.pain_summary(diary, profile_id, before)
+    if pain_now.entries and pain_before.entries:
+        difference = pain_now.mean - pain_before.mean
+        direction = "same" if abs(difference) < SAME_WITHIN else "up" if difference > 0 else "down"
+    else:
+        direction = "unknown"
+    seen_before = {s.location for s in figures.locations(diary, profile_id, before, pain_before.days_logged)}
+    new_locations = [s for s in figures.locations(diary, profile_id, now, pain_now.days_logged)
+                     if s.location not in seen_before]
+    falls = figures.events(diary, profile_id, now, kinds=("fall", "fracture"))
+    logged = {d.day for d in figures.daily_pain(diary, profile_id, now)}
+    gaps = [now.since + timedelta(days=i) for i in range(now.days) if now.since + timedelta(days=i) not in logged]
+    relief_before = {t.therapy: t for t in figures.therapies(diary, profile_id, before) if t.rated}
+    dropped = [
+        ReliefDrop(t.therapy, t.name, relief_before[t.therapy].mean_relief, relief_before[t.therapy].rated,
+                   t.mean_relief, t.rated)
+        for t in figures.therapies(diary, profile_id, now)
+        if t.rated and t.therapy in relief_before
+        and relief_before[t.therapy].mean_relief - t.mean_relief >= RELIEF_DROP
+    ]
+    result = dict(this_week=now, last_week=before, pain_now=pain_now, pain_before=pain_before,
+                  direction=direction, new_locations=new_locations, falls_and_fractures=falls,
+                  days_without_entry=gaps, relief_dropped=dropped)
+    return WhatChanged(**result, sentences=_sentences(**result))
+
+
+def _count(n: int, word: str) -> str:
+    plural = word[:-1] + "ies" if word.endswith("y") and word[-2] not in "aeiou" else word + "s"
+    return f"{n} {word if n == 1 else plural}"
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _sentences(this_week, last_week, pain_now, pain_before, direction, new_locations, falls_and_fractures,
+               days_without_entry, relief_dropped) -> list[str]:
+    out = []
+    if direction == "unknown":
+        if not pain_now.entries:
+            out.append("No entries this week, so there is no mean pain to compare.")
+        else:
+            out.append(f"Mean pain this week is {pain_now.mean:.1f} ({_count(pain_now.entries, 'entry')}); "
+                       "there were no entries last week to compare with.")
+    else:
+        counts = (f"{pain_before.mean:.1f} last week ({_count(pain_before.entries, 'entry')}), "
+                  f"{pain_now.mean:.1f} this week ({_count(pain_now.entries, 'entry')})")
+        verb = {"up": "went up", "down": "went down", "same": "stayed about the same"}[direction]
+        out.append(f"Mean pain {verb}: {counts}.")
+    if new_locations:
+        places = [f"{s.name.lower()} ({_count(s.count, 'entry')})" for s in new_locations]
+        out.append(f"New this week, not logged last week: {_join(places)}.")
+    if falls_and_fractures:
+        out.append("Logged this week: " + _join([f"{e.label[0].lower()}{e.label[1:]} on {_day(e.day)}" for e in falls_and_fractures])
+                   + ".")
+    else:
+        out.append("No falls or fractures logged this week.")
+    if days_without_entry:
+        out.append(f"{_count(len(days_without_entry), 'day').capitalize()} without an entry this week: "
+                   f"{_join([_day(d) for d in days_without_entry])}.")
+    else:
+        out.append("An entry on every day this week.")
+    for t in relief_dropped:
+        out.append(f"{t.name} gave less relief: {t.relief_before:.0f} % last week "
+                   f"({_count(t.rated_before, 'rating')}), {t.relief_now:.0f} % this week "
+                   f"({_count(t.rated_now, 'rating')}).")
+    return out

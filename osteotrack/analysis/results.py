@@ -1,0 +1,230 @@
+"""The figures trends are made of, as plain frozen dataclasses.
+
+Every figure carries the count it rests on, and a mean is ``None`` when that
+count is zero. Means are not rounded here: the views round for display.
+Nothing here says why pain changed; the figures only say what was logged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date
+
+from osteotrack.analysis.ranges import Period
+
+
+@dataclass(frozen=True)
+class DayPain:
+    """One logged local day.
+
+    ``rolling_mean`` is the mean of the daily means over the logged days among
+    the 7 calendar days ending on ``day`` (``day`` and the 6 before it, inside
+    the period); ``rolling_days`` is how many logged days (1–7) it rests on.
+    Days without entries are skipped, not counted as zero.
+    """
+
+    day: date
+    worst: int
+    mean: float
+    least: int
+    entries: int
+    rolling_mean: float
+    rolling_days: int
+
+
+@dataclass(frozen=True)
+class PainSummary:
+    """Pain over a whole period: the mean of all its entries, the worst and the least."""
+
+    mean: float | None
+    worst: int | None
+    least: int | None
+    entries: int
+    days_logged: int
+    days_in_range: int
+
+    @property
+    def coverage(self) -> float:
+        """Days logged as a share (0–1) of the days in range."""
+        return self.days_logged / self.days_in_range if self.days_in_range else 0.0
+
+
+@dataclass(frozen=True)
+class Change:
+    """A period against the previous period of equal length (``current - previous``)."""
+
+    previous_period: Period
+    current: PainSummary
+    previous: PainSummary
+    mean_difference: float | None  # None unless both periods have entries
+    worst_difference: int | None
+    days_logged_difference: int
+
+
+@dataclass(frozen=True)
+class LocationStat:
+    """Where it hurt: days it was logged, of the days logged in range, and its mean intensity."""
+
+    location: str
+    name: str
+    days: int
+    days_logged: int
+    share_of_days: float
+    mean_intensity: float
+    count: int  # how many entries name this location: what mean_intensity rests on
+
+
+@dataclass(frozen=True)
+class TriggerStat:
+    """Mean pain of entries that list a trigger, against entries that do not, with both counts."""
+
+    trigger: str
+    name: str
+    present: int
+    mean_present: float
+    absent: int
+    mean_absent: float | None
+
+
+@dataclass(frozen=True)
+class TherapyStat:
+    """How often a therapy was used and the mean of its relief ratings (0–100 %)."""
+
+    therapy: str
+    name: str
+    group: str | None
+    times_used: int
+    mean_relief: float | None
+    rated: int  # uses with a relief rating: what mean_relief rests on
+
+
+@dataclass(frozen=True)
+class ReliefPoint:
+    """Mean relief of one therapy in one week or month, starting on ``start``."""
+
+    therapy: str
+    start: date
+    mean_relief: float
+    rated: int
+
+
+@dataclass(frozen=True)
+class MedicationStat:
+    """Days a medication therapy was used, and the longest run of consecutive days."""
+
+    therapy: str
+    name: str
+    days_used: int
+    uses: int
+    days_in_range: int
+    longest_run: int
+    run_start: date | None  # the most recent longest run, if several are as long
+    run_end: date | None
+
+
+@dataclass(frozen=True)
+class MedicationUse:
+    """Over-the-counter and prescription pain medication, kept apart."""
+
+    otc: MedicationStat
+    prescription: MedicationStat
+
+
+@dataclass(frozen=True)
+class PegWeek:
+    """The PEG per ISO week: the mean of each complete check-in's PEG score.
+
+    A check-in's PEG score is the mean of its three items (average pain,
+    interference with enjoyment of life, with general activity); check-ins
+    missing an item are left out.
+    """
+
+    week: str  # ISO week, e.g. 2026-W48
+    start: date  # its Monday
+    score: float
+    pain: float
+    enjoyment: float
+    activity: float
+    checkins: int
+
+
+@dataclass(frozen=True)
+class EventMark:
+    """An event to draw on the timeline."""
+
+    day: date
+    kind: str
+    label: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Trends:
+    """Every trend figure of one profile over one period."""
+
+    profile: str
+    period: Period
+    summary: PainSummary
+    change: Change
+    daily: list[DayPain]
+    locations: list[LocationStat]
+    triggers: list[TriggerStat]
+    therapies: list[TherapyStat]
+    relief_bucket: str  # "week" or "month": the step of relief_over_time
+    relief_over_time: list[ReliefPoint]
+    medication: MedicationUse
+    peg_weeks: list[PegWeek]
+    events: list[EventMark] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """Plain data for JSON: dates as ISO text, means rounded to 3 decimals."""
+        return plain(self)
+
+
+def plain(value):
+    """A result as JSON-ready data (dataclasses to dicts, periods with their length)."""
+    if isinstance(value, Period):
+        return {"since": value.since.isoformat(), "until": value.until.isoformat(), "days": value.days}
+    if is_dataclass(value):
+        out = {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+        if isinstance(value, PainSummary):
+            out["coverage"] = round(value.coverage, 3)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 3)
+    return value
+
+
+@dataclass(frozen=True)
+class ReliefDrop:
+    """A therapy whose mean relief this week is lower than last week."""
+
+    therapy: str
+    name: str
+    relief_before: float
+    rated_before: int
+    relief_now: float
+    rated_now: int
+
+
+@dataclass(frozen=True)
+class WhatChanged:
+    """This week (the 7 days ending today) against the 7 days before, as plain data."""
+
+    this_week: Period
+    last_week: Period
+    pain_now: PainSummary
+    pain_before: PainSummary
+    direction: str  # "up", "down", "same" (within half a point) or "unknown" (a week without entries)
+    new_locations: list[LocationStat]  # logged this week, not last week
+    falls_and_fractures: list[EventMark]
+    days_without_entry: list[date]
+    relief_dropped: list[ReliefDrop]
+    sentences: list[str]
+
+    def to_dict(self) -> dict:
+        return plain(self)

@@ -1,0 +1,211 @@
+"""Trend figures against answers worked out by hand from tests/trends_diary.py's table."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from osteotrack import analysis
+from osteotrack.analysis import Period
+from tests import trends_diary
+from tests.trends_diary import PERIOD, TODAY, at, log
+
+
+@pytest.fixture
+def small(diary):
+    trends_diary.build(diary)
+    return diary
+
+
+@pytest.fixture
+def me(small):
+    return small.profile_id("me")
+
+
+def d(day: int) -> date:
+    return date(2026, 11, day)
+
+
+def test_daily_pain_per_local_day_with_rolling_mean(small, me):
+    rows = analysis.daily_pain(small, me, PERIOD)
+    # Thu 12's entry was 13 Nov in UTC and Fri 13's was 12 Nov in UTC: each counts on its writer's day.
+    assert [(r.day, r.worst, r.mean, r.least, r.entries) for r in rows] == [
+        (d(10), 6, 5.0, 4, 2), (d(12), 2, 2.0, 2, 1), (d(13), 8, 8.0, 8, 1), (d(14), 3, 3.0, 3, 1),
+        (d(16), 5, 5.0, 5, 1),
+    ]
+    # Mean of the daily means of logged days among the 7 days ending that day, inside the period
+    # (Mon 9's pain of 9 lies before the period and is not used).
+    assert [r.rolling_days for r in rows] == [1, 2, 3, 4, 5]
+    assert [r.rolling_mean for r in rows] == pytest.approx([5.0, 3.5, 5.0, 4.5, 4.6])
+
+
+def test_rolling_mean_drops_days_older_than_a_week(diary):
+    log(diary, at(1, 9), 2)
+    log(diary, at(7, 9), 4)
+    log(diary, at(8, 9), 9)
+    rows = analysis.daily_pain(diary, diary.profile_id(), Period(d(1), d(8)))
+    # On the 8th the window is 2–8 Nov: the 1st has fallen out.
+    assert [(r.rolling_mean, r.rolling_days) for r in rows] == [(2.0, 1), (3.0, 2), (6.5, 2)]
+
+
+def test_summary_counts_days_logged_of_days_in_range(small, me):
+    s = analysis.pain_summary(small, me, PERIOD)
+    assert (s.entries, s.days_logged, s.days_in_range, s.worst, s.least) == (6, 5, 7, 8, 2)
+    assert s.mean == pytest.approx(28 / 6)
+    assert s.coverage == pytest.approx(5 / 7)
+
+
+def test_change_against_the_previous_period_of_equal_length(small, me):
+    c = analysis.change(small, me, PERIOD)
+    assert c.previous_period == Period(d(3), d(9))
+    assert (c.previous.entries, c.previous.mean, c.previous.days_logged) == (1, 9.0, 1)
+    assert c.mean_difference == pytest.approx(28 / 6 - 9)
+    assert c.worst_difference == -1
+    assert c.days_logged_difference == 4
+
+
+def test_locations_share_of_days_mean_intensity_and_count(small, me):
+    rows = analysis.locations(small, me, PERIOD)
+    assert [(r.location, r.days, r.days_logged, r.count) for r in rows] == [
+        ("lower-back", 3, 5, 4), ("mid-back", 1, 5, 1), ("rib-left", 1, 5, 1),
+    ]
+    assert [r.share_of_days for r in rows] == pytest.approx([0.6, 0.2, 0.2])
+    assert [r.mean_intensity for r in rows] == pytest.approx([6.0, 6.0, 2.0])
+    assert rows[2].name == "Ribs, left"
+
+
+def test_triggers_mean_pain_present_against_absent(small, me):
+    rows = analysis.triggers(small, me, PERIOD)
+    assert [(r.trigger, r.present, r.absent) for r in rows] == [
+        ("bending", 2, 4), ("standing", 2, 4), ("lifting", 1, 5),
+    ]
+    # bending: 4 and 6 against 2, 8, 3, 5; standing: 6 and 5 against 4, 2, 8, 3; lifting: 8 against the rest.
+    assert [(r.mean_present, r.mean_absent) for r in rows] == [
+        pytest.approx((5.0, 4.5)), pytest.approx((5.5, 4.25)), pytest.approx((8.0, 4.0)),
+    ]
+
+
+def test_therapies_times_used_mean_relief_and_rated_count(small, me):
+    rows = analysis.therapies(small, me, PERIOD)
+    assert [(r.therapy, r.times_used, r.rated, r.group) for r in rows] == [
+        ("otc-pain-medication", 4, 3, "medication"), ("heat", 3, 3, "physical"),
+        ("prescription-pain-medication", 1, 0, "medication"),
+    ]
+    assert rows[0].mean_relief == pytest.approx(30.0)  # 40, 20, 30; the unrated use is left out
+    assert rows[1].mean_relief == pytest.approx(190 / 3)  # 60, 80, 50
+    assert rows[2].mean_relief is None
+
+
+def test_relief_over_time_per_week_from_monday(small, me):
+    points = analysis.relief_over_time(small, me, PERIOD)
+    assert [(p.therapy, p.start, p.mean_relief, p.rated) for p in points] == [
+        ("heat", d(9), 70.0, 2), ("heat", d(16), 50.0, 1),
+        ("otc-pain-medication", d(9), 30.0, 2), ("otc-pain-medication", d(16), 30.0, 1),
+    ]
+
+
+def test_relief_over_time_per_month_for_long_ranges(small, me):
+    points = analysis.relief_over_time(small, me, Period(date(2026, 1, 1), TODAY))
+    assert [(p.therapy, p.start, p.mean_relief, p.rated) for p in points] == [
+        ("heat", d(1), 70.0, 4), ("otc-pain-medication", d(1), 30.0, 3),
+    ]
+
+
+def test_medication_days_used_and_longest_run(small, me):
+    use = analysis.medication_use(small, me, PERIOD)
+    # OTC on 10, 13, 14, 16: runs of 1, 2 and 1 days.
+    assert (use.otc.days_used, use.otc.uses, use.otc.longest_run, use.otc.run_start, use.otc.run_end) == (
+        4, 4, 2, d(13), d(14))
+    assert (use.prescription.days_used, use.prescription.longest_run, use.prescription.run_start) == (1, 1, d(13))
+    assert use.otc.days_in_range == 7
+
+
+def test_longest_run_counts_days_not_entries_and_prefers_the_latest(diary):
+    for hour, day in enumerate((2, 3, 3, 6, 7), start=8):
+        log(diary, at(day, hour), 4, therapies=[("otc-pain-medication", 30)])
+    use = analysis.medication_use(diary, diary.profile_id(), Period(d(1), d(8)))
+    # Days 2–3 and 6–7 are both two days long: the latest is reported.
+    assert (use.otc.days_used, use.otc.uses, use.otc.longest_run, use.otc.run_start, use.otc.run_end) == (
+        4, 5, 2, d(6), d(7))
+    assert (use.prescription.days_used, use.prescription.longest_run, use.prescription.run_start) == (0, 0, None)
+
+
+def test_peg_per_iso_week_from_complete_check_ins(small, me):
+    weeks = analysis.peg_weeks(small, me, PERIOD)
+    # W46: PEG 4 (3, 4, 5) and 6 (6, 6, 6); Sun 15's check-in lacks an item; W47: PEG 2 (1, 2, 3).
+    assert [(w.week, w.start, w.checkins) for w in weeks] == [("2026-W46", d(9), 2), ("2026-W47", d(16), 1)]
+    assert (weeks[0].score, weeks[0].pain, weeks[0].enjoyment, weeks[0].activity) == pytest.approx((5, 4.5, 5, 5.5))
+    assert weeks[1].score == pytest.approx(2.0)
+
+
+def test_events_in_range_on_their_local_day(small, me):
+    marks = analysis.events(small, me, PERIOD)
+    assert [(m.day, m.kind, m.label) for m in marks] == [
+        (d(13), "fall", "Fall"), (d(13), "fracture", "Fracture mid back T8"),
+    ]
+
+
+def test_an_empty_range_has_counts_of_zero_and_no_means(small, me):
+    empty = Period(date(2026, 10, 1), date(2026, 10, 7))
+    t = analysis.trends(small, me, empty)
+    assert (t.summary.entries, t.summary.days_logged, t.summary.days_in_range, t.summary.mean) == (0, 0, 7, None)
+    assert t.daily == t.locations == t.triggers == t.therapies == t.relief_over_time == t.peg_weeks == t.events == []
+    assert (t.medication.otc.days_used, t.medication.otc.longest_run) == (0, 0)
+    assert t.change.mean_difference is None and t.summary.coverage == 0
+
+
+def test_a_single_entry(diary):
+    log(diary, at(5, 9), 7, [("hip-left", 6)], ["stairs"], [("ice", 20)])
+    t = analysis.trends(diary, diary.profile_id(), Period(d(1), d(7)))
+    assert [(r.day, r.worst, r.mean, r.least, r.entries, r.rolling_mean, r.rolling_days) for r in t.daily] == [
+        (d(5), 7, 7.0, 7, 1, 7.0, 1)]
+    assert (t.summary.mean, t.summary.days_logged) == (7.0, 1)
+    assert [(x.location, x.share_of_days, x.mean_intensity, x.count) for x in t.locations] == [
+        ("hip-left", 1.0, 6.0, 1)]
+    # Present in the only entry: no entry without it, so no mean to compare with.
+    assert [(x.present, x.mean_present, x.absent, x.mean_absent) for x in t.triggers] == [(1, 7.0, 0, None)]
+    assert [(x.therapy, x.times_used, x.mean_relief, x.rated) for x in t.therapies] == [("ice", 1, 20.0, 1)]
+
+
+def test_trends_bundles_every_figure_and_serialises_with_counts(small, me):
+    t = analysis.trends(small, me, PERIOD)
+    assert t.profile == "me" and t.relief_bucket == "week"
+    data = t.to_dict()
+    assert data["period"] == {"since": "2026-11-10", "until": "2026-11-16", "days": 7}
+    assert data["summary"] == {"mean": 4.667, "worst": 8, "least": 2, "entries": 6, "days_logged": 5,
+                               "days_in_range": 7, "coverage": 0.714}
+    assert data["daily"][0] == {"day": "2026-11-10", "worst": 6, "mean": 5.0, "least": 4, "entries": 2,
+                                "rolling_mean": 5.0, "rolling_days": 1}
+    assert data["medication"]["otc"]["longest_run"] == 2
+    assert data["change"]["previous_period"] == {"since": "2026-11-03", "until": "2026-11-09", "days": 7}
+
+
+def test_what_changed_this_week_against_last(small, me):
+    w = analysis.what_changed(small, me, today=d(16))
+    assert (w.this_week, w.last_week) == (Period(d(10), d(16)), Period(d(3), d(9)))
+    assert w.direction == "down"
+    assert [s.location for s in w.new_locations] == ["mid-back", "rib-left"]  # lower back hurt last week too
+    assert [e.kind for e in w.falls_and_fractures] == ["fall", "fracture"]
+    assert w.days_without_entry == [d(11), d(15)]
+    # Heat: 90 % last week; 60, 80 and 50 this week.
+    assert [(r.therapy, r.relief_before, r.rated_before, r.rated_now) for r in w.relief_dropped] == [
+        ("heat", 90.0, 1, 3)]
+    assert w.sentences == [
+        "Mean pain went down: 9.0 last week (1 entry), 4.7 this week (6 entries).",
+        "New this week, not logged last week: mid back (1 entry) and ribs, left (1 entry).",
+        "Logged this week: fall on Fri 13 Nov and fracture mid back T8 on Fri 13 Nov.",
+        "2 days without an entry this week: Wed 11 Nov and Sun 15 Nov.",
+        "Heat (hot pack, warm shower) gave less relief: 90 % last week (1 rating), 63 % this week (3 ratings).",
+    ]
+
+
+def test_what_changed_in_a_quiet_week(diary):
+    w = analysis.what_changed(diary, diary.profile_id(), today=d(16))
+    assert w.direction == "unknown"
+    assert w.sentences == [
+        "No entries this week, so there is no mean pain to compare.",
+        "No falls or fractures logged this week.",
+        "7 days without an entry this week: Tue 10 Nov, Wed 11 Nov, Thu 12 Nov, Fri 13 Nov, Sat 14 Nov, "
+        "Sun 15 Nov and Mon 16 Nov.",
+    ]
