@@ -6,9 +6,9 @@ straight from stored sessions; nothing here claims the session caused the change
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from datetime import date
+
+from osteotrack.analysis.ranges import Period
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,7 @@ class SessionSummary:
     """The sessions of one therapy in a period."""
 
     therapy: str
+    name: str  # the therapy's display name in this diary
     sessions: int
     completed: int  # run to the end (the rest were stopped early)
     minutes: float  # exercise done, pauses not counted
@@ -35,10 +36,10 @@ class SessionSummary:
     def mean_relief(self) -> float:
         return self.sum_relief / self.sessions
 
-    def line(self, name: str | None = None) -> str:
-        """'relaxation: 12 sessions, mean pain 6.1 → 4.9' (``name`` replaces the slug)."""
+    def line(self, label: str | None = None) -> str:
+        """'relaxation: 12 sessions, mean pain 6.1 → 4.9' (``label`` replaces the slug, e.g. ``self.name``)."""
         noun = "session" if self.sessions == 1 else "sessions"
-        return (f"{name or self.therapy}: {self.sessions} {noun}, mean pain "
+        return (f"{label or self.therapy}: {self.sessions} {noun}, mean pain "
                 f"{one_decimal(self.sum_before, self.sessions)} → {one_decimal(self.sum_after, self.sessions)}")
 
 
@@ -48,23 +49,21 @@ def one_decimal(total: int, count: int) -> str:
     return f"{tenths // 10}.{tenths % 10}"
 
 
-def session_summaries(conn: sqlite3.Connection, profile_id: int, since: date | None = None,
-                      until: date | None = None) -> list[SessionSummary]:
-    """Sessions per therapy between two local days (inclusive), most-used therapy first."""
-    where, params = ["e.profile_id = ?"], [profile_id]
-    if since is not None:
-        where.append("e.local_day >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        where.append("e.local_day <= ?")
-        params.append(until.isoformat())
+def session_summaries(diary, profile_id: int, period: Period | None = None) -> list[SessionSummary]:
+    """Sessions per therapy in ``period`` (every session when None), most-used therapy first."""
+    where, params = "e.profile_id = ?", [profile_id]
+    if period is not None:
+        where += " AND e.local_day BETWEEN ? AND ?"
+        params += [period.since.isoformat(), period.until.isoformat()]
     # The relief is the one stored on the entry's therapy use, as every therapy view sees it.
-    rows = conn.execute(
+    rows = diary.conn.execute(
         "SELECT s.therapy, count(*), sum(s.completed), sum(s.duration_s), sum(s.pain_before), sum(s.pain_after),"
         " sum(coalesce(t.relief, 0))"
         " FROM self_care_sessions s JOIN entries e ON e.id = s.entry_id"
         " LEFT JOIN entry_therapies t ON t.entry_id = s.entry_id AND t.therapy = s.therapy"
-        f" WHERE {' AND '.join(where)} GROUP BY s.therapy ORDER BY count(*) DESC, s.therapy",
+        f" WHERE {where} GROUP BY s.therapy ORDER BY count(*) DESC, s.therapy",
         params,
     )
-    return [SessionSummary(r[0], r[1], r[2], r[3] / 60, r[4], r[5], r[6]) for r in rows]
+    vocab = diary.vocabulary()
+    return [SessionSummary(r[0], vocab.name("therapy", r[0]), r[1], r[2], r[3] / 60, r[4], r[5], r[6])
+            for r in rows]

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.sessions import one_decimal, session_summaries
 from osteotrack.domain.selfcare import SelfCareSession
 from osteotrack.store.sessions import add_session
@@ -32,8 +33,8 @@ def sessions_diary(diary):
 
 
 def test_counts_and_mean_pain_before_and_after_per_therapy(sessions_diary):
-    since = NOW.date() - timedelta(days=7)
-    found = session_summaries(sessions_diary.conn, sessions_diary.profile_id("me"), since=since)
+    week = Period(NOW.date() - timedelta(days=7), NOW.date())
+    found = session_summaries(sessions_diary, sessions_diary.profile_id("me"), week)
     assert [s.therapy for s in found] == ["relaxation", "guided-imagery"]  # most sessions first
     relaxation, imagery = found
     # Before: (6 + 7 + 5) / 3 = 6.0; after: (4 + 5 + 5) / 3 = 4.67 → 4.7.
@@ -46,19 +47,19 @@ def test_counts_and_mean_pain_before_and_after_per_therapy(sessions_diary):
     # Minutes: 5 + 5 + 2 = 12.
     assert relaxation.minutes == pytest.approx(12)
     # Guided imagery: before (8 + 3) / 2 = 5.5, after (6 + 4) / 2 = 5.0; relief 25 % → 30 and 0: mean 15.
-    assert imagery.line("Guided imagery") == "Guided imagery: 2 sessions, mean pain 5.5 → 5.0"
+    assert imagery.line(imagery.name) == "Guided imagery: 2 sessions, mean pain 5.5 → 5.0"
     assert imagery.mean_relief == pytest.approx(15)
 
 
 def test_the_whole_diary_and_a_closed_range(sessions_diary):
     me = sessions_diary.profile_id("me")
-    everything = {s.therapy: s for s in session_summaries(sessions_diary.conn, me)}
+    everything = {s.therapy: s for s in session_summaries(sessions_diary, me)}
     # With the session of a month ago: before (6 + 7 + 5 + 9) / 4 = 6.75 → 6.8; after (4 + 5 + 5 + 1) / 4 = 3.75 → 3.8.
     assert everything["relaxation"].line() == "relaxation: 4 sessions, mean pain 6.8 → 3.8"
     one_day = NOW.date() - timedelta(days=3)
-    only = session_summaries(sessions_diary.conn, me, since=one_day, until=one_day)
+    only = session_summaries(sessions_diary, me, Period(one_day, one_day))
     assert [s.line() for s in only] == ["relaxation: 1 session, mean pain 5.0 → 5.0"]
-    assert session_summaries(sessions_diary.conn, me, since=date(2020, 1, 1), until=date(2020, 1, 2)) == []
+    assert session_summaries(sessions_diary, me, Period(date(2020, 1, 1), date(2020, 1, 2))) == []
 
 
 @pytest.mark.parametrize("total, count, text", [(61, 10, "6.1"), (49, 8, "6.1"), (109, 20, "5.5"), (1, 4, "0.3"),

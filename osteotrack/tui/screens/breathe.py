@@ -82,8 +82,7 @@ class BreatheScreen(Screen[SelfCareSession | None]):
                 yield Label("Exercise")
                 yield Select([(k.name, k.slug) for k in SESSION_KINDS.values()], value="breathing",
                              allow_blank=False, id="kind")
-                yield Label("Breathing pattern: 4-7-8, box (4-4-4-4), slow (5-5), or your own like 4-2-6",
-                            id="pattern-label")
+                yield Label("Pattern: 4-7-8, box, slow, or your own (in-hold-out)", id="pattern-label")
                 yield Input(value="4-7-8", id="pattern")
                 yield Label(f"Minutes: {', '.join(map(str, LENGTHS))}, or any from 1 to 60")
                 yield Input(value="5", restrict=r"[0-9]*", max_length=2, id="minutes")
@@ -92,7 +91,6 @@ class BreatheScreen(Screen[SelfCareSession | None]):
             with Vertical(id="run", classes="step"):
                 yield Static(id="session-title")
                 yield Vertical(id="pacer-slot")
-                yield Static("p pause · s stop · m reduced motion", id="run-keys")
             with Vertical(id="after", classes="step"):
                 yield Static(id="after-summary")
                 yield Label("Pain now, 0 to 10", id="pain-after-label")
@@ -289,11 +287,13 @@ class BreatheScreen(Screen[SelfCareSession | None]):
 
     def _saved(self, stored: SelfCareSession) -> None:
         self.saved = stored
-        self._say(f"Saved: pain {stored.pain_before} → {stored.pain_after}, relief {stored.relief} %. "
-                  "Press Escape to go back.")
+        self._say(f"Saved: pain {stored.pain_before} → {stored.pain_after}, relief {stored.relief} %.")
+        close = self.query_one("#discard", Button)
+        close.label = "Close"
+        close.focus()
 
     def discard(self) -> None:
-        self.saved = None
+        """Leave: without saving, or (once saved, as "Close") with the stored session."""
         self.action_leave()
 
     def action_leave(self) -> None:

@@ -7,6 +7,8 @@ plain mode (reduced motion, or ``NO_COLOR``) it shows words and a counter only.
 
 from __future__ import annotations
 
+import math
+
 from rich.text import Text
 from textual.widget import Widget
 
@@ -67,12 +69,12 @@ class Pacer(Widget):
             lines = [prompt_at(self.kind, elapsed), "", left]
         else:
             phase = self.pattern.phase_at(elapsed)
-            counter = f"{phase.word.capitalize()} · {clock_text(phase.seconds_left)}"
+            counter = f"{phase.word.capitalize()} · {math.ceil(phase.seconds_left)}"
             lines = [counter, f"Breath {phase.cycle} · {left}"]
             if not self.plain:
                 bar = Text("\n".join(self._bar(bar_fraction(self.pattern, elapsed))),
                            style=self.get_component_rich_style("pacer--bar"))
-                return Text("\n").join([bar, Text(""), *map(Text, [*lines, status])])
+                return Text("\n").join([bar, Text(""), Text(counter, style="bold"), *map(Text, lines[1:] + [status])])
         return Text("\n".join([*lines, status]))
 
     def _bar(self, fraction: float) -> list[str]:
