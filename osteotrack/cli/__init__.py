@@ -38,9 +38,9 @@ def cli(ctx: click.Context, db: Path | None, profile: str | None, read_only: boo
 
 
 def _register() -> None:
-    from osteotrack.cli import breathe, demo, entries, records, transfer, vocab
+    from osteotrack.cli import breathe, demo, entries, records, transfer, trends, vocab
 
-    for module in (entries, records, transfer, vocab, demo, breathe):
+    for module in (entries, records, transfer, vocab, demo, trends, breathe):
         for command in module.COMMANDS:
             cli.add_command(command)
 

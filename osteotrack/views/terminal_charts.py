@@ -1,0 +1,256 @@
+"""Trend charts for the terminal, drawn with plotext from ``osteotrack.analysis`` results.
+
+Each ``draw_*`` function draws one chart on a plotext figure (the app passes
+a textual-plotext ``PlotextPlot.plt``, the command line a fresh figure) and
+returns its key as text. Meaning never rests on colour alone: every series
+has its own marker, named in the key, and the calendar uses shading
+characters. Charts fit 80 columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from osteotrack.analysis.results import Trends
+
+# One marker per series, shown in the key: readable without colour.
+WORST, LEAST, MEAN, ROLLING = "^", "v", "o", "hd"
+ROLLING_KEY = "▞"  # what the "hd" line looks like
+EVENT_CODES = {"fall": "F", "fracture": "X", "procedure": "P", "imaging": "I", "dxa": "D", "appointment": "A"}
+EVENT_WORDS = {"fall": "fall", "fracture": "fracture", "procedure": "procedure", "imaging": "imaging",
+               "dxa": "DXA", "appointment": "appointment"}
+RELIEF_MARKERS = ("o", "x", "+", "*")
+# Over more than a year, appointments and scans would hide the pain line: only these are drawn.
+MAJOR_EVENTS = ("fall", "fracture", "procedure")
+# More points than columns only smudges a line: long ranges are drawn in steps of whole weeks.
+MAX_POINTS = 75
+DAILY_UP_TO = 100  # days: a quarter year is still drawn day by day
+BAR_LIMIT = 8
+TRIGGER_LIMIT = 6
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Calendar shades by pain band (of the day's mean): none, mild 1–3, moderate 4–6, severe 7–10.
+SHADES = (("·", "none", "grey50"), ("░", "mild 1–3", "green"), ("▒", "moderate 4–6", "yellow"),
+          ("█", "severe 7–10", "red"))
+# Built-in names too long for a bar label.
+SHORT_NAMES = {
+    "otc-pain-medication": "OTC pain medicine", "prescription-pain-medication": "Prescription med.",
+    "antidepressant": "Antidepressant", "heat": "Heat", "ice": "Cold / ice", "physical-therapy": "Physical therapy",
+    "relaxation": "Relaxation", "getting-up": "Getting up", "sitting-long": "Sitting long",
+    "reaching-overhead": "Reaching up", "coughing-sneezing": "Coughing/sneezing",
+}
+LABEL_WIDTH = 18
+NO_ENTRY = " "
+
+
+def new_figure(width: int = 80, height: int = 20, colour: bool = False):
+    """A plotext figure of its own (no global state), sized in characters."""
+    from plotext._figure import _figure_class  # what textual-plotext's PlotextPlot is built on
+
+    fig = _figure_class()
+    fig.plotsize(width, height)
+    fig.theme("pro" if colour else "clear")
+    return fig
+
+
+def render(draw: Callable, trends: Trends, width: int = 80, height: int = 20, colour: bool = False) -> str:
+    """A chart as text: the drawing, then its key."""
+    fig = new_figure(width, height, colour)
+    key = draw(fig, trends)
+    text = fig.build()
+    if not colour:
+        text = _ANSI.sub("", text)
+    return "\n".join(line.rstrip() for line in text.splitlines()) + ("\n" + key if key else "")
+
+
+def _day_label(day: date) -> str:
+    return f"{day.day} {day:%b}" if day.month != 1 or day.day != 1 else f"{day:%Y}"
+
+
+def _x_ticks(fig, since: date, until: date, count: int = 5) -> None:
+    span = (until - since).days
+    fig.xlim(0, max(span, 1))
+    if span <= 0:
+        fig.xticks([0], [_day_label(since)])
+        return
+    steps = [round(span * i / (count - 1)) for i in range(count)]
+    long_range = span > 370
+    labels = [f"{since + timedelta(days=s):%b %Y}" if long_range else _day_label(since + timedelta(days=s))
+              for s in steps]
+    fig.xticks(steps, labels)
+
+
+def _pain_axis(fig, top: float = 10) -> None:
+    fig.ylim(0, top)
+    fig.yticks([0, 2, 4, 6, 8, 10])
+
+
+def pain_step(days: int) -> int:
+    """Days per plotted point: 1 up to DAILY_UP_TO days, then whole weeks, at most MAX_POINTS points."""
+    if days <= DAILY_UP_TO:
+        return 1
+    return -(-days // (MAX_POINTS * 7)) * 7
+
+
+def draw_pain(fig, trends: Trends) -> str:
+    """Daily worst and least (the band), mean, 7-day rolling mean, and events as lettered vertical lines."""
+    period, rows = trends.period, trends.daily
+    step = pain_step(period.days)
+    fig.title(f"Pain, {period.label()}")
+    _pain_axis(fig, 11)
+    _x_ticks(fig, period.since, period.until)
+    if rows:
+        buckets: dict[int, list] = {}
+        for r in rows:
+            buckets.setdefault((r.day - period.since).days // step, []).append(r)
+        xs = [k * step + (step - 1) / 2 for k in buckets]
+
+        def mean(values):
+            return sum(values) / len(values)
+
+        # The rolling mean first, so that the day's own markers stay visible on top of it.
+        fig.plot(xs, [b[-1].rolling_mean for b in buckets.values()], marker=ROLLING, color="blue")
+        fig.plot(xs, [mean([r.worst for r in b]) for b in buckets.values()], marker=WORST, color="red")
+        fig.plot(xs, [mean([r.least for r in b]) for b in buckets.values()], marker=LEAST, color="green")
+        fig.scatter(xs, [mean([r.mean for r in b]) for b in buckets.values()], marker=MEAN, color="white")
+    marks = [m for m in trends.events if period.days <= 366 or m.kind in MAJOR_EVENTS]
+    letters: dict[int, str] = {}  # several events on one day share one line: "FX"
+    for mark in marks:
+        x = (mark.day - period.since).days
+        if EVENT_CODES[mark.kind] not in letters.get(x, ""):
+            letters[x] = letters.get(x, "") + EVENT_CODES[mark.kind]
+    for x, text in letters.items():
+        fig.vertical_line(x, color="orange")
+        fig.text(text, x, 10.7, color="orange")
+    each = "each day" if step == 1 else f"each point: mean of {step} days"
+    key = (f"{WORST} worst  {LEAST} least  {MEAN} mean  {ROLLING_KEY} 7-day rolling mean\n"
+           f"{each}; {trends.summary.days_logged} of {period.days} days logged")
+    kinds = sorted({m.kind for m in marks}, key=list(EVENT_CODES).index)
+    if kinds:
+        key += "\nevents: " + ", ".join(f"{EVENT_CODES[k]} {EVENT_WORDS[k]}" for k in kinds)
+    return key
+
+
+def heat_map(trends: Trends, colour: bool = True):
+    """A calendar of daily mean pain, one row per month, shaded by band; returns a rich ``Text``."""
+    from rich.text import Text
+
+    by_day = {r.day: r.mean for r in trends.daily}
+    out = Text()
+    out.append(" " * 9 + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)).rstrip() + "\n")
+    month = trends.period.since.replace(day=1)
+    while month <= trends.period.until:
+        out.append(f"{month:%b %Y} ")
+        day = month
+        while day.month == month.month:
+            inside = trends.period.since <= day <= trends.period.until
+            if not inside:
+                out.append("  ")
+            elif day in by_day:
+                shade, _, style = SHADES[_band(by_day[day])]
+                out.append(shade * 2, style=style if colour else None)
+            else:
+                out.append(NO_ENTRY * 2)
+            day += timedelta(days=1)
+        out.append("\n")
+        month = day
+    out.append("  ".join(f"{shade} {words}" for shade, words, _ in SHADES) + "  blank: no entry")
+    return out
+
+
+def _band(mean: float) -> int:
+    pain = int(mean + 0.5)  # half up, as a patient would round
+    return 0 if pain == 0 else 1 if pain <= 3 else 2 if pain <= 6 else 3
+
+
+def _hbars(fig, labels: list[str], values: list[float], limit: float, title: str, color: str) -> None:
+    fig.title(title)
+    # plotext puts the first bar at the bottom: reverse so the list reads top-down.
+    fig.bar(labels[::-1], values[::-1], orientation="horizontal", width=0.4, color=color)
+    fig.xlim(0, limit)
+
+
+def draw_locations(fig, trends: Trends) -> str:
+    """Share of logged days each location hurt, most days first."""
+    rows = trends.locations[:BAR_LIMIT]
+    _hbars(fig, [f"{short_name(r.location, r.name)} {r.share_of_days:.0%}" for r in rows], [100 * r.share_of_days for r in rows],
+           100, "Where it hurt: % of days logged", "red")
+    shown = f"top {len(rows)} of {len(trends.locations)}; " if len(trends.locations) > len(rows) else ""
+    return f"bar: % of the {trends.summary.days_logged} days logged ({shown}mean intensity and counts in the table)"
+
+
+def short_name(slug: str, name: str) -> str:
+    """A label that fits beside a bar: a known short form, else the name cut to LABEL_WIDTH."""
+    name = SHORT_NAMES.get(slug) or name.split(" (")[0]
+    return name if len(name) <= LABEL_WIDTH else name[:LABEL_WIDTH - 1] + "…"
+
+
+def draw_triggers(fig, trends: Trends) -> str:
+    """Mean pain of entries with each trigger (●) against entries without it (○), a dot plot."""
+    rows = trends.triggers[:TRIGGER_LIMIT]
+    fig.title("Mean pain with (●) and without (○) each trigger")
+    ys = list(range(len(rows), 0, -1))  # the most frequent trigger on top
+    if rows:
+        fig.scatter([r.mean_absent for r in rows if r.mean_absent is not None],
+                    [y for y, r in zip(ys, rows) if r.mean_absent is not None], marker="○", color="blue")
+        fig.scatter([r.mean_present for r in rows], ys, marker="●", color="red")
+        fig.yticks(ys, [short_name(r.trigger, r.name) for r in rows])
+    fig.xlim(0, 10)
+    fig.ylim(0.5, len(rows) + 0.5)
+    fig.xticks([0, 2, 4, 6, 8, 10])
+    return f"● entries with the trigger  ○ entries without it  ({trends.summary.entries} entries; no cause implied)"
+
+
+def draw_therapies(fig, trends: Trends) -> str:
+    """Mean relief (%) of each therapy, most used first."""
+    rows = [t for t in trends.therapies if t.rated][:BAR_LIMIT]
+    _hbars(fig, [f"{short_name(r.therapy, r.name)} {r.mean_relief:.0f}%" for r in rows],
+           [r.mean_relief for r in rows], 100, "Mean relief per therapy (%)", "green")
+    return "bar: mean relief of rated uses (times used and counts in the table)"
+
+
+def draw_relief(fig, trends: Trends) -> str:
+    """Mean relief over time of the (up to four) most used therapies, one marker each."""
+    period = trends.period
+    top = [t.therapy for t in trends.therapies if t.rated][:len(RELIEF_MARKERS)]
+    fig.title(f"Relief over time (per {trends.relief_bucket})")
+    fig.ylim(0, 100)
+    fig.yticks([0, 20, 40, 60, 80, 100])
+    _x_ticks(fig, period.since, period.until)
+    names = {t.therapy: short_name(t.therapy, t.name) for t in trends.therapies}
+    for therapy, marker in zip(top, RELIEF_MARKERS):
+        points = [p for p in trends.relief_over_time if p.therapy == therapy]
+        length = 7 if trends.relief_bucket == "week" else 30
+        fig.plot([_middle(p.start, length, period) for p in points], [p.mean_relief for p in points],
+                 marker=marker)
+    return "  ".join(f"{m} {names[t]}" for t, m in zip(top, RELIEF_MARKERS))
+
+
+def _middle(start: date, length: int, period) -> float:
+    """Where a week or month is drawn: the middle of the part of it inside the period, in days from its start."""
+    first = max(start, period.since)
+    last = min(start + timedelta(days=length - 1), period.until)
+    return ((first - period.since).days + (last - period.since).days) / 2
+
+
+def draw_peg(fig, trends: Trends) -> str:
+    """The weekly PEG score (0–10) over the period."""
+    period, weeks = trends.period, trends.peg_weeks
+    fig.title("PEG score per week (mean of pain, enjoyment, activity)")
+    _pain_axis(fig)
+    _x_ticks(fig, period.since, period.until)
+    if weeks:
+        fig.plot([_middle(w.start, 7, period) for w in weeks], [w.score for w in weeks],
+                 marker=MEAN, color="cyan")
+    return f"{MEAN} weekly PEG score ({sum(w.checkins for w in weeks)} complete check-ins in {len(weeks)} weeks)"
+
+
+CHARTS = {
+    "pain": draw_pain,
+    "locations": draw_locations,
+    "triggers": draw_triggers,
+    "therapies": draw_therapies,
+    "relief": draw_relief,
+    "peg": draw_peg,
+}
