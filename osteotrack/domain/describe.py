@@ -32,7 +32,12 @@ def therapy_text(use: TherapyUse, vocab: Vocabulary) -> str:
 
 def entry_summary(entry: Entry, vocab: Vocabulary) -> str:
     """One line: when, pain, where, what set it off, what was tried."""
-    parts = [f"{when_text(entry.at)}: pain {pain_text(entry.pain)}"]
+    return f"{when_text(entry.at)}: {entry_details(entry, vocab)}"
+
+
+def entry_details(entry: Entry, vocab: Vocabulary) -> str:
+    """An entry in words without its time: pain, where, what set it off, what was tried."""
+    parts = [f"pain {pain_text(entry.pain)}"]
     if entry.sites:
         parts.append("where: " + ", ".join(site_text(s, vocab) for s in entry.sites))
     if entry.qualities:
@@ -78,3 +83,28 @@ def event_summary(ev: Event, vocab: Vocabulary) -> str:
 def question_summary(q: Question) -> str:
     text = f"[{q.status}] {q.text}"
     return text + (f" — answer: {q.answer}" if q.answer else "")
+
+
+# A difference in mean pain smaller than this is "about the same": single ratings
+# wobble by a point, and a trend line should not alarm anyone over noise.
+TREND_MARGIN = 0.5
+
+
+def trend_text(today: tuple[float | None, int], before: tuple[float | None, int], days: int = 7) -> str:
+    """Today's mean pain against the ``days`` before, in one line, with the counts it rests on."""
+    (today_mean, today_count), (before_mean, before_count) = today, before
+    before_part = (f"the {days} days before: {before_mean:.1f} ({_count(before_count)})" if before_count
+                   else f"nothing logged in the {days} days before")
+    if not today_count:
+        return f"Nothing logged today; {before_part}."
+    text = f"Pain today: {today_mean:.1f} on average ({_count(today_count)}); {before_part}"
+    if not before_count:
+        return text + "."
+    change = today_mean - before_mean
+    if abs(change) < TREND_MARGIN:
+        return text + " — about the same."
+    return text + (" — higher." if change > 0 else " — lower.")
+
+
+def _count(n: int) -> str:
+    return f"{n} entr{'y' if n == 1 else 'ies'}"

@@ -375,6 +375,13 @@ class Diary:
         where, params = self._range("e", "local_day", profile_id, since, until)
         return self.conn.execute(f"SELECT count(*) FROM entries e WHERE {where}", params).fetchone()[0]
 
+    def pain_mean(self, profile_id: int | None = None, since: date | None = None,
+                  until: date | None = None) -> tuple[float | None, int]:
+        """The mean overall pain of the entries between two local days (inclusive), and their count."""
+        where, params = self._range("e", "local_day", profile_id, since, until)
+        mean, count = self.conn.execute(f"SELECT avg(pain), count(*) FROM entries e WHERE {where}", params).fetchone()
+        return mean, count
+
     def last_entry(self, profile_id: int | None = None) -> Entry | None:
         found = self.entries(profile_id, limit=1)
         return found[0] if found else None

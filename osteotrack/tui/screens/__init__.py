@@ -1,0 +1,1 @@
+"""One screen per file; the app finds them through its SCREENS registry."""

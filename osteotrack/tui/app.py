@@ -1,0 +1,277 @@
+"""The osteotrack app: the shell that holds the screens, the keys, themes and the diary it shows.
+
+Screens are found through ``SCREENS``: a name, where the class lives, its key
+and title. A screen whose module does not exist is simply not offered, so adding
+one is one line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.theme import Theme
+
+from osteotrack.domain.errors import DiaryError
+from osteotrack.domain.when import now_local
+from osteotrack.tui.commands import DiaryCommands
+from osteotrack.tui.config import default_config_path, load_config, save_config
+
+# Set by the benchmark: exit as soon as the Today screen has painted its data.
+EXIT_AFTER_PAINT = "OSTEOTRACK_EXIT_AFTER_PAINT"
+DEFAULT_THEME = "textual-dark"
+DEMO_YEARS = 2.0
+
+
+@dataclass(frozen=True)
+class Place:
+    """A main screen: where its class lives ("module:Class"), its key and its title."""
+
+    target: str
+    key: str
+    title: str
+
+    @property
+    def module(self) -> str:
+        return self.target.partition(":")[0]
+
+    def load(self):
+        module, _, name = self.target.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+
+SCREENS: dict[str, Place] = {
+    "today": Place("osteotrack.tui.screens.today:TodayScreen", "t", "Today"),
+    "history": Place("osteotrack.tui.screens.history:HistoryScreen", "h", "History"),
+    "checkin": Place("osteotrack.tui.screens.checkin:CheckInScreen", "c", "Check-in"),
+    "events": Place("osteotrack.tui.screens.events:EventsScreen", "e", "Events"),
+    "questions": Place("osteotrack.tui.screens.questions:QuestionsScreen", "a", "Questions"),
+    "trends": Place("osteotrack.tui.screens.trends:TrendsScreen", "g", "Trends"),
+    "report": Place("osteotrack.tui.screens.report:ReportScreen", "r", "Report"),
+    "overview": Place("osteotrack.tui.screens.overview:OverviewScreen", "o", "Overview"),
+}
+
+
+def available_places() -> dict[str, Place]:
+    """The main screens that exist in this installation (found without importing them)."""
+    return {name: place for name, place in SCREENS.items() if importlib.util.find_spec(place.module)}
+
+
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ffff00",
+    warning="#ffaf00",
+    error="#ff6060",
+    success="#00ff00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#202020",
+    dark=True,
+)
+
+
+def _screen_bindings() -> list[Binding]:
+    return [Binding(place.key, f"show_screen('{name}')", place.title, id=f"show-{name}")
+            for name, place in available_places().items()]
+
+
+class OsteoApp(App):
+    """The pain diary in the terminal."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "osteotrack"
+    COMMANDS = App.COMMANDS | {DiaryCommands}
+    BINDINGS = [
+        Binding("l", "log_pain", "Log pain", id="log-pain"),
+        *_screen_bindings(),
+        Binding("ctrl+r,f5", "refresh", "Refresh", id="refresh"),
+        Binding("f9", "next_theme", "Theme", id="next-theme", show=False),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(self, diary_path: Path, profile: str | None = None, read_only: bool = False, *,
+                 clock: Callable[[], datetime] | None = None, config_path: Path | None = None,
+                 demo_path: Path | None = None):
+        super().__init__()
+        self.diary_path = Path(diary_path).expanduser()
+        self.profile = profile
+        self.read_only = read_only
+        self.demo = False
+        self._clock = clock or now_local
+        self.config_path = config_path or default_config_path()
+        self._demo_path = demo_path
+        self.register_theme(HIGH_CONTRAST)
+        for name, place in self.places().items():
+            self.add_mode(name, _lazy(place))
+
+    # -- the diary ---------------------------------------------------------
+
+    def now(self) -> datetime:
+        """The current local time (a fixed clock in tests and screenshots)."""
+        return self._clock()
+
+    def places(self) -> dict[str, Place]:
+        return available_places()
+
+    @property
+    def demo_path(self) -> Path:
+        if self._demo_path is None:
+            from osteotrack.store.files import demo_db_path
+
+            self._demo_path = demo_db_path()
+        return self._demo_path
+
+    def on_mount(self) -> None:
+        self._apply_saved_theme()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.diary_path.exists():
+            self.switch_mode("today")
+        else:
+            from osteotrack.tui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(read_only=self.read_only), self._welcomed)
+
+    def _welcomed(self, choice: str | None) -> None:
+        if choice:
+            self._prepare_diary(choice)
+
+    @work(thread=True, exclusive=True, group="prepare")
+    def _prepare_diary(self, choice: str) -> None:
+        from osteotrack.store.diary import Diary
+
+        try:
+            if choice == "demo":
+                path = self.demo_path
+                if path.exists():
+                    with Diary.open(path, read_only=True) as diary:
+                        if diary.setting("demo") != "1":
+                            raise DiaryError(f"{path} exists and is not a demo diary; it was left alone.")
+                else:
+                    from osteotrack.demo import write_demo
+
+                    write_demo(path, years=DEMO_YEARS, seed=1, end=self.now().date())
+            else:
+                path = self.diary_path
+                Diary.open(path).close()
+        except DiaryError as error:
+            self.call_from_thread(self._welcome_failed, str(error))
+            return
+        self.call_from_thread(self._open_diary, path, choice == "demo")
+
+    def _welcome_failed(self, message: str) -> None:
+        from osteotrack.tui.screens.welcome import WelcomeScreen
+
+        self.notify(message, severity="error", timeout=10)
+        self.push_screen(WelcomeScreen(read_only=self.read_only), self._welcomed)
+
+    def _open_diary(self, path: Path, demo: bool) -> None:
+        self.diary_path = path
+        self.set_demo(demo)
+        self.switch_mode("today")
+
+    def set_demo(self, demo: bool) -> None:
+        """Mark the header clearly when the diary open is the demo, not the user's own."""
+        self.demo = demo
+        self.title = "osteotrack · DEMO diary (not your data)" if demo else "osteotrack"
+
+    def painted(self) -> None:
+        """Called by the Today screen once its data is on screen (the benchmark's finish line)."""
+        if os.environ.get(EXIT_AFTER_PAINT):
+            self.call_after_refresh(self.exit)
+
+    # -- actions -----------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # In a form or on the welcome screen, going elsewhere is not offered (nor shown in the footer).
+        if action in ("log_pain", "show_screen", "refresh") and getattr(self.screen, "FORM", False):
+            return False
+        return True
+
+    def action_show_screen(self, name: str) -> None:
+        if name in self.places() and self.diary_path.exists():
+            self.switch_mode(name)
+
+    def run_screen_action(self, name: str, action: str | None) -> None:
+        """Go to screen ``name`` and start its ``action`` (e.g. "add") if it has one."""
+        self.action_show_screen(name)
+        if action and self.current_mode == name:
+            method = getattr(self.screen, f"action_{action}", None)
+            if method is not None:
+                self.call_after_refresh(method)
+
+    def action_log_pain(self) -> None:
+        from osteotrack.tui.screens.entry import EntryScreen
+
+        if isinstance(self.screen, EntryScreen) or not self.diary_path.exists():
+            return
+        if self.read_only:
+            self.notify("This diary is open read-only; nothing can be logged.", severity="warning")
+            return
+        self.push_screen(EntryScreen())
+
+    def action_refresh(self) -> None:
+        """Read the diary again, e.g. after an ``osteotrack log`` in another terminal."""
+        for name in ("refresh_data", "reload", "load"):
+            method = getattr(self.screen, name, None)
+            if callable(method):
+                method()
+                return
+
+    def action_next_theme(self) -> None:
+        names = sorted(self.available_themes)
+        self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
+
+    async def action_quit(self) -> None:
+        if getattr(self.screen, "is_dirty", lambda: False)():
+            from osteotrack.tui.dialogs.confirm import ConfirmDialog
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.exit()
+
+            self.push_screen(ConfirmDialog("Quit without saving this entry? What you typed will be lost.",
+                                           yes="Quit, discard it", no="Keep editing"), answered)
+            return
+        self.exit()
+
+    # -- themes ------------------------------------------------------------
+
+    def _apply_saved_theme(self) -> None:
+        saved = load_config(self.config_path).get("theme")
+        if saved in self.available_themes:
+            self.theme = saved
+        else:
+            # NO_COLOR: Textual already draws in monochrome; the high-contrast theme keeps it crisp.
+            self.theme = HIGH_CONTRAST.name if self.no_color else DEFAULT_THEME
+        self._startup_theme = self.theme
+
+    def _remember_theme(self, theme: Theme) -> None:
+        config = load_config(self.config_path)
+        if theme.name == self._startup_theme and "theme" not in config:
+            return  # the default needs no file
+        if config.get("theme") != theme.name:
+            try:
+                save_config(self.config_path, {**config, "theme": theme.name})
+            except (OSError, DiaryError) as error:
+                self.notify(f"Could not remember the theme: {error}", severity="warning")
+
+
+def _lazy(place: Place):
+    """A mode factory that imports the screen's module only when it is first shown."""
+    return lambda: place.load()()
+
+
+def make_app(db_path: Path, profile: str | None = None, read_only: bool = False, **options) -> OsteoApp:
+    """Build the app for a diary file: used by the command line, the tests and the screenshot script."""
+    return OsteoApp(db_path, profile, read_only, **options)

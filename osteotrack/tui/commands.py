@@ -1,0 +1,48 @@
+"""The command palette: every action of the app, found by typing part of its name."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class DiaryCommands(Provider):
+    """Log pain, check in, add an event or question, go to a screen, switch theme, refresh."""
+
+    def _commands(self) -> list[tuple[str, str, object]]:
+        app = self.app
+        commands = [
+            ("Log pain", "Open the entry form for a moment of pain", app.action_log_pain),
+            ("Refresh", "Read the diary again (shows what another terminal logged)", app.action_refresh),
+        ]
+        for name, place in app.places().items():
+            commands.append((f"Go to {place.title}", f"Switch to the {place.title} screen (key {place.key})",
+                             partial(app.action_show_screen, name)))
+        for title, help_text, name, action in ADD_ACTIONS:
+            if name in app.places():
+                commands.append((title, help_text, partial(app.run_screen_action, name, action)))
+        for theme in sorted(app.available_themes):
+            commands.append((f"Theme: {theme}", "Switch the colour theme (remembered)",
+                             partial(setattr, app, "theme", theme)))
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            if not title.startswith("Theme:"):
+                yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+# Palette entries that open a screen and start its "add" action, when that screen exists.
+ADD_ACTIONS = [
+    ("Check in", "Today's check-in: PEG items, sleep and mood", "checkin", None),
+    ("Add event", "A fall, fracture, procedure, DXA result or appointment", "events", "add"),
+    ("Add question", "A question for my doctor", "questions", "add"),
+]

@@ -1,0 +1,359 @@
+"""The entry form: a moment of pain, logged in a few keys, edited later, never lost by accident.
+
+Tab moves between the parts: pain (a digit), the body map (type a name, a digit
+for its intensity), triggers (type to filter, enter to choose), therapies (a
+digit sets relief in tens), then medication, quality, time, note and the
+doctor flag. Ctrl+S saves from anywhere; Escape asks before dropping input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Static, TextArea
+
+from osteotrack.domain.describe import entry_details, when_text
+from osteotrack.domain.errors import DiaryError, ValidationError
+from osteotrack.domain.records import Entry, TherapyUse
+from osteotrack.domain.vocabulary import LOCATIONS, MEDICATION_THERAPIES, QUALITIES, THERAPIES, TRIGGERS
+from osteotrack.domain.when import parse_when
+from osteotrack.store.diary import Diary
+from osteotrack.tui.widgets.body_map import BodyMap
+from osteotrack.tui.widgets.pain_scale import PainScale
+from osteotrack.tui.widgets.toggle_list import ToggleList
+
+NO_PAIN_CHOSEN = "Choose the pain now: press a digit from 0 (no pain) to 10 (worst imaginable)."
+MEDICATION_WITHOUT_THERAPY = ("A medication name goes with a medication therapy: choose over-the-counter, "
+                              "prescription or antidepressant medication in the therapies first.")
+
+
+def _pairs(terms) -> list[tuple[str, str]]:
+    return [(t.slug, t.name) for t in terms if not t.hidden]
+
+
+@dataclass
+class FormData:
+    """What the form needs from the diary, read in a worker thread."""
+
+    locations: list[tuple[str, str]]
+    triggers: list[tuple[str, str]]
+    qualities: list[tuple[str, str]]
+    therapies: list[tuple[str, str]]
+    medications: dict[str, list[str]] = field(default_factory=dict)
+    entry: Entry | None = None
+    last: Entry | None = None
+
+
+def read_form_data(diary: Diary, profile: str | None, entry_id: str | None) -> FormData:
+    vocab = diary.vocabulary()
+    pid = diary.profile_id(profile)
+    entry = diary.get_entry(entry_id) if entry_id else None
+    if entry_id and entry is None:
+        raise ValidationError("This entry no longer exists; it may have been deleted elsewhere.")
+    return FormData(
+        locations=_pairs(vocab.visible("location")),
+        triggers=_pairs(vocab.visible("trigger")),
+        qualities=_pairs(vocab.visible("quality")),
+        therapies=_pairs(vocab.visible("therapy")),
+        medications={t: [" ".join(p for p in pair if p) for pair in diary.recent_medications(t)]
+                     for t in MEDICATION_THERAPIES},
+        entry=entry,
+        last=diary.last_entry(pid),
+    )
+
+
+class EntryScreen(Screen[str | None]):
+    """Log a new moment of pain, or edit one (``entry_id``). Dismisses with the saved entry's id."""
+
+    FORM = True  # the app hides its navigation keys here
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
+        Binding("escape", "leave", "Back", id="entry-back"),
+        Binding("ctrl+l", "same_as_last", "Same as last time", id="entry-same-as-last"),
+        Binding("ctrl+d", "toggle_doctor", "For my doctor", id="entry-doctor", show=False),
+    ]
+
+    def __init__(self, entry_id: str | None = None):
+        super().__init__()
+        self.entry_id = entry_id
+        self._entry: Entry | None = None
+        self._last: Entry | None = None
+        self._medications: dict[str, list[str]] = {}
+        self._saved_state: tuple | None = None
+        self._when_text = "now"
+        self._saving = False
+
+    # -- layout --------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield Static("", id="form-error", classes="error")
+            yield Static("Pain now — a digit sets it (1 then 0 for 10)", classes="field-label")
+            yield PainScale(id="pain")
+            yield Static("", id="pain-error", classes="error")
+            yield Static("Where it hurts — type a name or use the arrows; a digit sets that place's intensity",
+                         classes="field-label")
+            yield BodyMap(_pairs(LOCATIONS), id="body-map")
+            yield Static("", id="body-error", classes="error")
+            with Horizontal(classes="pair"):
+                with Vertical():
+                    yield Static("What set it off", classes="field-label")
+                    yield ToggleList(_pairs(TRIGGERS), id="triggers")
+                with Vertical():
+                    yield Static("What you tried — digit = relief (6 = 60 %)", classes="field-label")
+                    yield ToggleList(_pairs(THERAPIES), valued=True, id="therapies")
+            yield Static("", id="therapies-error", classes="error")
+            with Horizontal(classes="row"):
+                yield Static("Medication and dose", classes="row-label")
+                yield Input(placeholder="e.g. ibuprofen 400 mg", id="medication")
+            yield Static("", id="medication-error", classes="error")
+            with Horizontal(classes="pair"):
+                with Vertical():
+                    yield Static("How it feels", classes="field-label")
+                    yield ToggleList(_pairs(QUALITIES), id="qualities", rows=4)
+                with Vertical():
+                    yield Static("When", classes="field-label")
+                    yield Input(value="now", placeholder="now, 2h ago, yesterday evening", id="when")
+                    yield Static("", id="when-preview", classes="hint")
+                    yield Static("", id="when-error", classes="error")
+                    yield Checkbox("For my doctor: no", id="doctor")
+            yield Static("Note", classes="field-label")
+            yield TextArea(id="note", soft_wrap=True, show_line_numbers=False)
+            with Horizontal(classes="row"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Same as last time (ctrl+l)", id="same")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.sub_title = "Edit entry" if self.entry_id else "Log pain"
+        self.query_one("#pain", PainScale).focus()
+        self._preview_when()
+        self._saved_state = self._state()
+        self._load()
+
+    # -- loading -------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="entry-load")
+    def _load(self) -> None:
+        app = self.app
+        try:
+            with Diary.open(app.diary_path, read_only=app.read_only) as diary:
+                data = read_form_data(diary, app.profile, self.entry_id)
+        except DiaryError as error:
+            app.call_from_thread(self._error, "form", str(error))
+            return
+        app.call_from_thread(self._fill_from_diary, data)
+
+    def _fill_from_diary(self, data: FormData) -> None:
+        untouched = self._state() == self._saved_state
+        self.query_one("#body-map", BodyMap).set_locations(data.locations)
+        self.query_one("#triggers", ToggleList).set_items(data.triggers)
+        self.query_one("#qualities", ToggleList).set_items(data.qualities)
+        self.query_one("#therapies", ToggleList).set_items(data.therapies)
+        self._medications = data.medications
+        remembered = [m for names in data.medications.values() for m in names]
+        self.query_one("#medication", Input).suggester = SuggestFromList(remembered, case_sensitive=False)
+        self._last = data.last
+        if data.entry is not None:
+            self._entry = data.entry
+            self._fill(data.entry, whole=True)
+            self._saved_state = self._state()
+        elif untouched:
+            self._saved_state = self._state()
+
+    def _fill(self, entry: Entry, whole: bool) -> None:
+        """Put an entry into the form; ``whole`` also fills time, note and the doctor flag."""
+        self.query_one("#pain", PainScale).value = entry.pain
+        body_map = self.query_one("#body-map", BodyMap)
+        body_map.set_sites(entry.sites)
+        self.query_one("#triggers", ToggleList).set_chosen({t: None for t in entry.triggers})
+        self.query_one("#qualities", ToggleList).set_chosen({q: None for q in entry.qualities})
+        self.query_one("#therapies", ToggleList).set_chosen({t.therapy: t.relief for t in entry.therapies})
+        meds = [" ".join(p for p in (t.medication, t.dose) if p) for t in entry.therapies if t.medication]
+        self.query_one("#medication", Input).value = meds[0] if meds else ""
+        if whole:
+            self._when_text = f"{entry.at:%Y-%m-%d %H:%M}"
+            self.query_one("#when", Input).value = self._when_text
+            self.query_one("#note", TextArea).text = entry.note
+            self.query_one("#doctor", Checkbox).value = entry.for_doctor
+
+    # -- reacting to input ---------------------------------------------------
+
+    def on_pain_scale_changed(self, event: PainScale.Changed) -> None:
+        if event.value is not None:
+            self.query_one("#body-map", BodyMap).default_intensity = event.value
+            self._error("pain", "")
+
+    def on_toggle_list_changed(self, event: ToggleList.Changed) -> None:
+        if event.control.id != "therapies":
+            return
+        medication = self.query_one("#medication", Input)
+        chosen = [t for t in MEDICATION_THERAPIES if t in event.control.chosen]
+        # Remember the medication from earlier entries: fill it in when a medication is chosen.
+        if chosen and not medication.value:
+            recent = self._medications.get(chosen[0]) or []
+            if recent:
+                medication.value = recent[0]
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        # Said in words, not only by the box's colour.
+        event.checkbox.label = f"For my doctor: {'yes' if event.value else 'no'}"
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "when":
+            self._preview_when()
+
+    def _preview_when(self) -> None:
+        text = self.query_one("#when", Input).value
+        try:
+            moment = self._parse_when(text)
+        except ValidationError:
+            preview = "e.g. now, 2h ago, yesterday evening, monday 9:00"
+        else:
+            preview = f"= {when_text(moment)}"
+        self.query_one("#when-preview", Static).update(preview)
+
+    def _parse_when(self, text: str):
+        if self._entry is not None and text.strip() == self._when_text:
+            return self._entry.at  # unchanged: keep the exact stored moment and offset
+        return parse_when(text, now=self.app.now())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "same":
+            self.action_same_as_last()
+
+    # -- state and validation -----------------------------------------------
+
+    def _state(self) -> tuple:
+        body = self.query_one("#body-map", BodyMap)
+        return (
+            self.query_one("#pain", PainScale).value,
+            tuple((s.location, s.intensity, s.level) for s in body.value()),
+            tuple(sorted(self.query_one("#triggers", ToggleList).chosen.items())),
+            tuple(sorted(self.query_one("#qualities", ToggleList).chosen.items())),
+            tuple(sorted(self.query_one("#therapies", ToggleList).chosen.items(), key=str)),
+            self.query_one("#medication", Input).value.strip(),
+            self.query_one("#when", Input).value.strip(),
+            self.query_one("#note", TextArea).text,
+            self.query_one("#doctor", Checkbox).value,
+        )
+
+    def is_dirty(self) -> bool:
+        """True when the form holds input that has not been saved."""
+        return not self._saving and self._state() != self._saved_state
+
+    def _error(self, field_name: str, message: str) -> None:
+        label = self.query_one(f"#{field_name}-error", Static)
+        label.update(message)
+        label.display = bool(message)
+
+    def _collect(self) -> Entry | None:
+        """The entry the form describes, or None with each problem shown beside its field."""
+        problems: dict[str, str] = {}
+        pain = self.query_one("#pain", PainScale).value
+        if pain is None:
+            problems["pain"] = NO_PAIN_CHOSEN
+        try:
+            at = self._parse_when(self.query_one("#when", Input).value)
+        except ValidationError as error:
+            problems["when"] = str(error)
+        chosen = self.query_one("#therapies", ToggleList).chosen
+        uses = [TherapyUse(slug, relief) for slug, relief in chosen.items()]
+        medication = self.query_one("#medication", Input).value.strip()
+        if medication:
+            meds = [i for i, u in enumerate(uses) if u.therapy in MEDICATION_THERAPIES]
+            if not meds:
+                problems["medication"] = MEDICATION_WITHOUT_THERAPY
+            else:
+                from osteotrack.domain.validate import split_medication
+
+                uses[meds[0]].medication, uses[meds[0]].dose = split_medication(medication)
+        for name in ("form", "pain", "body", "therapies", "medication", "when"):
+            self._error(name, problems.get(name, ""))
+        if problems:
+            first = next(iter(problems))
+            self.query_one({"pain": "#pain", "when": "#when", "medication": "#medication"}[first]).focus()
+            return None
+        return Entry(
+            at=at,
+            pain=pain,
+            sites=self.query_one("#body-map", BodyMap).value(),
+            qualities=list(self.query_one("#qualities", ToggleList).chosen),
+            triggers=list(self.query_one("#triggers", ToggleList).chosen),
+            therapies=uses,
+            note=self.query_one("#note", TextArea).text,
+            for_doctor=self.query_one("#doctor", Checkbox).value,
+            entered_by=self._entry.entered_by if self._entry else None,
+            id=self.entry_id,
+        )
+
+    # -- actions -------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        entry = self._collect()
+        if entry is not None:
+            self._saving = True
+            self._save(entry)
+
+    @work(thread=True, exclusive=True, group="entry-save")
+    def _save(self, entry: Entry) -> None:
+        app = self.app
+        try:
+            with Diary.open(app.diary_path, read_only=app.read_only) as diary:
+                if entry.id:
+                    stored = diary.update_entry(entry, now=app.now())
+                else:
+                    stored = diary.add_entry(entry, diary.profile_id(app.profile), now=app.now())
+                summary = entry_details(stored, diary.vocabulary())
+        except DiaryError as error:
+            app.call_from_thread(self._save_failed, str(error))
+            return
+        app.call_from_thread(self._saved, stored.id, summary)
+
+    def _save_failed(self, message: str) -> None:
+        self._saving = False
+        target = ("when" if message.startswith("The entry time") else
+                  "body" if "location" in message or "intensity" in message or "level" in message else
+                  "therapies" if "therapy" in message.lower() or "relief" in message.lower() else "form")
+        self._error(target, message)
+        self.query_one("#form", VerticalScroll).scroll_to_widget(self.query_one(f"#{target}-error"))
+
+    def _saved(self, entry_id: str, summary: str) -> None:
+        self.app.notify(f"Saved: {summary}", title="Entry saved" if not self.entry_id else "Entry updated")
+        self.dismiss(entry_id)
+
+    def action_leave(self) -> None:
+        if not self.is_dirty():
+            self.dismiss(None)
+            return
+        from osteotrack.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog("Leave without saving? What you typed in this entry will be lost.",
+                                           yes="Leave, discard it", no="Keep editing"), answered)
+
+    def action_same_as_last(self) -> None:
+        """Fill the form from the most recent entry: pain, places, triggers, qualities, therapies."""
+        if self._last is None:
+            self.app.notify("There is no earlier entry to copy yet.", severity="warning")
+            return
+        self._fill(self._last, whole=False)
+        self.app.notify(f"Filled from {when_text(self._last.at)}; change what differs, then ctrl+s.")
+
+    def action_toggle_doctor(self) -> None:
+        checkbox = self.query_one("#doctor", Checkbox)
+        checkbox.value = not checkbox.value

@@ -1,0 +1,128 @@
+"""Today: what has been logged, the check-in, the trend in one line, and "Log pain"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from osteotrack.domain.describe import checkin_summary, entry_details, trend_text
+from osteotrack.domain.errors import DiaryError
+from osteotrack.domain.records import CheckIn
+from osteotrack.store.diary import Diary
+
+TREND_DAYS = 7
+
+
+@dataclass
+class TodayData:
+    profile: str
+    demo: bool
+    lines: list[tuple[str, str]]  # (entry id, line)
+    checkin: CheckIn | None
+    trend: str
+
+
+def read_today(diary: Diary, profile: str | None, today) -> TodayData:
+    """Everything the Today screen shows, read in one go (runs in a worker thread)."""
+    pid = diary.profile_id(profile)
+    vocab = diary.vocabulary()
+    entries = diary.entries(pid, since=today, until=today)
+    before = diary.pain_mean(pid, today - timedelta(days=TREND_DAYS), today - timedelta(days=1))
+    return TodayData(
+        profile=diary.profile_name(pid),
+        demo=diary.setting("demo") == "1",
+        lines=[(e.id, f"{e.at:%H:%M}  {entry_details(e, vocab)}") for e in entries],
+        checkin=diary.checkin(today, pid),
+        trend=trend_text(diary.pain_mean(pid, today, today), before, TREND_DAYS),
+    )
+
+
+class TodayScreen(Screen):
+    """The first screen: today at a glance, with the obvious next action."""
+
+    BINDINGS = [
+        Binding("enter", "edit", "Edit entry", id="today-edit", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="today"):
+            yield Static("", id="today-date", classes="heading")
+            yield Static("Reading the diary…", id="trend")
+            yield Static("", id="checkin-status")
+            yield Static("", id="reminder")
+            yield Button("Log pain (l)", id="log", variant="primary")
+            yield Static("Today's entries, newest first (enter to edit)", classes="section")
+            yield OptionList(id="entries")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Read today's entries again (after saving, or after a log from another terminal)."""
+        self._load()
+
+    @work(thread=True, exclusive=True, group="today")
+    def _load(self) -> None:
+        app = self.app
+        try:
+            with Diary.open(app.diary_path, read_only=app.read_only) as diary:
+                data = read_today(diary, app.profile, app.now().date())
+        except DiaryError as error:
+            app.call_from_thread(self._problem, str(error))
+            return
+        app.call_from_thread(self._show, data)
+
+    def _problem(self, message: str) -> None:
+        self.query_one("#trend", Static).update(f"Could not read the diary: {message}")
+
+    def _show(self, data: TodayData) -> None:
+        app = self.app
+        app.set_demo(data.demo)
+        app.sub_title = f"{data.profile} · Today"
+        self.query_one("#today-date", Static).update(f"{app.now():%A %d %B %Y}")
+        self.query_one("#trend", Static).update(data.trend)
+        checkin = ("Check-in: done — " + checkin_summary(data.checkin).split(": ", 1)[1] if data.checkin
+                   else "Check-in: not done yet" + (" (press c)" if "checkin" in app.places() else "") + ".")
+        self.query_one("#checkin-status", Static).update(checkin)
+        reminder = self.query_one("#reminder", Static)
+        reminder.update("Nothing logged today yet. Press l to log how you feel now." if not data.lines else "")
+        reminder.display = not data.lines
+        entries = self.query_one("#entries", OptionList)
+        highlighted = entries.highlighted
+        entries.clear_options()
+        entries.add_options([Option(line, id=entry_id) for entry_id, line in data.lines])
+        entries.display = bool(data.lines)
+        if data.lines:
+            entries.highlighted = min(highlighted or 0, len(data.lines) - 1)
+        app.painted()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "log":
+            self.app.action_log_pain()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._edit(event.option.id)
+
+    def action_edit(self) -> None:
+        entries = self.query_one("#entries", OptionList)
+        if entries.highlighted is not None:
+            self._edit(entries.get_option_at_index(entries.highlighted).id)
+
+    def _edit(self, entry_id: str | None) -> None:
+        from osteotrack.tui.screens.entry import EntryScreen
+
+        if entry_id and not self.app.read_only:
+            self.app.push_screen(EntryScreen(entry_id=entry_id))

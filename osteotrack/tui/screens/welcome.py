@@ -1,0 +1,53 @@
+"""First run: no diary yet. Start one, or explore a demo diary kept in a file of its own."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+WELCOME = """\
+[b]Welcome to osteotrack[/b]
+
+A private pain diary for osteoporosis. Log where it hurts, what set it off
+and what helped in a few keys; see how it changes; take a short report to
+your doctor. Everything stays in one file on this computer.
+
+You have no diary yet. What would you like to do?"""
+
+
+class WelcomeScreen(Screen[str]):
+    """Offers "Start my diary" (dismisses with "start") or "Explore a demo diary" ("demo")."""
+
+    FORM = True  # the app hides its navigation keys here
+    BINDINGS = [
+        Binding("s", "choose('start')", "Start my diary", id="welcome-start"),
+        Binding("d", "choose('demo')", "Explore a demo", id="welcome-demo"),
+    ]
+
+    def __init__(self, read_only: bool = False):
+        super().__init__()
+        self.read_only = read_only
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Center():
+            with Vertical(id="welcome"):
+                yield Static(WELCOME, id="welcome-text")
+                yield Button("Start my diary (s)", id="start", variant="primary", disabled=self.read_only)
+                yield Button("Explore a demo diary (d)", id="demo")
+                yield Static("The demo is a separate file with made-up entries; it never mixes with your "
+                             "own diary.", id="welcome-note", classes="hint")
+                if self.read_only:
+                    yield Static("Read-only mode: a new diary cannot be started.", classes="hint")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(event.button.id)
+
+    def action_choose(self, choice: str) -> None:
+        if choice == "start" and self.read_only:
+            return
+        self.dismiss(choice)

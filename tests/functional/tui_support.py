@@ -1,0 +1,36 @@
+"""Helpers for the app's Pilot tests: a fixed clock, private config, and waiting for workers."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from pathlib import Path
+
+from osteotrack.tui.app import make_app
+from tests.conftest import NOW
+
+
+def app_for(db_path: Path, tmp_path: Path, **options):
+    """The app on ``db_path`` at the tests' fixed "now", with its config and demo kept in ``tmp_path``."""
+    options.setdefault("clock", lambda: NOW)
+    options.setdefault("config_path", tmp_path / "config" / "tui.json")
+    options.setdefault("demo_path", tmp_path / "data" / "demo.db")
+    return make_app(db_path, **options)
+
+
+async def settle(pilot) -> None:
+    """Let screens mount and every database worker finish and report back."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def pilot_test(test):
+    """Run an async Pilot test in its own event loop (no async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
