@@ -57,6 +57,7 @@ SCREENS: dict[str, Place] = {
     "trends": Place("osteotrack.tui.screens.trends:TrendsScreen", "g", "Trends"),
     "report": Place("osteotrack.tui.screens.report:ReportScreen", "r", "Report"),
     "overview": Place("osteotrack.tui.screens.overview:OverviewScreen", "o", "Overview"),
+    "breathe": Place("osteotrack.tui.screens.breathe:BreatheScreen", "b", "Breathe"),
 }
 
 

@@ -38,7 +38,7 @@ class Host(App):
     def __init__(self, diary_path: Path, clock, read_only: bool = False):
         super().__init__()
         self.diary_path, self.profile, self.read_only = diary_path, None, read_only
-        self.clock = clock
+        self.config_path = diary_path.with_name("tui.json")
         self.breathe = BreatheScreen(clock=clock)
 
     def on_mount(self) -> None:
@@ -230,16 +230,12 @@ async def test_reduced_motion_is_a_setting_that_is_remembered(host, db_path):
         await at(pilot, clock, 6)
         assert BAR_CELL in pacer_text(screen)
         await pilot.press("m")
-        await app.workers.wait_for_complete()
         await pilot.pause()
         assert BAR_CELL not in pacer_text(screen)
-    with Diary.open(db_path) as diary:
-        assert diary.setting("reduced_motion") == "1"
     again = Host(db_path, FakeClock())
     async with again.run_test(size=(90, 36)) as pilot:
-        await again.workers.wait_for_complete()
-        await pilot.pause()
-        assert again.breathe.reduced_motion
+        screen = await set_up(pilot)
+        assert screen.reduced_motion and BAR_CELL not in pacer_text(screen)
 
 
 @sync
@@ -255,3 +251,16 @@ async def test_read_only_diary_lets_you_breathe_but_not_save(db_path, monkeypatc
         assert screen.query_one("#save").disabled
     with Diary.open(db_path) as diary:
         assert sessions(diary) == []
+
+
+@sync
+async def test_typing_a_note_with_the_letters_of_the_keys_does_not_pause_or_toggle(host):
+    app, clock = host
+    async with app.run_test(size=(90, 36)) as pilot:
+        screen = await set_up(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.click("#note")
+        await pilot.press(*"map spot")
+        assert screen.query_one("#note", Input).value == "map spot"
+        assert not screen.reduced_motion and screen.step == "after"

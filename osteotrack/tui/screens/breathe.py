@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from osteotrack.domain.breathing import LENGTHS, Timer, breathing_seconds, check_minutes, parse_pattern
 from osteotrack.domain.errors import DiaryError
@@ -25,7 +25,7 @@ from osteotrack.domain.selfcare import SESSION_KINDS, SelfCareSession, session_k
 from osteotrack.tui.widgets.pacer import Pacer
 
 FRAMES_PER_SECOND = 6  # smooth enough for a breath, light on a slow terminal or a remote link
-REDUCED_MOTION = "reduced_motion"  # the diary setting ("1" on) that turns the bar off
+REDUCED_MOTION = "reduced_motion"  # the app setting (true: words and a counter, no bar)
 
 
 def plain_by_environment() -> bool:
@@ -42,7 +42,7 @@ class BreatheScreen(Screen[SelfCareSession | None]):
     BreatheScreen .step { height: auto; }
     BreatheScreen Label { margin: 1 0 0 0; }
     BreatheScreen Input { width: 30; }
-    BreatheScreen #pain-before, BreatheScreen #pain-after { width: 8; }
+    BreatheScreen #pain-before, BreatheScreen #pain-after { width: 10; }
     BreatheScreen #note { width: 1fr; }
     BreatheScreen Select { width: 50; }
     BreatheScreen #buttons, BreatheScreen #after-buttons { height: auto; margin: 1 0 0 0; }
@@ -73,7 +73,17 @@ class BreatheScreen(Screen[SelfCareSession | None]):
 
     # -- layout --------------------------------------------------------------
 
+    @property
+    def FORM(self) -> bool:  # noqa: N802 - the app reads this name to hide its navigation keys
+        """During a session and until it is saved, the app's keys to go elsewhere are off."""
+        return self.step == "run" or (self.step == "after" and self.saved is None)
+
+    def is_dirty(self) -> bool:
+        """A session done but not saved yet: the app asks before quitting."""
+        return self.step == "after" and self.saved is None and not self.app.read_only
+
     def compose(self) -> ComposeResult:
+        yield Header()
         with Vertical(id="breathe-body"):
             with Vertical(id="setup", classes="step"):
                 yield Static("A few minutes for yourself. Your pain before and after shows whether it helps.")
@@ -104,26 +114,25 @@ class BreatheScreen(Screen[SelfCareSession | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.sub_title = "Breathe"
+        self._reset()
+        self.reduced_motion = bool(self._config().get(REDUCED_MOTION, False))
+
+    def _reset(self) -> None:
+        self.saved, self.timer = None, None
+        for name in ("#pain-before", "#pain-after", "#note"):
+            self.query_one(name, Input).value = ""
+        self.query_one("#discard", Button).label = "Don't save"
         self._show("setup")
-        if self.app.read_only:
-            self._say("This diary is open read-only: you can do the exercise, but it will not be saved.")
+        self._say("This diary is open read-only: you can do the exercise, but it will not be saved."
+                  if self.app.read_only else "")
         self.query_one("#pain-before", Input).focus()
-        self._load_setting()
 
-    @work(thread=True, exclusive=True, group="breathe-settings")
-    def _load_setting(self) -> None:
-        from osteotrack.store.diary import Diary
+    def _config(self) -> dict:
+        from osteotrack.tui.config import load_config
 
-        try:
-            with Diary.open(self.app.diary_path, read_only=True) as diary:
-                value = diary.setting(REDUCED_MOTION)
-        except DiaryError:
-            return  # no diary yet: the default (motion on, unless NO_COLOR) is right
-        self.app.call_from_thread(self._set_reduced_motion, value == "1")
-
-    def _set_reduced_motion(self, on: bool) -> None:
-        self.reduced_motion = on
-        self._redraw()
+        path = getattr(self.app, "config_path", None)
+        return load_config(path) if path else {}
 
     @property
     def plain(self) -> bool:
@@ -218,18 +227,14 @@ class BreatheScreen(Screen[SelfCareSession | None]):
         self._redraw()
         state = "on: words and a counter only" if self.reduced_motion else "off"
         self.notify(f"Reduced motion {state}.", timeout=3)
-        if not self.app.read_only:
-            self._store_setting(self.reduced_motion)
+        path = getattr(self.app, "config_path", None)
+        if path:
+            from osteotrack.tui.config import save_config
 
-    @work(thread=True, group="breathe-settings")
-    def _store_setting(self, on: bool) -> None:
-        from osteotrack.store.diary import Diary
-
-        try:
-            with Diary.open(self.app.diary_path) as diary:
-                diary.set_setting(REDUCED_MOTION, "1" if on else "0")
-        except DiaryError as error:
-            self.app.call_from_thread(self._say, str(error))
+            try:
+                save_config(path, {**self._config(), REDUCED_MOTION: self.reduced_motion})
+            except (OSError, DiaryError) as error:
+                self.notify(f"Could not remember the setting: {error}", severity="warning")
 
     def _finish(self) -> None:
         from osteotrack.domain.breathing import spoken_duration
@@ -261,7 +266,7 @@ class BreatheScreen(Screen[SelfCareSession | None]):
             return
         session = SelfCareSession(
             therapy=self.kind.therapy, pain_before=self.pain_before, pain_after=after,
-            duration_seconds=round(self.timer.elapsed()), ended=now_local(),
+            duration_seconds=round(self.timer.elapsed()), ended=getattr(self.app, "now", now_local)(),
             planned_seconds=int(self.timer.total_seconds), pattern=self.pattern.text if self.pattern else None,
             completed=self.timer.finished, note=self.query_one("#note", Input).value,
         )
@@ -303,4 +308,13 @@ class BreatheScreen(Screen[SelfCareSession | None]):
             return
         if self._frames is not None:
             self._frames.stop()
-        self.dismiss(self.saved)
+            self._frames = None
+        if self.app.screen_stack[0] is not self:
+            self.dismiss(self.saved)
+        elif "today" in getattr(self.app, "places", dict)():
+            # Opened as one of the app's main screens: go back to Today, ready for next time.
+            self._reset()
+            self.app.switch_mode("today")
+
+    def on_screen_resume(self) -> None:
+        self.app.sub_title = "Breathe"
