@@ -75,10 +75,12 @@ def test_a_session_in_the_future_stores_nothing(diary):
     assert diary.conn.execute("SELECT count(*) FROM self_care_sessions").fetchone()[0] == 0
 
 
-def test_deleting_the_entry_deletes_its_session(diary):
-    stored = add_session(diary, session(), now=NOW)
-    diary.delete_entry(stored.entry_id)
+def test_deleting_the_entry_deletes_its_session_and_undo_brings_both_back(diary):
+    stored = add_session(diary, session(note="calmer"), now=NOW)
+    saved = diary.delete_entry(stored.entry_id)
     assert sessions(diary) == []
+    diary.restore_entry(saved)
+    assert sessions(diary) == [stored]
 
 
 def test_export_then_import_gives_back_the_same_sessions(diary, tmp_path):
