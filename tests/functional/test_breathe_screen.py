@@ -264,3 +264,23 @@ async def test_typing_a_note_with_the_letters_of_the_keys_does_not_pause_or_togg
         await pilot.press(*"map spot")
         assert screen.query_one("#note", Input).value == "map spot"
         assert not screen.reduced_motion and screen.step == "after"
+
+
+@sync
+async def test_a_second_save_while_saving_stores_nothing_more_and_enter_then_closes(host, db_path):
+    app, clock = host
+    async with app.run_test(size=(90, 36)) as pilot:
+        screen = await set_up(pilot)
+        await pilot.press("s")
+        await pilot.click("#pain-after")
+        await pilot.press("3")
+        screen.save()
+        screen.save()  # Enter pressed again before the first save is back
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.saved is not None
+        await pilot.press("enter")  # focus is on Close now
+        await pilot.pause()
+        assert app.screen is not screen
+    with Diary.open(db_path) as diary:
+        assert len(sessions(diary)) == 1 and diary.count_entries() == 1

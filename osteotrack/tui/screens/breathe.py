@@ -259,6 +259,8 @@ class BreatheScreen(Screen[SelfCareSession | None]):
         if self.app.read_only:
             self._say("This diary is open read-only; the session was not saved.")
             return
+        if self.query_one("#save", Button).disabled:
+            return  # being saved, or saved already: a second Enter must not store it twice
         try:
             after = check_scale(self.query_one("#pain-after", Input).value, "Pain now")
         except DiaryError as error:
