@@ -23,7 +23,15 @@ from osteotrack.analysis.figures import (
     therapies,
     triggers,
 )
-from osteotrack.analysis.ranges import DEFAULT_RANGE, RANGES, Period, first_entry_day, period_for, resolve_range
+from osteotrack.analysis.ranges import (
+    DEFAULT_RANGE,
+    RANGES,
+    Period,
+    diary_signature,
+    first_entry_day,
+    period_for,
+    resolve_range,
+)
 from osteotrack.analysis.results import (
     Change,
     DayPain,
@@ -45,7 +53,7 @@ from osteotrack.analysis.trends import trends
 __all__ = [
     "DEFAULT_RANGE", "RANGES", "Change", "DayPain", "EventMark", "LocationStat", "MedicationStat", "MedicationUse",
     "PainSummary", "PegWeek", "Period", "ReliefDrop", "ReliefPoint", "TherapyStat", "TriggerStat", "Trends",
-    "WhatChanged", "change", "daily_pain", "events", "first_entry_day", "locations", "medication_use",
+    "WhatChanged", "change", "daily_pain", "diary_signature", "events", "first_entry_day", "locations", "medication_use",
     "pain_summary", "peg_weeks", "period_for", "relief_over_time", "resolve_range", "therapies", "trends",
     "triggers", "what_changed",
 ]

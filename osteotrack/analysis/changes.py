@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from osteotrack.analysis import figures
 from osteotrack.analysis.ranges import Period
-from osteotrack.analysis.results import ReliefDrop, WhatChanged
+from osteotrack.analysis.results import ReliefDrop, WhatChanged, half_up
 
 # Pain is logged in whole points: a mean within half a point is "about the same".
 SAME_WITHIN = 0.5
@@ -70,11 +70,11 @@ def _sentences(this_week, last_week, pain_now, pain_before, direction, new_locat
         if not pain_now.entries:
             out.append("No entries this week, so there is no mean pain to compare.")
         else:
-            out.append(f"Mean pain this week is {pain_now.mean:.1f} ({_count(pain_now.entries, 'entry')}); "
+            out.append(f"Mean pain this week is {half_up(pain_now.mean)} ({_count(pain_now.entries, 'entry')}); "
                        "there were no entries last week to compare with.")
     else:
-        counts = (f"{pain_before.mean:.1f} last week ({_count(pain_before.entries, 'entry')}), "
-                  f"{pain_now.mean:.1f} this week ({_count(pain_now.entries, 'entry')})")
+        counts = (f"{half_up(pain_before.mean)} last week ({_count(pain_before.entries, 'entry')}), "
+                  f"{half_up(pain_now.mean)} this week ({_count(pain_now.entries, 'entry')})")
         verb = {"up": "went up", "down": "went down", "same": "stayed about the same"}[direction]
         out.append(f"Mean pain {verb}: {counts}.")
     if new_locations:
@@ -91,7 +91,7 @@ def _sentences(this_week, last_week, pain_now, pain_before, direction, new_locat
     else:
         out.append("An entry on every day this week.")
     for t in relief_dropped:
-        out.append(f"{t.name} gave less relief: {t.relief_before:.0f} % last week "
-                   f"({_count(t.rated_before, 'rating')}), {t.relief_now:.0f} % this week "
+        out.append(f"{t.name} gave less relief: {half_up(t.relief_before, 0)} % last week "
+                   f"({_count(t.rated_before, 'rating')}), {half_up(t.relief_now, 0)} % this week "
                    f"({_count(t.rated_now, 'rating')}).")
     return out

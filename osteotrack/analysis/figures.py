@@ -8,7 +8,8 @@ through ``diary.conn``), a profile id and a ``Period``.
 
 from __future__ import annotations
 
-from datetime import date
+from collections import deque
+from datetime import date, timedelta
 
 from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.results import (
@@ -28,6 +29,7 @@ from osteotrack.domain.vocabulary import DXA_SITES, PROCEDURES
 
 OTC, PRESCRIPTION = "otc-pain-medication", "prescription-pain-medication"
 
+WEEK = timedelta(days=7)
 # The entries of one profile in one period; every query below starts from it.
 IN_RANGE = "e.profile_id = ? AND e.local_day BETWEEN ? AND ?"
 # Timeline labels are short: the chart has little room.
@@ -41,16 +43,28 @@ def _params(profile_id: int, period: Period) -> list:
     return [profile_id, period.since.isoformat(), period.until.isoformat()]
 
 
+def _items(table: str, select: str, tail: str = "") -> str:
+    """SQL selecting over one child table (sites, triggers, therapies; alias ``x``) of the period's entries."""
+    return f"SELECT {select} FROM {table} x JOIN entries e ON e.id = x.entry_id WHERE {IN_RANGE} {tail}"
+
+
 def daily_pain(diary, profile_id: int, period: Period) -> list[DayPain]:
     """Worst, mean and least pain and the entry count of each logged day, with the 7-day rolling mean."""
     rows = diary.conn.execute(
-        "WITH days AS (SELECT e.local_day AS day, max(e.pain) AS worst, avg(e.pain) AS mean, min(e.pain) AS least,"
-        f" count(*) AS n FROM entries e WHERE {IN_RANGE} GROUP BY e.local_day)"
-        " SELECT day, worst, mean, least, n, avg(mean) OVER week, count(*) OVER week FROM days"
-        " WINDOW week AS (ORDER BY julianday(day) RANGE BETWEEN 6 PRECEDING AND CURRENT ROW) ORDER BY day",
+        "SELECT e.local_day, max(e.pain), avg(e.pain), min(e.pain), count(*)"
+        f" FROM entries e WHERE {IN_RANGE} GROUP BY e.local_day ORDER BY e.local_day",
         _params(profile_id, period),
     )
-    return [DayPain(date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
+    # The window over at most 7 daily rows is light work: a deque beats SQLite's RANGE frame, which sorts.
+    out: list[DayPain] = []
+    week: deque[tuple[date, float]] = deque()
+    for text, worst, mean, least, entries in rows:
+        day = date.fromisoformat(text)
+        week.append((day, mean))
+        while week[0][0] <= day - WEEK:
+            week.popleft()
+        out.append(DayPain(day, worst, mean, least, entries, sum(m for _, m in week) / len(week), len(week)))
+    return out
 
 
 def pain_totals(diary, profile_id: int, period: Period) -> tuple:
@@ -87,11 +101,8 @@ def locations(diary, profile_id: int, period: Period, days_logged: int | None = 
         days_logged = pain_summary(diary, profile_id, period).days_logged
     vocab = diary.vocabulary()
     rows = diary.conn.execute(
-        "SELECT s.location, count(DISTINCT e.local_day) AS days, avg(s.intensity), count(*)"
-        f" FROM entry_sites s JOIN entries e ON e.id = s.entry_id WHERE {IN_RANGE}"
-        " GROUP BY s.location ORDER BY days DESC, s.location",
-        _params(profile_id, period),
-    )
+        _items("entry_sites", "x.location, count(DISTINCT e.local_day) AS days, avg(x.intensity), count(*)",
+               "GROUP BY x.location ORDER BY days DESC, x.location"), _params(profile_id, period))
     return [LocationStat(r[0], vocab.name("location", r[0]), r[1], days_logged, r[1] / days_logged, r[2], r[3])
             for r in rows]
 
@@ -101,10 +112,8 @@ def triggers(diary, profile_id: int, period: Period, totals: tuple | None = None
     _, _, _, entries, _, pain_sum = totals or pain_totals(diary, profile_id, period)
     vocab = diary.vocabulary()
     rows = diary.conn.execute(
-        "SELECT t.slug, count(*) AS n, sum(e.pain) FROM entry_triggers t JOIN entries e ON e.id = t.entry_id"
-        f" WHERE {IN_RANGE} GROUP BY t.slug ORDER BY n DESC, t.slug",
-        _params(profile_id, period),
-    )
+        _items("entry_triggers", "x.slug, count(*) AS n, sum(e.pain)", "GROUP BY x.slug ORDER BY n DESC, x.slug"),
+        _params(profile_id, period))
     out = []
     for slug, present, present_sum in rows:
         absent = entries - present
@@ -117,11 +126,8 @@ def therapies(diary, profile_id: int, period: Period) -> list[TherapyStat]:
     """Per therapy: times used, mean relief and the number of rated uses; most used first."""
     vocab = diary.vocabulary()
     rows = diary.conn.execute(
-        "SELECT t.therapy, count(*) AS n, avg(t.relief), count(t.relief)"
-        f" FROM entry_therapies t JOIN entries e ON e.id = t.entry_id WHERE {IN_RANGE}"
-        " GROUP BY t.therapy ORDER BY n DESC, t.therapy",
-        _params(profile_id, period),
-    )
+        _items("entry_therapies", "x.therapy, count(*) AS n, avg(x.relief), count(x.relief)",
+               "GROUP BY x.therapy ORDER BY n DESC, x.therapy"), _params(profile_id, period))
     terms = vocab.terms["therapy"]
     return [TherapyStat(r[0], vocab.name("therapy", r[0]), getattr(terms.get(r[0]), "group", None), r[1], r[2], r[3])
             for r in rows]
@@ -139,25 +145,22 @@ def relief_over_time(diary, profile_id: int, period: Period, bucket: str | None 
         raise ValueError(bucket)
     start = MONDAY.format(day="e.local_day") if bucket == "week" else "substr(e.local_day, 1, 7) || '-01'"
     rows = diary.conn.execute(
-        f"SELECT t.therapy, {start} AS start, avg(t.relief), count(*)"
-        f" FROM entry_therapies t JOIN entries e ON e.id = t.entry_id WHERE {IN_RANGE} AND t.relief IS NOT NULL"
-        " GROUP BY t.therapy, start ORDER BY t.therapy, start",
-        _params(profile_id, period),
-    )
+        _items("entry_therapies", f"x.therapy, {start} AS start, avg(x.relief), count(*)",
+               "AND x.relief IS NOT NULL GROUP BY x.therapy, start ORDER BY x.therapy, start"),
+        _params(profile_id, period))
     return [ReliefPoint(r[0], date.fromisoformat(r[1]), r[2], r[3]) for r in rows]
 
 
 def medication_use(diary, profile_id: int, period: Period) -> MedicationUse:
     """Days used and the longest run of consecutive days, for OTC and prescription pain medication."""
     # Gaps and islands: on consecutive days, day number minus row number stays constant.
+    used = _items("entry_therapies", "x.therapy, e.local_day AS day, count(*) AS uses",
+                  "AND x.therapy IN (?, ?) GROUP BY x.therapy, e.local_day")
     rows = diary.conn.execute(
-        "WITH used AS (SELECT t.therapy, e.local_day AS day, count(*) AS uses"
-        f" FROM entry_therapies t JOIN entries e ON e.id = t.entry_id WHERE t.therapy IN (?, ?) AND {IN_RANGE}"
-        " GROUP BY t.therapy, e.local_day),"
-        " runs AS (SELECT therapy, day, uses,"
+        f"WITH used AS ({used}), runs AS (SELECT therapy, day, uses,"
         " julianday(day) - row_number() OVER (PARTITION BY therapy ORDER BY day) AS island FROM used)"
         " SELECT therapy, count(*), sum(uses), min(day), max(day) FROM runs GROUP BY therapy, island",
-        [OTC, PRESCRIPTION, *_params(profile_id, period)],
+        [*_params(profile_id, period), OTC, PRESCRIPTION],
     ).fetchall()
     vocab = diary.vocabulary()
 

@@ -40,7 +40,8 @@ class Period:
         return Period(end - timedelta(days=self.days - 1), end)
 
     def label(self) -> str:
-        return f"{self.since:%d %b %Y} – {self.until:%d %b %Y} ({self.days} days)"
+        """``7 Nov 2026 – 20 Nov 2026 (14 days)``."""
+        return f"{self.since.day} {self.since:%b %Y} – {self.until.day} {self.until:%b %Y} ({self.days} days)"
 
 
 def months_before(day: date, months: int) -> date:
@@ -112,3 +113,13 @@ def period_for(diary, profile_id: int, range_: str | None = None, since: date | 
     """``resolve_range`` with ``all`` starting at this profile's first entry."""
     first = first_entry_day(diary, profile_id) if (range_ or "").strip().lower() == "all" else None
     return resolve_range(range_, since, until, today=today, first_day=first)
+
+
+def diary_signature(diary, profile_id: int) -> tuple:
+    """A cheap fingerprint of a profile's entries, check-ins and events: it changes when any of them does."""
+    return diary.conn.execute(
+        "SELECT (SELECT count(*) || max(updated_utc) FROM entries WHERE profile_id = ?),"
+        " (SELECT count(*) || max(updated_utc) FROM checkins WHERE profile_id = ?),"
+        " (SELECT count(*) || max(updated_utc) FROM events WHERE profile_id = ?)",
+        [profile_id] * 3,
+    ).fetchone()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from osteotrack.analysis.ranges import Period
 
@@ -181,6 +182,12 @@ class Trends:
         return plain(self)
 
 
+def half_up(value: float, digits: int = 1) -> str:
+    """A figure as text, rounded half up: 4.25 shows as 4.3 (Python's format would say 4.2)."""
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return str(rounded + 0)  # + 0 turns -0.0 into 0.0
+
+
 def plain(value):
     """A result as JSON-ready data (dataclasses to dicts, periods with their length)."""
     if isinstance(value, Period):
@@ -219,7 +226,7 @@ class WhatChanged:
     last_week: Period
     pain_now: PainSummary
     pain_before: PainSummary
-    direction: str  # "up", "down", "same" (within half a point) or "unknown" (a week without entries)
+    direction: str  # "up", "down", "same" (less than half a point apart) or "unknown" (a week without entries)
     new_locations: list[LocationStat]  # logged this week, not last week
     falls_and_fractures: list[EventMark]
     days_without_entry: list[date]

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from osteotrack.analysis.results import Trends
+from osteotrack.analysis.results import Trends, half_up
+from osteotrack.views.trend_tables import percent
 
 # One marker per series, shown in the key: readable without colour.
 WORST, LEAST, MEAN, ROLLING = "^", "v", "o", "hd"
@@ -174,7 +175,8 @@ def _hbars(fig, labels: list[str], values: list[float], limit: float, title: str
 def draw_locations(fig, trends: Trends) -> str:
     """Share of logged days each location hurt, most days first."""
     rows = trends.locations[:BAR_LIMIT]
-    _hbars(fig, [f"{short_name(r.location, r.name)} {r.share_of_days:.0%}" for r in rows], [100 * r.share_of_days for r in rows],
+    _hbars(fig, [f"{short_name(r.location, r.name)} {percent(r.share_of_days)}" for r in rows],
+           [100 * r.share_of_days for r in rows],
            100, "Where it hurt: % of days logged", "red")
     shown = f"top {len(rows)} of {len(trends.locations)}; " if len(trends.locations) > len(rows) else ""
     return f"bar: % of the {trends.summary.days_logged} days logged ({shown}mean intensity and counts in the table)"
@@ -205,7 +207,7 @@ def draw_triggers(fig, trends: Trends) -> str:
 def draw_therapies(fig, trends: Trends) -> str:
     """Mean relief (%) of each therapy, most used first."""
     rows = [t for t in trends.therapies if t.rated][:BAR_LIMIT]
-    _hbars(fig, [f"{short_name(r.therapy, r.name)} {r.mean_relief:.0f}%" for r in rows],
+    _hbars(fig, [f"{short_name(r.therapy, r.name)} {half_up(r.mean_relief, 0)}%" for r in rows],
            [r.mean_relief for r in rows], 100, "Mean relief per therapy (%)", "green")
     return "bar: mean relief of rated uses (times used and counts in the table)"
 

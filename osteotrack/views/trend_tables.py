@@ -5,62 +5,80 @@ The command line prints them; the Trends screen shows them beside its charts.
 
 from __future__ import annotations
 
+from rich import box
 from rich.table import Table
 
-from osteotrack.analysis.results import Trends
+from osteotrack.analysis.results import Trends, half_up
 
 NOT_ENOUGH = "—"  # a mean with nothing to rest on
 CAUTION = "Figures describe what was logged; they do not say what caused the pain."
 
 
 def number(value: float | None, digits: int = 1, suffix: str = "") -> str:
-    return NOT_ENOUGH if value is None else f"{value:.{digits}f}{suffix}"
+    """A figure for display, ``—`` when there is nothing to rest on."""
+    return NOT_ENOUGH if value is None else f"{half_up(value, digits)}{suffix}"
+
+
+def percent(share: float) -> str:
+    """A share (0–1) as a whole percentage, rounded half up."""
+    return f"{half_up(100 * share, 0)}%"
 
 
 def signed(value: float | None, digits: int = 1) -> str:
-    return NOT_ENOUGH if value is None else f"{value:+.{digits}f}"
+    """A difference with its sign: ``+0.4``, ``-1``, ``+0``."""
+    if value is None:
+        return NOT_ENOUGH
+    text = half_up(value, digits)
+    return text if text.startswith("-") else "+" + text
 
 
 def span(first, last) -> str:
-    """``20 Nov – 21 Nov 2026``: two days, the year said once when it is the same."""
+    """Two days, said briefly: ``10–16 Nov 2026``, ``28 Oct – 3 Nov 2026``, ``13 Nov 2026``."""
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%b %Y}"
     if first.year == last.year:
-        return f"{first:%d %b} – {last:%d %b %Y}"
-    return f"{first:%d %b %Y} – {last:%d %b %Y}"
+        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
 
 
-def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left", expand=False, pad_edge=False)
+def _table(title: str, *columns: str, caption: str | None = None) -> Table:
+    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left", expand=False,
+                  pad_edge=False, box=box.SIMPLE_HEAD)
     for i, column in enumerate(columns):
-        table.add_column(column, justify="left" if i == 0 else "right", overflow="fold")
+        # Numbers never break; a long name wraps instead.
+        table.add_column(column, justify="left" if i == 0 else "right", overflow="fold", no_wrap=i > 0,
+                         min_width=10 if i == 0 else None)
     return table
 
 
 def summary_table(t: Trends) -> Table:
-    """Mean, worst and least pain, entries and days logged, against the previous period."""
+    """Mean, worst and least pain, entries and days logged, against the previous period of equal length."""
     now, before = t.change.current, t.change.previous
-    table = _table("Pain summary", "", "this period", "previous period", "change")
     previous = t.change.previous_period
-    table.add_row("dates", span(t.period.since, t.period.until), span(previous.since, previous.until), "")
-    table.add_row("mean pain (of all entries)", number(now.mean), number(before.mean), signed(t.change.mean_difference))
+    table = _table(f"Pain summary: {span(t.period.since, t.period.until)} against {span(previous.since, previous.until)}",
+                   "", "this period", "previous", "change")
+    table.add_row("mean pain", number(now.mean), number(before.mean), signed(t.change.mean_difference))
     table.add_row("worst", number(now.worst, 0), number(before.worst, 0), signed(t.change.worst_difference, 0))
     table.add_row("least", number(now.least, 0), number(before.least, 0), "")
     table.add_row("entries", str(now.entries), str(before.entries), f"{now.entries - before.entries:+d}")
-    table.add_row("days logged", f"{now.days_logged} of {now.days_in_range} ({now.coverage:.0%})",
-                  f"{before.days_logged} of {before.days_in_range} ({before.coverage:.0%})",
-                  f"{t.change.days_logged_difference:+d}")
+    table.add_row("days logged", f"{now.days_logged} of {now.days_in_range}",
+                  f"{before.days_logged} of {before.days_in_range}", f"{t.change.days_logged_difference:+d}")
+    table.add_row("coverage", percent(now.coverage), percent(before.coverage), "")
     return table
 
 
 def locations_table(t: Trends) -> Table:
     table = _table("Where it hurt", "location", "days", "% of days logged", "mean intensity", "entries")
     for r in t.locations:
-        table.add_row(r.name, str(r.days), f"{r.share_of_days:.0%}", number(r.mean_intensity), str(r.count))
+        table.add_row(r.name, str(r.days), percent(r.share_of_days), number(r.mean_intensity), str(r.count))
     return table
 
 
 def triggers_table(t: Trends) -> Table:
-    table = _table("Triggers: mean pain of entries with and without each", "trigger", "entries with",
-                   "mean pain with", "entries without", "mean pain without")
+    table = _table("Triggers: mean pain with and without each", "trigger", "with", "mean", "without", "mean",
+                   caption="with, without: how many entries; mean: their mean pain")
     for r in t.triggers:
         table.add_row(r.name, str(r.present), number(r.mean_present), str(r.absent), number(r.mean_absent))
     return table

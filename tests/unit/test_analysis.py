@@ -209,3 +209,25 @@ def test_what_changed_in_a_quiet_week(diary):
         "7 days without an entry this week: Tue 10 Nov, Wed 11 Nov, Thu 12 Nov, Fri 13 Nov, Sat 14 Nov, "
         "Sun 15 Nov and Mon 16 Nov.",
     ]
+
+
+@pytest.mark.parametrize("before, now, sentence", [
+    ([], [4], "Mean pain this week is 4.0 (1 entry); there were no entries last week to compare with."),
+    ([2], [5, 5], "Mean pain went up: 2.0 last week (1 entry), 5.0 this week (2 entries)."),
+    ([3], [3, 3, 4], "Mean pain stayed about the same: 3.0 last week (1 entry), 3.3 this week (3 entries)."),
+    ([3], [3, 4], "Mean pain went up: 3.0 last week (1 entry), 3.5 this week (2 entries)."),  # half a point is a change
+])
+def test_what_changed_says_which_way_mean_pain_went(diary, before, now, sentence):
+    for hour, pain in enumerate(before, start=8):
+        log(diary, at(5, hour), pain)  # last week: 3–9 Nov
+    for hour, pain in enumerate(now, start=8):
+        log(diary, at(12, hour), pain)  # this week: 10–16 Nov
+    w = analysis.what_changed(diary, diary.profile_id(), today=d(16))
+    assert w.sentences[0] == sentence
+
+
+def test_what_changed_ignores_a_relief_drop_under_one_step(diary):
+    log(diary, at(5, 9), 4, therapies=[("heat", 60)])
+    log(diary, at(12, 9), 4, therapies=[("heat", 60)])
+    log(diary, at(13, 9), 4, therapies=[("heat", 50)])  # mean 55: five points lower, half a step
+    assert analysis.what_changed(diary, diary.profile_id(), today=d(16)).relief_dropped == []

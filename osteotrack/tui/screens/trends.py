@@ -1,0 +1,238 @@
+"""The Trends screen: a range picker, then one tab per chart with its numbers and counts beside it.
+
+The figures are computed in a thread worker with its own Diary, so the screen
+stays responsive over ten years of entries. They are computed again on ``r``,
+on coming back to the screen, when the app calls ``entries_changed()``, and
+when a look every few seconds finds that entries changed (say, from an
+``osteotrack log`` in another terminal).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+from textual_plotext import PlotextPlot
+
+from osteotrack.analysis import diary_signature, period_for, trends
+from osteotrack.analysis.results import Trends
+from osteotrack.domain.errors import DiaryError
+from osteotrack.store import Diary
+from osteotrack.views import terminal_charts as charts
+from osteotrack.views import trend_tables as tables
+
+RANGE_CHOICES = (("2w", "2 weeks"), ("3m", "3 months"), ("1y", "1 year"), ("all", "All"), ("custom", "Custom"))
+# (tab id, title, charts drawn in it, tables beside them)
+TABS = (
+    ("pain", "Pain", ("pain",), ("summary",)),
+    ("calendar", "Calendar", (), ()),
+    ("locations", "Where", ("locations",), ("locations",)),
+    ("triggers", "Triggers", ("triggers",), ("triggers",)),
+    ("therapies", "Therapies", ("therapies", "relief"), ("therapies",)),
+    ("medication", "Medication", (), ("medication",)),
+    ("peg", "PEG", ("peg",), ("peg",)),
+    ("events", "Events", (), ("events",)),
+)
+# Below this width the numbers go under the chart instead of beside it.
+SIDE_BY_SIDE_FROM = 110
+# How often to look whether entries changed elsewhere (the command line, another screen).
+WATCH_SECONDS = 5
+
+
+class TrendsScreen(Screen):
+    """Charts and honest numbers over a chosen range of days."""
+
+    DEFAULT_CSS = """
+    TrendsScreen #range-bar { height: auto; }
+    TrendsScreen #range { layout: horizontal; width: auto; height: auto; border: none; padding: 0; }
+    TrendsScreen #range RadioButton { width: auto; }
+    TrendsScreen.narrow #range-bar { layout: vertical; }
+    TrendsScreen #custom { height: 1; width: auto; }
+    TrendsScreen #custom Input { width: 20; margin: 0 1; }
+    TrendsScreen #custom Button { min-width: 8; }
+    TrendsScreen #range-error { color: $error; height: auto; padding: 0 1; display: none; }
+    TrendsScreen #range-error.shown { display: block; }
+    TrendsScreen #summary { height: auto; padding: 0 1; }
+    TrendsScreen #tabs { height: 1fr; }
+    TrendsScreen TabPane { height: 1fr; padding: 0; }
+    TrendsScreen .pane { height: 1fr; }
+    TrendsScreen.narrow .pane { layout: vertical; overflow-y: auto; }
+    TrendsScreen .charts { width: 3fr; height: 1fr; }
+    TrendsScreen.narrow .charts { width: 100%; height: auto; }
+    TrendsScreen PlotextPlot { height: 1fr; min-height: 12; }
+    TrendsScreen.narrow PlotextPlot { height: 18; }
+    TrendsScreen .key { height: auto; padding: 0 1; }
+    TrendsScreen .numbers { width: 2fr; height: 1fr; padding: 0 1; }
+    TrendsScreen .numbers Static { width: 1fr; }
+    TrendsScreen.narrow .numbers { width: 100%; height: auto; }
+    """
+
+    BINDINGS = [
+        Binding("r", "refresh", "Refresh", id="trends-refresh"),
+        Binding("ctrl+s", "apply_custom", "Show custom range", show=False, id="trends-apply"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.range_ = "3m"
+        self.result: Trends | None = None
+        self.signature: tuple | None = None  # of the data the figures were computed from
+
+    @staticmethod
+    def today() -> date:
+        """Today's date; a test replaces it to fix the clock."""
+        return date.today()
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="range-bar"):
+            with RadioSet(id="range"):
+                for key, words in RANGE_CHOICES:
+                    yield RadioButton(words, value=key == self.range_, id=f"range-{key}")
+            with Horizontal(id="custom"):
+                yield Input(placeholder="since YYYY-MM-DD", id="since", compact=True)
+                yield Input(placeholder="until (today)", id="until", compact=True)
+                yield Button("Show", id="apply", compact=True)
+        yield Label("", id="range-error")
+        yield Static("Computing…", id="summary")
+        with TabbedContent(id="tabs"):
+            for tab, title, chart_names, table_names in TABS:
+                with TabPane(title, id=f"tab-{tab}"):
+                    with Horizontal(classes="pane"):
+                        if tab == "calendar":
+                            with VerticalScroll(classes="charts"):
+                                yield Static(id="heat-map")
+                        elif chart_names:
+                            with Vertical(classes="charts"):
+                                for name in chart_names:
+                                    yield PlotextPlot(id=f"chart-{name}")
+                                    yield Static(classes="key", id=f"key-{name}")
+                        if table_names:
+                            with VerticalScroll(classes="numbers", id=f"numbers-{tab}"):
+                                for name in table_names:
+                                    yield Static(id=f"table-{name}")
+
+    def on_mount(self) -> None:
+        self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
+        self.load()
+        self.set_interval(WATCH_SECONDS, self.check_for_changes)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
+
+    def on_screen_resume(self) -> None:
+        # Back from logging an entry elsewhere: show it.
+        if self.result is not None:
+            self.load()
+
+    def action_refresh(self) -> None:
+        """Compute every figure again from the diary."""
+        self.load()
+
+    def entries_changed(self) -> None:
+        """Called by the app when entries were added, changed or deleted."""
+        self.load()
+
+    @work(thread=True, exclusive=True, group="trends-watch")
+    def check_for_changes(self) -> None:
+        """Compute again if entries, check-ins or events changed since the figures were computed."""
+        if self.signature is None:
+            return
+        try:
+            with Diary.open(self.app.diary_path, read_only=True, create=False) as diary:
+                now = diary_signature(diary, diary.profile_id(self.app.profile))
+        except (DiaryError, sqlite3.Error):
+            return  # the next computation reports what is wrong
+        if now != self.signature:
+            self.app.call_from_thread(self.load)
+
+    @on(RadioSet.Changed, "#range")
+    def _range_chosen(self, event: RadioSet.Changed) -> None:
+        key = RANGE_CHOICES[event.index][0]
+        if key == "custom":
+            self.query_one("#since", Input).focus()
+            return
+        self.range_ = key
+        self.load()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#apply")
+    def action_apply_custom(self) -> None:
+        """Show the range typed into since and until."""
+        self.range_ = "custom"
+        custom = self.query_one("#range-custom", RadioButton)
+        if not custom.value:
+            with self.prevent(RadioSet.Changed):
+                custom.value = True
+        self.load()
+
+    def load(self) -> None:
+        """Start computing the figures of the chosen range (the previous computation is dropped)."""
+        if self.range_ == "custom":
+            since = self.query_one("#since", Input).value.strip() or None
+            until = self.query_one("#until", Input).value.strip() or None
+            range_ = None if since else "all"
+        else:
+            range_, since, until = self.range_, None, None
+        self.query_one("#tabs").loading = True
+        self.compute(range_, since, until)
+
+    @work(thread=True, exclusive=True, group="trends")
+    def compute(self, range_: str | None, since: str | None, until: str | None) -> None:
+        """In a worker thread, with a connection of its own: every figure of the range."""
+        worker = get_current_worker()
+        try:
+            with Diary.open(self.app.diary_path, read_only=self.app.read_only, create=False) as diary:
+                profile_id = diary.profile_id(self.app.profile)
+                period = period_for(diary, profile_id, range_, since, until, today=self.today())
+                signature = diary_signature(diary, profile_id)
+                result = trends(diary, profile_id, period)
+        except DiaryError as error:
+            message = str(error)
+        except sqlite3.Error as error:
+            message = f"The diary could not be read: {error}."
+        else:
+            message = None
+        if worker.is_cancelled:
+            return
+        if message:
+            self.app.call_from_thread(self._fail, message)
+        else:
+            self.app.call_from_thread(self._show, result, signature)
+
+    def _fail(self, message: str) -> None:
+        self.query_one("#tabs").loading = False
+        error = self.query_one("#range-error", Label)
+        error.update(message)
+        error.add_class("shown")
+
+    def _show(self, result: Trends, signature: tuple) -> None:
+        self.result, self.signature = result, signature
+        self.query_one("#range-error", Label).remove_class("shown")
+        s = result.summary
+        if s.entries:
+            change = result.change.mean_difference
+            text = (f"{result.profile} · {result.period.label()} · {s.days_logged} of {s.days_in_range} days logged "
+                    f"· {s.entries} entries · mean pain {tables.number(s.mean)}, worst {s.worst}, least {s.least}"
+                    + ("" if change is None else
+                       f" · {tables.signed(change)} against the {result.period.days} days before"))
+        else:
+            text = f"{result.profile} · {result.period.label()} · no entries in this range"
+        self.query_one("#summary", Static).update(f"{text}\n{tables.CAUTION}")
+        for name, draw in charts.CHARTS.items():
+            plot = self.query_one(f"#chart-{name}", PlotextPlot)
+            plot.plt.clear_figure()
+            self.query_one(f"#key-{name}", Static).update(draw(plot.plt, result))
+            plot.refresh()
+        self.query_one("#heat-map", Static).update(
+            Text.assemble(Text("Calendar of daily mean pain\n", style="bold"), charts.heat_map(result)))
+        for name, table in tables.TABLES.items():
+            self.query_one(f"#table-{name}", Static).update(table(result))
+        self.query_one("#tabs").loading = False

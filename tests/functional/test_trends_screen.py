@@ -1,0 +1,178 @@
+"""The Trends screen in a tiny host app: range picker, worker, tables, inline errors, refresh, snapshots."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from contextlib import asynccontextmanager
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.widgets import Input, Label, RadioButton, Static
+
+from osteotrack.store import Diary
+from osteotrack.tui.screens.trends import TrendsScreen
+from tests import trends_diary
+from tests.trends_diary import at, log
+
+
+class Host(App):
+    """Stands in for the app shell: the three attributes every screen reads."""
+
+    def __init__(self, diary_path: Path, profile: str | None = None, read_only: bool = False):
+        super().__init__()
+        self.diary_path, self.profile, self.read_only = diary_path, profile, read_only
+
+    def on_mount(self) -> None:
+        self.push_screen(TrendsScreen())
+
+
+@pytest.fixture
+def small(db_path, monkeypatch):
+    with Diary.open(db_path) as diary:
+        trends_diary.build(diary)
+    monkeypatch.setattr(TrendsScreen, "today", staticmethod(lambda: date(2026, 11, 20)))
+    return db_path
+
+
+def sync(test):
+    """Run an async Pilot test without an asyncio pytest plugin."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def text(screen, selector: str) -> str:
+    widget = screen.query_one(selector)
+    content = widget.render()
+    return str(content) if not hasattr(content, "plain") else content.plain
+
+
+async def show_week(pilot) -> None:
+    """Pick the custom range 10–16 Nov 2026 and wait for its figures."""
+    screen = pilot.app.screen
+    screen.query_one("#since", Input).value = "2026-11-10"
+    screen.query_one("#until", Input).value = "2026-11-16"
+    await pilot.click("#apply")
+    await settle(pilot)
+
+
+@asynccontextmanager
+async def week_shown(path: Path, size=(120, 40), **host):
+    """The host app at a fixed size with the Trends screen showing 10–16 Nov 2026."""
+    app = Host(path, **host)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await show_week(pilot)
+        yield pilot
+
+
+def table_text(screen, name: str) -> str:
+    from rich.console import Console
+
+    console = Console(width=100, record=True, color_system=None)
+    console.print(screen.query_one(f"#table-{name}", Static).content)
+    return console.export_text()
+
+
+@sync
+async def test_custom_range_shows_figures_with_counts(small):
+    async with week_shown(small) as pilot:
+        screen = pilot.app.screen
+        summary = text(screen, "#summary")
+        assert "me · 10 Nov 2026 – 16 Nov 2026 (7 days) · 5 of 7 days logged · 6 entries" in summary
+        assert "mean pain 4.7, worst 8, least 2 · -4.3 against the 7 days before" in summary
+        assert "do not say what caused the pain" in summary
+        assert screen.query_one("#range-custom", RadioButton).value
+        assert text(screen, "#key-pain").startswith("^ worst  v least  o mean")
+        locations = table_text(screen, "locations")
+        assert "Lower back" in locations and "60%" in locations and "6.0" in locations
+        medication = table_text(screen, "medication")
+        assert "4 of 7" in medication and "2 (13–14 Nov 2026)" in medication
+        assert "Fracture mid back T8" in table_text(screen, "events")
+
+
+@sync
+async def test_named_range_from_the_picker(small):
+    app = Host(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#range-2w", RadioButton).value = True
+        await settle(pilot)
+        # 7–20 Nov: entries on 9, 10 (two), 12, 13, 14, 16 and 17.
+        assert "7 Nov 2026 – 20 Nov 2026 (14 days) · 7 of 14 days logged · 8 entries" in text(app.screen, "#summary")
+
+
+@sync
+async def test_a_bad_custom_range_is_an_inline_message(small):
+    async with week_shown(small) as pilot:
+        screen = pilot.app.screen
+        screen.query_one("#since", Input).value = "2026-11-16"
+        screen.query_one("#until", Input).value = "2026-11-10"
+        await pilot.click("#apply")
+        await settle(pilot)
+        error = screen.query_one("#range-error", Label)
+        assert error.display and "The since day (2026-11-16) is after the until day (2026-11-10)" in text(
+            screen, "#range-error")
+        assert "5 of 7 days logged" in text(screen, "#summary")  # the last good figures stay
+
+
+@sync
+async def test_refresh_shows_a_new_entry_and_profile_is_respected(small):
+    async with week_shown(small, profile="Ann", read_only=True) as pilot:
+        app = pilot.app
+        assert "Ann · 10 Nov 2026 – 16 Nov 2026 (7 days) · 1 of 7 days logged · 1 entries" in text(
+            app.screen, "#summary")
+        with Diary.open(small) as diary:
+            log(diary, at(11, 9), 2, profile_id=diary.profile_id("Ann"))
+        await pilot.press("r")
+        await settle(pilot)
+        assert "2 of 7 days logged · 2 entries" in text(app.screen, "#summary")
+
+
+@sync
+async def test_entries_logged_elsewhere_show_up_without_a_key(small):
+    async with week_shown(small) as pilot:
+        app = pilot.app
+        app.screen.check_for_changes()
+        await settle(pilot)
+        assert "5 of 7 days logged · 6 entries" in text(app.screen, "#summary")  # nothing changed yet
+        with Diary.open(small) as diary:  # as `osteotrack log` in another terminal would
+            log(diary, at(15, 9), 4)
+        app.screen.check_for_changes()  # what the screen's timer calls every few seconds
+        await settle(pilot)
+        await settle(pilot)
+        assert "6 of 7 days logged · 7 entries" in text(app.screen, "#summary")
+
+
+@sync
+async def test_narrow_terminal_stacks_numbers_under_the_chart(small):
+    app = Host(small)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        assert app.screen.has_class("narrow")
+
+
+def test_snapshot_pain_tab(small, snap_compare):
+    assert snap_compare(Host(small), terminal_size=(120, 40), run_before=show_week)
+
+
+def test_snapshot_triggers_tab_at_80_columns(small, snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await show_week(pilot)
+        pilot.app.screen.query_one("#tabs").active = "tab-triggers"
+        await pilot.pause()
+
+    assert snap_compare(Host(small), terminal_size=(80, 40), run_before=run_before)
