@@ -18,6 +18,7 @@ from typing import Callable
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import ModalScreen
 from textual.theme import Theme
 
 from osteotrack.domain.errors import DiaryError
@@ -48,15 +49,16 @@ class Place:
         return getattr(importlib.import_module(module), name)
 
 
+# Keys are chosen not to clash with the screens' own (a add, d delete, u undo, r refresh, k/w/o questions).
 SCREENS: dict[str, Place] = {
     "today": Place("osteotrack.tui.screens.today:TodayScreen", "t", "Today"),
     "history": Place("osteotrack.tui.screens.history:HistoryScreen", "h", "History"),
     "checkin": Place("osteotrack.tui.screens.checkin:CheckInScreen", "c", "Check-in"),
     "events": Place("osteotrack.tui.screens.events:EventsScreen", "e", "Events"),
-    "questions": Place("osteotrack.tui.screens.questions:QuestionsScreen", "a", "Questions"),
+    "questions": Place("osteotrack.tui.screens.questions:QuestionsScreen", "q", "Questions"),
     "trends": Place("osteotrack.tui.screens.trends:TrendsScreen", "g", "Trends"),
-    "report": Place("osteotrack.tui.screens.report:ReportScreen", "r", "Report"),
-    "overview": Place("osteotrack.tui.screens.overview:OverviewScreen", "o", "Overview"),
+    "report": Place("osteotrack.tui.screens.report:ReportScreen", "p", "Report"),
+    "overview": Place("osteotrack.tui.screens.overview:OverviewScreen", "v", "Overview"),
     "breathe": Place("osteotrack.tui.screens.breathe:BreatheScreen", "b", "Breathe"),
 }
 
@@ -113,8 +115,6 @@ class OsteoApp(App):
         self.config_path = config_path or default_config_path()
         self._demo_path = demo_path
         self.register_theme(HIGH_CONTRAST)
-        for name, place in self.places().items():
-            self.add_mode(name, _lazy(place))
 
     # -- the diary ---------------------------------------------------------
 
@@ -136,8 +136,9 @@ class OsteoApp(App):
     def on_mount(self) -> None:
         self._apply_saved_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.screen_change_signal.subscribe(self, self._mark_screen)
         if self.diary_path.exists():
-            self.switch_mode("today")
+            self._show_today()
         else:
             from osteotrack.tui.screens.welcome import WelcomeScreen
 
@@ -179,12 +180,22 @@ class OsteoApp(App):
     def _open_diary(self, path: Path, demo: bool) -> None:
         self.diary_path = path
         self.set_demo(demo)
-        self.switch_mode("today")
+        self._show_today()
+
+    def _show_today(self) -> None:
+        # Today is the base of the stack; every other main screen is pushed on it and returns to it.
+        self.push_screen(SCREENS["today"].load()())
 
     def set_demo(self, demo: bool) -> None:
         """Mark the header clearly when the diary open is the demo, not the user's own."""
         self.demo = demo
         self.title = "osteotrack · DEMO diary (not your data)" if demo else "osteotrack"
+        self._mark_screen(self.screen)
+
+    def _mark_screen(self, screen) -> None:
+        # Screens may set their own title; the DEMO mark must show on every one of them.
+        if self.demo and screen.title and "DEMO" not in screen.title:
+            screen.title = f"DEMO · {screen.title}"
 
     def painted(self) -> None:
         """Called by the Today screen once its data is on screen (the benchmark's finish line)."""
@@ -195,21 +206,52 @@ class OsteoApp(App):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # In a form or on the welcome screen, going elsewhere is not offered (nor shown in the footer).
-        if action in ("log_pain", "show_screen", "refresh") and getattr(self.screen, "FORM", False):
+        on_form = getattr(self.screen, "FORM", False) or isinstance(self.screen, ModalScreen)
+        if action in ("log_pain", "show_screen", "refresh") and on_form:
             return False
+        if action == "show_screen" and parameters:
+            # The screen already shown needs no key in the footer (compared by module: nothing is imported).
+            place = SCREENS.get(str(parameters[0]))
+            if place and type(self.screen).__module__ == place.module:
+                return False
         return True
 
     def action_show_screen(self, name: str) -> None:
-        if name in self.places() and self.diary_path.exists():
-            self.switch_mode(name)
+        """Go to a main screen: back to Today, then (unless it is Today) open that screen over it."""
+        places = self.places()
+        if name not in places or not self.diary_path.exists() or len(self.screen_stack) < 2:
+            return
+        target = places[name].load()
+        if isinstance(self.screen, target):
+            return
+        above_today = self.screen_stack[2:]
+
+        def go(leave: bool | None = True) -> None:
+            if not leave:
+                return
+            for _ in above_today:
+                self.pop_screen()
+            if name != "today":
+                self.push_screen(target())
+
+        if any(getattr(screen, "dirty", False) for screen in above_today):
+            from osteotrack.tui.dialogs.confirm import ConfirmDialog
+
+            self.push_screen(ConfirmDialog("Leave without saving? What you typed here will be lost.",
+                                           yes="Leave", no="Stay"), go)
+        else:
+            go()
 
     def run_screen_action(self, name: str, action: str | None) -> None:
         """Go to screen ``name`` and start its ``action`` (e.g. "add") if it has one."""
         self.action_show_screen(name)
-        if action and self.current_mode == name:
-            method = getattr(self.screen, f"action_{action}", None)
-            if method is not None:
-                self.call_after_refresh(method)
+        if action:
+            self.call_after_refresh(self._run_on_screen, action)
+
+    def _run_on_screen(self, action: str) -> None:
+        method = getattr(self.screen, f"action_{action}", None)
+        if method is not None:
+            method()
 
     def action_log_pain(self) -> None:
         from osteotrack.tui.screens.entry import EntryScreen
@@ -223,7 +265,7 @@ class OsteoApp(App):
 
     def action_refresh(self) -> None:
         """Read the diary again, e.g. after an ``osteotrack log`` in another terminal."""
-        for name in ("refresh_data", "reload", "load"):
+        for name in ("refresh_data", "action_refresh"):
             method = getattr(self.screen, name, None)
             if callable(method):
                 method()
@@ -234,7 +276,7 @@ class OsteoApp(App):
         self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
 
     async def action_quit(self) -> None:
-        if getattr(self.screen, "is_dirty", lambda: False)():
+        if any(getattr(screen, "dirty", False) for screen in self.screen_stack):
             from osteotrack.tui.dialogs.confirm import ConfirmDialog
 
             def answered(yes: bool | None) -> None:
@@ -266,11 +308,6 @@ class OsteoApp(App):
                 save_config(self.config_path, {**config, "theme": theme.name})
             except (OSError, DiaryError) as error:
                 self.notify(f"Could not remember the theme: {error}", severity="warning")
-
-
-def _lazy(place: Place):
-    """A mode factory that imports the screen's module only when it is first shown."""
-    return lambda: place.load()()
 
 
 def make_app(db_path: Path, profile: str | None = None, read_only: bool = False, **options) -> OsteoApp:

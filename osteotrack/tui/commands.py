@@ -43,6 +43,6 @@ class DiaryCommands(Provider):
 # Palette entries that open a screen and start its "add" action, when that screen exists.
 ADD_ACTIONS = [
     ("Check in", "Today's check-in: PEG items, sleep and mood", "checkin", None),
-    ("Add event", "A fall, fracture, procedure, DXA result or appointment", "events", "add"),
-    ("Add question", "A question for my doctor", "questions", "add"),
+    ("Add event", "A fall, fracture, procedure, DXA result or appointment", "events", "add_event"),
+    ("Add question", "A question for my doctor", "questions", "add_question"),
 ]

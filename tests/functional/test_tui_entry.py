@@ -13,7 +13,7 @@ from osteotrack.tui.screens.entry import NO_PAIN_CHOSEN, EntryScreen
 from osteotrack.tui.screens.today import TodayScreen
 from osteotrack.tui.widgets.body_map import BodyMap
 from tests.conftest import NOW
-from tests.functional.tui_support import app_for, pilot_test, settle
+from tests.functional.tui_support import app_for, open_entry_form, pilot_test, settle
 
 
 @pytest.fixture
@@ -60,10 +60,7 @@ async def test_a_typical_entry_takes_twelve_keys_from_today(existing, tmp_path):
 async def test_log_with_every_part_of_the_form(existing, tmp_path):
     app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("l")
-        await settle(pilot)
-        form = app.screen
+        form = await open_entry_form(pilot)
         await pilot.press("1", "0")  # 1 then 0 quickly: pain 10
         await pilot.press("tab", "m", "8", "]", "]", "]", "]", "]", "]", "]", "]")  # Mid back 8 at T8
         await pilot.press("down", "down", "space")  # two rows down from Mid back: Tailbone, at the pain (10)
@@ -102,7 +99,7 @@ async def test_edit_an_entry_from_today(existing, tmp_path):
         await pilot.press("tab", "enter")  # from "Log pain" to today's first entry, and open it
         await settle(pilot)
         assert isinstance(app.screen, EntryScreen) and app.screen.entry_id == original.id
-        assert not app.screen.is_dirty()
+        assert not app.screen.dirty
         await pilot.press("3", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
@@ -118,9 +115,7 @@ async def test_edit_an_entry_from_today(existing, tmp_path):
 async def test_leaving_with_unsaved_input_asks_first(existing, tmp_path):
     app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("l")
-        await settle(pilot)
+        await open_entry_form(pilot)
         await pilot.press("escape")  # nothing typed: leaves at once
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
@@ -146,9 +141,7 @@ async def test_leaving_with_unsaved_input_asks_first(existing, tmp_path):
 async def test_quitting_with_unsaved_input_asks_first(existing, tmp_path):
     app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("l")
-        await settle(pilot)
+        await open_entry_form(pilot)
         await pilot.press("4", "ctrl+q")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
@@ -161,10 +154,7 @@ async def test_quitting_with_unsaved_input_asks_first(existing, tmp_path):
 async def test_bad_input_is_named_beside_its_field_and_nothing_is_stored(existing, tmp_path):
     app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("l")
-        await settle(pilot)
-        form = app.screen
+        form = await open_entry_form(pilot)
         await pilot.press("ctrl+s")  # no pain chosen
         await settle(pilot)
         assert str(form.query_one("#pain-error").render()) == NO_PAIN_CHOSEN
@@ -201,9 +191,7 @@ async def test_same_as_last_time_and_remembered_medication(existing, tmp_path):
                               note="yesterday's note", for_doctor=True), now=NOW)
     app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("l")
-        await settle(pilot)
+        await open_entry_form(pilot)
         await pilot.press("ctrl+l", "ctrl+s")
         await settle(pilot)
 
@@ -228,9 +216,7 @@ async def test_same_as_last_time_and_remembered_medication(existing, tmp_path):
 async def test_body_map_by_name_arrows_and_mouse(existing, tmp_path):
     app = app_for(existing, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("l")
-        await settle(pilot)
+        await open_entry_form(pilot)
         body_map = app.screen.query_one(BodyMap)
         await pilot.press("tab", "k", "n")  # "kn": Knee, left — the first knee in the vocabulary
         assert body_map.cursor == "knee-left"

@@ -34,3 +34,11 @@ def pilot_test(test):
         asyncio.run(test(*args, **kwargs))
 
     return run
+
+
+async def open_entry_form(pilot):
+    """From the app's start: wait for Today, press ``l`` and wait for the form; return the form."""
+    await settle(pilot)
+    await pilot.press("l")
+    await settle(pilot)
+    return pilot.app.screen

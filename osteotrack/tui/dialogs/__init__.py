@@ -1,1 +1,1 @@
-"""Modal dialogs."""
+"""Modal dialogs shared by the screens."""

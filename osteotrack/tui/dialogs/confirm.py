@@ -1,4 +1,4 @@
-"""A yes/no question that must be answered before anything is lost."""
+"""A yes/no question in a modal dialog: deleting, or leaving with unsaved input."""
 
 from __future__ import annotations
 
@@ -10,28 +10,43 @@ from textual.widgets import Button, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Ask one question; dismiss with True (yes) or False (no, the safe default)."""
+    """Ask ``question``; dismiss with True (yes) or False (no, Escape)."""
+
+    DEFAULT_CSS = """
+    ConfirmDialog { align: center middle; }
+    ConfirmDialog > Vertical {
+        width: 60; max-width: 100%; height: auto; padding: 1 2;
+        border: thick $primary; background: $surface;
+    }
+    ConfirmDialog #question { width: 100%; margin-bottom: 1; }
+    ConfirmDialog Horizontal { height: auto; align-horizontal: right; }
+    ConfirmDialog Button { margin-left: 2; min-width: 14; }
+    """
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm-yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm-no"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No"):
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
-        self.question, self.yes, self.no = question, yes, no
+        self.question = question
+        self.yes = yes
+        self.no = no
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with Vertical():
             yield Static(self.question, id="question")
-            with Horizontal(id="buttons"):
-                yield Button(f"{self.no} (n)", id="no", variant="primary")
+            with Horizontal():
+                yield Button(f"{self.no} (n)", id="no")
                 yield Button(f"{self.yes} (y)", id="yes", variant="error")
 
     def on_mount(self) -> None:
+        # The safe answer has the focus: Enter alone never deletes anything.
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
         self.dismiss(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Static, TextArea
 
@@ -24,13 +23,19 @@ from osteotrack.domain.records import Entry, TherapyUse
 from osteotrack.domain.vocabulary import LOCATIONS, MEDICATION_THERAPIES, QUALITIES, THERAPIES, TRIGGERS
 from osteotrack.domain.when import parse_when
 from osteotrack.store.diary import Diary
+from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.body_map import BodyMap
 from osteotrack.tui.widgets.pain_scale import PainScale
+from osteotrack.tui.widgets.scale import ScaleInput
 from osteotrack.tui.widgets.toggle_list import ToggleList
 
 NO_PAIN_CHOSEN = "Choose the pain now: press a digit from 0 (no pain) to 10 (worst imaginable)."
 MEDICATION_WITHOUT_THERAPY = ("A medication name goes with a medication therapy: choose over-the-counter, "
                               "prescription or antidepressant medication in the therapies first.")
+
+# Which field a refusal from the store is about, by the words of its sentence.
+SAVE_ERROR_FIELDS = {"entry time": "when", "location": "body", "intensity": "body", "level": "body",
+                     "medication": "medication", "therapy": "therapies", "relief": "therapies", "pain": "pain"}
 
 
 def _pairs(terms) -> list[tuple[str, str]]:
@@ -68,13 +73,14 @@ def read_form_data(diary: Diary, profile: str | None, entry_id: str | None) -> F
     )
 
 
-class EntryScreen(Screen[str | None]):
+class EntryScreen(DiaryScreen):
     """Log a new moment of pain, or edit one (``entry_id``). Dismisses with the saved entry's id."""
 
     FORM = True  # the app hides its navigation keys here
+    LEAVE_QUESTION = "Leave without saving? What you typed in this entry will be lost."
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
-        Binding("escape", "leave", "Back", id="entry-back"),
+        Binding("tab", "app.focus_next", "Next part", id="entry-next"),
         Binding("ctrl+l", "same_as_last", "Same as last time", id="entry-same-as-last"),
         Binding("ctrl+d", "toggle_doctor", "For my doctor", id="entry-doctor", show=False),
     ]
@@ -98,7 +104,7 @@ class EntryScreen(Screen[str | None]):
             yield Static("Pain now — a digit sets it (1 then 0 for 10)", classes="field-label")
             yield PainScale(id="pain")
             yield Static("", id="pain-error", classes="error")
-            yield Static("Where it hurts — type a name or use the arrows; a digit sets that place's intensity",
+            yield Static("Where it hurts — type a name or use the arrows; a digit sets its intensity",
                          classes="field-label")
             yield BodyMap(_pairs(LOCATIONS), id="body-map")
             yield Static("", id="body-error", classes="error")
@@ -107,7 +113,7 @@ class EntryScreen(Screen[str | None]):
                     yield Static("What set it off", classes="field-label")
                     yield ToggleList(_pairs(TRIGGERS), id="triggers")
                 with Vertical():
-                    yield Static("What you tried — digit = relief (6 = 60 %)", classes="field-label")
+                    yield Static("What you tried (6 = 60 % relief)", classes="field-label")
                     yield ToggleList(_pairs(THERAPIES), valued=True, id="therapies")
             yield Static("", id="therapies-error", classes="error")
             with Horizontal(classes="row"):
@@ -132,7 +138,7 @@ class EntryScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = "Edit entry" if self.entry_id else "Log pain"
+        self.sub_title = "Edit entry" if self.entry_id else "Log pain"
         self.query_one("#pain", PainScale).focus()
         self._preview_when()
         self._saved_state = self._state()
@@ -144,7 +150,7 @@ class EntryScreen(Screen[str | None]):
     def _load(self) -> None:
         app = self.app
         try:
-            with Diary.open(app.diary_path, read_only=app.read_only) as diary:
+            with self.open_diary() as diary:
                 data = read_form_data(diary, app.profile, self.entry_id)
         except DiaryError as error:
             app.call_from_thread(self._error, "form", str(error))
@@ -186,7 +192,8 @@ class EntryScreen(Screen[str | None]):
 
     # -- reacting to input ---------------------------------------------------
 
-    def on_pain_scale_changed(self, event: PainScale.Changed) -> None:
+    @on(ScaleInput.Changed, "#pain")
+    def _pain_changed(self, event: ScaleInput.Changed) -> None:
         if event.value is not None:
             self.query_one("#body-map", BodyMap).default_intensity = event.value
             self._error("pain", "")
@@ -247,7 +254,8 @@ class EntryScreen(Screen[str | None]):
             self.query_one("#doctor", Checkbox).value,
         )
 
-    def is_dirty(self) -> bool:
+    @property
+    def dirty(self) -> bool:
         """True when the form holds input that has not been saved."""
         return not self._saving and self._state() != self._saved_state
 
@@ -310,11 +318,11 @@ class EntryScreen(Screen[str | None]):
     def _save(self, entry: Entry) -> None:
         app = self.app
         try:
-            with Diary.open(app.diary_path, read_only=app.read_only) as diary:
+            with self.open_diary() as diary:
                 if entry.id:
                     stored = diary.update_entry(entry, now=app.now())
                 else:
-                    stored = diary.add_entry(entry, diary.profile_id(app.profile), now=app.now())
+                    stored = diary.add_entry(entry, self.profile_id(diary), now=app.now())
                 summary = entry_details(stored, diary.vocabulary())
         except DiaryError as error:
             app.call_from_thread(self._save_failed, str(error))
@@ -323,28 +331,12 @@ class EntryScreen(Screen[str | None]):
 
     def _save_failed(self, message: str) -> None:
         self._saving = False
-        target = ("when" if message.startswith("The entry time") else
-                  "body" if "location" in message or "intensity" in message or "level" in message else
-                  "therapies" if "therapy" in message.lower() or "relief" in message.lower() else "form")
-        self._error(target, message)
+        target = self.show_error(message, SAVE_ERROR_FIELDS, "form")
         self.query_one("#form", VerticalScroll).scroll_to_widget(self.query_one(f"#{target}-error"))
 
     def _saved(self, entry_id: str, summary: str) -> None:
         self.app.notify(f"Saved: {summary}", title="Entry saved" if not self.entry_id else "Entry updated")
         self.dismiss(entry_id)
-
-    def action_leave(self) -> None:
-        if not self.is_dirty():
-            self.dismiss(None)
-            return
-        from osteotrack.tui.dialogs.confirm import ConfirmDialog
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmDialog("Leave without saving? What you typed in this entry will be lost.",
-                                           yes="Leave, discard it", no="Keep editing"), answered)
 
     def action_same_as_last(self) -> None:
         """Fill the form from the most recent entry: pain, places, triggers, qualities, therapies."""

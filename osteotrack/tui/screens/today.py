@@ -91,7 +91,8 @@ class TodayScreen(Screen):
     def _show(self, data: TodayData) -> None:
         app = self.app
         app.set_demo(data.demo)
-        app.sub_title = f"{data.profile} · Today"
+        app.sub_title = data.profile
+        self.sub_title = f"{data.profile} · Today"
         self.query_one("#today-date", Static).update(f"{app.now():%A %d %B %Y}")
         self.query_one("#trend", Static).update(data.trend)
         checkin = ("Check-in: done — " + checkin_summary(data.checkin).split(": ", 1)[1] if data.checkin

@@ -1,1 +1,1 @@
-"""Widgets reused across screens."""
+"""Widgets reused by more than one screen."""

@@ -17,7 +17,6 @@ from textual.widget import Widget
 
 from osteotrack.domain.records import Site
 from osteotrack.domain.vocabulary import LEVELS_BY_LOCATION, pain_band
-from osteotrack.tui.widgets.pain_scale import DigitReader
 
 FRONT, BACK = 20, 58  # centre columns of the two figures
 # Where each built-in location sits: (row, centre column, short label). The front
@@ -51,6 +50,20 @@ DECOR = [
 ]
 EXTRA_ROW = 10  # the user's own locations, which have no place on the figure
 NAME_PAUSE = 1.0  # seconds after which typed letters start a new name
+TEN_WINDOW = 1.0  # "1" then "0" within this many seconds is 10, not 0
+
+
+class DigitReader:
+    """Reads a 0–10 intensity from single digit keys: 1 then 0 in quick succession is 10."""
+
+    def __init__(self) -> None:
+        self._last_one = -10.0
+
+    def read(self, digit: int, current: int | None) -> int:
+        now = monotonic()
+        value = 10 if (digit == 0 and current == 1 and now - self._last_one < TEN_WINDOW) else digit
+        self._last_one = now if digit == 1 else -10.0
+        return value
 
 
 @dataclass
@@ -206,12 +219,6 @@ class BodyMap(Widget, can_focus=True):
             if chip.slug in LEVELS_BY_LOCATION:
                 text.append(f", level {site.level or 'not given'} ([ ] to change)")
         return text
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
 
     # -- input -----------------------------------------------------------
 

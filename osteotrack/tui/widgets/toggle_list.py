@@ -126,12 +126,6 @@ class ToggleList(Widget, can_focus=True):
                 text.append(f"{shown_value:>{value_width}}", style=style)
         return text
 
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
     # -- input -----------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:

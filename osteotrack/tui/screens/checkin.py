@@ -1,0 +1,246 @@
+"""The daily check-in: the three PEG items, sleep and mood, a note, for today or a missed day."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Header, Input, Label, Static
+
+from osteotrack.domain.errors import DiaryError
+from osteotrack.domain.records import CheckIn
+from osteotrack.domain.vocabulary import pain_band
+from osteotrack.domain.when import parse_day
+from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.widgets.scale import ScaleInput
+
+
+def _anchored(low: str, high: str):
+    """Words for a 0–10 answer whose ends mean ``low`` and ``high``."""
+
+    def words(value: int) -> str:
+        return {0: f"0 · {low}", 10: f"10 · {high}"}.get(value, f"{value} of 10")
+
+    return words
+
+
+def _pain_words(value: int) -> str:
+    return f"{value} of 10 · {pain_band(value)}"
+
+
+# Our own plain words for the PEG items (the PEG itself is free to use; its wording we paraphrase).
+ITEMS = [
+    ("peg_pain", "Your pain on average today", "0 no pain … 10 as bad as you can imagine", _pain_words),
+    ("peg_enjoyment", "How much did pain get in the way of enjoying life today?", "0 not at all … 10 completely",
+     _anchored("not at all", "completely")),
+    ("peg_activity", "How much did pain get in the way of your everyday activities?",
+     "0 not at all … 10 completely", _anchored("not at all", "completely")),
+    ("sleep", "How well did you sleep last night?", "0 very badly … 10 very well",
+     _anchored("very badly", "very well")),
+    ("mood", "How is your mood today?", "0 very low … 10 very good", _anchored("very low", "very good")),
+]
+MISSED_LOOKBACK_DAYS = 14
+
+
+class CheckInScreen(DiaryScreen):
+    """Answer five 0–10 questions for a day; a second check-in for the same day replaces the first."""
+
+    TITLE = "Daily check-in"
+    EDITING_ACTIONS = frozenset({"save", "previous_day", "next_day"})
+    LEAVE_QUESTION = "Leave the check-in without saving? Your answers will be lost."
+
+    DEFAULT_CSS = """
+    CheckInScreen VerticalScroll { padding: 0 1; }
+    CheckInScreen .row { height: auto; }
+    CheckInScreen #day { width: 16; }
+    CheckInScreen Label { width: 100%; }
+    CheckInScreen .question { margin-top: 1; text-style: bold; }
+    CheckInScreen .hint { color: $text-muted; }
+    CheckInScreen .error { display: none; color: $error; text-style: bold; }
+    CheckInScreen #note { margin-top: 1; }
+    CheckInScreen #peg { margin-top: 1; text-style: bold; }
+    CheckInScreen #save { margin-top: 1; min-width: 20; }
+    CheckInScreen Button.day { min-width: 14; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="checkin-save"),
+        Binding("[", "previous_day", "Day before", id="checkin-day-before"),
+        Binding("]", "next_day", "Day after", id="checkin-day-after"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._baseline: tuple = ()
+
+    def compose(self) -> ComposeResult:
+        self._today = self.app.now().date()
+        yield Header()
+        with VerticalScroll():
+            with Horizontal(classes="row"):
+                yield Input(self._today.isoformat(), placeholder="today, yesterday, 2026-11-20", id="day")
+                yield Button("◀ Day before", id="day-before", classes="day")
+                yield Button("Day after ▶", id="day-after", classes="day")
+            yield Label("", id="day-words")
+            yield Label("", id="day-error", classes="error")
+            yield Label("", id="missed", classes="hint")
+            for key, question, anchors, words in ITEMS:
+                yield Label(f"{question} [dim]({anchors})[/]", classes="question")
+                yield ScaleInput(words, id=key)
+            yield Input(placeholder="A note for the day (optional)", id="note")
+            yield Static("", id="peg")
+            yield Label("", id="form-error", classes="error")
+            yield Button("Save check-in (Ctrl+S)", id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._baseline = self._answers()
+        if self.read_only:
+            for widget in self.query("Input, ScaleInput, Button"):
+                widget.disabled = True
+        self._show_day(self._today)
+        self._load(self._today)
+        self.query_one("#peg_pain", ScaleInput).focus()
+
+    # -- reading the form --------------------------------------------------
+
+    def _answers(self) -> tuple:
+        values = tuple(self.query_one(f"#{key}", ScaleInput).value for key, *_ in ITEMS)
+        return (*values, self.query_one("#note", Input).value)
+
+    @property
+    def dirty(self) -> bool:  # type: ignore[override]
+        return self._answers() != self._baseline
+
+    def _day(self) -> date:
+        return parse_day(self.query_one("#day", Input).value, today=self._today)
+
+    def _show_day(self, day: date | None, status: str = "") -> None:
+        words = f"{day:%A %d %B %Y}" if day else ""
+        self.query_one("#day-words", Label).update(f"{words} {status}".strip())
+
+    # -- loading -----------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="checkin-load")
+    def _load(self, day: date) -> None:
+        since = self._today - timedelta(days=MISSED_LOOKBACK_DAYS)
+        with self.open_diary() as diary:
+            pid = self.profile_id(diary)
+            existing = diary.checkin(day, pid)
+            done = {c.day for c in diary.checkins(pid, since, self._today)}
+        missed = [since + timedelta(days=i) for i in range(MISSED_LOOKBACK_DAYS)]
+        missed = [d for d in reversed(missed) if d not in done]
+        self.app.call_from_thread(self._loaded, day, existing, missed)
+
+    def _loaded(self, day: date, existing: CheckIn | None, missed: list[date]) -> None:
+        self._show_day(day, "· already checked in; saving replaces it" if existing else "· not checked in yet")
+        if missed:
+            days = ", ".join(f"{d:%a %d %b}" for d in missed[:5])
+            more = f" and {len(missed) - 5} more" if len(missed) > 5 else ""
+            self.query_one("#missed", Label).update(f"Missed in the last two weeks: {days}{more}.")
+        else:
+            self.query_one("#missed", Label).update("No missed days in the last two weeks.")
+        if existing and not self.dirty:
+            self._fill(existing)
+        elif not existing and not self.dirty:
+            self._fill(CheckIn(day=day))
+
+    def _fill(self, checkin: CheckIn) -> None:
+        for key, *_ in ITEMS:
+            self.query_one(f"#{key}", ScaleInput).value = getattr(checkin, key)
+        self.query_one("#note", Input).value = checkin.note
+        self._baseline = self._answers()
+        self._show_peg(checkin if checkin.id else None)
+
+    # -- reacting ----------------------------------------------------------
+
+    def on_scale_input_changed(self, event: ScaleInput.Changed) -> None:
+        self.clear_errors()
+        self._show_peg()
+
+    def _show_peg(self, saved: CheckIn | None = None) -> None:
+        values = self._answers()
+        score = CheckIn(day=self._today, peg_pain=values[0], peg_enjoyment=values[1], peg_activity=values[2]).peg_score
+        if score is None:
+            text = "PEG score: answer the first three questions to see it."
+        else:
+            text = f"PEG score {score:.1f} of 10 (the mean of the first three answers)"
+        if saved is not None:
+            text = f"Saved for {saved.day:%a %d %b}. " + text
+        self.query_one("#peg", Static).update(text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "day":
+            return
+        try:
+            day = self._day()
+        except DiaryError:
+            self._show_day(None)  # half-typed: say nothing until they save or press Enter
+            return
+        self.clear_errors()
+        self._show_day(day)
+        self._load(day)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "day":
+            self._check_day()
+        self.focus_next()
+
+    def _check_day(self) -> date | None:
+        try:
+            return self._day()
+        except DiaryError as error:
+            self._refused(error)
+            return None
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {"day-before": self.action_previous_day, "day-after": self.action_next_day,
+                   "save": self.action_save}
+        actions[event.button.id]()
+
+    def _shift_day(self, days: int) -> None:
+        day = self._check_day()
+        if day is None:
+            return
+        day = min(self._today, day + timedelta(days=days))
+        self.query_one("#day", Input).value = day.isoformat()
+
+    def action_previous_day(self) -> None:
+        self._shift_day(-1)
+
+    def action_next_day(self) -> None:
+        self._shift_day(1)
+
+    # -- saving ------------------------------------------------------------
+
+    def action_save(self) -> None:
+        day = self._check_day()
+        if day is None:
+            self.query_one("#day", Input).focus()
+            return
+        values = self._answers()
+        checkin = CheckIn(day=day, note=values[-1], **{key: v for (key, *_), v in zip(ITEMS, values)})
+        self._save(checkin)
+
+    @work(thread=True, exclusive=True, group="checkin-save")
+    def _save(self, checkin: CheckIn) -> None:
+        try:
+            with self.open_diary() as diary:
+                saved = diary.save_checkin(checkin, self.profile_id(diary), today=self._today)
+        except DiaryError as error:
+            self.app.call_from_thread(self._refused, error)
+            return
+        self.app.call_from_thread(self._saved, saved)
+
+    def _refused(self, error: DiaryError) -> None:
+        self.show_error(str(error), {"day": "day"}, "form")
+
+    def _saved(self, saved: CheckIn) -> None:
+        self._baseline = self._answers()
+        self._show_day(saved.day, "· checked in")
+        self._show_peg(saved)
+        self.notify(f"Check-in saved for {saved.day:%A %d %B}.", title="Saved")
+        self._load(saved.day)

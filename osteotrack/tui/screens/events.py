@@ -1,0 +1,257 @@
+"""Events: falls, fractures, procedures, imaging, bone-density (DXA) results and appointments."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
+
+from osteotrack.domain.describe import event_summary, when_text
+from osteotrack.domain.errors import DiaryError, ValidationError
+from osteotrack.domain.records import Event
+from osteotrack.domain.validate import Vocabulary
+from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES
+from osteotrack.domain.when import parse_when
+from osteotrack.tui.dialogs.confirm import ConfirmDialog
+from osteotrack.tui.screens.base import DiaryScreen
+
+# Which fields each kind of event asks for (when and note are always asked).
+FIELDS_BY_KIND = {
+    "fall": ("site",),
+    "fracture": ("site", "level"),
+    "procedure": ("procedure", "level"),
+    "imaging": ("site", "level"),
+    "dxa": ("t-score", "dxa-site"),
+    "appointment": (),
+}
+# A word in the domain's sentence → the field it is about (most specific first).
+ERROR_FIELDS = {"T-score": "t-score", "DXA site": "dxa-site", "procedure": "procedure", "level": "level",
+                "site": "site", "location": "site", "time": "when"}
+OPTIONAL_FIELDS = ("site", "level", "procedure", "t-score", "dxa-site")
+
+
+class EventsScreen(DiaryScreen):
+    """The list of events, newest first; add one, or delete one after a question."""
+
+    TITLE = "Events"
+    EDITING_ACTIONS = frozenset({"add_event", "delete_event"})
+
+    DEFAULT_CSS = """
+    EventsScreen DataTable { height: 1fr; }
+    EventsScreen #status { height: 1; padding: 0 1; background: $boost; }
+    """
+
+    BINDINGS = [
+        Binding("a", "add_event", "Add event", id="events-add"),
+        Binding("d,delete", "delete_event", "Delete", id="events-delete"),
+        Binding("r,f5", "refresh", "Refresh", id="events-refresh"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[Event] = []
+        self.vocab: Vocabulary | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Reading the diary…", id="status")
+        table = DataTable(cursor_type="row", zebra_stripes=True, id="events")
+        table.add_columns("When", "What")
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self._read()
+
+    @work(thread=True, exclusive=True, group="events-read")
+    def _read(self, select: str | None = None) -> None:
+        with self.open_diary() as diary:
+            pid = self.profile_id(diary)
+            vocab = diary.vocabulary()
+            events = list(reversed(diary.events(pid)))
+        self.app.call_from_thread(self._show, vocab, events, select)
+
+    def _show(self, vocab: Vocabulary, events: list[Event], select: str | None) -> None:
+        self.vocab, self.events = vocab, events
+        table = self.query_one(DataTable)
+        table.clear()
+        for event in events:
+            what = event_summary(event, vocab).split(": ", 1)[1]
+            table.add_row(when_text(event.at), what, key=event.id)
+        if select is not None and any(e.id == select for e in events):
+            table.move_cursor(row=table.get_row_index(select))
+        hint = "" if self.read_only else " Press a to add one."
+        count = f"{len(events)} event{'s' if len(events) != 1 else ''}, newest first." if events else "No events yet."
+        self.query_one("#status", Static).update(count + hint)
+
+    def action_refresh(self) -> None:
+        self._read()
+
+    def action_add_event(self) -> None:
+        self.app.push_screen(EventFormScreen(), lambda saved: saved and self._read(saved))
+
+    def action_delete_event(self) -> None:
+        row = self.query_one(DataTable).cursor_row
+        if not 0 <= row < len(self.events) or self.vocab is None:
+            return
+        event = self.events[row]
+        question = f"Delete this event?\n\n{event_summary(event, self.vocab)}"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(event.id)
+
+        self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), answered)
+
+    @work(thread=True, group="events-write")
+    def _delete(self, event_id: str) -> None:
+        with self.open_diary() as diary:
+            diary.delete_event(event_id)
+        self.app.call_from_thread(self.notify, "Event deleted.", title="Deleted")
+        self.app.call_from_thread(self._read)
+
+
+class EventFormScreen(DiaryScreen):
+    """Add one event; the fields shown follow its kind. Dismisses with the new event's id."""
+
+    TITLE = "Add an event"
+    FORM = True  # the app hides its navigation keys here
+    EDITING_ACTIONS = frozenset({"save"})
+    LEAVE_QUESTION = "Leave without saving this event?"
+
+    DEFAULT_CSS = """
+    EventFormScreen VerticalScroll { padding: 0 1; }
+    EventFormScreen .field { height: auto; }
+    EventFormScreen .field > Label { width: 16; padding: 1 1 0 0; text-align: right; }
+    EventFormScreen .field > Input, EventFormScreen .field > Select { width: 1fr; }
+    EventFormScreen .error { display: none; color: $error; text-style: bold; padding-left: 16; width: 100%; }
+    EventFormScreen #save { margin: 1 0 0 16; min-width: 20; }
+    """
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True, id="event-save")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._baseline: tuple = ()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll():
+            yield from self._field("kind", "What happened",
+                                   Select([(name, kind) for kind, name in EVENT_KINDS.items()], value="fall",
+                                          allow_blank=False, id="kind"))
+            yield from self._field("when", "When", Input(placeholder="now, yesterday 17:00, 2026-03-02", id="when"))
+            yield from self._field("procedure", "Procedure",
+                                   Select([(name, slug) for slug, name in PROCEDURES.items()],
+                                          prompt="Choose the procedure", id="procedure"))
+            yield from self._field("site", "Where", Select([], prompt="Choose the place", id="site"))
+            yield from self._field("level", "Vertebra", Input(placeholder="a level C1–L5, e.g. T8", id="level"))
+            yield from self._field("t-score", "T-score", Input(placeholder="e.g. -2.7", id="t-score"))
+            yield from self._field("dxa-site", "Measured at",
+                                   Select([(name, slug) for slug, name in DXA_SITES.items()],
+                                          prompt="Choose where it was measured", id="dxa-site"))
+            yield from self._field("note", "Note", Input(placeholder="optional", id="note"))
+            yield Label("", id="form-error", classes="error")
+            yield Button("Save event (Ctrl+S)", id="save", variant="primary")
+        yield Footer()
+
+    @staticmethod
+    def _field(key: str, label: str, widget) -> ComposeResult:
+        with Horizontal(classes="field", id=f"{key}-field"):
+            yield Label(label)
+            yield widget
+        yield Label("", id=f"{key}-error", classes="error")
+
+    def on_mount(self) -> None:
+        self._show_fields("fall")
+        self._baseline = self._values()
+        self._read_places()
+        self.query_one("#kind", Select).focus()
+
+    @work(thread=True, group="events-form")
+    def _read_places(self) -> None:
+        with self.open_diary() as diary:
+            places = [(term.name, term.slug) for term in diary.vocabulary().visible("location")]
+        self.app.call_from_thread(self._set_places, places)
+
+    def _set_places(self, places: list[tuple[str, str]]) -> None:
+        self.query_one("#site", Select).set_options(places)
+        self._baseline = self._values()
+
+    def _values(self) -> tuple:
+        return tuple(widget.value for widget in self.query("VerticalScroll Input, VerticalScroll Select"))
+
+    @property
+    def dirty(self) -> bool:  # type: ignore[override]
+        return self._values() != self._baseline
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "kind" and event.value != Select.NULL:
+            self._show_fields(str(event.value))
+
+    def _show_fields(self, kind: str) -> None:
+        wanted = FIELDS_BY_KIND[kind]
+        for key in OPTIONAL_FIELDS:
+            self.query_one(f"#{key}-field").display = key in wanted
+        self.clear_errors()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+
+    def _event(self) -> Event:
+        """The event as typed; fields hidden for this kind are left out."""
+        kind = str(self.query_one("#kind", Select).value)
+        wanted = FIELDS_BY_KIND[kind]
+
+        def text(key: str) -> str | None:
+            if key not in wanted:
+                return None
+            widget = self.query_one(f"#{key}")
+            value = widget.value if isinstance(widget, Input) else (None if widget.value == Select.NULL else widget.value)
+            return (value or "").strip() or None
+
+        at = parse_when(self.query_one("#when", Input).value or "now", now=self.app.now())
+        t_score = text("t-score")
+        if t_score is not None:
+            try:
+                t_score = float(t_score.replace("−", "-"))
+            except ValueError:
+                raise ValidationError(f"A T-score is a number from -6.0 to 4.0; got '{t_score}'.") from None
+        return Event(kind=kind, at=at, site=text("site"), level=text("level"), procedure=text("procedure"),
+                     t_score=t_score, dxa_site=text("dxa-site"), note=self.query_one("#note", Input).value.strip())
+
+    def action_save(self) -> None:
+        try:
+            event = self._event()
+        except ValidationError as error:
+            self._refused(error)
+            return
+        self._save(event)
+
+    @work(thread=True, exclusive=True, group="events-save")
+    def _save(self, event: Event) -> None:
+        try:
+            with self.open_diary() as diary:
+                saved = diary.add_event(event, self.profile_id(diary), now=self.app.now())
+                summary = event_summary(saved, diary.vocabulary())
+        except DiaryError as error:
+            self.app.call_from_thread(self._refused, error)
+            return
+        self.app.call_from_thread(self._saved, saved, summary)
+
+    def _refused(self, error: DiaryError) -> None:
+        field = self.show_error(str(error), ERROR_FIELDS, "form")
+        if field != "form":
+            self.query_one(f"#{field}").focus()
+
+    def _saved(self, saved: Event, summary: str) -> None:
+        self._baseline = self._values()
+        self.notify(f"Recorded: {summary}", title="Saved")
+        self.dismiss(saved.id)

@@ -1,0 +1,255 @@
+"""History: every pain entry by day, newest first, read from the diary a page at a time.
+
+A ten-year diary holds about 11,000 entries. Filling one DataTable with all of
+them takes most of a second, so the table holds only the pages read so far and
+the next page is read (in a worker) as the cursor nears the end.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from osteotrack.domain.describe import entry_summary
+from osteotrack.domain.errors import DiaryError
+from osteotrack.domain.records import Entry
+from osteotrack.domain.validate import Vocabulary
+from osteotrack.domain.vocabulary import pain_band
+from osteotrack.tui.dialogs.confirm import ConfirmDialog
+from osteotrack.tui.screens.base import DiaryScreen
+
+PAGE = 100
+# Read the next page when the cursor comes this close to the last row held.
+READ_AHEAD = 25
+COLUMNS = ("Day", "Time", "Pain", "Where", "After", "Tried")
+FIXED_WIDTHS = (15, 5, 10)
+# How the rest of the width is shared by Where, After and Tried (the detail panel shows all of it).
+SHARES = (0.4, 0.25, 0.35)
+
+
+def column_widths(screen_width: int) -> list[int]:
+    """Widths that fit the table in ``screen_width`` (cell padding and scrollbar included)."""
+    rest = max(30, screen_width - 2 * len(COLUMNS) - 2 - sum(FIXED_WIDTHS))
+    return [*FIXED_WIDTHS, *(int(rest * share) for share in SHARES)]
+
+
+def _short(name: str) -> str:
+    """A term's name without its explanation: "Heat (hot pack, warm shower)" → "Heat"."""
+    return name.split(" (")[0]
+
+
+def entry_cells(entry: Entry, vocab: Vocabulary, show_day: bool) -> tuple[Text, ...]:
+    """One table row for an entry; the day only on the first (newest) entry of each day."""
+    where = ", ".join(
+        f"{_short(vocab.name('location', s.location))}{' ' + s.level if s.level else ''} {s.intensity}"
+        for s in entry.sites
+    )
+    after = ", ".join(vocab.name("trigger", t).lower() for t in entry.triggers)
+    tried = ", ".join(
+        (t.medication or _short(vocab.name("therapy", t.therapy))) + (f" {t.relief}%" if t.relief is not None else "")
+        for t in entry.therapies
+    )
+    day = f"{entry.at:%a %d %b %Y}" if show_day else ""
+    cells = (day, f"{entry.at:%H:%M}", f"{entry.pain} {pain_band(entry.pain)}", where, after, tried)
+    return tuple(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells)
+
+
+class HistoryScreen(DiaryScreen):
+    """Browse, open, delete (and undo the last delete of) pain entries."""
+
+    TITLE = "History"
+    EDITING_ACTIONS = frozenset({"delete_entry", "undo_delete"})
+
+    DEFAULT_CSS = """
+    HistoryScreen DataTable { height: 1fr; }
+    HistoryScreen #status { height: 1; padding: 0 1; background: $boost; }
+    HistoryScreen #detail { height: 4; padding: 0 1; border-top: solid $primary; }
+    """
+
+    BINDINGS = [
+        Binding("enter", "open_entry", "Open", id="history-open"),
+        Binding("d,delete", "delete_entry", "Delete", id="history-delete"),
+        Binding("u", "undo_delete", "Undo delete", id="history-undo"),
+        Binding("r,f5", "refresh", "Refresh", id="history-refresh"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[Entry] = []
+        self.total = 0
+        self.vocab: Vocabulary | None = None
+        self._reading = False
+        self._undo: dict | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Reading the diary…", id="status")
+        table = DataTable(cursor_type="row", zebra_stripes=True, id="entries")
+        for name, width in zip(COLUMNS, column_widths(self.app.size.width)):
+            table.add_column(name, key=name.lower(), width=width)
+        yield table
+        yield Static("", id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self._read(0, PAGE)
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#entries", DataTable)
+
+    # -- reading pages ---------------------------------------------------------
+
+    @work(thread=True, group="history-read")
+    def _read(self, offset: int, limit: int, reset: bool = False, select: str | None = None) -> None:
+        """Read ``limit`` entries from ``offset`` (newest first); with ``reset`` replace what is shown."""
+        self._reading = True
+        try:
+            with self.open_diary() as diary:
+                pid = self.profile_id(diary)
+                vocab = diary.vocabulary()
+                total = diary.count_entries(pid)
+                page = diary.entries(pid, limit=limit, offset=offset)
+        except DiaryError as error:
+            self.app.call_from_thread(self._failed, error)
+            return
+        self.app.call_from_thread(self._show, vocab, total, page, reset, select)
+
+    def _failed(self, error: DiaryError) -> None:
+        self._reading = False
+        self.query_one("#status", Static).update(str(error))
+
+    def _show(self, vocab: Vocabulary, total: int, page: list[Entry], reset: bool, select: str | None) -> None:
+        table = self.table
+        self.vocab, self.total = vocab, total
+        if reset:
+            self.entries = []
+            table.clear()
+        previous_day = self.entries[-1].at.date() if self.entries else None
+        rows = []
+        for entry in page:
+            day = entry.at.date()
+            rows.append((entry_cells(entry, vocab, day != previous_day), entry.id))
+            previous_day = day
+        for cells, key in rows:
+            table.add_row(*cells, key=key)
+        self.entries.extend(page)
+        self._reading = False
+        if select is not None and select in {e.id for e in self.entries}:
+            table.move_cursor(row=table.get_row_index(select))
+        self._update_status()
+        self._update_detail()
+
+    def _update_status(self) -> None:
+        if not self.total:
+            text = "No entries yet." + ("" if self.read_only else " Log one from the Today screen.")
+        else:
+            text = f"{self.total:,} entries, newest first · showing the newest {len(self.entries):,}"
+            if self.read_only:
+                text += " · read-only"
+        self.query_one("#status", Static).update(text)
+
+    def _update_detail(self) -> None:
+        entry = self.current_entry
+        detail = self.query_one("#detail", Static)
+        if entry is None or self.vocab is None:
+            detail.update("")
+            return
+        text = entry_summary(entry, self.vocab)
+        detail.update(text + (f"\nNote: {entry.note}" if entry.note else ""))
+
+    @property
+    def current_entry(self) -> Entry | None:
+        row = self.table.cursor_row
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._update_detail()
+        near_end = event.cursor_row >= len(self.entries) - READ_AHEAD
+        if near_end and not self._reading and len(self.entries) < self.total:
+            self._reading = True
+            self._read(len(self.entries), PAGE)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_entry()
+
+    def _reload(self, select: str | None = None) -> None:
+        """Read again as many entries as are shown (at least a page), keeping the cursor on ``select``."""
+        self._reading = True
+        self._read(0, max(PAGE, len(self.entries)), reset=True, select=select)
+
+    def action_refresh(self) -> None:
+        entry = self.current_entry
+        self._reload(entry.id if entry else None)
+
+    # -- open, delete, undo ------------------------------------------------------
+
+    def action_open_entry(self) -> None:
+        entry = self.current_entry
+        if entry is None:
+            return
+        from osteotrack.tui.screens.entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(entry_id=entry.id), lambda _: self._reload(entry.id))
+
+    def action_delete_entry(self) -> None:
+        entry = self.current_entry
+        if entry is None or self.vocab is None:
+            return
+        question = f"Delete this entry?\n\n{entry_summary(entry, self.vocab)}\n\nYou can undo with u."
+        index = self.table.cursor_row
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(entry.id, index)
+
+        self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), answered)
+
+    @work(thread=True, group="history-write")
+    def _delete(self, entry_id: str, index: int) -> None:
+        try:
+            with self.open_diary() as diary:
+                saved = diary.delete_entry(entry_id)
+        except DiaryError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self._deleted, saved, index)
+
+    def _deleted(self, saved: dict, index: int) -> None:
+        self._undo = saved
+        self.refresh_bindings()
+        self.notify("Entry deleted. Press u to undo.", title="Deleted")
+        following = self.entries[index + 1] if index + 1 < len(self.entries) else None
+        previous = self.entries[index - 1] if index > 0 else None
+        near = following or previous
+        self._reload(near.id if near else None)
+
+    def action_undo_delete(self) -> None:
+        if self._undo is None:
+            self.notify("There is no deleted entry to bring back.")
+            return
+        saved, self._undo = self._undo, None
+        self.refresh_bindings()
+        self._restore(saved)
+
+    @work(thread=True, group="history-write")
+    def _restore(self, saved: dict) -> None:
+        try:
+            with self.open_diary() as diary:
+                entry = diary.restore_entry(saved)
+        except DiaryError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self.notify, "The deleted entry is back.", title="Restored")
+        self.app.call_from_thread(self._reload, entry.id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        allowed = super().check_action(action, parameters)
+        if allowed and action == "undo_delete" and self._undo is None:
+            return None  # shown greyed out: nothing to undo yet
+        return allowed

@@ -1,0 +1,187 @@
+"""Questions for my doctor: a running list, each open, asked or answered (with the answer)."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+
+from osteotrack.domain.errors import DiaryError
+from osteotrack.domain.records import Question
+from osteotrack.tui.dialogs.ask_text import AskTextDialog
+from osteotrack.tui.dialogs.confirm import ConfirmDialog
+from osteotrack.tui.screens.base import DiaryScreen
+
+STATUS_WORDS = {"open": "Open", "asked": "Asked", "answered": "Answered"}
+# Open questions first: they are the ones to take to the next appointment.
+STATUS_ORDER = {"open": 0, "asked": 1, "answered": 2}
+
+
+class QuestionsScreen(DiaryScreen):
+    """Add questions; mark them asked or answered; reopen or delete them."""
+
+    TITLE = "Questions for my doctor"
+    EDITING_ACTIONS = frozenset({"add_question", "mark_asked", "mark_answered", "reopen", "delete_question"})
+    LEAVE_QUESTION = "Leave without adding the question you typed?"
+
+    DEFAULT_CSS = """
+    QuestionsScreen DataTable { height: 1fr; }
+    QuestionsScreen #status { height: 1; padding: 0 1; background: $boost; }
+    QuestionsScreen #detail { height: 3; padding: 0 1; border-top: solid $primary; }
+    QuestionsScreen #new-row { height: auto; }
+    QuestionsScreen #new { width: 1fr; }
+    QuestionsScreen #add { min-width: 12; }
+    QuestionsScreen .error { display: none; color: $error; text-style: bold; padding: 0 1; width: 100%; }
+    """
+
+    BINDINGS = [
+        Binding("a", "add_question", "New question", id="questions-add"),
+        Binding("k", "mark_asked", "Asked", id="questions-asked"),
+        Binding("w", "mark_answered", "Answered", id="questions-answered"),
+        Binding("o", "reopen", "Reopen", id="questions-reopen"),
+        Binding("d,delete", "delete_question", "Delete", id="questions-delete"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.questions: list[Question] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Reading the diary…", id="status")
+        table = DataTable(cursor_type="row", zebra_stripes=True, id="questions")
+        table.add_columns("Status", "Added", "Question")
+        yield table
+        yield Static("", id="detail")
+        with Horizontal(id="new-row"):
+            yield Input(placeholder="Type a new question and press Enter", id="new")
+            yield Button("Add", id="add", variant="primary")
+        yield Label("", id="new-error", classes="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.read_only:
+            self.query_one("#new-row").display = False
+        self.query_one(DataTable).focus()
+        self._read()
+
+    @property
+    def dirty(self) -> bool:  # type: ignore[override]
+        return bool(self.query_one("#new", Input).value.strip())
+
+    @property
+    def current(self) -> Question | None:
+        row = self.query_one(DataTable).cursor_row
+        return self.questions[row] if 0 <= row < len(self.questions) else None
+
+    # -- reading ---------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="questions-read")
+    def _read(self, select: str | None = None) -> None:
+        with self.open_diary() as diary:
+            found = diary.questions(self.profile_id(diary))
+        found.sort(key=lambda q: STATUS_ORDER[q.status])  # stable: oldest first within each status
+        self.app.call_from_thread(self._show, found, select)
+
+    def _show(self, questions: list[Question], select: str | None) -> None:
+        self.questions = questions
+        table = self.query_one(DataTable)
+        table.clear()
+        for q in questions:
+            table.add_row(STATUS_WORDS[q.status], f"{q.created:%d %b %Y}", q.text, key=q.id)
+        if select is not None and any(q.id == select for q in questions):
+            table.move_cursor(row=table.get_row_index(select))
+        still_open = sum(q.status == "open" for q in questions)
+        text = f"{still_open} open of {len(questions)} question{'s' if len(questions) != 1 else ''}."
+        if not questions:
+            text = "No questions yet." + ("" if self.read_only else " Type one below and press Enter.")
+        self.query_one("#status", Static).update(text)
+        self._update_detail()
+
+    def _update_detail(self) -> None:
+        q = self.current
+        if q is None:
+            text = ""
+        elif q.answer:
+            text = f"{STATUS_WORDS[q.status]}: {q.text}\nAnswer: {q.answer}"
+        else:
+            text = f"{STATUS_WORDS[q.status]}: {q.text}"
+        self.query_one("#detail", Static).update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._update_detail()
+
+    # -- adding ----------------------------------------------------------------
+
+    def action_add_question(self) -> None:
+        self.query_one("#new", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._add(event.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self._add(self.query_one("#new", Input).value)
+
+    def _add(self, text: str) -> None:
+        self._write(lambda diary: diary.add_question(Question(text=text, created=self.app.now()),
+                                                     self.profile_id(diary)), added=True)
+
+    # -- changing ----------------------------------------------------------------
+
+    def action_mark_asked(self) -> None:
+        self._set_status("asked")
+
+    def action_reopen(self) -> None:
+        self._set_status("open")
+
+    def action_mark_answered(self) -> None:
+        q = self.current
+        if q is None:
+            return
+
+        def answered(text: str | None) -> None:
+            if text is not None:
+                self._set_status("answered", text)
+
+        self.app.push_screen(
+            AskTextDialog(f"What did the doctor say?\n\n{q.text}", q.answer, "The answer, in a few words",
+                          ok="Mark answered"),
+            answered,
+        )
+
+    def _set_status(self, status: str, answer: str | None = None) -> None:
+        q = self.current
+        if q is not None:
+            self._write(lambda diary: diary.set_question_status(q.id, status, answer))
+
+    def action_delete_question(self) -> None:
+        q = self.current
+        if q is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(lambda diary: diary.delete_question(q.id))
+
+        self.app.push_screen(ConfirmDialog(f"Delete this question?\n\n{q.text}", yes="Delete", no="Keep"), answered)
+
+    @work(thread=True, group="questions-write")
+    def _write(self, change, added: bool = False) -> None:
+        """Run ``change(diary)`` on this worker's own connection, then show the list again."""
+        try:
+            with self.open_diary() as diary:
+                result = change(diary)
+        except DiaryError as error:
+            self.app.call_from_thread(self.show_error, str(error), {}, "new")
+            return
+        self.app.call_from_thread(self._written, result, added)
+
+    def _written(self, result: Question | None, added: bool) -> None:
+        self.clear_errors()
+        if added:
+            self.query_one("#new", Input).value = ""
+            self.notify("Question added.", title="Saved")
+        current = self.current
+        self._read(result.id if result is not None else (current.id if current else None))

@@ -1,0 +1,87 @@
+"""A 0–10 answer: digits set it, arrows nudge it, a click picks it; its meaning is shown in words."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class ScaleInput(Widget, can_focus=True):
+    """A row of 0 … 10 with the chosen number marked, and its words beside it.
+
+    ``words`` turns a value into the words shown (e.g. "6 of 10 · moderate"), so the
+    meaning never rests on colour. Typing 1 then 0 gives 10; Delete clears the answer.
+    """
+
+    DEFAULT_CSS = """
+    ScaleInput { height: 1; width: 1fr; }
+    ScaleInput:focus { background: $boost; text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("left", "nudge(-1)", "Less", show=False, id="scale-less"),
+        Binding("right", "nudge(1)", "More", show=False, id="scale-more"),
+        Binding("delete,backspace", "clear", "Clear", show=False, id="scale-clear"),
+    ]
+
+    value: reactive[int | None] = reactive(None)
+
+    class Changed(Message):
+        """The answer changed (``value`` is None when cleared)."""
+
+        def __init__(self, scale: ScaleInput, value: int | None) -> None:
+            super().__init__()
+            self.scale = scale
+            self.value = value
+
+        @property
+        def control(self) -> ScaleInput:
+            return self.scale
+
+    def __init__(self, words: Callable[[int], str], value: int | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.words = words
+        self._last_key = ""
+        self.set_reactive(ScaleInput.value, value)
+
+    def render(self) -> Text:
+        text = Text()
+        for number in range(11):
+            label = f"{number:^4}"
+            if number == self.value:
+                text.append(f"[{number}]".center(4), style="reverse bold")
+            else:
+                text.append(label)
+        text.append("  ")
+        text.append(self.words(self.value) if self.value is not None else "not answered", style="italic")
+        return text
+
+    def watch_value(self, value: int | None) -> None:
+        self.post_message(self.Changed(self, value))
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isdigit():
+            event.stop()
+            digit = int(event.character)
+            self.value = 10 if (digit == 0 and self._last_key == "1" and self.value == 1) else digit
+            self._last_key = event.character
+        else:
+            self._last_key = ""
+
+    def on_click(self, event: events.Click) -> None:
+        number = event.x // 4
+        if 0 <= number <= 10:
+            self.value = number
+
+    def action_nudge(self, step: int) -> None:
+        """Move one step; an unanswered scale starts at 0."""
+        self.value = 0 if self.value is None else min(10, max(0, self.value + step))
+
+    def action_clear(self) -> None:
+        self.value = None

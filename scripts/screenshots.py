@@ -1,0 +1,81 @@
+"""Regenerate the README's screenshots: every main screen of the app on a demo diary, at 80×24.
+
+    python scripts/screenshots.py [--out screenshots]
+
+The demo diary is built fresh in a temporary folder with a fixed seed and a
+fixed last day, and the app runs with a fixed clock, so the pictures only
+change when the app does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from osteotrack.demo import write_demo  # noqa: E402
+from osteotrack.tui.app import SCREENS, available_places, make_app  # noqa: E402
+
+SIZE = (80, 24)
+# The demo's last day and the app's "now": an evening, so the day's entries are all in the past.
+NOW = datetime(2026, 11, 24, 21, 30).astimezone()
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def shoot(app, out: Path, name: str, *keys: str) -> None:
+    """Press ``keys`` (waiting for the diary after each) and save the screen as ``out/name.svg``."""
+    pilot = app._pilot
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+    app.save_screenshot(str(out / f"{name}.svg"))
+    print(f"  {out / name}.svg", file=sys.stderr)
+
+
+async def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        demo = tmp / "demo.db"
+        write_demo(demo, years=2, seed=1, end=NOW.date())
+        options = dict(clock=lambda: NOW, config_path=tmp / "tui.json", demo_path=tmp / "unused-demo.db")
+
+        welcome = make_app(tmp / "no-diary-yet.db", **options)
+        async with welcome.run_test(size=SIZE) as pilot:
+            welcome._pilot = pilot
+            await settle(pilot)
+            await shoot(welcome, out, "welcome")
+
+        app = make_app(demo, **options)
+        async with app.run_test(size=SIZE) as pilot:
+            app._pilot = pilot
+            await settle(pilot)
+            await shoot(app, out, "today")
+            await shoot(app, out, "entry", "l", "6", "tab", "m", "7", "]", "]", "]", "]", "]", "]", "]", "]",
+                        "tab", "b", "enter")
+            await shoot(app, out, "entry-therapies", "tab", "h", "6", "tab")
+            await shoot(app, out, "leave-unsaved", "escape")
+            await pilot.press("y")
+            await settle(pilot)
+            for name in available_places():
+                if name != "today":
+                    await shoot(app, out, name, SCREENS[name].key)
+            await shoot(app, out, "palette", "t", "ctrl+p", "a", "d", "d")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    asyncio.run(main(parser.parse_args().out))
