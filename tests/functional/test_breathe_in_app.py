@@ -3,6 +3,7 @@
 from osteotrack.store import Diary
 from osteotrack.store.sessions import sessions
 from osteotrack.tui.screens.breathe import BreatheScreen
+from osteotrack.tui.screens.today import TodayScreen
 from tests.conftest import NOW
 from tests.functional.tui_support import app_for, pilot_test, settle
 
@@ -29,7 +30,7 @@ async def test_b_opens_breathe_and_a_stopped_session_is_saved_at_the_apps_time(d
         assert app.screen.saved is not None
         await pilot.press("escape")
         await settle(pilot)
-        assert app.current_mode == "today"
+        assert isinstance(app.screen, TodayScreen)
     with Diary.open(db_path) as diary:
         [session] = sessions(diary)
         entry = diary.get_entry(session.entry_id)

@@ -284,3 +284,18 @@ async def test_a_second_save_while_saving_stores_nothing_more_and_enter_then_clo
         assert app.screen is not screen
     with Diary.open(db_path) as diary:
         assert len(sessions(diary)) == 1 and diary.count_entries() == 1
+
+
+@sync
+async def test_escape_after_an_unsaved_session_asks_before_leaving(host, db_path):
+    from osteotrack.tui.dialogs.confirm import ConfirmDialog
+
+    app, clock = host
+    async with app.run_test(size=(90, 36)) as pilot:
+        screen = await set_up(pilot)
+        await pilot.press("escape")  # during the session: stops it and asks the pain
+        await pilot.pause()
+        assert screen.step == "after" and app.screen is screen
+        await pilot.press("escape")  # not saved yet: ask first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)

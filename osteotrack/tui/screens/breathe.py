@@ -16,12 +16,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from osteotrack.domain.breathing import LENGTHS, Timer, breathing_seconds, check_minutes, parse_pattern
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.selfcare import SESSION_KINDS, SelfCareSession, session_kind
+from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.pacer import Pacer
 
 FRAMES_PER_SECOND = 6  # smooth enough for a breath, light on a slow terminal or a remote link
@@ -33,7 +33,7 @@ def plain_by_environment() -> bool:
     return bool(os.environ.get("NO_COLOR"))
 
 
-class BreatheScreen(Screen[SelfCareSession | None]):
+class BreatheScreen(DiaryScreen):
     """Relaxation breathing and other mind-body sessions, with pain measured before and after."""
 
     DEFAULT_CSS = """
@@ -53,10 +53,9 @@ class BreatheScreen(Screen[SelfCareSession | None]):
     """
 
     BINDINGS = [
-        Binding("p", "pause", "Pause / go on", id="breathe.pause"),
+        Binding("space,p", "pause", "Pause / go on", id="breathe.pause"),
         Binding("s", "stop", "Stop", id="breathe.stop"),
         Binding("m", "toggle_motion", "Reduced motion", id="breathe.reduced-motion"),
-        Binding("escape", "leave", "Back", id="breathe.back"),
     ]
 
     def __init__(self, clock: Callable[[], float] | None = None) -> None:
@@ -78,8 +77,9 @@ class BreatheScreen(Screen[SelfCareSession | None]):
         """During a session and until it is saved, the app's keys to go elsewhere are off."""
         return self.step == "run" or (self.step == "after" and self.saved is None)
 
-    def is_dirty(self) -> bool:
-        """A session done but not saved yet: the app asks before quitting."""
+    @property
+    def dirty(self) -> bool:  # type: ignore[override]
+        """A session done but not saved yet: leaving or quitting asks first."""
         return self.step == "after" and self.saved is None and not self.app.read_only
 
     def compose(self) -> ComposeResult:
@@ -150,7 +150,7 @@ class BreatheScreen(Screen[SelfCareSession | None]):
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("pause", "stop"):
             return self.step == "run"
-        return True
+        return super().check_action(action, parameters)
 
     # -- set up --------------------------------------------------------------
 
@@ -277,12 +277,11 @@ class BreatheScreen(Screen[SelfCareSession | None]):
 
     @work(thread=True, exclusive=True, group="breathe-save")
     def _store(self, session: SelfCareSession) -> None:
-        from osteotrack.store.diary import Diary
         from osteotrack.store.sessions import add_session
 
         try:
-            with Diary.open(self.app.diary_path) as diary:
-                stored = add_session(diary, session, diary.profile_id(self.app.profile))
+            with self.open_diary() as diary:
+                stored = add_session(diary, session, self.profile_id(diary))
         except DiaryError as error:
             self.app.call_from_thread(self._not_saved, str(error))
             return
@@ -300,23 +299,12 @@ class BreatheScreen(Screen[SelfCareSession | None]):
         close.focus()
 
     def discard(self) -> None:
-        """Leave: without saving, or (once saved, as "Close") with the stored session."""
-        self.action_leave()
+        """Leave: without saving ("Don't save", already a clear choice), or once saved ("Close")."""
+        self.dismiss(self.saved)
 
     def action_leave(self) -> None:
-        """Back to where the user came from (during a session, Escape stops it first)."""
+        """Escape: during a session it stops it (pain is asked next); otherwise back, asking first if unsaved."""
         if self.step == "run":
             self.action_stop()
             return
-        if self._frames is not None:
-            self._frames.stop()
-            self._frames = None
-        if self.app.screen_stack[0] is not self:
-            self.dismiss(self.saved)
-        elif "today" in getattr(self.app, "places", dict)():
-            # Opened as one of the app's main screens: go back to Today, ready for next time.
-            self._reset()
-            self.app.switch_mode("today")
-
-    def on_screen_resume(self) -> None:
-        self.app.sub_title = "Breathe"
+        super().action_leave()

@@ -64,7 +64,7 @@ class Pacer(Widget):
     def render(self) -> Text:
         elapsed = self.timer.elapsed()
         left = f"{clock_text(self.timer.remaining())} left"
-        status = "Paused. Press p to go on." if self.timer.paused else ""
+        status = "Paused. Press space or p to go on." if self.timer.paused else ""
         if self.pattern is None:
             lines = [prompt_at(self.kind, elapsed), "", left]
         else:
