@@ -115,17 +115,10 @@ class BreatheScreen(DiaryScreen):
 
     def on_mount(self) -> None:
         self.app.sub_title = "Breathe"
-        self._reset()
         self.reduced_motion = bool(self._config().get(REDUCED_MOTION, False))
-
-    def _reset(self) -> None:
-        self.saved, self.timer = None, None
-        for name in ("#pain-before", "#pain-after", "#note"):
-            self.query_one(name, Input).value = ""
-        self.query_one("#discard", Button).label = "Don't save"
         self._show("setup")
-        self._say("This diary is open read-only: you can do the exercise, but it will not be saved."
-                  if self.app.read_only else "")
+        if self.app.read_only:
+            self._say("This diary is open read-only: you can do the exercise, but it will not be saved.")
         self.query_one("#pain-before", Input).focus()
 
     def _config(self) -> dict:
