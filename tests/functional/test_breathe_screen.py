@@ -1,7 +1,5 @@
 """The breathing screen driven by Pilot on a fake clock, in a tiny host App."""
 
-import asyncio
-import functools
 from pathlib import Path
 
 import pytest
@@ -12,16 +10,7 @@ from osteotrack.store import Diary
 from osteotrack.store.sessions import sessions
 from osteotrack.tui.screens.breathe import BreatheScreen
 from osteotrack.tui.widgets.pacer import BAR_CELL, Pacer
-
-
-def sync(test):
-    """Run an async Pilot test without an async pytest plugin (none is a dependency)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
+from tests.functional.tui_support import pilot_test
 
 
 class FakeClock:
@@ -77,7 +66,7 @@ async def at(pilot, clock, seconds):
     await pilot.pause()
 
 
-@sync
+@pilot_test
 async def test_phases_change_at_the_right_times_for_4_7_8(host):
     app, clock = host
     async with app.run_test(size=(90, 36)) as pilot:
@@ -96,7 +85,7 @@ async def test_phases_change_at_the_right_times_for_4_7_8(host):
         assert "Breathe in · 4" in text and "Breath 2 · 1:35 left" in text
 
 
-@sync
+@pilot_test
 async def test_the_bar_grows_breathing_in_and_is_full_on_the_hold(host):
     app, clock = host
     async with app.run_test(size=(90, 36)) as pilot:
@@ -111,7 +100,7 @@ async def test_the_bar_grows_breathing_in_and_is_full_on_the_hold(host):
         assert pacer_text(screen).splitlines()[0].count(BAR_CELL) == half
 
 
-@sync
+@pilot_test
 async def test_pause_freezes_the_pacer_and_p_again_goes_on(host):
     app, clock = host
     async with app.run_test(size=(90, 36)) as pilot:
@@ -126,7 +115,7 @@ async def test_pause_freezes_the_pacer_and_p_again_goes_on(host):
         assert "Hold · 7" in pacer_text(screen)
 
 
-@sync
+@pilot_test
 async def test_stop_then_pain_again_stores_the_session_with_before_and_after(host, db_path):
     app, clock = host
     async with app.run_test(size=(90, 36)) as pilot:
@@ -151,7 +140,7 @@ async def test_stop_then_pain_again_stores_the_session_with_before_and_after(hos
     assert entry.note == "jaw looser" and [(t.therapy, t.relief) for t in entry.therapies] == [("relaxation", 30)]
 
 
-@sync
+@pilot_test
 async def test_the_session_ends_by_itself_when_the_time_is_up(host, db_path):
     app, clock = host
     async with app.run_test(size=(90, 36)) as pilot:
@@ -170,7 +159,7 @@ async def test_the_session_ends_by_itself_when_the_time_is_up(host, db_path):
     assert (session.duration_seconds, session.completed, session.pain_after) == (60, True, 5)
 
 
-@sync
+@pilot_test
 async def test_guided_imagery_is_a_timer_with_prompts(host, db_path):
     app, clock = host
     async with app.run_test(size=(90, 36)) as pilot:
@@ -196,7 +185,7 @@ async def test_guided_imagery_is_a_timer_with_prompts(host, db_path):
     ("#pattern", "4-x", "Unknown breathing pattern '4-x'"),
     ("#minutes", "0", "whole number of minutes from 1 to 60"),
 ])
-@sync
+@pilot_test
 async def test_bad_set_up_is_one_sentence_inline_and_nothing_starts(host, field, value, words):
     app, clock = host
     async with app.run_test(size=(90, 36)) as pilot:
@@ -210,7 +199,7 @@ async def test_bad_set_up_is_one_sentence_inline_and_nothing_starts(host, field,
         assert words in str(screen.query_one("#message").render())
 
 
-@sync
+@pilot_test
 async def test_plain_mode_with_no_color_shows_words_and_a_counter_only(host, monkeypatch):
     app, clock = host
     monkeypatch.setenv("NO_COLOR", "1")
@@ -222,7 +211,7 @@ async def test_plain_mode_with_no_color_shows_words_and_a_counter_only(host, mon
         assert text.splitlines()[:2] == ["Hold · 5", "Breath 1 · 1:48 left"]
 
 
-@sync
+@pilot_test
 async def test_reduced_motion_is_a_setting_that_is_remembered(host, db_path):
     app, clock = host
     async with app.run_test(size=(90, 36)) as pilot:
@@ -238,7 +227,7 @@ async def test_reduced_motion_is_a_setting_that_is_remembered(host, db_path):
         assert screen.reduced_motion and BAR_CELL not in pacer_text(screen)
 
 
-@sync
+@pilot_test
 async def test_read_only_diary_lets_you_breathe_but_not_save(db_path, monkeypatch):
     Diary.open(db_path).close()
     clock = FakeClock()
@@ -253,7 +242,7 @@ async def test_read_only_diary_lets_you_breathe_but_not_save(db_path, monkeypatc
         assert sessions(diary) == []
 
 
-@sync
+@pilot_test
 async def test_typing_a_note_with_the_letters_of_the_keys_does_not_pause_or_toggle(host):
     app, clock = host
     async with app.run_test(size=(90, 36)) as pilot:
@@ -266,7 +255,7 @@ async def test_typing_a_note_with_the_letters_of_the_keys_does_not_pause_or_togg
         assert not screen.reduced_motion and screen.step == "after"
 
 
-@sync
+@pilot_test
 async def test_a_second_save_while_saving_stores_nothing_more_and_enter_then_closes(host, db_path):
     app, clock = host
     async with app.run_test(size=(90, 36)) as pilot:
@@ -286,7 +275,7 @@ async def test_a_second_save_while_saving_stores_nothing_more_and_enter_then_clo
         assert len(sessions(diary)) == 1 and diary.count_entries() == 1
 
 
-@sync
+@pilot_test
 async def test_escape_after_an_unsaved_session_asks_before_leaving(host, db_path):
     from osteotrack.tui.dialogs.confirm import ConfirmDialog
 
