@@ -6,6 +6,8 @@ import json
 import stat
 from datetime import timedelta
 
+import pytest
+
 from osteotrack.domain.records import CheckIn, Entry, Site
 from osteotrack.store import Diary
 from osteotrack.tui.app import SCREENS, OsteoApp, available_places
@@ -152,6 +154,7 @@ def test_screens_that_do_not_exist_yet_are_not_offered(monkeypatch):
     assert all(binding.id for binding in OsteoApp.BINDINGS)
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_moving_between_screens_and_back_to_today(db_path, tmp_path):
     with Diary.open(db_path) as diary:

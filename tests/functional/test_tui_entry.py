@@ -182,6 +182,7 @@ async def test_bad_input_is_named_beside_its_field_and_nothing_is_stored(existin
     assert stored(existing) == []
 
 
+@pytest.mark.slow
 @pilot_test
 async def test_same_as_last_time_and_remembered_medication(existing, tmp_path):
     with Diary.open(existing) as diary:

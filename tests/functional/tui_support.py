@@ -23,7 +23,6 @@ async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-    await pilot.pause()
 
 
 def pilot_test(test):
