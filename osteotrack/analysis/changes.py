@@ -30,9 +30,9 @@ def what_changed(diary, profile_id: int, today: date | None = None) -> WhatChang
         direction = "same" if abs(difference) < SAME_WITHIN else "up" if difference > 0 else "down"
     else:
         direction = "unknown"
-    seen_before = {s.location for s in figures.locations(diary, profile_id, before, pain_before.days_logged)}
+    hurt_before = {s.location for s in figures.locations(diary, profile_id, before, pain_before.days_logged) if s.days}
     new_locations = [s for s in figures.locations(diary, profile_id, now, pain_now.days_logged)
-                     if s.location not in seen_before]
+                     if s.days and s.location not in hurt_before]
     falls = figures.events(diary, profile_id, now, kinds=("fall", "fracture"))
     logged = {d.day for d in figures.daily_pain(diary, profile_id, now)}
     gaps = [now.since + timedelta(days=i) for i in range(now.days) if now.since + timedelta(days=i) not in logged]
@@ -79,7 +79,7 @@ def _sentences(this_week, last_week, pain_now, pain_before, direction, new_locat
         out.append(f"Mean pain {verb}: {counts}.")
     if new_locations:
         places = [f"{s.name.lower()} ({_count(s.count, 'entry')})" for s in new_locations]
-        out.append(f"New this week, not logged last week: {_join(places)}.")
+        out.append(f"Hurt this week but not last week: {_join(places)}.")
     if falls_and_fractures:
         out.append("Logged this week: " + _join([f"{e.label[0].lower()}{e.label[1:]} on {_day(e.day)}" for e in falls_and_fractures])
                    + ".")

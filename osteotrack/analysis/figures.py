@@ -55,15 +55,19 @@ def daily_pain(diary, profile_id: int, period: Period) -> list[DayPain]:
         f" FROM entries e WHERE {IN_RANGE} GROUP BY e.local_day ORDER BY e.local_day",
         _params(profile_id, period),
     )
-    # The window over at most 7 daily rows is light work: a deque beats SQLite's RANGE frame, which sorts.
+    # The window is summed here, afresh each day over at most 7 means: SQLite's sliding RANGE frame keeps
+    # a running total, which drifted (3.0595238095238373 where the mean is 3.0595238095238095).
     out: list[DayPain] = []
-    week: deque[tuple[date, float]] = deque()
+    days: deque[date] = deque()
+    means: deque[float] = deque()
     for text, worst, mean, least, entries in rows:
         day = date.fromisoformat(text)
-        week.append((day, mean))
-        while week[0][0] <= day - WEEK:
-            week.popleft()
-        out.append(DayPain(day, worst, mean, least, entries, sum(m for _, m in week) / len(week), len(week)))
+        days.append(day)
+        means.append(mean)
+        while days[0] <= day - WEEK:
+            days.popleft()
+            means.popleft()
+        out.append(DayPain(day, worst, mean, least, entries, sum(means) / len(means), len(means)))
     return out
 
 
@@ -96,12 +100,13 @@ def change(diary, profile_id: int, period: Period, current: PainSummary | None =
 
 
 def locations(diary, profile_id: int, period: Period, days_logged: int | None = None) -> list[LocationStat]:
-    """Per location: days it was logged (and their share of days logged), mean intensity, count; most days first."""
+    """Per location: days it hurt (intensity above 0) and their share of days logged, mean intensity, count."""
     if days_logged is None:
         days_logged = pain_summary(diary, profile_id, period).days_logged
     vocab = diary.vocabulary()
     rows = diary.conn.execute(
-        _items("entry_sites", "x.location, count(DISTINCT e.local_day) AS days, avg(x.intensity), count(*)",
+        _items("entry_sites", "x.location, count(DISTINCT CASE WHEN x.intensity > 0 THEN e.local_day END) AS days,"
+               " avg(x.intensity), count(*)",
                "GROUP BY x.location ORDER BY days DESC, x.location"), _params(profile_id, period))
     return [LocationStat(r[0], vocab.name("location", r[0]), r[1], days_logged, r[1] / days_logged, r[2], r[3])
             for r in rows]

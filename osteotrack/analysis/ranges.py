@@ -23,7 +23,7 @@ _SPAN = re.compile(r"^(\d{1,4})\s*([dwmy])$")
 RANGE_HELP = "use 2w, 3m, 1y, all, or a number with d, w, m or y such as 10d or 6m"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """Local days ``since`` to ``until``, both included."""
 

@@ -94,6 +94,17 @@ def pain_step(days: int) -> int:
     return -(-days // (MAX_POINTS * 7)) * 7
 
 
+def _runs(keys: list[int]) -> list[list[int]]:
+    """Sorted whole numbers split where one is missing: [1, 2, 4] → [[1, 2], [4]]."""
+    runs: list[list[int]] = []
+    for key in keys:
+        if runs and key == runs[-1][-1] + 1:
+            runs[-1].append(key)
+        else:
+            runs.append([key])
+    return runs
+
+
 def draw_pain(fig, trends: Trends) -> str:
     """Daily worst and least (the band), mean, 7-day rolling mean, and events as lettered vertical lines."""
     period, rows = trends.period, trends.daily
@@ -105,16 +116,19 @@ def draw_pain(fig, trends: Trends) -> str:
         buckets: dict[int, list] = {}
         for r in rows:
             buckets.setdefault((r.day - period.since).days // step, []).append(r)
-        xs = [k * step + (step - 1) / 2 for k in buckets]
 
         def mean(values):
             return sum(values) / len(values)
 
-        # The rolling mean first, so that the day's own markers stay visible on top of it.
-        fig.plot(xs, [b[-1].rolling_mean for b in buckets.values()], marker=ROLLING, color="blue")
-        fig.plot(xs, [mean([r.worst for r in b]) for b in buckets.values()], marker=WORST, color="red")
-        fig.plot(xs, [mean([r.least for r in b]) for b in buckets.values()], marker=LEAST, color="green")
-        fig.scatter(xs, [mean([r.mean for r in b]) for b in buckets.values()], marker=MEAN, color="white")
+        # A line never bridges days without entries: each run of logged days is drawn on its own.
+        for run in _runs(list(buckets)):
+            xs = [k * step + (step - 1) / 2 for k in run]
+            days = [buckets[k] for k in run]
+            # The rolling mean first, so that the day's own markers stay visible on top of it.
+            fig.plot(xs, [b[-1].rolling_mean for b in days], marker=ROLLING, color="blue")
+            fig.plot(xs, [mean([r.worst for r in b]) for b in days], marker=WORST, color="red")
+            fig.plot(xs, [mean([r.least for r in b]) for b in days], marker=LEAST, color="green")
+            fig.scatter(xs, [mean([r.mean for r in b]) for b in days], marker=MEAN, color="white")
     marks = [m for m in trends.events if period.days <= 366 or m.kind in MAJOR_EVENTS]
     letters: dict[int, str] = {}  # several events on one day share one line: "FX"
     for mark in marks:
@@ -139,7 +153,7 @@ def heat_map(trends: Trends, colour: bool = True):
 
     by_day = {r.day: r.mean for r in trends.daily}
     out = Text()
-    out.append(" " * 9 + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)).rstrip() + "\n")
+    out.append("day".ljust(9) + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)).rstrip() + "\n")
     month = trends.period.since.replace(day=1)
     while month <= trends.period.until:
         out.append(f"{month:%b %Y} ")
@@ -201,7 +215,7 @@ def draw_triggers(fig, trends: Trends) -> str:
     fig.xlim(0, 10)
     fig.ylim(0.5, len(rows) + 0.5)
     fig.xticks([0, 2, 4, 6, 8, 10])
-    return f"● entries with the trigger  ○ entries without it  ({trends.summary.entries} entries; no cause implied)"
+    return f"● with the trigger  ○ without it  (mean pain of {trends.summary.entries} entries; no cause implied)"
 
 
 def draw_therapies(fig, trends: Trends) -> str:

@@ -57,8 +57,9 @@ def summary_table(t: Trends) -> Table:
     """Mean, worst and least pain, entries and days logged, against the previous period of equal length."""
     now, before = t.change.current, t.change.previous
     previous = t.change.previous_period
-    table = _table(f"Pain summary: {span(t.period.since, t.period.until)} against {span(previous.since, previous.until)}",
-                   "", "this period", "previous", "change")
+    table = _table(f"Pain summary, against the {t.period.days} days before", "", "this period", "previous", "change",
+                   caption=f"this period: {span(t.period.since, t.period.until)}\n"
+                           f"previous: {span(previous.since, previous.until)}")
     table.add_row("mean pain", number(now.mean), number(before.mean), signed(t.change.mean_difference))
     table.add_row("worst", number(now.worst, 0), number(before.worst, 0), signed(t.change.worst_difference, 0))
     table.add_row("least", number(now.least, 0), number(before.least, 0), "")
@@ -70,7 +71,7 @@ def summary_table(t: Trends) -> Table:
 
 
 def locations_table(t: Trends) -> Table:
-    table = _table("Where it hurt", "location", "days", "% of days logged", "mean intensity", "entries")
+    table = _table("Where it hurt", "location", "days it hurt", "% of days logged", "mean intensity", "entries")
     for r in t.locations:
         table.add_row(r.name, str(r.days), percent(r.share_of_days), number(r.mean_intensity), str(r.count))
     return table

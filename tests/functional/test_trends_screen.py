@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from contextlib import asynccontextmanager
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,25 +15,27 @@ from textual.widgets import Input, Label, RadioButton, Static
 from osteotrack.store import Diary
 from osteotrack.tui.screens.trends import TrendsScreen
 from tests import trends_diary
-from tests.trends_diary import at, log
+from tests.trends_diary import CET, at, log
 
 
 class Host(App):
-    """Stands in for the app shell: the three attributes every screen reads."""
+    """Stands in for the app shell: the three attributes every screen reads, and its clock."""
 
     def __init__(self, diary_path: Path, profile: str | None = None, read_only: bool = False):
         super().__init__()
         self.diary_path, self.profile, self.read_only = diary_path, profile, read_only
+
+    def now(self) -> datetime:
+        return datetime(2026, 11, 20, 10, 0, tzinfo=CET)
 
     def on_mount(self) -> None:
         self.push_screen(TrendsScreen())
 
 
 @pytest.fixture
-def small(db_path, monkeypatch):
+def small(db_path):
     with Diary.open(db_path) as diary:
         trends_diary.build(diary)
-    monkeypatch.setattr(TrendsScreen, "today", staticmethod(lambda: date(2026, 11, 20)))
     return db_path
 
 
@@ -154,6 +156,15 @@ async def test_entries_logged_elsewhere_show_up_without_a_key(small):
         await settle(pilot)
         await settle(pilot)
         assert "6 of 7 days logged · 7 entries" in text(app.screen, "#summary")
+
+
+@sync
+async def test_a_missing_diary_is_an_inline_message(tmp_path):
+    app = Host(tmp_path / "missing.db", read_only=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "There is no diary at" in text(app.screen, "#range-error")
+        assert not (tmp_path / "missing.db").exists()
 
 
 @sync

@@ -75,6 +75,13 @@ def test_locations_share_of_days_mean_intensity_and_count(small, me):
     assert rows[2].name == "Ribs, left"
 
 
+def test_a_location_logged_at_zero_did_not_hurt_that_day(diary):
+    log(diary, at(2, 9), 3, [("knee-left", 0)])
+    log(diary, at(3, 9), 5, [("knee-left", 4)])
+    (knee,) = analysis.locations(diary, diary.profile_id(), Period(d(1), d(3)))
+    assert (knee.days, knee.days_logged, knee.share_of_days, knee.count, knee.mean_intensity) == (1, 2, 0.5, 2, 2.0)
+
+
 def test_triggers_mean_pain_present_against_absent(small, me):
     rows = analysis.triggers(small, me, PERIOD)
     assert [(r.trigger, r.present, r.absent) for r in rows] == [
@@ -193,7 +200,7 @@ def test_what_changed_this_week_against_last(small, me):
         ("heat", 90.0, 1, 3)]
     assert w.sentences == [
         "Mean pain went down: 9.0 last week (1 entry), 4.7 this week (6 entries).",
-        "New this week, not logged last week: mid back (1 entry) and ribs, left (1 entry).",
+        "Hurt this week but not last week: mid back (1 entry) and ribs, left (1 entry).",
         "Logged this week: fall on Fri 13 Nov and fracture mid back T8 on Fri 13 Nov.",
         "2 days without an entry this week: Wed 11 Nov and Sun 15 Nov.",
         "Heat (hot pack, warm shower) gave less relief: 90 % last week (1 rating), 63 % this week (3 ratings).",

@@ -54,7 +54,7 @@ def test_figures_stay_within_bounds_and_counts_add_up(tmp_path, entries, first, 
         assert trigger.present == sum(trigger.trigger in e[2] for e in in_range)
     for place in t.locations:
         assert place.days <= t.summary.days_logged and place.count >= place.days
-        assert 0 < place.share_of_days <= 1
+        assert 0 <= place.share_of_days <= 1
     otc = t.medication.otc
     assert otc.longest_run <= otc.days_used <= otc.uses
     assert otc.days_used == len({e[0].date() for e in in_range if e[3] and e[3][0][0] == "otc-pain-medication"})

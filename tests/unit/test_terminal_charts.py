@@ -40,6 +40,11 @@ def test_pain_chart_marks_series_and_events_with_characters(week):
                    "events: F fall, X fracture"]
 
 
+def test_lines_break_where_days_have_no_entries():
+    assert charts._runs([0, 2, 3, 4, 6]) == [[0], [2, 3, 4], [6]]
+    assert charts._runs([]) == []
+
+
 def test_long_ranges_are_drawn_in_whole_weeks_and_only_major_events():
     assert charts.pain_step(100) == 1
     assert charts.pain_step(365) == 7
@@ -50,7 +55,7 @@ def test_long_ranges_are_drawn_in_whole_weeks_and_only_major_events():
 def test_triggers_chart_shows_with_and_without_markers(week):
     text = charts.render(charts.draw_triggers, week, width=80, height=16)
     assert "●" in text and "○" in text and "Bending" in text
-    assert text.splitlines()[-1].startswith("● entries with the trigger  ○ entries without it  (6 entries")
+    assert text.splitlines()[-1] == "● with the trigger  ○ without it  (mean pain of 6 entries; no cause implied)"
 
 
 def test_charts_of_an_empty_range_still_draw(diary):

@@ -77,7 +77,6 @@ class TrendsScreen(Screen):
 
     BINDINGS = [
         Binding("r", "refresh", "Refresh", id="trends-refresh"),
-        Binding("ctrl+s", "apply_custom", "Show custom range", show=False, id="trends-apply"),
     ]
 
     def __init__(self) -> None:
@@ -86,10 +85,10 @@ class TrendsScreen(Screen):
         self.result: Trends | None = None
         self.signature: tuple | None = None  # of the data the figures were computed from
 
-    @staticmethod
-    def today() -> date:
-        """Today's date; a test replaces it to fix the clock."""
-        return date.today()
+    def today(self) -> date:
+        """Today by the app's clock (a fixed one in tests and screenshots), else the machine's."""
+        now = getattr(self.app, "now", None)
+        return now().date() if callable(now) else date.today()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="range-bar"):
@@ -182,16 +181,16 @@ class TrendsScreen(Screen):
         else:
             range_, since, until = self.range_, None, None
         self.query_one("#tabs").loading = True
-        self.compute(range_, since, until)
+        self.compute(range_, since, until, self.today())
 
     @work(thread=True, exclusive=True, group="trends")
-    def compute(self, range_: str | None, since: str | None, until: str | None) -> None:
+    def compute(self, range_: str | None, since: str | None, until: str | None, today: date) -> None:
         """In a worker thread, with a connection of its own: every figure of the range."""
         worker = get_current_worker()
         try:
             with Diary.open(self.app.diary_path, read_only=self.app.read_only, create=False) as diary:
                 profile_id = diary.profile_id(self.app.profile)
-                period = period_for(diary, profile_id, range_, since, until, today=self.today())
+                period = period_for(diary, profile_id, range_, since, until, today=today)
                 signature = diary_signature(diary, profile_id)
                 result = trends(diary, profile_id, period)
         except DiaryError as error:
