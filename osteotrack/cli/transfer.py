@@ -75,6 +75,8 @@ def import_(session, file, as_profile):
     parse_document(document)  # a malformed file is refused before the diary is even opened
     counts = import_document(session.diary(), document, into_profile=as_profile)
     added = ", ".join(f"{counts[k]} {k}" for k in ("entries", "checkins", "events", "questions"))
+    if counts.get("sessions"):
+        added += f", {counts['sessions']} self-care sessions"
     click.echo(f"Imported {added}; {counts['skipped']} already in the diary.")
 
 

@@ -420,6 +420,9 @@ class Diary:
         if not rows:
             raise ValidationError(f"There is no entry with id '{entry_id}'.")
         saved = rows[0]
+        # A self-care session goes with its entry (ON DELETE CASCADE); keep it so undo brings it back.
+        saved["session_row"] = self.conn.execute(
+            "SELECT * FROM self_care_sessions WHERE entry_id = ?", [entry_id]).fetchone()
         with self.writing():
             self.conn.execute("DELETE FROM entries WHERE id = ?", [entry_id])
         return saved
@@ -428,6 +431,9 @@ class Diary:
         """Put back an entry that ``delete_entry`` removed, exactly as it was."""
         with self.writing():
             self._insert_entry(saved["entry"], saved["profile_id"], saved["created_utc"], saved["updated_utc"])
+            session = saved.get("session_row")
+            if session:
+                self.conn.execute(f"INSERT INTO self_care_sessions VALUES ({','.join('?' * len(session))})", session)
         return saved["entry"]
 
     def get_entry(self, entry_id: str) -> Entry | None:

@@ -140,15 +140,41 @@ def m001_initial(db) -> None:
     db["profiles"].insert({"name": DEFAULT_PROFILE, "created_utc": now})
 
 
-# m002 is left to the self-care sessions step being built alongside (issue 8); step names, not numbers,
-# are what a diary records, so the order they merge in does not matter.
+SCHEMA_2 = """
+CREATE TABLE self_care_sessions (
+    id TEXT PRIMARY KEY,
+    entry_id TEXT NOT NULL UNIQUE REFERENCES entries(id) ON DELETE CASCADE,
+    therapy TEXT NOT NULL,
+    pattern TEXT,
+    planned_s INTEGER CHECK (planned_s IS NULL OR planned_s >= 0),
+    duration_s INTEGER NOT NULL CHECK (duration_s >= 0),
+    pain_before INTEGER NOT NULL CHECK (pain_before BETWEEN 0 AND 10),
+    pain_after INTEGER NOT NULL CHECK (pain_after BETWEEN 0 AND 10),
+    completed INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX self_care_sessions_therapy ON self_care_sessions(therapy);
+"""
+
+
+def m002_self_care_sessions(db) -> None:
+    """Self-care sessions (issue 8): the measurement behind a therapy use on an entry.
+
+    The entry holds the time, the pain after, the therapy and its relief (so
+    every therapy view counts sessions); this row adds what only a session
+    has: pain before, duration, pattern. Deleting the entry deletes it.
+    """
+    for statement in SCHEMA_2.split(";"):
+        if statement.strip():
+            db.conn.execute(statement)
+
+
 def m003_tailbone_is_the_coccyx(db) -> None:
     """The built-in tailbone's SNOMED CT code: the coccyx (64688005), not the sacrum."""
     db.conn.execute("UPDATE vocabulary SET snomed = '64688005' WHERE kind = 'location' AND slug = 'tailbone'"
                     " AND builtin = 1")
 
 
-STEPS = [m001_initial, m003_tailbone_is_the_coccyx]
+STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx]
 STEP_NAMES = [step.__name__ for step in STEPS]
 
 

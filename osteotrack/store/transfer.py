@@ -14,9 +14,12 @@ from pathlib import Path
 from osteotrack import __version__
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
+from osteotrack.domain.selfcare import SelfCareSession, validate_session
 from osteotrack.domain.validate import validate_checkin, validate_entry, validate_event, validate_question
 from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
 from osteotrack.store.diary import Diary, _now_utc
+from osteotrack.store.sessions import check_session_entry, insert_session
+from osteotrack.store.sessions import sessions as stored_sessions
 
 FORMAT = "osteotrack-diary"
 FORMAT_VERSION = 1
@@ -73,6 +76,13 @@ def _profile_dict(diary: Diary, profile: dict) -> dict:
             {"id": q.id, "text": q.text, "created": q.created.isoformat(), "status": q.status, "answer": q.answer,
              "updated": row["updated_utc"]}
             for row in diary._question_rows("q.profile_id = ?", [pid]) for q in [row["record"]]
+        ],
+        # Self-care sessions (issue 8); their time, pain after and notes live on the entry they name.
+        "sessions": [
+            {"id": s.id, "entry_id": s.entry_id, "therapy": s.therapy, "pattern": s.pattern,
+             "planned_seconds": s.planned_seconds, "duration_seconds": s.duration_seconds,
+             "pain_before": s.pain_before, "pain_after": s.pain_after, "completed": s.completed}
+            for s in stored_sessions(diary, pid)
         ],
     }
 
@@ -209,6 +219,8 @@ def parse_document(document) -> dict:
             "checkins": [_checkin(r, c, name, i) for i, c in enumerate(r.get(p, "checkins", list, False, []))],
             "events": [_event(r, v, name, i) for i, v in enumerate(r.get(p, "events", list, False, []))],
             "questions": [_question(r, q, name, i) for i, q in enumerate(r.get(p, "questions", list, False, []))],
+            # Files exported before self-care sessions existed simply have none.
+            "sessions": [_session(r, s, name, i) for i, s in enumerate(r.get(p, "sessions", list, False, []))],
         })
     return {"terms": terms, "profiles": profiles}
 
@@ -266,6 +278,18 @@ def _question(r: _Reader, q, profile: str, i: int):
     return record, r.stamp(q, "updated"), r.where
 
 
+def _session(r: _Reader, s, profile: str, i: int):
+    r.where = f"session {i + 1} of profile '{profile}'"
+    record = SelfCareSession(
+        therapy=r.get(s, "therapy", str), pain_before=r.get(s, "pain_before", int),
+        pain_after=r.get(s, "pain_after", int), duration_seconds=r.get(s, "duration_seconds", int),
+        ended=datetime.min, planned_seconds=r.get(s, "planned_seconds", int, False),
+        pattern=r.get(s, "pattern", str, False), completed=r.get(s, "completed", bool, False, True),
+        entry_id=r.get(s, "entry_id", str), id=r.get(s, "id", str),
+    )
+    return record, r.where
+
+
 def import_document(diary: Diary, document, *, into_profile: str | None = None) -> dict:
     """Add every record of ``document`` not already in the diary; return counts.
 
@@ -280,7 +304,7 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
     _check_records(diary, parsed)
     # A whole file of records is worth a quick check: never pour them into a damaged diary.
     diary.verify()
-    counts = {"entries": 0, "checkins": 0, "events": 0, "questions": 0, "skipped": 0}
+    counts = {"entries": 0, "checkins": 0, "events": 0, "questions": 0, "sessions": 0, "skipped": 0}
     with diary.writing():
         _merge_vocabulary(diary, parsed["terms"])
         for p in parsed["profiles"]:
@@ -309,6 +333,14 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
                     continue
                 diary._insert_question(record, pid, updated)
                 counts["questions"] += 1
+            for record, _ in p["sessions"]:
+                if diary.conn.execute("SELECT 1 FROM self_care_sessions WHERE id = ? OR entry_id = ?",
+                                      [record.id, record.entry_id]).fetchone():
+                    counts["skipped"] += 1
+                    continue
+                check_session_entry(diary, record, pid)
+                insert_session(diary, record)
+                counts["sessions"] += 1
     diary._vocab = None
     return counts
 
@@ -348,6 +380,14 @@ def _check_records(diary: Diary, parsed: dict) -> None:
             p[key] = checked
         p["questions"] = [(_checked(validate_question, rec, where, seen), updated, where)
                           for rec, updated, where in p["questions"]]
+        p["sessions"] = [(_checked(lambda rec: _valid_session(rec, vocab), rec, where, seen), where)
+                         for rec, where in p["sessions"]]
+
+
+def _valid_session(session: SelfCareSession, vocab) -> SelfCareSession:
+    session = validate_session(session)
+    session.therapy = vocab.check("therapy", session.therapy)
+    return session
 
 
 def _checked(check, record, where: str, seen: set):

@@ -59,6 +59,7 @@ SCREENS: dict[str, Place] = {
     "trends": Place("osteotrack.tui.screens.trends:TrendsScreen", "g", "Trends"),
     "report": Place("osteotrack.tui.screens.report:ReportScreen", "p", "Report"),
     "overview": Place("osteotrack.tui.screens.overview:OverviewScreen", "v", "Overview"),
+    "breathe": Place("osteotrack.tui.screens.breathe:BreatheScreen", "b", "Breathe"),
 }
 
 

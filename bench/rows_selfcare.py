@@ -1,0 +1,62 @@
+"""Self-care sessions: the per-therapy summary over ten years, against the therapies trend figure."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from datetime import timedelta
+
+from bench import ROOT, Row  # bench/ is on sys.path when bench.py runs
+
+SESSIONS_PER_DAY = 1  # a keen user: one session every day for the whole diary
+
+
+def _diary_with_sessions(ctx):
+    """A copy of the bench diary with a session a day added (built once per run)."""
+    from osteotrack.domain.selfcare import SelfCareSession
+    from osteotrack.store import Diary
+    from osteotrack.store.sessions import add_session
+
+    path = ctx.diary.with_name("selfcare-target.db")
+    path.unlink(missing_ok=True)
+    shutil.copy(ctx.diary, path)
+    diary = Diary.open(path)
+    last = diary.last_entry()
+    days = int(ctx.years * 365)
+    with diary.writing():
+        for day in range(days * SESSIONS_PER_DAY):
+            before = 3 + day % 6
+            add_session(diary, SelfCareSession("relaxation" if day % 3 else "guided-imagery", before,
+                                               max(0, before - day % 3), 285, last.at - timedelta(days=day),
+                                               planned_seconds=285, pattern="4-7-8" if day % 3 else None),
+                        now=last.at)
+    return diary
+
+
+def rows(ctx):
+    sys.path.insert(0, str(ROOT))
+    from osteotrack.analysis.figures import therapies
+    from osteotrack.analysis.ranges import period_for
+    from osteotrack.analysis.sessions import session_summaries
+
+    diary = _diary_with_sessions(ctx)
+    pid = diary.profile_id()
+    everything = period_for(diary, pid, "all")
+
+    def timed(fn):
+        def run() -> float:
+            start = time.perf_counter()
+            fn()
+            return time.perf_counter() - start
+        return run
+
+    return [
+        Row(
+            name="self-care sessions by therapy, all years",
+            target=timed(lambda: session_summaries(diary, pid, everything)),
+            floor=timed(lambda: therapies(diary, pid, everything)),
+            floor_name="therapies trend figure, all years",
+            goal="< 50 ms (PRODUCT.md: any trend view)",
+        )
+    ]

@@ -1,0 +1,117 @@
+"""``osteotrack breathe``: the breathing pacer in plain text, one spoken-friendly line per phase.
+
+For screen readers and terminals without the app. It asks pain before and
+after (or takes ``--before``/``--after``) and records the session as the app
+does. Ctrl-C stops early and still offers to save what was done.
+"""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from osteotrack.cli.common import pass_session
+
+# The pacer's time source and wait, replaced by a fake clock in tests.
+_now = time.monotonic
+_sleep = time.sleep
+
+
+@click.command()
+@click.option("--pattern", default="4-7-8", show_default=True, metavar="N-N[-N[-N]]",
+              help="Seconds to breathe in, [hold,] breathe out[, hold]: 4-7-8, box (4-4-4-4), slow (5-5), or your own.")
+@click.option("--minutes", default="5", show_default=True, metavar="1-60",
+              help="Length in whole minutes (2, 5, 10 or any from 1 to 60); the pacer ends on a whole breath.")
+@click.option("--before", default=None, metavar="0-10", help="Pain now, before the session (else it asks).")
+@click.option("--after", default=None, metavar="0-10", help="Pain after the session (else it asks).")
+@click.option("--note", default=None, help="A note to keep with the session (else it asks, when it asks for pain).")
+@pass_session
+def breathe(session, pattern, minutes, before, after, note):
+    """Relaxation breathing with a paced count, recorded with your pain before and after.
+
+    \b
+    Example:
+      osteotrack breathe --pattern 4-7-8 --minutes 5
+      osteotrack breathe --pattern box --minutes 2 --before 6 --after 4   # for scripts
+    """
+    from osteotrack.domain.breathing import Timer, breathing_seconds, check_minutes, parse_pattern, spoken_duration
+    from osteotrack.domain.validate import check_scale
+
+    # Everything is checked before the exercise starts: a typo must not cost a session.
+    plan = parse_pattern(pattern)
+    total = breathing_seconds(plan, check_minutes(minutes))
+    pain_before = check_scale(before, "Pain before the session") if before is not None else None
+    pain_after = check_scale(after, "Pain after the session") if after is not None else None
+    diary = session.diary()
+    if diary.read_only:
+        from osteotrack.domain.errors import DiaryError
+
+        raise DiaryError("This diary is open read-only; a breathing session cannot be recorded.")
+    if pain_before is None:
+        pain_before = _ask_pain("Pain now, before you start (0 to 10)", "Pain before the session")
+
+    breaths = total // plan.cycle_seconds
+    click.echo(f"Relaxation breathing, pattern {plan.text}: {breaths} breath{'s' if breaths != 1 else ''}, "
+               f"{spoken_duration(total)}. Press Control C to stop early.")
+    timer = Timer(total, _now)
+    try:
+        _pace(plan, timer)
+    except KeyboardInterrupt:
+        timer.stop()
+        click.echo("")
+        click.echo(f"Stopped after {spoken_duration(timer.elapsed())}.")
+        if pain_after is None and not click.confirm("Save this session?", default=True):
+            click.echo("Not saved.")
+            return
+    else:
+        click.echo(f"Done: {spoken_duration(total)}.")
+
+    if pain_after is None:
+        pain_after = _ask_pain("Pain now, after the session (0 to 10)", "Pain after the session")
+        if note is None:
+            note = click.prompt("A note (press Enter for none)", default="", show_default=False)
+    _save(session, plan.text, total, timer, pain_before, pain_after, note or "")
+
+
+def _pace(plan, timer) -> None:
+    """Say each phase as it starts and wait it out, keeping time against the clock, not the sleeps."""
+    from osteotrack.domain.breathing import spoken_phase
+
+    timer.start()
+    start = timer.clock()
+    due = 0.0
+    while due < timer.total_seconds:
+        for word, seconds in plan.phases:
+            click.echo(spoken_phase(word, seconds))
+            due += seconds
+            _sleep(max(0.0, start + due - timer.clock()))
+
+
+def _ask_pain(question: str, what: str) -> int:
+    from osteotrack.domain.errors import ValidationError
+    from osteotrack.domain.validate import check_scale
+
+    while True:
+        answer = click.prompt(question)
+        try:
+            return check_scale(answer, what)
+        except ValidationError as error:
+            click.echo(str(error))
+
+
+def _save(session, pattern: str, total: int, timer, before: int, after: int, note: str) -> None:
+    from osteotrack.domain.breathing import spoken_duration
+    from osteotrack.domain.selfcare import SelfCareSession
+    from osteotrack.domain.when import now_local
+    from osteotrack.store.sessions import add_session
+
+    stored = add_session(session.diary(), SelfCareSession(
+        therapy="relaxation", pain_before=before, pain_after=after, duration_seconds=round(timer.elapsed()),
+        ended=now_local(), planned_seconds=total, pattern=pattern, completed=not timer.stopped, note=note,
+    ), session.profile_id())
+    click.echo(f"Saved: relaxation breathing, {spoken_duration(stored.duration_seconds)}, pain {before} then "
+               f"{after}, relief {stored.relief} percent (entry {stored.entry_id[:8]}).")
+
+
+COMMANDS = [breathe]
