@@ -100,6 +100,7 @@ class OsteoApp(App):
         *_screen_bindings(),
         Binding("s", "switch_profile", "Profile", id="switch-profile"),
         Binding("ctrl+r,f5", "refresh", "Refresh", id="refresh"),
+        Binding("ctrl+b", "backup", "Back up", id="backup", show=False),
         Binding("f9", "next_theme", "Theme", id="next-theme", show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
@@ -301,6 +302,22 @@ class OsteoApp(App):
             if callable(method):
                 method()
                 return
+
+    def action_backup(self) -> None:
+        """Write a dated, checked copy of the diary beside it (safe while anything else writes)."""
+        if self.diary_path.exists():
+            self._backup()
+
+    @work(thread=True, exclusive=True, group="backup")
+    def _backup(self) -> None:
+        from osteotrack.store.backup import backup_diary
+
+        try:
+            written = backup_diary(self.diary_path)
+        except DiaryError as error:
+            self.call_from_thread(self.notify, str(error), title="Backup failed", severity="error")
+        else:
+            self.call_from_thread(self.notify, f"Backup written to {written}", title="Backed up")
 
     def action_next_theme(self) -> None:
         names = sorted(self.available_themes)

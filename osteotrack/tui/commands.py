@@ -15,6 +15,7 @@ class DiaryCommands(Provider):
         commands = [
             ("Switch profile", "Whose diary to show (key s)", app.action_switch_profile),
             ("Refresh", "Read the diary again (shows what another terminal logged)", app.action_refresh),
+            ("Back up the diary", "A dated, checked copy beside the diary (key ctrl+b)", app.action_backup),
         ]
         if not app.read_only:
             commands.insert(0, ("Log pain", "Open the entry form for a moment of pain", app.action_log_pain))

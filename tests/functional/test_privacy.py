@@ -52,6 +52,10 @@ WRITTEN = [
     ("csv export", ["export", "--format", "csv", "-o", "{out}/diary.zip"], "diary.zip"),
     ("json export, default name", ["export"], f"osteotrack-all-{datetime.now():%Y-%m-%d}.json"),
     ("backup", ["backup", "{out}/copy.db"], "copy.db"),
+    ("fhir export", ["export", "--format", "fhir", "-o", "{out}/diary.fhir.json"], "diary.fhir.json"),
+    ("pdf report", ["report", "-o", "{out}/report.pdf"], "report.pdf"),
+    ("html report", ["report", "--format", "html", "-o", "{out}/report.html"], "report.html"),
+    ("markdown report", ["report", "--format", "md", "-o", "{out}/report.md"], "report.md"),
     ("backup, default name", ["backup"], None),
     ("demo diary", ["demo", "--years", "0.1"], None),
 ]
@@ -88,6 +92,12 @@ OFFLINE_COMMANDS = [
     ("export json", ["export", "--format", "json", "-o", "{out}/d.json", "--force"]),
     ("export csv", ["export", "--format", "csv", "-o", "{out}/d.zip", "--force"]),
     ("backup", ["backup", "{out}/b.db"]),
+    ("trends", ["trends", "--range", "all"]),
+    ("report pdf", ["report", "-o", "{out}/r.pdf", "--force"]),
+    ("report html", ["report", "--format", "html", "-o", "{out}/r.html", "--force"]),
+    ("export fhir", ["export", "--format", "fhir", "-o", "{out}/d.fhir.json", "--force"]),
+    ("overview", ["overview"]),
+    ("breathe", ["breathe", "--pattern", "1-0-1", "--minutes", "1", "--before", "5", "--after", "4"]),
     ("app start", []),  # headless, to the first painted Today screen (OSTEOTRACK_EXIT_AFTER_PAINT)
 ]
 

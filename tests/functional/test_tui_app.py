@@ -227,3 +227,18 @@ async def test_palette_add_event_opens_the_events_form(existing, tmp_path):
 
         assert isinstance(app.screen, EventFormScreen)
         assert isinstance(app.screen_stack[-2], EventsScreen)
+
+
+@pilot_test
+async def test_backup_action_writes_a_private_checked_copy(existing, tmp_path):
+    with Diary.open(existing) as diary:
+        diary.add_entry(Entry(at=NOW - timedelta(hours=1), pain=5), now=NOW)
+    app = app_for(existing, tmp_path, read_only=True)  # a reviewer may back up too: it only reads
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+    copies = [p for p in existing.parent.glob("diary*.db") if p != existing]
+    assert len(copies) == 1 and stat.S_IMODE(copies[0].stat().st_mode) == 0o600
+    with Diary.open(copies[0], read_only=True) as copy:
+        assert [e.pain for e in copy.entries()] == [5]
