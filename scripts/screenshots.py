@@ -71,7 +71,10 @@ async def main(out: Path) -> None:
             await settle(pilot)
             for name in available_places():
                 if name != "today":
-                    await shoot(app, out, name, SCREENS[name].key)
+                    # Straight to the screen: a key could land in the previous screen's text field.
+                    app.action_show_screen(name)
+                    await settle(pilot)
+                    await shoot(app, out, name)
             await shoot(app, out, "palette", "t", "ctrl+p", "a", "d", "d")
 
 

@@ -50,6 +50,11 @@ class Place:
 
 
 # Keys are chosen not to clash with the screens' own (a add, d delete, u undo, r refresh, k/w/o questions).
+def _unsaved(screen) -> bool:
+    """Whether a screen holds input not yet saved; one still being built (a key pressed fast) holds none."""
+    return screen.is_mounted and bool(getattr(screen, "dirty", False))
+
+
 SCREENS: dict[str, Place] = {
     "today": Place("osteotrack.tui.screens.today:TodayScreen", "t", "Today"),
     "history": Place("osteotrack.tui.screens.history:HistoryScreen", "h", "History"),
@@ -254,7 +259,7 @@ class OsteoApp(App):
             if name != "today":
                 self.push_screen(target())
 
-        if any(getattr(screen, "dirty", False) for screen in above_today):
+        if any(_unsaved(screen) for screen in above_today):
             from osteotrack.tui.dialogs.confirm import ConfirmDialog
 
             self.push_screen(ConfirmDialog("Leave without saving? What you typed here will be lost.",
@@ -324,7 +329,7 @@ class OsteoApp(App):
         self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
 
     async def action_quit(self) -> None:
-        if any(getattr(screen, "dirty", False) for screen in self.screen_stack):
+        if any(_unsaved(screen) for screen in self.screen_stack):
             from osteotrack.tui.dialogs.confirm import ConfirmDialog
 
             def answered(yes: bool | None) -> None:

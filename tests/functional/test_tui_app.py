@@ -242,3 +242,16 @@ async def test_backup_action_writes_a_private_checked_copy(existing, tmp_path):
     assert len(copies) == 1 and stat.S_IMODE(copies[0].stat().st_mode) == 0o600
     with Diary.open(copies[0], read_only=True) as copy:
         assert [e.pain for e in copy.entries()] == [5]
+
+
+@pilot_test
+async def test_screen_keys_pressed_faster_than_screens_build(existing, tmp_path):
+    # A key for another screen can arrive before the last one is built; asking a half-built
+    # screen whether it holds unsaved input must not crash the app.
+    app = app_for(existing, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "q", "e")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "EventsScreen"
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["TodayScreen", "EventsScreen"]
