@@ -14,6 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from osteotrack.analysis.ranges import Period
+from osteotrack.analysis.sessions import SessionSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,7 @@ class Trends:
     medication: MedicationUse
     peg_weeks: list[PegWeek]
     events: list[EventMark] = field(default_factory=list)
+    sessions: list[SessionSummary] = field(default_factory=list)  # self-care sessions per therapy
 
     def to_dict(self) -> dict:
         """Plain data for JSON: dates as ISO text, means rounded to 3 decimals."""
@@ -201,6 +203,9 @@ def plain(value):
         out = {f.name: plain(getattr(value, f.name)) for f in fields(value)}
         if isinstance(value, PainSummary):
             out["coverage"] = round(value.coverage, 3)
+        if isinstance(value, SessionSummary):
+            out.update(mean_before=round(value.mean_before, 3), mean_after=round(value.mean_after, 3),
+                       mean_relief=round(value.mean_relief, 3))
         return out
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]

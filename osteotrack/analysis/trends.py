@@ -5,6 +5,7 @@ from __future__ import annotations
 from osteotrack.analysis import figures
 from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.results import PainSummary, Trends
+from osteotrack.analysis.sessions import session_summaries
 
 
 def trends(diary, profile_id: int, period: Period) -> Trends:
@@ -27,4 +28,5 @@ def trends(diary, profile_id: int, period: Period) -> Trends:
         medication=figures.medication_use(diary, profile_id, period),
         peg_weeks=figures.peg_weeks(diary, profile_id, period),
         events=figures.events(diary, profile_id, period),
+        sessions=session_summaries(diary, profile_id, period),
     )

@@ -65,6 +65,8 @@ def print_text(result) -> None:
         for figure, names in (("locations", ["locations"]), ("triggers", ["triggers"]),
                               ("therapies", ["therapies", "relief"])):
             console.print(tables.TABLES[figure](result))
+            if figure == "therapies" and result.sessions:
+                console.print(tables.sessions_lines(result), end="\n\n")
             if getattr(result, figure):
                 for name in names:
                     chart(name, 16)

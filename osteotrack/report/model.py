@@ -203,8 +203,12 @@ def _therapies(t: Trends) -> Section:
     rows = [[th.name, str(th.times_used),
              "not rated" if th.mean_relief is None else f"{th.mean_relief:.0f}% ({th.rated} rated)"]
             for th in t.therapies]
+    # Self-care sessions measured their own relief: one line per therapy, under the table, only when there are any.
+    sessions = ["Self-care sessions, pain rated just before and just after each:",
+                *(s.line(s.name) for s in t.sessions)] if t.sessions else []
     return Section("therapies", SECTIONS["therapies"],
-                   table=Table(["Therapy", "Times used", "Mean relief (0–100%)"], rows, [2.6, 0.9, 1.5]))
+                   table=Table(["Therapy", "Times used", "Mean relief (0–100%)"], rows, [2.6, 0.9, 1.5]),
+                   after=sessions)
 
 
 def _medication(t: Trends) -> Section:

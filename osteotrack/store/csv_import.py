@@ -41,7 +41,8 @@ def read_csv_export(path: Path, profile: str) -> dict:
                 texts = {name: _decode(archive.read(name), f"{name} in {path}") for name in TABLES if name in names}
         else:
             texts = {"entries.csv": _decode(data, str(path))}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError) as error:
+    # ValueError: zipfile's own "negative seek value" when a damaged directory points before the file's start.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError, ValueError) as error:
         raise ValidationError(f"{path} is a damaged zip file ({error}); {HOW}.") from None
     profiles: dict[str, dict] = {}
     for name, text in texts.items():

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from rich import box
 from rich.table import Table
+from rich.text import Text
 
 from osteotrack.analysis.results import Trends, half_up
 
 NOT_ENOUGH = "—"  # a mean with nothing to rest on
+SESSIONS_TITLE = "Self-care sessions, pain just before and just after"
 CAUTION = "Figures describe what was logged; they do not say what caused the pain."
 
 
@@ -92,6 +94,13 @@ def therapies_table(t: Trends) -> Table:
     return table
 
 
+def sessions_lines(t: Trends) -> Text:
+    """'Relaxation breathing: 3 sessions, mean pain 6.0 → 4.7', one line per therapy; empty without sessions."""
+    if not t.sessions:
+        return Text()
+    return Text.assemble(Text(SESSIONS_TITLE, style="bold"), *(f"\n{s.line(s.name)}" for s in t.sessions))
+
+
 def medication_table(t: Trends) -> Table:
     table = _table("Pain medication use", "pain medication", "days used", "uses", "longest run of days")
     for word, m in (("over-the-counter", t.medication.otc), ("prescription", t.medication.prescription)):
@@ -123,6 +132,7 @@ TABLES = {
     "locations": locations_table,
     "triggers": triggers_table,
     "therapies": therapies_table,
+    "sessions": sessions_lines,
     "medication": medication_table,
     "peg": peg_table,
     "events": events_table,

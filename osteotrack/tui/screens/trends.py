@@ -36,7 +36,7 @@ TABS = (
     ("calendar", "Calendar", (), ()),
     ("locations", "Where", ("locations",), ("locations",)),
     ("triggers", "Triggers", ("triggers",), ("triggers",)),
-    ("therapies", "Therapies", ("therapies", "relief"), ("therapies",)),
+    ("therapies", "Therapies", ("therapies", "relief"), ("therapies", "sessions")),
     ("medication", "Medication", (), ("medication",)),
     ("peg", "PEG", ("peg",), ("peg",)),
     ("events", "Events", (), ("events",)),
@@ -234,4 +234,5 @@ class TrendsScreen(Screen):
             Text.assemble(Text("Calendar of daily mean pain\n", style="bold"), charts.heat_map(result)))
         for name, table in tables.TABLES.items():
             self.query_one(f"#table-{name}", Static).update(table(result))
+        self.query_one("#table-sessions").display = bool(result.sessions)
         self.query_one("#tabs").loading = False
