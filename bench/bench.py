@@ -109,13 +109,16 @@ def peak_rss(python: str, args: list[str], env: dict) -> float:
 def build_diary(years: float) -> Path:
     OUT.mkdir(exist_ok=True)
     path = OUT / f"demo-{years:g}y.db"
-    if not path.exists():
-        sys.path.insert(0, str(ROOT))
-        from osteotrack.demo import write_demo
+    sys.path.insert(0, str(ROOT))
+    from osteotrack.demo import write_demo
+    from osteotrack.store.diary import Diary
 
+    if not path.exists():
         print(f"building a {years:g}-year demo diary at {path} …", file=sys.stderr)
         counts = write_demo(path, years=years, seed=1)
         print(f"  {counts}", file=sys.stderr)
+    # A diary cached by an older checkout is brought up to the current schema, as a user's would be.
+    Diary.open(path).close()
     return path
 
 
