@@ -71,12 +71,17 @@ def build_demo(diary: Diary, years: float = 2, seed: int = 1, end: date | None =
                progress: Callable[[int, int], None] | None = None) -> dict:
     """Fill an empty diary with the demo story; return counts of what was written."""
     rng = random.Random(seed)
-    tz = now_local().tzinfo
-    end = end or date.today()
+    now = now_local()
+    tz = now.tzinfo
+    # A demo ending today stops at the present moment: a diary never holds entries from the future.
+    # A given end day is the caller's (tests, screenshots) and is written whole, reproducibly.
+    upper_bound = datetime.combine(end or now.date(), time(23, 59)).replace(tzinfo=tz)
+    if end is None:
+        upper_bound = now
+    end = end or now.date()
     start = end - timedelta(days=max(14, int(round(years * 365.25))))
     story = _Story(start, end)
     vocab = diary.vocabulary()
-    upper_bound = datetime.combine(end, time(23, 59)).replace(tzinfo=tz)
     entries: list[Entry] = []
     checkins: list[CheckIn] = []
     flare_until = start - timedelta(days=1)
@@ -101,7 +106,7 @@ def build_demo(diary: Diary, years: float = 2, seed: int = 1, end: date | None =
         if progress:
             progress((day - start).days + 1, total)
         day += timedelta(days=1)
-    events = _events(rng, story, tz)
+    events = [ev for ev in _events(rng, story, tz) if ev.at <= upper_bound]
     questions = _questions(rng, story, tz)
     with diary.writing():
         pid = diary.profile_id()
