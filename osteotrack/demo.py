@@ -75,10 +75,10 @@ def build_demo(diary: Diary, years: float = 2, seed: int = 1, end: date | None =
     tz = now.tzinfo
     # A demo ending today stops at the present moment: a diary never holds entries from the future.
     # A given end day is the caller's (tests, screenshots) and is written whole, reproducibly.
-    upper_bound = datetime.combine(end or now.date(), time(23, 59)).replace(tzinfo=tz)
     if end is None:
-        upper_bound = now
-    end = end or now.date()
+        end, upper_bound = now.date(), now
+    else:
+        upper_bound = datetime.combine(end, time(23, 59)).replace(tzinfo=tz)
     start = end - timedelta(days=max(14, int(round(years * 365.25))))
     story = _Story(start, end)
     vocab = diary.vocabulary()

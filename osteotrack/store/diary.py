@@ -83,12 +83,13 @@ class Diary:
                 private_file(path)
             except OSError as error:
                 raise DiaryError(f"Cannot create a diary at {path}: {error.strerror.lower()}.") from None
+        applied = None
         if not fresh and not read_only:
             # Recognise the file through a read-only connection first: the last read-write
             # connection to close checkpoints the WAL, which would rewrite a newer or foreign file.
             peek = _connect(path, read_only=True)
             try:
-                applied_steps(peek, path)
+                applied = applied_steps(peek, path)
             except sqlite3.DatabaseError as error:
                 raise explain(path, error) from None
             finally:
@@ -96,7 +97,7 @@ class Diary:
         conn = _connect(path, read_only)
         diary = cls(path, conn, read_only)
         try:
-            diary._prepare(fresh)
+            diary._prepare(applied)
         except sqlite3.DatabaseError as error:
             conn.close()
             raise explain(path, error) from None
@@ -105,12 +106,14 @@ class Diary:
             raise
         return diary
 
-    def _prepare(self, fresh: bool) -> None:
+    def _prepare(self, applied: list[str] | None) -> None:
+        """Set the connection up and migrate; ``applied``: the steps a first look already found."""
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self.conn.execute("PRAGMA foreign_keys = ON")
         # Recognise the file before anything writes to it: switching a foreign or newer
         # file to WAL would already change its header.
-        applied = applied_steps(self.conn, self._path)
+        if applied is None:
+            applied = applied_steps(self.conn, self._path)
         pending = [name for name in schema.STEP_NAMES if name not in applied]
         if pending and self.read_only:
             raise DiaryError(
@@ -464,8 +467,7 @@ class Diary:
                   until: date | None = None) -> tuple[float | None, int]:
         """The mean overall pain of the entries between two local days (inclusive), and their count."""
         where, params = self._range("e", "local_day", profile_id, since, until)
-        mean, count = self.conn.execute(f"SELECT avg(pain), count(*) FROM entries e WHERE {where}", params).fetchone()
-        return mean, count
+        return tuple(self.conn.execute(f"SELECT avg(pain), count(*) FROM entries e WHERE {where}", params).fetchone())
 
     def logged_on(self, day: date, profile_id: int | None = None) -> bool:
         """Whether the profile has an entry on ``day`` (the local day it was entered on): for reminders."""

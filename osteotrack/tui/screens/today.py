@@ -41,8 +41,12 @@ def read_today(diary: Diary, profile: str | None, today) -> TodayData:
         demo=diary.setting("demo") == "1",
         lines=[(e.id, f"{e.at:%H:%M}  {entry_details(e, vocab)}") for e in entries],
         checkin=diary.checkin(today, pid),
-        trend=trend_text(diary.pain_mean(pid, today, today), before, TREND_DAYS),
+        trend=trend_text(_mean_and_count([e.pain for e in entries]), before, TREND_DAYS),
     )
+
+
+def _mean_and_count(pains: list[int]) -> tuple[float | None, int]:
+    return (sum(pains) / len(pains) if pains else None), len(pains)
 
 
 def load_today(app) -> TodayData:
