@@ -20,6 +20,7 @@ from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, The
 from osteotrack.domain.validate import validate_checkin, validate_entry, validate_event, validate_question
 from osteotrack.domain.when import now_local, to_utc_text
 from osteotrack.store.diary import Diary, new_id
+from osteotrack.store.profile_diary import ProfileDiary
 
 PATIENT = "Margaret"
 NOTES = [
@@ -67,9 +68,10 @@ def _uuid(rng: random.Random) -> str:
     return new_id(rng.getrandbits(128).to_bytes(16, "big"))
 
 
-def build_demo(diary: Diary, years: float = 2, seed: int = 1, end: date | None = None,
+def build_demo(person: ProfileDiary, years: float = 2, seed: int = 1, end: date | None = None,
                progress: Callable[[int, int], None] | None = None) -> dict:
-    """Fill an empty diary with the demo story; return counts of what was written."""
+    """Fill a profile of an empty diary with the demo story; return counts of what was written."""
+    diary = person.diary
     rng = random.Random(seed)
     now = now_local()
     tz = now.tzinfo
@@ -109,21 +111,17 @@ def build_demo(diary: Diary, years: float = 2, seed: int = 1, end: date | None =
     events = [ev for ev in _events(rng, story, tz) if ev.at <= upper_bound]
     questions = _questions(rng, story, tz)
     with diary.writing():
-        pid = diary.profile_id()
-        for e in entries:
-            e = validate_entry(e, vocab, upper_bound)
-            stamp = to_utc_text(e.at)
-            diary._insert_entry(e, pid, stamp, stamp)
-        for c in checkins:
-            stamp = to_utc_text(datetime.combine(c.day, time(21, 0)).replace(tzinfo=tz))
-            diary._insert_checkin(validate_checkin(c, end), pid, stamp, stamp)
-        for ev in events:
-            ev = validate_event(ev, vocab, upper_bound)
-            diary._insert_event(ev, pid, to_utc_text(ev.at), to_utc_text(ev.at))
-        for q in questions:
-            diary._insert_question(validate_question(q), pid, to_utc_text(q.created))
+        person.insert_validated(
+            entries=[(e, to_utc_text(e.at), to_utc_text(e.at))
+                     for e in (validate_entry(e, vocab, upper_bound) for e in entries)],
+            checkins=[(validate_checkin(c, end), stamp, stamp) for c in checkins
+                      for stamp in [to_utc_text(datetime.combine(c.day, time(21, 0)).replace(tzinfo=tz))]],
+            events=[(ev, to_utc_text(ev.at), to_utc_text(ev.at))
+                    for ev in (validate_event(ev, vocab, upper_bound) for ev in events)],
+            questions=[(validate_question(q), to_utc_text(q.created)) for q in questions],
+        )
         diary.set_setting("demo", "1")
-        diary.backdate_profile(pid, to_utc_text(datetime.combine(start, time(8, 0)).replace(tzinfo=tz)))
+        diary.backdate_profile(person.id, to_utc_text(datetime.combine(start, time(8, 0)).replace(tzinfo=tz)))
     return {"entries": len(entries), "checkins": len(checkins), "events": len(events), "questions": len(questions)}
 
 
@@ -231,4 +229,4 @@ def write_demo(path, years: float = 2, seed: int = 1, end: date | None = None, p
     """Create a fresh demo diary at ``path`` (which must not exist yet)."""
     with Diary.open(path) as diary:
         diary.rename_profile("me", PATIENT)
-        return build_demo(diary, years, seed, end, progress)
+        return build_demo(diary.profile(PATIENT), years, seed, end, progress)

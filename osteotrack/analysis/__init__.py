@@ -1,13 +1,14 @@
 """Trends: honest numbers from stored entries, each with the count it rests on.
 
-Plain Python and SQL through the diary's own connection; no Textual, no
-plotting (the charts live in ``osteotrack.views``). The figures describe what
+Plain Python over the store's named queries, through the ``ProfileDiary`` of the
+person the figures are about; no Textual, no plotting (the charts live in ``osteotrack.views``). The figures describe what
 was logged and never claim a cause: "mean pain on days with bending" is a fact,
 "bending causes pain" is not said.
 
-    period = period_for(diary, profile_id, "3m")
-    result = trends(diary, profile_id, period)      # every figure, .to_dict() for JSON
-    week = what_changed(diary, profile_id)          # this week against last week
+    person = diary.profile("Margaret")
+    period = period_for(person, "3m")
+    result = trends(person, period)      # every figure, .to_dict() for JSON
+    week = what_changed(person)          # this week against last week
 """
 
 from osteotrack.analysis.changes import what_changed

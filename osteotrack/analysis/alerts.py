@@ -31,17 +31,16 @@ class ProfileOverview:
     alerts: list[str]
 
 
-def overview(diary, today: date, active_name: str | None = None) -> list[ProfileOverview]:
-    """Every profile of the diary, in the order they were added; ``active_name`` overrides the active one."""
-    active = diary.profile_id(active_name)
-    return [profile_overview(diary, p["id"], today, active=p["id"] == active) for p in diary.profiles()]
+def overview(diary, today: date, shown_id: int) -> list[ProfileOverview]:
+    """Every profile of the diary, in the order they were added; ``shown_id``: the profile the face shows."""
+    return [profile_overview(diary.profile_by_id(p.id), today, active=p.id == shown_id) for p in diary.profiles()]
 
 
-def profile_overview(diary, profile_id: int, today: date, active: bool = False) -> ProfileOverview:
+def profile_overview(person, today: date, active: bool = False) -> ProfileOverview:
     """One profile's last entry, this week against last week, and its alerts."""
-    last = diary.last_entry(profile_id)
-    changed = what_changed(diary, profile_id, today)
-    return ProfileOverview(profile_id, diary.profile_name(profile_id), active, last, changed,
+    last = person.last_entry()
+    changed = what_changed(person, today)
+    return ProfileOverview(person.id, person.name, active, last, changed,
                            alerts(changed, last.at.date() if last else None, today))
 
 

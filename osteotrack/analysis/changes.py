@@ -18,29 +18,29 @@ SAME_WITHIN = 0.5
 RELIEF_DROP = 10
 
 
-def what_changed(diary, profile_id: int, today: date | None = None) -> WhatChanged:
+def what_changed(person, today: date | None = None) -> WhatChanged:
     """This week against last week: mean pain, new locations, falls and fractures, gaps, relief."""
     today = today or date.today()
     now = Period(today - timedelta(days=6), today)
     before = now.previous()
-    pain_now = figures.pain_summary(diary, profile_id, now)
-    pain_before = figures.pain_summary(diary, profile_id, before)
+    pain_now = figures.pain_summary(person, now)
+    pain_before = figures.pain_summary(person, before)
     if pain_now.entries and pain_before.entries:
         difference = pain_now.mean - pain_before.mean
         direction = "same" if abs(difference) < SAME_WITHIN else "up" if difference > 0 else "down"
     else:
         direction = "unknown"
-    hurt_before = {s.location for s in figures.locations(diary, profile_id, before, pain_before.days_logged) if s.days}
-    new_locations = [s for s in figures.locations(diary, profile_id, now, pain_now.days_logged)
+    hurt_before = {s.location for s in figures.locations(person, before, pain_before.days_logged) if s.days}
+    new_locations = [s for s in figures.locations(person, now, pain_now.days_logged)
                      if s.days and s.location not in hurt_before]
-    falls = figures.events(diary, profile_id, now, kinds=("fall", "fracture"))
-    logged = {d.day for d in figures.daily_pain(diary, profile_id, now)}
+    falls = figures.events(person, now, kinds=("fall", "fracture"))
+    logged = {d.day for d in figures.daily_pain(person, now)}
     gaps = [now.since + timedelta(days=i) for i in range(now.days) if now.since + timedelta(days=i) not in logged]
-    relief_before = {t.therapy: t for t in figures.therapies(diary, profile_id, before) if t.rated}
+    relief_before = {t.therapy: t for t in figures.therapies(person, before) if t.rated}
     dropped = [
         ReliefDrop(t.therapy, t.name, relief_before[t.therapy].mean_relief, relief_before[t.therapy].rated,
                    t.mean_relief, t.rated)
-        for t in figures.therapies(diary, profile_id, now)
+        for t in figures.therapies(person, now)
         if t.rated and t.therapy in relief_before
         and relief_before[t.therapy].mean_relief - t.mean_relief >= RELIEF_DROP
     ]

@@ -102,24 +102,18 @@ def resolve_range(range_: str | None = None, since: date | str | None = None, un
     return Period(start, until_day)
 
 
-def first_entry_day(diary, profile_id: int) -> date | None:
-    """The local day of a profile's first entry, or None for an empty diary."""
-    row = diary.conn.execute("SELECT min(local_day) FROM entries WHERE profile_id = ?", [profile_id]).fetchone()
-    return None if row[0] is None else date.fromisoformat(row[0])
+def first_entry_day(person) -> date | None:
+    """The local day of a profile's first entry, or None when it has none."""
+    return person.figures.first_day(person.id)
 
 
-def period_for(diary, profile_id: int, range_: str | None = None, since: date | str | None = None,
+def period_for(person, range_: str | None = None, since: date | str | None = None,
                until: date | str | None = None, today: date | None = None) -> Period:
     """``resolve_range`` with ``all`` starting at this profile's first entry."""
-    first = first_entry_day(diary, profile_id) if (range_ or "").strip().lower() == "all" else None
+    first = first_entry_day(person) if (range_ or "").strip().lower() == "all" else None
     return resolve_range(range_, since, until, today=today, first_day=first)
 
 
-def diary_signature(diary, profile_id: int) -> tuple:
+def diary_signature(person) -> tuple:
     """A cheap fingerprint of a profile's entries, check-ins and events: it changes when any of them does."""
-    return diary.conn.execute(
-        "SELECT (SELECT count(*) || max(updated_utc) FROM entries WHERE profile_id = ?),"
-        " (SELECT count(*) || max(updated_utc) FROM checkins WHERE profile_id = ?),"
-        " (SELECT count(*) || max(updated_utc) FROM events WHERE profile_id = ?)",
-        [profile_id] * 3,
-    ).fetchone()
+    return person.figures.signature(person.id)

@@ -49,23 +49,10 @@ def one_decimal(total: int, count: int) -> str:
     return f"{tenths // 10}.{tenths % 10}"
 
 
-def session_summaries(diary, profile_id: int, period: Period | None = None) -> list[SessionSummary]:
+def session_summaries(person, period: Period | None = None) -> list[SessionSummary]:
     """Sessions per therapy in ``period`` (every session when None), most-used therapy first."""
-    where, params = "e.profile_id = ?", [profile_id]
-    if period is not None:
-        where += " AND e.local_day BETWEEN ? AND ?"
-        params += [period.since.isoformat(), period.until.isoformat()]
-    # The relief is the one stored on the entry's therapy use, as every therapy view sees it.
-    # CROSS JOIN makes SQLite walk the sessions (never more than the entries) and look each
-    # entry up by id, instead of walking every entry of the profile.
-    rows = diary.conn.execute(
-        "SELECT s.therapy, count(*), sum(s.completed), sum(s.duration_s), sum(s.pain_before), sum(s.pain_after),"
-        " sum(coalesce(t.relief, 0))"
-        " FROM self_care_sessions s CROSS JOIN entries e ON e.id = s.entry_id"
-        " LEFT JOIN entry_therapies t ON t.entry_id = s.entry_id AND t.therapy = s.therapy"
-        f" WHERE {where} GROUP BY s.therapy ORDER BY count(*) DESC, s.therapy",
-        params,
-    )
-    vocab = diary.vocabulary()
-    return [SessionSummary(r[0], vocab.name("therapy", r[0]), r[1], r[2], r[3] / 60, r[4], r[5], r[6])
+    rows = person.figures.sessions(person.id, period.since if period else None, period.until if period else None)
+    vocab = person.vocabulary()
+    return [SessionSummary(r["therapy"], vocab.name("therapy", r["therapy"]), r["sessions"], r["completed"],
+                           r["seconds"] / 60, r["sum_before"], r["sum_after"], r["sum_relief"])
             for r in rows]

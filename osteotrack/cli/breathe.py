@@ -104,12 +104,11 @@ def _save(session, pattern: str, total: int, timer, before: int, after: int, not
     from osteotrack.domain.breathing import spoken_duration
     from osteotrack.domain.selfcare import SelfCareSession
     from osteotrack.domain.when import now_local
-    from osteotrack.store.sessions import add_session
 
-    stored = add_session(session.diary(), SelfCareSession(
+    stored = session.person().add_session(SelfCareSession(
         therapy="relaxation", pain_before=before, pain_after=after, duration_seconds=round(timer.elapsed()),
         ended=now_local(), planned_seconds=total, pattern=pattern, completed=not timer.stopped, note=note,
-    ), session.profile_id())
+    ))
     click.echo(f"Saved: relaxation breathing, {spoken_duration(stored.duration_seconds)}, pain {before} then "
                f"{after}, relief {stored.relief} percent (entry {stored.entry_id[:8]}).")
 

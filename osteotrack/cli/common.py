@@ -95,11 +95,10 @@ class Session:
             self._diary = Diary.open(self.path, read_only=self.read_only, create=create)
         return self._diary
 
-    def profile_id(self) -> int:
-        return self.diary().profile_id(self.profile)
-
-    def profile_name(self) -> str:
-        return self.diary().profile_name(self.profile_id())
+    def person(self, create: bool = True):
+        """The diary seen through the profile this command is about: ``--profile``, else the active one."""
+        diary = self.diary(create)
+        return diary.profile(self.profile or diary.active_profile())
 
     def close(self) -> None:
         if self._diary is not None:

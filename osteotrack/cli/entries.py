@@ -32,7 +32,7 @@ def log(session, pain, sites, qualities, triggers, therapies, meds, note, doctor
     """
     from osteotrack.cli.quick import log_entry
 
-    click.echo(log_entry(session.diary(), session.profile, pain, sites, qualities, triggers, therapies, meds,
+    click.echo(log_entry(session.person(), pain, sites, qualities, triggers, therapies, meds,
                          note, doctor, entered_by, at))
 
 
@@ -53,9 +53,9 @@ def list_(session, since, until, kind, fmt, limit):
     since_day, until_day = parse_day_option(since), parse_day_option(until)
     if since_day and until_day and since_day > until_day:
         raise CliError(f"--since ({since_day}) is after --until ({until_day}); give the earlier day first.")
-    diary = session.diary()
-    rows = tables.rows(diary, kind, session.profile_id(), since_day, until_day, limit)
-    tables.emit(rows, fmt, title=f"{kind.capitalize()} — {session.profile_name()}")
+    person = session.person()
+    rows = tables.rows(person, kind, since_day, until_day, limit)
+    tables.emit(rows, fmt, title=f"{kind.capitalize()} — {person.name}")
 
 
 COMMANDS = [log, list_]

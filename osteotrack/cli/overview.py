@@ -16,7 +16,7 @@ def overview(session):
     from osteotrack.views.overview import overview_lines
 
     diary = session.diary(create=False)
-    for i, person in enumerate(build(diary, now_local().date(), active_name=session.profile)):
+    for i, person in enumerate(build(diary, now_local().date(), session.person(create=False).id)):
         head, *rest = overview_lines(person)
         click.echo(("\n" if i else "") + head)
         for line in rest:

@@ -34,15 +34,16 @@ def profile_list(session):
     from osteotrack.domain.describe import pain_text, when_text
 
     diary = session.diary()
-    active = diary.profile_id()
-    width = max(len(p["name"]) for p in diary.profiles())
+    active = diary.profile_id(diary.active_profile())
+    width = max(len(p.name) for p in diary.profiles())
     for p in diary.profiles():
-        count = diary.count_entries(p["id"])
-        last = diary.last_entry(p["id"])
-        text = f"{'*' if p['id'] == active else ' '} {p['name']:<{width}}  {_plural(count, 'entry', 'entries')}"
+        person = diary.profile_by_id(p.id)
+        count = person.count_entries()
+        last = person.last_entry()
+        text = f"{'*' if p.id == active else ' '} {p.name:<{width}}  {_plural(count, 'entry', 'entries')}"
         if last is not None:
             text += f", last {when_text(last.at)}, pain {pain_text(last.pain)}"
-        logger = diary.default_logger(p["id"])
+        logger = person.default_logger()
         if logger:
             text += f"; logged by {logger}"
         click.echo(text)
@@ -83,8 +84,8 @@ def profile_use(session, name, logger, as_patient):
     diary = session.diary()
     pid = diary.use_profile(name)
     if logger is not None or as_patient:
-        diary.set_default_logger(pid, None if as_patient else logger)
-    chosen, by = diary.profile_name(pid), diary.default_logger(pid)
+        diary.profile_by_id(pid).set_default_logger(None if as_patient else logger)
+    chosen, by = diary.profile_name(pid), diary.profile_by_id(pid).default_logger()
     click.echo(f"Now using {chosen}'s diary; entries are marked as logged by "
                + (by if by else f"{chosen} (the patient)") + ".")
 
@@ -101,7 +102,7 @@ def profile_remove(session, name, yes):
     chosen = diary.profile_name(pid)
     if len(diary.profiles()) == 1:
         raise CliError(f"'{chosen}' is the only profile; a diary keeps at least one.")
-    held = _holdings(diary, pid)
+    held = _holdings(diary.profile_by_id(pid))
     if not yes:
         if not _can_ask():
             raise CliError(f"Removing profile '{chosen}' deletes {held}; "
@@ -113,7 +114,7 @@ def profile_remove(session, name, yes):
     diary.remove_profile(chosen)
     click.echo(f"Removed profile '{chosen}' and its {held}.\n"
                f"A backup of the diary from before the removal is at {backup}")
-    click.echo(f"The active profile is {diary.profile_name(diary.profile_id())}.")
+    click.echo(f"The active profile is {diary.active_profile()}.")
 
 
 def _can_ask() -> bool:
@@ -121,12 +122,12 @@ def _can_ask() -> bool:
     return sys.stdin.isatty()
 
 
-def _holdings(diary, pid: int) -> str:
+def _holdings(person) -> str:
     counts = [
-        _plural(diary.count_entries(pid), "entry", "entries"),
-        _plural(len(diary.checkins(pid)), "check-in", "check-ins"),
-        _plural(len(diary.events(pid)), "event", "events"),
-        _plural(len(diary.questions(pid)), "question", "questions"),
+        _plural(person.count_entries(), "entry", "entries"),
+        _plural(len(person.checkins()), "check-in", "check-ins"),
+        _plural(len(person.events()), "event", "events"),
+        _plural(len(person.questions()), "question", "questions"),
     ]
     return ", ".join(counts[:-1]) + " and " + counts[-1]
 

@@ -68,7 +68,7 @@ def _options(argv: list[str], i: int, options: dict, flags: dict, values: dict) 
     return i
 
 
-def log_entry(diary, profile: str | None, pain: str, sites=(), qualities=(), triggers=(), therapies=(),
+def log_entry(person, pain: str, sites=(), qualities=(), triggers=(), therapies=(),
               meds=(), note: str = "", doctor: bool = False, entered_by: str | None = None,
               at: str = "now") -> str:
     """Read, validate and store one pain entry given as command-line text; return the confirming line."""
@@ -77,7 +77,7 @@ def log_entry(diary, profile: str | None, pain: str, sites=(), qualities=(), tri
     from osteotrack.domain.validate import attach_medication, check_scale, parse_site, parse_therapy
     from osteotrack.domain.when import parse_when
 
-    vocab = diary.vocabulary()
+    vocab = person.vocabulary()
     pain_value = check_scale(pain, "Pain")
     uses = [parse_therapy(t, vocab) for t in therapies]
     for med in meds:
@@ -93,7 +93,7 @@ def log_entry(diary, profile: str | None, pain: str, sites=(), qualities=(), tri
         for_doctor=doctor,
         entered_by=entered_by,
     )
-    stored = diary.add_entry(entry, diary.profile_id(profile))
+    stored = person.add_entry(entry)
     return f"Logged {entry_summary(stored, vocab)} (id {stored.id[:8]})."
 
 
@@ -114,7 +114,8 @@ def run(argv: list[str]) -> int | None:
         path = default_db_path()
     try:
         with Diary.open(path, read_only=values.pop("read_only")) as diary:
-            line = log_entry(diary, values.pop("profile"), **values)
+            profile = values.pop("profile")
+            line = log_entry(diary.profile(profile or diary.active_profile()), **values)
     except DiaryError as error:
         say_error(str(error))
         return 2

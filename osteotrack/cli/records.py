@@ -36,7 +36,7 @@ def checkin(session, pain, enjoyment, activity, sleep, mood, note, day):
               "peg_activity": ("Interference with activity", activity), "sleep": ("Sleep quality", sleep),
               "mood": ("Mood", mood)}
     values = {k: None if v is None else check_scale(v, label) for k, (label, v) in labels.items()}
-    record = session.diary().save_checkin(CheckIn(day=parse_day(day), note=note, **values), session.profile_id())
+    record = session.person().save_checkin(CheckIn(day=parse_day(day), note=note, **values))
     click.echo(f"Checked in for {checkin_summary(record)}.")
 
 
@@ -63,10 +63,10 @@ def event(session, kind, at, site, level, procedure, t_score, dxa_site, note):
     from osteotrack.domain.records import Event
     from osteotrack.domain.when import parse_when
 
-    diary = session.diary()
-    record = diary.add_event(Event(kind=kind, at=parse_when(at), site=site, level=level, procedure=procedure,
-                                   t_score=t_score, dxa_site=dxa_site, note=note), session.profile_id())
-    click.echo(f"Recorded {event_summary(record, diary.vocabulary())} (id {record.id[:8]}).")
+    person = session.person()
+    record = person.add_event(Event(kind=kind, at=parse_when(at), site=site, level=level, procedure=procedure,
+                                    t_score=t_score, dxa_site=dxa_site, note=note))
+    click.echo(f"Recorded {event_summary(record, person.vocabulary())} (id {record.id[:8]}).")
 
 
 class QuestionGroup(DefaultGroup, Group):
@@ -92,7 +92,7 @@ def question_add(session, text):
     from osteotrack.domain.records import Question
     from osteotrack.domain.when import now_local
 
-    record = session.diary().add_question(Question(text=text, created=now_local()), session.profile_id())
+    record = session.person().add_question(Question(text=text, created=now_local()))
     click.echo(f"Added question {record.id[:8]}: {record.text}")
 
 
@@ -103,7 +103,7 @@ def question_list(session, show_all):
     """List open questions (all of them with --all)."""
     from osteotrack.domain.describe import question_summary
 
-    found = session.diary().questions(session.profile_id(), None if show_all else "open")
+    found = session.person().questions(None if show_all else "open")
     if not found:
         click.echo("No open questions." if not show_all else "No questions yet.")
     for q in found:
@@ -115,9 +115,9 @@ def _mark(status: str):
     @click.option("--answer", default=None, help="What the doctor said.")
     @pass_session
     def mark(session, question_id, answer):
-        diary = session.diary()
-        full_id = diary.find_id("questions", question_id, session.profile_id())
-        record = diary.set_question_status(full_id, status, answer)
+        person = session.person()
+        full_id = person.find_id("question", question_id)
+        record = person.set_question_status(full_id, status, answer)
         click.echo(f"Marked {status}: {record.text}")
 
     mark.__doc__ = f"Mark a question {status} (ID: the first characters shown by `question list`)."

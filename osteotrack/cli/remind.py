@@ -26,7 +26,7 @@ def remind(ctx):
         return
     session.read_only = True
     try:
-        line = reminder(session.diary(create=False), session.profile_id(), now_local().date())
+        line = reminder(session.person(create=False), now_local().date())
     except (DiaryError, sqlite3.Error) as error:
         # A shell start-up file must not fail: say what is wrong and carry on.
         click.echo(f"osteotrack: cannot check today's entries: {error}", err=True)
@@ -35,11 +35,11 @@ def remind(ctx):
         click.echo(line)
 
 
-def reminder(diary, profile_id: int, today: date) -> str | None:
+def reminder(person, today: date) -> str | None:
     """One short line when nothing is logged on ``today`` for the profile; None when something is."""
-    if diary.logged_on(today, profile_id):
+    if person.logged_on(today):
         return None
-    return (f"osteotrack: nothing logged today for {diary.profile_name(profile_id)}; "
+    return (f"osteotrack: nothing logged today for {person.name}; "
             "log with: osteotrack log --pain N")
 
 

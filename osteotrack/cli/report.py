@@ -37,15 +37,14 @@ def report(session, since, until, fmt, paper, output, force):
     if output == Path("-") and fmt == "pdf":
         raise CliError("A PDF cannot go to standard output; give -o FILE.pdf, or use --format html or md.")
     period = out.default_period(since, until)
-    diary = session.diary(create=False)
-    profile_id = session.profile_id()
-    path = output or Path(out.default_filename(diary.profile_name(profile_id), period, fmt))
+    person = session.person(create=False)
+    path = output or Path(out.default_filename(person.name, period, fmt))
     to_stdout = path == Path("-")
     if not to_stdout:
         check_target(path, force)  # before the work, not after it
     with progress_bar() as bar:
         task = bar.add_task("Gathering the figures", total=None)
-        model = build_report(diary, profile_id, period)
+        model = build_report(person, period)
         bar.update(task, description="Laying out the report")
         data = out.render(model, fmt, paper, progress=lambda done, total: bar.update(task, completed=done,
                                                                                       total=total))

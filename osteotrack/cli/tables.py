@@ -8,23 +8,23 @@ import sys
 
 import click
 
-from osteotrack.store.diary import record_dict
+from osteotrack.domain.records import record_dict
 from osteotrack.views import tables
 
 
-def rows(diary, kind: str, profile_id: int, since, until, limit) -> list[tuple[dict, dict]]:
+def rows(person, kind: str, since, until, limit) -> list[tuple[dict, dict]]:
     """(flat row, full record) pairs, newest first."""
-    vocab = diary.vocabulary()
+    vocab = person.vocabulary()
     if kind == "entries":
-        records = diary.entries(profile_id, since, until, limit=limit)
+        records = person.entries(since, until, limit=limit)
         return [(tables.entry_row(e, vocab), record_dict(e)) for e in records]
     if kind == "checkins":
-        records = list(reversed(diary.checkins(profile_id, since, until)))[:limit]
+        records = list(reversed(person.checkins(since, until)))[:limit]
         return [(tables.checkin_row(c), record_dict(c)) for c in records]
     if kind == "events":
-        records = list(reversed(diary.events(profile_id, since, until)))[:limit]
+        records = list(reversed(person.events(since, until)))[:limit]
         return [(tables.event_row(v), record_dict(v)) for v in records]
-    records = [q for q in reversed(diary.questions(profile_id))
+    records = [q for q in reversed(person.questions())
                if (since is None or q.created.date() >= since) and (until is None or q.created.date() <= until)]
     return [(tables.question_row(q), record_dict(q)) for q in records[:limit]]
 

@@ -26,7 +26,7 @@ def export(ctx, fmt, output, force):
 
     session = ctx.obj
     diary = session.diary(create=False)
-    chosen = [session.profile_name()] if session.profile else None
+    chosen = [session.person(create=False).name] if session.profile else None
     who = chosen[0] if chosen else "all"
     if fmt in ("json", "fhir"):
         text = dumps(export_document(diary, chosen) if fmt == "json" else _fhir_bundle(diary, chosen))
@@ -69,7 +69,7 @@ def import_(session, file, as_profile):
     from osteotrack.store.transfer import import_document, parse_document, read_document
 
     if is_csv_export(file):
-        document = read_csv_export(file, as_profile or session.profile or session.profile_name())
+        document = read_csv_export(file, as_profile or session.person().name)
     else:
         document = read_document(file)
     parse_document(document)  # a malformed file is refused before the diary is even opened

@@ -28,9 +28,8 @@ def trends(session, range_, since, until, fmt):
     from osteotrack.analysis import period_for
     from osteotrack.analysis import trends as compute
 
-    diary = session.diary(create=False)
-    profile_id = session.profile_id()
-    result = compute(diary, profile_id, period_for(diary, profile_id, range_, since, until))
+    person = session.person(create=False)
+    result = compute(person, period_for(person, range_, since, until))
     if fmt == "json":
         import json
 

@@ -91,3 +91,14 @@ class Question:
     status: str = "open"
     answer: str = ""
     id: str | None = None
+
+
+def record_dict(record) -> dict:
+    """A record as plain data (dates and datetimes as ISO text) for JSON and tables."""
+    from dataclasses import asdict
+
+    out = asdict(record)
+    for key, value in out.items():
+        if isinstance(value, (date, datetime)):
+            out[key] = value.isoformat()
+    return out

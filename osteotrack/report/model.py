@@ -104,12 +104,12 @@ def _none_logged(key: str, what: str) -> Section:
     return Section(key, SECTIONS[key], [f"No {what} were logged in this period."])
 
 
-def build_report(diary, profile_id: int, period: Period, *, sections: list[str] | None = None,
+def build_report(person, period: Period, *, sections: list[str] | None = None,
                  today: date | None = None) -> Report:
     """The report for one profile and period; ``sections`` picks keys of ``SECTIONS`` (default all)."""
-    figures = trends(diary, profile_id, period)
+    figures = trends(person, period)
     wanted = [key for key in SECTIONS if sections is None or key in sections]
-    vocab = diary.vocabulary()
+    vocab = person.vocabulary()
     builders = {
         "coverage": lambda: _coverage(figures),
         "summary": lambda: _summary(figures),
@@ -119,9 +119,9 @@ def build_report(diary, profile_id: int, period: Period, *, sections: list[str] 
         "therapies": lambda: _therapies(figures),
         "medication": lambda: _medication(figures),
         "peg": lambda: _peg(figures),
-        "events": lambda: _events(diary, profile_id, period, vocab),
-        "notes": lambda: _notes(diary, profile_id, period, vocab),
-        "questions": lambda: _questions(diary, profile_id),
+        "events": lambda: _events(person, period, vocab),
+        "notes": lambda: _notes(person, period, vocab),
+        "questions": lambda: _questions(person),
     }
     return Report(
         title="Pain diary report", profile=figures.profile, period=period, generated=today or date.today(),
@@ -240,16 +240,16 @@ def _peg(t: Trends) -> Section:
                                [1.8, 0.6, 0.6, 0.8, 0.7, 0.8]), after=after)
 
 
-def _events(diary, profile_id, period, vocab) -> Section:
-    found = diary.events(profile_id, period.since, period.until, kinds=REPORT_EVENTS)
+def _events(person, period, vocab) -> Section:
+    found = person.events(period.since, period.until, kinds=REPORT_EVENTS)
     if not found:
         return Section("events", SECTIONS["events"], ["No falls, fractures, procedures, imaging or DXA results "
                                                       "in this period."])
     return Section("events", SECTIONS["events"], [event_summary(ev, vocab) for ev in found], bullets=True)
 
 
-def _notes(diary, profile_id, period, vocab) -> Section:
-    flagged = diary.flagged_entries(profile_id, period.since, period.until)
+def _notes(person, period, vocab) -> Section:
+    flagged = person.flagged_entries(period.since, period.until)
     if not flagged:
         return Section("notes", SECTIONS["notes"], ["No entries were flagged for the doctor in this period."])
     return Section("notes", SECTIONS["notes"], [_flagged(e, vocab) for e in flagged], bullets=True)
@@ -261,8 +261,8 @@ def _flagged(entry, vocab) -> str:
     return f"{when_text(entry.at)}, pain {entry.pain}{where}: {entry.note or '(no note)'}"
 
 
-def _questions(diary, profile_id) -> Section:
-    found = diary.questions(profile_id, status="open")
+def _questions(person) -> Section:
+    found = person.questions(status="open")
     if not found:
         return Section("questions", SECTIONS["questions"], ["No open questions."])
     return Section("questions", SECTIONS["questions"], [question_summary(q).removeprefix("[open] ") for q in found],

@@ -154,7 +154,7 @@ def restore_diary(source: Path, diary_path: Path) -> Path | None:
     try:
         if live:
             with Diary.open(diary_path) as diary:
-                src.backup(diary.conn)
+                src.backup(diary._conn)
         else:
             fresh = copy_database(src, free_name(diary_path.with_name(f".{diary_path.name}.restoring")), source)
             for leftover in ("-wal", "-shm"):  # a stale WAL would be replayed onto the restored file

@@ -17,9 +17,9 @@ from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, The
 from osteotrack.domain.selfcare import SelfCareSession, validate_session
 from osteotrack.domain.validate import validate_checkin, validate_entry, validate_event, validate_question
 from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
-from osteotrack.store.diary import Diary, _now_utc
-from osteotrack.store.sessions import check_session_entry, insert_session
-from osteotrack.store.sessions import sessions as stored_sessions
+from osteotrack.store.connection import now_utc as _now_utc
+from osteotrack.store.diary import Diary
+from osteotrack.store.profiles import Profile
 
 FORMAT = "osteotrack-diary"
 FORMAT_VERSION = 1
@@ -27,7 +27,7 @@ FORMAT_VERSION = 1
 
 def export_document(diary: Diary, profiles: list[str] | None = None) -> dict:
     """The whole diary (or the named profiles) as plain JSON-ready data."""
-    chosen = [p for p in diary.profiles() if profiles is None or p["name"] in profiles]
+    chosen = [p for p in diary.profiles() if profiles is None or p.name in profiles]
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -42,12 +42,11 @@ def _term_dict(t: Term) -> dict:
             "laterality": t.laterality, "snomed": t.snomed, "builtin": t.builtin, "hidden": t.hidden}
 
 
-def _profile_dict(diary: Diary, profile: dict) -> dict:
-    pid = profile["id"]
-    rows = diary._entry_rows("e.profile_id = ?", [pid], "ORDER BY e.at_utc, e.rowid")
+def _profile_dict(diary: Diary, profile: Profile) -> dict:
+    pid = profile.id
     return {
-        "name": profile["name"],
-        "created": profile["created_utc"],
+        "name": profile.name,
+        "created": profile.created_utc,
         "entries": [
             {
                 "id": e.id, "at": e.at.isoformat(), "pain": e.pain,
@@ -56,33 +55,33 @@ def _profile_dict(diary: Diary, profile: dict) -> dict:
                 "therapies": [{"therapy": t.therapy, "relief": t.relief, "medication": t.medication,
                                "dose": t.dose} for t in e.therapies],
                 "note": e.note, "for_doctor": e.for_doctor, "entered_by": e.entered_by,
-                "created": row["created_utc"], "updated": row["updated_utc"],
+                "created": row.created_utc, "updated": row.updated_utc,
             }
-            for row in rows for e in [row["entry"]]
+            for row in diary._entries.all_stored(pid) for e in [row.record]
         ],
         "checkins": [
             {"id": c.id, "day": c.day.isoformat(), "peg_pain": c.peg_pain, "peg_enjoyment": c.peg_enjoyment,
              "peg_activity": c.peg_activity, "sleep": c.sleep, "mood": c.mood, "note": c.note,
-             "created": row["created_utc"], "updated": row["updated_utc"]}
-            for row in diary._checkin_rows(pid, None, None) for c in [row["record"]]
+             "created": row.created_utc, "updated": row.updated_utc}
+            for row in diary._checkins.stored(pid) for c in [row.record]
         ],
         "events": [
             {"id": v.id, "kind": v.kind, "at": v.at.isoformat(), "site": v.site, "level": v.level,
              "procedure": v.procedure, "t_score": v.t_score, "dxa_site": v.dxa_site, "note": v.note,
-             "created": row["created_utc"], "updated": row["updated_utc"]}
-            for row in diary._event_rows(pid, None, None) for v in [row["record"]]
+             "created": row.created_utc, "updated": row.updated_utc}
+            for row in diary._events.stored(pid) for v in [row.record]
         ],
         "questions": [
             {"id": q.id, "text": q.text, "created": q.created.isoformat(), "status": q.status, "answer": q.answer,
-             "updated": row["updated_utc"]}
-            for row in diary._question_rows("q.profile_id = ?", [pid]) for q in [row["record"]]
+             "updated": row.updated_utc}
+            for row in diary._questions.stored(pid) for q in [row.record]
         ],
         # Self-care sessions (issue 8); their time, pain after and notes live on the entry they name.
         "sessions": [
             {"id": s.id, "entry_id": s.entry_id, "therapy": s.therapy, "pattern": s.pattern,
              "planned_seconds": s.planned_seconds, "duration_seconds": s.duration_seconds,
              "pain_before": s.pain_before, "pain_after": s.pain_after, "completed": s.completed}
-            for s in stored_sessions(diary, pid)
+            for s in diary._sessions.stored(pid)
         ],
     }
 
@@ -306,57 +305,49 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
     diary.verify()
     counts = {"entries": 0, "checkins": 0, "events": 0, "questions": 0, "sessions": 0, "skipped": 0}
     with diary.writing():
-        _merge_vocabulary(diary, parsed["terms"])
+        diary._terms.merge(parsed["terms"])
         for p in parsed["profiles"]:
             # Tidied like add_profile's names, so "  Dad " finds (or makes) the profile "Dad".
             name = " ".join((into_profile or p["name"]).split())
             if not name:
                 raise ValidationError("A profile needs a name; the one given is empty.")
-            row = diary.conn.execute("SELECT id FROM profiles WHERE name = ?", [name]).fetchone()
-            pid = row[0] if row else diary.conn.execute(
-                "INSERT INTO profiles (name, created_utc) VALUES (?, ?)", [name, p["created"]]).lastrowid
-            diary.backdate_profile(pid, p["created"])
-            for table, key, insert in (
-                ("entries", "entries", lambda rec, c, u: diary._insert_entry(rec, pid, c, u)),
-                ("checkins", "checkins", lambda rec, c, u: diary._insert_checkin(rec, pid, c, u)),
-                ("events", "events", lambda rec, c, u: diary._insert_event(rec, pid, c, u)),
+            pid = diary._profiles.find_or_add(name, p["created"])
+            for key, insert in (
+                ("entries", lambda rec, c, u: diary._entries.insert(rec, pid, c, u)),
+                ("checkins", lambda rec, c, u: diary._checkins.insert(rec, pid, c, u)),
+                ("events", lambda rec, c, u: diary._events.insert(rec, pid, c, u)),
             ):
                 for record, created, updated, _ in p[key]:
-                    if _present(diary, table, record.id, pid, record):
+                    if _present(diary, key, record, pid):
                         counts["skipped"] += 1
                         continue
                     insert(record, created, updated)
                     counts[key] += 1
             for record, updated, _ in p["questions"]:
-                if _present(diary, "questions", record.id, pid, record):
+                if _present(diary, "questions", record, pid):
                     counts["skipped"] += 1
                     continue
-                diary._insert_question(record, pid, updated)
+                diary._questions.insert(record, pid, updated)
                 counts["questions"] += 1
             for record, _ in p["sessions"]:
-                if diary.conn.execute("SELECT 1 FROM self_care_sessions WHERE id = ? OR entry_id = ?",
-                                      [record.id, record.entry_id]).fetchone():
+                if diary._sessions.known(record):
                     counts["skipped"] += 1
                     continue
-                check_session_entry(diary, record, pid)
-                insert_session(diary, record)
+                diary._sessions.check_entry(record, pid)
+                diary._sessions.insert(record)
                 counts["sessions"] += 1
-    diary._vocab = None
+    diary._terms.forget()
     return counts
 
 
-def _present(diary: Diary, table: str, record_id: str, pid: int, record) -> bool:
-    row = diary.conn.execute(f"SELECT profile_id FROM {table} WHERE id = ?", [record_id]).fetchone()
-    if row is None:
-        if table == "checkins":  # one check-in a day: the diary's own one wins
-            return diary.conn.execute("SELECT 1 FROM checkins WHERE profile_id = ? AND day = ?",
-                                      [pid, record.day.isoformat()]).fetchone() is not None
-        return False
-    if row[0] != pid:
-        raise ValidationError(
-            f"Record {record_id} already belongs to another profile in this diary; "
-            "import refuses to move records between profiles."
-        )
+def _present(diary: Diary, kind: str, record, pid: int) -> bool:
+    """Whether the diary has this record already (by id; a check-in also by its day)."""
+    owner = diary._record_owner(kind, record.id)
+    if owner is None:
+        # One check-in a day: the diary's own one wins.
+        return kind == "checkins" and diary._checkins.has_day(record.day, pid)
+    if owner != pid:
+        raise ValidationError("import.other_profile", field="id", id=record.id)
     return True
 
 
@@ -401,20 +392,3 @@ def _checked(check, record, where: str, seen: set):
         raise ValidationError(f"In {where}: {message[0].lower()}{message[1:]}") from None
 
 
-def _merge_vocabulary(diary: Diary, terms: list[Term]) -> None:
-    """Add the file's own terms this diary lacks; never rename existing ones or show hidden ones.
-
-    A term hidden in the file is hidden here too: hiding never changes what an entry means,
-    and it lets export → import give back the same diary.
-    """
-    existing = diary.vocabulary().terms
-    for t in terms:
-        if t.slug in existing[t.kind]:
-            if t.hidden:
-                diary.conn.execute("UPDATE vocabulary SET hidden = 1 WHERE kind = ? AND slug = ?", [t.kind, t.slug])
-            continue
-        diary.conn.execute(
-            "INSERT INTO vocabulary (kind, slug, name, grp, region, laterality, snomed, builtin, hidden)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
-            [t.kind, t.slug, t.name, t.group, t.region, t.laterality, t.snomed, int(t.hidden)],
-        )

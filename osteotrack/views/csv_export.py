@@ -85,15 +85,15 @@ def entry_detail(e: Entry) -> dict:
 def write_csv_zip(diary, handle, profiles: list[str] | None = None) -> None:
     """Write entries, check-ins, events and questions as CSV files into a zip."""
     vocab = diary.vocabulary()
-    chosen = [p for p in diary.profiles() if profiles is None or p["name"] in profiles]
+    chosen = [p for p in diary.profiles() if profiles is None or p.name in profiles]
     entries: list[tuple[str, Entry]] = []
     files: dict[str, list[dict]] = {"checkins.csv": [], "events.csv": [], "questions.csv": []}
     for p in chosen:
-        pid, name = p["id"], p["name"]
-        entries += [(name, e) for e in diary.entries(pid, newest_first=False)]
-        files["checkins.csv"] += [{"profile": name, **tables.checkin_row(c)} for c in diary.checkins(pid)]
-        files["events.csv"] += [{"profile": name, **tables.event_row(v)} for v in diary.events(pid)]
-        files["questions.csv"] += [{"profile": name, **tables.question_row(q)} for q in diary.questions(pid)]
+        person, name = diary.profile_by_id(p.id), p.name
+        entries += [(name, e) for e in person.entries(newest_first=False)]
+        files["checkins.csv"] += [{"profile": name, **tables.checkin_row(c)} for c in person.checkins()]
+        files["events.csv"] += [{"profile": name, **tables.event_row(v)} for v in person.events()]
+        files["questions.csv"] += [{"profile": name, **tables.question_row(q)} for q in person.questions()]
     headers = {
         "entries.csv": entry_columns([e for _, e in entries], vocab),
         "checkins.csv": _header(tables.checkin_row(CheckIn(day=_BLANK_DAY))),

@@ -132,15 +132,15 @@ def bundle(diary, profiles: list[str] | None = None, progress=None) -> dict:
     ``progress(done, total)`` is called after each profile's entries.
     """
     vocab = diary.vocabulary()
-    chosen = [p for p in diary.profiles() if profiles is None or p["name"] in profiles]
+    chosen = [p for p in diary.profiles() if profiles is None or p.name in profiles]
     resources: list[dict] = []
     for done, p in enumerate(chosen, start=1):
-        patient = _urn("profile", p["name"])
+        patient = _urn("profile", p.name)
         resources.append({"fullUrl": patient, "resource": {
-            "resourceType": "Patient", "id": patient.rsplit(":", 1)[1], "name": [{"text": p["name"]}]}})
-        for entry in diary.entries(p["id"], newest_first=False):
+            "resourceType": "Patient", "id": patient.rsplit(":", 1)[1], "name": [{"text": p.name}]}})
+        for entry in diary.profile_by_id(p.id).entries(newest_first=False):
             resources.extend(entry_resources(entry, patient, vocab))
-        for checkin in diary.checkins(p["id"]):
+        for checkin in diary.profile_by_id(p.id).checkins():
             panel = checkin_resource(checkin, patient)
             if panel:
                 resources.append(panel)

@@ -1,0 +1,68 @@
+"""Daily check-ins: one a day and profile."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from osteotrack.domain.records import CheckIn
+from osteotrack.domain.validate import validate_checkin
+from osteotrack.store.connection import new_id, now_utc
+from osteotrack.store.part import Part, Stored, day_range
+
+
+class CheckIns(Part):
+    """The ``checkins`` table."""
+
+    def save(self, checkin: CheckIn, profile_id: int, today: date | None = None) -> CheckIn:
+        """Store the profile's check-in for its day; a second one for the same day replaces the first."""
+        checkin = validate_checkin(checkin, today)
+        existing = self.get(checkin.day, profile_id)
+        stamp = now_utc()
+        values = [checkin.peg_pain, checkin.peg_enjoyment, checkin.peg_activity, checkin.sleep, checkin.mood,
+                  checkin.note]
+        with self._diary.writing():
+            if existing:
+                checkin.id = existing.id
+                self._conn.execute(
+                    "UPDATE checkins SET peg_pain = ?, peg_enjoyment = ?, peg_activity = ?, sleep = ?, mood = ?,"
+                    " note = ?, updated_utc = ? WHERE id = ?", [*values, stamp, existing.id],
+                )
+            else:
+                checkin.id = checkin.id or new_id()
+                self.insert(checkin, profile_id, stamp, stamp)
+        return checkin
+
+    def insert(self, c: CheckIn, profile_id: int, created: str, updated: str) -> None:
+        """Insert an already validated check-in as it is, with its stamps (for import and the demo)."""
+        self._conn.execute(
+            "INSERT INTO checkins (id, profile_id, day, peg_pain, peg_enjoyment, peg_activity, sleep, mood, note,"
+            " created_utc, updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [c.id, profile_id, c.day.isoformat(), c.peg_pain, c.peg_enjoyment, c.peg_activity, c.sleep, c.mood,
+             c.note, created, updated],
+        )
+
+    def get(self, day: date, profile_id: int) -> CheckIn | None:
+        """The profile's check-in of ``day``, or None."""
+        found = self.stored(profile_id, day, day)
+        return found[0].record if found else None
+
+    def has_day(self, day: date, profile_id: int) -> bool:
+        """Whether the profile has a check-in on ``day``."""
+        return self._value("SELECT 1 FROM checkins WHERE profile_id = ? AND day = ?",
+                           [profile_id, day.isoformat()]) is not None
+
+    def stored(self, profile_id: int, since: date | None = None,
+               until: date | None = None) -> list[Stored[CheckIn]]:
+        """The profile's check-ins between two days (inclusive), oldest first, with their stamps."""
+        where, params = day_range("c", "day", profile_id, since, until)
+        rows = self._rows(
+            "SELECT id, profile_id, day, peg_pain, peg_enjoyment, peg_activity, sleep, mood, note, created_utc,"
+            f" updated_utc FROM checkins c WHERE {where} ORDER BY day", params,
+        )
+        return [
+            Stored(CheckIn(day=date.fromisoformat(r["day"]), peg_pain=r["peg_pain"], peg_enjoyment=r["peg_enjoyment"],
+                           peg_activity=r["peg_activity"], sleep=r["sleep"], mood=r["mood"], note=r["note"],
+                           id=r["id"]),
+                   r["profile_id"], r["created_utc"], r["updated_utc"])
+            for r in rows
+        ]

@@ -1,0 +1,98 @@
+"""The connection under a diary: opening, recognising and explaining SQLite's errors.
+
+Only the store touches SQLite; everything here is about the file itself, not the records.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime, timezone
+
+from osteotrack.domain.errors import DiaryError
+from osteotrack.store import schema
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def now_utc() -> str:
+    """The present moment as stored: UTC to the second, ``2026-11-24T09:30:00Z``."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def new_id(random_bytes: bytes | None = None) -> str:
+    """A stable record id: a version-4 UUID as text, from 16 random bytes (fresh ones by default).
+
+    Built by hand because importing ``uuid`` loads ``platform``, a cost every quick log would pay.
+    """
+    b = bytearray(random_bytes if random_bytes is not None else os.urandom(16))
+    b[6] = (b[6] & 0x0F) | 0x40  # version 4
+    b[8] = (b[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = b.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def connect(path: str, read_only: bool) -> sqlite3.Connection:
+    try:
+        if read_only:
+            # A file: URI by hand: pathlib's as_uri() would cost the quick log path an import.
+            escaped = os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+            return sqlite3.connect(f"file:{escaped}?mode=ro", uri=True,
+                                   timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.DatabaseError as error:
+        raise explain(path, error) from None
+
+
+def applied_steps(conn: sqlite3.Connection, path) -> list[str]:
+    """The schema steps applied to the database on ``conn`` (none for an empty file).
+
+    Refuses, with a sentence, a database that is not an osteotrack diary and a
+    diary written by a newer version.
+    """
+    try:
+        steps = [row[0] for row in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [schema.MIGRATION_SET])]
+    except sqlite3.OperationalError as error:
+        if "no such table" not in str(error):
+            raise
+        steps = []
+    # Another program's tables (even one using sqlite-utils migrations) without our steps: not a diary.
+    # Only looked for when there are no steps, so opening an up-to-date diary costs one query.
+    if not steps and conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name != '_sqlite_migrations' LIMIT 1"
+    ).fetchone():
+        raise DiaryError(f"{path} is an SQLite database but not an osteotrack diary.")
+    unknown = [name for name in steps if name not in schema.STEP_NAMES]
+    if unknown:
+        raise DiaryError(f"{path} was written by a newer version of osteotrack (it has schema step "
+                         f"'{unknown[0]}'); upgrade osteotrack to open it.")
+    return steps
+
+
+def check_integrity(conn: sqlite3.Connection, path, quick: bool = False) -> None:
+    """Raise a DiaryError naming the first problem when the database behind ``conn`` is damaged."""
+    try:
+        verdict = conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}(1)").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise explain(path, error) from None
+    if verdict != "ok":
+        first = " ".join(verdict.replace("*** in database main ***", "").split())
+        raise DiaryError(f"{path} is damaged: it fails SQLite's integrity check ({first}); {RESTORE_HINT}.")
+
+
+RESTORE_HINT = "use a backup instead ('osteotrack restore FILE')"
+
+
+def explain(path, error: sqlite3.Error) -> DiaryError:
+    """One sentence for an error SQLite raised about the diary at ``path``."""
+    text = str(error).lower()
+    if "not a database" in text:
+        return DiaryError(f"{path} is not an osteotrack diary: it is not an SQLite database at all.")
+    if "malformed" in text or "disk image" in text:
+        return DiaryError(f"{path} is damaged (SQLite says: {error}); {RESTORE_HINT}.")
+    if "locked" in text or "busy" in text:
+        return DiaryError(f"{path} is busy in another program for more than {BUSY_TIMEOUT_MS // 1000} s; try again.")
+    if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
+        return DiaryError(f"Cannot open {path}: {error}; check that the file and its folder are yours.")
+    return DiaryError(f"Cannot use {path}: {error}.")

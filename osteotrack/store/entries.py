@@ -1,0 +1,181 @@
+"""Pain entries: a moment of pain with its places, qualities, triggers and therapies."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.records import Entry, Site, TherapyUse
+from osteotrack.domain.validate import validate_entry
+from osteotrack.domain.when import from_storage, offset_minutes, to_utc_text
+from osteotrack.store.connection import new_id, now_utc
+from osteotrack.store.part import CHUNK, Part, Stored, day_range
+
+_CHILDREN = ("entry_sites", "entry_qualities", "entry_triggers", "entry_therapies")
+
+
+class Entries(Part):
+    """The ``entries`` table and its four child tables."""
+
+    def add(self, entry: Entry, profile_id: int, now: datetime | None = None) -> Entry:
+        """Validate and store ``entry`` for the profile; return it as stored (with its id).
+
+        ``entry.entered_by`` None takes the profile's default logger; an empty string says
+        the patient logged it.
+        """
+        if entry.entered_by is None:
+            entry = replace(entry, entered_by=self._diary._profiles.default_logger(profile_id))
+        entry = validate_entry(entry, self._diary.vocabulary(), now)
+        entry.id = entry.id or new_id()
+        stamp = now_utc()
+        with self._diary.writing():
+            self.insert(entry, profile_id, stamp, stamp)
+        return entry
+
+    def insert(self, entry: Entry, profile_id: int, created: str, updated: str) -> None:
+        """Insert an already validated entry as it is, with its stamps (for import and the demo)."""
+        self._conn.execute(
+            "INSERT INTO entries (id, profile_id, at_utc, utc_offset_min, local_day, pain, note, for_doctor,"
+            " entered_by, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [entry.id, profile_id, to_utc_text(entry.at), offset_minutes(entry.at), entry.at.date().isoformat(),
+             entry.pain, entry.note, int(entry.for_doctor), entry.entered_by, created, updated],
+        )
+        self._insert_children(entry)
+
+    def _insert_children(self, entry: Entry) -> None:
+        self._conn.executemany(
+            "INSERT INTO entry_sites (entry_id, location, intensity, level) VALUES (?, ?, ?, ?)",
+            [(entry.id, s.location, s.intensity, s.level) for s in entry.sites],
+        )
+        self._conn.executemany("INSERT INTO entry_qualities (entry_id, slug) VALUES (?, ?)",
+                               [(entry.id, q) for q in entry.qualities])
+        self._conn.executemany("INSERT INTO entry_triggers (entry_id, slug) VALUES (?, ?)",
+                               [(entry.id, t) for t in entry.triggers])
+        self._conn.executemany(
+            "INSERT INTO entry_therapies (entry_id, therapy, relief, medication, dose) VALUES (?, ?, ?, ?, ?)",
+            [(entry.id, t.therapy, t.relief, t.medication, t.dose) for t in entry.therapies],
+        )
+
+    def update(self, entry: Entry, profile_id: int, now: datetime | None = None) -> Entry:
+        """Replace the contents of the profile's entry ``entry.id``; return it as stored."""
+        if not entry.id or self.owner(entry.id) != profile_id:
+            raise ValidationError("entry.not_found", field="id", id=entry.id)
+        entry = validate_entry(entry, self._diary.vocabulary(), now)
+        with self._diary.writing():
+            self._conn.execute(
+                "UPDATE entries SET at_utc = ?, utc_offset_min = ?, local_day = ?, pain = ?, note = ?,"
+                " for_doctor = ?, entered_by = ?, updated_utc = ? WHERE id = ?",
+                [to_utc_text(entry.at), offset_minutes(entry.at), entry.at.date().isoformat(), entry.pain,
+                 entry.note, int(entry.for_doctor), entry.entered_by, now_utc(), entry.id],
+            )
+            for table in _CHILDREN:
+                self._conn.execute(f"DELETE FROM {table} WHERE entry_id = ?", [entry.id])
+            self._insert_children(entry)
+        return entry
+
+    def owner(self, entry_id: str) -> int | None:
+        """The id of the profile an entry belongs to, or None when there is no such entry."""
+        return self._value("SELECT profile_id FROM entries WHERE id = ?", [entry_id])
+
+    def delete(self, entry_id: str, profile_id: int) -> dict:
+        """Delete the profile's entry; return what ``restore`` needs to undo it."""
+        found = self.stored("e.id = ? AND e.profile_id = ?", [entry_id, profile_id])
+        if not found:
+            raise ValidationError("entry.not_found", field="id", id=entry_id)
+        saved = {"stored": found[0], "session": self._diary._sessions.row_for_entry(entry_id)}
+        with self._diary.writing():
+            # A self-care session goes with its entry (ON DELETE CASCADE); ``saved`` keeps it for undo.
+            self._conn.execute("DELETE FROM entries WHERE id = ?", [entry_id])
+        return saved
+
+    def restore(self, saved: dict) -> Entry:
+        """Put back an entry that ``delete`` removed, exactly as it was."""
+        stored: Stored[Entry] = saved["stored"]
+        with self._diary.writing():
+            self.insert(stored.record, stored.profile_id, stored.created_utc, stored.updated_utc)
+            if saved.get("session") is not None:
+                self._diary._sessions.insert_row(saved["session"])
+        return stored.record
+
+    def get(self, entry_id: str, profile_id: int) -> Entry | None:
+        """The profile's entry with this id, or None."""
+        found = self.stored("e.id = ? AND e.profile_id = ?", [entry_id, profile_id])
+        return found[0].record if found else None
+
+    def page(self, profile_id: int, since: date | None = None, until: date | None = None,
+             limit: int | None = None, offset: int = 0, newest_first: bool = True) -> list[Entry]:
+        """The profile's entries between two local days (inclusive), a page at a time."""
+        where, params = day_range("e", "local_day", profile_id, since, until)
+        order = "DESC" if newest_first else "ASC"
+        tail = f"ORDER BY e.at_utc {order}, e.rowid {order}"
+        if limit is not None:
+            tail += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [s.record for s in self.stored(where, params, tail)]
+
+    def flagged(self, profile_id: int, since: date | None = None, until: date | None = None) -> list[Entry]:
+        """The profile's entries flagged "show my doctor" between two local days, oldest first."""
+        where, params = day_range("e", "local_day", profile_id, since, until)
+        return [s.record for s in self.stored(f"{where} AND e.for_doctor = 1", params, "ORDER BY e.at_utc, e.rowid")]
+
+    def all_stored(self, profile_id: int) -> list[Stored[Entry]]:
+        """Every entry of the profile with its stamps, oldest first (for export)."""
+        return self.stored("e.profile_id = ?", [profile_id], "ORDER BY e.at_utc, e.rowid")
+
+    def count(self, profile_id: int, since: date | None = None, until: date | None = None) -> int:
+        """How many entries the profile has between two local days (inclusive)."""
+        where, params = day_range("e", "local_day", profile_id, since, until)
+        return self._value(f"SELECT count(*) FROM entries e WHERE {where}", params)
+
+    def pain_mean(self, profile_id: int, since: date | None = None,
+                  until: date | None = None) -> tuple[float | None, int]:
+        """The mean overall pain of the profile's entries between two local days, and their count."""
+        where, params = day_range("e", "local_day", profile_id, since, until)
+        row = self._one(f"SELECT avg(pain) AS mean, count(*) AS n FROM entries e WHERE {where}", params)
+        assert row is not None
+        return row["mean"], row["n"]
+
+    def recent_medications(self, profile_id: int, therapy: str, limit: int = 5) -> list[tuple[str, str | None]]:
+        """The medication names and doses this profile used with a therapy, most recent first."""
+        rows = self._rows(
+            "SELECT t.medication, t.dose, max(e.at_utc) AS last FROM entry_therapies t JOIN entries e"
+            " ON e.id = t.entry_id WHERE t.therapy = ? AND t.medication IS NOT NULL AND e.profile_id = ?"
+            " GROUP BY t.medication, t.dose ORDER BY last DESC LIMIT ?",
+            [therapy, profile_id, limit],
+        )
+        return [(r["medication"], r["dose"]) for r in rows]
+
+    def stored(self, where: str, params: list, tail: str = "") -> list[Stored[Entry]]:
+        """Entries matching a WHERE clause over ``entries e``, with their children, in ``tail``'s order."""
+        rows = self._rows(
+            "SELECT e.id, e.profile_id, e.at_utc, e.utc_offset_min, e.pain, e.note, e.for_doctor, e.entered_by,"
+            f" e.created_utc, e.updated_utc FROM entries e WHERE {where} {tail}", params,
+        )
+        if not rows:
+            return []
+        found = {
+            r["id"]: Stored(
+                Entry(at=from_storage(r["at_utc"], r["utc_offset_min"]), pain=r["pain"], note=r["note"],
+                      for_doctor=bool(r["for_doctor"]), entered_by=r["entered_by"], id=r["id"]),
+                r["profile_id"], r["created_utc"], r["updated_utc"],
+            )
+            for r in rows
+        }
+        ids = list(found)
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for r in self._rows(f"SELECT entry_id, location, intensity, level FROM entry_sites"
+                                f" WHERE entry_id IN ({marks}) ORDER BY rowid", chunk):
+                found[r["entry_id"]].record.sites.append(Site(r["location"], r["intensity"], r["level"]))
+            for r in self._rows(f"SELECT entry_id, slug FROM entry_qualities WHERE entry_id IN ({marks})"
+                                " ORDER BY rowid", chunk):
+                found[r["entry_id"]].record.qualities.append(r["slug"])
+            for r in self._rows(f"SELECT entry_id, slug FROM entry_triggers WHERE entry_id IN ({marks})"
+                                " ORDER BY rowid", chunk):
+                found[r["entry_id"]].record.triggers.append(r["slug"])
+            for r in self._rows(f"SELECT entry_id, therapy, relief, medication, dose FROM entry_therapies"
+                                f" WHERE entry_id IN ({marks}) ORDER BY rowid", chunk):
+                found[r["entry_id"]].record.therapies.append(
+                    TherapyUse(r["therapy"], r["relief"], r["medication"], r["dose"]))
+        return list(found.values())

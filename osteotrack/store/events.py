@@ -1,0 +1,60 @@
+"""Events: falls, fractures, procedures, imaging, DXA results and appointments."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.records import Event
+from osteotrack.domain.validate import validate_event
+from osteotrack.domain.when import from_storage, offset_minutes, to_utc_text
+from osteotrack.store.connection import new_id, now_utc
+from osteotrack.store.part import Part, Stored, day_range
+
+
+class Events(Part):
+    """The ``events`` table."""
+
+    def add(self, event: Event, profile_id: int, now: datetime | None = None) -> Event:
+        """Validate and store an event for the profile; return it with its id."""
+        event = validate_event(event, self._diary.vocabulary(), now)
+        event.id = event.id or new_id()
+        stamp = now_utc()
+        with self._diary.writing():
+            self.insert(event, profile_id, stamp, stamp)
+        return event
+
+    def insert(self, ev: Event, profile_id: int, created: str, updated: str) -> None:
+        """Insert an already validated event as it is, with its stamps (for import and the demo)."""
+        self._conn.execute(
+            "INSERT INTO events (id, profile_id, kind, at_utc, utc_offset_min, local_day, site, level, procedure,"
+            " t_score, dxa_site, note, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [ev.id, profile_id, ev.kind, to_utc_text(ev.at), offset_minutes(ev.at), ev.at.date().isoformat(),
+             ev.site, ev.level, ev.procedure, ev.t_score, ev.dxa_site, ev.note, created, updated],
+        )
+
+    def delete(self, event_id: str, profile_id: int) -> None:
+        """Delete the profile's event ``event_id``."""
+        with self._diary.writing():
+            if self._conn.execute("DELETE FROM events WHERE id = ? AND profile_id = ?",
+                                  [event_id, profile_id]).rowcount == 0:
+                raise ValidationError("event.not_found", field="id", id=event_id)
+
+    def stored(self, profile_id: int, since: date | None = None, until: date | None = None,
+               kinds: tuple[str, ...] | None = None) -> list[Stored[Event]]:
+        """The profile's events between two local days (inclusive), in time order, with their stamps."""
+        where, params = day_range("v", "local_day", profile_id, since, until)
+        if kinds:
+            where += f" AND v.kind IN ({','.join('?' * len(kinds))})"
+            params += list(kinds)
+        rows = self._rows(
+            "SELECT id, profile_id, kind, at_utc, utc_offset_min, site, level, procedure, t_score, dxa_site, note,"
+            f" created_utc, updated_utc FROM events v WHERE {where} ORDER BY at_utc, rowid", params,
+        )
+        return [
+            Stored(Event(kind=r["kind"], at=from_storage(r["at_utc"], r["utc_offset_min"]), site=r["site"],
+                         level=r["level"], procedure=r["procedure"], t_score=r["t_score"], dxa_site=r["dxa_site"],
+                         note=r["note"], id=r["id"]),
+                   r["profile_id"], r["created_utc"], r["updated_utc"])
+            for r in rows
+        ]

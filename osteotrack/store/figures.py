@@ -1,0 +1,146 @@
+"""Named queries behind the trend figures: SQL aggregates, returned as rows read by name.
+
+The analysis turns these rows into figures; it never names a table. A day is the
+local day an entry was entered in (``entries.local_day``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from osteotrack.store.part import Part
+
+# The entries of one profile in one period; every query below starts from it.
+IN_RANGE = "e.profile_id = ? AND e.local_day BETWEEN ? AND ?"
+# The Monday of a day's ISO week: 'weekday 0' moves to the Sunday ending it.
+MONDAY = "date({day}, 'weekday 0', '-6 days')"
+
+
+def _items(table: str, select: str, tail: str = "") -> str:
+    """SQL selecting over one child table (sites, triggers, therapies; alias ``x``) of the period's entries."""
+    return f"SELECT {select} FROM {table} x JOIN entries e ON e.id = x.entry_id WHERE {IN_RANGE} {tail}"
+
+
+class Figures(Part):
+    """Aggregates of one profile's records between two local days (both included)."""
+
+    def daily_pain(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
+        """Per logged day, oldest first: ``day``, ``worst``, ``mean``, ``least``, ``entries``."""
+        return self._rows(
+            "SELECT e.local_day AS day, max(e.pain) AS worst, avg(e.pain) AS mean, min(e.pain) AS least,"
+            f" count(*) AS entries FROM entries e WHERE {IN_RANGE} GROUP BY e.local_day ORDER BY e.local_day",
+            [pid, since.isoformat(), until.isoformat()])
+
+    def pain_totals(self, pid: int, since: date, until: date) -> sqlite3.Row:
+        """``mean``, ``worst``, ``least``, ``entries``, ``days`` (logged) and ``pain_sum`` of the entries."""
+        row = self._one(
+            "SELECT avg(e.pain) AS mean, max(e.pain) AS worst, min(e.pain) AS least, count(*) AS entries,"
+            f" count(DISTINCT e.local_day) AS days, sum(e.pain) AS pain_sum FROM entries e WHERE {IN_RANGE}",
+            [pid, since.isoformat(), until.isoformat()])
+        assert row is not None
+        return row
+
+    def locations(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
+        """Per location, most days first: ``location``, ``days`` it hurt (above 0), ``mean`` intensity, ``count``."""
+        return self._rows(
+            _items("entry_sites", "x.location AS location,"
+                   " count(DISTINCT CASE WHEN x.intensity > 0 THEN e.local_day END) AS days,"
+                   " avg(x.intensity) AS mean, count(*) AS count",
+                   "GROUP BY x.location ORDER BY days DESC, x.location"),
+            [pid, since.isoformat(), until.isoformat()])
+
+    def triggers(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
+        """Per trigger, most often first: ``slug``, ``count`` of entries naming it, their ``pain_sum``."""
+        return self._rows(
+            _items("entry_triggers", "x.slug AS slug, count(*) AS count, sum(e.pain) AS pain_sum",
+                   "GROUP BY x.slug ORDER BY count DESC, x.slug"),
+            [pid, since.isoformat(), until.isoformat()])
+
+    def therapies(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
+        """Per therapy, most used first: ``therapy``, ``count``, ``mean_relief``, ``rated`` (uses with relief)."""
+        return self._rows(
+            _items("entry_therapies", "x.therapy AS therapy, count(*) AS count, avg(x.relief) AS mean_relief,"
+                   " count(x.relief) AS rated", "GROUP BY x.therapy ORDER BY count DESC, x.therapy"),
+            [pid, since.isoformat(), until.isoformat()])
+
+    def relief(self, pid: int, since: date, until: date, bucket: str) -> list[sqlite3.Row]:
+        """Rated uses per therapy and week (from Monday) or month: ``therapy``, ``start``, ``mean_relief``, ``count``."""
+        if bucket not in ("week", "month"):
+            raise ValueError(bucket)
+        start = MONDAY.format(day="e.local_day") if bucket == "week" else "substr(e.local_day, 1, 7) || '-01'"
+        return self._rows(
+            _items("entry_therapies", f"x.therapy AS therapy, {start} AS start, avg(x.relief) AS mean_relief,"
+                   " count(*) AS count",
+                   "AND x.relief IS NOT NULL GROUP BY x.therapy, start ORDER BY x.therapy, start"),
+            [pid, since.isoformat(), until.isoformat()])
+
+    def medication_runs(self, pid: int, since: date, until: date, therapies: tuple[str, ...]) -> list[sqlite3.Row]:
+        """Runs of consecutive days each therapy was used: ``therapy``, ``days``, ``uses``, ``first``, ``last``."""
+        # Gaps and islands: on consecutive days, day number minus row number stays constant.
+        marks = ",".join("?" * len(therapies))
+        used = _items("entry_therapies", "x.therapy AS therapy, e.local_day AS day, count(*) AS uses",
+                      f"AND x.therapy IN ({marks}) GROUP BY x.therapy, e.local_day")
+        return self._rows(
+            f"WITH used AS ({used}), runs AS (SELECT therapy, day, uses,"
+            " julianday(day) - row_number() OVER (PARTITION BY therapy ORDER BY day) AS island FROM used)"
+            " SELECT therapy, count(*) AS days, sum(uses) AS uses, min(day) AS first, max(day) AS last"
+            " FROM runs GROUP BY therapy, island",
+            [pid, since.isoformat(), until.isoformat(), *therapies])
+
+    def peg_weeks(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
+        """Per ISO week of complete PEG answers: ``start`` (Monday), ``score``, ``pain``, ``enjoyment``,
+        ``activity`` (means) and ``count``."""
+        return self._rows(
+            f"SELECT {MONDAY.format(day='c.day')} AS start,"
+            " avg((c.peg_pain + c.peg_enjoyment + c.peg_activity) / 3.0) AS score,"
+            " avg(c.peg_pain) AS pain, avg(c.peg_enjoyment) AS enjoyment, avg(c.peg_activity) AS activity,"
+            " count(*) AS count FROM checkins c WHERE c.profile_id = ? AND c.day BETWEEN ? AND ?"
+            " AND c.peg_pain IS NOT NULL AND c.peg_enjoyment IS NOT NULL AND c.peg_activity IS NOT NULL"
+            " GROUP BY start ORDER BY start",
+            [pid, since.isoformat(), until.isoformat()])
+
+    def event_marks(self, pid: int, since: date, until: date,
+                    kinds: tuple[str, ...] | None = None) -> list[sqlite3.Row]:
+        """Events in time order: ``day``, ``kind``, ``procedure``, ``site``, ``level``, ``t_score``, ``dxa_site``, ``id``."""
+        sql = ("SELECT v.local_day AS day, v.kind, v.procedure, v.site, v.level, v.t_score, v.dxa_site, v.id"
+               " FROM events v WHERE v.profile_id = ? AND v.local_day BETWEEN ? AND ?")
+        params: list = [pid, since.isoformat(), until.isoformat()]
+        if kinds:
+            sql += f" AND v.kind IN ({','.join('?' * len(kinds))})"
+            params += list(kinds)
+        return self._rows(sql + " ORDER BY v.at_utc, v.rowid", params)
+
+    def sessions(self, pid: int, since: date | None, until: date | None) -> list[sqlite3.Row]:
+        """Self-care sessions per therapy, most used first: ``therapy``, ``sessions``, ``completed``,
+        ``seconds``, ``sum_before``, ``sum_after``, ``sum_relief``."""
+        where, params = "e.profile_id = ?", [pid]
+        if since is not None and until is not None:
+            where += " AND e.local_day BETWEEN ? AND ?"
+            params += [since.isoformat(), until.isoformat()]
+        # The relief is the one stored on the entry's therapy use, as every therapy view sees it.
+        # CROSS JOIN makes SQLite walk the sessions (never more than the entries) and look each
+        # entry up by id, instead of walking every entry of the profile.
+        return self._rows(
+            "SELECT s.therapy AS therapy, count(*) AS sessions, sum(s.completed) AS completed,"
+            " sum(s.duration_s) AS seconds, sum(s.pain_before) AS sum_before, sum(s.pain_after) AS sum_after,"
+            " sum(coalesce(t.relief, 0)) AS sum_relief"
+            " FROM self_care_sessions s CROSS JOIN entries e ON e.id = s.entry_id"
+            " LEFT JOIN entry_therapies t ON t.entry_id = s.entry_id AND t.therapy = s.therapy"
+            f" WHERE {where} GROUP BY s.therapy ORDER BY count(*) DESC, s.therapy",
+            params)
+
+    def first_day(self, pid: int) -> date | None:
+        """The local day of the profile's first entry, or None when it has none."""
+        text = self._value("SELECT min(local_day) FROM entries WHERE profile_id = ?", [pid])
+        return None if text is None else date.fromisoformat(text)
+
+    def signature(self, pid: int) -> tuple:
+        """A cheap fingerprint of a profile's entries, check-ins and events: it changes when any of them does."""
+        row = self._conn.execute(
+            "SELECT (SELECT count(*) || max(updated_utc) FROM entries WHERE profile_id = ?),"
+            " (SELECT count(*) || max(updated_utc) FROM checkins WHERE profile_id = ?),"
+            " (SELECT count(*) || max(updated_utc) FROM events WHERE profile_id = ?)",
+            [pid] * 3,
+        ).fetchone()
+        return tuple(row)

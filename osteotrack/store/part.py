@@ -1,0 +1,71 @@
+"""What every part of the store shares: the diary's one connection, read by name.
+
+A part holds the SQL of one record kind. Parts take the profile a call is about as
+an explicit id; the faces never see them, they reach them through ``ProfileDiary``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from osteotrack.store.diary import Diary
+
+R = TypeVar("R")
+
+# SQLite allows 32766 parameters per statement; lists of ids are cut into chunks far below that.
+CHUNK = 900
+
+
+@dataclass(slots=True)
+class Stored(Generic[R]):
+    """A record as stored: the record itself, whose it is, and when it was written."""
+
+    record: R
+    profile_id: int
+    created_utc: str
+    updated_utc: str
+
+
+class Part:
+    """One record kind's SQL over the diary's connection."""
+
+    def __init__(self, diary: Diary):
+        self._diary = diary
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._diary._conn
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        """The rows of a query, each read by column name."""
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, list(params)).fetchall()
+
+    def _one(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, list(params)).fetchone()
+
+    def _value(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        """The first column of the first row, or None."""
+        row = self._conn.execute(sql, list(params)).fetchone()
+        return None if row is None else row[0]
+
+
+def day_range(alias: str, column: str, profile_id: int, since: date | None, until: date | None) -> tuple[str, list]:
+    """A WHERE clause (and its parameters) for one profile's records between two days, both included."""
+    where = [f"{alias}.profile_id = ?"]
+    params: list = [profile_id]
+    if since is not None:
+        where.append(f"{alias}.{column} >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        where.append(f"{alias}.{column} <= ?")
+        params.append(until.isoformat())
+    return " AND ".join(where), params

@@ -1,0 +1,216 @@
+"""A diary seen through one person: every read and write is about the profile it is bound to.
+
+The faces resolve whose diary it is once (``--profile`` or the active profile; the app's
+current profile) and then work through a ``ProfileDiary``. Nothing of another profile
+shows through it: a record of someone else is "not found" here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.records import CheckIn, Entry, Event, Question
+from osteotrack.domain.selfcare import SelfCareSession
+from osteotrack.domain.validate import Vocabulary
+
+if TYPE_CHECKING:
+    from osteotrack.store.diary import Diary
+    from osteotrack.store.figures import Figures
+
+_ID_KINDS = {"entry": "entries", "event": "events", "question": "questions", "check-in": "checkins"}
+
+
+class ProfileDiary:
+    """One profile's records in an open diary (``Diary.profile(name)``, ``Diary.profile_by_id(id)``)."""
+
+    def __init__(self, diary: Diary, profile_id: int):
+        self.diary = diary
+        self.id = profile_id
+
+    def __repr__(self) -> str:
+        return f"<ProfileDiary {self.id} of {self.diary.path}>"
+
+    @property
+    def name(self) -> str:
+        """This profile's name as it is now (it may have been renamed since the view was made)."""
+        return self.diary._profiles.name_of(self.id)
+
+    @property
+    def read_only(self) -> bool:
+        return self.diary.read_only
+
+    def vocabulary(self) -> Vocabulary:
+        """The diary's vocabulary (shared by every profile)."""
+        return self.diary.vocabulary()
+
+    @property
+    def figures(self) -> Figures:
+        """The named aggregate queries the analysis reads (store-internal rows by name)."""
+        return self.diary._figures
+
+    # -- who logs ---------------------------------------------------------
+
+    def default_logger(self) -> str | None:
+        """Who logs for this profile when an entry does not say: a caregiver's name, or None (the patient)."""
+        return self.diary._profiles.default_logger(self.id)
+
+    def set_default_logger(self, name: str | None) -> None:
+        """Remember "I am <name>" for entries logged for this profile; None: the patient logs."""
+        self.diary._profiles.set_default_logger(self.id, name)
+
+    # -- pain entries -----------------------------------------------------
+
+    def add_entry(self, entry: Entry, now: datetime | None = None) -> Entry:
+        """Validate and store a pain entry; return it with its id."""
+        return self.diary._entries.add(entry, self.id, now)
+
+    def update_entry(self, entry: Entry, now: datetime | None = None) -> Entry:
+        """Replace the contents of this profile's entry ``entry.id``."""
+        return self.diary._entries.update(entry, self.id, now)
+
+    def delete_entry(self, entry_id: str) -> dict:
+        """Delete an entry of this profile; return what ``restore_entry`` needs to undo it."""
+        return self.diary._entries.delete(entry_id, self.id)
+
+    def restore_entry(self, saved: dict) -> Entry:
+        """Put back an entry that ``delete_entry`` removed, exactly as it was."""
+        return self.diary._entries.restore(saved)
+
+    def get_entry(self, entry_id: str) -> Entry | None:
+        """This profile's entry with that id, or None."""
+        return self.diary._entries.get(entry_id, self.id)
+
+    def entries(self, since: date | None = None, until: date | None = None, limit: int | None = None,
+                offset: int = 0, newest_first: bool = True) -> list[Entry]:
+        """This profile's entries between two local days (inclusive), newest first, a page at a time."""
+        return self.diary._entries.page(self.id, since, until, limit, offset, newest_first)
+
+    def flagged_entries(self, since: date | None = None, until: date | None = None) -> list[Entry]:
+        """This profile's entries flagged "show my doctor" between two local days, oldest first."""
+        return self.diary._entries.flagged(self.id, since, until)
+
+    def count_entries(self, since: date | None = None, until: date | None = None) -> int:
+        """How many entries this profile has between two local days (inclusive)."""
+        return self.diary._entries.count(self.id, since, until)
+
+    def pain_mean(self, since: date | None = None, until: date | None = None) -> tuple[float | None, int]:
+        """The mean pain of this profile's entries between two local days, and how many there are."""
+        return self.diary._entries.pain_mean(self.id, since, until)
+
+    def logged_on(self, day: date) -> bool:
+        """Whether this profile has an entry on ``day`` (the local day it was entered on)."""
+        return self.count_entries(day, day) > 0
+
+    def last_entry(self) -> Entry | None:
+        """This profile's latest entry, or None."""
+        found = self.entries(limit=1)
+        return found[0] if found else None
+
+    def recent_medications(self, therapy: str, limit: int = 5) -> list[tuple[str, str | None]]:
+        """Medication names and doses this profile used before with ``therapy``, most recent first."""
+        return self.diary._entries.recent_medications(self.id, therapy, limit)
+
+    # -- check-ins --------------------------------------------------------
+
+    def save_checkin(self, checkin: CheckIn, today: date | None = None) -> CheckIn:
+        """Store the day's check-in; a second one for the same day replaces the first."""
+        return self.diary._checkins.save(checkin, self.id, today)
+
+    def checkin(self, day: date) -> CheckIn | None:
+        """This profile's check-in of ``day``, or None."""
+        return self.diary._checkins.get(day, self.id)
+
+    def checkins(self, since: date | None = None, until: date | None = None) -> list[CheckIn]:
+        """This profile's check-ins between two days (inclusive), oldest first."""
+        return [s.record for s in self.diary._checkins.stored(self.id, since, until)]
+
+    # -- events -----------------------------------------------------------
+
+    def add_event(self, event: Event, now: datetime | None = None) -> Event:
+        """Validate and store an event; return it with its id."""
+        return self.diary._events.add(event, self.id, now)
+
+    def delete_event(self, event_id: str) -> None:
+        """Delete this profile's event ``event_id``."""
+        self.diary._events.delete(event_id, self.id)
+
+    def events(self, since: date | None = None, until: date | None = None,
+               kinds: tuple[str, ...] | None = None) -> list[Event]:
+        """This profile's events between two local days (inclusive), in time order."""
+        return [s.record for s in self.diary._events.stored(self.id, since, until, kinds)]
+
+    # -- questions --------------------------------------------------------
+
+    def add_question(self, question: Question) -> Question:
+        """Validate and store a question for the doctor; return it with its id."""
+        return self.diary._questions.add(question, self.id)
+
+    def set_question_status(self, question_id: str, status: str, answer: str | None = None) -> Question:
+        """Mark this profile's question open, asked or answered (with the answer, if given)."""
+        return self.diary._questions.set_status(question_id, self.id, status, answer)
+
+    def question(self, question_id: str) -> Question | None:
+        """This profile's question with that id, or None."""
+        return self.diary._questions.get(question_id, self.id)
+
+    def questions(self, status: str | None = None) -> list[Question]:
+        """This profile's questions (with ``status`` only, when given), oldest first."""
+        where, params = ("q.status = ?", [status]) if status else ("1", [])
+        return [s.record for s in self.diary._questions.stored(self.id, where, params)]
+
+    def delete_question(self, question_id: str) -> None:
+        """Delete this profile's question ``question_id``."""
+        self.diary._questions.delete(question_id, self.id)
+
+    # -- self-care sessions -----------------------------------------------
+
+    def add_session(self, session: SelfCareSession, now: datetime | None = None) -> SelfCareSession:
+        """Validate and store a self-care session with the pain entry it creates."""
+        return self.diary._sessions.add(session, self.id, now)
+
+    def sessions(self, since: date | None = None, until: date | None = None) -> list[SelfCareSession]:
+        """This profile's self-care sessions between two local days (inclusive), oldest first."""
+        return self.diary._sessions.stored(self.id, since, until)
+
+    def session_for_entry(self, entry_id: str) -> SelfCareSession | None:
+        """The session this profile's entry was created by, if any."""
+        return self.diary._sessions.for_entry(entry_id, self.id)
+
+    # -- ids --------------------------------------------------------------
+
+    def find_id(self, kind: str, prefix: str) -> str:
+        """The full id of this profile's one ``kind`` record (entry, event, question, check-in) starting ``prefix``."""
+        table = _ID_KINDS[kind]
+        prefix = prefix.strip().lower()
+        if len(prefix) < 4:
+            raise ValidationError("id.too_short", field="id", kind=kind, prefix=prefix)
+        rows = self.diary._conn.execute(
+            f"SELECT id FROM {table} WHERE profile_id = ? AND substr(id, 1, ?) = ? LIMIT 2",
+            [self.id, len(prefix), prefix],
+        ).fetchall()
+        if not rows:
+            raise ValidationError("id.not_found", field="id", kind=kind, prefix=prefix)
+        if len(rows) > 1:
+            raise ValidationError("id.ambiguous", field="id", kind=kind, prefix=prefix)
+        return rows[0][0]
+
+    # -- bulk -------------------------------------------------------------
+
+    def insert_validated(self, *, entries: list[tuple[Entry, str, str]] = (),  # type: ignore[assignment]
+                         checkins: list[tuple[CheckIn, str, str]] = (),  # type: ignore[assignment]
+                         events: list[tuple[Event, str, str]] = (),  # type: ignore[assignment]
+                         questions: list[tuple[Question, str]] = ()) -> None:  # type: ignore[assignment]
+        """Insert records already validated, each with its created and updated stamps (UTC text), in
+        one transaction: for the demo and bulk loads. ``questions`` take their updated stamp only."""
+        d = self.diary
+        with d.writing():
+            for entry, created, updated in entries:
+                d._entries.insert(entry, self.id, created, updated)
+            for checkin, created, updated in checkins:
+                d._checkins.insert(checkin, self.id, created, updated)
+            for event, created, updated in events:
+                d._events.insert(event, self.id, created, updated)
+            for question, updated in questions:
+                d._questions.insert(question, self.id, updated)
