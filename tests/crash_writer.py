@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 
 from osteotrack.domain.records import Entry, Site, TherapyUse
 from osteotrack.store import Diary
+from tests.support import active
 
 
 def main(path: str) -> None:
@@ -26,7 +27,7 @@ def main(path: str) -> None:
                 # A long note spreads entries over many pages, so kills land mid-page-write too.
                 note="x" * rng.randrange(3000),
             )
-            stored = diary.add_entry(entry)
+            stored = active(diary).add_entry(entry)
             sys.stdout.write(stored.id + "\n")
             sys.stdout.flush()
 

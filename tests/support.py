@@ -45,3 +45,8 @@ def mark_newer(path: Path, step: str = "m900_next_year") -> Path:
     conn.commit()
     conn.close()
     return path
+
+
+def active(diary):
+    """The diary seen through its active profile: what a face without ``--profile`` works on."""
+    return diary.profile(diary.active_profile())

@@ -24,3 +24,36 @@ def test_data_commands_do_not_import_textual_or_heavy_libraries():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _source_outside_the_store():
+    package = ROOT / "osteotrack"
+    for path in sorted(package.rglob("*.py")):
+        if (package / "store") not in path.parents:
+            yield path, path.read_text(encoding="utf-8")
+
+
+def test_only_the_store_touches_a_connection_or_writes_sql():
+    # A schema change touches store/ only: nothing else holds the connection or names a table.
+    import re
+
+    connection = re.compile(r"\.(_?conn|_db)\b|\bexecute(many)?\(")
+    sql = re.compile(r"\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE TABLE|PRAGMA)\b\s+\S")
+    offenders = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+                 for path, text in _source_outside_the_store()
+                 for number, line in enumerate(text.splitlines(), 1)
+                 if connection.search(line) or sql.search(line)]
+    assert offenders == []
+
+
+def test_no_store_method_falls_back_to_the_active_profile():
+    # The person is part of the object called: a ProfileDiary, never a profile_id=None meaning "whoever is active".
+    import inspect
+
+    from osteotrack.store import Diary, ProfileDiary
+
+    for cls in (Diary, ProfileDiary):
+        for name, member in inspect.getmembers(cls, inspect.isfunction):
+            params = inspect.signature(member).parameters
+            assert "profile_id" not in params or params["profile_id"].default is inspect.Parameter.empty, \
+                f"{cls.__name__}.{name}"

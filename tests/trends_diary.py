@@ -23,6 +23,8 @@ on Fri 13 10:00, an appointment on Fri 20 (after the period).
 
 from __future__ import annotations
 
+from tests.support import active
+
 from datetime import date, datetime, timedelta, timezone
 
 from osteotrack.analysis import Period
@@ -43,7 +45,8 @@ def log(diary, moment: datetime, pain: int, sites=(), triggers=(), therapies=(),
     """Store an entry; ``sites`` as (location, intensity), ``therapies`` as (therapy, relief or None)."""
     entry = Entry(at=moment, pain=pain, sites=[Site(loc, n) for loc, n in sites], triggers=list(triggers),
                   therapies=[TherapyUse(t, r) for t, r in therapies])
-    return diary.add_entry(entry, profile_id, now=NOW)
+    person = active(diary) if profile_id is None else diary.profile_by_id(profile_id)
+    return person.add_entry(entry, now=NOW)
 
 
 def build(diary) -> None:
@@ -61,7 +64,7 @@ def build(diary) -> None:
     ann = diary.add_profile("Ann")
     log(diary, at(10, 12), 10, [("neck", 10)], ["bending"], [("heat", 0)], profile_id=ann)
     for day, items in ((10, (3, 4, 5)), (12, (6, 6, 6)), (15, (2, None, 4)), (16, (1, 2, 3))):
-        diary.save_checkin(CheckIn(date(2026, 11, day), *items), today=TODAY)
-    diary.add_event(Event("fall", at(13, 0, 15)), now=NOW)
-    diary.add_event(Event("fracture", at(13, 10), site="mid-back", level="T8"), now=NOW)
-    diary.add_event(Event("appointment", at(20, 14)), now=NOW)
+        active(diary).save_checkin(CheckIn(date(2026, 11, day), *items), today=TODAY)
+    active(diary).add_event(Event("fall", at(13, 0, 15)), now=NOW)
+    active(diary).add_event(Event("fracture", at(13, 10), site="mid-back", level="T8"), now=NOW)
+    active(diary).add_event(Event("appointment", at(20, 14)), now=NOW)

@@ -5,7 +5,6 @@ Kept light on purpose: ``osteotrack log`` imports this and nothing heavier.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,12 +58,13 @@ class Group(click.Group):
         super().add_command(cmd, name)
 
     def invoke(self, ctx):
+        from osteotrack.store.connection import StoreFailure, explain
+
         try:
             return super().invoke(ctx)
         except DiaryError as error:
             raise CliError(str(error)) from None
-        except sqlite3.Error as error:
-            from osteotrack.store.diary import explain
+        except StoreFailure as error:
 
             path = ctx.obj.path if isinstance(ctx.obj, Session) else "the diary"
             raise CliError(str(explain(path, error))) from None

@@ -102,10 +102,9 @@ def run(argv: list[str]) -> int | None:
     values = parse(argv)
     if values is None:
         return None
-    import sqlite3
-
     from osteotrack.domain.errors import DiaryError
-    from osteotrack.store.diary import Diary, explain
+    from osteotrack.store.connection import StoreFailure, explain
+    from osteotrack.store.diary import Diary
 
     path = values.pop("db")
     if path is None:
@@ -119,7 +118,7 @@ def run(argv: list[str]) -> int | None:
     except DiaryError as error:
         say_error(str(error))
         return 2
-    except sqlite3.Error as error:
+    except StoreFailure as error:
         say_error(str(explain(path, error)))
         return 2
     sys.stdout.write(line + "\n")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import click
 
 from osteotrack.domain.errors import DiaryError
+from osteotrack.store.connection import StoreFailure
 
 
 @click.command()
@@ -27,7 +27,7 @@ def remind(ctx):
     session.read_only = True
     try:
         line = reminder(session.person(create=False), now_local().date())
-    except (DiaryError, sqlite3.Error) as error:
+    except (DiaryError, StoreFailure) as error:
         # A shell start-up file must not fail: say what is wrong and carry on.
         click.echo(f"osteotrack: cannot check today's entries: {error}", err=True)
         return

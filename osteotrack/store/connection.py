@@ -96,3 +96,7 @@ def explain(path, error: sqlite3.Error) -> DiaryError:
     if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
         return DiaryError(f"Cannot open {path}: {error}; check that the file and its folder are yours.")
     return DiaryError(f"Cannot use {path}: {error}.")
+
+# What a failure of SQLite itself looks like, for the faces to catch without importing sqlite3:
+# they hand it to ``explain`` for the sentence.
+StoreFailure = sqlite3.Error

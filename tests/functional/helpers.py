@@ -16,7 +16,7 @@ def digest(path: Path) -> str:
 def entries(path: Path, profile: str | None = None):
     """Every entry of a profile, oldest first, read back through the store."""
     with Diary.open(path, read_only=True) as diary:
-        return diary.entries(diary.profile_id(profile), newest_first=False)
+        return diary.profile(profile or diary.active_profile()).entries(newest_first=False)
 
 
 def assert_refused(result, message: str) -> None:

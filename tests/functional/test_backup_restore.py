@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import active
+
 import os
 import pty
 import shutil
@@ -26,7 +28,7 @@ from tests.support import entry_ids, file_hash, integrity
 def _diary(path: Path, *notes: str) -> Path:
     with Diary.open(path) as diary:
         for i, note in enumerate(notes):
-            diary.add_entry(Entry(at=datetime(2026, 3, 1 + i, 9, tzinfo=timezone.utc), pain=i, note=note))
+            active(diary).add_entry(Entry(at=datetime(2026, 3, 1 + i, 9, tzinfo=timezone.utc), pain=i, note=note))
     return path
 
 

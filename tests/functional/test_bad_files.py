@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import active
+
 import os
 import sqlite3
 from datetime import datetime, timedelta, timezone
@@ -22,7 +24,7 @@ def _diary_with_entries(path: Path, n: int = 150) -> Path:
     with Diary.open(path) as diary:
         for i in range(n):
             # Long notes spread the entries over many pages, so damage can hit one in the middle.
-            diary.add_entry(Entry(at=start + timedelta(hours=i), pain=i % 11, note="n" * 400))
+            active(diary).add_entry(Entry(at=start + timedelta(hours=i), pain=i % 11, note="n" * 400))
     return path
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from osteotrack.cli import breathe as breathe_module
 from osteotrack.store import Diary
-from osteotrack.store.sessions import sessions
+from tests.support import active
 
 
 class FakeTime:
@@ -39,7 +39,7 @@ def fake_time(monkeypatch):
 
 def stored(db_path):
     with Diary.open(db_path) as diary:
-        return sessions(diary), {e.id: e for e in diary.entries()}
+        return active(diary).sessions(), {e.id: e for e in active(diary).entries()}
 
 
 def test_one_line_per_phase_and_the_session_is_recorded(run_cli, db_path, fake_time):

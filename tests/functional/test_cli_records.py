@@ -10,7 +10,7 @@ from tests.functional.helpers import assert_refused, assert_refused_unchanged, d
 
 def read(db_path, what: str, *args):
     with Diary.open(db_path, read_only=True) as diary:
-        return getattr(diary, what)(*args)
+        return getattr(diary.profile(diary.active_profile()), what)(*args)
 
 
 def test_checkin_stores_the_peg_items_and_a_second_replaces_the_first(run_cli, db_path):

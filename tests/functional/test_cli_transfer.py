@@ -202,11 +202,11 @@ def test_the_demo_tells_the_story(tmp_path):
     counts = write_demo(tmp_path / "demo.db", years=1, seed=1, end=date(2026, 11, 24))
     with Diary.open(tmp_path / "demo.db", read_only=True) as diary:
         pid = diary.profile_id("Margaret")
-        kinds = {e.kind for e in diary.events(pid)}
+        kinds = {e.kind for e in diary.profile_by_id(pid).events()}
         assert {"fracture", "procedure", "fall", "dxa", "appointment"} <= kinds
-        assert [e.procedure for e in diary.events(pid, kinds=("procedure",))] == ["kyphoplasty"]
-        assert counts["entries"] == diary.count_entries(pid) and 2.5 * 365 < counts["entries"] < 3.5 * 366
-        everything = diary.entries(pid)
+        assert [e.procedure for e in diary.profile_by_id(pid).events(kinds=("procedure",))] == ["kyphoplasty"]
+        assert counts["entries"] == diary.profile_by_id(pid).count_entries() and 2.5 * 365 < counts["entries"] < 3.5 * 366
+        everything = diary.profile_by_id(pid).entries()
     assert any("bending" in e.triggers for e in everything) and any("lifting" in e.triggers for e in everything)
     assert any(t.therapy == "heat" for e in everything for t in e.therapies)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import active
+
 import os
 import subprocess
 import sys
@@ -43,10 +45,10 @@ def test_log_processes_and_an_in_process_writer_all_succeed(db_path):
                     if i == 5:
                         with diary.writing():
                             started.set()
-                            diary.add_entry(Entry(at=start + timedelta(hours=i), pain=4, note=f"app {i}"))
+                            active(diary).add_entry(Entry(at=start + timedelta(hours=i), pain=4, note=f"app {i}"))
                             time.sleep(0.8)
                         continue
-                    diary.add_entry(Entry(at=start + timedelta(hours=i), pain=4, note=f"app {i}"))
+                    active(diary).add_entry(Entry(at=start + timedelta(hours=i), pain=4, note=f"app {i}"))
                     time.sleep(0.01)
         except BaseException as error:  # surfaced in the main thread below
             errors.append(error)
@@ -63,7 +65,7 @@ def test_log_processes_and_an_in_process_writer_all_succeed(db_path):
         assert code == 0, err
         assert out.startswith("Logged ")
     with Diary.open(db_path, read_only=True) as diary:
-        notes = sorted(e.note for e in diary.entries())
+        notes = sorted(e.note for e in active(diary).entries())
     assert notes == sorted([f"process {i}" for i in range(PROCESSES)] + [f"app {i}" for i in range(IN_PROCESS)])
     assert integrity(db_path) == "ok"
 
@@ -107,7 +109,7 @@ def test_the_app_saves_while_log_processes_write(db_path, tmp_path):
     for p in processes:
         assert p.wait(timeout=60) == 0, p.stderr.read()
     with Diary.open(db_path, read_only=True) as diary:
-        entries = diary.entries()
+        entries = active(diary).entries()
     assert sorted(e.pain for e in entries if not e.note) == [0, 1, 2, 3]
     assert sorted(e.note for e in entries if e.note) == sorted(f"process {10 * p + j}" for p in range(4) for j in range(2))
     assert integrity(db_path) == "ok"

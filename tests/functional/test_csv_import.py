@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import active
+
 import io
 import zipfile
 from datetime import date, datetime, timedelta, timezone
@@ -18,19 +20,18 @@ TZ = timezone(timedelta(hours=1))
 
 def _fill(diary: Diary) -> None:
     diary.add_profile("Ann")
-    diary.add_entry(Entry(
+    active(diary).add_entry(Entry(
         at=datetime(2026, 3, 1, 19, 30, tzinfo=TZ), pain=7,
         sites=[Site("mid-back", 8, "T8"), Site("rib-left", 4)], qualities=["aching", "sharp"],
         triggers=["bending"], therapies=[TherapyUse("heat", 60), TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg"),
                                         TherapyUse("massage")],
         note='after "gardening"; then\na rest', for_doctor=True, entered_by="Sam",
     ))
-    diary.add_entry(Entry(at=datetime(2026, 3, 2, 8, 5, tzinfo=timezone(timedelta(hours=-5))), pain=0),
-                    diary.profile_id("Ann"))
-    diary.save_checkin(CheckIn(day=date(2026, 3, 1), peg_pain=6, peg_enjoyment=5, peg_activity=7, sleep=4,
+    diary.profile("Ann").add_entry(Entry(at=datetime(2026, 3, 2, 8, 5, tzinfo=timezone(timedelta(hours=-5))), pain=0))
+    active(diary).save_checkin(CheckIn(day=date(2026, 3, 1), peg_pain=6, peg_enjoyment=5, peg_activity=7, sleep=4,
                                note="bad night"))
-    diary.add_event(Event(kind="dxa", at=datetime(2026, 2, 1, 10, tzinfo=TZ), t_score=-2.7, dxa_site="lumbar-spine"))
-    diary.add_question(Question(text="Can I carry the shopping?", created=datetime(2026, 3, 1, 12, tzinfo=TZ)))
+    active(diary).add_event(Event(kind="dxa", at=datetime(2026, 2, 1, 10, tzinfo=TZ), t_score=-2.7, dxa_site="lumbar-spine"))
+    active(diary).add_question(Question(text="Can I carry the shopping?", created=datetime(2026, 3, 1, 12, tzinfo=TZ)))
 
 
 def _state(path: Path) -> str:
@@ -79,8 +80,8 @@ def test_entries_csv_alone_goes_to_the_chosen_profile_and_ignores_unknown_column
     result = run_cli("--profile", "Ann", "import", str(tmp_path / "entries.csv"))
     assert result.exit_code == 0, result.output
     with Diary.open(db_path, read_only=True) as diary:
-        assert diary.entries(diary.profile_id("me")) == []
-        second, first = diary.entries(diary.profile_id("Ann"))
+        assert diary.profile("me").entries() == []
+        second, first = diary.profile("Ann").entries()
     assert first == Entry(
         at=datetime(2026, 3, 1, 19, 30, tzinfo=TZ), pain=7, sites=[Site("mid-back", 8, "T8"), Site("rib-left", 4)],
         qualities=["aching"], triggers=["bending"],
@@ -107,7 +108,7 @@ BAD_ROWS = {
 def test_a_bad_row_refuses_the_whole_file(case, tmp_path, run_cli, db_path):
     old, new, words = BAD_ROWS[case]
     with Diary.open(db_path) as diary:
-        diary.add_entry(Entry(at=datetime(2026, 1, 1, 9, tzinfo=TZ), pain=1))
+        active(diary).add_entry(Entry(at=datetime(2026, 1, 1, 9, tzinfo=TZ), pain=1))
     before = _state(db_path)
     assert old in ENTRIES_CSV
     (tmp_path / "entries.csv").write_text(ENTRIES_CSV.replace(old, new, 1))
@@ -149,5 +150,5 @@ def test_a_csv_saved_again_by_a_spreadsheet_imports(tmp_path, run_cli, db_path):
     result = run_cli("import", str(tmp_path / "entries.csv"))
     assert result.exit_code == 0, result.output
     with Diary.open(db_path, read_only=True) as diary:
-        assert sorted(e.pain for e in diary.entries()) == [2, 7]
-        assert [e.note for e in diary.entries() if e.pain == 7] == ["cold; windy"]
+        assert sorted(e.pain for e in active(diary).entries()) == [2, 7]
+        assert [e.note for e in active(diary).entries() if e.pain == 7] == ["cold; windy"]

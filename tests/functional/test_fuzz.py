@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import active
+
 import copy
 import os
 import csv
@@ -32,13 +34,13 @@ def diary_path(tmp_path_factory) -> Path:
     """One small diary for every example (valid examples add to it; refused ones must not)."""
     path = tmp_path_factory.mktemp("fuzz") / "diary.db"
     with Diary.open(path) as diary:
-        diary.add_entry(Entry(at=datetime(2026, 3, 1, 19, 30, tzinfo=TZ), pain=7,
+        active(diary).add_entry(Entry(at=datetime(2026, 3, 1, 19, 30, tzinfo=TZ), pain=7,
                               sites=[Site("mid-back", 8, "T8")], triggers=["bending"],
                               therapies=[TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg")],
                               note="after gardening", for_doctor=True))
-        diary.save_checkin(CheckIn(day=datetime(2026, 3, 1).date(), peg_pain=6, peg_enjoyment=5, peg_activity=7))
-        diary.add_event(Event(kind="fracture", at=datetime(2026, 2, 1, 10, tzinfo=TZ), site="mid-back", level="T8"))
-        diary.add_question(Question(text="Can I carry?", created=datetime(2026, 3, 1, 12, tzinfo=TZ)))
+        active(diary).save_checkin(CheckIn(day=datetime(2026, 3, 1).date(), peg_pain=6, peg_enjoyment=5, peg_activity=7))
+        active(diary).add_event(Event(kind="fracture", at=datetime(2026, 2, 1, 10, tzinfo=TZ), site="mid-back", level="T8"))
+        active(diary).add_question(Question(text="Can I carry?", created=datetime(2026, 3, 1, 12, tzinfo=TZ)))
     return path
 
 
@@ -180,10 +182,10 @@ def exports(diary_path, tmp_path_factory) -> dict:
     with Diary.open(source) as diary:
         diary.add_profile("Ann")
         for i in range(3):
-            diary.add_entry(Entry(at=datetime(2026, 4, 1 + i, 9, tzinfo=TZ), pain=i + 3,
+            diary.profile("Ann").add_entry(Entry(at=datetime(2026, 4, 1 + i, 9, tzinfo=TZ), pain=i + 3,
                                   sites=[Site("lower-back", 5)], therapies=[TherapyUse("heat", 50)],
-                                  note=f"day {i}; fine"), diary.profile_id("Ann"))
-        diary.add_event(Event(kind="dxa", at=datetime(2026, 2, 1, 10, tzinfo=TZ), t_score=-2.5, dxa_site="lumbar-spine"))
+                                  note=f"day {i}; fine"))
+        active(diary).add_event(Event(kind="dxa", at=datetime(2026, 2, 1, 10, tzinfo=TZ), t_score=-2.5, dxa_site="lumbar-spine"))
     runner = CliRunner()
     runner.invoke(cli, ["--db", str(source), "export", "-o", str(folder / "e.json")], catch_exceptions=False)
     runner.invoke(cli, ["--db", str(source), "export", "--format", "csv", "-o", str(folder / "e.zip")],

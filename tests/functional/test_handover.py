@@ -28,8 +28,8 @@ def test_one_profile_goes_to_another_diary_and_a_second_import_adds_nothing(run_
         run_other = lambda *args: run_cli("--db", str(other), *args)  # noqa: E731 (the last --db wins)
         run_other("log", "--pain", "3", "--at", "2026-11-22T10:00")
         run_other("--profile", "Mum", "log", "--pain", "4", "--at", "2026-11-22T11:00")
-        mine_before = [e.id for e in diary.entries(diary.profile_id("me"))]
-        mum_before = [e.id for e in diary.entries(mum)]
+        mine_before = [e.id for e in diary.profile("me").entries()]
+        mum_before = [e.id for e in diary.profile_by_id(mum).entries()]
     first = run_other("import", str(out), "--as-profile", "Father")
     assert first.output == "Imported 1 entries, 1 checkins, 1 events, 1 questions; 0 already in the diary.\n"
     second = run_other("import", str(out), "--as-profile", "Father")
@@ -37,13 +37,13 @@ def test_one_profile_goes_to_another_diary_and_a_second_import_adds_nothing(run_
 
     with Diary.open(other) as diary, Diary.open(db_path) as source:
         father, dad = diary.profile_id("Father"), source.profile_id("Dad")
-        assert diary.entries(father) == source.entries(dad)  # every field, entered_by included
-        assert diary.entries(father)[0].entered_by == "Anna"
-        assert diary.checkins(father) == source.checkins(dad)
-        assert diary.events(father) == source.events(dad)
-        assert diary.questions(father) == source.questions(dad)
-        assert [e.id for e in diary.entries(diary.profile_id("me"))] == mine_before
-        assert [e.id for e in diary.entries(mum)] == mum_before
+        assert diary.profile_by_id(father).entries() == source.profile_by_id(dad).entries()  # every field, entered_by included
+        assert diary.profile_by_id(father).entries()[0].entered_by == "Anna"
+        assert diary.profile_by_id(father).checkins() == source.profile_by_id(dad).checkins()
+        assert diary.profile_by_id(father).events() == source.profile_by_id(dad).events()
+        assert diary.profile_by_id(father).questions() == source.profile_by_id(dad).questions()
+        assert [e.id for e in diary.profile("me").entries()] == mine_before
+        assert [e.id for e in diary.profile_by_id(mum).entries()] == mum_before
         # Exported again from the new diary, the profile is the same document (but for its name).
         again = run_other("export", "--profile", "Father", "-o", "-").output
         assert json.loads(again)["profiles"][0] | {"name": "Dad", "created": None} == \

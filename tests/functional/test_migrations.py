@@ -3,6 +3,8 @@ a backup is made before any migration."""
 
 from __future__ import annotations
 
+from tests.support import active
+
 import shutil
 import sqlite3
 import subprocess
@@ -43,7 +45,7 @@ def test_released_diary_migrates_with_its_data(fixture, tmp_path):
     shutil.copy(fixture, path)
     with Diary.open(path) as diary:
         me, ann = diary.profile_id("me"), diary.profile_id("Ann")
-        [entry] = diary.entries(me)
+        [entry] = diary.profile_by_id(me).entries()
         assert entry.id == "0a000000-0000-4000-8000-000000000001"
         # 18:30 UTC entered at UTC+01:00 is 19:30 local on 1 March 2024.
         assert entry.at == datetime(2024, 3, 1, 19, 30, tzinfo=timezone(timedelta(hours=1)))
@@ -52,20 +54,20 @@ def test_released_diary_migrates_with_its_data(fixture, tmp_path):
         assert entry.qualities == ["aching"] and entry.triggers == ["gardening", "bending"]
         assert [(t.therapy, t.relief, t.medication, t.dose) for t in entry.therapies] == [
             ("heat", 60, None, None), ("otc-pain-medication", 40, "ibuprofen", "400 mg")]
-        [theirs] = diary.entries(ann)
+        [theirs] = diary.profile_by_id(ann).entries()
         assert theirs.at == datetime(2024, 3, 2, 2, 0, tzinfo=timezone(timedelta(hours=-5)))
         assert (theirs.pain, theirs.entered_by) == (3, "Sam")
-        [checkin] = diary.checkins(me)
+        [checkin] = diary.profile_by_id(me).checkins()
         assert (checkin.day, checkin.peg_pain, checkin.peg_enjoyment, checkin.peg_activity) == (date(2024, 3, 1), 6, 5, 7)
         assert (checkin.sleep, checkin.mood, checkin.note) == (4, 6, "bad night")
-        [fracture] = diary.events(me)
+        [fracture] = diary.profile_by_id(me).events()
         assert (fracture.kind, fracture.site, fracture.level, fracture.at.date()) == ("fracture", "mid-back", "T8", date(2024, 2, 10))
-        [question] = diary.questions(me)
+        [question] = diary.profile_by_id(me).questions()
         assert (question.text, question.status) == ("Can I carry the shopping?", "open")
         assert diary.vocabulary().name("trigger", "gardening") == "Gardening"
         # And the migrated diary takes new entries.
-        diary.add_entry(Entry(at=datetime(2024, 3, 3, 9, tzinfo=timezone.utc), pain=2))
-        assert diary.count_entries(me) == 2
+        active(diary).add_entry(Entry(at=datetime(2024, 3, 3, 9, tzinfo=timezone.utc), pain=2))
+        assert diary.profile_by_id(me).count_entries() == 2
     assert _steps(path) == schema.STEP_NAMES
     assert integrity(path) == "ok"
     assert file_hash(fixture) == before  # the fixture itself is never opened in place
@@ -73,7 +75,7 @@ def test_released_diary_migrates_with_its_data(fixture, tmp_path):
 
 def _newer_diary(path: Path) -> Path:
     with Diary.open(path) as diary:
-        diary.add_entry(Entry(at=datetime(2026, 1, 1, 9, tzinfo=timezone.utc), pain=4))
+        active(diary).add_entry(Entry(at=datetime(2026, 1, 1, 9, tzinfo=timezone.utc), pain=4))
     return mark_newer(path)
 
 
@@ -135,11 +137,11 @@ def later_step(monkeypatch):
 
 def test_backup_is_made_before_a_migration_runs(db_path, later_step):
     with Diary.open(db_path) as diary:  # made by "this" version: no fake step yet
-        diary.add_entry(Entry(at=datetime(2026, 1, 1, 9, tzinfo=timezone.utc), pain=4, note="kept"))
+        active(diary).add_entry(Entry(at=datetime(2026, 1, 1, 9, tzinfo=timezone.utc), pain=4, note="kept"))
     old_steps = _steps(db_path)
     seen = later_step(db_path.parent)
     with Diary.open(db_path) as diary:
-        assert "colour" in {c[1] for c in diary.conn.execute("PRAGMA table_info(profiles)")}
+        assert "colour" in {c[1] for c in diary._conn.execute("PRAGMA table_info(profiles)")}
     backup = db_path.with_name("diary.before-m002_profile_colour.db")
     assert seen["backups"] == [backup.name]  # it existed while the step ran
     assert backup.stat().st_mode & 0o777 == 0o600

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import active
+
 import os
 import stat
 import subprocess
@@ -40,7 +42,7 @@ def test_default_data_folder_is_0700_and_diary_0600(run_process, tmp_path):
 
 def test_diary_wal_and_shm_are_0600_while_open(db_path, loose_umask):
     with Diary.open(db_path) as diary:
-        diary.add_entry(Entry(at=datetime(2026, 1, 1, 9, tzinfo=timezone.utc), pain=4))
+        active(diary).add_entry(Entry(at=datetime(2026, 1, 1, 9, tzinfo=timezone.utc), pain=4))
         wal, shm = Path(f"{db_path}-wal"), Path(f"{db_path}-shm")
         assert wal.exists() and shm.exists()
         assert (mode(db_path), mode(wal), mode(shm)) == (0o600, 0o600, 0o600)
@@ -67,7 +69,7 @@ def test_every_file_written_is_0600(name, args, filename, db_path, tmp_path, mon
     out = tmp_path / "out"
     out.mkdir()
     with Diary.open(db_path) as diary:
-        diary.add_entry(Entry(at=datetime(2026, 1, 1, 9, tzinfo=timezone.utc), pain=4))
+        active(diary).add_entry(Entry(at=datetime(2026, 1, 1, 9, tzinfo=timezone.utc), pain=4))
     before = set(tmp_path.rglob("*"))
     result = subprocess.run(
         [sys.executable, "-c", "import os; os.umask(0o022); from osteotrack.cli import main; main()",

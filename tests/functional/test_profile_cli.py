@@ -31,9 +31,9 @@ def test_use_switches_the_active_profile_and_remembers_the_caregiver(run_cli, db
     assert "logged by Dad (the patient)" in run_cli("profile", "use", "Dad", "--as-patient").output
     run_cli("log", "--pain", "2", "--at", "2026-11-23T21:00")
     with Diary.open(db_path) as diary:
-        assert [e.entered_by for e in diary.entries(diary.profile_id("Dad"), newest_first=False)] == \
+        assert [e.entered_by for e in diary.profile("Dad").entries(newest_first=False)] == \
             ["Anna", "Bob", None]
-        assert diary.entries(diary.profile_id("me")) == []
+        assert diary.profile("me").entries() == []
 
 
 def test_add_and_rename_refuse_clashes_with_one_sentence(run_cli):
@@ -75,7 +75,7 @@ def test_remove_backs_up_first_and_says_where(run_cli, db_path):
     backup = result.output.split("is at ")[1].split("\n")[0]
     assert backup.startswith(str(db_path.parent / "diary.before-removing-dad-"))
     with Diary.open(backup, read_only=True) as saved:  # the backup still holds Dad's entry
-        assert saved.count_entries(saved.profile_id("Dad")) == 1
+        assert saved.profile("Dad").count_entries() == 1
     assert (db_path.parent / backup).stat().st_mode & 0o777 == 0o600
     assert "The active profile is me." in result.output
     assert run_cli("list", "--format", "csv").output.count("\n") == 2  # header and my one entry

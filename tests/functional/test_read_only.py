@@ -9,7 +9,9 @@ import pytest
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question
-from osteotrack.store import Diary
+from osteotrack.domain.selfcare import SelfCareSession
+from osteotrack.store import Diary, ProfileDiary
+from osteotrack.store.part import Stored
 from osteotrack.store.transfer import export_document, import_document
 from tests.conftest import NOW, TZ
 
@@ -21,10 +23,10 @@ def full_diary(db_path, tmp_path):
     """A closed diary with two profiles and one record of every kind, plus an export file of it."""
     with Diary.open(db_path) as diary:
         dad = diary.add_profile("Dad")
-        entry = diary.add_entry(Entry(at=AT, pain=5), dad, now=NOW)
-        diary.save_checkin(CheckIn(day=AT.date(), peg_pain=5), dad, today=NOW.date())
-        event = diary.add_event(Event(kind="fall", at=AT), dad, now=NOW)
-        question = diary.add_question(Question(text="Can I swim?", created=AT), dad)
+        entry = diary.profile_by_id(dad).add_entry(Entry(at=AT, pain=5), now=NOW)
+        diary.profile_by_id(dad).save_checkin(CheckIn(day=AT.date(), peg_pain=5), today=NOW.date())
+        event = diary.profile_by_id(dad).add_event(Event(kind="fall", at=AT), now=NOW)
+        question = diary.profile_by_id(dad).add_question(Question(text="Can I swim?", created=AT))
         export = tmp_path / "dad.json"
         export.write_text(json.dumps(export_document(diary, ["Dad"])))
     assert not (db_path.parent / "diary.db-wal").exists()  # closed: everything is in the main file
@@ -91,10 +93,9 @@ def test_reading_commands_work_read_only(run_cli, db_path, full_diary, tmp_path)
 def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary):
     before = digest(db_path)
     with Diary.open(db_path, read_only=True) as diary:
-        dad = diary.profile_id("Dad")
-        entry = diary.get_entry(full_diary["entry"])
-        saved = {"entry": entry, "profile_id": dad, "created_utc": "2026-11-23T08:00:00Z",
-                 "updated_utc": "2026-11-23T08:00:00Z"}
+        dad = diary.profile("Dad")
+        entry = dad.get_entry(full_diary["entry"])
+        saved = {"stored": Stored(entry, dad.id, "2026-11-23T08:00:00Z", "2026-11-23T08:00:00Z"), "session": None}
         document = json.loads(full_diary["export"].read_text())
         writes = {
             "set_setting": lambda: diary.set_setting("x", "y"),
@@ -102,38 +103,46 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
             "rename_profile": lambda: diary.rename_profile("Dad", "Father"),
             "use_profile": lambda: diary.use_profile("Dad"),
             "remove_profile": lambda: diary.remove_profile("Dad"),
-            "set_default_logger": lambda: diary.set_default_logger(dad, "Anna"),
             "add_term": lambda: diary.add_term("trigger", "gardening", "Gardening"),
             "set_hidden": lambda: diary.set_hidden("trigger", "bending", True),
-            "add_entry": lambda: diary.add_entry(Entry(at=AT, pain=4), dad, now=NOW),
-            "update_entry": lambda: diary.update_entry(Entry(at=AT, pain=9, id=entry.id), now=NOW),
-            "delete_entry": lambda: diary.delete_entry(entry.id),
-            "restore_entry": lambda: diary.restore_entry(saved),
-            "save_checkin": lambda: diary.save_checkin(CheckIn(day=AT.date(), peg_pain=1), dad, today=NOW.date()),
-            "add_event": lambda: diary.add_event(Event(kind="fall", at=AT), dad, now=NOW),
-            "delete_event": lambda: diary.delete_event(full_diary["event"]),
-            "add_question": lambda: diary.add_question(Question(text="?", created=AT), dad),
-            "set_question_status": lambda: diary.set_question_status(full_diary["question"], "asked"),
-            "delete_question": lambda: diary.delete_question(full_diary["question"]),
             "check_writable": diary.check_writable,
-            "backdate_profile": lambda: diary.backdate_profile(dad, "2000-01-01T00:00:00Z"),
+            "backdate_profile": lambda: diary.backdate_profile(dad.id, "2000-01-01T00:00:00Z"),
             "import_document": lambda: import_document(diary, document, into_profile="Mum"),
         }
-        for name, write in writes.items():
+        person_writes = {
+            "set_default_logger": lambda: dad.set_default_logger("Anna"),
+            "add_entry": lambda: dad.add_entry(Entry(at=AT, pain=4), now=NOW),
+            "update_entry": lambda: dad.update_entry(Entry(at=AT, pain=9, id=entry.id), now=NOW),
+            "delete_entry": lambda: dad.delete_entry(entry.id),
+            "restore_entry": lambda: dad.restore_entry(saved),
+            "save_checkin": lambda: dad.save_checkin(CheckIn(day=AT.date(), peg_pain=1), today=NOW.date()),
+            "add_event": lambda: dad.add_event(Event(kind="fall", at=AT), now=NOW),
+            "delete_event": lambda: dad.delete_event(full_diary["event"]),
+            "add_question": lambda: dad.add_question(Question(text="?", created=AT)),
+            "set_question_status": lambda: dad.set_question_status(full_diary["question"], "asked"),
+            "delete_question": lambda: dad.delete_question(full_diary["question"]),
+            "add_session": lambda: dad.add_session(SelfCareSession("relaxation", 6, 4, 300, AT), now=NOW),
+            "insert_validated": lambda: dad.insert_validated(entries=[(Entry(at=AT, pain=4, id="x" * 8), "a", "b")]),
+        }
+        for name, write in {**writes, **person_writes}.items():
             with pytest.raises(DiaryError, match="read-only"):
                 write()
         with pytest.raises(DiaryError, match="read-only"):
             with diary.writing():
                 pass
-        # Every public method of Diary is either a read or one of the writes above: a new write
-        # method must be added here, so that read-only mode is checked for it too.
-        reads = {"open", "close", "setting", "profiles", "profile_id", "profile_name", "default_logger",
-                 "vocabulary", "get_entry", "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
-                 "checkin", "checkins", "events", "question", "questions", "find_id", "backup", "writing", "db",
-                 "path", "flagged_entries", "verify"}
+        # Every public method of Diary and of ProfileDiary is either a read or one of the writes above:
+        # a new write method must be added here, so that read-only mode is checked for it too.
+        reads = {"open", "close", "setting", "profiles", "profile_id", "profile_name", "vocabulary", "backup",
+                 "writing", "db", "path", "verify", "profile", "profile_by_id", "active_profile"}
+        person_reads = {"name", "id", "diary", "read_only", "vocabulary", "figures", "default_logger", "get_entry",
+                        "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
+                        "checkin", "checkins", "events", "question", "questions", "find_id", "flagged_entries",
+                        "sessions", "session_for_entry"}
         public = {name for name, _ in inspect.getmembers(Diary) if not name.startswith("_")}
         assert public - reads - set(writes) == set()
-        assert diary.count_entries(dad) == 1
+        person_public = {name for name, _ in inspect.getmembers(ProfileDiary) if not name.startswith("_")}
+        assert person_public - person_reads - set(person_writes) == set()
+        assert dad.count_entries() == 1
     assert_untouched(db_path, before)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import active
+
 import io
 import re
 from datetime import date, datetime, timedelta, timezone
@@ -41,14 +43,14 @@ def hand_built(diary):
         Entry(at(6, 12), 3, [Site("lower-back", 3)], therapies=[TherapyUse("heat", 50)]),
         Entry(at(25, 10, month=10), 5), Entry(at(26, 10, month=10), 7),  # the previous ten days
     ]:
-        diary.add_entry(entry, now=NOW)
+        active(diary).add_entry(entry, now=NOW)
     for day, items in ((2, (6, 4, 5)), (3, (7, 6, 8)), (9, (2, 2, 2))):
-        diary.save_checkin(CheckIn(date(2026, 11, day), *items), today=NOW.date())
-    diary.add_event(Event("fall", at(4, 17), note="slipped in the kitchen"), now=NOW)
-    diary.add_event(Event("appointment", at(7, 14)), now=NOW)
-    diary.add_event(Event("dxa", at(9, 9), t_score=-2.5, dxa_site="lumbar-spine"), now=NOW)
-    diary.add_question(Question("Can I carry 5 kg?", at(8, 20)))
-    diary.set_question_status(diary.add_question(Question("Brace at night?", at(8, 21))).id, "answered", "No")
+        active(diary).save_checkin(CheckIn(date(2026, 11, day), *items), today=NOW.date())
+    active(diary).add_event(Event("fall", at(4, 17), note="slipped in the kitchen"), now=NOW)
+    active(diary).add_event(Event("appointment", at(7, 14)), now=NOW)
+    active(diary).add_event(Event("dxa", at(9, 9), t_score=-2.5, dxa_site="lumbar-spine"), now=NOW)
+    active(diary).add_question(Question("Can I carry 5 kg?", at(8, 20)))
+    active(diary).set_question_status(active(diary).add_question(Question("Brace at night?", at(8, 21))).id, "answered", "No")
     return diary
 
 
@@ -87,7 +89,7 @@ HAND = [
 
 
 def test_pdf_prints_the_hand_worked_figures(hand_built):
-    report = build_report(hand_built, hand_built.profile_id(NAME), PERIOD, today=date(2026, 11, 24))
+    report = build_report(hand_built.profile(NAME), PERIOD, today=date(2026, 11, 24))
     text, pages = _pdf_text(render(report, "pdf"))
     for expected in HAND:
         assert expected in text, expected
@@ -97,8 +99,8 @@ def test_pdf_prints_the_hand_worked_figures(hand_built):
 
 def test_pdf_numbers_are_the_analysis_figures(hand_built):
     pid = hand_built.profile_id(NAME)
-    figures = trends(hand_built, pid, PERIOD)
-    text, _ = _pdf_text(render(build_report(hand_built, pid, PERIOD), "pdf"))
+    figures = trends(hand_built.profile_by_id(pid), PERIOD)
+    text, _ = _pdf_text(render(build_report(hand_built.profile_by_id(pid), PERIOD), "pdf"))
     assert f"{figures.summary.mean:.1f} ({figures.summary.entries} entries)" in text
     assert f"{figures.change.mean_difference:+.1f}" in text
     for loc in figures.locations:
@@ -110,7 +112,7 @@ def test_pdf_numbers_are_the_analysis_figures(hand_built):
 
 
 def test_unicode_name_and_note_survive_into_the_pdf(hand_built):
-    report = build_report(hand_built, hand_built.profile_id(NAME), PERIOD)
+    report = build_report(hand_built.profile(NAME), PERIOD)
     text, _ = _pdf_text(render(report, "pdf", paper="letter"))
     assert NAME in text and NOTE in text
     assert "?" not in text.replace("stairs?", "").replace("5 kg?", "")  # no missing-glyph stand-ins
@@ -118,11 +120,11 @@ def test_unicode_name_and_note_survive_into_the_pdf(hand_built):
 
 def test_sections_come_in_the_briefs_order_and_can_be_picked(hand_built):
     pid = hand_built.profile_id(NAME)
-    text, _ = _pdf_text(render(build_report(hand_built, pid, PERIOD), "pdf"))
+    text, _ = _pdf_text(render(build_report(hand_built.profile_by_id(pid), PERIOD), "pdf"))
     places = [text.index(title) for title in SECTIONS.values()]
     assert places == sorted(places)
     assert text.index(NAME) < places[0] and "patient-reported data, not a diagnosis" in text.lower()
-    short = build_report(hand_built, pid, PERIOD, sections=["summary", "questions"])
+    short = build_report(hand_built.profile_by_id(pid), PERIOD, sections=["summary", "questions"])
     assert [s.key for s in short.sections] == ["summary", "questions"]
 
 
@@ -140,7 +142,7 @@ class _Tags(HTMLParser):
 
 
 def test_html_is_self_contained_with_inline_svg_charts(hand_built):
-    page = render(build_report(hand_built, hand_built.profile_id(NAME), PERIOD), "html").decode("utf-8")
+    page = render(build_report(hand_built.profile(NAME), PERIOD), "html").decode("utf-8")
     parser = _Tags()
     parser.feed(page)
     assert parser.tags.count("svg") == 2  # the pain chart and the PEG chart
@@ -151,7 +153,7 @@ def test_html_is_self_contained_with_inline_svg_charts(hand_built):
 
 
 def test_markdown_has_every_section_and_tables(hand_built):
-    text = render(build_report(hand_built, hand_built.profile_id(NAME), PERIOD), "md").decode("utf-8")
+    text = render(build_report(hand_built.profile(NAME), PERIOD), "md").decode("utf-8")
     headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
     assert headings == list(SECTIONS.values())
     assert "| Mean pain (0–10) | 4.6 (5 entries) | 6.0 (2 entries) | -1.4 |" in text
@@ -197,14 +199,14 @@ def test_ninety_days_of_the_demo_fit_on_two_pages(demo_diary, paper):
     from osteotrack.store import Diary
 
     with Diary.open(demo_diary, read_only=True) as diary:
-        report = build_report(diary, diary.profile_id(), Period(date(2026, 8, 27), date(2026, 11, 24)))
+        report = build_report(active(diary), Period(date(2026, 8, 27), date(2026, 11, 24)))
         _, pages = _pdf_text(render(report, "pdf", paper=paper))
     assert 1 <= pages <= 2
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html", "md"])
 def test_an_empty_period_still_makes_a_report(diary, fmt):
-    report = build_report(diary, diary.profile_id(), PERIOD)
+    report = build_report(active(diary), PERIOD)
     data = render(report, fmt)
     text = _pdf_text(data)[0] if fmt == "pdf" else data.decode("utf-8")
     assert "Days logged: 0 of 10 days in range (0%), 0 entries." in text

@@ -15,6 +15,8 @@ guided imagery 1 session, 5.0 → 5.0, relief 0. Relaxation comes first: it has 
 
 from __future__ import annotations
 
+from tests.support import active
+
 import io
 import json
 
@@ -25,7 +27,6 @@ from osteotrack.domain.selfcare import SelfCareSession
 from osteotrack.report.model import build_report
 from osteotrack.report.output import render
 from osteotrack.store import Diary
-from osteotrack.store.sessions import add_session
 from tests import trends_diary
 from tests.functional.test_trends_screen import sync, table_text, week_shown
 from tests.trends_diary import NOW, PERIOD, at
@@ -39,7 +40,7 @@ TITLE = "Self-care sessions"
 def add_sessions(diary) -> None:
     for day, therapy, before, after in ((9, "relaxation", 9, 1), (11, "relaxation", 6, 4),
                                         (14, "guided-imagery", 5, 5), (15, "relaxation", 7, 4)):
-        add_session(diary, SelfCareSession(therapy, before, after, 300, at(day, 18)), now=NOW)
+        active(diary).add_session(SelfCareSession(therapy, before, after, 300, at(day, 18)), now=NOW)
 
 
 @pytest.fixture
@@ -78,19 +79,19 @@ def test_trends_json_gives_each_therapys_sessions_with_their_counts(with_session
 def test_without_sessions_nothing_is_said_about_them(plain, run_cli):
     assert TITLE not in run_cli("trends", *WEEK).output
     assert json.loads(run_cli("trends", *WEEK, "--format", "json").output)["sessions"] == []
-    markdown = render(build_report(plain, plain.profile_id("me"), PERIOD), "md").decode("utf-8")
+    markdown = render(build_report(plain.profile("me"), PERIOD), "md").decode("utf-8")
     assert TITLE not in markdown
 
 
 def test_report_markdown_lists_the_sessions_under_therapies(with_sessions):
-    markdown = render(build_report(with_sessions, with_sessions.profile_id("me"), PERIOD), "md").decode("utf-8")
+    markdown = render(build_report(with_sessions.profile("me"), PERIOD), "md").decode("utf-8")
     therapies = markdown.split("## Therapies and relief")[1].split("\n## ")[0]
     assert f"_{RELAXATION}_" in therapies and f"_{IMAGERY}_" in therapies
     assert therapies.index(RELAXATION) < therapies.index(IMAGERY)
 
 
 def test_report_pdf_prints_the_session_lines(with_sessions):
-    data = render(build_report(with_sessions, with_sessions.profile_id("me"), PERIOD), "pdf")
+    data = render(build_report(with_sessions.profile("me"), PERIOD), "pdf")
     reader = PdfReader(io.BytesIO(data))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert RELAXATION in text and IMAGERY in text

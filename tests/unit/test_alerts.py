@@ -35,9 +35,9 @@ TODAY = date(2026, 11, 24)
 
 
 def log(diary, pid, day, pain, sites=(), therapies=()):
-    diary.add_entry(Entry(at=datetime(2026, 11, day, 9, 0, tzinfo=TZ), pain=pain,
+    diary.profile_by_id(pid).add_entry(Entry(at=datetime(2026, 11, day, 9, 0, tzinfo=TZ), pain=pain,
                           sites=[Site(s, n) for s, n in sites],
-                          therapies=[TherapyUse(t, r) for t, r in therapies]), pid, now=NOW)
+                          therapies=[TherapyUse(t, r) for t, r in therapies]), now=NOW)
 
 
 @pytest.fixture
@@ -49,18 +49,17 @@ def family(diary):
     log(diary, dad, 18, 5, [("lower-back", 5), ("hip-right", 6)], [("heat", 40), ("ice", 20)])
     log(diary, dad, 19, 6, [("hip-right", 6)], [("heat", 30)])
     log(diary, dad, 20, 4, (), [("otc-pain-medication", 50)])
-    diary.add_event(Event(kind="fall", at=datetime(2026, 11, 19, 17, 0, tzinfo=TZ)), dad, now=NOW)
+    diary.profile_by_id(dad).add_event(Event(kind="fall", at=datetime(2026, 11, 19, 17, 0, tzinfo=TZ)), now=NOW)
     for day, pain, relief in ((16, 4, 60), (17, 4, 60), (22, 5, 50), (23, 5, 50)):
         log(diary, mum, day, pain, [("lower-back", pain)], [("heat", relief)])
-    diary.add_event(Event(kind="appointment", at=datetime(2026, 11, 20, 10, 0, tzinfo=TZ)), mum, now=NOW)
+    diary.profile_by_id(mum).add_event(Event(kind="appointment", at=datetime(2026, 11, 20, 10, 0, tzinfo=TZ)), now=NOW)
     log(diary, sam, 21, 7, [("neck", 7)])
-    diary.add_event(Event(kind="fracture", at=datetime(2026, 11, 21, 12, 0, tzinfo=TZ), site="wrist-left"),
-                    sam, now=NOW)
+    diary.profile_by_id(sam).add_event(Event(kind="fracture", at=datetime(2026, 11, 21, 12, 0, tzinfo=TZ), site="wrist-left"), now=NOW)
     return {"dad": dad, "mum": mum, "sam": sam}
 
 
 def test_dad_gets_every_kind_of_alert(diary, family):
-    dad = profile_overview(diary, family["dad"], TODAY)
+    dad = profile_overview(diary.profile_by_id(family["dad"]), TODAY)
     assert dad.alerts == [
         "Pain is up by 2.0 points: mean 5.0 this week, 3.0 last week.",
         "New place that hurts this week: hip, right.",
@@ -72,21 +71,21 @@ def test_dad_gets_every_kind_of_alert(diary, family):
 
 
 def test_small_changes_raise_no_alert(diary, family):
-    assert profile_overview(diary, family["mum"], TODAY).alerts == []
+    assert profile_overview(diary.profile_by_id(family["mum"]), TODAY).alerts == []
 
 
 def test_without_a_last_week_nothing_is_new_and_three_quiet_days_alert(diary, family):
-    assert profile_overview(diary, family["sam"], TODAY).alerts == [
+    assert profile_overview(diary.profile_by_id(family["sam"]), TODAY).alerts == [
         "Fracture wrist, left logged on Sat 21 Nov.",
         "No entry for 3 days; the last was on Sat 21 Nov.",
     ]
     # One day earlier the gap is 2 days: no alert for it.
-    assert profile_overview(diary, family["sam"], date(2026, 11, 23)).alerts == [
+    assert profile_overview(diary.profile_by_id(family["sam"]), date(2026, 11, 23)).alerts == [
         "Fracture wrist, left logged on Sat 21 Nov."]
 
 
 def test_the_overview_lists_every_profile_and_marks_the_active_one(diary, family):
-    people = overview(diary, TODAY, active_name="Mum")
+    people = overview(diary, TODAY, diary.profile_id("Mum"))
     assert [(p.name, p.active) for p in people] == [("me", False), ("Dad", False), ("Mum", True), ("Sam", False)]
     assert people[0].alerts == ["Nothing logged yet."]
     assert overview_lines(people[2]) == [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import active
+
 from datetime import date
 
 import pytest
@@ -28,7 +30,7 @@ def d(day: int) -> date:
 
 
 def test_daily_pain_per_local_day_with_rolling_mean(small, me):
-    rows = analysis.daily_pain(small, me, PERIOD)
+    rows = analysis.daily_pain(small.profile_by_id(me), PERIOD)
     # Thu 12's entry was 13 Nov in UTC and Fri 13's was 12 Nov in UTC: each counts on its writer's day.
     assert [(r.day, r.worst, r.mean, r.least, r.entries) for r in rows] == [
         (d(10), 6, 5.0, 4, 2), (d(12), 2, 2.0, 2, 1), (d(13), 8, 8.0, 8, 1), (d(14), 3, 3.0, 3, 1),
@@ -44,20 +46,20 @@ def test_rolling_mean_drops_days_older_than_a_week(diary):
     log(diary, at(1, 9), 2)
     log(diary, at(7, 9), 4)
     log(diary, at(8, 9), 9)
-    rows = analysis.daily_pain(diary, diary.profile_id(), Period(d(1), d(8)))
+    rows = analysis.daily_pain(active(diary), Period(d(1), d(8)))
     # On the 8th the window is 2–8 Nov: the 1st has fallen out.
     assert [(r.rolling_mean, r.rolling_days) for r in rows] == [(2.0, 1), (3.0, 2), (6.5, 2)]
 
 
 def test_summary_counts_days_logged_of_days_in_range(small, me):
-    s = analysis.pain_summary(small, me, PERIOD)
+    s = analysis.pain_summary(small.profile_by_id(me), PERIOD)
     assert (s.entries, s.days_logged, s.days_in_range, s.worst, s.least) == (6, 5, 7, 8, 2)
     assert s.mean == pytest.approx(28 / 6)
     assert s.coverage == pytest.approx(5 / 7)
 
 
 def test_change_against_the_previous_period_of_equal_length(small, me):
-    c = analysis.change(small, me, PERIOD)
+    c = analysis.change(small.profile_by_id(me), PERIOD)
     assert c.previous_period == Period(d(3), d(9))
     assert (c.previous.entries, c.previous.mean, c.previous.days_logged) == (1, 9.0, 1)
     assert c.mean_difference == pytest.approx(28 / 6 - 9)
@@ -66,7 +68,7 @@ def test_change_against_the_previous_period_of_equal_length(small, me):
 
 
 def test_locations_share_of_days_mean_intensity_and_count(small, me):
-    rows = analysis.locations(small, me, PERIOD)
+    rows = analysis.locations(small.profile_by_id(me), PERIOD)
     assert [(r.location, r.days, r.days_logged, r.count) for r in rows] == [
         ("lower-back", 3, 5, 4), ("mid-back", 1, 5, 1), ("rib-left", 1, 5, 1),
     ]
@@ -78,12 +80,12 @@ def test_locations_share_of_days_mean_intensity_and_count(small, me):
 def test_a_location_logged_at_zero_did_not_hurt_that_day(diary):
     log(diary, at(2, 9), 3, [("knee-left", 0)])
     log(diary, at(3, 9), 5, [("knee-left", 4)])
-    (knee,) = analysis.locations(diary, diary.profile_id(), Period(d(1), d(3)))
+    (knee,) = analysis.locations(active(diary), Period(d(1), d(3)))
     assert (knee.days, knee.days_logged, knee.share_of_days, knee.count, knee.mean_intensity) == (1, 2, 0.5, 2, 2.0)
 
 
 def test_triggers_mean_pain_present_against_absent(small, me):
-    rows = analysis.triggers(small, me, PERIOD)
+    rows = analysis.triggers(small.profile_by_id(me), PERIOD)
     assert [(r.trigger, r.present, r.absent) for r in rows] == [
         ("bending", 2, 4), ("standing", 2, 4), ("lifting", 1, 5),
     ]
@@ -94,7 +96,7 @@ def test_triggers_mean_pain_present_against_absent(small, me):
 
 
 def test_therapies_times_used_mean_relief_and_rated_count(small, me):
-    rows = analysis.therapies(small, me, PERIOD)
+    rows = analysis.therapies(small.profile_by_id(me), PERIOD)
     assert [(r.therapy, r.times_used, r.rated, r.group) for r in rows] == [
         ("otc-pain-medication", 4, 3, "medication"), ("heat", 3, 3, "physical"),
         ("prescription-pain-medication", 1, 0, "medication"),
@@ -105,7 +107,7 @@ def test_therapies_times_used_mean_relief_and_rated_count(small, me):
 
 
 def test_relief_over_time_per_week_from_monday(small, me):
-    points = analysis.relief_over_time(small, me, PERIOD)
+    points = analysis.relief_over_time(small.profile_by_id(me), PERIOD)
     assert [(p.therapy, p.start, p.mean_relief, p.rated) for p in points] == [
         ("heat", d(9), 70.0, 2), ("heat", d(16), 50.0, 1),
         ("otc-pain-medication", d(9), 30.0, 2), ("otc-pain-medication", d(16), 30.0, 1),
@@ -113,14 +115,14 @@ def test_relief_over_time_per_week_from_monday(small, me):
 
 
 def test_relief_over_time_per_month_for_long_ranges(small, me):
-    points = analysis.relief_over_time(small, me, Period(date(2026, 1, 1), TODAY))
+    points = analysis.relief_over_time(small.profile_by_id(me), Period(date(2026, 1, 1), TODAY))
     assert [(p.therapy, p.start, p.mean_relief, p.rated) for p in points] == [
         ("heat", d(1), 70.0, 4), ("otc-pain-medication", d(1), 30.0, 3),
     ]
 
 
 def test_medication_days_used_and_longest_run(small, me):
-    use = analysis.medication_use(small, me, PERIOD)
+    use = analysis.medication_use(small.profile_by_id(me), PERIOD)
     # OTC on 10, 13, 14, 16: runs of 1, 2 and 1 days.
     assert (use.otc.days_used, use.otc.uses, use.otc.longest_run, use.otc.run_start, use.otc.run_end) == (
         4, 4, 2, d(13), d(14))
@@ -131,7 +133,7 @@ def test_medication_days_used_and_longest_run(small, me):
 def test_longest_run_counts_days_not_entries_and_prefers_the_latest(diary):
     for hour, day in enumerate((2, 3, 3, 6, 7), start=8):
         log(diary, at(day, hour), 4, therapies=[("otc-pain-medication", 30)])
-    use = analysis.medication_use(diary, diary.profile_id(), Period(d(1), d(8)))
+    use = analysis.medication_use(active(diary), Period(d(1), d(8)))
     # Days 2–3 and 6–7 are both two days long: the latest is reported.
     assert (use.otc.days_used, use.otc.uses, use.otc.longest_run, use.otc.run_start, use.otc.run_end) == (
         4, 5, 2, d(6), d(7))
@@ -139,7 +141,7 @@ def test_longest_run_counts_days_not_entries_and_prefers_the_latest(diary):
 
 
 def test_peg_per_iso_week_from_complete_check_ins(small, me):
-    weeks = analysis.peg_weeks(small, me, PERIOD)
+    weeks = analysis.peg_weeks(small.profile_by_id(me), PERIOD)
     # W46: PEG 4 (3, 4, 5) and 6 (6, 6, 6); Sun 15's check-in lacks an item; W47: PEG 2 (1, 2, 3).
     assert [(w.week, w.start, w.checkins) for w in weeks] == [("2026-W46", d(9), 2), ("2026-W47", d(16), 1)]
     assert (weeks[0].score, weeks[0].pain, weeks[0].enjoyment, weeks[0].activity) == pytest.approx((5, 4.5, 5, 5.5))
@@ -147,7 +149,7 @@ def test_peg_per_iso_week_from_complete_check_ins(small, me):
 
 
 def test_events_in_range_on_their_local_day(small, me):
-    marks = analysis.events(small, me, PERIOD)
+    marks = analysis.events(small.profile_by_id(me), PERIOD)
     assert [(m.day, m.kind, m.label) for m in marks] == [
         (d(13), "fall", "Fall"), (d(13), "fracture", "Fracture mid back T8"),
     ]
@@ -155,7 +157,7 @@ def test_events_in_range_on_their_local_day(small, me):
 
 def test_an_empty_range_has_counts_of_zero_and_no_means(small, me):
     empty = Period(date(2026, 10, 1), date(2026, 10, 7))
-    t = analysis.trends(small, me, empty)
+    t = analysis.trends(small.profile_by_id(me), empty)
     assert (t.summary.entries, t.summary.days_logged, t.summary.days_in_range, t.summary.mean) == (0, 0, 7, None)
     assert t.daily == t.locations == t.triggers == t.therapies == t.relief_over_time == t.peg_weeks == t.events == []
     assert (t.medication.otc.days_used, t.medication.otc.longest_run) == (0, 0)
@@ -164,7 +166,7 @@ def test_an_empty_range_has_counts_of_zero_and_no_means(small, me):
 
 def test_a_single_entry(diary):
     log(diary, at(5, 9), 7, [("hip-left", 6)], ["stairs"], [("ice", 20)])
-    t = analysis.trends(diary, diary.profile_id(), Period(d(1), d(7)))
+    t = analysis.trends(active(diary), Period(d(1), d(7)))
     assert [(r.day, r.worst, r.mean, r.least, r.entries, r.rolling_mean, r.rolling_days) for r in t.daily] == [
         (d(5), 7, 7.0, 7, 1, 7.0, 1)]
     assert (t.summary.mean, t.summary.days_logged) == (7.0, 1)
@@ -176,7 +178,7 @@ def test_a_single_entry(diary):
 
 
 def test_trends_bundles_every_figure_and_serialises_with_counts(small, me):
-    t = analysis.trends(small, me, PERIOD)
+    t = analysis.trends(small.profile_by_id(me), PERIOD)
     assert t.profile == "me" and t.relief_bucket == "week"
     data = t.to_dict()
     assert data["period"] == {"since": "2026-11-10", "until": "2026-11-16", "days": 7}
@@ -189,7 +191,7 @@ def test_trends_bundles_every_figure_and_serialises_with_counts(small, me):
 
 
 def test_what_changed_this_week_against_last(small, me):
-    w = analysis.what_changed(small, me, today=d(16))
+    w = analysis.what_changed(small.profile_by_id(me), today=d(16))
     assert (w.this_week, w.last_week) == (Period(d(10), d(16)), Period(d(3), d(9)))
     assert w.direction == "down"
     assert [s.location for s in w.new_locations] == ["mid-back", "rib-left"]  # lower back hurt last week too
@@ -208,7 +210,7 @@ def test_what_changed_this_week_against_last(small, me):
 
 
 def test_what_changed_in_a_quiet_week(diary):
-    w = analysis.what_changed(diary, diary.profile_id(), today=d(16))
+    w = analysis.what_changed(active(diary), today=d(16))
     assert w.direction == "unknown"
     assert w.sentences == [
         "No entries this week, so there is no mean pain to compare.",
@@ -229,7 +231,7 @@ def test_what_changed_says_which_way_mean_pain_went(diary, before, now, sentence
         log(diary, at(5, hour), pain)  # last week: 3–9 Nov
     for hour, pain in enumerate(now, start=8):
         log(diary, at(12, hour), pain)  # this week: 10–16 Nov
-    w = analysis.what_changed(diary, diary.profile_id(), today=d(16))
+    w = analysis.what_changed(active(diary), today=d(16))
     assert w.sentences[0] == sentence
 
 
@@ -237,4 +239,4 @@ def test_what_changed_ignores_a_relief_drop_under_one_step(diary):
     log(diary, at(5, 9), 4, therapies=[("heat", 60)])
     log(diary, at(12, 9), 4, therapies=[("heat", 60)])
     log(diary, at(13, 9), 4, therapies=[("heat", 50)])  # mean 55: five points lower, half a step
-    assert analysis.what_changed(diary, diary.profile_id(), today=d(16)).relief_dropped == []
+    assert analysis.what_changed(active(diary), today=d(16)).relief_dropped == []

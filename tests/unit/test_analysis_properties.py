@@ -35,9 +35,9 @@ def test_figures_stay_within_bounds_and_counts_add_up(tmp_path, entries, first, 
     with Diary.open(tmp_path / f"p{next(counter)}.db") as diary:
         for at, pain, triggers, therapies, sites in entries:
             log(diary, at, pain, sites, triggers, therapies)
-        pid = diary.profile_id()
+        pid = diary.profile_id(diary.active_profile())
         period = Period(START + timedelta(days=first), START + timedelta(days=first + length - 1))
-        t = analysis.trends(diary, pid, period)
+        t = analysis.trends(diary.profile_by_id(pid), period)
         in_range = [e for e in entries if period.since <= e[0].date() <= period.until]
 
     assert t.summary.entries == len(in_range) == sum(r.entries for r in t.daily)

@@ -7,13 +7,14 @@ import pytest
 from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.sessions import one_decimal, session_summaries
 from osteotrack.domain.selfcare import SelfCareSession
-from osteotrack.store.sessions import add_session
 from tests.conftest import NOW
+from tests.support import active
 
 
 def add(diary, therapy, before, after, days_ago=0, seconds=300, completed=True, profile_id=None):
-    add_session(diary, SelfCareSession(therapy, before, after, seconds, NOW - timedelta(days=days_ago, hours=1),
-                                       completed=completed), profile_id, now=NOW)
+    person = active(diary) if profile_id is None else diary.profile_by_id(profile_id)
+    person.add_session(SelfCareSession(therapy, before, after, seconds, NOW - timedelta(days=days_ago, hours=1),
+                                       completed=completed), now=NOW)
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def sessions_diary(diary):
 
 def test_counts_and_mean_pain_before_and_after_per_therapy(sessions_diary):
     week = Period(NOW.date() - timedelta(days=7), NOW.date())
-    found = session_summaries(sessions_diary, sessions_diary.profile_id("me"), week)
+    found = session_summaries(sessions_diary.profile("me"), week)
     assert [s.therapy for s in found] == ["relaxation", "guided-imagery"]  # most sessions first
     relaxation, imagery = found
     # Before: (6 + 7 + 5) / 3 = 6.0; after: (4 + 5 + 5) / 3 = 4.67 → 4.7.
@@ -53,13 +54,13 @@ def test_counts_and_mean_pain_before_and_after_per_therapy(sessions_diary):
 
 def test_the_whole_diary_and_a_closed_range(sessions_diary):
     me = sessions_diary.profile_id("me")
-    everything = {s.therapy: s for s in session_summaries(sessions_diary, me)}
+    everything = {s.therapy: s for s in session_summaries(sessions_diary.profile_by_id(me))}
     # With the session of a month ago: before (6 + 7 + 5 + 9) / 4 = 6.75 → 6.8; after (4 + 5 + 5 + 1) / 4 = 3.75 → 3.8.
     assert everything["relaxation"].line() == "relaxation: 4 sessions, mean pain 6.8 → 3.8"
     one_day = NOW.date() - timedelta(days=3)
-    only = session_summaries(sessions_diary, me, Period(one_day, one_day))
+    only = session_summaries(sessions_diary.profile_by_id(me), Period(one_day, one_day))
     assert [s.line() for s in only] == ["relaxation: 1 session, mean pain 5.0 → 5.0"]
-    assert session_summaries(sessions_diary, me, Period(date(2020, 1, 1), date(2020, 1, 2))) == []
+    assert session_summaries(sessions_diary.profile_by_id(me), Period(date(2020, 1, 1), date(2020, 1, 2))) == []
 
 
 @pytest.mark.parametrize("total, count, text", [(61, 10, "6.1"), (49, 8, "6.1"), (109, 20, "5.5"), (1, 4, "0.3"),

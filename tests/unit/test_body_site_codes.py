@@ -21,7 +21,7 @@ def test_builtin_locations_carry_the_checked_codes():
 
 def test_an_older_diary_gets_the_tailbone_corrected(db_path):
     with Diary.open(db_path) as diary:  # make it look like a diary written before this step
-        diary.conn.execute("UPDATE vocabulary SET snomed = '54735007' WHERE slug = 'tailbone'")
-        diary.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_tailbone_is_the_coccyx'")
+        diary._conn.execute("UPDATE vocabulary SET snomed = '54735007' WHERE slug = 'tailbone'")
+        diary._conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_tailbone_is_the_coccyx'")
     with Diary.open(db_path) as diary:
         assert diary.vocabulary().terms["location"]["tailbone"].snomed == "64688005"

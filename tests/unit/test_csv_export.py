@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import active
+
 import csv
 import io
 import zipfile
@@ -48,14 +50,14 @@ def _entry_from_row(row: dict) -> Entry:
 
 def test_entries_read_back_to_the_same_entries(diary):
     stored = [
-        diary.add_entry(Entry(at=datetime(2026, 11, 20, 8, 15, 30, tzinfo=TZ), pain=7,
+        active(diary).add_entry(Entry(at=datetime(2026, 11, 20, 8, 15, 30, tzinfo=TZ), pain=7,
                               sites=[Site("mid-back", 8, "T8"), Site("rib-left", 4)],
                               qualities=["aching", "sharp"], triggers=["bending", "lifting"],
                               therapies=[TherapyUse("heat", 60),
                                          TherapyUse("otc-pain-medication", None, "ibuprofen", "400 mg")],
                               note='said "ouch", then, laughed\nsecond line', for_doctor=True,
                               entered_by="Anna"), now=NOW),
-        diary.add_entry(Entry(at=datetime(2026, 11, 21, 19, 0, tzinfo=TZ), pain=0), now=NOW),
+        active(diary).add_entry(Entry(at=datetime(2026, 11, 21, 19, 0, tzinfo=TZ), pain=0), now=NOW),
     ]
     rows = _tables(diary)["entries.csv"]
     assert [_unordered(_entry_from_row(r)) for r in rows] == [_unordered(e) for e in stored]
@@ -71,7 +73,7 @@ def _unordered(e: Entry) -> Entry:
 
 
 def test_summary_columns_come_first_unchanged_then_one_per_field(diary):
-    diary.add_entry(Entry(at=datetime(2026, 11, 20, 8, 15, tzinfo=TZ), pain=5, sites=[Site("hip-right", 6)],
+    active(diary).add_entry(Entry(at=datetime(2026, 11, 20, 8, 15, tzinfo=TZ), pain=5, sites=[Site("hip-right", 6)],
                           therapies=[TherapyUse("ice", 30)]), now=NOW)
     tables = _tables(diary)
     header = tables["entries.csv:header"]

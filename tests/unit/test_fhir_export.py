@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import active
+
 import json
 from datetime import date, datetime, timedelta, timezone
 
@@ -18,14 +20,13 @@ TZ = timezone(timedelta(hours=-5))
 @pytest.fixture
 def filled(diary):
     diary.rename_profile("me", "Zoë Ελένη")
-    diary.add_entry(Entry(at=datetime(2026, 11, 20, 8, 15, tzinfo=TZ), pain=7,
+    active(diary).add_entry(Entry(at=datetime(2026, 11, 20, 8, 15, tzinfo=TZ), pain=7,
                           sites=[Site("mid-back", 8, "T8"), Site("hip-left", 5), Site("all-over", 3)],
-                          triggers=["bending"], therapies=[TherapyUse("heat", 60)], note="bad morning"),
-                    now=NOW)
-    diary.add_entry(Entry(at=datetime(2026, 11, 21, 19, 0, tzinfo=TZ), pain=2), now=NOW)
-    diary.save_checkin(CheckIn(day=date(2026, 11, 20), peg_pain=6, peg_enjoyment=4, peg_activity=5), today=NOW.date())
-    diary.save_checkin(CheckIn(day=date(2026, 11, 21), peg_pain=3, sleep=7), today=NOW.date())
-    diary.save_checkin(CheckIn(day=date(2026, 11, 22), sleep=7, mood=6), today=NOW.date())
+                          triggers=["bending"], therapies=[TherapyUse("heat", 60)], note="bad morning"), now=NOW)
+    active(diary).add_entry(Entry(at=datetime(2026, 11, 21, 19, 0, tzinfo=TZ), pain=2), now=NOW)
+    active(diary).save_checkin(CheckIn(day=date(2026, 11, 20), peg_pain=6, peg_enjoyment=4, peg_activity=5), today=NOW.date())
+    active(diary).save_checkin(CheckIn(day=date(2026, 11, 21), peg_pain=3, sleep=7), today=NOW.date())
+    active(diary).save_checkin(CheckIn(day=date(2026, 11, 22), sleep=7, mood=6), today=NOW.date())
     return diary
 
 

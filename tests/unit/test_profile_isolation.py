@@ -20,6 +20,7 @@ from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.store import Diary
 from osteotrack.store.transfer import export_document
+from tests.support import active
 
 START = date(2026, 10, 26)
 DAYS = 30
@@ -53,60 +54,62 @@ def fill(diary: Diary, people: list[dict]) -> dict[int, dict[str, set[str]]]:
     """Store each person's records in a profile of their own; return every profile's ids by kind."""
     owned = {}
     for i, p in enumerate(people):
-        pid = diary.profile_id() if i == 0 else diary.add_profile(f"Person {i}")
+        pid = diary.profile_id(diary.active_profile()) if i == 0 else diary.add_profile(f"Person {i}")
         ids = owned[pid] = {"entries": set(), "checkins": set(), "events": set(), "questions": set()}
         for e in p["entries"]:
-            ids["entries"].add(diary.add_entry(Entry(**{**e.__dict__, "id": None}), pid, now=NOW).id)
+            ids["entries"].add(diary.profile_by_id(pid).add_entry(Entry(**{**e.__dict__, "id": None}), now=NOW).id)
         for day in p["checkin_days"]:
-            ids["checkins"].add(diary.save_checkin(CheckIn(day=START + timedelta(days=day), peg_pain=i), pid,
-                                                   today=TODAY).id)
+            ids["checkins"].add(diary.profile_by_id(pid).save_checkin(CheckIn(day=START + timedelta(days=day), peg_pain=i), today=TODAY).id)
         for kind, at in p["events"]:
             site = "wrist-left" if kind == "fracture" else None
-            ids["events"].add(diary.add_event(Event(kind=kind, at=at, site=site), pid, now=NOW).id)
+            ids["events"].add(diary.profile_by_id(pid).add_event(Event(kind=kind, at=at, site=site), now=NOW).id)
         for status in p["questions"]:
-            q = diary.add_question(Question(text=f"q{i}", created=NOW), pid)
-            ids["questions"].add(diary.set_question_status(q.id, status).id)
+            q = diary.profile_by_id(pid).add_question(Question(text=f"q{i}", created=NOW))
+            ids["questions"].add(diary.profile_by_id(pid).set_question_status(q.id, status).id)
     return owned
 
 
 def assert_reads_are_isolated(diary: Diary, owned: dict) -> None:
-    everyone = {kind: set().union(*(ids[kind] for ids in owned.values())) for kind in owned[diary.profile_id()]}
+    everyone = {kind: set().union(*(ids[kind] for ids in owned.values())) for kind in owned[diary.profile_id(diary.active_profile())]}
     days = [START + timedelta(days=d) for d in range(DAYS)]
     for pid, ids in owned.items():
         mine = lambda records: {r.id for r in records}  # noqa: E731
-        assert mine(diary.entries(pid)) == ids["entries"]
-        assert mine(diary.entries(pid, limit=3, offset=1)) <= ids["entries"]
-        assert mine(diary.entries(pid, since=days[10], until=days[20])) <= ids["entries"]
-        assert diary.count_entries(pid) == len(ids["entries"])
-        pains = [diary.get_entry(i).pain for i in ids["entries"]]
-        assert diary.pain_mean(pid) == (sum(pains) / len(pains) if pains else None, len(pains))
-        last = diary.last_entry(pid)
+        assert mine(diary.profile_by_id(pid).entries()) == ids["entries"]
+        assert mine(diary.profile_by_id(pid).entries(limit=3, offset=1)) <= ids["entries"]
+        assert mine(diary.profile_by_id(pid).entries(since=days[10], until=days[20])) <= ids["entries"]
+        assert diary.profile_by_id(pid).count_entries() == len(ids["entries"])
+        pains = [diary.profile_by_id(pid).get_entry(i).pain for i in ids["entries"]]
+        assert diary.profile_by_id(pid).pain_mean() == (sum(pains) / len(pains) if pains else None, len(pains))
+        last = diary.profile_by_id(pid).last_entry()
         assert (last is None) == (not ids["entries"]) and (last is None or last.id in ids["entries"])
-        assert mine(diary.checkins(pid)) == ids["checkins"]
-        assert all(diary.checkin(day, pid) is None or diary.checkin(day, pid).id in ids["checkins"] for day in days)
-        assert mine(diary.events(pid)) == ids["events"]
-        assert mine(diary.events(pid, kinds=("fall", "fracture"))) <= ids["events"]
-        assert mine(diary.questions(pid)) == ids["questions"]
-        assert mine(diary.questions(pid, "open")) <= ids["questions"]
-        allowed = {(t.medication, t.dose) for i in ids["entries"] for t in diary.get_entry(i).therapies
+        assert mine(diary.profile_by_id(pid).checkins()) == ids["checkins"]
+        assert all(diary.profile_by_id(pid).checkin(day) is None or diary.profile_by_id(pid).checkin(day).id in ids["checkins"] for day in days)
+        assert mine(diary.profile_by_id(pid).events()) == ids["events"]
+        assert mine(diary.profile_by_id(pid).events(kinds=("fall", "fracture"))) <= ids["events"]
+        assert mine(diary.profile_by_id(pid).questions()) == ids["questions"]
+        assert mine(diary.profile_by_id(pid).questions("open")) <= ids["questions"]
+        allowed = {(t.medication, t.dose) for i in ids["entries"] for t in diary.profile_by_id(pid).get_entry(i).therapies
                    if t.medication}
-        assert set(diary.recent_medications("otc-pain-medication", 10, profile_id=pid)) <= allowed
-        for table in ("entries", "checkins", "events", "questions"):
+        assert set(diary.profile_by_id(pid).recent_medications("otc-pain-medication", 10)) <= allowed
+        kinds = {"entries": "entry", "checkins": "check-in", "events": "event", "questions": "question"}
+        for table, kind in kinds.items():
             for other in everyone[table] - ids[table]:
                 with pytest.raises(ValidationError):
-                    diary.find_id(table, other, pid)
+                    diary.profile_by_id(pid).find_id(kind, other)
+            for other in everyone["entries"] - ids["entries"]:  # nor by its full id
+                assert diary.profile_by_id(pid).get_entry(other) is None
         (exported,) = export_document(diary, [diary.profile_name(pid)])["profiles"]
         for kind in ("entries", "checkins", "events", "questions"):
             assert {r["id"] for r in exported[kind]} == ids[kind]
-        assert all(diary.logged_on(day, pid) == any(e.at.date() == day for e in diary.entries(pid))
+        assert all(diary.profile_by_id(pid).logged_on(day) == any(e.at.date() == day for e in diary.profile_by_id(pid).entries())
                    for day in days)
 
 
 def analysis_of(diary: Diary, pid: int) -> tuple:
     period = analysis.Period(START, TODAY)
-    overview = profile_overview(diary, pid, TODAY)
-    return (analysis.trends(diary, pid, period).to_dict(), analysis.what_changed(diary, pid, TODAY).to_dict(),
-            analysis.first_entry_day(diary, pid), analysis.period_for(diary, pid, "all", today=TODAY),
+    overview = profile_overview(diary.profile_by_id(pid), TODAY)
+    return (analysis.trends(diary.profile_by_id(pid), period).to_dict(), analysis.what_changed(diary.profile_by_id(pid), TODAY).to_dict(),
+            analysis.first_entry_day(diary.profile_by_id(pid)), analysis.period_for(diary.profile_by_id(pid), "all", today=TODAY),
             overview.alerts, overview.last_entry)
 
 

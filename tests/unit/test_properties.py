@@ -133,15 +133,15 @@ def fill(diary: Diary, data: dict) -> None:
     diary.add_term("trigger", "gardening", "Gardening")
     for slug in data["hidden"]:
         diary.set_hidden(KIND[slug], slug, True)
-    pids = [diary.profile_id()] + [diary.add_profile(name) for name in data["profiles"]]
+    pids = [diary.profile_id(diary.active_profile())] + [diary.add_profile(name) for name in data["profiles"]]
     for i, e in enumerate(data["entries"]):
-        diary.add_entry(e, pids[i % len(pids)], now=NOW)
+        diary.profile_by_id(pids[i % len(pids)]).add_entry(e, now=NOW)
     for c in data["checkins"]:
-        diary.save_checkin(c, pids[0], today=NOW.date())
+        diary.profile_by_id(pids[0]).save_checkin(c, today=NOW.date())
     for i, v in enumerate(data["events"]):
-        diary.add_event(v, pids[i % len(pids)], now=NOW)
+        diary.profile_by_id(pids[i % len(pids)]).add_event(v, now=NOW)
     for q in data["questions"]:
-        diary.add_question(q, pids[-1])
+        diary.profile_by_id(pids[-1]).add_question(q)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

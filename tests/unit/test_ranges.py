@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import active
+
 from datetime import date
 
 import pytest
@@ -39,10 +41,10 @@ def test_a_range_ends_on_until_and_months_clamp_to_the_month_end():
 def test_all_starts_at_the_first_entry(diary):
     assert resolve_range("all", today=TODAY, first_day=date(2024, 2, 29)) == Period(date(2024, 2, 29), TODAY)
     # An empty diary: just today.
-    assert period_for(diary, diary.profile_id(), "all", today=TODAY) == Period(TODAY, TODAY)
+    assert period_for(active(diary), "all", today=TODAY) == Period(TODAY, TODAY)
     log(diary, at(3, 9), 4)
     log(diary, at(20, 9), 4)
-    assert period_for(diary, diary.profile_id(), "all", today=TODAY) == Period(date(2026, 11, 3), TODAY)
+    assert period_for(active(diary), "all", today=TODAY) == Period(date(2026, 11, 3), TODAY)
 
 
 def test_custom_since_and_until():

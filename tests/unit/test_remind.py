@@ -8,27 +8,28 @@ from osteotrack.cli.remind import reminder
 from osteotrack.domain.records import Entry
 from osteotrack.store import Diary
 from tests.conftest import NOW, ROOT, TZ
+from tests.support import active
 
 
 def test_the_reminder_follows_the_given_day(diary):
     dad = diary.add_profile("Dad")
     # Late on Monday evening: Monday has an entry, Tuesday has none.
-    diary.add_entry(Entry(at=datetime(2026, 11, 23, 23, 30, tzinfo=TZ), pain=4), dad, now=NOW)
+    diary.profile_by_id(dad).add_entry(Entry(at=datetime(2026, 11, 23, 23, 30, tzinfo=TZ), pain=4), now=NOW)
     monday, tuesday = date(2026, 11, 23), date(2026, 11, 24)
-    assert diary.logged_on(monday, dad) and reminder(diary, dad, monday) is None
-    assert not diary.logged_on(tuesday, dad)
-    assert reminder(diary, dad, tuesday) == "osteotrack: nothing logged today for Dad; log with: osteotrack log --pain N"
+    assert diary.profile_by_id(dad).logged_on(monday) and reminder(diary.profile_by_id(dad), monday) is None
+    assert not diary.profile_by_id(dad).logged_on(tuesday)
+    assert reminder(diary.profile_by_id(dad), tuesday) == "osteotrack: nothing logged today for Dad; log with: osteotrack log --pain N"
     # Another profile's entry does not count for Dad.
-    diary.add_entry(Entry(at=datetime(2026, 11, 24, 8, 0, tzinfo=TZ), pain=2), diary.profile_id("me"), now=NOW)
-    assert reminder(diary, dad, tuesday) is not None
+    diary.profile("me").add_entry(Entry(at=datetime(2026, 11, 24, 8, 0, tzinfo=TZ), pain=2), now=NOW)
+    assert reminder(diary.profile_by_id(dad), tuesday) is not None
 
 
 def test_an_entry_late_in_the_evening_counts_for_the_day_it_was_entered_on(diary):
     # 23:30 at UTC-05:00 is already the next day in UTC: the reminder goes by the writer's own day.
     late = datetime(2026, 11, 23, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
-    diary.add_entry(Entry(at=late, pain=3), now=NOW + timedelta(days=1))
-    assert diary.logged_on(date(2026, 11, 23))
-    assert not diary.logged_on(date(2026, 11, 24))
+    active(diary).add_entry(Entry(at=late, pain=3), now=NOW + timedelta(days=1))
+    assert active(diary).logged_on(date(2026, 11, 23))
+    assert not active(diary).logged_on(date(2026, 11, 24))
 
 
 def test_remind_as_a_process_is_silent_after_an_entry_dated_now(run_process, db_path):

@@ -9,9 +9,9 @@ from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import Entry
 from osteotrack.domain.selfcare import SESSION_KINDS, SelfCareSession, prompt_at, relief_percent, session_kind
 from osteotrack.store import Diary
-from osteotrack.store.sessions import add_session, session_for_entry, sessions
 from osteotrack.store.transfer import dumps, export_document, import_document
 from tests.conftest import NOW
+from tests.support import active
 
 
 def session(before=6, after=4, therapy="relaxation", minutes_ago=60, pattern="4-7-8", **more):
@@ -35,23 +35,23 @@ def test_relief_is_percent_reduction_rounded_to_ten(before, after, relief):
 
 
 def test_a_session_is_an_entry_with_the_therapy_its_relief_and_the_notes(diary):
-    stored = add_session(diary, session(note="  shoulders looser "), now=NOW)
-    entry = diary.get_entry(stored.entry_id)
+    stored = active(diary).add_session(session(note="  shoulders looser "), now=NOW)
+    entry = active(diary).get_entry(stored.entry_id)
     assert entry.pain == 4
     assert entry.at == NOW - timedelta(minutes=60)
     assert [(t.therapy, t.relief) for t in entry.therapies] == [("relaxation", 30)]
     assert entry.note == "shoulders looser"
-    again = session_for_entry(diary, entry.id)
+    again = active(diary).session_for_entry(entry.id)
     assert (again.pain_before, again.pain_after, again.duration_seconds, again.pattern, again.completed) == (
         6, 4, 285, "4-7-8", True)
 
 
 def test_sessions_are_listed_oldest_first_by_local_day(diary):
-    add_session(diary, session(therapy="guided-imagery", pattern=None, minutes_ago=10), now=NOW)
-    add_session(diary, session(minutes_ago=60 * 48), now=NOW)
-    found = sessions(diary)
+    active(diary).add_session(session(therapy="guided-imagery", pattern=None, minutes_ago=10), now=NOW)
+    active(diary).add_session(session(minutes_ago=60 * 48), now=NOW)
+    found = active(diary).sessions()
     assert [s.therapy for s in found] == ["relaxation", "guided-imagery"]
-    assert [s.therapy for s in sessions(diary, since=NOW.date())] == ["guided-imagery"]
+    assert [s.therapy for s in active(diary).sessions(since=NOW.date())] == ["guided-imagery"]
 
 
 @pytest.mark.parametrize("bad, words", [
@@ -64,28 +64,28 @@ def test_bad_sessions_store_nothing(diary, bad, words):
     fields = {"before": 6, "after": 4, **{k: v for k, v in bad.items() if k in ("before", "after", "therapy")}}
     record = session(**fields, **{k: v for k, v in bad.items() if k == "pattern"})
     with pytest.raises(ValidationError, match=words):
-        add_session(diary, record, now=NOW)
-    assert diary.count_entries() == 0 and sessions(diary) == []
+        active(diary).add_session(record, now=NOW)
+    assert active(diary).count_entries() == 0 and active(diary).sessions() == []
 
 
 def test_a_session_in_the_future_stores_nothing(diary):
     with pytest.raises(ValidationError):
-        add_session(diary, session(minutes_ago=-120), now=NOW)
-    assert diary.count_entries() == 0
-    assert diary.conn.execute("SELECT count(*) FROM self_care_sessions").fetchone()[0] == 0
+        active(diary).add_session(session(minutes_ago=-120), now=NOW)
+    assert active(diary).count_entries() == 0
+    assert diary._conn.execute("SELECT count(*) FROM self_care_sessions").fetchone()[0] == 0
 
 
 def test_deleting_the_entry_deletes_its_session_and_undo_brings_both_back(diary):
-    stored = add_session(diary, session(note="calmer"), now=NOW)
-    saved = diary.delete_entry(stored.entry_id)
-    assert sessions(diary) == []
-    diary.restore_entry(saved)
-    assert sessions(diary) == [stored]
+    stored = active(diary).add_session(session(note="calmer"), now=NOW)
+    saved = active(diary).delete_entry(stored.entry_id)
+    assert active(diary).sessions() == []
+    active(diary).restore_entry(saved)
+    assert active(diary).sessions() == [stored]
 
 
 def test_export_then_import_gives_back_the_same_sessions(diary, tmp_path):
-    add_session(diary, session(note="calmer"), now=NOW)
-    add_session(diary, session(before=3, after=3, therapy="guided-imagery", pattern=None, completed=False,
+    active(diary).add_session(session(note="calmer"), now=NOW)
+    active(diary).add_session(session(before=3, after=3, therapy="guided-imagery", pattern=None, completed=False,
                                minutes_ago=5), now=NOW)
     document = export_document(diary)
     assert len(document["profiles"][0]["sessions"]) == 2
@@ -100,33 +100,33 @@ def test_export_then_import_gives_back_the_same_sessions(diary, tmp_path):
 
 
 def test_an_export_without_sessions_still_imports(diary, tmp_path):
-    diary.add_entry(Entry(at=NOW, pain=5), now=NOW)
+    active(diary).add_entry(Entry(at=NOW, pain=5), now=NOW)
     document = export_document(diary)
     for profile in document["profiles"]:
         del profile["sessions"]  # as written before sessions existed
     with Diary.open(tmp_path / "copy.db") as copy:
         assert import_document(copy, document)["entries"] == 1
-        assert sessions(copy) == []
+        assert active(copy).sessions() == []
 
 
 def test_an_import_with_a_session_of_an_unknown_entry_changes_nothing(diary, tmp_path):
-    add_session(diary, session(), now=NOW)
+    active(diary).add_session(session(), now=NOW)
     document = export_document(diary)
     document["profiles"][0]["sessions"][0]["entry_id"] = "no-such-entry"
     with Diary.open(tmp_path / "copy.db") as copy:
         with pytest.raises(ValidationError, match="not in the same profile"):
             import_document(copy, document)
-        assert copy.count_entries() == 0
+        assert active(copy).count_entries() == 0
 
 
 def test_an_import_with_a_bad_session_names_it(diary, tmp_path):
-    add_session(diary, session(), now=NOW)
+    active(diary).add_session(session(), now=NOW)
     document = export_document(diary)
     document["profiles"][0]["sessions"][0]["pain_before"] = 12
     with Diary.open(tmp_path / "copy.db") as copy:
         with pytest.raises(ValidationError, match="In session 1 of profile 'me'"):
             import_document(copy, document)
-        assert copy.count_entries() == 0
+        assert active(copy).count_entries() == 0
 
 
 def test_prompted_sessions_move_through_their_prompts_and_stay_on_the_last():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import active
+
 import pytest
 
 from osteotrack import analysis
@@ -14,7 +16,7 @@ from tests.trends_diary import PERIOD
 @pytest.fixture
 def week(diary):
     trends_diary.build(diary)
-    return analysis.trends(diary, diary.profile_id(), PERIOD)
+    return analysis.trends(active(diary), PERIOD)
 
 
 def test_heat_map_shades_each_day_by_its_mean_pain_band(week):
@@ -59,7 +61,7 @@ def test_triggers_chart_shows_with_and_without_markers(week):
 
 
 def test_charts_of_an_empty_range_still_draw(diary):
-    empty = analysis.trends(diary, diary.profile_id(), Period(PERIOD.since, PERIOD.since))
+    empty = analysis.trends(active(diary), Period(PERIOD.since, PERIOD.since))
     for draw in charts.CHARTS.values():
         assert charts.render(draw, empty, width=60, height=12)
     assert "blank: no entry" in charts.heat_map(empty).plain

@@ -4,6 +4,7 @@ import pytest
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.vocabulary import BUILTIN, KINDS, LOCATIONS, QUALITIES, THERAPIES, TRIGGERS, region_for_level
+from tests.support import active
 
 
 def test_slugs_are_unique_per_kind_and_well_formed():
@@ -100,15 +101,15 @@ def test_hiding_keeps_old_entries_meaning_and_slugs_are_never_reused(diary):
     from osteotrack.domain.records import Entry
 
     at = datetime.fromisoformat("2026-11-20T10:00:00+01:00")
-    stored = diary.add_entry(Entry(at=at, pain=4, triggers=["housework"]))
+    stored = active(diary).add_entry(Entry(at=at, pain=4, triggers=["housework"]))
     diary.set_hidden("trigger", "housework", True)
     vocab = diary.vocabulary()
     assert vocab.terms["trigger"]["housework"].hidden
     assert "housework" not in [t.slug for t in vocab.visible("trigger")]
-    assert diary.get_entry(stored.id).triggers == ["housework"]
+    assert active(diary).get_entry(stored.id).triggers == ["housework"]
     assert vocab.name("trigger", "housework") == "Housework"
     # still valid for old and new entries, and its slug cannot be taken by a new term
-    diary.add_entry(Entry(at=at, pain=3, triggers=["housework"]))
+    active(diary).add_entry(Entry(at=at, pain=3, triggers=["housework"]))
     with pytest.raises(ValidationError, match="never reused"):
         diary.add_term("trigger", "housework", "Chores")
     diary.set_hidden("trigger", "housework", False)
