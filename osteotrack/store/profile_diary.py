@@ -151,10 +151,6 @@ class ProfileDiary:
         """Mark this profile's question open, asked or answered (with the answer, if given)."""
         return self.diary._questions.set_status(question_id, self.id, status, answer)
 
-    def question(self, question_id: str) -> Question | None:
-        """This profile's question with that id, or None."""
-        return self.diary._questions.get(question_id, self.id)
-
     def questions(self, status: str | None = None) -> list[Question]:
         """This profile's questions (with ``status`` only, when given), oldest first."""
         where, params = ("q.status = ?", [status]) if status else ("1", [])
@@ -174,9 +170,6 @@ class ProfileDiary:
         """This profile's self-care sessions between two local days (inclusive), oldest first."""
         return self.diary._sessions.stored(self.id, since, until)
 
-    def session_for_entry(self, entry_id: str) -> SelfCareSession | None:
-        """The session this profile's entry was created by, if any."""
-        return self.diary._sessions.for_entry(entry_id, self.id)
 
     # -- ids --------------------------------------------------------------
 

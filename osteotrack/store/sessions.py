@@ -72,14 +72,6 @@ class Sessions(Part):
         )
         return [_session(r) for r in rows]
 
-    def for_entry(self, entry_id: str, profile_id: int) -> SelfCareSession | None:
-        """The session the profile's entry was created by, if any."""
-        row = self._one(
-            f"SELECT {_COLUMNS} FROM self_care_sessions s JOIN entries e ON e.id = s.entry_id"
-            " WHERE s.entry_id = ? AND e.profile_id = ?", [entry_id, profile_id],
-        )
-        return _session(row) if row else None
-
     def check_entry(self, session: SelfCareSession, profile_id: int) -> None:
         """Refuse a session (from an import) whose entry is missing or belongs to another profile."""
         if self._diary._entries.owner(session.entry_id or "") != profile_id:

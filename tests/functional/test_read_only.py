@@ -136,8 +136,8 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
                  "writing", "db", "path", "verify", "profile", "profile_by_id", "active_profile"}
         person_reads = {"name", "id", "diary", "read_only", "vocabulary", "figures", "default_logger", "get_entry",
                         "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
-                        "checkin", "checkins", "events", "question", "questions", "find_id", "flagged_entries",
-                        "sessions", "session_for_entry"}
+                        "checkin", "checkins", "events", "questions", "find_id", "flagged_entries",
+                        "sessions"}
         public = {name for name, _ in inspect.getmembers(Diary) if not name.startswith("_")}
         assert public - reads - set(writes) == set()
         person_public = {name for name, _ in inspect.getmembers(ProfileDiary) if not name.startswith("_")}

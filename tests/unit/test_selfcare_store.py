@@ -41,7 +41,7 @@ def test_a_session_is_an_entry_with_the_therapy_its_relief_and_the_notes(diary):
     assert entry.at == NOW - timedelta(minutes=60)
     assert [(t.therapy, t.relief) for t in entry.therapies] == [("relaxation", 30)]
     assert entry.note == "shoulders looser"
-    again = active(diary).session_for_entry(entry.id)
+    (again,) = [s for s in active(diary).sessions() if s.entry_id == entry.id]
     assert (again.pain_before, again.pain_after, again.duration_seconds, again.pattern, again.completed) == (
         6, 4, 285, "4-7-8", True)
 
