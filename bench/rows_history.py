@@ -20,10 +20,18 @@ def _time_screen(ctx, make_screen, ready) -> float:
     """Seconds from pushing ``make_screen()`` until ``ready(screen)`` holds and the screen has painted."""
     from textual.app import App
 
+    from osteotrack.store import Diary
+
+    with Diary.open(ctx.diary, read_only=True) as diary:
+        shown = diary.profile_id(diary.active_profile())
+
     class Bench(App):
+        """Stands in for the app: what the screen reads (its diary, profile and mode)."""
+
         def __init__(self):
             super().__init__()
             self.diary_path, self.profile, self.read_only = ctx.diary, None, True
+            self.profile_id, self.profile_problem = shown, None
 
     async def run() -> float:
         app = Bench()
@@ -49,7 +57,7 @@ def rows(ctx):
 
     with Diary.open(ctx.diary, read_only=True) as diary:
         vocab = diary.vocabulary()
-        every_row = [entry_cells(e, vocab, True) for e in diary.entries()]
+        every_row = [entry_cells(e, vocab, True) for e in diary.profile(diary.active_profile()).entries()]
 
     class EveryEntry(Screen):
         def compose(self):

@@ -23,8 +23,6 @@ on Fri 13 10:00, an appointment on Fri 20 (after the period).
 
 from __future__ import annotations
 
-from tests.support import active
-
 from datetime import date, datetime, timedelta, timezone
 
 from osteotrack.analysis import Period
@@ -42,10 +40,11 @@ def at(day: int, hour: int, minute: int = 0, tz=CET) -> datetime:
 
 
 def log(diary, moment: datetime, pain: int, sites=(), triggers=(), therapies=(), profile_id=None) -> Entry:
-    """Store an entry; ``sites`` as (location, intensity), ``therapies`` as (therapy, relief or None)."""
+    """Store an entry for profile ``profile_id`` (else the active one); ``sites`` as (location, intensity),
+    ``therapies`` as (therapy, relief or None)."""
     entry = Entry(at=moment, pain=pain, sites=[Site(loc, n) for loc, n in sites], triggers=list(triggers),
                   therapies=[TherapyUse(t, r) for t, r in therapies])
-    person = active(diary) if profile_id is None else diary.profile_by_id(profile_id)
+    person = diary.profile(diary.active_profile()) if profile_id is None else diary.profile_by_id(profile_id)
     return person.add_entry(entry, now=NOW)
 
 
@@ -63,8 +62,9 @@ def build(diary) -> None:
     log(diary, at(17, 12), 10)
     ann = diary.add_profile("Ann")
     log(diary, at(10, 12), 10, [("neck", 10)], ["bending"], [("heat", 0)], profile_id=ann)
+    me = diary.profile(diary.active_profile())
     for day, items in ((10, (3, 4, 5)), (12, (6, 6, 6)), (15, (2, None, 4)), (16, (1, 2, 3))):
-        active(diary).save_checkin(CheckIn(date(2026, 11, day), *items), today=TODAY)
-    active(diary).add_event(Event("fall", at(13, 0, 15)), now=NOW)
-    active(diary).add_event(Event("fracture", at(13, 10), site="mid-back", level="T8"), now=NOW)
-    active(diary).add_event(Event("appointment", at(20, 14)), now=NOW)
+        me.save_checkin(CheckIn(date(2026, 11, day), *items), today=TODAY)
+    me.add_event(Event("fall", at(13, 0, 15)), now=NOW)
+    me.add_event(Event("fracture", at(13, 10), site="mid-back", level="T8"), now=NOW)
+    me.add_event(Event("appointment", at(20, 14)), now=NOW)

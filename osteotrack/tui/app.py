@@ -11,11 +11,10 @@ import importlib
 import importlib.util
 import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -25,6 +24,11 @@ from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.when import now_local
 from osteotrack.tui.commands import DiaryCommands
 from osteotrack.tui.config import default_config_path, load_config, save_config
+from osteotrack.tui.work import DiaryWork
+
+if TYPE_CHECKING:
+    from osteotrack.store.profiles import Profile
+    from osteotrack.tui.screens.today import TodayData
 
 # Set by the benchmark: exit as soon as the Today screen has painted its data.
 EXIT_AFTER_PAINT = "OSTEOTRACK_EXIT_AFTER_PAINT"
@@ -94,8 +98,14 @@ def _screen_bindings() -> list[Binding]:
             for name, place in available_places().items()]
 
 
-class OsteoApp(App):
-    """The pain diary in the terminal."""
+class OsteoApp(DiaryWork, App):
+    """The pain diary in the terminal.
+
+    It resolves whose diary it shows once, on start (``--profile``, else the active
+    profile), and keeps that profile's id: a rename from another terminal changes
+    nothing but the name shown; switching profile (``s``) sets another id. Every
+    screen reads and writes through ``DiaryWork`` with that id.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "osteotrack"
@@ -115,7 +125,9 @@ class OsteoApp(App):
                  demo_path: Path | None = None):
         super().__init__()
         self.diary_path = Path(diary_path).expanduser()
-        self.profile = profile
+        self.profile = profile  # the shown profile's name: asked for on start, then as last read
+        self.profile_id: int | None = None  # whose diary the screens show, once resolved
+        self.profile_problem: DiaryError | None = None  # why none could be resolved, if so
         self.read_only = read_only
         self.demo = False
         self._clock = clock or now_local
@@ -148,61 +160,60 @@ class OsteoApp(App):
         if self.diary_path.exists():
             self._show_today()
         else:
-            from osteotrack.tui.screens.welcome import WelcomeScreen
+            self._welcome()
 
-            self.push_screen(WelcomeScreen(read_only=self.read_only), self._welcomed)
-
-    def _welcomed(self, choice: str | None) -> None:
-        if choice:
-            self._prepare_diary(choice)
-
-    @work(thread=True, exclusive=True, group="prepare")
-    def _prepare_diary(self, choice: str) -> None:
-        from osteotrack.store.diary import Diary
-
-        try:
-            if choice == "demo":
-                path = self.demo_path
-                if path.exists():
-                    with Diary.open(path, read_only=True) as diary:
-                        if diary.setting("demo") != "1":
-                            raise DiaryError(f"{path} exists and is not a demo diary; it was left alone.")
-                else:
-                    from osteotrack.demo import write_demo
-
-                    write_demo(path, years=DEMO_YEARS, seed=1, end=self.now().date())
-            else:
-                path = self.diary_path
-                Diary.open(path).close()
-        except DiaryError as error:
-            self.call_from_thread(self._welcome_failed, str(error))
-            return
-        self.call_from_thread(self._open_diary, path, choice == "demo")
-
-    def _welcome_failed(self, message: str) -> None:
+    def _welcome(self) -> None:
         from osteotrack.tui.screens.welcome import WelcomeScreen
 
-        self.notify(message, severity="error", timeout=10)
         self.push_screen(WelcomeScreen(read_only=self.read_only), self._welcomed)
 
-    def _open_diary(self, path: Path, demo: bool) -> None:
-        self.diary_path = path
+    def _welcomed(self, choice: str | None) -> None:
+        if choice == "demo":
+            demo, today = self.demo_path, self.now().date()
+            self.in_worker(lambda: (prepare_demo(demo, today), True), self._open_diary, group="prepare",
+                           failed=self._welcome_failed)
+        elif choice:
+            own = self.diary_path
+            self.in_worker(lambda: (prepare_own(own), False), self._open_diary, group="prepare",
+                           failed=self._welcome_failed)
+
+    def _welcome_failed(self, error: DiaryError) -> None:
+        self.notify(str(error), severity="error", timeout=10)
+        self._welcome()
+
+    def _open_diary(self, opened: tuple[Path, bool]) -> None:
+        self.diary_path, demo = opened
         self.set_demo(demo)
         self._show_today()
 
-    @work(thread=True, exclusive=True, group="today-first")
     def _show_today(self) -> None:
-        """Read today's data, then show Today with it: the first screen is drawn once, complete.
+        """Resolve whose diary it is, once, and read today's data; then show Today with it.
 
-        Today is the base of the stack; every other main screen is pushed on it and returns to it.
+        The first screen is drawn once, complete. Today is the base of the stack; every
+        other main screen is pushed on it and returns to it.
         """
-        from osteotrack.tui.screens.today import TodayScreen, load_today
+        from osteotrack.tui.screens.today import first_look
 
-        try:
-            first = load_today(self)
-        except DiaryError as error:
-            first = str(error)
-        self.call_from_thread(self.push_screen, TodayScreen(first))
+        asked, today = self.profile, self.now().date()
+        self.read_diary(lambda diary: first_look(diary, asked, today), self._first_shown,
+                        group="today-first", failed=self._first_failed)
+
+    def _first_shown(self, found: tuple[int, TodayData]) -> None:
+        from osteotrack.tui.screens.today import TodayScreen
+
+        profile_id, data = found
+        self.show_profile(profile_id, data.profile)
+        self.push_screen(TodayScreen(data))
+
+    def _first_failed(self, error: DiaryError) -> None:
+        from osteotrack.tui.screens.today import TodayScreen
+
+        self.profile_problem = error  # every screen says it, until a profile is chosen with s
+        self.push_screen(TodayScreen(str(error)))
+
+    def show_profile(self, profile_id: int, name: str) -> None:
+        """From now on the screens show profile ``profile_id`` (named ``name`` when last read)."""
+        self.profile_id, self.profile, self.profile_problem = profile_id, name, None
 
     def set_demo(self, demo: bool) -> None:
         """Mark the header clearly when the diary open is the demo, not the user's own."""
@@ -295,9 +306,9 @@ class OsteoApp(App):
         if self.diary_path.exists():
             self.push_screen(ProfileSwitcher(), self._profile_chosen)
 
-    def _profile_chosen(self, name: str | None) -> None:
-        if name is not None and name != self.profile:
-            self.profile = name
+    def _profile_chosen(self, chosen: Profile | None) -> None:
+        if chosen is not None and chosen.id != self.profile_id:
+            self.show_profile(chosen.id, chosen.name)
             self.action_refresh()
 
     def action_refresh(self) -> None:
@@ -310,19 +321,17 @@ class OsteoApp(App):
 
     def action_backup(self) -> None:
         """Write a dated, checked copy of the diary beside it (safe while anything else writes)."""
-        if self.diary_path.exists():
-            self._backup()
-
-    @work(thread=True, exclusive=True, group="backup")
-    def _backup(self) -> None:
         from osteotrack.store.backup import backup_diary
 
-        try:
-            written = backup_diary(self.diary_path)
-        except DiaryError as error:
-            self.call_from_thread(self.notify, str(error), title="Backup failed", severity="error")
-        else:
-            self.call_from_thread(self.notify, f"Backup written to {written}", title="Backed up")
+        if self.diary_path.exists():
+            path = self.diary_path
+            self.in_worker(lambda: backup_diary(path), self._backed_up, group="backup", failed=self._backup_failed)
+
+    def _backed_up(self, written: Path) -> None:
+        self.notify(f"Backup written to {written}", title="Backed up")
+
+    def _backup_failed(self, error: DiaryError) -> None:
+        self.notify(str(error), title="Backup failed", severity="error")
 
     def action_next_theme(self) -> None:
         names = sorted(self.available_themes)
@@ -361,6 +370,29 @@ class OsteoApp(App):
                 save_config(self.config_path, {**config, "theme": theme.name})
             except (OSError, DiaryError) as error:
                 self.notify(f"Could not remember the theme: {error}", severity="warning")
+
+
+def prepare_own(path: Path) -> Path:
+    """Create the user's own diary (in a worker); return its path."""
+    from osteotrack.store.diary import Diary
+
+    Diary.open(path).close()
+    return path
+
+
+def prepare_demo(path: Path, today: date) -> Path:
+    """Write the demo diary, once, ending ``today`` (in a worker); refuse a file that is not a demo."""
+    from osteotrack.store.diary import Diary
+
+    if path.exists():
+        with Diary.open(path, read_only=True) as diary:
+            if diary.setting("demo") != "1":
+                raise DiaryError(f"{path} exists and is not a demo diary; it was left alone.")
+    else:
+        from osteotrack.demo import write_demo
+
+        write_demo(path, years=DEMO_YEARS, seed=1, end=today)
+    return path
 
 
 def make_app(db_path: Path, profile: str | None = None, read_only: bool = False, **options) -> OsteoApp:

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from osteotrack.tui.app import OsteoApp
 
 
 class DiaryCommands(Provider):
     """Log pain, check in, add an event or question, go to a screen, switch theme, refresh."""
 
+    @property
+    def osteo(self) -> OsteoApp:
+        """The osteotrack app the palette belongs to."""
+        return cast("OsteoApp", self.app)
+
     def _commands(self) -> list[tuple[str, str, object]]:
-        app = self.app
+        app = self.osteo
         commands = [
             ("Switch profile", "Whose diary to show (key s)", app.action_switch_profile),
             ("Refresh", "Read the diary again (shows what another terminal logged)", app.action_refresh),

@@ -1,11 +1,10 @@
 """The breathing screen inside the real app: one key from Today, and the session lands in the diary."""
 
 from osteotrack.store import Diary
-from osteotrack.store.sessions import sessions
 from osteotrack.tui.screens.breathe import BreatheScreen
 from osteotrack.tui.screens.today import TodayScreen
 from tests.conftest import NOW
-from tests.functional.tui_support import app_for, pilot_test, settle
+from tests.functional.tui_support import app_for, person, pilot_test, settle
 
 
 @pilot_test
@@ -31,8 +30,8 @@ async def test_b_opens_breathe_and_a_stopped_session_is_saved_at_the_apps_time(d
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
-    with Diary.open(db_path) as diary:
-        [session] = sessions(diary)
+    with person(db_path) as diary:
+        [session] = diary.sessions()
         entry = diary.get_entry(session.entry_id)
     assert (session.pain_before, session.pain_after, session.completed) == (7, 5, False)
     assert entry.at == NOW and entry.pain == 5

@@ -6,11 +6,12 @@ import pytest
 from textual.app import App
 from textual.widgets import Input
 
+from osteotrack.domain.when import now_local
 from osteotrack.store import Diary
-from osteotrack.store.sessions import sessions
 from osteotrack.tui.screens.breathe import BreatheScreen
 from osteotrack.tui.widgets.pacer import BAR_CELL, Pacer
-from tests.functional.tui_support import pilot_test
+from tests.functional.tui_host import whose
+from tests.functional.tui_support import person, pilot_test
 
 
 class FakeClock:
@@ -22,13 +23,17 @@ class FakeClock:
 
 
 class Host(App):
-    """Stands in for the osteotrack app: the three attributes screens read, and the screen pushed."""
+    """Stands in for the osteotrack app: the attributes screens read, and the screen pushed."""
 
     def __init__(self, diary_path: Path, clock, read_only: bool = False):
         super().__init__()
         self.diary_path, self.profile, self.read_only = diary_path, None, read_only
+        self.profile_id, self.profile_problem = whose(diary_path)
         self.config_path = diary_path.with_name("tui.json")
         self.breathe = BreatheScreen(clock=clock)
+
+    def now(self):
+        return now_local()
 
     def on_mount(self) -> None:
         self.push_screen(self.breathe)
@@ -131,8 +136,8 @@ async def test_stop_then_pain_again_stores_the_session_with_before_and_after(hos
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "relief 30 %" in str(screen.query_one("#message").render())
-    with Diary.open(db_path) as diary:
-        [session] = sessions(diary)
+    with person(db_path) as diary:
+        [session] = diary.sessions()
         entry = diary.get_entry(session.entry_id)
     assert (session.therapy, session.pain_before, session.pain_after, session.duration_seconds) == (
         "relaxation", 6, 4, 30)
@@ -154,8 +159,8 @@ async def test_the_session_ends_by_itself_when_the_time_is_up(host, db_path):
         await pilot.press("5", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-    with Diary.open(db_path) as diary:
-        [session] = sessions(diary)
+    with person(db_path) as diary:
+        [session] = diary.sessions()
     assert (session.duration_seconds, session.completed, session.pain_after) == (60, True, 5)
 
 
@@ -174,8 +179,8 @@ async def test_guided_imagery_is_a_timer_with_prompts(host, db_path):
         await pilot.click("#pain-after")
         await pilot.press("3", "enter")
         await app.workers.wait_for_complete()
-    with Diary.open(db_path) as diary:
-        [session] = sessions(diary)
+    with person(db_path) as diary:
+        [session] = diary.sessions()
     assert (session.therapy, session.pattern, session.duration_seconds) == ("guided-imagery", None, 45)
 
 
@@ -238,8 +243,8 @@ async def test_read_only_diary_lets_you_breathe_but_not_save(db_path, monkeypatc
         await pilot.press("s")
         await pilot.pause()
         assert screen.query_one("#save").disabled
-    with Diary.open(db_path) as diary:
-        assert sessions(diary) == []
+    with person(db_path) as diary:
+        assert diary.sessions() == []
 
 
 @pilot_test
@@ -271,8 +276,8 @@ async def test_a_second_save_while_saving_stores_nothing_more_and_enter_then_clo
         await pilot.press("enter")  # focus is on Close now
         await pilot.pause()
         assert app.screen is not screen
-    with Diary.open(db_path) as diary:
-        assert len(sessions(diary)) == 1 and diary.count_entries() == 1
+    with person(db_path) as diary:
+        assert len(diary.sessions()) == 1 and diary.count_entries() == 1
 
 
 @pilot_test

@@ -11,20 +11,23 @@ from textual.widgets import OptionList, Static
 
 from osteotrack.domain.records import Entry, Event
 from osteotrack.store import Diary
+from osteotrack.store.profiles import Profile
 from osteotrack.tui.commands import DiaryCommands
 from osteotrack.tui.dialogs.profile_switcher import ProfileSwitcher
 from osteotrack.tui.screens.overview import OverviewScreen
 from tests.conftest import NOW, TZ
+from tests.functional.tui_host import whose
 from tests.functional.tui_support import app_for, pilot_test, settle
 
 
 class Host(App):
-    """Stands in for the app shell: the three attributes every screen reads, and a fixed clock."""
+    """Stands in for the app shell: the attributes every screen reads, and a fixed clock."""
 
     def __init__(self, diary_path: Path, profile: str | None = None, read_only: bool = False):
         super().__init__()
         self.diary_path, self.profile, self.read_only = diary_path, profile, read_only
-        self.chosen: list[str | None] = []
+        self.profile_id, self.profile_problem = whose(diary_path, profile)
+        self.chosen: list[Profile | None] = []
 
     def now(self) -> datetime:
         return NOW
@@ -33,12 +36,11 @@ class Host(App):
 @pytest.fixture
 def two_people(db_path):
     with Diary.open(db_path) as diary:
-        dad = diary.add_profile("Dad")
-        diary.add_entry(Entry(at=datetime(2026, 11, 17, 9, 0, tzinfo=TZ), pain=3), dad, now=NOW)
-        diary.add_entry(Entry(at=datetime(2026, 11, 23, 9, 0, tzinfo=TZ), pain=6), dad, now=NOW)
-        diary.add_event(Event(kind="fall", at=datetime(2026, 11, 22, 9, 0, tzinfo=TZ)), dad, now=NOW)
-        diary.add_entry(Entry(at=datetime(2026, 11, 24, 8, 0, tzinfo=TZ), pain=2), diary.profile_id("me"),
-                        now=NOW)
+        dad = diary.profile_by_id(diary.add_profile("Dad"))
+        dad.add_entry(Entry(at=datetime(2026, 11, 17, 9, 0, tzinfo=TZ), pain=3), now=NOW)
+        dad.add_entry(Entry(at=datetime(2026, 11, 23, 9, 0, tzinfo=TZ), pain=6), now=NOW)
+        dad.add_event(Event(kind="fall", at=datetime(2026, 11, 22, 9, 0, tzinfo=TZ)), now=NOW)
+        diary.profile("me").add_entry(Entry(at=datetime(2026, 11, 24, 8, 0, tzinfo=TZ), pain=2), now=NOW)
     return db_path
 
 
@@ -87,12 +89,12 @@ async def test_the_switcher_offers_every_profile_and_returns_the_choice(two_peop
         assert options.highlighted == 0
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert app.chosen == ["Dad"]
+        assert [p and p.name for p in app.chosen] == ["Dad"]
         app.push_screen(ProfileSwitcher(), app.chosen.append)
         await wait_for(pilot, lambda: app.screen.query_one(OptionList).option_count == 2)
         await pilot.press("escape")
         await pilot.pause()
-        assert app.chosen == ["Dad", None]
+        assert [p and p.name for p in app.chosen] == ["Dad", None]
 
 
 def footer_actions(app) -> set[str]:
@@ -144,4 +146,4 @@ async def test_the_app_switches_profile_with_s(two_people, tmp_path):
         await settle(pilot)
         assert app.profile == "Dad" and app.screen.sub_title == "Dad · Today"
     with Diary.open(two_people) as diary:  # the switch is for the session: the active profile stays
-        assert diary.profile_name(diary.profile_id()) == "me"
+        assert diary.active_profile() == "me"

@@ -22,7 +22,8 @@ def small_diary(diary, db_path, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # the screen's default file name is in the current folder
     diary.rename_profile("me", "Zoë")
     for day, pain in ((2, 6), (3, 4)):
-        diary.add_entry(Entry(datetime(2026, 11, day, 9, 0, tzinfo=TZ), pain, [Site("mid-back", pain)]), now=NOW)
+        diary.profile("Zoë").add_entry(Entry(datetime(2026, 11, day, 9, 0, tzinfo=TZ), pain, [Site("mid-back", pain)]),
+                                       now=NOW)
     diary.close()
     return db_path
 

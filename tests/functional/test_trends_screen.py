@@ -15,15 +15,17 @@ from textual.widgets import Input, Label, RadioButton, Static
 from osteotrack.store import Diary
 from osteotrack.tui.screens.trends import TrendsScreen
 from tests import trends_diary
+from tests.functional.tui_host import whose
 from tests.trends_diary import CET, at, log
 
 
 class Host(App):
-    """Stands in for the app shell: the three attributes every screen reads, and its clock."""
+    """Stands in for the app shell: the attributes every screen reads, and its clock."""
 
     def __init__(self, diary_path: Path, profile: str | None = None, read_only: bool = False):
         super().__init__()
         self.diary_path, self.profile, self.read_only = diary_path, profile, read_only
+        self.profile_id, self.profile_problem = whose(diary_path, profile)
 
     def now(self) -> datetime:
         return datetime(2026, 11, 20, 10, 0, tzinfo=CET)

@@ -16,7 +16,7 @@ from osteotrack.tui.screens.entry import EntryScreen
 from osteotrack.tui.screens.today import TodayScreen
 from osteotrack.tui.screens.welcome import WelcomeScreen
 from tests.conftest import NOW
-from tests.functional.tui_support import app_for, existing, pilot_test, settle  # noqa: F401
+from tests.functional.tui_support import app_for, existing, person, pilot_test, settle  # noqa: F401
 
 
 def text_of(screen, selector: str) -> str:
@@ -55,12 +55,12 @@ async def test_first_run_explore_the_demo_in_a_file_of_its_own(db_path, tmp_path
     with Diary.open(demo, read_only=True) as diary:
         assert diary.setting("demo") == "1"
         # The demo ends on the app's (fixed) today.
-        assert diary.entries(limit=1)[0].at.date() == NOW.date()
+        assert diary.profile(diary.active_profile()).entries(limit=1)[0].at.date() == NOW.date()
 
 
 @pilot_test
 async def test_today_shows_entries_checkin_and_trend(db_path, tmp_path):
-    with Diary.open(db_path) as diary:
+    with person(db_path) as diary:
         # Today 6 and 2 (mean 4.0); in the 7 days before, 7 and 5 (mean 6.0): lower.
         for days_ago, hour, pain in [(0, 8, 6), (0, 9, 2), (2, 12, 7), (5, 12, 5)]:
             diary.add_entry(Entry(at=NOW.replace(hour=hour) - timedelta(days=days_ago), pain=pain,
@@ -153,7 +153,7 @@ def test_screens_that_do_not_exist_yet_are_not_offered(monkeypatch):
 @pytest.mark.slow
 @pilot_test
 async def test_moving_between_screens_and_back_to_today(db_path, tmp_path):
-    with Diary.open(db_path) as diary:
+    with person(db_path) as diary:
         diary.add_entry(Entry(at=NOW - timedelta(hours=1), pain=5), now=NOW)
     app = app_for(db_path, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -175,7 +175,7 @@ async def test_moving_between_screens_and_back_to_today(db_path, tmp_path):
         await pilot.press("7", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, SCREENS["history"].load())
-    with Diary.open(db_path) as diary:
+    with person(db_path) as diary:
         assert [e.pain for e in diary.entries()] == [7]
 
 
@@ -206,7 +206,7 @@ async def test_read_only_cannot_log(existing, tmp_path):
 
 
 def test_the_bare_command_opens_the_app_on_today(db_path, run_process):
-    with Diary.open(db_path) as diary:
+    with person(db_path) as diary:
         diary.add_entry(Entry(at=NOW - timedelta(days=1), pain=3), now=NOW)
     # The benchmark's switch: run headless and exit once Today has painted the diary's data.
     result = run_process(env={"OSTEOTRACK_EXIT_AFTER_PAINT": "1"})
@@ -231,7 +231,7 @@ async def test_palette_add_event_opens_the_events_form(existing, tmp_path):
 
 @pilot_test
 async def test_backup_action_writes_a_private_checked_copy(existing, tmp_path):
-    with Diary.open(existing) as diary:
+    with person(existing) as diary:
         diary.add_entry(Entry(at=NOW - timedelta(hours=1), pain=5), now=NOW)
     app = app_for(existing, tmp_path, read_only=True)  # a reviewer may back up too: it only reads
     async with app.run_test(size=(80, 24)) as pilot:
@@ -240,7 +240,7 @@ async def test_backup_action_writes_a_private_checked_copy(existing, tmp_path):
         await settle(pilot)
     copies = [p for p in existing.parent.glob("diary*.db") if p != existing]
     assert len(copies) == 1 and stat.S_IMODE(copies[0].stat().st_mode) == 0o600
-    with Diary.open(copies[0], read_only=True) as copy:
+    with person(copies[0], read_only=True) as copy:
         assert [e.pain for e in copy.entries()] == [5]
 
 

@@ -7,17 +7,17 @@ from datetime import date
 import pytest
 
 from osteotrack.domain.records import CheckIn
-from osteotrack.store import Diary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.checkin import CheckInScreen
 from tests.conftest import NOW
 from tests.functional.tui_host import run_screen, settle
+from tests.functional.tui_support import person
 
 TODAY = NOW.date()  # Tuesday 24 November 2026
 
 
 def stored(path) -> list[CheckIn]:
-    with Diary.open(path) as diary:
+    with person(path) as diary:
         return diary.checkins()
 
 
@@ -55,7 +55,7 @@ def test_one_then_zero_gives_ten_and_arrows_nudge(empty):
 
 
 def test_a_missed_day_is_filled_in_with_the_day_before_key(empty):
-    with Diary.open(empty) as diary:
+    with person(empty) as diary:
         diary.save_checkin(CheckIn(day=date(2026, 11, 23), peg_pain=4), today=TODAY)
     seen = {}
 
@@ -75,7 +75,7 @@ def test_a_missed_day_is_filled_in_with_the_day_before_key(empty):
 
 
 def test_typing_a_day_loads_its_check_in_and_saving_replaces_it(empty):
-    with Diary.open(empty) as diary:
+    with person(empty) as diary:
         diary.save_checkin(CheckIn(day=date(2026, 11, 23), peg_pain=4, sleep=6, note="slept badly"), today=TODAY)
     seen = {}
 
@@ -154,7 +154,7 @@ def test_leaving_with_answers_not_saved_asks_first(empty):
 
 
 def test_read_only_shows_but_cannot_save(empty):
-    with Diary.open(empty) as diary:
+    with person(empty) as diary:
         diary.save_checkin(CheckIn(day=TODAY, peg_pain=4), today=TODAY)
     seen = {}
 

@@ -13,11 +13,11 @@ from osteotrack.tui.screens.entry import NO_PAIN_CHOSEN, EntryScreen
 from osteotrack.tui.screens.today import TodayScreen
 from osteotrack.tui.widgets.body_map import BodyMap
 from tests.conftest import NOW
-from tests.functional.tui_support import app_for, existing, open_entry_form, pilot_test, settle  # noqa: F401
+from tests.functional.tui_support import app_for, existing, open_entry_form, person, pilot_test, settle  # noqa: F401
 
 
 def stored(db_path) -> list[Entry]:
-    with Diary.open(db_path) as diary:
+    with person(db_path) as diary:
         return diary.entries()
 
 
@@ -81,7 +81,7 @@ async def test_log_with_every_part_of_the_form(existing, tmp_path):
 
 @pilot_test
 async def test_edit_an_entry_from_today(existing, tmp_path):
-    with Diary.open(existing) as diary:
+    with person(existing) as diary:
         original = diary.add_entry(
             Entry(at=NOW - timedelta(hours=2), pain=5, sites=[Site("lower-back", 5)], triggers=["bending"],
                   therapies=[TherapyUse("heat", 50)], note="kept"), now=NOW)
@@ -177,7 +177,7 @@ async def test_bad_input_is_named_beside_its_field_and_nothing_is_stored(existin
 @pytest.mark.slow
 @pilot_test
 async def test_same_as_last_time_and_remembered_medication(existing, tmp_path):
-    with Diary.open(existing) as diary:
+    with person(existing) as diary:
         diary.add_entry(Entry(at=NOW - timedelta(days=1), pain=7, sites=[Site("mid-back", 7, "T8")],
                               triggers=["lifting"], qualities=["aching"],
                               therapies=[TherapyUse("otc-pain-medication", 30, "paracetamol", "1 g")],

@@ -7,15 +7,15 @@ from datetime import datetime
 import pytest
 
 from osteotrack.domain.records import Event
-from osteotrack.store import Diary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.events import EventFormScreen, EventsScreen
 from tests.conftest import NOW, TZ
 from tests.functional.tui_host import run_screen, settle
+from tests.functional.tui_support import person
 
 
 def stored(path) -> list[Event]:
-    with Diary.open(path) as diary:
+    with person(path) as diary:
         return diary.events()
 
 
@@ -148,7 +148,7 @@ def test_leaving_a_half_filled_form_asks_first(empty):
 
 
 def test_events_are_listed_newest_first_and_delete_asks(empty):
-    with Diary.open(empty) as diary:
+    with person(empty) as diary:
         old = diary.add_event(Event("fracture", datetime(2026, 3, 2, 10, 0, tzinfo=TZ), site="mid-back",
                                     level="T8"), now=NOW)
         new = diary.add_event(Event("dxa", datetime(2026, 6, 1, 9, 0, tzinfo=TZ), t_score=-2.7,

@@ -10,13 +10,13 @@ from datetime import datetime
 import pytest
 
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
-from osteotrack.store import Diary
 from osteotrack.tui.screens.checkin import CheckInScreen
 from osteotrack.tui.screens.events import EventsScreen
 from osteotrack.tui.screens.history import HistoryScreen
 from osteotrack.tui.screens.questions import QuestionsScreen
 from tests.conftest import NOW, TZ
 from tests.functional.tui_host import Host, still
+from tests.functional.tui_support import person
 
 
 def at(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
@@ -26,7 +26,7 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
 @pytest.fixture
 def diary_file(db_path):
     """A small diary: a week of entries, two check-ins, three events, three questions."""
-    with Diary.open(db_path) as diary:
+    with person(db_path) as diary:
         for day, hour, pain, sites, triggers, therapies in [
             (18, 9, 4, [Site("mid-back", 5, "T8")], ["getting-up"], [TherapyUse("heat", 50)]),
             (19, 20, 6, [Site("mid-back", 6, "T8"), Site("rib-left", 3)], ["bending", "lifting"],

@@ -14,6 +14,7 @@ from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.history import PAGE, HistoryScreen
 from tests.conftest import NOW, TZ
 from tests.functional.tui_host import run_screen, settle
+from tests.functional.tui_support import person
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def ten_years(tmp_path_factory):
 
 def three_entries(path):
     """Three entries on two days, written out by hand."""
-    with Diary.open(path) as diary:
+    with person(path) as diary:
         first = diary.add_entry(Entry(at=datetime(2026, 11, 22, 9, 0, tzinfo=TZ), pain=3,
                                       sites=[Site("lower-back", 3)], triggers=["walking"]), now=NOW)
         second = diary.add_entry(Entry(at=datetime(2026, 11, 23, 8, 30, tzinfo=TZ), pain=5,
@@ -38,10 +39,9 @@ def three_entries(path):
 
 
 def test_a_ten_year_diary_is_read_a_page_at_a_time(ten_years):
-    with Diary.open(ten_years, read_only=True) as diary:
-        pid = diary.profile_id("Margaret")
-        total = diary.count_entries(pid)
-        newest = [e.id for e in diary.entries(pid, limit=2 * PAGE)]
+    with person(ten_years, "Margaret", read_only=True) as margaret:
+        total = margaret.count_entries()
+        newest = [e.id for e in margaret.entries(limit=2 * PAGE)]
     assert total > 10_000
     seen = {}
 
@@ -65,11 +65,10 @@ def test_a_ten_year_diary_is_read_a_page_at_a_time(ten_years):
 
 def test_go_to_a_day_years_back_holds_a_window_not_everything(ten_years):
     day = date(2020, 3, 3)
-    with Diary.open(ten_years, read_only=True) as diary:
-        pid = diary.profile_id("Margaret")
-        newer = diary.count_entries(pid, since=day + timedelta(days=1))  # entries after 3 March 2020
-        target = diary.entries(pid, limit=1, offset=newer)[0]
-        window = [e.id for e in diary.entries(pid, limit=2 * PAGE, offset=newer - PAGE)]
+    with person(ten_years, "Margaret", read_only=True) as margaret:
+        newer = margaret.count_entries(since=day + timedelta(days=1))  # entries after 3 March 2020
+        target = margaret.entries(limit=1, offset=newer)[0]
+        window = [e.id for e in margaret.entries(limit=2 * PAGE, offset=newer - PAGE)]
     seen = {}
 
     async def scenario(pilot):
@@ -136,7 +135,7 @@ def test_delete_asks_first_and_undo_brings_the_entry_back(db_path):
     seen = {}
 
     def stored():
-        with Diary.open(db_path) as diary:
+        with person(db_path) as diary:
             return [e.id for e in diary.entries()]
 
     async def scenario(pilot):
@@ -165,7 +164,7 @@ def test_delete_asks_first_and_undo_brings_the_entry_back(db_path):
     assert seen["rows after yes"] == 2
     assert seen["after undo"] == [third.id, second.id, first.id]
     assert seen["cursor on"] == second.id
-    with Diary.open(db_path) as diary:
+    with person(db_path) as diary:
         assert diary.get_entry(second.id) == second
 
 
@@ -182,7 +181,7 @@ def test_read_only_offers_no_delete(db_path):
     run_screen(db_path, HistoryScreen, scenario, read_only=True)
     assert seen["screen"] == "HistoryScreen"
     assert "history-delete" not in seen["offered"] and "history-refresh" in seen["offered"]
-    with Diary.open(db_path) as diary:
+    with person(db_path) as diary:
         assert diary.count_entries() == 3
 
 
@@ -217,5 +216,5 @@ def test_enter_opens_the_entry_for_editing_and_the_list_shows_the_change(db_path
     assert seen["back on"] == "HistoryScreen"
     assert seen["row"] == ["08:30", "8 severe"]
     assert seen["cursor on"] == second.id
-    with Diary.open(db_path) as diary:
+    with person(db_path) as diary:
         assert diary.get_entry(second.id).pain == 8

@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from osteotrack.domain.records import Question
-from osteotrack.store import Diary
 from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.questions import QuestionsScreen
 from tests.conftest import TZ
 from tests.functional.tui_host import run_screen, settle
+from tests.functional.tui_support import person
 
 
 def stored(path) -> list[tuple[str, str, str]]:
-    with Diary.open(path) as diary:
+    with person(path) as diary:
         return [(q.text, q.status, q.answer) for q in diary.questions()]
 
 
@@ -54,7 +54,7 @@ def test_a_question_goes_from_open_to_asked_to_answered_and_back(empty):
 
 
 def test_open_questions_come_first_and_delete_asks(empty):
-    with Diary.open(empty) as diary:
+    with person(empty) as diary:
         diary.add_question(Question("Is it safe to keep gardening?", datetime(2026, 1, 5, 20, 0, tzinfo=TZ),
                                     status="answered", answer="Yes, kneeling"))
         diary.add_question(Question("Should I have another DXA scan?", datetime(2026, 2, 1, 20, 0, tzinfo=TZ)))
@@ -113,7 +113,7 @@ def test_leaving_with_a_question_typed_but_not_added_asks_first(empty):
 
 
 def test_read_only_lists_but_offers_no_changes(empty):
-    with Diary.open(empty) as diary:
+    with person(empty) as diary:
         diary.add_question(Question("Would kyphoplasty help me?", datetime(2026, 3, 1, 20, 0, tzinfo=TZ)))
     seen = {}
 
@@ -134,7 +134,7 @@ def test_refresh_shows_a_question_added_from_elsewhere(empty):
     seen = {}
 
     async def scenario(pilot):
-        with Diary.open(empty) as other:  # e.g. `osteotrack question "…"` in another terminal
+        with person(empty) as other:  # e.g. `osteotrack question "…"` in another terminal
             other.add_question(Question("Can I swim?", datetime(2026, 11, 23, 9, 0, tzinfo=TZ)))
         pilot.app.screen.action_refresh()
         await settle(pilot)

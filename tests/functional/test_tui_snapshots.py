@@ -23,6 +23,7 @@ def small_diary(db_path):
     """Two entries today and three in the week before, all at fixed times."""
     with Diary.open(db_path) as diary:
         diary.rename_profile("me", "Margaret")
+        margaret = diary.profile("Margaret")
         for days_ago, hour, pain, site, trigger, therapy in [
             (0, 8, 5, Site("mid-back", 6, "T8"), "getting-up", TherapyUse("heat", 50)),
             (0, 9, 3, Site("lower-back", 3), "bending", TherapyUse("physical-therapy", 40)),
@@ -30,8 +31,8 @@ def small_diary(db_path):
             (3, 12, 4, Site("rib-left", 4), "coughing-sneezing", TherapyUse("ice", 20)),
             (6, 18, 5, Site("lower-back", 5), "standing", TherapyUse("heat", 60)),
         ]:
-            diary.add_entry(Entry(at=NOW.replace(hour=hour, minute=0) - timedelta(days=days_ago), pain=pain,
-                                  sites=[site], triggers=[trigger], therapies=[therapy]), now=NOW)
+            margaret.add_entry(Entry(at=NOW.replace(hour=hour, minute=0) - timedelta(days=days_ago), pain=pain,
+                                     sites=[site], triggers=[trigger], therapies=[therapy]), now=NOW)
     return db_path
 
 

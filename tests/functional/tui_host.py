@@ -10,17 +10,31 @@ from typing import Callable
 from textual.app import App
 from textual.widgets import Input
 
+from osteotrack.domain.errors import DiaryError
+from osteotrack.store import Diary
 from tests.conftest import NOW
 
 
+def whose(diary_path: Path, profile: str | None = None) -> tuple[int | None, DiaryError | None]:
+    """What the app resolves once on start: the id of ``profile`` (else the active one), or why there is none."""
+    if not Path(diary_path).exists():
+        return None, None  # the screen's own read says there is no diary
+    try:
+        with Diary.open(diary_path, read_only=True) as diary:
+            return diary.profile_id(profile or diary.active_profile()), None
+    except DiaryError as error:
+        return None, error
+
+
 class Host(App):
-    """Sets what every screen reads (the three attributes and ``now()``), then pushes the screen under test."""
+    """Sets what every screen reads (the app's diary, profile id, mode and ``now()``), then pushes the screen."""
 
     def __init__(self, diary_path: Path, make_screen, profile: str | None = None, read_only: bool = False,
                  clock: Callable[[], datetime] = lambda: NOW):
         super().__init__()
         self.diary_path = diary_path
         self.profile = profile
+        self.profile_id, self.profile_problem = whose(diary_path, profile)
         self.read_only = read_only
         self.make_screen = make_screen
         self.clock = clock

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,13 @@ def app_for(db_path: Path, tmp_path: Path, **options):
     options.setdefault("config_path", tmp_path / "config" / "tui.json")
     options.setdefault("demo_path", tmp_path / "data" / "demo.db")
     return make_app(db_path, **options)
+
+
+@contextmanager
+def person(path: Path, profile: str | None = None, read_only: bool = False):
+    """The diary at ``path`` seen through ``profile`` (else the active one), as the app shows it."""
+    with Diary.open(path, read_only=read_only) as diary:
+        yield diary.profile(profile or diary.active_profile())
 
 
 async def settle(pilot) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,11 +9,15 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from osteotrack.domain.errors import DiaryError
+from osteotrack.store import Diary
+from osteotrack.store.profiles import Profile
+from osteotrack.tui.work import DiaryWork
 
 
-class ProfileSwitcher(ModalScreen[str | None]):
-    """A list of the diary's profiles; dismisses with the chosen name, or None when cancelled."""
+class ProfileSwitcher(DiaryWork, ModalScreen[Profile | None]):
+    """A list of the diary's profiles; dismisses with the chosen one, or None when cancelled."""
+
+    PROBLEM_LINE = "#switcher-title"
 
     DEFAULT_CSS = """
     ProfileSwitcher { align: center middle; }
@@ -26,7 +29,7 @@ class ProfileSwitcher(ModalScreen[str | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._names: list[str] = []
+        self._profiles: list[Profile] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="switcher"):
@@ -36,36 +39,33 @@ class ProfileSwitcher(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self._read()
 
-    @work(thread=True, exclusive=True, group="profiles")
     def _read(self) -> None:
         from osteotrack.domain.describe import when_text
-        from osteotrack.store.diary import Diary
 
-        app = self.app
-        try:
-            with Diary.open(app.diary_path, read_only=app.read_only, create=False) as diary:
-                current = diary.profile_id(app.profile)
-                rows = []
-                for p in diary.profiles():
-                    count, last = diary.count_entries(p["id"]), diary.last_entry(p["id"])
-                    label = f"{p['name']} — {count} {'entry' if count == 1 else 'entries'}"
-                    label += f", last {when_text(last.at)}" if last else ""
-                    rows.append((p["name"], label + (" (shown now)" if p["id"] == current else ""),
-                                 p["id"] == current))
-        except DiaryError as error:
-            self.app.call_from_thread(self.query_one("#switcher-title", Static).update, str(error))
-            return
-        self.app.call_from_thread(self._show, rows)
+        shown = self.osteo.profile_id
 
-    def _show(self, rows: list[tuple[str, str, bool]]) -> None:
-        self._names = [name for name, _, _ in rows]
+        def rows(diary: Diary) -> list[tuple[Profile, str]]:
+            found = []
+            for profile in diary.profiles():
+                person = diary.profile_by_id(profile.id)
+                count, last = person.count_entries(), person.last_entry()
+                label = f"{profile.name} — {count} {'entry' if count == 1 else 'entries'}"
+                label += f", last {when_text(last.at)}" if last else ""
+                found.append((profile, label + (" (shown now)" if profile.id == shown else "")))
+            return found
+
+        self.read_diary(rows, self._show, group="profiles")
+
+    def _show(self, rows: list[tuple[Profile, str]]) -> None:
+        self._profiles = [profile for profile, _ in rows]
         options = self.query_one("#profiles", OptionList)
-        options.set_options(Option(label) for _, label, _ in rows)
-        options.highlighted = next((i for i, (_, _, now) in enumerate(rows) if now), 0)
+        options.set_options(Option(label) for _, label in rows)
+        shown = self.osteo.profile_id
+        options.highlighted = next((i for i, p in enumerate(self._profiles) if p.id == shown), 0)
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self._names[event.option_index])
+        self.dismiss(self._profiles[event.option_index])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,20 +1,16 @@
-"""What every diary screen shares: its own connection per worker, read-only mode, leaving safely."""
+"""What every diary screen shares: reading and writing in workers, read-only mode, leaving safely."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
-from textual import work
 from textual.binding import Binding
 from textual.screen import Screen
 
-from osteotrack.domain.errors import DiaryError
-from osteotrack.store import Diary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
+from osteotrack.tui.work import DiaryWork
 
 
-class DiaryScreen(Screen):
-    """A screen over the app's diary (``app.diary_path``, ``app.profile``, ``app.read_only``).
+class DiaryScreen(DiaryWork, Screen):
+    """A screen over the app's diary and profile; it reads and writes with ``read`` and ``write`` (``DiaryWork``).
 
     Subclasses name their changing actions in ``EDITING_ACTIONS`` (hidden in read-only
     mode) and set ``self.dirty`` while the user has typed something not yet saved.
@@ -35,34 +31,9 @@ class DiaryScreen(Screen):
 
     dirty = False
 
-    def open_diary(self) -> Diary:
-        """A connection for the calling worker thread; close it (``with``) before the worker ends."""
-        return Diary.open(self.app.diary_path, read_only=self.app.read_only)
-
-    @work(thread=True, group="diary-write")
-    def write(self, change: Callable[[Diary], Any], done: Callable[[Any], None],
-              failed: Callable[[DiaryError], None] | None = None) -> None:
-        """Run ``change(diary)`` on this worker's own connection, then ``done(result)`` on the interface.
-
-        A refusal goes to ``failed`` (by default a notification with the domain's sentence).
-        """
-        try:
-            with self.open_diary() as diary:
-                result = change(diary)
-        except DiaryError as error:
-            self.app.call_from_thread(failed or self._write_failed, error)
-            return
-        self.app.call_from_thread(done, result)
-
-    def _write_failed(self, error: DiaryError) -> None:
-        self.notify(str(error), severity="error")
-
-    def profile_id(self, diary: Diary) -> int:
-        return diary.profile_id(self.app.profile)
-
     @property
     def read_only(self) -> bool:
-        return bool(self.app.read_only)
+        return bool(self.osteo.read_only)
 
     def refused_read_only(self) -> bool:
         """In read-only mode say so and return True; for actions the palette calls past ``check_action``."""

@@ -12,7 +12,6 @@ import os
 import time
 from typing import Callable
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -52,6 +51,8 @@ class BreatheScreen(DiaryScreen):
     BreatheScreen #session-title { text-style: bold; margin: 0 0 1 0; }
     """
 
+    PROBLEM_LINE = "#message"
+
     BINDINGS = [
         Binding("space,p", "pause", "Pause / go on", id="breathe.pause"),
         Binding("s", "stop", "Stop", id="breathe.stop"),
@@ -80,7 +81,7 @@ class BreatheScreen(DiaryScreen):
     @property
     def dirty(self) -> bool:  # type: ignore[override]
         """A session done but not saved yet: leaving or quitting asks first."""
-        return self.step == "after" and self.saved is None and not self.app.read_only
+        return self.step == "after" and self.saved is None and not self.osteo.read_only
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -117,15 +118,14 @@ class BreatheScreen(DiaryScreen):
         self.app.sub_title = "Breathe"
         self.reduced_motion = bool(self._config().get(REDUCED_MOTION, False))
         self._show("setup")
-        if self.app.read_only:
+        if self.osteo.read_only:
             self._say("This diary is open read-only: you can do the exercise, but it will not be saved.")
         self.query_one("#pain-before", Input).focus()
 
     def _config(self) -> dict:
         from osteotrack.tui.config import load_config
 
-        path = getattr(self.app, "config_path", None)
-        return load_config(path) if path else {}
+        return load_config(self.osteo.config_path)
 
     @property
     def plain(self) -> bool:
@@ -220,14 +220,12 @@ class BreatheScreen(DiaryScreen):
         self._redraw()
         state = "on: words and a counter only" if self.reduced_motion else "off"
         self.notify(f"Reduced motion {state}.", timeout=3)
-        path = getattr(self.app, "config_path", None)
-        if path:
-            from osteotrack.tui.config import save_config
+        from osteotrack.tui.config import save_config
 
-            try:
-                save_config(path, {**self._config(), REDUCED_MOTION: self.reduced_motion})
-            except (OSError, DiaryError) as error:
-                self.notify(f"Could not remember the setting: {error}", severity="warning")
+        try:
+            save_config(self.osteo.config_path, {**self._config(), REDUCED_MOTION: self.reduced_motion})
+        except (OSError, DiaryError) as error:
+            self.notify(f"Could not remember the setting: {error}", severity="warning")
 
     def _finish(self) -> None:
         from osteotrack.domain.breathing import spoken_duration
@@ -239,7 +237,7 @@ class BreatheScreen(DiaryScreen):
         how = "Well done" if self.timer.finished else "Stopped early"
         self.query_one("#after-summary", Static).update(f"{how}: {done}. How is your pain now?")
         self._show("after")
-        self.query_one("#save", Button).disabled = self.app.read_only
+        self.query_one("#save", Button).disabled = self.osteo.read_only
         self.query_one("#pain-after", Input).focus()
 
     # -- after ---------------------------------------------------------------
@@ -247,9 +245,8 @@ class BreatheScreen(DiaryScreen):
     def save(self) -> None:
         """Check the pain after, then store the session in a worker."""
         from osteotrack.domain.validate import check_scale
-        from osteotrack.domain.when import now_local
 
-        if self.app.read_only:
+        if self.osteo.read_only:
             self._say("This diary is open read-only; the session was not saved.")
             return
         if self.query_one("#save", Button).disabled:
@@ -261,28 +258,16 @@ class BreatheScreen(DiaryScreen):
             return
         session = SelfCareSession(
             therapy=self.kind.therapy, pain_before=self.pain_before, pain_after=after,
-            duration_seconds=round(self.timer.elapsed()), ended=getattr(self.app, "now", now_local)(),
+            duration_seconds=round(self.timer.elapsed()), ended=self.osteo.now(),
             planned_seconds=int(self.timer.total_seconds), pattern=self.pattern.text if self.pattern else None,
             completed=self.timer.finished, note=self.query_one("#note", Input).value,
         )
         self.query_one("#save", Button).disabled = True
-        self._store(session)
+        self.write(lambda person: person.add_session(session), self._saved, failed=self._not_saved)
 
-    @work(thread=True, exclusive=True, group="breathe-save")
-    def _store(self, session: SelfCareSession) -> None:
-        from osteotrack.store.sessions import add_session
-
-        try:
-            with self.open_diary() as diary:
-                stored = add_session(diary, session, self.profile_id(diary))
-        except DiaryError as error:
-            self.app.call_from_thread(self._not_saved, str(error))
-            return
-        self.app.call_from_thread(self._saved, stored)
-
-    def _not_saved(self, message: str) -> None:
+    def _not_saved(self, error: DiaryError) -> None:
         self.query_one("#save", Button).disabled = False
-        self._say(message)
+        self.refused(error)
 
     def _saved(self, stored: SelfCareSession) -> None:
         self.saved = stored

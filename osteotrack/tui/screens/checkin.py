@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -14,6 +13,7 @@ from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
 from osteotrack.domain.vocabulary import pain_band
 from osteotrack.domain.when import parse_day
+from osteotrack.store import ProfileDiary
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.scale import ScaleInput
 
@@ -76,7 +76,7 @@ class CheckInScreen(DiaryScreen):
         self._baseline: tuple = ()
 
     def compose(self) -> ComposeResult:
-        self._today = self.app.now().date()
+        self._today = self.osteo.now().date()
         yield Header()
         with VerticalScroll():
             with Horizontal(classes="row"):
@@ -123,16 +123,15 @@ class CheckInScreen(DiaryScreen):
 
     # -- loading -----------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="checkin-load")
     def _load(self, day: date) -> None:
-        since = self._today - timedelta(days=MISSED_LOOKBACK_DAYS)
-        with self.open_diary() as diary:
-            pid = self.profile_id(diary)
-            existing = diary.checkin(day, pid)
-            done = {c.day for c in diary.checkins(pid, since, self._today)}
-        missed = [since + timedelta(days=i) for i in range(MISSED_LOOKBACK_DAYS)]
-        missed = [d for d in reversed(missed) if d not in done]
-        self.app.call_from_thread(self._loaded, day, existing, missed)
+        since, today = self._today - timedelta(days=MISSED_LOOKBACK_DAYS), self._today
+
+        def look(person: ProfileDiary) -> tuple[CheckIn | None, list[date]]:
+            done = {c.day for c in person.checkins(since, today)}
+            missed = [since + timedelta(days=i) for i in range(MISSED_LOOKBACK_DAYS)]
+            return person.checkin(day), [d for d in reversed(missed) if d not in done]
+
+        self.read(look, lambda found: self._loaded(day, *found), group="checkin-load")
 
     def _loaded(self, day: date, existing: CheckIn | None, missed: list[date]) -> None:
         self._show_day(day, "· already checked in; saving replaces it" if existing else "· not checked in yet")
@@ -192,7 +191,7 @@ class CheckInScreen(DiaryScreen):
         try:
             return self._day()
         except DiaryError as error:
-            self._refused(error)
+            self.refused(error)
             return None
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -228,19 +227,10 @@ class CheckInScreen(DiaryScreen):
             return
         values = self._answers()
         checkin = CheckIn(day=day, note=values[-1], **{key: v for (key, *_), v in zip(ITEMS, values)})
-        self._save(checkin)
+        today = self._today
+        self.write(lambda person: person.save_checkin(checkin, today=today), self._saved)
 
-    @work(thread=True, exclusive=True, group="checkin-save")
-    def _save(self, checkin: CheckIn) -> None:
-        try:
-            with self.open_diary() as diary:
-                saved = diary.save_checkin(checkin, self.profile_id(diary), today=self._today)
-        except DiaryError as error:
-            self.app.call_from_thread(self._refused, error)
-            return
-        self.app.call_from_thread(self._saved, saved)
-
-    def _refused(self, error: DiaryError) -> None:
+    def refused(self, error: DiaryError) -> None:
         self.show_error(str(error), {"day": "day"}, "form")
 
     def _saved(self, saved: CheckIn) -> None:

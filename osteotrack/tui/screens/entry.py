@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,7 +22,7 @@ from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.records import Entry, TherapyUse
 from osteotrack.domain.vocabulary import LOCATIONS, MEDICATION_THERAPIES, QUALITIES, THERAPIES, TRIGGERS
 from osteotrack.domain.when import parse_when
-from osteotrack.store.diary import Diary
+from osteotrack.store import ProfileDiary
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.body_map import BodyMap
 from osteotrack.tui.widgets.pain_scale import PainScale
@@ -55,10 +55,10 @@ class FormData:
     last: Entry | None = None
 
 
-def read_form_data(diary: Diary, profile: str | None, entry_id: str | None) -> FormData:
-    vocab = diary.vocabulary()
-    pid = diary.profile_id(profile)
-    entry = diary.get_entry(entry_id) if entry_id else None
+def read_form_data(person: ProfileDiary, entry_id: str | None) -> FormData:
+    """What the form offers and fills in, all of it from this one person's diary (runs in a worker thread)."""
+    vocab = person.vocabulary()
+    entry = person.get_entry(entry_id) if entry_id else None
     if entry_id and entry is None:
         raise ValidationError("This entry no longer exists; it may have been deleted elsewhere.")
     return FormData(
@@ -66,10 +66,10 @@ def read_form_data(diary: Diary, profile: str | None, entry_id: str | None) -> F
         triggers=_pairs(vocab.visible("trigger")),
         qualities=_pairs(vocab.visible("quality")),
         therapies=_pairs(vocab.visible("therapy")),
-        medications={t: [" ".join(p for p in pair if p) for pair in diary.recent_medications(t)]
+        medications={t: [" ".join(p for p in pair if p) for pair in person.recent_medications(t)]
                      for t in MEDICATION_THERAPIES},
         entry=entry,
-        last=diary.last_entry(pid),
+        last=person.last_entry(),
     )
 
 
@@ -146,16 +146,9 @@ class EntryScreen(DiaryScreen):
 
     # -- loading -------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="entry-load")
     def _load(self) -> None:
-        app = self.app
-        try:
-            with self.open_diary() as diary:
-                data = read_form_data(diary, app.profile, self.entry_id)
-        except DiaryError as error:
-            app.call_from_thread(self._error, "form", str(error))
-            return
-        app.call_from_thread(self._fill_from_diary, data)
+        entry_id = self.entry_id
+        self.read(lambda person: read_form_data(person, entry_id), self._fill_from_diary, group="entry-load")
 
     def _fill_from_diary(self, data: FormData) -> None:
         untouched = self._state() == self._saved_state
@@ -230,7 +223,7 @@ class EntryScreen(DiaryScreen):
     def _parse_when(self, text: str):
         if self._entry is not None and text.strip() == self._when_text:
             return self._entry.at  # unchanged: keep the exact stored moment and offset
-        return parse_when(text, now=self.app.now())
+        return parse_when(text, now=self.osteo.now())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -312,26 +305,18 @@ class EntryScreen(DiaryScreen):
         entry = self._collect()
         if entry is not None:
             self._saving = True
-            self._save(entry)
+            now = self.osteo.now()
 
-    @work(thread=True, exclusive=True, group="entry-save")
-    def _save(self, entry: Entry) -> None:
-        app = self.app
-        try:
-            with self.open_diary() as diary:
-                if entry.id:
-                    stored = diary.update_entry(entry, now=app.now())
-                else:
-                    stored = diary.add_entry(entry, self.profile_id(diary), now=app.now())
-                summary = entry_details(stored, diary.vocabulary())
-        except DiaryError as error:
-            app.call_from_thread(self._save_failed, str(error))
-            return
-        app.call_from_thread(self._saved, stored.id, summary)
+            def save(person: ProfileDiary) -> tuple[str, str]:
+                stored = person.update_entry(entry, now=now) if entry.id else person.add_entry(entry, now=now)
+                return stored.id, entry_details(stored, person.vocabulary())
 
-    def _save_failed(self, message: str) -> None:
+            self.write(save, lambda saved: self._saved(*saved))
+
+    def refused(self, error: DiaryError) -> None:
+        """A refused save (or a form that could not be read) is said beside the part it is about."""
         self._saving = False
-        target = self.show_error(message, SAVE_ERROR_FIELDS, "form")
+        target = self.show_error(str(error), SAVE_ERROR_FIELDS, "form")
         self.query_one("#form", VerticalScroll).scroll_to_widget(self.query_one(f"#{target}-error"))
 
     def _saved(self, entry_id: str, summary: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -14,6 +13,7 @@ from osteotrack.domain.records import Event
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES
 from osteotrack.domain.when import parse_when
+from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
@@ -38,6 +38,7 @@ class EventsScreen(DiaryScreen):
     """The list of events, newest first; add one, or delete one after a question."""
 
     TITLE = "Events"
+    PROBLEM_LINE = "#status"
     EDITING_ACTIONS = frozenset({"add_event", "delete_event"})
 
     BINDINGS = [
@@ -65,13 +66,9 @@ class EventsScreen(DiaryScreen):
         self.query_one(DataTable).focus()
         self._read()
 
-    @work(thread=True, exclusive=True, group="events-read")
     def _read(self, select: str | None = None) -> None:
-        with self.open_diary() as diary:
-            pid = self.profile_id(diary)
-            vocab = diary.vocabulary()
-            events = list(reversed(diary.events(pid)))
-        self.app.call_from_thread(self._show, vocab, events, select)
+        self.read(lambda person: (person.vocabulary(), list(reversed(person.events()))),
+                  lambda found: self._show(*found, select), group="events-read")
 
     def _show(self, vocab: Vocabulary, events: list[Event], select: str | None) -> None:
         self.vocab, self.events = vocab, events
@@ -116,7 +113,7 @@ class EventsScreen(DiaryScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.write(lambda diary: diary.delete_event(event.id), self._deleted)
+                self.write(lambda person: person.delete_event(event.id), self._deleted)
 
         self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), answered)
 
@@ -185,11 +182,9 @@ class EventFormScreen(DiaryScreen):
         self._read_places()
         self.query_one("#kind", Select).focus()
 
-    @work(thread=True, group="events-form")
     def _read_places(self) -> None:
-        with self.open_diary() as diary:
-            places = [(term.name, term.slug) for term in diary.vocabulary().visible("location")]
-        self.app.call_from_thread(self._set_places, places)
+        self.read(lambda person: [(term.name, term.slug) for term in person.vocabulary().visible("location")],
+                  self._set_places, group="events-form")
 
     def _set_places(self, places: list[tuple[str, str]]) -> None:
         self.query_one("#site", Select).set_options(places)
@@ -227,7 +222,7 @@ class EventFormScreen(DiaryScreen):
         self.query_one("#when-preview", Label).update(preview)
 
     def _when(self):
-        return parse_when(self.query_one("#when", Input).value or "now", now=self.app.now())
+        return parse_when(self.query_one("#when", Input).value or "now", now=self.osteo.now())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.focus_next()
@@ -262,22 +257,17 @@ class EventFormScreen(DiaryScreen):
         try:
             event = self._event()
         except ValidationError as error:
-            self._refused(error)
+            self.refused(error)
             return
-        self._save(event)
+        now = self.osteo.now()
 
-    @work(thread=True, exclusive=True, group="events-save")
-    def _save(self, event: Event) -> None:
-        try:
-            with self.open_diary() as diary:
-                saved = diary.add_event(event, self.profile_id(diary), now=self.app.now())
-                summary = event_summary(saved, diary.vocabulary())
-        except DiaryError as error:
-            self.app.call_from_thread(self._refused, error)
-            return
-        self.app.call_from_thread(self._saved, saved, summary)
+        def save(person: ProfileDiary) -> tuple[Event, str]:
+            saved = person.add_event(event, now=now)
+            return saved, event_summary(saved, person.vocabulary())
 
-    def _refused(self, error: DiaryError) -> None:
+        self.write(save, lambda done: self._saved(*done))
+
+    def refused(self, error: DiaryError) -> None:
         field = self.show_error(str(error), ERROR_FIELDS, "form")
         if field != "form":
             self.query_one(f"#{field}").focus()

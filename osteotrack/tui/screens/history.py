@@ -11,7 +11,6 @@ from __future__ import annotations
 from rich.text import Text
 from datetime import date, timedelta
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
@@ -22,6 +21,7 @@ from osteotrack.domain.records import Entry
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import pain_band
 from osteotrack.domain.when import parse_day
+from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
@@ -67,6 +67,7 @@ class HistoryScreen(DiaryScreen):
     """Browse, open, delete (and undo the last delete of) pain entries."""
 
     TITLE = "History"
+    PROBLEM_LINE = "#status"
     EDITING_ACTIONS = frozenset({"delete_entry", "undo_delete"})
 
     DEFAULT_CSS = """
@@ -113,28 +114,26 @@ class HistoryScreen(DiaryScreen):
 
     # -- reading pages ---------------------------------------------------------
 
-    @work(thread=True, group="history-read")
     def _read(self, offset: int, limit: int, reset: bool = False, select: str | None = None,
               day: date | None = None) -> None:
         """Read ``limit`` entries from ``offset`` (newest first), or from the newest entry of ``day``
         or before it; with ``reset`` they replace what is shown."""
         self._reading = True
-        try:
-            with self.open_diary() as diary:
-                pid = self.profile_id(diary)
-                vocab = diary.vocabulary()
-                total = diary.count_entries(pid)
-                if day is not None:
-                    offset = diary.count_entries(pid, since=day + timedelta(days=1))
-                page = diary.entries(pid, limit=limit, offset=offset)
-        except DiaryError as error:
-            self.app.call_from_thread(self._failed, error)
-            return
-        self.app.call_from_thread(self._show, vocab, total, page, offset if reset else None, select)
+
+        def page(person: ProfileDiary) -> tuple[Vocabulary, int, list[Entry], int]:
+            start = offset if day is None else person.count_entries(since=day + timedelta(days=1))
+            return person.vocabulary(), person.count_entries(), person.entries(limit=limit, offset=start), start
+
+        def done(found: tuple[Vocabulary, int, list[Entry], int]) -> None:
+            vocab, total, entries, start = found
+            self._show(vocab, total, entries, start if reset else None, select)
+
+        # A newer read replaces one still running: a page read ahead never lands after a refill.
+        self.read(page, done, group="history-read", failed=self._failed)
 
     def _failed(self, error: DiaryError) -> None:
         self._reading = False
-        self.query_one("#status", Static).update(str(error))
+        self.refused(error)
 
     def _show(self, vocab: Vocabulary, total: int, page: list[Entry], start: int | None, select: str | None) -> None:
         """Add ``page`` below the rows held, or (given the ``start`` offset) show it instead of them."""
@@ -221,7 +220,7 @@ class HistoryScreen(DiaryScreen):
 
     def action_go_to_day(self) -> None:
         """Ask for a day and show the entries from that day back (or from the nearest earlier day)."""
-        today = self.app.now().date()
+        today = self.osteo.now().date()
 
         def chosen(text: str | None) -> None:
             if text is not None:
@@ -250,7 +249,7 @@ class HistoryScreen(DiaryScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.write(lambda diary: diary.delete_entry(entry.id), lambda saved: self._deleted(saved, index))
+                self.write(lambda person: person.delete_entry(entry.id), lambda saved: self._deleted(saved, index))
 
         self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), answered)
 
@@ -269,7 +268,7 @@ class HistoryScreen(DiaryScreen):
             return
         saved, self._undo = self._undo, None
         self.refresh_bindings()
-        self.write(lambda diary: diary.restore_entry(saved), self._restored)
+        self.write(lambda person: person.restore_entry(saved), self._restored)
 
     def _restored(self, entry: Entry) -> None:
         self.notify("The deleted entry is back.", title="Restored")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from osteotrack.domain.errors import DiaryError
+from osteotrack.store import Diary
 from osteotrack.tui.screens.base import DiaryScreen
 
 
@@ -16,6 +15,7 @@ class OverviewScreen(DiaryScreen):
 
     TITLE = "Overview"
     SUB_TITLE = "every profile"
+    PROBLEM_LINE = "#overview-status"
 
     DEFAULT_CSS = """
     OverviewScreen .person { border: round $primary; padding: 0 1; margin: 0 1 1 1; height: auto; }
@@ -36,21 +36,16 @@ class OverviewScreen(DiaryScreen):
         """Read every profile again (the app's refresh key calls this)."""
         self._read()
 
-    @work(thread=True, exclusive=True, group="overview")
     def _read(self) -> None:
         from osteotrack.analysis.alerts import overview
         from osteotrack.views.overview import overview_lines
 
-        try:
-            with self.open_diary() as diary:
-                people = overview(diary, self.app.now().date(), active_name=self.app.profile)
-        except DiaryError as error:
-            self.app.call_from_thread(self._failed, str(error))
-            return
-        self.app.call_from_thread(self._show, [(overview_lines(p), bool(p.alerts)) for p in people])
+        today, shown = self.osteo.now().date(), self.osteo.profile_id
 
-    def _failed(self, message: str) -> None:
-        self.query_one("#overview-status", Static).update(message)
+        def every_profile(diary: Diary) -> list[tuple[list[str], bool]]:
+            return [(overview_lines(p), bool(p.alerts)) for p in overview(diary, today, shown_id=shown)]
+
+        self.read_diary(every_profile, self._show, group="overview")
 
     def _show(self, people: list[tuple[list[str], bool]]) -> None:
         box = self.query_one("#overview", VerticalScroll)

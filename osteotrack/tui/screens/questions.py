@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -25,6 +24,7 @@ class QuestionsScreen(DiaryScreen):
     """Add questions; mark them asked or answered; reopen or delete them."""
 
     TITLE = "Questions for my doctor"
+    PROBLEM_LINE = "#status"  # a refused change shows under the new question instead (``_refused``)
     EDITING_ACTIONS = frozenset({"add_question", "mark_asked", "mark_answered", "reopen", "delete_question"})
     LEAVE_QUESTION = "Leave without adding the question you typed?"
 
@@ -79,12 +79,10 @@ class QuestionsScreen(DiaryScreen):
 
     # -- reading ---------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="questions-read")
     def _read(self, select: str | None = None) -> None:
-        with self.open_diary() as diary:
-            found = diary.questions(self.profile_id(diary))
-        found.sort(key=lambda q: STATUS_ORDER[q.status])  # stable: oldest first within each status
-        self.app.call_from_thread(self._show, found, select)
+        # Sorted stably: oldest first within each status.
+        self.read(lambda person: sorted(person.questions(), key=lambda q: STATUS_ORDER[q.status]),
+                  lambda found: self._show(found, select), group="questions-read")
 
     def _show(self, questions: list[Question], select: str | None) -> None:
         self.questions = questions
@@ -133,9 +131,9 @@ class QuestionsScreen(DiaryScreen):
         self._add(self.query_one("#new", Input).value)
 
     def _add(self, text: str) -> None:
-        question = Question(text=text, created=self.app.now())
-        self.write(lambda diary: diary.add_question(question, self.profile_id(diary)),
-                   lambda added: self._written(added, added=True), self._refused)
+        question = Question(text=text, created=self.osteo.now())
+        self.write(lambda person: person.add_question(question),
+                   lambda added: self._written(added, added=True), failed=self._refused)
 
     # -- changing ----------------------------------------------------------------
 
@@ -163,7 +161,8 @@ class QuestionsScreen(DiaryScreen):
     def _set_status(self, status: str, answer: str | None = None) -> None:
         q = self.current
         if q is not None:
-            self.write(lambda diary: diary.set_question_status(q.id, status, answer), self._written, self._refused)
+            self.write(lambda person: person.set_question_status(q.id, status, answer), self._written,
+                       failed=self._refused)
 
     def action_delete_question(self) -> None:
         q = self.current
@@ -172,7 +171,7 @@ class QuestionsScreen(DiaryScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.write(lambda diary: diary.delete_question(q.id), self._written, self._refused)
+                self.write(lambda person: person.delete_question(q.id), self._written, failed=self._refused)
 
         self.app.push_screen(ConfirmDialog(f"Delete this question?\n\n{q.text}", yes="Delete", no="Keep"), answered)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -14,6 +13,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, ProgressBar, S
 from osteotrack.domain.errors import DiaryError
 from osteotrack.report.model import SECTIONS
 from osteotrack.report.output import FORMATS, PAPERS, default_filename, default_period
+from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
 
@@ -25,6 +25,7 @@ class ReportScreen(DiaryScreen):
     """Write the physician report for the app's diary and profile."""
 
     TITLE = "Report for my doctor"
+    PROBLEM_LINE = "#form-error"
 
     DEFAULT_CSS = """
     ReportScreen #form { height: auto; padding: 0 1; }
@@ -56,9 +57,8 @@ class ReportScreen(DiaryScreen):
         self._last_auto = ""
 
     def today(self) -> date:
-        """Today by the app's clock (a fixed one in tests and screenshots), else the machine's."""
-        now = getattr(self.app, "now", None)
-        return now().date() if callable(now) else date.today()
+        """Today by the app's clock (a fixed one in tests and screenshots)."""
+        return self.osteo.now().date()
 
     def compose(self) -> ComposeResult:
         period = default_period(today=self.today())
@@ -95,15 +95,8 @@ class ReportScreen(DiaryScreen):
 
     # -- choices -------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="profile")
     def _read_profile(self) -> None:
-        try:
-            with self.open_diary() as diary:
-                name = diary.profile_name(self.profile_id(diary))
-        except DiaryError as error:
-            self.app.call_from_thread(self._error, str(error))
-            return
-        self.app.call_from_thread(self._profile_read, name)
+        self.read(lambda person: person.name, self._profile_read, group="profile")
 
     def _profile_read(self, name: str) -> None:
         self.profile_name = name
@@ -178,17 +171,14 @@ class ReportScreen(DiaryScreen):
             self.query_one("#summary", Static).update("Reading the diary…")
             self._summarise(choices)
 
-    @work(thread=True, exclusive=True, group="report")
     def _summarise(self, choices: dict) -> None:
         from osteotrack.report.model import build_report
 
-        try:
-            with self.open_diary() as diary:
-                report = build_report(diary, self.profile_id(diary), choices["period"], sections=choices["sections"])
-        except DiaryError as error:
-            self.app.call_from_thread(self._error, str(error))
-            return
-        self.app.call_from_thread(self.query_one("#summary", Static).update, summary_text(report))
+        self.read(lambda person: build_report(person, choices["period"], sections=choices["sections"]),
+                  self._summarised, group="report")
+
+    def _summarised(self, report) -> None:
+        self.query_one("#summary", Static).update(summary_text(report))
 
     # -- writing ---------------------------------------------------------------
 
@@ -210,23 +200,22 @@ class ReportScreen(DiaryScreen):
         self.app.push_screen(ConfirmDialog(f"{path} already exists. Replace it with the new report?",
                                            yes="Replace", no="Keep it"), answered)
 
-    @work(thread=True, exclusive=True, group="report")
     def _write(self, choices: dict, force: bool) -> None:
         from osteotrack.report.model import build_report
         from osteotrack.report.output import render, write
 
-        self.app.call_from_thread(self._started)
-        try:
-            with self.open_diary() as diary:
-                report = build_report(diary, self.profile_id(diary), choices["period"], sections=choices["sections"])
-            data = render(report, choices["format"], choices["paper"],
-                          progress=lambda done, total: self.app.call_from_thread(self._advance, done, total))
-            path = write(choices["path"], data, force=force)
-        except DiaryError as error:
-            self.app.call_from_thread(self._finished, None, str(error))
-            return
-        self.app.call_from_thread(self.query_one("#summary", Static).update, summary_text(report))
-        self.app.call_from_thread(self._finished, path, "")
+        def advance(done: int, total: int) -> None:  # called in the worker thread while the report renders
+            self.app.call_from_thread(self._advance, done, total)
+
+        def build_and_write(person: ProfileDiary):
+            report = build_report(person, choices["period"], sections=choices["sections"])
+            # Rendering and writing need no diary, but happen in the same worker: one job, one outcome.
+            data = render(report, choices["format"], choices["paper"], progress=advance)
+            return report, write(choices["path"], data, force=force)
+
+        self._started()
+        self.read(build_and_write, lambda written: self._finished(*written), group="report-write",
+                  failed=self._not_written)
 
     def _started(self) -> None:
         self._error("")
@@ -236,14 +225,17 @@ class ReportScreen(DiaryScreen):
         bar.display = True
 
     def _advance(self, done: int, total: int) -> None:
-        self.query_one("#progress", ProgressBar).update(total=total, progress=done)
+        if self.still_shown:  # the report may be written after the screen was left
+            self.query_one("#progress", ProgressBar).update(total=total, progress=done)
 
-    def _finished(self, path: Path | None, error: str) -> None:
+    def _not_written(self, error: DiaryError) -> None:
         self.query_one("#progress").display = False
-        if path is None:
-            self.query_one("#done", Static).update("")
-            self._error(error)
-            return
+        self.query_one("#done", Static).update("")
+        self.refused(error)
+
+    def _finished(self, report, path: Path) -> None:
+        self.query_one("#progress").display = False
+        self.query_one("#summary", Static).update(summary_text(report))
         self.query_one("#done", Static).update(f"Wrote the report to {path.resolve()}")
         self.notify(f"Report written to {path.resolve()}", title="Report")
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,7 +15,8 @@ from textual.widgets.option_list import Option
 from osteotrack.domain.describe import checkin_summary, entry_details, trend_text
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
-from osteotrack.store.diary import Diary
+from osteotrack.store import Diary, ProfileDiary
+from osteotrack.tui.work import DiaryWork
 
 TREND_DAYS = 7
 
@@ -30,32 +30,31 @@ class TodayData:
     trend: str
 
 
-def read_today(diary: Diary, profile: str | None, today) -> TodayData:
-    """Everything the Today screen shows, read in one go (runs in a worker thread)."""
-    pid = diary.profile_id(profile)
-    vocab = diary.vocabulary()
-    entries = diary.entries(pid, since=today, until=today)
-    before = diary.pain_mean(pid, today - timedelta(days=TREND_DAYS), today - timedelta(days=1))
+def read_today(person: ProfileDiary, today: date) -> TodayData:
+    """Everything the Today screen shows of one person, read in one go (runs in a worker thread)."""
+    vocab = person.vocabulary()
+    entries = person.entries(since=today, until=today)
+    before = person.pain_mean(today - timedelta(days=TREND_DAYS), today - timedelta(days=1))
     return TodayData(
-        profile=diary.profile_name(pid),
-        demo=diary.setting("demo") == "1",
+        profile=person.name,
+        demo=person.diary.setting("demo") == "1",
         lines=[(e.id, f"{e.at:%H:%M}  {entry_details(e, vocab)}") for e in entries],
-        checkin=diary.checkin(today, pid),
+        checkin=person.checkin(today),
         trend=trend_text(_mean_and_count([e.pain for e in entries]), before, TREND_DAYS),
     )
+
+
+def first_look(diary: Diary, asked: str | None, today: date) -> tuple[int, TodayData]:
+    """Whose diary the app shows (the profile ``asked`` for, else the active one), resolved once, and its Today."""
+    person = diary.profile(asked or diary.active_profile())
+    return person.id, read_today(person, today)
 
 
 def _mean_and_count(pains: list[int]) -> tuple[float | None, int]:
     return (sum(pains) / len(pains) if pains else None), len(pains)
 
 
-def load_today(app) -> TodayData:
-    """Open the app's diary in the calling (worker) thread and read what Today shows."""
-    with Diary.open(app.diary_path, read_only=app.read_only) as diary:
-        return read_today(diary, app.profile, app.now().date())
-
-
-class TodayScreen(Screen):
+class TodayScreen(DiaryWork, Screen):
     """The first screen: today at a glance, with the obvious next action.
 
     The app reads the first ``data`` before showing the screen, so it is drawn once,
@@ -78,20 +77,20 @@ class TodayScreen(Screen):
             yield Static("", id="checkin-status")
             yield Static("", id="reminder")
             yield Button("Log pain (l)", id="log", variant="primary")
-            yield Static("Today's entries, newest first" + ("" if self.app.read_only else " (enter to edit)"),
+            yield Static("Today's entries, newest first" + ("" if self.osteo.read_only else " (enter to edit)"),
                          classes="section")
             yield OptionList(id="entries")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#log", Button).display = not self.app.read_only
+        self.query_one("#log", Button).display = not self.osteo.read_only
         if isinstance(self._first, TodayData):
             self._show(self._first)
         elif isinstance(self._first, str):
-            self._problem(self._first)
+            self.refused(self._first)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        return not (action == "edit" and self.app.read_only)
+        return not (action == "edit" and self.osteo.read_only)
 
     def on_screen_resume(self) -> None:
         if self._first is not None:
@@ -103,23 +102,29 @@ class TodayScreen(Screen):
         """Read today's entries again (after saving, or after a log from another terminal)."""
         self._load()
 
-    @work(thread=True, exclusive=True, group="today")
     def _load(self) -> None:
-        app = self.app
-        try:
-            data = load_today(app)
-        except DiaryError as error:
-            app.call_from_thread(self._problem, str(error))
-            return
-        app.call_from_thread(self._show, data)
+        app = self.osteo
+        today = app.now().date()
+        if app.profile_id is None:
+            # The app could not tell whose diary to show on start: look again (e.g. the diary was busy).
+            asked = app.profile
+            self.read_diary(lambda diary: first_look(diary, asked, today), self._found, group="today")
+        else:
+            self.read(lambda person: read_today(person, today), self._show, group="today")
 
-    def _problem(self, message: str) -> None:
-        self.query_one("#trend", Static).update(f"Could not read the diary: {message}")
+    def _found(self, found: tuple[int, TodayData]) -> None:
+        profile_id, data = found
+        self.osteo.show_profile(profile_id, data.profile)
+        self._show(data)
+
+    def refused(self, error: DiaryError | str) -> None:
+        """Say what went wrong where the trend would be (the app's first look hands over its sentence)."""
+        self.query_one("#trend", Static).update(f"Could not read the diary: {error}")
 
     def _show(self, data: TodayData) -> None:
-        app = self.app
+        app = self.osteo
         app.set_demo(data.demo)
-        app.sub_title = data.profile
+        app.profile = app.sub_title = data.profile
         self.sub_title = f"{data.profile} · Today"
         self.query_one("#today-date", Static).update(f"{app.now():%A %d %B %Y}")
         self.query_one("#trend", Static).update(data.trend)
@@ -141,7 +146,7 @@ class TodayScreen(Screen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "log":
-            self.app.action_log_pain()
+            self.osteo.action_log_pain()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._edit(event.option.id)
@@ -154,5 +159,5 @@ class TodayScreen(Screen):
     def _edit(self, entry_id: str | None) -> None:
         from osteotrack.tui.screens.entry import EntryScreen
 
-        if entry_id and not self.app.read_only:
+        if entry_id and not self.osteo.read_only:
             self.app.push_screen(EntryScreen(entry_id=entry_id))

@@ -2,30 +2,28 @@
 
 The figures are computed in a thread worker with its own Diary, so the screen
 stays responsive over ten years of entries. They are computed again on ``r``,
-on coming back to the screen, when the app calls ``entries_changed()``, and
-when a look every few seconds finds that entries changed (say, from an
-``osteotrack log`` in another terminal).
+on coming back to the screen, and when a look every few seconds finds that
+entries changed (say, from an ``osteotrack log`` in another terminal).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TabbedContent, TabPane
-from textual.worker import get_current_worker
 from textual_plotext import PlotextPlot
 
 from osteotrack.analysis import diary_signature, period_for, trends
 from osteotrack.analysis.results import Trends
 from osteotrack.domain.errors import DiaryError
-from osteotrack.store import Diary
+from osteotrack.store import ProfileDiary
+from osteotrack.tui.work import DiaryWork
 from osteotrack.views import terminal_charts as charts
 from osteotrack.views import trend_tables as tables
 
@@ -47,7 +45,7 @@ SIDE_BY_SIDE_FROM = 110
 WATCH_SECONDS = 5
 
 
-class TrendsScreen(Screen):
+class TrendsScreen(DiaryWork, Screen):
     """Charts and honest numbers over a chosen range of days."""
 
     DEFAULT_CSS = """
@@ -86,9 +84,8 @@ class TrendsScreen(Screen):
         self.signature: tuple | None = None  # of the data the figures were computed from
 
     def today(self) -> date:
-        """Today by the app's clock (a fixed one in tests and screenshots), else the machine's."""
-        now = getattr(self.app, "now", None)
-        return now().date() if callable(now) else date.today()
+        """Today by the app's clock (a fixed one in tests and screenshots)."""
+        return self.osteo.now().date()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="range-bar"):
@@ -135,22 +132,15 @@ class TrendsScreen(Screen):
         """Compute every figure again from the diary."""
         self.load()
 
-    def entries_changed(self) -> None:
-        """Called by the app when entries were added, changed or deleted."""
-        self.load()
-
-    @work(thread=True, exclusive=True, group="trends-watch")
     def check_for_changes(self) -> None:
         """Compute again if entries, check-ins or events changed since the figures were computed."""
-        if self.signature is None:
-            return
-        try:
-            with Diary.open(self.app.diary_path, read_only=True, create=False) as diary:
-                now = diary_signature(diary, diary.profile_id(self.app.profile))
-        except (DiaryError, sqlite3.Error):
-            return  # the next computation reports what is wrong
-        if now != self.signature:
-            self.app.call_from_thread(self.load)
+        if self.signature is not None:
+            # A failed look says nothing: the next computation reports what is wrong.
+            self.read(diary_signature, self._looked, group="trends-watch", failed=lambda error: None)
+
+    def _looked(self, signature: tuple) -> None:
+        if signature != self.signature:
+            self.load()
 
     @on(RadioSet.Changed, "#range")
     def _range_chosen(self, event: RadioSet.Changed) -> None:
@@ -183,34 +173,22 @@ class TrendsScreen(Screen):
         self.query_one("#tabs").loading = True
         self.compute(range_, since, until, self.today())
 
-    @work(thread=True, exclusive=True, group="trends")
     def compute(self, range_: str | None, since: str | None, until: str | None, today: date) -> None:
-        """In a worker thread, with a connection of its own: every figure of the range."""
-        worker = get_current_worker()
-        try:
-            with Diary.open(self.app.diary_path, read_only=self.app.read_only, create=False) as diary:
-                profile_id = diary.profile_id(self.app.profile)
-                period = period_for(diary, profile_id, range_, since, until, today=today)
-                signature = diary_signature(diary, profile_id)
-                result = trends(diary, profile_id, period)
-        except DiaryError as error:
-            message = str(error)
-        except sqlite3.Error as error:
-            message = f"The diary could not be read: {error}."
-        else:
-            message = None
-        if worker.is_cancelled:
-            return
-        if message:
-            self.app.call_from_thread(self._fail, message)
-        else:
-            self.app.call_from_thread(self._show, result, signature)
+        """In a worker, with a connection of its own: every figure of the range (a newer computation replaces it)."""
 
-    def _fail(self, message: str) -> None:
+        def figures(person: ProfileDiary) -> tuple[Trends, tuple]:
+            period = period_for(person, range_, since, until, today=today)
+            signature = diary_signature(person)  # before the figures: a change while computing shows next time
+            return trends(person, period), signature
+
+        self.read(figures, lambda found: self._show(*found), group="trends")
+
+    def refused(self, error: DiaryError) -> None:
+        """Say why under the range picker; the last good figures stay."""
         self.query_one("#tabs").loading = False
-        error = self.query_one("#range-error", Label)
-        error.update(message)
-        error.add_class("shown")
+        line = self.query_one("#range-error", Label)
+        line.update(str(error))
+        line.add_class("shown")
 
     def _show(self, result: Trends, signature: tuple) -> None:
         self.result, self.signature = result, signature
