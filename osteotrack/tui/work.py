@@ -16,7 +16,6 @@ overriding ``refused``; a job may name its own place with ``failed``.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, TypeVar, cast
@@ -137,10 +136,10 @@ class DiaryWork:
         if event.state == WorkerState.CANCELLED:
             return
         error = worker.error
-        if isinstance(error, sqlite3.Error):
-            # The store explains SQLite's own errors where it expects them; one that slips through is said here.
-            from osteotrack.store.connection import explain
+        from osteotrack.store.connection import StoreFailure, explain
 
+        if isinstance(error, StoreFailure):
+            # The store explains SQLite's own errors where it expects them; one that slips through is said here.
             error = explain(self.osteo.diary_path, error)
         if not isinstance(error, DiaryError):
             raise error  # type: ignore[misc]  # a bug: stop, as an unhandled error in any handler would

@@ -77,7 +77,7 @@ def test_backup_while_the_app_holds_a_write_transaction(db_path, tmp_path):
     _diary(db_path, "saved")
     with Diary.open(db_path) as app:
         with app.writing():
-            app.add_entry(Entry(at=datetime(2026, 4, 1, 9, tzinfo=timezone.utc), pain=5, note="not yet saved"))
+            active(app).add_entry(Entry(at=datetime(2026, 4, 1, 9, tzinfo=timezone.utc), pain=5, note="not yet saved"))
             # Still inside the app's transaction: had the backup needed the write lock, it would fail as busy.
             copy = backup_diary(db_path, tmp_path / "during.db")
     assert _notes(copy) == ["saved"]
@@ -155,12 +155,12 @@ def test_restore_while_the_app_has_the_diary_open(db_path, tmp_path, run_process
     backup = _diary(tmp_path / "old.db", "from the backup")
     _diary(db_path, "current")
     with Diary.open(db_path) as app:
-        assert [e.note for e in app.entries()] == ["current"]
+        assert [e.note for e in active(app).entries()] == ["current"]
         result = run_process("restore", str(backup), "--yes")
         assert result.returncode == 0, result.stderr
         # The app's open connection sees the restored diary, not a deleted file.
-        assert [e.note for e in app.entries()] == ["from the backup"]
-        app.add_entry(Entry(at=datetime(2026, 5, 1, 9, tzinfo=timezone.utc), pain=1, note="after"))
+        assert [e.note for e in active(app).entries()] == ["from the backup"]
+        active(app).add_entry(Entry(at=datetime(2026, 5, 1, 9, tzinfo=timezone.utc), pain=1, note="after"))
     assert _notes(db_path) == ["from the backup", "after"]
 
 
