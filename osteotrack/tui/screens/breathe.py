@@ -167,7 +167,8 @@ class BreatheScreen(DiaryScreen):
         from osteotrack.domain.validate import check_scale
 
         try:
-            self.pain_before = check_scale(self.query_one("#pain-before", Input).value, "Pain now")
+            self.pain_before = check_scale(self.query_one("#pain-before", Input).value,
+                                           code="breathe.pain_now_range", field="pain_before")
             self.kind = session_kind(str(self.query_one("#kind", Select).value))
             minutes = check_minutes(self.query_one("#minutes", Input).value)
             if self.kind.pacer:
@@ -255,7 +256,8 @@ class BreatheScreen(DiaryScreen):
         if self.query_one("#save", Button).disabled:
             return  # being saved, or saved already: a second Enter must not store it twice
         try:
-            after = check_scale(self.query_one("#pain-after", Input).value, "Pain now")
+            after = check_scale(self.query_one("#pain-after", Input).value, code="breathe.pain_now_range",
+                                field="pain_after")
         except DiaryError as error:
             self._say(str(error))
             return
