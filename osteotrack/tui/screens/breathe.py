@@ -21,7 +21,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 from osteotrack.domain.breathing import LENGTHS, Timer, breathing_seconds, check_minutes, parse_pattern
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.selfcare import SESSION_KINDS, SelfCareSession, session_kind
-from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.pacer import Pacer
 
 FRAMES_PER_SECOND = 6  # smooth enough for a breath, light on a slow terminal or a remote link
@@ -51,6 +51,10 @@ class BreatheScreen(DiaryScreen):
     BreatheScreen #pacer-slot { height: auto; }
     BreatheScreen #session-title { text-style: bold; margin: 0 0 1 0; }
     """
+
+    # The screen says a refusal on its one message line and marks the field it is about.
+    FIELD_WIDGETS = {"pain_before": "pain-before", "kind": "kind", "pattern": "pattern", "minutes": "minutes",
+                     "pain_after": "pain-after", "note": "note"}
 
     BINDINGS = [
         Binding("space,p", "pause", "Pause / go on", id="breathe.pause"),
@@ -140,6 +144,17 @@ class BreatheScreen(DiaryScreen):
     def _say(self, text: str) -> None:
         self.query_one("#message", Static).update(text)
 
+    def _refused(self, error: DiaryError) -> None:
+        """Say ``error`` on the message line; mark the field it names (a red border) and focus it."""
+        for marked in self.query(".-invalid"):
+            marked.remove_class("-invalid")
+        self._say(error_text(error))
+        widget_id = self.widget_for(error)
+        if widget_id is not None:
+            widget = self.query_one(f"#{widget_id}")
+            widget.add_class("-invalid")
+            widget.focus()
+
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("pause", "stop"):
             return self.step == "run"
@@ -177,7 +192,7 @@ class BreatheScreen(DiaryScreen):
             else:
                 self.pattern, total = None, minutes * 60
         except DiaryError as error:
-            self._say(str(error))
+            self._refused(error)
             return
         self._say("")
         self.timer = Timer(total, self.clock)
@@ -259,7 +274,7 @@ class BreatheScreen(DiaryScreen):
             after = check_scale(self.query_one("#pain-after", Input).value, code="breathe.pain_now_range",
                                 field="pain_after")
         except DiaryError as error:
-            self._say(str(error))
+            self._refused(error)
             return
         session = SelfCareSession(
             therapy=self.kind.therapy, pain_before=self.pain_before, pain_after=after,
@@ -278,13 +293,13 @@ class BreatheScreen(DiaryScreen):
             with self.open_diary() as diary:
                 stored = add_session(diary, session, self.profile_id(diary))
         except DiaryError as error:
-            self.app.call_from_thread(self._not_saved, str(error))
+            self.app.call_from_thread(self._not_saved, error)
             return
         self.app.call_from_thread(self._saved, stored)
 
-    def _not_saved(self, message: str) -> None:
+    def _not_saved(self, error: DiaryError) -> None:
         self.query_one("#save", Button).disabled = False
-        self._say(message)
+        self._refused(error)
 
     def _saved(self, stored: SelfCareSession) -> None:
         self.saved = stored
