@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from osteotrack.domain.errors import ValidationError
-from osteotrack.domain.when import parse_day
+from osteotrack.domain.when import check_not_future, parse_day
 
 RANGES = ("2w", "3m", "1y", "all")
 DEFAULT_RANGE = "3m"
 _SPAN = re.compile(r"^(\d{1,4})\s*([dwmy])$")
-RANGE_HELP = "use 2w, 3m, 1y, all, or a number with d, w, m or y such as 10d or 6m"
+# A since or until day given as a date that lies in the future.
+FUTURE_CODES = {"since": "since.future", "until": "until.future"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +52,13 @@ def months_before(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
-def _as_day(value: date | str | None, what: str, today: date) -> date | None:
+def _as_day(value: date | str | None, field: str, today: date) -> date | None:
     if value is None or isinstance(value, date):
-        if value is not None and value > today:
-            raise ValidationError(f"The day {value} for {what} is in the future; only days up to today can be used.")
-        return value
+        return None if value is None else check_not_future(value, today, code=FUTURE_CODES[field], field=field)
     text = value.strip()
     if not text:
         return None
-    return parse_day(text, today)
+    return parse_day(text, today, field=field)
 
 
 def resolve_range(range_: str | None = None, since: date | str | None = None, until: date | str | None = None,
@@ -75,10 +74,9 @@ def resolve_range(range_: str | None = None, since: date | str | None = None, un
     spec = None if range_ is None else " ".join(range_.strip().lower().split())
     if since_day is not None:
         if spec:
-            raise ValidationError("Give either a range or a since day, not both; a range already sets the first day.")
+            raise ValidationError("range.and_since", field="since")
         if since_day > until_day:
-            raise ValidationError(f"The since day ({since_day}) is after the until day ({until_day}); "
-                                  "give the earlier day first.")
+            raise ValidationError("range.since_after_until", field="since", since=since_day, until=until_day)
         return Period(since_day, until_day)
     spec = spec or DEFAULT_RANGE
     if spec == "all":
@@ -86,7 +84,7 @@ def resolve_range(range_: str | None = None, since: date | str | None = None, un
         return Period(start, until_day)
     match = _SPAN.match(spec)
     if not match or int(match[1]) == 0:
-        raise ValidationError(f"Unknown range '{range_}'; {RANGE_HELP}.")
+        raise ValidationError("range.unknown", field="range", range=range_)
     count, unit = int(match[1]), match[2]
     try:
         if unit == "d":
@@ -98,7 +96,7 @@ def resolve_range(range_: str | None = None, since: date | str | None = None, un
     except (ValueError, OverflowError):  # before year 1: far beyond any diary
         start = date.min
     if start.year < 1900:
-        raise ValidationError(f"The range '{range_}' reaches back before 1900; {RANGE_HELP}.")
+        raise ValidationError("range.too_early", field="range", range=range_)
     return Period(start, until_day)
 
 

@@ -38,12 +38,12 @@ def restore(session, file, yes):
     from osteotrack.store.backup import inspect_diary_file, restore_diary
 
     if session.read_only:
-        raise CliError("The diary is open read-only; restore replaces it, so run it without --read-only.")
+        raise CliError("restore.read_only")
     incoming = inspect_diary_file(file)
     target = session.path
     if not yes:
         if not sys.stdin.isatty():
-            raise CliError("restore replaces the diary and needs a yes: run it in a terminal, or pass --yes.")
+            raise CliError("restore.needs_yes", field="yes")
         question = f"{file} holds {incoming.describe()}.\nReplace the diary at {target} with it?"
         if target.exists():
             question += " (The current diary is backed up first.)"

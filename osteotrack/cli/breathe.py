@@ -41,15 +41,17 @@ def breathe(session, pattern, minutes, before, after, note):
     # Everything is checked before the exercise starts: a typo must not cost a session.
     plan = parse_pattern(pattern)
     total = breathing_seconds(plan, check_minutes(minutes))
-    pain_before = check_scale(before, "Pain before the session") if before is not None else None
-    pain_after = check_scale(after, "Pain after the session") if after is not None else None
+    pain_before = None if before is None else check_scale(before, code="session.pain_before_range",
+                                                          field="pain_before")
+    pain_after = None if after is None else check_scale(after, code="session.pain_after_range", field="pain_after")
     diary = session.diary()
     if diary.read_only:
         from osteotrack.domain.errors import DiaryError
 
-        raise DiaryError("This diary is open read-only; a breathing session cannot be recorded.")
+        raise DiaryError("session.read_only")
     if pain_before is None:
-        pain_before = _ask_pain("Pain now, before you start (0 to 10)", "Pain before the session")
+        pain_before = _ask_pain("Pain now, before you start (0 to 10)", code="session.pain_before_range",
+                                field="pain_before")
 
     breaths = total // plan.cycle_seconds
     click.echo(f"Relaxation breathing, pattern {plan.text}: {breaths} breath{'s' if breaths != 1 else ''}, "
@@ -68,7 +70,8 @@ def breathe(session, pattern, minutes, before, after, note):
         click.echo(f"Done: {spoken_duration(total)}.")
 
     if pain_after is None:
-        pain_after = _ask_pain("Pain now, after the session (0 to 10)", "Pain after the session")
+        pain_after = _ask_pain("Pain now, after the session (0 to 10)", code="session.pain_after_range",
+                               field="pain_after")
         if note is None:
             note = click.prompt("A note (press Enter for none)", default="", show_default=False)
     _save(session, plan.text, total, timer, pain_before, pain_after, note or "")
@@ -88,14 +91,14 @@ def _pace(plan, timer) -> None:
             _sleep(max(0.0, start + due - timer.clock()))
 
 
-def _ask_pain(question: str, what: str) -> int:
+def _ask_pain(question: str, *, code: str, field: str) -> int:
     from osteotrack.domain.errors import ValidationError
     from osteotrack.domain.validate import check_scale
 
     while True:
         answer = click.prompt(question)
         try:
-            return check_scale(answer, what)
+            return check_scale(answer, code=code, field=field)
         except ValidationError as error:
             click.echo(str(error))
 

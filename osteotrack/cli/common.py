@@ -14,9 +14,24 @@ from osteotrack.domain.errors import DiaryError
 
 
 class CliError(click.ClickException):
-    """One clear sentence on stderr and exit status 2."""
+    """One clear sentence on stderr and exit status 2.
+
+    Like a ``DiaryError`` it carries a code (a key of ``messages.MESSAGES``), the field
+    it is about and its parameters; its message is the code's sentence.
+    """
 
     exit_code = 2
+
+    def __init__(self, code: str, field: str | None = None, **params):
+        from osteotrack.domain.messages import render
+
+        self.code, self.field, self.params = code, field, params
+        super().__init__(render(code, params))
+
+    @classmethod
+    def from_error(cls, error: DiaryError) -> CliError:
+        """The command line's way to say ``error``: the same code, field and parameters."""
+        return cls(error.code, error.field, **error.params)
 
     def show(self, file=None) -> None:
         from osteotrack.cli.quick import say_error
@@ -63,14 +78,16 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except DiaryError as error:
-            raise CliError(str(error)) from None
+            raise CliError.from_error(error) from None
         except StoreFailure as error:
 
             path = ctx.obj.path if isinstance(ctx.obj, Session) else "the diary"
-            raise CliError(str(explain(path, error))) from None
+            raise CliError.from_error(explain(path, error)) from None
         except OSError as error:  # a file the command reads or writes: name it, no traceback
-            where = error.filename or "a file"
-            raise CliError(f"Cannot use {where}: {(error.strerror or str(error)).lower()}.") from None
+            reason = (error.strerror or str(error)).lower()
+            if error.filename:
+                raise CliError("file.unusable", field="file", path=error.filename, reason=reason) from None
+            raise CliError("file.unusable_unnamed", field="file", reason=reason) from None
 
 
 @dataclass

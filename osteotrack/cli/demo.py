@@ -23,16 +23,16 @@ def demo(ctx, years, seed, target, force):
     from osteotrack.store.files import demo_db_path
 
     if ctx.obj.read_only:
-        raise CliError("The demo writes a diary file, which --read-only forbids; run it without --read-only.")
+        raise CliError("demo.read_only")
     target = (target or demo_db_path()).expanduser()
     real = ctx.obj.path
     if target.resolve() == real.expanduser().resolve() and not (target.exists() and _is_demo(target)):
-        raise CliError(f"{target} is your diary; the demo is always written to a file of its own.")
+        raise CliError("demo.is_diary", field="file", path=target)
     if target.exists():
         if not _is_demo(target):
-            raise CliError(f"{target} exists and is not a demo diary; choose another --db path.")
+            raise CliError("demo.not_demo", field="file", path=target)
         if not force:
-            raise CliError(f"A demo diary already exists at {target}; pass --force to make it again.")
+            raise CliError("demo.exists", field="file", path=target)
         for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
     with progress_bar() as bar:

@@ -52,7 +52,7 @@ def list_(session, since, until, kind, fmt, limit):
 
     since_day, until_day = parse_day_option(since), parse_day_option(until)
     if since_day and until_day and since_day > until_day:
-        raise CliError(f"--since ({since_day}) is after --until ({until_day}); give the earlier day first.")
+        raise CliError("list.since_after_until", field="since", since=since_day, until=until_day)
     person = session.person()
     rows = tables.rows(person, kind, since_day, until_day, limit)
     tables.emit(rows, fmt, title=f"{kind.capitalize()} — {person.name}")

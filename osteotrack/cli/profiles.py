@@ -78,9 +78,9 @@ def profile_rename(session, old, new):
 def profile_use(session, name, logger, as_patient):
     """Make NAME the active profile: commands and the app work on it."""
     if logger is not None and as_patient:
-        raise CliError("Give either --as CAREGIVER or --as-patient, not both.")
+        raise CliError("profile.as_both", field="as")
     if logger is not None and not logger.strip():
-        raise CliError("--as needs a caregiver's name; use --as-patient when the person logs for themself.")
+        raise CliError("profile.as_empty", field="as")
     diary = session.diary()
     pid = diary.use_profile(name)
     if logger is not None or as_patient:
@@ -101,12 +101,11 @@ def profile_remove(session, name, yes):
     pid = diary.profile_id(name)
     chosen = diary.profile_name(pid)
     if len(diary.profiles()) == 1:
-        raise CliError(f"'{chosen}' is the only profile; a diary keeps at least one.")
+        raise CliError("profile.last", field="profile", name=chosen)
     held = _holdings(diary.profile_by_id(pid))
     if not yes:
         if not _can_ask():
-            raise CliError(f"Removing profile '{chosen}' deletes {held}; "
-                           "run it in a terminal to confirm, or pass --yes.")
+            raise CliError("profile.remove_needs_yes", field="yes", name=chosen, held=held)
         click.confirm(f"Remove profile '{chosen}' and its {held}? A backup is made first", abort=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     slug = re.sub(r"[^a-z0-9]+", "-", chosen.lower()).strip("-") or "profile"

@@ -78,7 +78,7 @@ def log_entry(person, pain: str, sites=(), qualities=(), triggers=(), therapies=
     from osteotrack.domain.when import parse_when
 
     vocab = person.vocabulary()
-    pain_value = check_scale(pain, "Pain")
+    pain_value = check_scale(pain)
     uses = [parse_therapy(t, vocab) for t in therapies]
     for med in meds:
         uses = attach_medication(uses, med)

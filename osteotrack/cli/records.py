@@ -29,13 +29,12 @@ def checkin(session, pain, enjoyment, activity, sleep, mood, note, day):
     """
     from osteotrack.domain.describe import checkin_summary
     from osteotrack.domain.records import CheckIn
-    from osteotrack.domain.validate import check_scale
+    from osteotrack.domain.validate import CHECKIN_SCALE_CODES, check_scale
     from osteotrack.domain.when import parse_day
 
-    labels = {"peg_pain": ("Average pain", pain), "peg_enjoyment": ("Interference with enjoyment", enjoyment),
-              "peg_activity": ("Interference with activity", activity), "sleep": ("Sleep quality", sleep),
-              "mood": ("Mood", mood)}
-    values = {k: None if v is None else check_scale(v, label) for k, (label, v) in labels.items()}
+    given = {"peg_pain": pain, "peg_enjoyment": enjoyment, "peg_activity": activity, "sleep": sleep, "mood": mood}
+    values = {k: None if v is None else check_scale(v, code=CHECKIN_SCALE_CODES[k], field=k)
+              for k, v in given.items()}
     record = session.person().save_checkin(CheckIn(day=parse_day(day), note=note, **values))
     click.echo(f"Checked in for {checkin_summary(record)}.")
 

@@ -35,7 +35,7 @@ def report(session, since, until, fmt, paper, output, force):
     from osteotrack.store.files import check_target
 
     if output == Path("-") and fmt == "pdf":
-        raise CliError("A PDF cannot go to standard output; give -o FILE.pdf, or use --format html or md.")
+        raise CliError("report.pdf_to_stdout", field="output")
     period = out.default_period(since, until)
     person = session.person(create=False)
     path = output or Path(out.default_filename(person.name, period, fmt))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from osteotrack.cli.common import pass_session, progress_bar
+from osteotrack.cli.common import CliError, pass_session, progress_bar
 
 
 @click.command()
@@ -39,7 +39,7 @@ def export(ctx, fmt, output, force):
             handle.write(text)
     else:
         if output == Path("-"):
-            raise click.UsageError("CSV export writes a zip file; give -o FILE.zip.")
+            raise CliError("export.csv_needs_file", field="output")
         output = output or Path(f"osteotrack-{who}-{date.today():%Y-%m-%d}.zip")
         with atomic_write(output, force=force, mode="wb") as handle:
             write_csv_zip(diary, handle, chosen)

@@ -32,8 +32,6 @@ MAX_MINUTES = 60
 MAX_PHASE_SECONDS = 20
 
 _PATTERN = re.compile(r"^\d{1,2}(-\d{1,2}){1,3}$")
-_PATTERN_HELP = ("a pattern is 2 to 4 whole numbers of seconds joined by hyphens (in-out, in-hold-out or "
-                 "in-hold-out-hold), like 4-7-8, 4-4-4-4 or 5-5, or one of the names box, slow")
 
 
 @dataclass(frozen=True)
@@ -78,18 +76,18 @@ def parse_pattern(text: str) -> Pattern:
     raw = (text or "").strip().lower()
     spelled = PATTERNS.get(raw, raw)
     if not _PATTERN.match(spelled):
-        raise ValidationError(f"Unknown breathing pattern '{text}'; {_PATTERN_HELP}.")
+        raise ValidationError("pattern.unknown", field="pattern", text=text)
     numbers = [int(n) for n in spelled.split("-")]
     words = {2: (BREATHE_IN, BREATHE_OUT), 3: (BREATHE_IN, HOLD, BREATHE_OUT),
              4: (BREATHE_IN, HOLD, BREATHE_OUT, HOLD)}[len(numbers)]
     for word, seconds in zip(words, numbers):
         low = 0 if word == HOLD else 1
         if not low <= seconds <= MAX_PHASE_SECONDS:
-            what = "a hold" if word == HOLD else f"'{word}'"
-            raise ValidationError(
-                f"In the pattern '{text}', {what} lasts {seconds} s; each phase lasts {low} to "
-                f"{MAX_PHASE_SECONDS} seconds."
-            )
+            if word == HOLD:
+                raise ValidationError("pattern.hold_range", field="pattern", text=text, seconds=seconds, low=low,
+                                      high=MAX_PHASE_SECONDS)
+            raise ValidationError("pattern.phase_range", field="pattern", text=text, phase=word, seconds=seconds,
+                                  low=low, high=MAX_PHASE_SECONDS)
     phases = tuple((w, s) for w, s in zip(words, numbers) if s > 0)
     return Pattern(phases, "-".join(str(n) for n in numbers))
 
@@ -98,9 +96,7 @@ def check_minutes(value) -> int:
     """A session length: a whole number of minutes from 1 to 60 (2, 5 and 10 are offered)."""
     text = str(value).strip()
     if isinstance(value, bool) or not re.fullmatch(r"\d{1,3}", text) or not 1 <= int(text) <= MAX_MINUTES:
-        raise ValidationError(
-            f"A session lasts a whole number of minutes from 1 to {MAX_MINUTES} (e.g. 2, 5 or 10); got '{value}'."
-        )
+        raise ValidationError("minutes.range", field="minutes", value=value, high=MAX_MINUTES)
     return int(text)
 
 

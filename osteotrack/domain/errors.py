@@ -28,9 +28,20 @@ class DiaryError(Exception):
         self.params = params
 
     def __str__(self) -> str:
+        return self.sentence()
+
+    def sentence(self, face: str | None = None) -> str:
+        """The error's sentence; ``face`` ("app") picks that face's wording where it has its own."""
         from osteotrack.domain.messages import render
 
-        return render(self.code, self.params)
+        return render(self.code, self.params, face)
+
+    def __format__(self, spec: str) -> str:
+        # ``{cause:inner}`` in a template: this sentence inside another, its first letter lowered.
+        if spec == "inner":
+            text = str(self)
+            return text[:1].lower() + text[1:]
+        return format(str(self), spec)
 
     def __reduce__(self):  # picklable across worker processes, with its field and parameters
         return (_rebuild, (type(self), self.code, self.field, self.params))

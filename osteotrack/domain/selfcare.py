@@ -78,7 +78,7 @@ def prompt_at(kind: SessionKind, elapsed: float) -> str:
 def session_kind(slug: str) -> SessionKind:
     """The kind named ``slug``, or one clear sentence listing the kinds."""
     if slug not in SESSION_KINDS:
-        raise ValidationError(f"Unknown session kind '{slug}'; choose one of {', '.join(SESSION_KINDS)}.")
+        raise ValidationError("session.kind_unknown", field="kind", slug=slug, kinds=", ".join(SESSION_KINDS))
     return SESSION_KINDS[slug]
 
 
@@ -113,11 +113,12 @@ class SelfCareSession:
 
 def validate_session(session: SelfCareSession) -> SelfCareSession:
     """Check a session's numbers; the therapy itself is checked against the diary's vocabulary."""
-    session.pain_before = check_scale(session.pain_before, "Pain before the session")
-    session.pain_after = check_scale(session.pain_after, "Pain after the session")
-    for what, value in (("duration", session.duration_seconds), ("planned length", session.planned_seconds)):
+    session.pain_before = check_scale(session.pain_before, code="session.pain_before_range", field="pain_before")
+    session.pain_after = check_scale(session.pain_after, code="session.pain_after_range", field="pain_after")
+    for code, field, value in (("session.duration_range", "duration_seconds", session.duration_seconds),
+                               ("session.planned_range", "planned_seconds", session.planned_seconds)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 86_400):
-            raise ValidationError(f"A session's {what} is a whole number of seconds from 0 to 86400; got '{value}'.")
+            raise ValidationError(code, field=field, value=value)
     if session.pattern is not None:
         from osteotrack.domain.breathing import parse_pattern
 

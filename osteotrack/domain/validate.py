@@ -1,7 +1,8 @@
 """Validation in one place, used by the command line and the TUI alike.
 
-Every refusal is a ValidationError whose text is one sentence that names the
-problem and says what is accepted.
+Every refusal is a ValidationError: a code (whose sentence, rendered in
+``osteotrack.domain.messages``, names the problem and says what is accepted), the
+field of the input it is about, and the values its sentence names.
 """
 
 from __future__ import annotations
@@ -23,16 +24,37 @@ from osteotrack.domain.vocabulary import (
     Term,
     region_for_level,
 )
-from osteotrack.domain.when import EARLIEST, FUTURE_GRACE, now_local
+from osteotrack.domain.when import EARLIEST, check_not_future
 
-KIND_WORDS = {"location": "location", "quality": "pain quality", "trigger": "trigger", "therapy": "therapy"}
+# The field of an entry that names terms of each vocabulary kind.
+KIND_FIELDS = {"location": "where", "quality": "quality", "trigger": "trigger", "therapy": "therapy"}
+# An unknown term, by kind: the code with suggestions, and the one without.
+UNKNOWN_CODES = {
+    "location": ("location.unknown", "location.unknown_no_close"),
+    "quality": ("quality.unknown", "quality.unknown_no_close"),
+    "trigger": ("trigger.unknown", "trigger.unknown_no_close"),
+    "therapy": ("therapy.unknown", "therapy.unknown_no_close"),
+    "event_kind": ("kind.unknown", "kind.unknown_no_close"),
+    "procedure": ("procedure.unknown", "procedure.unknown_no_close"),
+    "dxa_site": ("dxa_site.unknown", "dxa_site.unknown_no_close"),
+}
+# The check-in's 0–10 items, each with the code of its sentence.
+CHECKIN_SCALE_CODES = {
+    "peg_pain": "checkin.peg_pain_range", "peg_enjoyment": "checkin.peg_enjoyment_range",
+    "peg_activity": "checkin.peg_activity_range", "sleep": "checkin.sleep_range", "mood": "checkin.mood_range",
+}
+# A record's time: no time zone, in the future, before 1900.
+MOMENT_CODES = {
+    "entry": ("entry.at_no_zone", "entry.at_future", "entry.at_too_early"),
+    "event": ("event.at_no_zone", "event.at_future", "event.at_too_early"),
+}
 
 
 class Vocabulary:
     """The terms a diary knows, by kind and slug, hidden ones included."""
 
     def __init__(self, terms: list[Term]):
-        self.terms = {kind: {} for kind in KIND_WORDS}
+        self.terms = {kind: {} for kind in KIND_FIELDS}
         for term in terms:
             self.terms[term.kind][term.slug] = term
 
@@ -43,15 +65,16 @@ class Vocabulary:
         term = self.terms[kind].get(slug)
         return term.name if term else slug
 
-    def check(self, kind: str, slug: str) -> str:
-        """Return the slug if known, else refuse with the closest known ones."""
+    def check(self, kind: str, slug: str, field: str | None = None) -> str:
+        """Return the slug if known, else refuse (about ``field``, by default the kind's own) with the closest ones."""
         slug = slug.strip().lower()
         if slug in self.terms[kind]:
             return slug
-        raise ValidationError(unknown_message(KIND_WORDS[kind], slug, self.terms[kind]))
+        raise unknown(kind, slug, self.terms[kind], field or KIND_FIELDS[kind])
 
 
-def unknown_message(word: str, value: str, known: dict) -> str:
+def unknown(kind: str, value: str, known: dict, field: str) -> ValidationError:
+    """The refusal of ``value``, not one of ``known`` (a kind of ``UNKNOWN_CODES``), naming the closest ones."""
     import difflib  # only on the error path
 
     names = {slug: slug for slug in known}
@@ -62,15 +85,22 @@ def unknown_message(word: str, value: str, known: dict) -> str:
             close.append(names[match])
     if not close:
         close = [s for s in known if value[:3] and s.startswith(value[:3])]
-    hint = f"did you mean {', '.join(close[:3])}?" if close else "run 'osteotrack vocab' to see them all."
-    return f"Unknown {word} '{value}'; {hint}"
+    with_close, without = UNKNOWN_CODES[kind]
+    if close:
+        return ValidationError(with_close, field=field, value=value, close=", ".join(close[:3]))
+    return ValidationError(without, field=field, value=value, choices=", ".join(known))
 
 
-def check_scale(value, what: str = "Pain", low: int = 0, high: int = 10) -> int:
-    """An integer on a 0–10 scale (or ``low``–``high``)."""
+def check_scale(value, *, code: str = "pain.range", field: str = "pain", low: int = 0, high: int = 10,
+                **params) -> int:
+    """An integer on a 0–10 scale (or ``low``–``high``); else ValidationError ``code`` about ``field``.
+
+    The code's sentence names the scale ("Pain must be …"); it gets ``value``, ``low``,
+    ``high`` and ``params``.
+    """
     number = _whole(value)
     if number is None or not low <= number <= high:
-        raise ValidationError(f"{what} must be a whole number from {low} to {high}; got '{value}'.")
+        raise ValidationError(code, field=field, value=value, low=low, high=high, **params)
     return number
 
 
@@ -79,7 +109,7 @@ def check_relief(value) -> int:
     text = str(value).strip().rstrip("%")
     number = _whole(text)
     if number is None or not 0 <= number <= 100 or number % 10:
-        raise ValidationError(f"Relief must be a percentage from 0 to 100 in steps of 10; got '{value}'.")
+        raise ValidationError("relief.range", field="relief", value=value)
     return number
 
 
@@ -93,18 +123,16 @@ def _whole(value) -> int | None:
 
 
 def check_level(location: str, level: str | None) -> str | None:
+    """A vertebral level (``T8``) that belongs to the spine region ``location``, upper-cased; None if not given."""
     if level is None or level == "":
         return None
     level = level.strip().upper()
     allowed = LEVELS_BY_LOCATION.get(location)
     if not allowed:
-        raise ValidationError(
-            f"A vertebral level can only be given for the neck, upper, mid or lower back, not '{location}'."
-        )
+        raise ValidationError("level.not_spine", field="level", location=location)
     if level not in allowed:
-        raise ValidationError(
-            f"Vertebral level '{level}' does not belong to {location}; use one of {allowed[0]}–{allowed[-1]}."
-        )
+        raise ValidationError("level.wrong_region", field="level", level=level, location=location,
+                              first=allowed[0], last=allowed[-1])
     return level
 
 
@@ -118,10 +146,10 @@ def parse_site(text: str, vocab: Vocabulary, default_intensity: int | None = Non
     location = vocab.check("location", location)
     if intensity_text.strip() == "":
         if default_intensity is None:
-            raise ValidationError(f"Give an intensity for '{location}' as {location}:N with N from 0 to 10.")
+            raise ValidationError("where.intensity_missing", field="where", location=location)
         intensity = default_intensity
     else:
-        intensity = check_scale(intensity_text, f"The intensity at {location}")
+        intensity = check_scale(intensity_text, code="where.intensity_range", field="where", location=location)
     return Site(location, intensity, check_level(location, level or None))
 
 
@@ -142,7 +170,11 @@ def split_medication(text: str) -> tuple[str, str | None]:
 
 
 def attach_medication(therapies: list[TherapyUse], text: str) -> list[TherapyUse]:
-    """Attach ``--med`` text to the entry's one medication therapy (or ``THERAPY=TEXT``)."""
+    """Attach a medication (``--med``, or the app's medication field) to the entry's one medication therapy.
+
+    ``THERAPY=TEXT`` names the therapy when the entry has more than one. The command
+    line and the app both call this: one rule, one set of refusals (field ``medication``).
+    """
     target, sep, rest = text.partition("=")
     if sep and target.strip() in MEDICATION_THERAPIES:
         slug, text = target.strip(), rest
@@ -150,37 +182,36 @@ def attach_medication(therapies: list[TherapyUse], text: str) -> list[TherapyUse
     else:
         candidates = [i for i, t in enumerate(therapies) if t.therapy in MEDICATION_THERAPIES]
     if not text.strip():
-        raise ValidationError("A medication needs a name, e.g. --med \"ibuprofen 400 mg\".")
+        raise ValidationError("medication.empty", field="medication")
     if not candidates:
-        raise ValidationError(
-            "A medication name needs a medication therapy in the same entry, "
-            "e.g. --therapy otc-pain-medication:40."
-        )
+        raise ValidationError("medication.no_therapy", field="medication")
     if len(candidates) > 1:
-        raise ValidationError(
-            "This entry has more than one medication therapy; name the one meant, "
-            "e.g. --med \"prescription-pain-medication=tramadol 50 mg\"."
-        )
+        raise ValidationError("medication.ambiguous", field="medication")
     if therapies[candidates[0]].medication:
-        raise ValidationError(
-            f"The therapy '{therapies[candidates[0]].therapy}' already has a medication; give one --med for each."
-        )
+        raise ValidationError("medication.twice", field="medication", therapy=therapies[candidates[0]].therapy)
     name, dose = split_medication(text)
     out = list(therapies)
     out[candidates[0]] = replace(out[candidates[0]], medication=name, dose=dose)
     return out
 
 
-def check_not_future(moment: datetime, now: datetime | None = None, what: str = "The time") -> datetime:
-    now = now or now_local()
+def check_moment(moment: datetime, now: datetime | None, record: str) -> datetime:
+    """The time of a ``record`` ("entry" or "event", field ``at``): aware, not in the future, not before 1900."""
+    no_zone, future, too_early = MOMENT_CODES[record]
     if moment.tzinfo is None:
-        raise ValidationError(f"{what} needs a time zone.")
-    if moment > now + FUTURE_GRACE:
-        raise ValidationError(f"{what} {moment:%Y-%m-%d %H:%M} is in the future; only times up to now can be logged.")
+        raise ValidationError(no_zone, field="at")
+    check_not_future(moment, now, code=future, field="at")
     if moment < EARLIEST:
-        raise ValidationError(f"{what} {moment.date().isoformat()} {moment:%H:%M} is before 1900; "
-                              "only times from 1900 on can be logged.")
+        raise ValidationError(too_early, field="at", moment=moment, day=moment.date().isoformat())
     return moment
+
+
+def parse_t_score(text: str) -> float:
+    """A T-score as typed (``-2.7``, also with a typographic minus); range checked by ``validate_event``."""
+    try:
+        return float(text.strip().replace("\u2212", "-"))
+    except ValueError:
+        raise ValidationError("t_score.unreadable", field="t_score", text=text) from None
 
 
 def _unique(items: list[str], vocab: Vocabulary, kind: str) -> list[str]:
@@ -198,16 +229,17 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
     for site in entry.sites:
         location = vocab.check("location", site.location)
         if any(s.location == location for s in sites):
-            raise ValidationError(f"The location '{location}' is given twice; give each place once.")
-        sites.append(Site(location, check_scale(site.intensity, f"The intensity at {location}"),
+            raise ValidationError("where.twice", field="where", location=location)
+        sites.append(Site(location, check_scale(site.intensity, code="where.intensity_range", field="where",
+                                                location=location),
                           check_level(location, site.level)))
     therapies: list[TherapyUse] = []
     for use in entry.therapies:
         therapy = vocab.check("therapy", use.therapy)
         if any(t.therapy == therapy for t in therapies):
-            raise ValidationError(f"The therapy '{therapy}' is given twice; give each therapy once.")
+            raise ValidationError("therapy.twice", field="therapy", therapy=therapy)
         if (use.medication or use.dose) and therapy not in MEDICATION_THERAPIES:
-            raise ValidationError(f"A medication name and dose only go with a medication therapy, not '{therapy}'.")
+            raise ValidationError("medication.wrong_therapy", field="medication", therapy=therapy)
         therapies.append(TherapyUse(
             therapy,
             None if use.relief is None else check_relief(use.relief),
@@ -217,8 +249,8 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
     entered_by = (entry.entered_by or "").strip() or None
     return replace(
         entry,
-        at=check_not_future(entry.at, now, "The entry time"),
-        pain=check_scale(entry.pain, "Pain"),
+        at=check_moment(entry.at, now, "entry"),
+        pain=check_scale(entry.pain),
         sites=sites,
         qualities=_unique(entry.qualities, vocab, "quality"),
         triggers=_unique(entry.triggers, vocab, "trigger"),
@@ -231,24 +263,19 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
 
 def validate_checkin(checkin: CheckIn, today=None) -> CheckIn:
     """Each item 0–10 or not given; at least one given; the day not in the future."""
-    today = today or now_local().date()
-    if checkin.day > today:
-        raise ValidationError(f"The day {checkin.day} is in the future; only days up to today can be used.")
-    labels = {
-        "peg_pain": "Average pain", "peg_enjoyment": "Interference with enjoyment of life",
-        "peg_activity": "Interference with general activity", "sleep": "Sleep quality", "mood": "Mood",
-    }
-    values = {k: None if getattr(checkin, k) is None else check_scale(getattr(checkin, k), label)
-              for k, label in labels.items()}
+    check_not_future(checkin.day, today, code="day.future", field="day")
+    values = {k: None if getattr(checkin, k) is None else check_scale(getattr(checkin, k), code=code, field=k)
+              for k, code in CHECKIN_SCALE_CODES.items()}
     if all(v is None for v in values.values()) and not checkin.note.strip():
-        raise ValidationError("A check-in needs at least one answer: average pain, enjoyment, activity, sleep or mood.")
+        raise ValidationError("checkin.empty")
     return replace(checkin, **values)
 
 
 def validate_event(event: Event, vocab: Vocabulary, now: datetime | None = None) -> Event:
+    """Check an event: its kind, the fields that kind takes (and only those), its time; return it normalised."""
     if event.kind not in EVENT_KINDS:
-        raise ValidationError(unknown_message("event kind", event.kind, EVENT_KINDS))
-    site = vocab.check("location", event.site) if event.site else None
+        raise unknown("event_kind", event.kind, EVENT_KINDS, "kind")
+    site = vocab.check("location", event.site, "site") if event.site else None
     level = event.level
     if level and not site and level.upper() in ALL_LEVELS:
         site = region_for_level(level)
@@ -256,37 +283,38 @@ def validate_event(event: Event, vocab: Vocabulary, now: datetime | None = None)
     procedure = event.procedure
     if event.kind == "procedure":
         if not procedure:
-            raise ValidationError("A procedure event needs --procedure: vertebroplasty, kyphoplasty or other.")
+            raise ValidationError("procedure.missing", field="procedure")
         if procedure not in PROCEDURES:
-            raise ValidationError(unknown_message("procedure", procedure, PROCEDURES))
+            raise unknown("procedure", procedure, PROCEDURES, "procedure")
     elif procedure:
-        raise ValidationError("--procedure only goes with a procedure event.")
+        raise ValidationError("procedure.not_procedure", field="procedure")
     t_score, dxa_site = event.t_score, event.dxa_site
     if event.kind == "dxa":
         if t_score is None:
-            raise ValidationError("A DXA result needs its T-score, e.g. --t-score -2.7.")
+            raise ValidationError("t_score.missing", field="t_score")
         if not -6.0 <= float(t_score) <= 4.0:
-            raise ValidationError(f"A T-score is a number from -6.0 to 4.0; got {t_score}.")
+            raise ValidationError("t_score.range", field="t_score", value=t_score)
         if dxa_site and dxa_site not in DXA_SITES:
-            raise ValidationError(unknown_message("DXA site", dxa_site, DXA_SITES))
+            raise unknown("dxa_site", dxa_site, DXA_SITES, "dxa_site")
         t_score = round(float(t_score), 1)
     elif t_score is not None or dxa_site:
-        raise ValidationError("A T-score and DXA site only go with a dxa event.")
+        raise ValidationError("t_score.not_dxa", field="t_score" if t_score is not None else "dxa_site")
     if event.kind == "fracture" and not site:
-        raise ValidationError("A fracture needs its site, e.g. --site mid-back --level T8 or --site wrist-left.")
+        raise ValidationError("site.missing", field="site")
     return replace(event, site=site, level=level, procedure=procedure, t_score=t_score, dxa_site=dxa_site,
-                   at=check_not_future(event.at, now, "The event time"), note=event.note or "")
+                   at=check_moment(event.at, now, "event"), note=event.note or "")
 
 
 def _level_without_site(level: str) -> str:
-    raise ValidationError(f"A vertebral level needs a spine site; '{level}' is not one of C1–L5.")
+    raise ValidationError("level.no_site", field="level", level=level)
 
 
 def validate_question(question: Question) -> Question:
+    """Check a question for the doctor: some text, and a known status; return it with the text trimmed."""
     text = " ".join(question.text.split()) if question.text else ""
     if not text:
-        raise ValidationError("A question for the doctor cannot be empty.")
+        raise ValidationError("question.empty", field="text")
     if question.status not in QUESTION_STATUSES:
-        raise ValidationError(f"A question is open, asked or answered; got '{question.status}'.")
+        raise ValidationError("question.status", field="status", status=question.status)
     return replace(question, text=question.text.strip())
 

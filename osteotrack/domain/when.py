@@ -32,13 +32,29 @@ FUTURE_GRACE = timedelta(minutes=1)
 # Earlier times are typing mistakes, and year-1 times cannot even be turned into UTC.
 EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)
 
-HELP = ("use an ISO date-time like 2026-11-23T19:00, or 'now', 'today 8:30', "
-        "'yesterday 19:00', 'yesterday evening', 'monday 9:00' or '2h ago'")
-
 
 def now_local() -> datetime:
     """The current time, aware, in the machine's local offset."""
     return datetime.now().astimezone()
+
+
+def check_not_future(value: date, now: date | None = None, *, code: str, field: str, **params) -> date:
+    """``value`` unchanged if it is not in the future, else ValidationError ``code`` about ``field``.
+
+    The one rule for every time and day the diary takes. A moment (a datetime) may be
+    up to ``FUTURE_GRACE`` after ``now`` (clock skew between two machines); a day (a
+    date) may be today at the latest. ``now`` defaults to the present; the error's
+    parameters are ``params`` plus ``moment`` or ``day``, the value refused.
+    """
+    if isinstance(value, datetime):
+        latest = (now if isinstance(now, datetime) else now_local()) + FUTURE_GRACE
+        if value > latest:
+            raise ValidationError(code, field=field, moment=value, **params)
+        return value
+    today = now.date() if isinstance(now, datetime) else now or now_local().date()
+    if value > today:
+        raise ValidationError(code, field=field, day=value, **params)
+    return value
 
 
 def _clock(text: str) -> time | None:
@@ -57,8 +73,8 @@ def _clock(text: str) -> time | None:
     return time(hour, minute)
 
 
-def parse_when(text: str, now: datetime | None = None) -> datetime:
-    """Read ``text`` as an aware datetime; raise ValidationError with a clear sentence."""
+def parse_when(text: str, now: datetime | None = None, field: str = "at") -> datetime:
+    """Read ``text`` as an aware datetime; refuse it (a ValidationError about ``field``) with a clear sentence."""
     if now is None:
         now = now_local()
         localize = lambda naive: naive.astimezone()  # noqa: E731 - system rules, DST-correct
@@ -71,15 +87,10 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
     except OverflowError:  # '999999 days ago' reaches before year 1
         result = None
     if result is None:
-        raise ValidationError(f"Could not read the time '{raw}'; {HELP}.")
+        raise ValidationError("when.unreadable", field=field, text=raw)
     if result < EARLIEST:
-        raise ValidationError(f"The time '{raw}' is before 1900; only times from 1900 on can be logged.")
-    if result > now + FUTURE_GRACE:
-        raise ValidationError(
-            f"The time '{raw}' is in the future ({result:%Y-%m-%d %H:%M}); "
-            "only times up to now can be logged."
-        )
-    return result
+        raise ValidationError("when.too_early", field=field, text=raw)
+    return check_not_future(result, now, code="when.future", field=field, text=raw)
 
 
 def _parse(text: str, now: datetime, localize) -> datetime | None:
@@ -126,8 +137,8 @@ def _iso(text: str, localize) -> datetime | None:
     return localize(parsed) if parsed.tzinfo is None else parsed
 
 
-def parse_day(text: str, today: date | None = None) -> date:
-    """Read a calendar day: ISO ``2026-11-23``, ``today``, ``yesterday`` or a weekday."""
+def parse_day(text: str, today: date | None = None, field: str = "day") -> date:
+    """Read a calendar day: ISO ``2026-11-23``, ``today``, ``yesterday`` or a weekday; not after today."""
     today = today or date.today()
     t = text.strip().lower()
     if t == "today":
@@ -142,13 +153,8 @@ def parse_day(text: str, today: date | None = None) -> date:
             return today - timedelta(days=int(m[1]))
         day = date.fromisoformat(t)
     except (ValueError, OverflowError):
-        raise ValidationError(
-            f"Could not read the day '{text}'; use a date like 2026-11-23, 'today', "
-            "'yesterday' or a weekday."
-        ) from None
-    if day > today:
-        raise ValidationError(f"The day {day} is in the future; only days up to today can be used.")
-    return day
+        raise ValidationError("day.unreadable", field=field, text=text) from None
+    return check_not_future(day, today, code="day.future", field=field)
 
 
 def to_utc_text(moment: datetime) -> str:

@@ -37,13 +37,14 @@ def default_backup_path(diary_path: Path, folder: Path | None = None) -> Path:
 def copy_database(conn: sqlite3.Connection, target: Path, source: Path) -> Path:
     """Copy the database ``source`` open on ``conn`` to a new file ``target`` (0600), checked, renamed into place."""
     if target.is_dir():
-        raise DiaryError(f"{target} is a folder; give a file name for the backup.")
+        raise DiaryError("backup.folder", field="file", path=target)
     if target.exists():
-        raise DiaryError(f"{target} already exists; choose another name for the backup.")
+        raise DiaryError("backup.exists", field="file", path=target)
     try:
         private_dir(target.parent)
     except OSError as error:
-        raise DiaryError(f"Cannot write a backup into {target.parent}: {error.strerror.lower()}.") from None
+        raise DiaryError("backup.folder_unwritable", field="file", folder=target.parent,
+                         reason=(error.strerror or str(error)).lower()) from None
     # The copy grows beside its final name and is renamed only when complete and checked:
     # a crash or a full disk never leaves a half backup that looks whole.
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -62,7 +63,8 @@ def copy_database(conn: sqlite3.Connection, target: Path, source: Path) -> Path:
             copy.close()
         os.replace(tmp, target)
     except OSError as error:
-        raise DiaryError(f"Cannot write the backup {target}: {error.strerror.lower()}.") from None
+        raise DiaryError("backup.unwritable", field="file", path=target,
+                         reason=(error.strerror or str(error)).lower()) from None
     except sqlite3.Error as error:
         raise explain(source, error) from None
     finally:
@@ -107,9 +109,9 @@ def inspect_diary_file(path: Path) -> DiaryFile:
     """Check that ``path`` is a whole osteotrack diary this version can open, without changing it."""
     path = Path(path).expanduser()
     if path.is_dir():
-        raise DiaryError(f"{path} is a folder, not a diary file; give the path of a backup .db file.")
+        raise DiaryError("restore.folder", field="file", path=path)
     if not path.exists():
-        raise DiaryError(f"There is no file at {path}.")
+        raise DiaryError("file.missing", field="file", path=path)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error as error:
@@ -117,7 +119,7 @@ def inspect_diary_file(path: Path) -> DiaryFile:
     try:
         check_integrity(conn, path)
         if not applied_steps(conn, path):
-            raise DiaryError(f"{path} is an empty SQLite database, not an osteotrack diary.")
+            raise DiaryError("restore.empty_database", field="file", path=path)
         profiles = [row[0] for row in conn.execute("SELECT name FROM profiles ORDER BY id")]
         entries, last = conn.execute("SELECT count(*), max(local_day) FROM entries").fetchone()
     except sqlite3.Error as error:
@@ -139,7 +141,7 @@ def restore_diary(source: Path, diary_path: Path) -> Path | None:
     source, diary_path = Path(source).expanduser(), Path(diary_path).expanduser()
     inspect_diary_file(source)
     if source.resolve() == diary_path.resolve():
-        raise DiaryError(f"{source} is the diary itself; give a backup file to restore from.")
+        raise DiaryError("restore.same_file", field="file", path=source)
     saved, live = None, False
     if diary_path.exists():
         saved = free_name(diary_path.with_name(f"{diary_path.stem}.before-restore-{datetime.now():%Y-%m-%d-%H%M}.db"))

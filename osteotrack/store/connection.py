@@ -62,11 +62,10 @@ def applied_steps(conn: sqlite3.Connection, path) -> list[str]:
     if not steps and conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name != '_sqlite_migrations' LIMIT 1"
     ).fetchone():
-        raise DiaryError(f"{path} is an SQLite database but not an osteotrack diary.")
+        raise DiaryError("diary.not_osteotrack", path=path)
     unknown = [name for name in steps if name not in schema.STEP_NAMES]
     if unknown:
-        raise DiaryError(f"{path} was written by a newer version of osteotrack (it has schema step "
-                         f"'{unknown[0]}'); upgrade osteotrack to open it.")
+        raise DiaryError("diary.too_new", path=path, step=unknown[0])
     return steps
 
 
@@ -78,24 +77,21 @@ def check_integrity(conn: sqlite3.Connection, path, quick: bool = False) -> None
         raise explain(path, error) from None
     if verdict != "ok":
         first = " ".join(verdict.replace("*** in database main ***", "").split())
-        raise DiaryError(f"{path} is damaged: it fails SQLite's integrity check ({first}); {RESTORE_HINT}.")
-
-
-RESTORE_HINT = "use a backup instead ('osteotrack restore FILE')"
+        raise DiaryError("diary.integrity", path=path, problem=first)
 
 
 def explain(path, error: sqlite3.Error) -> DiaryError:
     """One sentence for an error SQLite raised about the diary at ``path``."""
     text = str(error).lower()
     if "not a database" in text:
-        return DiaryError(f"{path} is not an osteotrack diary: it is not an SQLite database at all.")
+        return DiaryError("diary.not_sqlite", path=path)
     if "malformed" in text or "disk image" in text:
-        return DiaryError(f"{path} is damaged (SQLite says: {error}); {RESTORE_HINT}.")
+        return DiaryError("diary.damaged", path=path, reason=str(error))
     if "locked" in text or "busy" in text:
-        return DiaryError(f"{path} is busy in another program for more than {BUSY_TIMEOUT_MS // 1000} s; try again.")
+        return DiaryError("diary.busy", path=path, seconds=BUSY_TIMEOUT_MS // 1000)
     if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
-        return DiaryError(f"Cannot open {path}: {error}; check that the file and its folder are yours.")
-    return DiaryError(f"Cannot use {path}: {error}.")
+        return DiaryError("diary.cannot_open", path=path, reason=str(error))
+    return DiaryError("file.unusable", path=path, reason=str(error))
 
 # What a failure of SQLite itself looks like, for the faces to catch without importing sqlite3:
 # they hand it to ``explain`` for the sentence.

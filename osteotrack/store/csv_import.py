@@ -17,10 +17,9 @@ from datetime import datetime
 from pathlib import Path
 
 from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.messages import Phrase, place
 from osteotrack.domain.validate import split_medication
 from osteotrack.store.transfer import FORMAT, FORMAT_VERSION, read_import_file
-
-HOW = "import takes the CSV files that 'osteotrack export --format csv' writes"
 
 
 def is_csv_export(path: Path) -> bool:
@@ -37,13 +36,13 @@ def read_csv_export(path: Path, profile: str) -> dict:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
                 if "entries.csv" not in names:
-                    raise ValidationError(f"{path} is a zip file without entries.csv; {HOW}.")
-                texts = {name: _decode(archive.read(name), f"{name} in {path}") for name in TABLES if name in names}
+                    raise ValidationError("csv.no_entries", field="file", path=path)
+                texts = {name: _decode(archive.read(name), path, name) for name in TABLES if name in names}
         else:
-            texts = {"entries.csv": _decode(data, str(path))}
+            texts = {"entries.csv": _decode(data, path)}
     # ValueError: zipfile's own "negative seek value" when a damaged directory points before the file's start.
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError, ValueError) as error:
-        raise ValidationError(f"{path} is a damaged zip file ({error}); {HOW}.") from None
+        raise ValidationError("csv.bad_zip", field="file", path=path, reason=str(error)) from None
     profiles: dict[str, dict] = {}
     for name, text in texts.items():
         convert, key = TABLES[name]
@@ -55,11 +54,14 @@ def read_csv_export(path: Path, profile: str) -> dict:
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "profiles": list(profiles.values())}
 
 
-def _decode(data: bytes, where: str) -> str:
+def _decode(data: bytes, path: Path, name: str | None = None) -> str:
+    """The text of a CSV file (``name`` in the zip ``path``, or ``path`` itself)."""
     try:
         return data.decode("utf-8-sig")  # a spreadsheet may have saved it with a byte-order mark
     except UnicodeDecodeError:
-        raise ValidationError(f"{where} is not UTF-8 text; {HOW}.") from None
+        if name is None:
+            raise ValidationError("csv.not_utf8", field="file", path=path) from None
+        raise ValidationError("csv.member_not_utf8", field="file", path=path, name=name) from None
 
 
 REQUIRED = {
@@ -79,49 +81,52 @@ def _rows(text: str, name: str):
             return
         missing = [column for column in REQUIRED[name] if column not in header]
         if missing:
-            raise ValidationError(f"{name} lacks the column{'s' if len(missing) > 1 else ''} "
-                                  f"{', '.join(missing)}; {HOW}.")
+            code = "csv.missing_columns" if len(missing) > 1 else "csv.missing_column"
+            raise ValidationError(code, field="file", name=name, columns=", ".join(missing))
         for row in reader:
-            yield f"row {reader.line_num} of {name}", {k: (v or "") for k, v in row.items() if isinstance(k, str)}
+            yield (place("place.csv_row", line=reader.line_num, name=name),
+                   {k: (v or "") for k, v in row.items() if isinstance(k, str)})
     except csv.Error as error:
-        raise ValidationError(f"{name} is not readable CSV (line {reader.line_num}: {error}); {HOW}.") from None
+        raise ValidationError("csv.unreadable", field="file", name=name, line=reader.line_num,
+                              reason=str(error)) from None
 
 
-def _fail(where: str, what: str) -> ValidationError:
-    return ValidationError(f"In {where}, {what}.")
+def _fail(where: Phrase, code: str, **params) -> ValidationError:
+    """The refusal ``code`` (a sentence "In {where}, …") about the row ``where``."""
+    return ValidationError(code, field="file", where=where, **params)
 
 
-def _moment(row: dict, where: str) -> str:
+def _moment(row: dict, where: Phrase) -> str:
     text = f"{row['date'].strip()} {row['time'].strip()} {row['utc_offset'].strip()}"
     try:
         return datetime.strptime(text, "%Y-%m-%d %H:%M %z").isoformat()
     except ValueError:
-        raise _fail(where, f"date, time and utc_offset '{text}' should be like '2026-11-23 19:00 +0100'") from None
+        raise _fail(where, "csv.moment", text=text) from None
 
 
-def _whole(row: dict, key: str, where: str) -> int | None:
+def _whole(row: dict, key: str, where: Phrase) -> int | None:
     text = row.get(key, "").strip()
     if not text:
         return None
     try:
         return int(text)
     except ValueError:
-        raise _fail(where, f"'{key}' should be a whole number; got '{text}'") from None
+        raise _fail(where, "csv.not_whole", key=key, text=text) from None
 
 
 def _items(text: str) -> list[str]:
     return [item.strip() for item in text.split(";") if item.strip()]
 
 
-def _entry(row: dict, where: str) -> dict:
+def _entry(row: dict, where: Phrase) -> dict:
     pain = _whole(row, "pain", where)
     if pain is None:
-        raise _fail(where, "'pain' is empty")
+        raise _fail(where, "csv.pain_empty")
     sites = []
     for item in _items(row.get("sites", "")):
         place, sep, intensity = item.rpartition(":")
         if not sep or not intensity.strip().isdigit():
-            raise _fail(where, f"the site '{item}' should be SITE:N or SITE/LEVEL:N, like mid-back/T8:6")
+            raise _fail(where, "csv.site", item=item)
         location, _, level = place.partition("/")
         sites.append({"location": location.strip(), "intensity": int(intensity), "level": level.strip() or None})
     therapies = {}
@@ -129,18 +134,18 @@ def _entry(row: dict, where: str) -> dict:
         therapy, _, relief = item.partition(":")
         relief = relief.strip()
         if relief and not relief.isdigit():
-            raise _fail(where, f"the therapy '{item}' should be THERAPY:RELIEF, like heat:60")
+            raise _fail(where, "csv.therapy", item=item)
         therapies[therapy.strip()] = {"therapy": therapy.strip(), "relief": int(relief) if relief else None,
                                       "medication": None, "dose": None}
     for item in _items(row.get("medications", "")):
         therapy, sep, text = item.partition("=")
         if not sep or therapy.strip() not in therapies or not text.strip():
-            raise _fail(where, f"the medication '{item}' should be THERAPY=NAME DOSE for a therapy of the entry")
+            raise _fail(where, "csv.medication", item=item)
         name, dose = split_medication(text)
         therapies[therapy.strip()].update(medication=name, dose=dose)
     flag = row.get("for_doctor", "").strip().lower()
     if flag not in ("", "yes", "no"):
-        raise _fail(where, f"'for_doctor' should be yes or empty; got '{flag}'")
+        raise _fail(where, "csv.for_doctor", text=flag)
     return {
         "id": row["id"].strip(), "at": _moment(row, where), "pain": pain, "sites": sites,
         "qualities": _items(row.get("qualities", "")), "triggers": _items(row.get("triggers", "")),
@@ -149,23 +154,23 @@ def _entry(row: dict, where: str) -> dict:
     }
 
 
-def _checkin(row: dict, where: str) -> dict:
+def _checkin(row: dict, where: Phrase) -> dict:
     items = {k: _whole(row, k, where) for k in ("peg_pain", "peg_enjoyment", "peg_activity", "sleep", "mood")}
     return {"id": row["id"].strip(), "day": row["date"].strip(), "note": row.get("note", ""), **items}
 
 
-def _event(row: dict, where: str) -> dict:
+def _event(row: dict, where: Phrase) -> dict:
     score = row.get("t_score", "").strip()
     try:
         t_score = float(score) if score else None
     except ValueError:
-        raise _fail(where, f"'t_score' should be a number like -2.7; got '{score}'") from None
+        raise _fail(where, "csv.t_score", text=score) from None
     optional = {k: row.get(k, "").strip() or None for k in ("site", "level", "procedure", "dxa_site")}
     return {"id": row["id"].strip(), "kind": row["kind"].strip(), "at": _moment(row, where), "t_score": t_score,
             "note": row.get("note", ""), **optional}
 
 
-def _question(row: dict, where: str) -> dict:
+def _question(row: dict, where: Phrase) -> dict:
     day = row["date"].strip()
     # The CSV keeps only the day a question was asked: midday UTC keeps that day in most time zones.
     return {"id": row["id"].strip(), "text": row["question"], "created": f"{day}T12:00:00+00:00",

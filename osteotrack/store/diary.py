@@ -20,7 +20,6 @@ from osteotrack.store import schema
 from osteotrack.store.checkins import CheckIns
 from osteotrack.store.connection import (  # noqa: F401  (explain and new_id: the names callers know)
     BUSY_TIMEOUT_MS,
-    RESTORE_HINT,
     applied_steps,
     check_integrity,
     connect,
@@ -70,19 +69,19 @@ class Diary:
         try:
             is_dir, fresh = os.path.isdir(path), not os.path.exists(path)
         except OSError as error:
-            raise DiaryError(f"Cannot open {path}: {error.strerror.lower()}; "
-                             "check that the file and its folder are yours.") from None
+            raise DiaryError("diary.cannot_open", path=path, reason=(error.strerror or str(error)).lower()) from None
         if is_dir:
-            raise DiaryError(f"{path} is a folder, not a diary file; give the path of a .db file.")
+            raise DiaryError("diary.folder", path=path)
         if fresh and (read_only or not create):
-            raise DiaryError(f"There is no diary at {path}.")
+            raise DiaryError("diary.missing", path=path)
         if fresh:
             from osteotrack.store.files import private_file
 
             try:
                 private_file(path)
             except OSError as error:
-                raise DiaryError(f"Cannot create a diary at {path}: {error.strerror.lower()}.") from None
+                raise DiaryError("diary.cannot_create", path=path,
+                                 reason=(error.strerror or str(error)).lower()) from None
         applied = None
         if not fresh and not read_only:
             # Recognise the file through a read-only connection first: the last read-write
@@ -116,10 +115,7 @@ class Diary:
             applied = applied_steps(self._conn, self._path)
         pending = [name for name in schema.STEP_NAMES if name not in applied]
         if pending and self.read_only:
-            raise DiaryError(
-                f"{self.path} needs upgrading to this version of osteotrack, which read-only mode cannot do; "
-                "open it once without --read-only."
-            )
+            raise DiaryError("diary.needs_upgrade", path=self.path)
         if not self.read_only:
             if self._conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 self._conn.execute("PRAGMA journal_mode = WAL")

@@ -47,9 +47,9 @@ def private_file(path: Path) -> None:
 def check_target(path: Path, force: bool = False) -> None:
     """Refuse a folder, or an existing file unless ``force``: callers check before slow work."""
     if path.is_dir():
-        raise DiaryError(f"{path} is a folder; give a file name to write to.")
+        raise DiaryError("file.folder", field="file", path=path)
     if path.exists() and not force:
-        raise DiaryError(f"{path} already exists; choose another name or pass --force to replace it.")
+        raise DiaryError("file.exists", field="file", path=path)
 
 
 @contextmanager
@@ -84,4 +84,4 @@ def atomic_write(path: Path, *, force: bool = False, mode: str = "w", encoding: 
 
 
 def _cannot_write(path: Path, error: OSError) -> DiaryError:
-    return DiaryError(f"Cannot write {path}: {(error.strerror or str(error)).lower()}.")
+    return DiaryError("file.unwritable", field="file", path=path, reason=(error.strerror or str(error)).lower())

@@ -19,7 +19,14 @@ if TYPE_CHECKING:
     from osteotrack.store.diary import Diary
     from osteotrack.store.figures import Figures
 
-_ID_KINDS = {"entry": "entries", "event": "events", "question": "questions", "check-in": "checkins"}
+# The kinds of record found by an id prefix: their table, and the codes of their refusals
+# (too short, no such id, more than one).
+_ID_CODES = {
+    "entry": ("entries", "entry.id_too_short", "entry.id_unknown", "entry.id_ambiguous"),
+    "event": ("events", "event.id_too_short", "event.id_unknown", "event.id_ambiguous"),
+    "question": ("questions", "question.id_too_short", "question.id_unknown", "question.id_ambiguous"),
+    "check-in": ("checkins", "checkin.id_too_short", "checkin.id_unknown", "checkin.id_ambiguous"),
+}
 
 
 class ProfileDiary:
@@ -175,18 +182,18 @@ class ProfileDiary:
 
     def find_id(self, kind: str, prefix: str) -> str:
         """The full id of this profile's one ``kind`` record (entry, event, question, check-in) starting ``prefix``."""
-        table = _ID_KINDS[kind]
+        table, too_short, unknown, ambiguous = _ID_CODES[kind]
         prefix = prefix.strip().lower()
         if len(prefix) < 4:
-            raise ValidationError("id.too_short", field="id", kind=kind, prefix=prefix)
+            raise ValidationError(too_short, field="id", prefix=prefix)
         rows = self.diary._conn.execute(
             f"SELECT id FROM {table} WHERE profile_id = ? AND substr(id, 1, ?) = ? LIMIT 2",
             [self.id, len(prefix), prefix],
         ).fetchall()
         if not rows:
-            raise ValidationError("id.not_found", field="id", kind=kind, prefix=prefix)
+            raise ValidationError(unknown, field="id", prefix=prefix)
         if len(rows) > 1:
-            raise ValidationError("id.ambiguous", field="id", kind=kind, prefix=prefix)
+            raise ValidationError(ambiguous, field="id", prefix=prefix)
         return rows[0][0]
 
     # -- bulk -------------------------------------------------------------

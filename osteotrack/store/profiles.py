@@ -79,7 +79,7 @@ class Profiles(Part):
         """Make a new profile; return its id."""
         name = tidy_name(name)
         if not name:
-            raise ValidationError("profile.empty_name", field="name")
+            raise ValidationError("profile.name_empty", field="name")
         if self.find(name) is not None:
             raise ValidationError("profile.exists", field="name", name=name)
         with self._diary.writing():
@@ -107,7 +107,7 @@ class Profiles(Part):
         pid = self.id_of(old)
         new = tidy_name(new)
         if not new:
-            raise ValidationError("profile.empty_name", field="name")
+            raise ValidationError("profile.name_empty", field="name")
         clash = self.find(new)
         if clash is not None and clash != pid:
             raise ValidationError("profile.exists", field="name", name=new)

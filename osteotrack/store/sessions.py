@@ -75,7 +75,7 @@ class Sessions(Part):
     def check_entry(self, session: SelfCareSession, profile_id: int) -> None:
         """Refuse a session (from an import) whose entry is missing or belongs to another profile."""
         if self._diary._entries.owner(session.entry_id or "") != profile_id:
-            raise ValidationError("session.entry_elsewhere", field="entry_id", id=session.id,
+            raise ValidationError("session.entry_other_profile", field="entry_id", id=session.id,
                                   entry_id=session.entry_id)
 
 

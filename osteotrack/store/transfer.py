@@ -13,6 +13,7 @@ from pathlib import Path
 
 from osteotrack import __version__
 from osteotrack.domain.errors import DiaryError, ValidationError
+from osteotrack.domain.messages import Phrase, place
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.domain.selfcare import SelfCareSession, validate_session
 from osteotrack.domain.validate import validate_checkin, validate_entry, validate_event, validate_question
@@ -98,11 +99,11 @@ def read_import_file(path: Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
-        raise DiaryError(f"There is no file at {path}.") from None
+        raise DiaryError("file.missing", field="file", path=path) from None
     except IsADirectoryError:
-        raise DiaryError(f"{path} is a folder; give the path of a file made by 'osteotrack export'.") from None
+        raise DiaryError("import.folder", field="file", path=path) from None
     except OSError as error:
-        raise DiaryError(f"Cannot read {path}: {error.strerror}.") from None
+        raise DiaryError("file.unreadable", field="file", path=path, reason=error.strerror) from None
 
 
 def read_document(path: Path) -> dict:
@@ -110,39 +111,38 @@ def read_document(path: Path) -> dict:
     try:
         text = read_import_file(path).decode("utf-8")
     except UnicodeDecodeError:
-        raise ValidationError(f"{path} is not a text file; import takes a .json file made by 'osteotrack export'.") from None
+        raise ValidationError("import.not_text", field="file", path=path) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ValidationError(
-            f"{path} is not valid JSON (line {error.lineno}, column {error.colno}); "
-            "import takes a .json file made by 'osteotrack export'."
-        ) from None
+        raise ValidationError("import.not_json", field="file", path=path, line=error.lineno,
+                              column=error.colno) from None
     return document
 
 
 class _Reader:
     """Walks an untrusted document, turning every shape problem into one sentence."""
 
-    def __init__(self, where: str = "the file"):
+    def __init__(self, where: Phrase = place("place.file")):
         self.where = where
 
-    def fail(self, what: str) -> ValidationError:
-        return ValidationError(f"In {self.where}, {what}.")
+    def fail(self, code: str, **params) -> ValidationError:
+        """The refusal ``code`` (a sentence "In {where}, …") at the place being read."""
+        return ValidationError(code, field="file", where=self.where, **params)
 
     def get(self, obj: dict, key: str, kind, required: bool = True, default=None):
         if not isinstance(obj, dict):
-            raise self.fail(f"expected an object but found {type(obj).__name__}")
+            raise self.fail("import.not_object", found=type(obj).__name__)
         if key not in obj or obj[key] is None:
             if required:
-                raise self.fail(f"'{key}' is missing")
+                raise self.fail("import.missing", key=key)
             return default
         value = obj[key]
         kinds = kind if isinstance(kind, tuple) else (kind,)
         if isinstance(value, bool) and bool not in kinds:
-            raise self.fail(f"'{key}' should be {kinds[0].__name__}, not true/false")
+            raise self.fail("import.boolean", key=key, expected=kinds[0].__name__)
         if not isinstance(value, kinds):
-            raise self.fail(f"'{key}' should be {kinds[0].__name__}, not {type(value).__name__}")
+            raise self.fail("import.wrong_type", key=key, expected=kinds[0].__name__, found=type(value).__name__)
         return value
 
     def moment(self, obj: dict, key: str) -> datetime:
@@ -150,9 +150,9 @@ class _Reader:
         try:
             value = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
-            raise self.fail(f"'{key}' is not an ISO date-time: '{text}'") from None
+            raise self.fail("import.not_datetime", key=key, text=text) from None
         if value.tzinfo is None:
-            raise self.fail(f"'{key}' has no UTC offset: '{text}'")
+            raise self.fail("import.no_offset", key=key, text=text)
         return value
 
     def day(self, obj: dict, key: str) -> date:
@@ -160,7 +160,7 @@ class _Reader:
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise self.fail(f"'{key}' is not an ISO date: '{text}'") from None
+            raise self.fail("import.not_date", key=key, text=text) from None
 
     def stamp(self, obj: dict, key: str) -> str:
         text = self.get(obj, key, str, required=False)
@@ -169,7 +169,7 @@ class _Reader:
         try:
             datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
         except ValueError:
-            raise self.fail(f"'{key}' is not a UTC time like 2026-11-23T18:00:00Z: '{text}'") from None
+            raise self.fail("import.not_stamp", key=key, text=text) from None
         return text
 
 
@@ -177,26 +177,23 @@ def parse_document(document) -> dict:
     """Check a whole export document and turn it into records, or raise ValidationError."""
     r = _Reader()
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ValidationError("This file is not an osteotrack export (its 'format' is not 'osteotrack-diary').")
+        raise ValidationError("import.not_export", field="file")
     version = document.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise r.fail("'format_version' is missing")
+        raise r.fail("import.missing", key="format_version")
     if version > FORMAT_VERSION:
-        raise ValidationError(
-            f"This export was made by a newer osteotrack (format version {version}); "
-            f"this version reads up to {FORMAT_VERSION}. Upgrade osteotrack to import it."
-        )
+        raise ValidationError("import.too_new", field="file", version=version, supported=FORMAT_VERSION)
     terms, seen_terms = [], set()
     for i, t in enumerate(r.get(document, "vocabulary", list, required=False, default=[])):
-        r.where = f"vocabulary item {i + 1}"
+        r.where = place("place.vocabulary_item", n=i + 1)
         kind = r.get(t, "kind", str)
         if kind not in KINDS:
-            raise r.fail(f"'kind' must be one of {', '.join(KINDS)}")
+            raise r.fail("import.term_kind", kinds=", ".join(KINDS))
         group = r.get(t, "group", str, required=False)
         if kind == "therapy" and group not in THERAPY_GROUPS:
-            raise r.fail(f"a therapy's 'group' must be one of {', '.join(THERAPY_GROUPS)}")
+            raise r.fail("import.term_group", groups=", ".join(THERAPY_GROUPS))
         if (kind, r.get(t, "slug", str)) in seen_terms:
-            raise r.fail(f"the {kind} '{t['slug']}' is listed twice")
+            raise r.fail("import.term_twice", kind=kind, slug=t["slug"])
         seen_terms.add((kind, t["slug"]))
         terms.append(Term(kind, r.get(t, "slug", str), r.get(t, "name", str), group=group,
                           region=r.get(t, "region", str, required=False),
@@ -205,12 +202,12 @@ def parse_document(document) -> dict:
                           builtin=bool(r.get(t, "builtin", bool, required=False, default=False)),
                           hidden=bool(r.get(t, "hidden", bool, required=False, default=False))))
     profiles = []
-    r.where = "the file"
+    r.where = place("place.file")
     for p in r.get(document, "profiles", list):
-        r.where = "a profile"
+        r.where = place("place.profile")
         name = " ".join(r.get(p, "name", str).split())
         if not name:
-            raise r.fail("'name' is empty")
+            raise r.fail("import.name_empty")
         profiles.append({
             "name": name,
             "created": r.stamp(p, "created"),
@@ -225,7 +222,7 @@ def parse_document(document) -> dict:
 
 
 def _entry(r: _Reader, e, profile: str, i: int):
-    r.where = _where(e, f"entry {i + 1} of profile '{profile}'")
+    r.where = _where(e, place("place.entry", n=i + 1, profile=profile))
     entry = Entry(
         at=r.moment(e, "at"), pain=r.get(e, "pain", int),
         sites=[Site(r.get(s, "location", str), r.get(s, "intensity", int), r.get(s, "level", str, False))
@@ -241,27 +238,27 @@ def _entry(r: _Reader, e, profile: str, i: int):
     return entry, r.stamp(e, "created"), r.stamp(e, "updated"), r.where
 
 
-def _where(record, default: str) -> str:
+def _where(record, default: Phrase) -> Phrase:
     """Where a record came from, for messages: a CSV import names its row (``_where``)."""
     where = record.get("_where") if isinstance(record, dict) else None
-    return where if isinstance(where, str) else default
+    return where if isinstance(where, Phrase) else default
 
 
 def _text(r: _Reader, value, key: str) -> str:
     if not isinstance(value, str):
-        raise r.fail(f"every item of '{key}' should be a slug (text)")
+        raise r.fail("import.not_slug", key=key)
     return value
 
 
 def _checkin(r: _Reader, c, profile: str, i: int):
-    r.where = _where(c, f"check-in {i + 1} of profile '{profile}'")
+    r.where = _where(c, place("place.checkin", n=i + 1, profile=profile))
     items = {k: r.get(c, k, int, False) for k in ("peg_pain", "peg_enjoyment", "peg_activity", "sleep", "mood")}
     record = CheckIn(day=r.day(c, "day"), note=r.get(c, "note", str, False, ""), id=r.get(c, "id", str), **items)
     return record, r.stamp(c, "created"), r.stamp(c, "updated"), r.where
 
 
 def _event(r: _Reader, v, profile: str, i: int):
-    r.where = _where(v, f"event {i + 1} of profile '{profile}'")
+    r.where = _where(v, place("place.event", n=i + 1, profile=profile))
     record = Event(kind=r.get(v, "kind", str), at=r.moment(v, "at"), site=r.get(v, "site", str, False),
                    level=r.get(v, "level", str, False), procedure=r.get(v, "procedure", str, False),
                    t_score=r.get(v, "t_score", (int, float), False), dxa_site=r.get(v, "dxa_site", str, False),
@@ -270,7 +267,7 @@ def _event(r: _Reader, v, profile: str, i: int):
 
 
 def _question(r: _Reader, q, profile: str, i: int):
-    r.where = _where(q, f"question {i + 1} of profile '{profile}'")
+    r.where = _where(q, place("place.question", n=i + 1, profile=profile))
     record = Question(text=r.get(q, "text", str), created=r.moment(q, "created"),
                       status=r.get(q, "status", str, False, "open"), answer=r.get(q, "answer", str, False, ""),
                       id=r.get(q, "id", str))
@@ -278,7 +275,7 @@ def _question(r: _Reader, q, profile: str, i: int):
 
 
 def _session(r: _Reader, s, profile: str, i: int):
-    r.where = f"session {i + 1} of profile '{profile}'"
+    r.where = place("place.session", n=i + 1, profile=profile)
     record = SelfCareSession(
         therapy=r.get(s, "therapy", str), pain_before=r.get(s, "pain_before", int),
         pain_after=r.get(s, "pain_after", int), duration_seconds=r.get(s, "duration_seconds", int),
@@ -297,9 +294,7 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
     """
     parsed = parse_document(document)
     if into_profile and len(parsed["profiles"]) != 1:
-        raise ValidationError(
-            f"The file holds {len(parsed['profiles'])} profiles; a file imported as one profile must hold exactly one."
-        )
+        raise ValidationError("import.one_profile", field="file", count=len(parsed["profiles"]))
     _check_records(diary, parsed)
     # A whole file of records is worth a quick check: never pour them into a damaged diary.
     diary.verify()
@@ -310,7 +305,7 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
             # Tidied like add_profile's names, so "  Dad " finds (or makes) the profile "Dad".
             name = " ".join((into_profile or p["name"]).split())
             if not name:
-                raise ValidationError("A profile needs a name; the one given is empty.")
+                raise ValidationError("import.profile_empty", field="profile")
             pid = diary._profiles.find_or_add(name, p["created"])
             for key, insert in (
                 ("entries", lambda rec, c, u: diary._entries.insert(rec, pid, c, u)),
@@ -347,7 +342,7 @@ def _present(diary: Diary, kind: str, record, pid: int) -> bool:
         # One check-in a day: the diary's own one wins.
         return kind == "checkins" and diary._checkins.has_day(record.day, pid)
     if owner != pid:
-        raise ValidationError("import.other_profile", field="id", id=record.id)
+        raise ValidationError("import.other_profile", field="file", id=record.id)
     return True
 
 
@@ -381,14 +376,13 @@ def _valid_session(session: SelfCareSession, vocab) -> SelfCareSession:
     return session
 
 
-def _checked(check, record, where: str, seen: set):
+def _checked(check, record, where: Phrase, seen: set):
     if record.id in seen:
-        raise ValidationError(f"In {where}, the id '{record.id}' is used twice in the file.")
+        raise ValidationError("import.id_twice", field="file", where=where, id=record.id)
     seen.add(record.id)
     try:
         return check(record)
     except ValidationError as error:
-        message = str(error)
-        raise ValidationError(f"In {where}: {message[0].lower()}{message[1:]}") from None
+        raise ValidationError("import.record", field="file", where=where, cause=error) from None
 
 

@@ -37,17 +37,17 @@ class Terms(Part):
     def add(self, kind: str, slug: str, name: str, group: str | None = None) -> Term:
         """Add a user's own location, quality, trigger or therapy; return the new term."""
         if kind not in KINDS:
-            raise ValidationError("vocab.kind", field="kind", kind=kind, kinds=", ".join(KINDS))
+            raise ValidationError("vocab.kind_unknown", field="kind", kind=kind, kinds=", ".join(KINDS))
         slug = slug.strip().lower()
         if not _SLUG.fullmatch(slug):
-            raise ValidationError("vocab.slug", field="slug", slug=slug)
+            raise ValidationError("vocab.slug_form", field="slug", slug=slug)
         if slug in self.read().terms[kind]:
-            raise ValidationError("vocab.exists", field="slug", kind=kind, slug=slug)
+            raise ValidationError("vocab.slug_taken", field="slug", kind=kind, slug=slug)
         if not name.strip():
-            raise ValidationError("vocab.empty_name", field="name")
+            raise ValidationError("vocab.name_empty", field="name")
         if kind == "therapy":
             if group not in THERAPY_GROUPS:
-                raise ValidationError("vocab.group", field="group", group=group, groups=", ".join(THERAPY_GROUPS))
+                raise ValidationError("vocab.group_unknown", field="group", group=group, groups=", ".join(THERAPY_GROUPS))
         elif group:
             raise ValidationError("vocab.group_not_therapy", field="group")
         term = Term(kind, slug, name.strip(), group=group, builtin=False)

@@ -387,7 +387,7 @@ def prepare_demo(path: Path, today: date) -> Path:
     if path.exists():
         with Diary.open(path, read_only=True) as diary:
             if diary.setting("demo") != "1":
-                raise DiaryError(f"{path} exists and is not a demo diary; it was left alone.")
+                raise DiaryError("demo.not_demo_kept", field="file", path=path)
     else:
         from osteotrack.demo import write_demo
 

@@ -36,6 +36,7 @@ class Host(App):
         self.profile = profile
         self.profile_id, self.profile_problem = whose(diary_path, profile)
         self.read_only = read_only
+        self.config_path = diary_path.with_name("tui.json")
         self.make_screen = make_screen
         self.clock = clock
 

@@ -41,7 +41,7 @@ def test_scale_accepts_whole_numbers_0_to_10(value):
 @pytest.mark.parametrize("value", [-1, 11, "11", "-1", "7.5", "seven", "", True, None, "1e1"])
 def test_scale_refuses_everything_else(value):
     with pytest.raises(ValidationError) as refused:
-        check_scale(value, "Pain")
+        check_scale(value, code="pain.range", field="pain")
     assert one_sentence(refused.value) == f"Pain must be a whole number from 0 to 10; got '{value}'."
 
 

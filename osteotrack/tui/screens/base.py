@@ -13,10 +13,16 @@ class DiaryScreen(DiaryWork, Screen):
     """A screen over the app's diary and profile; it reads and writes with ``read`` and ``write`` (``DiaryWork``).
 
     Subclasses name their changing actions in ``EDITING_ACTIONS`` (hidden in read-only
-    mode) and set ``self.dirty`` while the user has typed something not yet saved.
+    mode) and set ``self.dirty`` while the user has typed something not yet saved. A
+    form names in ``FIELD_WIDGETS`` the widget for each field an error can be about.
     """
 
     EDITING_ACTIONS: frozenset[str] = frozenset()
+    # An error's field (``error.field``: "pain", "at", …) → the id of the widget that takes it;
+    # the error shows in the Label ``#<id>-error``. Errors about other fields, or none, show
+    # in ``#<ERROR_FALLBACK>-error``.
+    FIELD_WIDGETS: ClassVar[dict[str, str]] = {}
+    ERROR_FALLBACK: ClassVar[str] = "form"
     LEAVE_QUESTION = "Leave without saving? What you typed here will be lost."
 
     # The list screens share one layout: a status line, the table, and the highlighted row in full.
@@ -46,26 +52,41 @@ class DiaryScreen(DiaryWork, Screen):
             return False
         return True
 
-    def show_error(self, message: str, fields: dict[str, str], fallback: str) -> str:
-        """Put ``message`` under the field it is about and return that field's id.
+    def widget_for(self, error: DiaryError) -> str | None:
+        """The id of the widget for the field ``error`` is about, or None when this screen has none."""
+        return self.FIELD_WIDGETS.get(error.field) if error.field else None
 
-        ``fields`` maps a word the domain's sentence uses (e.g. "T-score") to a field id;
-        the message shows in the Label ``#<id>-error``. The first word found wins.
+    def show_error(self, error: DiaryError) -> str:
+        """Put ``error`` under the widget of the field it names and return that widget's id."""
+        return self.show_errors([error])[0]
+
+    def show_errors(self, errors: Iterable[DiaryError]) -> list[str]:
+        """Clear the errors shown, then put each error under its field's widget; return the widgets' ids.
+
+        The first error for a widget is the one shown there.
         """
         self.clear_errors()
-        # Match on what the sentence is about, not on its examples ("…, e.g. --site mid-back --level T8").
-        topic = message.split(";")[0].split(", e.g.")[0].lower()
-        target = next((field for word, field in fields.items() if word.lower() in topic), fallback)
-        error = self.query_one(f"#{target}-error")
-        error.update(message)
-        error.display = True
-        return target
+        targets: list[str] = []
+        for error in errors:
+            target = self.widget_for(error) or self.ERROR_FALLBACK
+            if target not in targets:
+                label = self.query_one(f"#{target}-error")
+                label.update(error_text(error))
+                label.display = True
+            targets.append(target)
+        return targets
 
     def clear_errors(self) -> None:
         """Hide every inline error (Labels with class ``error``, hidden until they have a message)."""
         for error in self.query(".error"):
             error.update("")
             error.display = False
+
+    def clear_error(self, widget_id: str) -> None:
+        """Hide the inline error under the widget ``widget_id``."""
+        label = self.query_one(f"#{widget_id}-error")
+        label.update("")
+        label.display = False
 
     def action_leave(self) -> None:
         """Go back; with unsaved input, ask first."""
@@ -77,3 +98,8 @@ class DiaryScreen(DiaryWork, Screen):
             if leave:
                 self.dismiss()
         self.app.push_screen(ConfirmDialog(self.LEAVE_QUESTION, yes="Leave", no="Stay"), answered)
+
+
+def error_text(error: DiaryError) -> str:
+    """The sentence the app shows for ``error``: the domain's, in the app's words where they differ."""
+    return error.sentence(face="app")

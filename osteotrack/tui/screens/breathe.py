@@ -20,7 +20,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 from osteotrack.domain.breathing import LENGTHS, Timer, breathing_seconds, check_minutes, parse_pattern
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.selfcare import SESSION_KINDS, SelfCareSession, session_kind
-from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.pacer import Pacer
 
 FRAMES_PER_SECOND = 6  # smooth enough for a breath, light on a slow terminal or a remote link
@@ -52,6 +52,9 @@ class BreatheScreen(DiaryScreen):
     """
 
     PROBLEM_LINE = "#message"
+    # The screen says a refusal on its one message line and marks the field it is about.
+    FIELD_WIDGETS = {"pain_before": "pain-before", "kind": "kind", "pattern": "pattern", "minutes": "minutes",
+                     "pain_after": "pain-after", "note": "note"}
 
     BINDINGS = [
         Binding("space,p", "pause", "Pause / go on", id="breathe.pause"),
@@ -140,6 +143,17 @@ class BreatheScreen(DiaryScreen):
     def _say(self, text: str) -> None:
         self.query_one("#message", Static).update(text)
 
+    def refused(self, error: DiaryError) -> None:
+        """Say ``error`` on the message line; mark the field it names (a red border) and focus it."""
+        for marked in self.query(".-invalid"):
+            marked.remove_class("-invalid")
+        self._say(error_text(error))
+        widget_id = self.widget_for(error)
+        if widget_id is not None:
+            widget = self.query_one(f"#{widget_id}")
+            widget.add_class("-invalid")
+            widget.focus()
+
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("pause", "stop"):
             return self.step == "run"
@@ -167,7 +181,8 @@ class BreatheScreen(DiaryScreen):
         from osteotrack.domain.validate import check_scale
 
         try:
-            self.pain_before = check_scale(self.query_one("#pain-before", Input).value, "Pain now")
+            self.pain_before = check_scale(self.query_one("#pain-before", Input).value,
+                                           code="breathe.pain_now_range", field="pain_before")
             self.kind = session_kind(str(self.query_one("#kind", Select).value))
             minutes = check_minutes(self.query_one("#minutes", Input).value)
             if self.kind.pacer:
@@ -176,7 +191,7 @@ class BreatheScreen(DiaryScreen):
             else:
                 self.pattern, total = None, minutes * 60
         except DiaryError as error:
-            self._say(str(error))
+            self.refused(error)
             return
         self._say("")
         self.timer = Timer(total, self.clock)
@@ -252,9 +267,10 @@ class BreatheScreen(DiaryScreen):
         if self.query_one("#save", Button).disabled:
             return  # being saved, or saved already: a second Enter must not store it twice
         try:
-            after = check_scale(self.query_one("#pain-after", Input).value, "Pain now")
+            after = check_scale(self.query_one("#pain-after", Input).value, code="breathe.pain_now_range",
+                                field="pain_after")
         except DiaryError as error:
-            self._say(str(error))
+            self.refused(error)
             return
         session = SelfCareSession(
             therapy=self.kind.therapy, pain_before=self.pain_before, pain_after=after,

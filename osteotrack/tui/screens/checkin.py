@@ -65,6 +65,8 @@ class CheckInScreen(DiaryScreen):
     CheckInScreen Button.day { min-width: 14; }
     """
 
+    FIELD_WIDGETS = {"day": "day"}
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="checkin-save"),
         Binding("[", "previous_day", "Day before", id="checkin-day-before"),
@@ -231,7 +233,7 @@ class CheckInScreen(DiaryScreen):
         self.write(lambda person: person.save_checkin(checkin, today=today), self._saved)
 
     def refused(self, error: DiaryError) -> None:
-        self.show_error(str(error), {"day": "day"}, "form")
+        self.show_error(error)
 
     def _saved(self, saved: CheckIn) -> None:
         self._baseline = self._answers()

@@ -19,7 +19,9 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Static, Tex
 
 from osteotrack.domain.describe import entry_details, when_text
 from osteotrack.domain.errors import DiaryError, ValidationError
+from osteotrack.domain.messages import MESSAGES
 from osteotrack.domain.records import Entry, TherapyUse
+from osteotrack.domain.validate import attach_medication
 from osteotrack.domain.vocabulary import LOCATIONS, MEDICATION_THERAPIES, QUALITIES, THERAPIES, TRIGGERS
 from osteotrack.domain.when import parse_when
 from osteotrack.store import ProfileDiary
@@ -29,13 +31,7 @@ from osteotrack.tui.widgets.pain_scale import PainScale
 from osteotrack.tui.widgets.scale import ScaleInput
 from osteotrack.tui.widgets.toggle_list import ToggleList
 
-NO_PAIN_CHOSEN = "Choose the pain now: press a digit from 0 (no pain) to 10 (worst imaginable)."
-MEDICATION_WITHOUT_THERAPY = ("A medication name goes with a medication therapy: choose over-the-counter, "
-                              "prescription or antidepressant medication in the therapies first.")
-
-# Which field a refusal from the store is about, by the words of its sentence.
-SAVE_ERROR_FIELDS = {"entry time": "when", "location": "body", "intensity": "body", "level": "body",
-                     "medication": "medication", "therapy": "therapies", "relief": "therapies", "pain": "pain"}
+NO_PAIN_CHOSEN = MESSAGES["pain.not_chosen"]
 
 
 def _pairs(terms) -> list[tuple[str, str]]:
@@ -60,7 +56,7 @@ def read_form_data(person: ProfileDiary, entry_id: str | None) -> FormData:
     vocab = person.vocabulary()
     entry = person.get_entry(entry_id) if entry_id else None
     if entry_id and entry is None:
-        raise ValidationError("This entry no longer exists; it may have been deleted elsewhere.")
+        raise ValidationError("entry.gone")
     return FormData(
         locations=_pairs(vocab.visible("location")),
         triggers=_pairs(vocab.visible("trigger")),
@@ -78,6 +74,8 @@ class EntryScreen(DiaryScreen):
 
     FORM = True  # the app hides its navigation keys here
     LEAVE_QUESTION = "Leave without saving? What you typed in this entry will be lost."
+    FIELD_WIDGETS = {"pain": "pain", "where": "body-map", "level": "body-map", "therapy": "therapies",
+                     "relief": "therapies", "medication": "medication", "at": "when"}
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
         Binding("tab", "app.focus_next", "Next part", id="entry-next"),
@@ -107,7 +105,7 @@ class EntryScreen(DiaryScreen):
             yield Static("Where it hurts — type a name or use the arrows; a digit sets its intensity",
                          classes="field-label")
             yield BodyMap(_pairs(LOCATIONS), id="body-map")
-            yield Static("", id="body-error", classes="error")
+            yield Static("", id="body-map-error", classes="error")
             with Horizontal(classes="pair"):
                 with Vertical():
                     yield Static("What set it off", classes="field-label")
@@ -175,8 +173,12 @@ class EntryScreen(DiaryScreen):
         self.query_one("#triggers", ToggleList).set_chosen({t: None for t in entry.triggers})
         self.query_one("#qualities", ToggleList).set_chosen({q: None for q in entry.qualities})
         self.query_one("#therapies", ToggleList).set_chosen({t.therapy: t.relief for t in entry.therapies})
-        meds = [" ".join(p for p in (t.medication, t.dose) if p) for t in entry.therapies if t.medication]
-        self.query_one("#medication", Input).value = meds[0] if meds else ""
+        medication = next((t for t in entry.therapies if t.medication), None)
+        text = "" if medication is None else " ".join(p for p in (medication.medication, medication.dose) if p)
+        # With two medication therapies, name the one it goes with, as attach_medication asks.
+        if text and sum(t.therapy in MEDICATION_THERAPIES for t in entry.therapies) > 1:
+            text = f"{medication.therapy}={text}"
+        self.query_one("#medication", Input).value = text
         if whole:
             self._when_text = f"{entry.at:%Y-%m-%d %H:%M}"
             self.query_one("#when", Input).value = self._when_text
@@ -189,7 +191,7 @@ class EntryScreen(DiaryScreen):
     def _pain_changed(self, event: ScaleInput.Changed) -> None:
         if event.value is not None:
             self.query_one("#body-map", BodyMap).default_intensity = event.value
-            self._error("pain", "")
+            self.clear_error("pain")
 
     def on_toggle_list_changed(self, event: ToggleList.Changed) -> None:
         if event.control.id != "therapies":
@@ -252,37 +254,27 @@ class EntryScreen(DiaryScreen):
         """True when the form holds input that has not been saved."""
         return not self._saving and self._state() != self._saved_state
 
-    def _error(self, field_name: str, message: str) -> None:
-        label = self.query_one(f"#{field_name}-error", Static)
-        label.update(message)
-        label.display = bool(message)
-
     def _collect(self) -> Entry | None:
         """The entry the form describes, or None with each problem shown beside its field."""
-        problems: dict[str, str] = {}
+        problems: list[ValidationError] = []
         pain = self.query_one("#pain", PainScale).value
         if pain is None:
-            problems["pain"] = NO_PAIN_CHOSEN
+            problems.append(ValidationError("pain.not_chosen", field="pain"))
         try:
             at = self._parse_when(self.query_one("#when", Input).value)
         except ValidationError as error:
-            problems["when"] = str(error)
+            problems.append(error)
         chosen = self.query_one("#therapies", ToggleList).chosen
         uses = [TherapyUse(slug, relief) for slug, relief in chosen.items()]
         medication = self.query_one("#medication", Input).value.strip()
         if medication:
-            meds = [i for i, u in enumerate(uses) if u.therapy in MEDICATION_THERAPIES]
-            if not meds:
-                problems["medication"] = MEDICATION_WITHOUT_THERAPY
-            else:
-                from osteotrack.domain.validate import split_medication
-
-                uses[meds[0]].medication, uses[meds[0]].dose = split_medication(medication)
-        for name in ("form", "pain", "body", "therapies", "medication", "when"):
-            self._error(name, problems.get(name, ""))
+            try:
+                uses = attach_medication(uses, medication)
+            except ValidationError as error:
+                problems.append(error)
+        shown = self.show_errors(problems)
         if problems:
-            first = next(iter(problems))
-            self.query_one({"pain": "#pain", "when": "#when", "medication": "#medication"}[first]).focus()
+            self.query_one(f"#{shown[0]}").focus()
             return None
         return Entry(
             at=at,
@@ -316,7 +308,7 @@ class EntryScreen(DiaryScreen):
     def refused(self, error: DiaryError) -> None:
         """A refused save (or a form that could not be read) is said beside the part it is about."""
         self._saving = False
-        target = self.show_error(str(error), SAVE_ERROR_FIELDS, "form")
+        target = self.show_error(error)
         self.query_one("#form", VerticalScroll).scroll_to_widget(self.query_one(f"#{target}-error"))
 
     def _saved(self, entry_id: str, summary: str) -> None:

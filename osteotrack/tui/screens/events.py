@@ -10,7 +10,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sel
 from osteotrack.domain.describe import event_summary, when_text
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.records import Event
-from osteotrack.domain.validate import Vocabulary
+from osteotrack.domain.validate import Vocabulary, parse_t_score
 from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES
 from osteotrack.domain.when import parse_when
 from osteotrack.store import ProfileDiary
@@ -27,9 +27,6 @@ FIELDS_BY_KIND = {
     "dxa": ("t-score", "dxa-site"),
     "appointment": (),
 }
-# A word in the domain's sentence → the field it is about (most specific first).
-ERROR_FIELDS = {"T-score": "t-score", "DXA site": "dxa-site", "procedure": "procedure", "level": "level",
-                "site": "site", "location": "site", "time": "when"}
 OPTIONAL_FIELDS = ("site", "level", "procedure", "t-score", "dxa-site")
 WHEN_WIDTH = 21  # "Mon 01 Jun 2026 09:00"
 
@@ -141,6 +138,8 @@ class EventFormScreen(DiaryScreen):
     """
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True, id="event-save")]
+    FIELD_WIDGETS = {"kind": "kind", "at": "when", "site": "site", "level": "level", "procedure": "procedure",
+                     "t_score": "t-score", "dxa_site": "dxa-site", "note": "note"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -244,12 +243,8 @@ class EventFormScreen(DiaryScreen):
             return (value or "").strip() or None
 
         at = self._when()
-        t_score = text("t-score")
-        if t_score is not None:
-            try:
-                t_score = float(t_score.replace("−", "-"))
-            except ValueError:
-                raise ValidationError(f"A T-score is a number from -6.0 to 4.0; got '{t_score}'.") from None
+        typed = text("t-score")
+        t_score = None if typed is None else parse_t_score(typed)
         return Event(kind=kind, at=at, site=text("site"), level=text("level"), procedure=text("procedure"),
                      t_score=t_score, dxa_site=text("dxa-site"), note=self.query_one("#note", Input).value.strip())
 
@@ -268,9 +263,9 @@ class EventFormScreen(DiaryScreen):
         self.write(save, lambda done: self._saved(*done))
 
     def refused(self, error: DiaryError) -> None:
-        field = self.show_error(str(error), ERROR_FIELDS, "form")
-        if field != "form":
-            self.query_one(f"#{field}").focus()
+        widget = self.show_error(error)
+        if widget != self.ERROR_FALLBACK:
+            self.query_one(f"#{widget}").focus()
 
     def _saved(self, saved: Event, summary: str) -> None:
         self._baseline = self._values()

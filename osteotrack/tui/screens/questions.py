@@ -27,6 +27,9 @@ class QuestionsScreen(DiaryScreen):
     PROBLEM_LINE = "#status"  # a refused change shows under the new question instead (``_refused``)
     EDITING_ACTIONS = frozenset({"add_question", "mark_asked", "mark_answered", "reopen", "delete_question"})
     LEAVE_QUESTION = "Leave without adding the question you typed?"
+    # The one error line is under the new question; errors about a listed question show there too.
+    FIELD_WIDGETS = {"text": "new"}
+    ERROR_FALLBACK = "new"
 
     DEFAULT_CSS = """
     QuestionsScreen #new-row { height: auto; }
@@ -176,7 +179,7 @@ class QuestionsScreen(DiaryScreen):
         self.app.push_screen(ConfirmDialog(f"Delete this question?\n\n{q.text}", yes="Delete", no="Keep"), answered)
 
     def _refused(self, error: DiaryError) -> None:
-        self.show_error(str(error), {}, "new")
+        self.show_error(error)
 
     def _written(self, result: Question | None, added: bool = False) -> None:
         self.clear_errors()
