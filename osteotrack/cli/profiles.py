@@ -31,6 +31,7 @@ def profile():
 @pass_session
 def profile_list(session):
     """Every profile with its entries and last entry; * marks the active one."""
+    from osteotrack.domain import numbers
     from osteotrack.domain.describe import pain_text, when_text
 
     diary = session.diary()
@@ -39,7 +40,7 @@ def profile_list(session):
     for p in diary.profiles():
         count = diary.count_entries(p["id"])
         last = diary.last_entry(p["id"])
-        text = f"{'*' if p['id'] == active else ' '} {p['name']:<{width}}  {_plural(count, 'entry', 'entries')}"
+        text = f"{'*' if p['id'] == active else ' '} {p['name']:<{width}}  {numbers.count(count, 'entry')}"
         if last is not None:
             text += f", last {when_text(last.at)}, pain {pain_text(last.pain)}"
         logger = diary.default_logger(p["id"])
@@ -122,17 +123,15 @@ def _can_ask() -> bool:
 
 
 def _holdings(diary, pid: int) -> str:
+    from osteotrack.domain.numbers import count
+
     counts = [
-        _plural(diary.count_entries(pid), "entry", "entries"),
-        _plural(len(diary.checkins(pid)), "check-in", "check-ins"),
-        _plural(len(diary.events(pid)), "event", "events"),
-        _plural(len(diary.questions(pid)), "question", "questions"),
+        count(diary.count_entries(pid), "entry"),
+        count(len(diary.checkins(pid)), "check-in"),
+        count(len(diary.events(pid)), "event"),
+        count(len(diary.questions(pid)), "question"),
     ]
     return ", ".join(counts[:-1]) + " and " + counts[-1]
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 COMMANDS = [profile]

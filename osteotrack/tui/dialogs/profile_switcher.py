@@ -38,6 +38,7 @@ class ProfileSwitcher(ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True, group="profiles")
     def _read(self) -> None:
+        from osteotrack.domain import numbers
         from osteotrack.domain.describe import when_text
         from osteotrack.store.diary import Diary
 
@@ -48,7 +49,7 @@ class ProfileSwitcher(ModalScreen[str | None]):
                 rows = []
                 for p in diary.profiles():
                     count, last = diary.count_entries(p["id"]), diary.last_entry(p["id"])
-                    label = f"{p['name']} — {count} {'entry' if count == 1 else 'entries'}"
+                    label = f"{p['name']} — {numbers.count(count, 'entry')}"
                     label += f", last {when_text(last.at)}" if last else ""
                     rows.append((p["name"], label + (" (shown now)" if p["id"] == current else ""),
                                  p["id"] == current))
