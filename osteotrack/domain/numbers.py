@@ -18,10 +18,14 @@ Digits are written in one place (``_digits``) and plurals chosen in one place
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Context, Decimal
-from numbers import Rational  # what a Fraction is; not importing fractions keeps `osteotrack log` lean
+from functools import cache
+from typing import TYPE_CHECKING
 
-Number = int | float | Rational | Decimal
+if TYPE_CHECKING:
+    from decimal import Context, Decimal
+    from numbers import Rational
+
+    Number = int | float | Rational | Decimal
 
 NOISE_PLACES = 9  # decimals kept before rounding: far below any shown digit, far above a float's noise
 DECIMAL_SEPARATOR = "."
@@ -48,42 +52,58 @@ PLURALS = {
     "week": "weeks",
 }
 
-_CONTEXT = Context(prec=60)  # room for NOISE_PLACES decimals on any count a diary can hold
-_NOISE = Decimal(1).scaleb(-NOISE_PLACES)
+
+@cache
+def _context() -> Context:
+    # decimal is imported on first use: `osteotrack log` prints only whole numbers and should not pay for it.
+    from decimal import Context
+
+    return Context(prec=60)  # room for NOISE_PLACES decimals on any count a diary can hold
 
 
 def exact(value: Number) -> Decimal:
     """``value`` as a Decimal with float noise removed (``NOISE_PLACES`` decimals at most)."""
+    from decimal import ROUND_HALF_UP, Decimal
+    from numbers import Rational  # what a Fraction is, without importing fractions
+
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, Rational):  # a Fraction: divided out in Decimal, never through a float
-        value = _CONTEXT.divide(Decimal(int(value.numerator)), Decimal(int(value.denominator)))
+        value = _context().divide(Decimal(int(value.numerator)), Decimal(int(value.denominator)))
     elif not isinstance(value, Decimal):
         value = Decimal(repr(float(value)))
-    return value.quantize(_NOISE, rounding=ROUND_HALF_UP, context=_CONTEXT)
+    return value.quantize(Decimal(1).scaleb(-NOISE_PLACES), rounding=ROUND_HALF_UP, context=_context())
 
 
 def rounded(value: Number, places: int = 1) -> Decimal:
     """``value`` rounded half up (away from zero) to ``places`` decimals, by the module's rule."""
-    result = exact(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_CONTEXT)
+    from decimal import ROUND_HALF_UP, Decimal
+
+    result = exact(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_context())
     return result + 0  # + 0 turns -0.0 into 0.0
 
 
-def _digits(number: Decimal) -> str:
+def _rounded(value: Number, places: int) -> Decimal | int:
+    """``rounded``, with whole numbers to no decimals passed straight through (decimal is not even loaded)."""
+    return value if type(value) is int and places == 0 else rounded(value, places)
+
+
+def _digits(number: Decimal | int) -> str:
     """The one place a number becomes text: its minus sign and decimal separator are chosen here."""
-    return format(number, "f").replace("-", MINUS).replace(".", DECIMAL_SEPARATOR)
+    text = str(number) if isinstance(number, int) else format(number, "f")
+    return text.replace("-", MINUS).replace(".", DECIMAL_SEPARATOR)
 
 
 def pain(value: Number | None, places: int = 1) -> str:
     """A figure on the 0–10 scales (a mean pain, an intensity, a PEG score): ``4.3``; ``–`` for None."""
-    return NO_FIGURE if value is None else _digits(rounded(value, places))
+    return NO_FIGURE if value is None else _digits(_rounded(value, places))
 
 
 def signed(value: Number | None, places: int = 1) -> str:
     """A change with its sign: ``+0.5``, ``-1.0``, ``±0.0`` (``+3``, ``±0`` with places=0); ``–`` for None."""
     if value is None:
         return NO_FIGURE
-    number = rounded(value, places)
+    number = _rounded(value, places)
     return ("+" if number > 0 else NO_CHANGE if number == 0 else "") + _digits(number)
 
 
@@ -96,7 +116,7 @@ def change(now: Number | None, before: Number | None, places: int = 1) -> Decima
 
 def percent(value: Number | None) -> str:
     """A value already in percent (a relief rating, a mean relief) as a whole percentage: ``13%``."""
-    return NO_FIGURE if value is None else _digits(rounded(value, 0)) + PERCENT
+    return NO_FIGURE if value is None else _digits(_rounded(value, 0)) + PERCENT
 
 
 def share(fraction: Number | None) -> str:
@@ -118,12 +138,12 @@ def plural(n: int, word: str) -> str:
 
 def count(n: int, word: str) -> str:
     """How many, in words: ``1 entry``, ``2 entries``, ``0 days``."""
-    return f"{_digits(Decimal(n))} {plural(n, word)}"
+    return f"{_digits(n)} {plural(n, word)}"
 
 
 def duration(seconds: Number) -> str:
     """A length of time in words, to the whole second: ``4 minutes 45 seconds``, ``1 minute``, ``0 seconds``."""
-    minutes, rest = divmod(int(rounded(seconds, 0)), 60)
+    minutes, rest = divmod(int(_rounded(seconds, 0)), 60)
     parts = [count(minutes, "minute")] if minutes else []
     if rest or not minutes:
         parts.append(count(rest, "second"))

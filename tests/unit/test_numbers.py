@@ -136,4 +136,18 @@ def test_the_module_imports_nothing_of_the_faces_or_drawing():
     tree = ast.parse(Path(numbers.__file__).read_text(encoding="utf-8"))
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert imported <= {"__future__", "decimal", "numbers"}, imported
+    assert imported <= {"__future__", "decimal", "functools", "numbers", "typing"}, imported
+
+
+def test_whole_numbers_are_written_without_loading_decimal():
+    # `osteotrack log` prints "60% relief" through this module; it is timed against a bare insert.
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = ("import sys; from osteotrack.domain import describe, numbers; "
+            "print(numbers.percent(60), numbers.count(2, 'entry'), numbers.pain(8, 0), numbers.signed(0, 0)); "
+            "print('decimal' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["60% 2 entries 8 ±0", "False"]
