@@ -11,6 +11,7 @@ from datetime import date
 
 from osteotrack.analysis.changes import what_changed
 from osteotrack.analysis.results import WhatChanged
+from osteotrack.domain import numbers
 from osteotrack.domain.records import Entry
 
 PAIN_RISE = 2  # points of mean pain, this week against last week
@@ -50,8 +51,8 @@ def alerts(changed: WhatChanged, last_day: date | None, today: date) -> list[str
     now, before = changed.pain_now, changed.pain_before
     # Both means are averages of whole points; the tolerance keeps 5.5 - 3.5 at 2.
     if now.entries and before.entries and now.mean - before.mean >= PAIN_RISE - 1e-9:
-        out.append(f"Pain is up by {now.mean - before.mean:.1f} points: mean {now.mean:.1f} this week, "
-                   f"{before.mean:.1f} last week.")
+        out.append(f"Pain is up by {numbers.pain(numbers.change(now.mean, before.mean))} points: "
+                   f"mean {numbers.pain(now.mean)} this week, {numbers.pain(before.mean)} last week.")
     if changed.new_locations and before.entries:  # with no entries last week everything would be "new"
         places = ", ".join(s.name.lower() for s in changed.new_locations)
         out.append(f"New place that hurts this week: {places}.")
@@ -60,11 +61,11 @@ def alerts(changed: WhatChanged, last_day: date | None, today: date) -> list[str
     if last_day is None:
         out.append("Nothing logged yet.")
     elif (today - last_day).days >= QUIET_DAYS:
-        out.append(f"No entry for {(today - last_day).days} days; the last was on "
+        out.append(f"No entry for {numbers.count((today - last_day).days, 'day')}; the last was on "
                    f"{last_day:%a} {last_day.day} {last_day:%b}.")
     for drop in changed.relief_dropped:
         usual = drop.rated_before >= USUAL_RATINGS and drop.rated_now >= USUAL_RATINGS
         if usual and drop.relief_before - drop.relief_now >= RELIEF_FALL - 1e-9:
-            out.append(f"{drop.name} helps less: {drop.relief_now:.0f} % relief this week, "
-                       f"{drop.relief_before:.0f} % last week.")
+            out.append(f"{drop.name} helps less: {numbers.percent(drop.relief_now)} relief this week, "
+                       f"{numbers.percent(drop.relief_before)} last week.")
     return out

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 
 from osteotrack.analysis import figures
 from osteotrack.analysis.ranges import Period
-from osteotrack.analysis.results import ReliefDrop, WhatChanged, half_up
+from osteotrack.analysis.results import ReliefDrop, WhatChanged
+from osteotrack.domain import numbers
 
 # Pain is logged in whole points: a mean within half a point is "about the same".
 SAME_WITHIN = 0.5
@@ -50,11 +51,6 @@ def what_changed(person, today: date | None = None) -> WhatChanged:
     return WhatChanged(**result, sentences=_sentences(**result))
 
 
-def _count(n: int, word: str) -> str:
-    plural = word[:-1] + "ies" if word.endswith("y") and word[-2] not in "aeiou" else word + "s"
-    return f"{n} {word if n == 1 else plural}"
-
-
 def _day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
@@ -70,15 +66,16 @@ def _sentences(this_week, last_week, pain_now, pain_before, direction, new_locat
         if not pain_now.entries:
             out.append("No entries this week, so there is no mean pain to compare.")
         else:
-            out.append(f"Mean pain this week is {half_up(pain_now.mean)} ({_count(pain_now.entries, 'entry')}); "
+            out.append(f"Mean pain this week is {numbers.pain(pain_now.mean)} "
+                       f"({numbers.count(pain_now.entries, 'entry')}); "
                        "there were no entries last week to compare with.")
     else:
-        counts = (f"{half_up(pain_before.mean)} last week ({_count(pain_before.entries, 'entry')}), "
-                  f"{half_up(pain_now.mean)} this week ({_count(pain_now.entries, 'entry')})")
+        counts = (f"{numbers.pain(pain_before.mean)} last week ({numbers.count(pain_before.entries, 'entry')}), "
+                  f"{numbers.pain(pain_now.mean)} this week ({numbers.count(pain_now.entries, 'entry')})")
         verb = {"up": "went up", "down": "went down", "same": "stayed about the same"}[direction]
         out.append(f"Mean pain {verb}: {counts}.")
     if new_locations:
-        places = [f"{s.name.lower()} ({_count(s.count, 'entry')})" for s in new_locations]
+        places = [f"{s.name.lower()} ({numbers.count(s.count, 'entry')})" for s in new_locations]
         out.append(f"Hurt this week but not last week: {_join(places)}.")
     if falls_and_fractures:
         out.append("Logged this week: " + _join([f"{e.label[0].lower()}{e.label[1:]} on {_day(e.day)}" for e in falls_and_fractures])
@@ -86,12 +83,12 @@ def _sentences(this_week, last_week, pain_now, pain_before, direction, new_locat
     else:
         out.append("No falls or fractures logged this week.")
     if days_without_entry:
-        out.append(f"{_count(len(days_without_entry), 'day').capitalize()} without an entry this week: "
+        out.append(f"{numbers.count(len(days_without_entry), 'day').capitalize()} without an entry this week: "
                    f"{_join([_day(d) for d in days_without_entry])}.")
     else:
         out.append("An entry on every day this week.")
     for t in relief_dropped:
-        out.append(f"{t.name} gave less relief: {half_up(t.relief_before, 0)} % last week "
-                   f"({_count(t.rated_before, 'rating')}), {half_up(t.relief_now, 0)} % this week "
-                   f"({_count(t.rated_now, 'rating')}).")
+        out.append(f"{t.name} gave less relief: {numbers.percent(t.relief_before)} last week "
+                   f"({numbers.count(t.rated_before, 'rating')}), {numbers.percent(t.relief_now)} this week "
+                   f"({numbers.count(t.rated_now, 'rating')}).")
     return out

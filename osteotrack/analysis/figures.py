@@ -25,6 +25,7 @@ from osteotrack.analysis.results import (
     TherapyStat,
     TriggerStat,
 )
+from osteotrack.domain import numbers
 from osteotrack.domain.vocabulary import DXA_SITES, PROCEDURES
 from osteotrack.store.profile_diary import ProfileDiary
 
@@ -160,7 +161,7 @@ def event_label(kind: str, procedure: str | None, site: str | None, level: str |
     if kind == "procedure" and procedure:
         words = [PROCEDURES.get(procedure, procedure)]
     elif kind == "dxa":
-        words = ["DXA"] + ([f"T {t_score:+.1f}"] if t_score is not None else [])
+        words = ["DXA"] + ([f"T {numbers.t_score(t_score)}"] if t_score is not None else [])
         if dxa_site:
             words.append(DXA_SITES.get(dxa_site, dxa_site).lower())
     else:

@@ -42,7 +42,10 @@ class Period:
 
     def label(self) -> str:
         """``7 Nov 2026 – 20 Nov 2026 (14 days)``."""
-        return f"{self.since.day} {self.since:%b %Y} – {self.until.day} {self.until:%b %Y} ({self.days} days)"
+        from osteotrack.domain.numbers import count
+
+        return (f"{self.since.day} {self.since:%b %Y} – {self.until.day} {self.until:%b %Y} "
+                f"({count(self.days, 'day')})")
 
 
 def months_before(day: date, months: int) -> date:

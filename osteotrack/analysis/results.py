@@ -3,7 +3,7 @@
 (With slots: ten years of days build 3,653 of them, and slots make that four times quicker.)
 
 Every figure carries the count it rests on, and a mean is ``None`` when that
-count is zero. Means are not rounded here: the views round for display.
+count is zero. Means are not rounded here: the views round for display (``domain.numbers``).
 Nothing here says why pain changed; the figures only say what was logged.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.sessions import SessionSummary
@@ -187,12 +186,6 @@ class Trends:
     def to_dict(self) -> dict:
         """Plain data for JSON: dates as ISO text, means rounded to 3 decimals."""
         return plain(self)
-
-
-def half_up(value: float, digits: int = 1) -> str:
-    """A figure as text, rounded half up: 4.25 shows as 4.3 (Python's format would say 4.2)."""
-    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    return str(rounded + 0)  # + 0 turns -0.0 into 0.0
 
 
 def plain(value):

@@ -7,8 +7,10 @@ straight from stored sessions; nothing here claims the session caused the change
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from osteotrack.analysis.ranges import Period
+from osteotrack.domain import numbers
 
 
 @dataclass(frozen=True)
@@ -38,15 +40,10 @@ class SessionSummary:
 
     def line(self, label: str | None = None) -> str:
         """'relaxation: 12 sessions, mean pain 6.1 → 4.9' (``label`` replaces the slug, e.g. ``self.name``)."""
-        noun = "session" if self.sessions == 1 else "sessions"
-        return (f"{label or self.therapy}: {self.sessions} {noun}, mean pain "
-                f"{one_decimal(self.sum_before, self.sessions)} → {one_decimal(self.sum_after, self.sessions)}")
-
-
-def one_decimal(total: int, count: int) -> str:
-    """total / count to one decimal, halves rounded up, in exact integer arithmetic."""
-    tenths = (20 * total + count) // (2 * count)
-    return f"{tenths // 10}.{tenths % 10}"
+        # The means as exact fractions of the stored sums: 6.25 never turns into 6.2499… on the way.
+        before, after = Fraction(self.sum_before, self.sessions), Fraction(self.sum_after, self.sessions)
+        return (f"{label or self.therapy}: {numbers.count(self.sessions, 'session')}, mean pain "
+                f"{numbers.pain(before)} → {numbers.pain(after)}")
 
 
 def session_summaries(person, period: Period | None = None) -> list[SessionSummary]:

@@ -36,6 +36,7 @@ def breathe(session, pattern, minutes, before, after, note):
       osteotrack breathe --pattern box --minutes 2 --before 6 --after 4   # for scripts
     """
     from osteotrack.domain.breathing import Timer, breathing_seconds, check_minutes, parse_pattern, spoken_duration
+    from osteotrack.domain.numbers import count
     from osteotrack.domain.validate import check_scale
 
     # Everything is checked before the exercise starts: a typo must not cost a session.
@@ -54,7 +55,7 @@ def breathe(session, pattern, minutes, before, after, note):
                                 field="pain_before")
 
     breaths = total // plan.cycle_seconds
-    click.echo(f"Relaxation breathing, pattern {plan.text}: {breaths} breath{'s' if breaths != 1 else ''}, "
+    click.echo(f"Relaxation breathing, pattern {plan.text}: {count(breaths, 'breath')}, "
                f"{spoken_duration(total)}. Press Control C to stop early.")
     timer = Timer(total, _now)
     try:

@@ -39,9 +39,12 @@ def demo(ctx, years, seed, target, force):
         task = bar.add_task("Writing the demo diary", total=1)
         counts = write_demo(target, years, seed, progress=lambda done, total: bar.update(task, completed=done,
                                                                                           total=total))
+    from osteotrack.domain.numbers import count
+
     click.echo(
-        f"Wrote a {years:g}-year demo diary to {target}: {counts['entries']} entries, {counts['checkins']} "
-        f"check-ins, {counts['events']} events, {counts['questions']} questions.\n"
+        f"Wrote a {years:g}-year demo diary to {target}: {count(counts['entries'], 'entry')}, "
+        f"{count(counts['checkins'], 'check-in')}, {count(counts['events'], 'event')}, "
+        f"{count(counts['questions'], 'question')}.\n"
         f"Explore it with: osteotrack --db {target}"
     )
 

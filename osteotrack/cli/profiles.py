@@ -31,6 +31,7 @@ def profile():
 @pass_session
 def profile_list(session):
     """Every profile with its entries and last entry; * marks the active one."""
+    from osteotrack.domain import numbers
     from osteotrack.domain.describe import pain_text, when_text
 
     diary = session.diary()
@@ -40,7 +41,7 @@ def profile_list(session):
         person = diary.profile_by_id(p.id)
         count = person.count_entries()
         last = person.last_entry()
-        text = f"{'*' if p.id == active else ' '} {p.name:<{width}}  {_plural(count, 'entry', 'entries')}"
+        text = f"{'*' if p.id == active else ' '} {p.name:<{width}}  {numbers.count(count, 'entry')}"
         if last is not None:
             text += f", last {when_text(last.at)}, pain {pain_text(last.pain)}"
         logger = person.default_logger()
@@ -122,17 +123,15 @@ def _can_ask() -> bool:
 
 
 def _holdings(person) -> str:
+    from osteotrack.domain.numbers import count
+
     counts = [
-        _plural(person.count_entries(), "entry", "entries"),
-        _plural(len(person.checkins()), "check-in", "check-ins"),
-        _plural(len(person.events()), "event", "events"),
-        _plural(len(person.questions()), "question", "questions"),
+        count(person.count_entries(), "entry"),
+        count(len(person.checkins()), "check-in"),
+        count(len(person.events()), "event"),
+        count(len(person.questions()), "question"),
     ]
     return ", ".join(counts[:-1]) + " and " + counts[-1]
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 COMMANDS = [profile]

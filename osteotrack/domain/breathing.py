@@ -111,20 +111,16 @@ def breathing_seconds(pattern: Pattern, minutes: int) -> int:
 
 def spoken_phase(word: str, seconds: int) -> str:
     """One phase as a screen reader says it well: 'Breathe in, 4 seconds.'"""
-    unit = "second" if seconds == 1 else "seconds"
-    return f"{word.capitalize()}, {seconds} {unit}."
+    from osteotrack.domain.numbers import count
+
+    return f"{word.capitalize()}, {count(seconds, 'second')}."
 
 
 def spoken_duration(seconds: float) -> str:
     """A duration in words for a screen reader: '4 minutes 45 seconds', '1 minute', '0 seconds'."""
-    whole = int(round(seconds))
-    minutes, rest = divmod(whole, 60)
-    parts = []
-    if minutes:
-        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
-    if rest or not minutes:
-        parts.append(f"{rest} second{'s' if rest != 1 else ''}")
-    return " ".join(parts)
+    from osteotrack.domain.numbers import duration
+
+    return duration(seconds)
 
 
 def clock_text(seconds: float) -> str:

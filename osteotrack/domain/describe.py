@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from osteotrack.domain import numbers
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES, pain_band
@@ -27,7 +28,7 @@ def therapy_text(use: TherapyUse, vocab: Vocabulary) -> str:
     text = vocab.name("therapy", use.therapy)
     if use.medication:
         text += f" ({use.medication}{' ' + use.dose if use.dose else ''})"
-    return text + (f" {use.relief}% relief" if use.relief is not None else " (relief not rated)")
+    return text + (f" {numbers.percent(use.relief)} relief" if use.relief is not None else " (relief not rated)")
 
 
 def entry_summary(entry: Entry, vocab: Vocabulary) -> str:
@@ -59,7 +60,7 @@ def checkin_summary(c: CheckIn) -> str:
     text = ", ".join(f"{name} {value}" for name, value in items if value is not None)
     score = c.peg_score
     if score is not None:
-        text += f"; PEG {score:.1f}"
+        text += f"; PEG {numbers.pain(score)}"
     return f"{c.day:%a %d %b %Y}: {text or 'note only'}"
 
 
@@ -73,8 +74,8 @@ def event_summary(ev: Event, vocab: Vocabulary) -> str:
     elif ev.level:
         details.append(ev.level)
     if ev.t_score is not None:
-        details.append(f"T-score {ev.t_score:+.1f}" + (f" at {DXA_SITES.get(ev.dxa_site, ev.dxa_site).lower()}"
-                                                       if ev.dxa_site else ""))
+        details.append(f"T-score {numbers.t_score(ev.t_score)}"
+                       + (f" at {DXA_SITES.get(ev.dxa_site, ev.dxa_site).lower()}" if ev.dxa_site else ""))
     if ev.note:
         details.append(ev.note)
     return f"{when_text(ev.at)}: {text}" + (f" ({'; '.join(details)})" if details else "")
@@ -93,18 +94,15 @@ TREND_MARGIN = 0.5
 def trend_text(today: tuple[float | None, int], before: tuple[float | None, int], days: int = 7) -> str:
     """Today's mean pain against the ``days`` before, in one line, with the counts it rests on."""
     (today_mean, today_count), (before_mean, before_count) = today, before
-    before_part = (f"the {days} days before: {before_mean:.1f} ({_count(before_count)})" if before_count
-                   else f"nothing logged in the {days} days before")
+    span = numbers.count(days, "day")
+    before_part = (f"the {span} before: {numbers.pain(before_mean)} ({numbers.count(before_count, 'entry')})"
+                   if before_count else f"nothing logged in the {span} before")
     if not today_count:
         return f"Nothing logged today; {before_part}."
-    text = f"Pain today: {today_mean:.1f} on average ({_count(today_count)}); {before_part}"
+    text = f"Pain today: {numbers.pain(today_mean)} on average ({numbers.count(today_count, 'entry')}); {before_part}"
     if not before_count:
         return text + "."
     change = today_mean - before_mean
     if abs(change) < TREND_MARGIN:
         return text + " — about the same."
     return text + (" — higher." if change > 0 else " — lower.")
-
-
-def _count(n: int) -> str:
-    return f"{n} entr{'y' if n == 1 else 'ies'}"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from osteotrack.report.model import Report, Section, Table, one, plural
+from osteotrack.domain import numbers
+from osteotrack.report.model import Report, Section, Table
 
 
 def render_markdown(report: Report, paper: str = "a4", progress=None) -> bytes:
@@ -44,9 +45,10 @@ def _pain_in_words(report: Report) -> list[str]:
     """What the pain chart shows, as a sentence: the 7-day mean at the start and the end of the period."""
     daily = report.trends.daily
     first, last = daily[0], daily[-1]
-    return [f"7-day mean pain {one(first.rolling_mean)} on {first.day:%d %b %Y} "
-            f"({plural(first.rolling_days, 'logged day')}), {one(last.rolling_mean)} on {last.day:%d %b %Y} "
-            f"({plural(last.rolling_days, 'logged day')}). The PDF and HTML versions draw the whole period as a chart."]
+    return [f"7-day mean pain {numbers.pain(first.rolling_mean)} on {first.day:%d %b %Y} "
+            f"({numbers.count(first.rolling_days, 'logged day')}), {numbers.pain(last.rolling_mean)} on "
+            f"{last.day:%d %b %Y} ({numbers.count(last.rolling_days, 'logged day')}). "
+            "The PDF and HTML versions draw the whole period as a chart."]
 
 
 def _cell(text: str) -> str:

@@ -3,8 +3,9 @@
 ``build_report`` turns the analysis module's figures (``osteotrack.analysis``)
 and the period's flagged notes, events and open questions into one ``Report``
 that every renderer (PDF, HTML, Markdown) lays out the same way. Numbers are
-formatted here, once, so the three formats print the same figures; nothing is
-computed here that the analysis module does not compute.
+formatted here, once, by ``osteotrack.domain.numbers`` (as on every screen), so
+the three formats print the same figures; nothing is computed here that the
+analysis module does not compute.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 
 from osteotrack import __version__
 from osteotrack.analysis import Period, Trends, trends
+from osteotrack.domain import numbers
 from osteotrack.domain.describe import event_summary, question_summary, site_text, when_text
 from osteotrack.domain.vocabulary import pain_band
 from osteotrack.report.charts import DENSE_DAYS, REPORT_EVENTS, report_marks
@@ -72,32 +74,8 @@ class Report:
 
     @property
     def period_text(self) -> str:
-        return f"{self.period.since:%d %b %Y} to {self.period.until:%d %b %Y} ({self.period.days} days)"
-
-
-def one(value: float | None) -> str:
-    """A mean as printed: one decimal, or a dash when there is nothing to average."""
-    return "–" if value is None else f"{value:.1f}"
-
-
-def signed(value: float | None) -> str:
-    """A change as printed: with its sign, ±0.0 for no change, a dash when it cannot be said."""
-    return "–" if value is None else f"{value:+.1f}".replace("+0.0", "±0.0").replace("-0.0", "±0.0")
-
-
-def percent(share: float) -> str:
-    """A share (0–1) as a whole percentage."""
-    return f"{share * 100:.0f}%"
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    """``1 day``, ``2 days``."""
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
-def entries(n: int) -> str:
-    """``1 entry``, ``2 entries``: the count a figure rests on."""
-    return plural(n, "entry", "entries")
+        return (f"{self.period.since:%d %b %Y} to {self.period.until:%d %b %Y} "
+                f"({numbers.count(self.period.days, 'day')})")
 
 
 def _none_logged(key: str, what: str) -> Section:
@@ -132,36 +110,37 @@ def build_report(person, period: Period, *, sections: list[str] | None = None,
 def _coverage(t: Trends) -> Section:
     s = t.summary
     return Section("coverage", SECTIONS["coverage"], [
-        f"Days logged: {s.days_logged} of {s.days_in_range} days in range ({percent(s.coverage)}), "
-        f"{entries(s.entries)}."
+        f"Days logged: {s.days_logged} of {numbers.count(s.days_in_range, 'day')} in range "
+        f"({numbers.share(s.coverage)}), {numbers.count(s.entries, 'entry')}."
     ])
 
 
 def _summary(t: Trends) -> Section:
     c = t.change
     cur, prev = c.current, c.previous
-    head = ["", "This period", f"Previous {c.previous_period.days} days "
+    head = ["", "This period", f"Previous {numbers.count(c.previous_period.days, 'day')} "
             f"({c.previous_period.since:%d %b} – {c.previous_period.until:%d %b %Y})", "Change"]
     rows = [
-        ["Mean pain (0–10)", f"{one(cur.mean)} ({entries(cur.entries)})",
-         f"{one(prev.mean)} ({entries(prev.entries)})", signed(c.mean_difference)],
-        ["Worst pain", _worst(cur.worst), _worst(prev.worst),
-         "–" if c.worst_difference is None else f"{c.worst_difference:+d}".replace("+0", "±0")],
+        # The change is the difference of the two means as printed, so the row adds up.
+        ["Mean pain (0–10)", f"{numbers.pain(cur.mean)} ({numbers.count(cur.entries, 'entry')})",
+         f"{numbers.pain(prev.mean)} ({numbers.count(prev.entries, 'entry')})",
+         numbers.signed(numbers.change(cur.mean, prev.mean))],
+        ["Worst pain", _worst(cur.worst), _worst(prev.worst), numbers.signed(c.worst_difference, 0)],
         ["Days logged", f"{cur.days_logged} of {cur.days_in_range}", f"{prev.days_logged} of {prev.days_in_range}",
-         f"{c.days_logged_difference:+d}".replace("+0", "±0")],
+         numbers.signed(c.days_logged_difference, 0)],
     ]
     lines = []
     if cur.mean is not None:
-        lines.append(f"Mean pain {one(cur.mean)} of 10, worst {cur.worst} ({pain_band(cur.worst)}), "
-                     f"least {cur.least}, over {entries(cur.entries)} on "
-                     f"{plural(cur.days_logged, 'day')}.")
+        lines.append(f"Mean pain {numbers.pain(cur.mean)} of 10, worst {cur.worst} ({pain_band(cur.worst)}), "
+                     f"least {cur.least}, over {numbers.count(cur.entries, 'entry')} on "
+                     f"{numbers.count(cur.days_logged, 'day')}.")
     else:
         lines.append("No pain entries in this period.")
     return Section("summary", SECTIONS["summary"], lines, Table(head, rows, [1.3, 1.3, 2.0, 0.6]))
 
 
 def _worst(worst: int | None) -> str:
-    return "–" if worst is None else f"{worst} ({pain_band(worst)})"
+    return numbers.NO_FIGURE if worst is None else f"{worst} ({pain_band(worst)})"
 
 
 def _chart(t: Trends) -> Section:
@@ -169,9 +148,10 @@ def _chart(t: Trends) -> Section:
     marks = len(report_marks(t))
     drawn = ("its mean pain (thin line)" if days > DENSE_DAYS else
              "its mean pain (line with dots) and worst pain (x)")
-    note = (f"Each logged day ({plural(days, 'day')}): {drawn}; the 7-day rolling mean (thick dashed line) rests on "
-            "the logged days among each day and the 6 before it. "
-            + (f"Dotted vertical lines mark {plural(marks, 'event')}." if marks else "No events in this period."))
+    note = (f"Each logged day ({numbers.count(days, 'day')}): {drawn}; the 7-day rolling mean (thick dashed line) "
+            "rests on the logged days among each day and the 6 before it. "
+            + (f"Dotted vertical lines mark {numbers.count(marks, 'event')}." if marks
+               else "No events in this period."))
     return Section("chart", SECTIONS["chart"], chart="pain" if days else None, after=[note] if days else
                    ["No pain entries in this period."])
 
@@ -179,8 +159,8 @@ def _chart(t: Trends) -> Section:
 def _locations(t: Trends) -> Section:
     if not t.locations:
         return _none_logged("locations", "places")
-    rows = [[loc.name, f"{loc.days} of {loc.days_logged} days ({percent(loc.share_of_days)})",
-             f"{one(loc.mean_intensity)} ({entries(loc.count)})"] for loc in t.locations]
+    rows = [[loc.name, f"{loc.days} of {numbers.count(loc.days_logged, 'day')} ({numbers.share(loc.share_of_days)})",
+             f"{numbers.pain(loc.mean_intensity)} ({numbers.count(loc.count, 'entry')})"] for loc in t.locations]
     return Section("locations", SECTIONS["locations"],
                    table=Table(["Place", "Days it hurt (of days logged)", "Mean intensity (0–10)"], rows,
                                [1.6, 1.8, 1.6]))
@@ -189,8 +169,8 @@ def _locations(t: Trends) -> Section:
 def _triggers(t: Trends) -> Section:
     if not t.triggers:
         return _none_logged("triggers", "triggers")
-    rows = [[tr.name, f"{one(tr.mean_present)} ({entries(tr.present)})",
-             f"{one(tr.mean_absent)} ({entries(tr.absent)})"] for tr in t.triggers]
+    rows = [[tr.name, f"{numbers.pain(tr.mean_present)} ({numbers.count(tr.present, 'entry')})",
+             f"{numbers.pain(tr.mean_absent)} ({numbers.count(tr.absent, 'entry')})"] for tr in t.triggers]
     return Section("triggers", SECTIONS["triggers"],
                    table=Table(["Activity", "Mean pain with it", "Mean pain without it"], rows, [1.8, 1.6, 1.6]),
                    after=["Entries that list the activity against all other entries of the period; "
@@ -201,7 +181,7 @@ def _therapies(t: Trends) -> Section:
     if not t.therapies:
         return _none_logged("therapies", "therapies")
     rows = [[th.name, str(th.times_used),
-             "not rated" if th.mean_relief is None else f"{th.mean_relief:.0f}% ({th.rated} rated)"]
+             "not rated" if th.mean_relief is None else f"{numbers.percent(th.mean_relief)} ({th.rated} rated)"]
             for th in t.therapies]
     # Self-care sessions measured their own relief: one line per therapy, under the table, only when there are any.
     sessions = ["Self-care sessions, pain rated just before and just after each:",
@@ -214,9 +194,10 @@ def _therapies(t: Trends) -> Section:
 def _medication(t: Trends) -> Section:
     rows = []
     for label, m in (("Over-the-counter", t.medication.otc), ("Prescription", t.medication.prescription)):
-        run = "–" if not m.longest_run else (
-            f"{plural(m.longest_run, 'day')} ({m.run_start:%d %b} – {m.run_end:%d %b %Y})")
-        rows.append([label, f"{m.days_used} of {m.days_in_range} days", plural(m.uses, "use"), run])
+        run = numbers.NO_FIGURE if not m.longest_run else (
+            f"{numbers.count(m.longest_run, 'day')} ({m.run_start:%d %b} – {m.run_end:%d %b %Y})")
+        rows.append([label, f"{m.days_used} of {numbers.count(m.days_in_range, 'day')}",
+                     numbers.count(m.uses, "use"), run])
     return Section("medication", SECTIONS["medication"],
                    table=Table(["Pain medication", "Days used", "Uses", "Longest run of consecutive days"], rows,
                                [1.4, 1.1, 0.8, 2.0], align="llll"),
@@ -229,7 +210,7 @@ def _peg(t: Trends) -> Section:
     if not weeks:
         return Section("peg", SECTIONS["peg"], ["No complete PEG check-ins in this period."])
     shown = weeks[-PEG_TABLE_WEEKS:]
-    rows = [[f"{w.week} (from {w.start:%d %b})", one(w.score), one(w.pain), one(w.enjoyment), one(w.activity),
+    rows = [[f"{w.week} (from {w.start:%d %b})", *(numbers.pain(x) for x in (w.score, w.pain, w.enjoyment, w.activity)),
              str(w.checkins)] for w in reversed(shown)]
     after = ["PEG: the mean of average pain, interference with enjoyment of life and with general activity "
              "(each 0–10), from check-ins with all three answers."]

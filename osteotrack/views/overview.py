@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from osteotrack.domain import numbers
 from osteotrack.domain.describe import pain_text, when_text
 
 
@@ -11,11 +12,8 @@ def overview_lines(person) -> list[str]:
     head = person.name + (" (active)" if person.active else "")
     head += f": last entry {when_text(last.at)}, pain {pain_text(last.pain)}" if last else ": no entries yet"
     now, before = person.changed.pain_now, person.changed.pain_before
-    week = "This week: " + (f"mean pain {now.mean:.1f} ({_entries(now.entries)})" if now.entries else "no entries")
-    week += "; last week: " + (f"{before.mean:.1f} ({_entries(before.entries)})" if before.entries
-                               else "no entries") + "."
+    week = "This week: " + (f"mean pain {numbers.pain(now.mean)} ({numbers.count(now.entries, 'entry')})"
+                            if now.entries else "no entries")
+    week += "; last week: " + (f"{numbers.pain(before.mean)} ({numbers.count(before.entries, 'entry')})"
+                               if before.entries else "no entries") + "."
     return [head, week, *([f"Alert: {text}" for text in person.alerts] or ["Nothing to flag."])]
-
-
-def _entries(n: int) -> str:
-    return f"{n} {'entry' if n == 1 else 'entries'}"

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from osteotrack.analysis.results import Trends, half_up
-from osteotrack.views.trend_tables import percent
+from osteotrack.analysis.results import Trends
+from osteotrack.domain import numbers
 
 # One marker per series, shown in the key: readable without colour.
 WORST, LEAST, MEAN, ROLLING = "^", "v", "o", "hd"
@@ -140,7 +140,7 @@ def draw_pain(fig, trends: Trends) -> str:
         fig.text(text, x, 10.7, color="orange")
     each = "each day" if step == 1 else f"each point: mean of {step} days"
     key = (f"{WORST} worst  {LEAST} least  {MEAN} mean  {ROLLING_KEY} 7-day rolling mean\n"
-           f"{each}; {trends.summary.days_logged} of {period.days} days logged")
+           f"{each}; {trends.summary.days_logged} of {numbers.count(period.days, 'day')} logged")
     kinds = sorted({m.kind for m in marks}, key=list(EVENT_CODES).index)
     if kinds:
         key += "\nevents: " + ", ".join(f"{EVENT_CODES[k]} {EVENT_WORDS[k]}" for k in kinds)
@@ -189,11 +189,12 @@ def _hbars(fig, labels: list[str], values: list[float], limit: float, title: str
 def draw_locations(fig, trends: Trends) -> str:
     """Share of logged days each location hurt, most days first."""
     rows = trends.locations[:BAR_LIMIT]
-    _hbars(fig, [f"{short_name(r.location, r.name)} {percent(r.share_of_days)}" for r in rows],
+    _hbars(fig, [f"{short_name(r.location, r.name)} {numbers.share(r.share_of_days)}" for r in rows],
            [100 * r.share_of_days for r in rows],
            100, "Where it hurt: % of days logged", "red")
     shown = f"top {len(rows)} of {len(trends.locations)}; " if len(trends.locations) > len(rows) else ""
-    return f"bar: % of the {trends.summary.days_logged} days logged ({shown}mean intensity and counts in the table)"
+    return (f"bar: % of the {numbers.count(trends.summary.days_logged, 'day')} logged "
+            f"({shown}mean intensity and counts in the table)")
 
 
 def short_name(slug: str, name: str) -> str:
@@ -215,13 +216,14 @@ def draw_triggers(fig, trends: Trends) -> str:
     fig.xlim(0, 10)
     fig.ylim(0.5, len(rows) + 0.5)
     fig.xticks([0, 2, 4, 6, 8, 10])
-    return f"● with the trigger  ○ without it  (mean pain of {trends.summary.entries} entries; no cause implied)"
+    return (f"● with the trigger  ○ without it  (mean pain of {numbers.count(trends.summary.entries, 'entry')}; "
+            "no cause implied)")
 
 
 def draw_therapies(fig, trends: Trends) -> str:
     """Mean relief (%) of each therapy, most used first."""
     rows = [t for t in trends.therapies if t.rated][:BAR_LIMIT]
-    _hbars(fig, [f"{short_name(r.therapy, r.name)} {half_up(r.mean_relief, 0)}%" for r in rows],
+    _hbars(fig, [f"{short_name(r.therapy, r.name)} {numbers.percent(r.mean_relief)}" for r in rows],
            [r.mean_relief for r in rows], 100, "Mean relief per therapy (%)", "green")
     return "bar: mean relief of rated uses (times used and counts in the table)"
 
@@ -259,7 +261,9 @@ def draw_peg(fig, trends: Trends) -> str:
     if weeks:
         fig.plot([_middle(w.start, 7, period) for w in weeks], [w.score for w in weeks],
                  marker=MEAN, color="cyan")
-    return f"{MEAN} weekly PEG score ({sum(w.checkins for w in weeks)} complete check-ins in {len(weeks)} weeks)"
+    checkins = sum(w.checkins for w in weeks)
+    return (f"{MEAN} weekly PEG score ({checkins} complete {numbers.plural(checkins, 'check-in')} "
+            f"in {numbers.count(len(weeks), 'week')})")
 
 
 CHARTS = {

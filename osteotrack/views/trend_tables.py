@@ -9,29 +9,11 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from osteotrack.analysis.results import Trends, half_up
+from osteotrack.analysis.results import Trends
+from osteotrack.domain import numbers
 
-NOT_ENOUGH = "—"  # a mean with nothing to rest on
 SESSIONS_TITLE = "Self-care sessions, pain just before and just after"
 CAUTION = "Figures describe what was logged; they do not say what caused the pain."
-
-
-def number(value: float | None, digits: int = 1, suffix: str = "") -> str:
-    """A figure for display, ``—`` when there is nothing to rest on."""
-    return NOT_ENOUGH if value is None else f"{half_up(value, digits)}{suffix}"
-
-
-def percent(share: float) -> str:
-    """A share (0–1) as a whole percentage, rounded half up."""
-    return f"{half_up(100 * share, 0)}%"
-
-
-def signed(value: float | None, digits: int = 1) -> str:
-    """A difference with its sign: ``+0.4``, ``-1``, ``+0``."""
-    if value is None:
-        return NOT_ENOUGH
-    text = half_up(value, digits)
-    return text if text.startswith("-") else "+" + text
 
 
 def span(first, last) -> str:
@@ -59,23 +41,27 @@ def summary_table(t: Trends) -> Table:
     """Mean, worst and least pain, entries and days logged, against the previous period of equal length."""
     now, before = t.change.current, t.change.previous
     previous = t.change.previous_period
-    table = _table(f"Pain summary, against the {t.period.days} days before", "", "this period", "previous", "change",
+    table = _table(f"Pain summary, against the {numbers.count(t.period.days, 'day')} before", "", "this period",
+                   "previous", "change",
                    caption=f"this period: {span(t.period.since, t.period.until)}\n"
                            f"previous: {span(previous.since, previous.until)}")
-    table.add_row("mean pain", number(now.mean), number(before.mean), signed(t.change.mean_difference))
-    table.add_row("worst", number(now.worst, 0), number(before.worst, 0), signed(t.change.worst_difference, 0))
-    table.add_row("least", number(now.least, 0), number(before.least, 0), "")
-    table.add_row("entries", str(now.entries), str(before.entries), f"{now.entries - before.entries:+d}")
+    # The change is the difference of the two means as printed, so the row adds up.
+    table.add_row("mean pain", numbers.pain(now.mean), numbers.pain(before.mean),
+                  numbers.signed(numbers.change(now.mean, before.mean)))
+    table.add_row("worst", numbers.pain(now.worst, 0), numbers.pain(before.worst, 0),
+                  numbers.signed(t.change.worst_difference, 0))
+    table.add_row("least", numbers.pain(now.least, 0), numbers.pain(before.least, 0), "")
+    table.add_row("entries", str(now.entries), str(before.entries), numbers.signed(now.entries - before.entries, 0))
     table.add_row("days logged", f"{now.days_logged} of {now.days_in_range}",
-                  f"{before.days_logged} of {before.days_in_range}", f"{t.change.days_logged_difference:+d}")
-    table.add_row("coverage", percent(now.coverage), percent(before.coverage), "")
+                  f"{before.days_logged} of {before.days_in_range}", numbers.signed(t.change.days_logged_difference, 0))
+    table.add_row("coverage", numbers.share(now.coverage), numbers.share(before.coverage), "")
     return table
 
 
 def locations_table(t: Trends) -> Table:
     table = _table("Where it hurt", "location", "days it hurt", "% of days logged", "mean intensity", "entries")
     for r in t.locations:
-        table.add_row(r.name, str(r.days), percent(r.share_of_days), number(r.mean_intensity), str(r.count))
+        table.add_row(r.name, str(r.days), numbers.share(r.share_of_days), numbers.pain(r.mean_intensity), str(r.count))
     return table
 
 
@@ -83,14 +69,14 @@ def triggers_table(t: Trends) -> Table:
     table = _table("Triggers: mean pain with and without each", "trigger", "with", "mean", "without", "mean",
                    caption="with, without: how many entries; mean: their mean pain")
     for r in t.triggers:
-        table.add_row(r.name, str(r.present), number(r.mean_present), str(r.absent), number(r.mean_absent))
+        table.add_row(r.name, str(r.present), numbers.pain(r.mean_present), str(r.absent), numbers.pain(r.mean_absent))
     return table
 
 
 def therapies_table(t: Trends) -> Table:
     table = _table("Therapies", "therapy", "times used", "mean relief", "rated uses")
     for r in t.therapies:
-        table.add_row(r.name, str(r.times_used), number(r.mean_relief, 0, " %"), str(r.rated))
+        table.add_row(r.name, str(r.times_used), numbers.percent(r.mean_relief), str(r.rated))
     return table
 
 
@@ -115,8 +101,8 @@ def peg_table(t: Trends, last: int = 8) -> Table:
     title = "PEG per week" + (f" (latest {len(shown)} of {len(t.peg_weeks)})" if len(t.peg_weeks) > last else "")
     table = _table(title, "week", "PEG score", "pain", "enjoyment", "activity", "check-ins")
     for w in shown:
-        table.add_row(f"{w.week} ({w.start:%d %b})", number(w.score), number(w.pain), number(w.enjoyment),
-                      number(w.activity), str(w.checkins))
+        table.add_row(f"{w.week} ({w.start:%d %b})", numbers.pain(w.score), numbers.pain(w.pain),
+                      numbers.pain(w.enjoyment), numbers.pain(w.activity), str(w.checkins))
     return table
 
 

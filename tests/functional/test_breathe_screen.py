@@ -135,7 +135,7 @@ async def test_stop_then_pain_again_stores_the_session_with_before_and_after(hos
         await pilot.click("#save")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "relief 30 %" in str(screen.query_one("#message").render())
+        assert "relief 30%" in str(screen.query_one("#message").render())
     with person(db_path) as diary:
         [session] = diary.sessions()
         entry = diary.get_entry(session.entry_id)

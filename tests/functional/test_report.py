@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from osteotrack.analysis import Period, trends
+from osteotrack.domain.numbers import change, pain, signed
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.report.model import SECTIONS, build_report
 from osteotrack.report.output import render
@@ -101,14 +102,15 @@ def test_pdf_numbers_are_the_analysis_figures(hand_built):
     pid = hand_built.profile_id(NAME)
     figures = trends(hand_built.profile_by_id(pid), PERIOD)
     text, _ = _pdf_text(render(build_report(hand_built.profile_by_id(pid), PERIOD), "pdf"))
-    assert f"{figures.summary.mean:.1f} ({figures.summary.entries} entries)" in text
-    assert f"{figures.change.mean_difference:+.1f}" in text
+    # Formatted by the one rule every screen uses (half up), not Python's ties-to-even ``:.1f``.
+    assert f"{pain(figures.summary.mean)} ({figures.summary.entries} entries)" in text
+    assert signed(change(figures.summary.mean, figures.change.previous.mean)) in text
     for loc in figures.locations:
-        assert f"{loc.mean_intensity:.1f} ({loc.count} entr" in text
+        assert f"{pain(loc.mean_intensity)} ({loc.count} entr" in text
     for trigger in figures.triggers:
-        assert f"{trigger.mean_present:.1f} ({trigger.present} entr" in text
+        assert f"{pain(trigger.mean_present)} ({trigger.present} entr" in text
     for week in figures.peg_weeks:
-        assert f"{week.week} (from {week.start:%d %b}) {week.score:.1f}" in text
+        assert f"{week.week} (from {week.start:%d %b}) {pain(week.score)}" in text
 
 
 def test_unicode_name_and_note_survive_into_the_pdf(hand_built):

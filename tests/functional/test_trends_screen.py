@@ -136,7 +136,7 @@ async def test_a_bad_custom_range_is_an_inline_message(small):
 async def test_refresh_shows_a_new_entry_and_profile_is_respected(small):
     async with week_shown(small, profile="Ann", read_only=True) as pilot:
         app = pilot.app
-        assert "Ann · 10 Nov 2026 – 16 Nov 2026 (7 days) · 1 of 7 days logged · 1 entries" in text(
+        assert "Ann · 10 Nov 2026 – 16 Nov 2026 (7 days) · 1 of 7 days logged · 1 entry" in text(
             app.screen, "#summary")
         with Diary.open(small) as diary:
             log(diary, at(11, 9), 2, profile_id=diary.profile_id("Ann"))

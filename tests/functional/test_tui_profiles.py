@@ -113,7 +113,7 @@ async def test_nothing_of_another_profile_shows_on_any_screen(dad_and_me, tmp_pa
 
         trends = await go(pilot, "g")
         summary = str(trends.query_one("#summary", Static).render())
-        assert summary.startswith("Dad · ") and "· 1 entries · mean pain 3.0, worst 3, least 3" in summary
+        assert summary.startswith("Dad · ") and "· 1 entry · mean pain 3.0, worst 3, least 3" in summary
         assert_nothing_of_me(trends)
         await back_to_today(pilot)
 

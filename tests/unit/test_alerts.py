@@ -65,7 +65,7 @@ def test_dad_gets_every_kind_of_alert(diary, family):
         "New place that hurts this week: hip, right.",
         "Fall logged on Thu 19 Nov.",
         "No entry for 4 days; the last was on Fri 20 Nov.",
-        "Heat (hot pack, warm shower) helps less: 35 % relief this week, 60 % last week.",
+        "Heat (hot pack, warm shower) helps less: 35% relief this week, 60% last week.",
     ]
     assert dad.last_entry.pain == 4 and dad.last_entry.at.day == 20
 

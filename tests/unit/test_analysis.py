@@ -205,7 +205,7 @@ def test_what_changed_this_week_against_last(small, me):
         "Hurt this week but not last week: mid back (1 entry) and ribs, left (1 entry).",
         "Logged this week: fall on Fri 13 Nov and fracture mid back T8 on Fri 13 Nov.",
         "2 days without an entry this week: Wed 11 Nov and Sun 15 Nov.",
-        "Heat (hot pack, warm shower) gave less relief: 90 % last week (1 rating), 63 % this week (3 ratings).",
+        "Heat (hot pack, warm shower) gave less relief: 90% last week (1 rating), 63% this week (3 ratings).",
     ]
 
 

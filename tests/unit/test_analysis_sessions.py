@@ -1,11 +1,13 @@
 """Sessions by therapy with known answers worked out by hand."""
 
 from datetime import date, timedelta
+from fractions import Fraction
 
 import pytest
 
 from osteotrack.analysis.ranges import Period
-from osteotrack.analysis.sessions import one_decimal, session_summaries
+from osteotrack.analysis.sessions import session_summaries
+from osteotrack.domain.numbers import pain
 from osteotrack.domain.selfcare import SelfCareSession
 from tests.conftest import NOW
 from tests.support import active
@@ -66,4 +68,5 @@ def test_the_whole_diary_and_a_closed_range(sessions_diary):
 @pytest.mark.parametrize("total, count, text", [(61, 10, "6.1"), (49, 8, "6.1"), (109, 20, "5.5"), (1, 4, "0.3"),
                                                 (0, 3, "0.0"), (20, 2, "10.0")])
 def test_one_decimal_rounds_halves_up(total, count, text):
-    assert one_decimal(total, count) == text
+    # A session mean is the exact fraction of its stored sums, shown as every figure is (domain.numbers).
+    assert pain(Fraction(total, count)) == text

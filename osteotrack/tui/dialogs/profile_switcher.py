@@ -40,6 +40,7 @@ class ProfileSwitcher(DiaryWork, ModalScreen[Profile | None]):
         self._read()
 
     def _read(self) -> None:
+        from osteotrack.domain import numbers
         from osteotrack.domain.describe import when_text
 
         shown = self.osteo.profile_id
@@ -49,7 +50,7 @@ class ProfileSwitcher(DiaryWork, ModalScreen[Profile | None]):
             for profile in diary.profiles():
                 person = diary.profile_by_id(profile.id)
                 count, last = person.count_entries(), person.last_entry()
-                label = f"{profile.name} — {count} {'entry' if count == 1 else 'entries'}"
+                label = f"{profile.name} — {numbers.count(count, 'entry')}"
                 label += f", last {when_text(last.at)}" if last else ""
                 found.append((profile, label + (" (shown now)" if profile.id == shown else "")))
             return found

@@ -286,8 +286,10 @@ class BreatheScreen(DiaryScreen):
         self.refused(error)
 
     def _saved(self, stored: SelfCareSession) -> None:
+        from osteotrack.domain.numbers import percent
+
         self.saved = stored
-        self._say(f"Saved: pain {stored.pain_before} → {stored.pain_after}, relief {stored.relief} %.")
+        self._say(f"Saved: pain {stored.pain_before} → {stored.pain_after}, relief {percent(stored.relief)}.")
         close = self.query_one("#discard", Button)
         close.label = "Close"
         close.focus()

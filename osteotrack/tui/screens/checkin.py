@@ -162,12 +162,14 @@ class CheckInScreen(DiaryScreen):
         self._show_peg()
 
     def _show_peg(self, saved: CheckIn | None = None) -> None:
+        from osteotrack.domain.numbers import pain
+
         values = self._answers()
         score = CheckIn(day=self._today, peg_pain=values[0], peg_enjoyment=values[1], peg_activity=values[2]).peg_score
         if score is None:
             text = "PEG score: answer the first three questions to see it."
         else:
-            text = f"PEG score {score:.1f} of 10 (the mean of the first three answers)"
+            text = f"PEG score {pain(score)} of 10 (the mean of the first three answers)"
         if saved is not None:
             text = f"Saved for {saved.day:%a %d %b}. " + text
         self.query_one("#peg", Static).update(text)

@@ -68,6 +68,8 @@ class EventsScreen(DiaryScreen):
                   lambda found: self._show(*found, select), group="events-read")
 
     def _show(self, vocab: Vocabulary, events: list[Event], select: str | None) -> None:
+        from osteotrack.domain.numbers import count
+
         self.vocab, self.events = vocab, events
         table = self.query_one(DataTable)
         table.clear()
@@ -77,8 +79,8 @@ class EventsScreen(DiaryScreen):
         if select is not None and any(e.id == select for e in events):
             table.move_cursor(row=table.get_row_index(select))
         hint = "" if self.read_only else " Press a to add one."
-        count = f"{len(events)} event{'s' if len(events) != 1 else ''}, newest first." if events else "No events yet."
-        self.query_one("#status", Static).update(count + hint)
+        status = f"{count(len(events), 'event')}, newest first." if events else "No events yet."
+        self.query_one("#status", Static).update(status + hint)
         self._update_detail()
 
     @property

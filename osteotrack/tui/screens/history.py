@@ -49,13 +49,16 @@ def _short(name: str) -> str:
 
 def entry_cells(entry: Entry, vocab: Vocabulary, show_day: bool) -> tuple[Text, ...]:
     """One table row for an entry; the day only on the first (newest) entry of each day."""
+    from osteotrack.domain.numbers import percent
+
     where = ", ".join(
         f"{_short(vocab.name('location', s.location))}{' ' + s.level if s.level else ''} {s.intensity}"
         for s in entry.sites
     )
     after = ", ".join(vocab.name("trigger", t).lower() for t in entry.triggers)
     tried = ", ".join(
-        (t.medication or _short(vocab.name("therapy", t.therapy))) + (f" {t.relief}%" if t.relief is not None else "")
+        (t.medication or _short(vocab.name("therapy", t.therapy)))
+        + (f" {percent(t.relief)}" if t.relief is not None else "")
         for t in entry.therapies
     )
     day = f"{entry.at:%a %d %b %Y}" if show_day else ""

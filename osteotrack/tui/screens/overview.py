@@ -48,10 +48,12 @@ class OverviewScreen(DiaryScreen):
         self.read_diary(every_profile, self._show, group="overview")
 
     def _show(self, people: list[tuple[list[str], bool]]) -> None:
+        from osteotrack.domain.numbers import count
+
         box = self.query_one("#overview", VerticalScroll)
         box.remove_children(".person")
         self.query_one("#overview-status", Static).update(
-            f"{len(people)} {'profile' if len(people) == 1 else 'profiles'}; this week is the 7 days ending today.")
+            f"{count(len(people), 'profile')}; this week is the 7 days ending today.")
         box.mount_all(
             Static("\n".join(lines), classes="person alerting" if alerting else "person", markup=False)
             for lines, alerting in people

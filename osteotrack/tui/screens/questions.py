@@ -88,6 +88,8 @@ class QuestionsScreen(DiaryScreen):
                   lambda found: self._show(found, select), group="questions-read")
 
     def _show(self, questions: list[Question], select: str | None) -> None:
+        from osteotrack.domain.numbers import count
+
         self.questions = questions
         table = self.query_one(DataTable)
         table.clear()
@@ -96,7 +98,7 @@ class QuestionsScreen(DiaryScreen):
         if select is not None and any(q.id == select for q in questions):
             table.move_cursor(row=table.get_row_index(select))
         still_open = sum(q.status == "open" for q in questions)
-        text = f"{still_open} open of {len(questions)} question{'s' if len(questions) != 1 else ''}."
+        text = f"{still_open} open of {count(len(questions), 'question')}."
         if not questions:
             text = "No questions yet." + ("" if self.read_only else " Type one below and press Enter.")
         self.query_one("#status", Static).update(text)

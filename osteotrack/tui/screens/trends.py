@@ -191,15 +191,18 @@ class TrendsScreen(DiaryWork, Screen):
         line.add_class("shown")
 
     def _show(self, result: Trends, signature: tuple) -> None:
+        from osteotrack.domain import numbers
+
         self.result, self.signature = result, signature
         self.query_one("#range-error", Label).remove_class("shown")
         s = result.summary
         if s.entries:
-            change = result.change.mean_difference
-            text = (f"{result.profile} · {result.period.label()} · {s.days_logged} of {s.days_in_range} days logged "
-                    f"· {s.entries} entries · mean pain {tables.number(s.mean)}, worst {s.worst}, least {s.least}"
+            change = numbers.change(s.mean, result.change.previous.mean)  # of the means as shown
+            text = (f"{result.profile} · {result.period.label()} · {s.days_logged} of "
+                    f"{numbers.count(s.days_in_range, 'day')} logged · {numbers.count(s.entries, 'entry')} · "
+                    f"mean pain {numbers.pain(s.mean)}, worst {s.worst}, least {s.least}"
                     + ("" if change is None else
-                       f" · {tables.signed(change)} against the {result.period.days} days before"))
+                       f" · {numbers.signed(change)} against the {numbers.count(result.period.days, 'day')} before"))
         else:
             text = f"{result.profile} · {result.period.label()} · no entries in this range"
         self.query_one("#summary", Static).update(f"{text}\n{tables.CAUTION}")

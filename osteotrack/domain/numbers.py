@@ -1,0 +1,150 @@
+"""Figures as people read them: one rounding rule, one way to write digits, one table of plurals.
+
+Every number the report, the terminal tables, the command line and the app show
+goes through here, so a figure reads the same on every screen and page.
+
+The rounding rule: a value is first made exact — a float through its shortest
+``repr``, then cut to ``NOISE_PLACES`` decimals, so that a mean of 4.25 that
+arrives as 4.249999999999999 is 4.25 again; ints, ``Fraction`` and ``Decimal``
+are exact already (a ``Fraction`` of a sum and a count is the way to pass
+a mean exactly) — and then rounded half up, that is half away from zero:
+4.25 → 4.3, 12.5 → 13, -0.25 → -0.3 (a rise and a fall of the same size read
+alike). Python's ``round`` and ``format`` round ties to even, and on the float's
+binary value (``f"{4.25:.1f}"`` is ``4.2``); neither is used for text here.
+
+Digits are written in one place (``_digits``) and plurals chosen in one place
+(``plural``), so that a later locale layer (Babel) changes those two only.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Context, Decimal
+    from numbers import Rational
+
+    Number = int | float | Rational | Decimal
+
+NOISE_PLACES = 9  # decimals kept before rounding: far below any shown digit, far above a float's noise
+DECIMAL_SEPARATOR = "."
+MINUS = "-"  # ASCII, as typed and as every report and table has always printed it
+PERCENT = "%"  # written straight after the digits: "13%"
+NO_FIGURE = "–"  # a figure with nothing to rest on (no entries, no ratings)
+NO_CHANGE = "±"  # the sign of a change of zero: "±0.0"
+
+# Every counted word with its plural. A word missing here is a KeyError, not a guessed "s".
+PLURALS = {
+    "breath": "breaths",
+    "check-in": "check-ins",
+    "day": "days",
+    "entry": "entries",
+    "event": "events",
+    "logged day": "logged days",
+    "minute": "minutes",
+    "profile": "profiles",
+    "question": "questions",
+    "rating": "ratings",
+    "second": "seconds",
+    "session": "sessions",
+    "use": "uses",
+    "week": "weeks",
+}
+
+
+@cache
+def _context() -> Context:
+    # decimal is imported on first use: `osteotrack log` prints only whole numbers and should not pay for it.
+    from decimal import Context
+
+    return Context(prec=60)  # room for NOISE_PLACES decimals on any count a diary can hold
+
+
+def exact(value: Number) -> Decimal:
+    """``value`` as a Decimal with float noise removed (``NOISE_PLACES`` decimals at most)."""
+    from decimal import ROUND_HALF_UP, Decimal
+    from numbers import Rational  # what a Fraction is, without importing fractions
+
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Rational):  # a Fraction: divided out in Decimal, never through a float
+        value = _context().divide(Decimal(int(value.numerator)), Decimal(int(value.denominator)))
+    elif not isinstance(value, Decimal):
+        value = Decimal(repr(float(value)))
+    return value.quantize(Decimal(1).scaleb(-NOISE_PLACES), rounding=ROUND_HALF_UP, context=_context())
+
+
+def rounded(value: Number, places: int = 1) -> Decimal:
+    """``value`` rounded half up (away from zero) to ``places`` decimals, by the module's rule."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    result = exact(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_context())
+    return result + 0  # + 0 turns -0.0 into 0.0
+
+
+def _rounded(value: Number, places: int) -> Decimal | int:
+    """``rounded``, with whole numbers to no decimals passed straight through (decimal is not even loaded)."""
+    return value if type(value) is int and places == 0 else rounded(value, places)
+
+
+def _digits(number: Decimal | int) -> str:
+    """The one place a number becomes text: its minus sign and decimal separator are chosen here."""
+    text = str(number) if isinstance(number, int) else format(number, "f")
+    return text.replace("-", MINUS).replace(".", DECIMAL_SEPARATOR)
+
+
+def pain(value: Number | None, places: int = 1) -> str:
+    """A figure on the 0–10 scales (a mean pain, an intensity, a PEG score): ``4.3``; ``–`` for None."""
+    return NO_FIGURE if value is None else _digits(_rounded(value, places))
+
+
+def signed(value: Number | None, places: int = 1) -> str:
+    """A change with its sign: ``+0.5``, ``-1.0``, ``±0.0`` (``+3``, ``±0`` with places=0); ``–`` for None."""
+    if value is None:
+        return NO_FIGURE
+    number = _rounded(value, places)
+    return ("+" if number > 0 else NO_CHANGE if number == 0 else "") + _digits(number)
+
+
+def change(now: Number | None, before: Number | None, places: int = 1) -> Decimal | None:
+    """The difference of the two values as shown (each rounded first), so it adds up on the page; None if either is."""
+    if now is None or before is None:
+        return None
+    return rounded(now, places) - rounded(before, places)
+
+
+def percent(value: Number | None) -> str:
+    """A value already in percent (a relief rating, a mean relief) as a whole percentage: ``13%``."""
+    return NO_FIGURE if value is None else _digits(_rounded(value, 0)) + PERCENT
+
+
+def share(fraction: Number | None) -> str:
+    """A share from 0 to 1 (days logged of days in range) as a whole percentage: 0.125 → ``13%``."""
+    return NO_FIGURE if fraction is None else percent(exact(fraction) * 100)
+
+
+def t_score(value: Number) -> str:
+    """A DXA T-score with one decimal and always a sign, as the app has always shown it: ``+1.0``, ``-2.7``."""
+    number = rounded(value, 1)
+    return ("+" if number >= 0 else "") + _digits(number)
+
+
+def plural(n: int, word: str) -> str:
+    """The form of ``word`` (a key of ``PLURALS``) that goes with ``n``: the one place plural rules live."""
+    many = PLURALS[word]  # looked up for 1 too: an unlisted word fails on its first use, not its second
+    return word if n == 1 else many
+
+
+def count(n: int, word: str) -> str:
+    """How many, in words: ``1 entry``, ``2 entries``, ``0 days``."""
+    return f"{_digits(n)} {plural(n, word)}"
+
+
+def duration(seconds: Number) -> str:
+    """A length of time in words, to the whole second: ``4 minutes 45 seconds``, ``1 minute``, ``0 seconds``."""
+    minutes, rest = divmod(int(_rounded(seconds, 0)), 60)
+    parts = [count(minutes, "minute")] if minutes else []
+    if rest or not minutes:
+        parts.append(count(rest, "second"))
+    return " ".join(parts)
