@@ -7,6 +7,7 @@ the figures say what was prescribed and done, with dates and counts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from osteotrack.domain.bone import TreatmentStatus, due_line, status
@@ -37,3 +38,116 @@ def today_lines(person, today: date) -> list[str]:
         if s.next_due <= today or (long_interval and s.due_in <= SOON_DAYS):
             out.append(due_line(s, today))
     return [line for line in out if line]
+
+
+# -- the period's bone-care summary (trends and the report) ------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentFigure:
+    """One treatment over a period: its doses there, how many on time and late, the longest delay.
+
+    ``doses`` counts the doses recorded in the period; ``late`` those after their due day (the
+    first dose is due on the start day, each later one an interval after the dose before it);
+    ``longest_delay`` the most days late among them. ``next_due`` and ``days_late`` are as of
+    the period's last day (None and 0 once stopped).
+    """
+
+    medicine: str
+    name: str
+    dose: str
+    every: str
+    every_words: str
+    since: date
+    stopped: date | None
+    doses: int
+    on_time: int
+    late: int
+    longest_delay: int
+    next_due: date | None
+    days_late: int
+
+
+@dataclass(frozen=True, slots=True)
+class HeightPoint:
+    day: date
+    mm: int
+
+
+@dataclass(frozen=True, slots=True)
+class FallsCheckPoint:
+    day: date
+    fell: bool
+    unsteady: bool
+    worried: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ImpressionPoint:
+    day: date
+    score: int
+    since_start_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SideEffectCount:
+    """How often a side effect was recorded with a medicine in the period, and its worst severity."""
+
+    medicine: str
+    name: str
+    effect: str
+    count: int
+    worst: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class BoneCareSummary:
+    """Bone care over one period: every figure with the count it rests on."""
+
+    treatments: list[TreatmentFigure] = field(default_factory=list)
+    heights: list[HeightPoint] = field(default_factory=list)
+    height_change_mm: int | None = None  # last minus first measurement of the period; None with fewer than 2
+    falls: int = 0
+    near_falls: int = 0
+    falls_checks: list[FallsCheckPoint] = field(default_factory=list)
+    impressions: list[ImpressionPoint] = field(default_factory=list)
+    side_effects: list[SideEffectCount] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.treatments or self.heights or self.falls or self.near_falls or self.falls_checks
+                    or self.impressions or self.side_effects)
+
+
+def bone_care(person, period) -> BoneCareSummary:
+    """The period's bone care, as of its last day."""
+    from osteotrack.domain.bone import medicine_name, timings
+
+    since, until = period.since, period.until
+    days = person.dose_days()
+    treatments = []
+    for t in person.treatments():
+        if t.since > until or (t.stopped is not None and t.stopped < since):
+            continue
+        found, _ = timings(t, days.get(t.id, []))
+        inside = [x for x in found if since <= x.day <= until]
+        late = [x for x in inside if x.days_late]
+        now = status(t, [x.day for x in found if x.day <= until], until)
+        treatments.append(TreatmentFigure(
+            t.medicine, t.display_name, t.dose, t.every, t.interval.words(), t.since, t.stopped, len(inside),
+            len(inside) - len(late), len(late), max((x.days_late for x in late), default=0), now.next_due,
+            now.days_late))
+    heights = [HeightPoint(h.at.date(), h.mm) for h in person.heights(since, until)]
+    kinds = [e.kind for e in person.events(since, until, kinds=("fall", "near-fall"))]
+    return BoneCareSummary(
+        treatments=treatments,
+        heights=heights,
+        height_change_mm=heights[-1].mm - heights[0].mm if len(heights) > 1 else None,
+        falls=kinds.count("fall"),
+        near_falls=kinds.count("near-fall"),
+        falls_checks=[FallsCheckPoint(c.at.date(), c.fell, c.unsteady, c.worried)
+                      for c in person.falls_checks(since, until)],
+        impressions=[ImpressionPoint(i.at.date(), i.score, i.since_start_of) for i in person.impressions(since, until)],
+        side_effects=[SideEffectCount(r["medicine"], medicine_name(r["medicine"]), r["effect"], r["count"], r["worst"])
+                      for r in person.side_effects_by_medicine(since, until)],
+    )

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from osteotrack.analysis.ranges import Period
+from osteotrack.analysis.bone import BoneCareSummary
 from osteotrack.analysis.sessions import SessionSummary
 
 
@@ -183,6 +184,7 @@ class Trends:
     peg_weeks: list[PegWeek]
     events: list[EventMark] = field(default_factory=list)
     sessions: list[SessionSummary] = field(default_factory=list)  # self-care sessions per therapy
+    bone: BoneCareSummary | None = None  # bone care (issue 16): treatments, doses, height, falls, impression
 
     def to_dict(self) -> dict:
         """Plain data for JSON: dates as ISO text, means rounded to 3 decimals."""

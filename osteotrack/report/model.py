@@ -29,6 +29,7 @@ SECTIONS = {
     "medication": "Medication use",
     "peg": "PEG by week",
     "events": "Events",
+    "bone": "Bone care",
     "notes": "Notes for the doctor",
     "questions": "Open questions",
 }
@@ -120,6 +121,7 @@ def build_report(person, period: Period, *, sections: list[str] | None = None,
         "medication": lambda: _medication(figures),
         "peg": lambda: _peg(figures),
         "events": lambda: _events(person, period, vocab),
+        "bone": lambda: _bone(figures),
         "notes": lambda: _notes(person, period, vocab),
         "questions": lambda: _questions(person),
     }
@@ -246,6 +248,12 @@ def _events(person, period, vocab) -> Section:
         return Section("events", SECTIONS["events"], ["No falls, fractures, procedures, imaging or DXA results "
                                                       "in this period."])
     return Section("events", SECTIONS["events"], [event_summary(ev, vocab) for ev in found], bullets=True)
+
+
+def _bone(t: Trends) -> Section:
+    from osteotrack.report.bone_section import bone_section  # bone care (issue 16)
+
+    return bone_section(t.bone)
 
 
 def _notes(person, period, vocab) -> Section:
