@@ -151,3 +151,30 @@ def bone_care(person, period) -> BoneCareSummary:
         side_effects=[SideEffectCount(r["medicine"], medicine_name(r["medicine"]), r["effect"], r["count"], r["worst"])
                       for r in person.side_effects_by_medicine(since, until)],
     )
+
+
+# -- the caregiver's overview --------------------------------------------------------------
+
+HEIGHT_ALERT_DAYS = 90  # a height loss is raised while its measurement is this recent
+NEAR_FALL_DAYS = 7  # near-falls of the last week, as falls are
+
+
+def bone_alerts(person, today: date) -> list[str]:
+    """Alerts for a caregiver: a late dose, a near-fall this week, a recent height past a threshold."""
+    from datetime import timedelta
+
+    from osteotrack.domain.bone import cm_text, day_text, losses
+
+    out = [f"{due_line(s, today)}." for s in treatment_statuses(person, today)
+           if s.next_due is not None and s.days_late > 0]
+    week = today - timedelta(days=NEAR_FALL_DAYS - 1)
+    for ev in person.events(week, today, kinds=("near-fall",)):
+        out.append(f"Near-fall logged on {ev.at:%a} {ev.at.day} {ev.at:%b}.")
+    heights = person.heights()
+    if heights and (today - heights[-1].at.date()).days < HEIGHT_ALERT_DAYS:
+        found = losses(heights[:-1], heights[-1])
+        if found:
+            loss = max(found, key=lambda x: (x.mm, x.kind == "total"))
+            out.append(f"Height {cm_text(loss.measured.mm)} on {day_text(loss.measured.at.date())} is "
+                       f"{cm_text(loss.mm)} below {cm_text(loss.reference.mm)} on {day_text(loss.reference.at.date())}.")
+    return out

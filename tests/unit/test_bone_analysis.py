@@ -83,3 +83,37 @@ def test_trends_json_and_the_report_carry_the_section(diary):
     empty = build_report(me, Period(date(2025, 1, 1), date(2025, 1, 31)), today=date(2026, 11, 24))
     [nothing] = [s for s in empty.sections if s.key == "bone"]
     assert nothing.lines == ["No bone treatments, heights, falls checks or impressions were recorded in this period."]
+
+
+def test_the_caregiver_overview_raises_bone_alerts(diary):
+    from osteotrack.analysis.alerts import profile_overview
+
+    dad = diary.profile_by_id(diary.add_profile("Dad"))
+    dad.add_treatment(Treatment("alendronate", "1w", date(2026, 11, 2)), now=NOW)
+    dad.add_dose(Dose("alendronate", at(2026, 11, 9)), now=NOW)  # due 2 Nov: 7 late; next due Mon 16 Nov
+    dad.add_event(Event(kind="near-fall", at=at(2026, 11, 22, 17)), now=NOW)
+    dad.add_height(Height(at(2025, 11, 1), 1650), now=NOW)
+    dad.add_height(Height(at(2026, 11, 20), 1605), now=NOW)
+    alerts = profile_overview(dad, date(2026, 11, 24)).alerts
+    # 16 Nov → 24 Nov: 8 days late (a week or more: the date, not the weekday).
+    assert "Alendronate was due 16 Nov 2026 — 8 days late." in alerts
+    assert "Near-fall logged on Sun 22 Nov." in alerts
+    assert "Height 160.5 cm on 20 Nov 2026 is 4.5 cm below 165.0 cm on 1 Nov 2025." in alerts
+    # A quiet profile with everything on time raises none of them.
+    me = active(diary)
+    me.add_treatment(Treatment("denosumab", "6m", date(2026, 9, 1)), now=NOW)
+    me.add_dose(Dose("denosumab", at(2026, 9, 1)), now=NOW)
+    assert not [a for a in profile_overview(me, date(2026, 11, 24)).alerts if "Denosumab" in a]
+
+
+def test_remind_mentions_a_dose_due_today_or_late(diary):
+    from osteotrack.cli.remind import dose_reminders
+
+    me = active(diary)
+    me.add_treatment(Treatment("alendronate", "1w", date(2026, 11, 2)), now=NOW)
+    me.add_dose(Dose("alendronate", at(2026, 11, 16)), now=NOW)  # next due Mon 23 Nov
+    assert dose_reminders(me, date(2026, 11, 22)) == []
+    assert dose_reminders(me, date(2026, 11, 23)) == [
+        "osteotrack: Alendronate is due today; when taken: osteotrack dose alendronate"]
+    assert dose_reminders(me, date(2026, 11, 24)) == [
+        "osteotrack: Alendronate was due Monday — 1 day late; when taken: osteotrack dose alendronate"]
