@@ -34,8 +34,8 @@ SECTIONS = {
     "questions": "Open questions",
 }
 DISCLAIMER = "Patient-reported data, not a diagnosis."
-# The PEG table shows the most recent weeks (all of a 90-day report); the chart shows them all.
-PEG_TABLE_WEEKS = 14
+# The PEG table shows the most recent weeks; the chart shows them all (room for Bone care on two pages).
+PEG_TABLE_WEEKS = 8
 
 
 @dataclass

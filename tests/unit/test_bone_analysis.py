@@ -77,9 +77,12 @@ def test_trends_json_and_the_report_carry_the_section(diary):
     report = build_report(me, period, today=date(2026, 11, 24))
     [section] = [s for s in report.sections if s.key == "bone"]
     assert section.title == "Bone care"
-    assert section.table.rows[0] == ["Alendronate 70 mg", "every week", "01 Jun 2026", "4", "2 / 2", "6 days",
+    assert section.table.rows[0] == ["Alendronate 70 mg", "every week", "01 Jun 2026", "4", "2", "2", "6 days",
                                      "stopped"]
-    assert "Falls: 1; near-falls: 2." in section.lines
+    assert section.lines[:2] == ["Height 161.1 cm on 02 Nov 2026 (1 measurement).",
+                                 "Falls 1, near-falls 2; falls check 01 Oct 2026: yes to fallen in the past year, unsteady; "
+                                 "impression of change (1 very much improved … 7 very much worse): 4, 3 (2 answers; last "
+                                 "a little improved)."]
     empty = build_report(me, Period(date(2025, 1, 1), date(2025, 1, 31)), today=date(2026, 11, 24))
     [nothing] = [s for s in empty.sections if s.key == "bone"]
     assert nothing.lines == ["No bone treatments, heights, falls checks or impressions were recorded in this period."]
