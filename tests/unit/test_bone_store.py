@@ -103,3 +103,20 @@ def test_another_profile_sees_none_of_it(diary, me):
     with pytest.raises(ValidationError):
         dad.delete_bone_record("side-effect", effect.id)
     assert me.side_effects() == [effect]
+
+
+def test_a_quick_log_imports_nothing_of_bone_care(db_path):
+    import subprocess
+    import sys
+
+    from osteotrack.store import Diary
+    from tests.conftest import ROOT
+
+    Diary.open(db_path).close()
+    code = ("import sys; from osteotrack.cli import main; "
+            f"sys.argv = ['osteotrack', '--db', {str(db_path)!r}, 'log', '--pain', '4']\n"
+            "try:\n    main()\nexcept SystemExit as done:\n    assert done.code in (0, None), done.code\n"
+            "print(sorted(m for m in sys.modules if 'bone' in m or m.endswith(('moments', 'treatments', 'heights'))),"
+            " file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stderr.strip().splitlines()[-1] == "[]"
