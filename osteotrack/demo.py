@@ -16,6 +16,7 @@ import random
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
+from osteotrack.demo_bone import write_bone_story
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.domain.validate import validate_checkin, validate_entry, validate_event, validate_question
 from osteotrack.domain.when import now_local, to_utc_text
@@ -120,9 +121,11 @@ def build_demo(person: ProfileDiary, years: float = 2, seed: int = 1, end: date 
                     for ev in (validate_event(ev, vocab, upper_bound) for ev in events)],
             questions=[(validate_question(q), to_utc_text(q.created)) for q in questions],
         )
+        bone = write_bone_story(person, story, seed, tz, upper_bound)  # bone care (issue 16): a generator of its own
         diary.set_setting("demo", "1")
         diary.backdate_profile(person.id, to_utc_text(datetime.combine(start, time(8, 0)).replace(tzinfo=tz)))
-    return {"entries": len(entries), "checkins": len(checkins), "events": len(events), "questions": len(questions)}
+    return {"entries": len(entries), "checkins": len(checkins), "events": len(events), "questions": len(questions),
+            **bone}
 
 
 def _entry(rng, story: _Story, day: date, at: datetime, base: float, flaring: bool, flare_trigger: str) -> Entry:

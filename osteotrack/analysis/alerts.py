@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from osteotrack.analysis.bone import bone_alerts
 from osteotrack.analysis.changes import what_changed
 from osteotrack.analysis.results import WhatChanged
 from osteotrack.domain import numbers
@@ -42,7 +43,7 @@ def profile_overview(person, today: date, active: bool = False) -> ProfileOvervi
     last = person.last_entry()
     changed = what_changed(person, today)
     return ProfileOverview(person.id, person.name, active, last, changed,
-                           alerts(changed, last.at.date() if last else None, today))
+                           alerts(changed, last.at.date() if last else None, today) + bone_alerts(person, today))
 
 
 def alerts(changed: WhatChanged, last_day: date | None, today: date) -> list[str]:

@@ -33,7 +33,7 @@ OTC, PRESCRIPTION = "otc-pain-medication", "prescription-pain-medication"
 
 WEEK = timedelta(days=7)
 # Timeline labels are short: the chart has little room.
-SHORT_KINDS = {"fall": "Fall", "fracture": "Fracture", "procedure": "Procedure", "imaging": "Imaging",
+SHORT_KINDS = {"fall": "Fall", "near-fall": "Near-fall", "fracture": "Fracture", "procedure": "Procedure", "imaging": "Imaging",
                "dxa": "DXA", "appointment": "Appointment"}
 
 

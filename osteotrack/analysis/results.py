@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 
 from osteotrack.analysis.ranges import Period
+from osteotrack.analysis.bone import BoneCareSummary
 from osteotrack.analysis.sessions import SessionSummary
 
 
@@ -182,6 +183,7 @@ class Trends:
     peg_weeks: list[PegWeek]
     events: list[EventMark] = field(default_factory=list)
     sessions: list[SessionSummary] = field(default_factory=list)  # self-care sessions per therapy
+    bone: BoneCareSummary | None = None  # bone care (issue 16): treatments, doses, height, falls, impression
 
     def to_dict(self) -> dict:
         """Plain data for JSON: dates as ISO text, means rounded to 3 decimals."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from osteotrack.analysis import figures
 from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.results import PainSummary, Trends
+from osteotrack.analysis.bone import bone_care
 from osteotrack.analysis.sessions import session_summaries
 
 
@@ -29,4 +30,5 @@ def trends(person, period: Period) -> Trends:
         peg_weeks=figures.peg_weeks(person, period),
         events=figures.events(person, period),
         sessions=session_summaries(person, period),
+        bone=bone_care(person, period),
     )

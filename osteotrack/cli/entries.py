@@ -36,7 +36,8 @@ def log(session, pain, sites, qualities, triggers, therapies, meds, note, doctor
                          note, doctor, entered_by, at))
 
 
-KINDS = ("entries", "checkins", "events", "questions")
+KINDS = ("entries", "checkins", "events", "questions", "treatments", "doses", "heights", "falls-checks",
+         "impressions", "side-effects")
 
 
 @click.command("list")
@@ -47,7 +48,7 @@ KINDS = ("entries", "checkins", "events", "questions")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many, newest first.")
 @pass_session
 def list_(session, since, until, kind, fmt, limit):
-    """List entries (or check-ins, events, questions), newest first."""
+    """List entries (or check-ins, events, questions, and the bone-care records), newest first."""
     from osteotrack.cli import tables
 
     since_day, until_day = parse_day_option(since), parse_day_option(until)

@@ -13,7 +13,7 @@ from osteotrack.store.connection import StoreFailure
 @click.command()
 @click.pass_context
 def remind(ctx):
-    """Print one short line if nothing is logged today (nothing if something is).
+    """Print one short line if nothing is logged today, and one for each bone treatment dose due today or late.
 
     Always exits 0, so it can sit in ~/.bashrc or ~/.zshrc. It only reads the diary.
     """
@@ -26,13 +26,15 @@ def remind(ctx):
         return
     session.read_only = True
     try:
-        line = reminder(session.person(create=False), now_local().date())
+        person = session.person(create=False)
+        line = reminder(person, now_local().date())
+        doses = dose_reminders(person, now_local().date())  # bone care (issue 16)
     except (DiaryError, StoreFailure) as error:
         # A shell start-up file must not fail: say what is wrong and carry on.
         click.echo(f"osteotrack: cannot check today's entries: {error}", err=True)
         return
-    if line:
-        click.echo(line)
+    for text in ([line] if line else []) + doses:
+        click.echo(text)
 
 
 def reminder(person, today: date) -> str | None:
@@ -41,6 +43,19 @@ def reminder(person, today: date) -> str | None:
         return None
     return (f"osteotrack: nothing logged today for {person.name}; "
             "log with: osteotrack log --pain N")
+
+
+def dose_reminders(person, today: date) -> list[str]:
+    """One line per bone treatment whose dose is due today or late (none when all are on time)."""
+    from osteotrack.domain.bone import due_line, status
+
+    days = person.dose_days()
+    out = []
+    for t in person.treatments():
+        s = status(t, days.get(t.id, []), today)
+        if s.next_due is not None and s.next_due <= today:
+            out.append(f"osteotrack: {due_line(s, today)}; when taken: osteotrack dose {t.medicine}")
+    return out
 
 
 COMMANDS = [remind]

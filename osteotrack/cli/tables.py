@@ -9,12 +9,15 @@ import sys
 import click
 
 from osteotrack.domain.records import record_dict
-from osteotrack.views import tables
+from osteotrack.views import bone_tables, tables
+from osteotrack.views.bone_tables import KINDS as BONE_KINDS
 
 
 def rows(person, kind: str, since, until, limit) -> list[tuple[dict, dict]]:
     """(flat row, full record) pairs, newest first."""
     vocab = person.vocabulary()
+    if kind in BONE_KINDS:
+        return bone_tables.rows(person, kind, since, until, limit)
     if kind == "entries":
         records = person.entries(since, until, limit=limit)
         return [(tables.entry_row(e, vocab), record_dict(e)) for e in records]

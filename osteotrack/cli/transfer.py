@@ -77,6 +77,10 @@ def import_(session, file, as_profile):
     added = ", ".join(f"{counts[k]} {k}" for k in ("entries", "checkins", "events", "questions"))
     if counts.get("sessions"):
         added += f", {counts['sessions']} self-care sessions"
+    bone = [f"{counts[k]} {k.replace('_', ' ')}" for k in ("treatments", "doses", "heights", "falls_checks",
+                                                           "impressions", "side_effects") if counts.get(k)]
+    if bone:
+        added += ", " + ", ".join(bone)
     click.echo(f"Imported {added}; {counts['skipped']} already in the diary.")
 
 

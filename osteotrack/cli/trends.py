@@ -75,6 +75,10 @@ def print_text(result) -> None:
         chart("peg", 14)
     if result.events:
         console.print(tables.events_table(result))
+    if result.bone is not None and not result.bone.empty:  # bone care (issue 16)
+        from osteotrack.views.bone_trends import bone_group
+
+        console.print(bone_group(result.bone), end="\n\n")
     console.print(tables.CAUTION)
 
 

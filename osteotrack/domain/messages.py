@@ -245,6 +245,43 @@ MESSAGES: dict[str, str] = {
     "demo.not_demo": N_("{path} exists and is not a demo diary; choose another --db path."),
     "demo.not_demo_kept": N_("{path} exists and is not a demo diary; it was left alone."),
     "demo.exists": N_("A demo diary already exists at {path}; pass --force to make it again."),
+    # -- bone care ----------------------------------------------------------------
+    "bone.medicine": N_("A medicine is a name in lower-case letters and digits joined by hyphens, like "
+                        "'alendronate' or 'vitamin-d'; got '{value}'. Built in: {known}."),
+    "bone.interval": N_("How often is a number with d, w, m or y, like 1d, 1w, 2w, 1m, 3m, 6m or 1y; "
+                        "got '{value}'."),
+    "bone.interval_long": N_("How often is at most every 366 days, 104 weeks, 60 months or 10 years; "
+                             "got '{value}'."),
+    "bone.day_future": N_("The day {day} is in the future; only days up to today can be used."),
+    "bone.every_needed": N_("Give how often you take {medicine} with --every, e.g. --every 1w or --every 6m."),
+    "bone.height_once": N_("Give the height once: in centimetres (osteotrack height 162.5) or with --inches 64."),
+    "import.dose_treatment_unknown": N_("In {where}, the treatment '{id}' is neither in the file nor in this "
+                                        "profile's diary."),
+    "bone.at_no_zone": N_("The time needs a time zone."),
+    "bone.at_future": N_("The time {moment:%Y-%m-%d %H:%M} is in the future; only times up to now can be recorded."),
+    "bone.at_too_early": N_("The time {day} {moment:%H:%M} is before 1900; only times from 1900 on can be recorded."),
+    "bone.day_early": N_("The day {day} is before 1900; only days from 1900 on can be used."),
+    "bone.stop_before_start": N_("{name} cannot stop on {on}, before it started on {since}."),
+    "bone.height_number": N_("A height is a number such as 162.5 (centimetres, or inches with --inches); "
+                             "got '{value}'."),
+    "bone.height_range": N_("A height must be from 50 to 250 cm (20 to 98 inches); got '{value}' {unit}."),
+    "bone.yes_no": N_("--{option} takes yes or no; got '{value}'."),
+    "bone.impression": N_("The impression of change is a whole number from 1 (very much improved) to "
+                          "7 (very much worse); got '{value}'."),
+    "bone.severity": N_("Severity is a whole number from 1 (barely noticed) to 10 (worst imaginable); "
+                        "got '{value}'."),
+    "bone.effect_empty": N_("A side effect needs a few words saying what it is, e.g. \"heartburn\"."),
+    "bone.effect_medicine": N_("A side effect needs the medicine it goes with, e.g. --medicine alendronate."),
+    "bone.no_treatment": N_("There is no treatment with {name} on {day}; add it first, e.g. "
+                            "osteotrack treatment add {medicine} --every 1w --since {day}."),
+    "bone.already_taking": N_("{name} is already a treatment since {since}; stop it first "
+                              "(osteotrack treatment stop {medicine} --on DAY) to record a new one."),
+    "bone.not_taking": N_("There is no current treatment with {name} to stop."),
+    "bone.overlap": N_("{name} was already a treatment from {since} to {until}; a new one must start "
+                       "after {until}."),
+    "bone.unknown_treatment": N_("There is no treatment with {name} in this diary; --since-start-of takes "
+                                 "one of: {known}."),
+    "bone.not_found": N_("There is no {kind} with id '{id}'."),
 }
 
 # Where a sentence says how to put the input right, a face may say it in its own terms:

@@ -47,6 +47,7 @@ CHECKIN_SCALE_CODES = {
 MOMENT_CODES = {
     "entry": ("entry.at_no_zone", "entry.at_future", "entry.at_too_early"),
     "event": ("event.at_no_zone", "event.at_future", "event.at_too_early"),
+    "bone": ("bone.at_no_zone", "bone.at_future", "bone.at_too_early"),
 }
 
 

@@ -146,6 +146,7 @@ MEDICATION_THERAPIES = ("otc-pain-medication", "prescription-pain-medication", "
 
 EVENT_KINDS = {
     "fall": "Fall",
+    "near-fall": "Near-fall (almost fell)",
     "fracture": "Fracture diagnosed",
     "procedure": "Procedure",
     "imaging": "Imaging (X-ray, MRI, CT)",

@@ -31,12 +31,13 @@ SECTIONS = {
     "medication": "Medication use",
     "peg": "PEG by week",
     "events": "Events",
+    "bone": "Bone care",
     "notes": "Notes for the doctor",
     "questions": "Open questions",
 }
 DISCLAIMER = "Patient-reported data, not a diagnosis."
-# The PEG table shows the most recent weeks (all of a 90-day report); the chart shows them all.
-PEG_TABLE_WEEKS = 14
+# The PEG table shows the most recent weeks; the chart shows them all (room for Bone care on two pages).
+PEG_TABLE_WEEKS = 8
 
 
 @dataclass
@@ -98,6 +99,7 @@ def build_report(person, period: Period, *, sections: list[str] | None = None,
         "medication": lambda: _medication(figures),
         "peg": lambda: _peg(figures),
         "events": lambda: _events(person, period, vocab),
+        "bone": lambda: _bone(figures),
         "notes": lambda: _notes(person, period, vocab),
         "questions": lambda: _questions(person),
     }
@@ -227,6 +229,12 @@ def _events(person, period, vocab) -> Section:
         return Section("events", SECTIONS["events"], ["No falls, fractures, procedures, imaging or DXA results "
                                                       "in this period."])
     return Section("events", SECTIONS["events"], [event_summary(ev, vocab) for ev in found], bullets=True)
+
+
+def _bone(t: Trends) -> Section:
+    from osteotrack.report.bone_section import bone_section  # bone care (issue 16)
+
+    return bone_section(t.bone)
 
 
 def _notes(person, period, vocab) -> Section:

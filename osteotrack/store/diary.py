@@ -52,6 +52,16 @@ class Diary:
         self._questions = Questions(self)
         self._sessions = Sessions(self)
         self._figures = Figures(self)
+        self._bone_parts = None  # made on first use (``_bone``): a quick log never imports them
+
+    @property
+    def _bone(self):
+        """The bone-care parts (treatments, doses, heights, falls checks, impressions, side effects)."""
+        if self._bone_parts is None:
+            from osteotrack.store.bone_care import BoneCare
+
+            self._bone_parts = BoneCare(self)
+        return self._bone_parts
 
     @property
     def path(self):

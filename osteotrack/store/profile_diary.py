@@ -16,6 +16,7 @@ from osteotrack.domain.selfcare import SelfCareSession
 from osteotrack.domain.validate import Vocabulary
 
 if TYPE_CHECKING:
+    from osteotrack.domain.bone import Dose, FallsCheck, Height, HeightLoss, Impression, SideEffect, Treatment
     from osteotrack.store.diary import Diary
     from osteotrack.store.figures import Figures
 
@@ -177,6 +178,84 @@ class ProfileDiary:
         """This profile's self-care sessions between two local days (inclusive), oldest first."""
         return self.diary._sessions.stored(self.id, since, until)
 
+
+    # -- bone care (issue 16) ----------------------------------------------
+
+    def add_treatment(self, treatment: Treatment, now: datetime | None = None) -> Treatment:
+        """Validate and store a bone treatment (medicine, interval, start); return it with its id."""
+        return self.diary._bone.treatments.add(treatment, self.id, now)
+
+    def stop_treatment(self, medicine: str, on: date, note: str = "", now: datetime | None = None) -> Treatment:
+        """Stop this profile's current treatment with ``medicine`` on day ``on``."""
+        return self.diary._bone.treatments.stop(medicine, on, self.id, note, now)
+
+    def treatments(self) -> list[Treatment]:
+        """This profile's bone treatments, current and stopped, by start day."""
+        return [s.record for s in self.diary._bone.treatments.stored(self.id)]
+
+    def add_dose(self, dose: Dose, now: datetime | None = None) -> Dose:
+        """Validate and store a dose taken (or injection given) under the treatment covering its day."""
+        return self.diary._bone.doses.add(dose, self.id, now)
+
+    def doses(self, since: date | None = None, until: date | None = None) -> list[Dose]:
+        """This profile's doses between two local days (inclusive), in time order."""
+        return [s.record for s in self.diary._bone.doses.stored(self.id, since, until)]
+
+    def dose_days(self) -> dict[str, list[date]]:
+        """The local day of every dose of this profile, by treatment id, oldest first."""
+        return self.diary._bone.doses.days_by_treatment(self.id)
+
+    def add_height(self, height: Height, now: datetime | None = None) -> tuple[Height, list[HeightLoss]]:
+        """Store a height; return it and the loss thresholds it newly crossed (each adds a question)."""
+        return self.diary._bone.heights.add(height, self.id, now)
+
+    def heights(self, since: date | None = None, until: date | None = None) -> list[Height]:
+        """This profile's height measurements between two local days (inclusive), oldest first."""
+        return [s.record for s in self.diary._bone.heights.stored(self.id, since, until)]
+
+    def add_falls_check(self, check: FallsCheck, now: datetime | None = None) -> FallsCheck:
+        """Validate and store the three answers of a falls check."""
+        return self.diary._bone.falls_checks.add(check, self.id, now)
+
+    def falls_checks(self, since: date | None = None, until: date | None = None) -> list[FallsCheck]:
+        """This profile's falls checks between two local days (inclusive), oldest first."""
+        return [s.record for s in self.diary._bone.falls_checks.stored(self.id, since, until)]
+
+    def add_impression(self, impression: Impression, now: datetime | None = None) -> Impression:
+        """Validate and store an impression of change (1–7)."""
+        return self.diary._bone.impressions.add(impression, self.id, now)
+
+    def impressions(self, since: date | None = None, until: date | None = None) -> list[Impression]:
+        """This profile's impressions of change between two local days (inclusive), oldest first."""
+        return [s.record for s in self.diary._bone.impressions.stored(self.id, since, until)]
+
+    def add_side_effect(self, effect: SideEffect, now: datetime | None = None) -> SideEffect:
+        """Validate and store a side effect of a medicine."""
+        return self.diary._bone.side_effects.add(effect, self.id, now)
+
+    def side_effects(self, since: date | None = None, until: date | None = None) -> list[SideEffect]:
+        """This profile's side effects between two local days (inclusive), oldest first."""
+        return [s.record for s in self.diary._bone.side_effects.stored(self.id, since, until)]
+
+    def side_effects_by_medicine(self, since: date, until: date) -> list:
+        """Rows by name: ``medicine``, ``effect``, ``count``, ``worst``, ``first``, ``last`` between two days."""
+        return self.diary._bone.side_effects.by_medicine(self.id, since, until)
+
+    def delete_bone_record(self, kind: str, record_id: str) -> None:
+        """Delete this profile's dose, height, falls check, impression or side effect ``record_id``."""
+        parts = {"dose": "doses", "height": "heights", "falls-check": "falls_checks", "impression": "impressions",
+                 "side-effect": "side_effects"}
+        self.diary._bone.parts()[parts[kind]].delete(record_id, self.id)
+
+    def insert_bone_validated(self, records: dict[str, list[tuple]]) -> None:
+        """Insert bone records already validated, each ``(record, created, updated)``, by export key
+        (``treatments``, ``doses``, ``heights``, ``falls_checks``, ``impressions``, ``side_effects``), in
+        one transaction: for the demo and bulk loads."""
+        parts = self.diary._bone.parts()
+        with self.diary.writing():
+            for key, part in parts.items():
+                for record, created, updated in records.get(key, ()):
+                    part.insert(record, self.id, created, updated)
 
     # -- ids --------------------------------------------------------------
 

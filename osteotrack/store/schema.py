@@ -174,7 +174,124 @@ def m003_tailbone_is_the_coccyx(db) -> None:
                     " AND builtin = 1")
 
 
-STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx]
+SCHEMA_4 = """
+CREATE TABLE bone_treatments (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    medicine TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    every TEXT NOT NULL,
+    since TEXT NOT NULL,
+    dose TEXT NOT NULL DEFAULT '',
+    stopped TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    stop_note TEXT NOT NULL DEFAULT '',
+    created_utc TEXT NOT NULL,
+    updated_utc TEXT NOT NULL,
+    CHECK (stopped IS NULL OR stopped >= since)
+);
+CREATE INDEX bone_treatments_profile ON bone_treatments(profile_id, medicine, since);
+CREATE TABLE bone_doses (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    treatment_id TEXT NOT NULL REFERENCES bone_treatments(id) ON DELETE CASCADE,
+    medicine TEXT NOT NULL,
+    at_utc TEXT NOT NULL,
+    utc_offset_min INTEGER NOT NULL,
+    local_day TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_utc TEXT NOT NULL,
+    updated_utc TEXT NOT NULL
+);
+CREATE INDEX bone_doses_treatment ON bone_doses(treatment_id, local_day);
+CREATE INDEX bone_doses_profile_day ON bone_doses(profile_id, local_day);
+CREATE TABLE heights (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    at_utc TEXT NOT NULL,
+    utc_offset_min INTEGER NOT NULL,
+    local_day TEXT NOT NULL,
+    mm INTEGER NOT NULL CHECK (mm BETWEEN 500 AND 2500),
+    note TEXT NOT NULL DEFAULT '',
+    created_utc TEXT NOT NULL,
+    updated_utc TEXT NOT NULL
+);
+CREATE INDEX heights_profile_at ON heights(profile_id, at_utc);
+CREATE TABLE falls_checks (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    at_utc TEXT NOT NULL,
+    utc_offset_min INTEGER NOT NULL,
+    local_day TEXT NOT NULL,
+    fell INTEGER NOT NULL CHECK (fell IN (0, 1)),
+    unsteady INTEGER NOT NULL CHECK (unsteady IN (0, 1)),
+    worried INTEGER NOT NULL CHECK (worried IN (0, 1)),
+    created_utc TEXT NOT NULL,
+    updated_utc TEXT NOT NULL
+);
+CREATE INDEX falls_checks_profile_at ON falls_checks(profile_id, at_utc);
+CREATE TABLE impressions (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    at_utc TEXT NOT NULL,
+    utc_offset_min INTEGER NOT NULL,
+    local_day TEXT NOT NULL,
+    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 7),
+    since_start_of TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    created_utc TEXT NOT NULL,
+    updated_utc TEXT NOT NULL
+);
+CREATE INDEX impressions_profile_at ON impressions(profile_id, at_utc);
+CREATE TABLE side_effects (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    at_utc TEXT NOT NULL,
+    utc_offset_min INTEGER NOT NULL,
+    local_day TEXT NOT NULL,
+    medicine TEXT NOT NULL,
+    effect TEXT NOT NULL,
+    severity INTEGER CHECK (severity IS NULL OR severity BETWEEN 1 AND 10),
+    note TEXT NOT NULL DEFAULT '',
+    created_utc TEXT NOT NULL,
+    updated_utc TEXT NOT NULL
+);
+CREATE INDEX side_effects_profile_at ON side_effects(profile_id, at_utc);
+CREATE TABLE events_m004 (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('fall', 'near-fall', 'fracture', 'procedure', 'imaging', 'dxa',
+                                       'appointment')),
+    at_utc TEXT NOT NULL,
+    utc_offset_min INTEGER NOT NULL,
+    local_day TEXT NOT NULL,
+    site TEXT,
+    level TEXT,
+    procedure TEXT,
+    t_score REAL,
+    dxa_site TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    created_utc TEXT NOT NULL,
+    updated_utc TEXT NOT NULL
+);
+INSERT INTO events_m004 SELECT id, profile_id, kind, at_utc, utc_offset_min, local_day, site, level, procedure,
+    t_score, dxa_site, note, created_utc, updated_utc FROM events ORDER BY rowid;
+DROP TABLE events;
+ALTER TABLE events_m004 RENAME TO events;
+CREATE INDEX events_profile_at ON events(profile_id, at_utc);
+"""
+
+
+def m004_bone_care(db) -> None:
+    """Bone care (issue 16): treatments and doses, heights, falls checks, impressions, side effects;
+    and the near-fall beside the fall, which needs the events table rebuilt (SQLite cannot
+    change a CHECK in place). Nothing references events, so it is copied, dropped and renamed."""
+    for statement in SCHEMA_4.split(";"):
+        if statement.strip():
+            db.conn.execute(statement)
+
+
+STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care]
 STEP_NAMES = [step.__name__ for step in STEPS]
 
 

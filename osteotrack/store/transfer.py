@@ -18,6 +18,7 @@ from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, The
 from osteotrack.domain.selfcare import SelfCareSession, validate_session
 from osteotrack.domain.validate import validate_checkin, validate_entry, validate_event, validate_question
 from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
+from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
 from osteotrack.store.connection import now_utc as _now_utc
 from osteotrack.store.diary import Diary
 from osteotrack.store.profiles import Profile
@@ -84,6 +85,7 @@ def _profile_dict(diary: Diary, profile: Profile) -> dict:
              "pain_before": s.pain_before, "pain_after": s.pain_after, "completed": s.completed}
             for s in diary._sessions.stored(pid)
         ],
+        **export_bone(diary, pid),  # bone care (issue 16)
     }
 
 
@@ -217,6 +219,7 @@ def parse_document(document) -> dict:
             "questions": [_question(r, q, name, i) for i, q in enumerate(r.get(p, "questions", list, False, []))],
             # Files exported before self-care sessions existed simply have none.
             "sessions": [_session(r, s, name, i) for i, s in enumerate(r.get(p, "sessions", list, False, []))],
+            **parse_bone(r, p, name),  # bone care; older files have none
         })
     return {"terms": terms, "profiles": profiles}
 
@@ -331,6 +334,7 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
                 diary._sessions.check_entry(record, pid)
                 diary._sessions.insert(record)
                 counts["sessions"] += 1
+            import_bone(diary, pid, p, counts)
     diary._terms.forget()
     return counts
 
@@ -368,6 +372,7 @@ def _check_records(diary: Diary, parsed: dict) -> None:
                           for rec, updated, where in p["questions"]]
         p["sessions"] = [(_checked(lambda rec: _valid_session(rec, vocab), rec, where, seen), where)
                          for rec, where in p["sessions"]]
+        check_bone(p, lambda check, rec, where: _checked(check, rec, where, seen))
 
 
 def _valid_session(session: SelfCareSession, vocab) -> SelfCareSession:

@@ -69,6 +69,7 @@ SCREENS: dict[str, Place] = {
     "report": Place("osteotrack.tui.screens.report:ReportScreen", "p", "Report"),
     "overview": Place("osteotrack.tui.screens.overview:OverviewScreen", "v", "Overview"),
     "breathe": Place("osteotrack.tui.screens.breathe:BreatheScreen", "b", "Breathe"),
+    "bone": Place("osteotrack.tui.screens.bone:BoneCareScreen", "f", "Bone care"),
 }
 
 

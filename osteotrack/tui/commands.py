@@ -57,4 +57,5 @@ ADD_ACTIONS = [
     ("Check in", "Today's check-in: PEG items, sleep and mood", "checkin", None),
     ("Add event", "A fall, fracture, procedure, DXA result or appointment", "events", "add_event"),
     ("Add question", "A question for my doctor", "questions", "add_question"),
+    ("Record a bone treatment dose", "The highlighted treatment, taken now", "bone", "taken_now"),
 ]

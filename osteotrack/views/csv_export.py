@@ -20,6 +20,7 @@ from datetime import date, datetime, timezone
 from osteotrack.domain.records import CheckIn, Entry, Event, Question
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.views import tables
+from osteotrack.views.bone_csv import bone_files
 
 _BLANK_DAY = date(2000, 1, 1)
 _BLANK_MOMENT = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -83,7 +84,7 @@ def entry_detail(e: Entry) -> dict:
 
 
 def write_csv_zip(diary, handle, profiles: list[str] | None = None) -> None:
-    """Write entries, check-ins, events and questions as CSV files into a zip."""
+    """Write entries, check-ins, events, questions and the bone-care records as CSV files into a zip."""
     vocab = diary.vocabulary()
     chosen = [p for p in diary.profiles() if profiles is None or p.name in profiles]
     entries: list[tuple[str, Entry]] = []
@@ -102,6 +103,8 @@ def write_csv_zip(diary, handle, profiles: list[str] | None = None) -> None:
     }
     rows = {"entries.csv": [{"profile": name, **tables.entry_row(e, vocab), **entry_detail(e)}
                             for name, e in entries], **files}
+    for filename, (header, found) in bone_files(diary, chosen).items():  # bone care (issue 16)
+        headers[filename], rows[filename] = header, found
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for filename, header in headers.items():
             buffer = io.StringIO()

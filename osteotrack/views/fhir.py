@@ -32,6 +32,7 @@ from datetime import datetime, timezone
 from osteotrack import __version__
 from osteotrack.domain.records import CheckIn, Entry
 from osteotrack.domain.validate import Vocabulary
+from osteotrack.views.fhir_bone import bone_resources
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
@@ -144,6 +145,7 @@ def bundle(diary, profiles: list[str] | None = None, progress=None) -> dict:
             panel = checkin_resource(checkin, patient)
             if panel:
                 resources.append(panel)
+        resources.extend(bone_resources(diary.profile_by_id(p.id), patient, _urn))  # bone care (issue 16)
         if progress:
             progress(done, len(chosen))
     return {

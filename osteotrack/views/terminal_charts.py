@@ -19,8 +19,8 @@ from osteotrack.domain import numbers
 # One marker per series, shown in the key: readable without colour.
 WORST, LEAST, MEAN, ROLLING = "^", "v", "o", "hd"
 ROLLING_KEY = "▞"  # what the "hd" line looks like
-EVENT_CODES = {"fall": "F", "fracture": "X", "procedure": "P", "imaging": "I", "dxa": "D", "appointment": "A"}
-EVENT_WORDS = {"fall": "fall", "fracture": "fracture", "procedure": "procedure", "imaging": "imaging",
+EVENT_CODES = {"fall": "F", "near-fall": "N", "fracture": "X", "procedure": "P", "imaging": "I", "dxa": "D", "appointment": "A"}
+EVENT_WORDS = {"fall": "fall", "near-fall": "near-fall", "fracture": "fracture", "procedure": "procedure", "imaging": "imaging",
                "dxa": "DXA", "appointment": "appointment"}
 RELIEF_MARKERS = ("o", "x", "+", "*")
 # Over more than a year, appointments and scans would hide the pain line: only these are drawn.

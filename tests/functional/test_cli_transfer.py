@@ -112,7 +112,9 @@ def test_export_to_stdout_and_csv_zip(small_diary, tmp_path):
     target = tmp_path / "diary.zip"
     assert small_diary("export", "--format", "csv", "-o", str(target)).exit_code == 0
     with zipfile.ZipFile(target) as archive:
-        assert sorted(archive.namelist()) == ["checkins.csv", "entries.csv", "events.csv", "questions.csv"]
+        assert sorted(archive.namelist()) == ["checkins.csv", "doses.csv", "entries.csv", "events.csv",
+                                              "falls_checks.csv", "heights.csv", "impressions.csv", "questions.csv",
+                                              "side_effects.csv", "treatments.csv"]
         rows = list(csv.DictReader(io.StringIO(archive.read("entries.csv").decode())))
     assert sorted(int(r["pain"]) for r in rows) == [2, 4, 6, 8]
 

@@ -9,6 +9,7 @@ import pytest
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question
+from osteotrack.domain.bone import Dose, FallsCheck, Height, Impression, SideEffect, Treatment
 from osteotrack.domain.selfcare import SelfCareSession
 from osteotrack.store import Diary, ProfileDiary
 from osteotrack.store.part import Stored
@@ -27,10 +28,12 @@ def full_diary(db_path, tmp_path):
         diary.profile_by_id(dad).save_checkin(CheckIn(day=AT.date(), peg_pain=5), today=NOW.date())
         event = diary.profile_by_id(dad).add_event(Event(kind="fall", at=AT), now=NOW)
         question = diary.profile_by_id(dad).add_question(Question(text="Can I swim?", created=AT))
+        diary.profile_by_id(dad).add_treatment(Treatment("alendronate", "1w", AT.date()), now=NOW)
+        height, _ = diary.profile_by_id(dad).add_height(Height(AT, 1620), now=NOW)
         export = tmp_path / "dad.json"
         export.write_text(json.dumps(export_document(diary, ["Dad"])))
     assert not (db_path.parent / "diary.db-wal").exists()  # closed: everything is in the main file
-    return {"entry": entry.id, "event": event.id, "question": question.id, "export": export}
+    return {"entry": entry.id, "event": event.id, "question": question.id, "export": export, "height": height.id}
 
 
 def digest(path) -> str:
@@ -123,6 +126,16 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
             "delete_question": lambda: dad.delete_question(full_diary["question"]),
             "add_session": lambda: dad.add_session(SelfCareSession("relaxation", 6, 4, 300, AT), now=NOW),
             "insert_validated": lambda: dad.insert_validated(entries=[(Entry(at=AT, pain=4, id="x" * 8), "a", "b")]),
+            "add_treatment": lambda: dad.add_treatment(Treatment("calcium", "1d", AT.date()), now=NOW),
+            "stop_treatment": lambda: dad.stop_treatment("alendronate", AT.date(), now=NOW),
+            "add_dose": lambda: dad.add_dose(Dose("alendronate", AT), now=NOW),
+            "add_height": lambda: dad.add_height(Height(AT, 1600), now=NOW),
+            "add_falls_check": lambda: dad.add_falls_check(FallsCheck(AT, True, False, False), now=NOW),
+            "add_impression": lambda: dad.add_impression(Impression(AT, 3), now=NOW),
+            "add_side_effect": lambda: dad.add_side_effect(SideEffect("heartburn", "alendronate", AT), now=NOW),
+            "delete_bone_record": lambda: dad.delete_bone_record("height", full_diary["height"]),
+            "insert_bone_validated": lambda: dad.insert_bone_validated({"heights": [(Height(AT, 1600, id="y" * 8),
+                                                                                     "a", "b")]}),
         }
         for name, write in {**writes, **person_writes}.items():
             with pytest.raises(DiaryError, match="read-only"):
@@ -137,7 +150,8 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
         person_reads = {"name", "id", "diary", "read_only", "vocabulary", "figures", "default_logger", "get_entry",
                         "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
                         "checkin", "checkins", "events", "questions", "find_id", "flagged_entries",
-                        "sessions"}
+                        "sessions", "treatments", "doses", "dose_days", "heights",
+                        "falls_checks", "impressions", "side_effects", "side_effects_by_medicine"}
         public = {name for name, _ in inspect.getmembers(Diary) if not name.startswith("_")}
         assert public - reads - set(writes) == set()
         person_public = {name for name, _ in inspect.getmembers(ProfileDiary) if not name.startswith("_")}

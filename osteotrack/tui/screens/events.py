@@ -21,6 +21,7 @@ from osteotrack.tui.widgets.cells import clipped, remaining_width
 # Which fields each kind of event asks for (when and note are always asked).
 FIELDS_BY_KIND = {
     "fall": ("site",),
+    "near-fall": ("site",),
     "fracture": ("site", "level"),
     "procedure": ("procedure", "level"),
     "imaging": ("site", "level"),

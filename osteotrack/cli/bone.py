@@ -1,0 +1,259 @@
+"""Bone care on the command line: ``treatment add|stop|list``, ``dose``, ``height``, ``falls-check``,
+``impression`` and ``side-effect`` (near-falls are ``osteotrack event near-fall``).
+
+Records, never advice: these commands store what was prescribed and done, and say dates and counts.
+"""
+
+from __future__ import annotations
+
+import click
+from click_default_group import DefaultGroup
+
+from osteotrack.cli.common import CliError, Group, pass_session, when_option
+
+
+class TreatmentGroup(DefaultGroup, Group):
+    pass
+
+
+@click.group(cls=TreatmentGroup, default="list", default_if_no_args=True)
+def treatment():
+    """Bone treatments: add one as prescribed, stop it, list where each stands.
+
+    \b
+    osteotrack treatment add alendronate --every 1w --since 2026-01-05 --dose "70 mg"
+    osteotrack treatment stop denosumab --on 2026-11-02
+    osteotrack treatment list
+    """
+
+
+def _day(value: str | None, what: str):
+    from osteotrack.domain.when import parse_day
+
+    return parse_day(value) if value else None
+
+
+@treatment.command("add")
+@click.argument("medicine")
+@click.option("--every", default=None, metavar="INTERVAL",
+              help="How often, from the prescription: 1d, 1w, 2w, 1m, 3m, 6m, 1y (or Nd, Nw, Nm, Ny). "
+                   "Default: the medicine's usual one.")
+@click.option("--since", default="today", show_default=True, metavar="DATE", help="The day it started.")
+@click.option("--dose", default="", metavar="TEXT", help='The dose prescribed, e.g. "70 mg".')
+@click.option("--name", default="", metavar="TEXT", help="A display name for a medicine of your own.")
+@click.option("--note", default="", help="A note.")
+@pass_session
+def treatment_add(session, medicine, every, since, dose, name, note):
+    """Add a bone treatment as prescribed (MEDICINE: alendronate, denosumab, … or your own).
+
+    Built in: alendronate, risedronate, ibandronate, zoledronic-acid, denosumab, teriparatide,
+    abaloparatide, romosozumab, raloxifene, hormone-therapy, calcium, vitamin-d.
+    """
+    from osteotrack.domain.bone import MEDICINES, Treatment, day_text, medicine_slug
+
+    slug = medicine_slug(medicine)
+    if every is None:
+        if slug not in MEDICINES:
+            raise CliError("bone.every_needed", field="every", medicine=medicine)
+        every = MEDICINES[slug].intervals[0]
+    record = session.person().add_treatment(Treatment(slug, every, _day(since, "since"), dose=dose, name=name,
+                                                      note=note))
+    dose_text = f" {record.dose}" if record.dose else ""
+    click.echo(f"Added {record.display_name}{dose_text} {record.interval.words()} since {day_text(record.since)} "
+               f"(id {record.id[:8]}).")
+
+
+@treatment.command("stop")
+@click.argument("medicine")
+@click.option("--on", "on", default="today", show_default=True, metavar="DATE", help="The last day of the treatment.")
+@click.option("--note", default="", help="Why, or what was said.")
+@pass_session
+def treatment_stop(session, medicine, on, note):
+    """Record that a treatment stopped (its doses and history are kept)."""
+    from osteotrack.domain.bone import day_text
+
+    record = session.person().stop_treatment(medicine, _day(on, "on"), note)
+    click.echo(f"Stopped {record.display_name} on {day_text(record.stopped)} "
+               f"(taken since {day_text(record.since)}).")
+
+
+@treatment.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@pass_session
+def treatment_list(session, fmt):
+    """Each treatment with its last dose, the next due day and how many days late it is (0 when on time)."""
+    import json
+
+    from osteotrack.analysis.bone import treatment_statuses
+    from osteotrack.domain.when import now_local
+    from osteotrack.views.bone_tables import status_row
+
+    person = session.person(create=False)
+    rows = [status_row(s) for s in treatment_statuses(person, now_local().date())]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("No bone treatments yet; add one with: osteotrack treatment add alendronate --every 1w")
+        return
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Bone treatments — {person.name}", title_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False, caption="late: days late today (0 when on time)", caption_justify="left")
+    table.add_column("treatment", overflow="fold", min_width=12)
+    for column in ("every", "since", "stopped", "last dose", "next due", "late"):
+        table.add_column(column, no_wrap=True, justify="right" if column == "late" else "left")
+    for r in rows:
+        table.add_row(f"{r['name']} {r['dose']}".strip(), r["every"], r["since"], r["stopped"] or "—",
+                      r["last_dose"] or "none yet", r["next_due"] or "—", str(r["days_late"]) if r["next_due"] else "—")
+    Console().print(table)
+
+
+@click.command()
+@click.argument("medicine")
+@when_option("When it was taken or given: ISO date-time, 'yesterday 8:00', 'monday', '2h ago'.")
+@click.option("--note", default="", help="A note.")
+@pass_session
+def dose(session, medicine, at, note):
+    """Record a dose taken (or an injection or infusion given) of a bone treatment.
+
+    \b
+    osteotrack dose alendronate
+    osteotrack dose denosumab --at 2026-11-02 --note "left arm"
+    """
+    from osteotrack.domain.bone import Dose, day_text, dose_word, timings
+    from osteotrack.domain.describe import when_text
+    from osteotrack.domain.when import parse_when
+
+    person = session.person()
+    record = person.add_dose(Dose(medicine, parse_when(at), note=note))
+    treatment = next(t for t in person.treatments() if t.id == record.treatment_id)
+    found, next_due = timings(treatment, person.dose_days().get(treatment.id, []))
+    this = next(x for x in found if x.day == record.at.date())
+    word = dose_word(treatment.medicine)
+    timing = ("on time" if not this.days_late else
+              f"{this.days_late} {'day' if this.days_late == 1 else 'days'} late (due {day_text(this.due)})")
+    click.echo(f"Recorded {'an' if word[0] in 'aeiou' else 'a'} {word} of {treatment.display_name} on "
+               f"{when_text(record.at)}: {timing}. Next due {day_text(next_due)}.")
+
+
+@click.command()
+@click.argument("cm", required=False, metavar="[CM]")
+@click.option("--inches", default=None, metavar="N", help="The height in inches instead of centimetres.")
+@when_option("When it was measured: ISO date or date-time, 'yesterday', 'today 8:30'.")
+@click.option("--note", default="", help="A note (e.g. where it was measured).")
+@pass_session
+def height(session, cm, inches, at, note):
+    """Record a height measurement in centimetres (or --inches).
+
+    \b
+    osteotrack height 162.5
+    osteotrack height --inches 64 --at 2026-03-01
+    """
+    from osteotrack.domain.bone import Height, cm_text, height_mm, loss_sentence
+    from osteotrack.domain.describe import when_text
+    from osteotrack.domain.when import parse_when
+
+    if (cm is None) == (inches is None):
+        raise CliError("bone.height_once", field="height")
+    mm = height_mm(inches, inches=True) if inches is not None else height_mm(cm)
+    record, crossed = session.person().add_height(Height(parse_when(at), mm, note=note))
+    click.echo(f"Recorded height {cm_text(record.mm)} on {when_text(record.at)}.")
+    for loss in crossed:
+        click.echo(loss_sentence(loss))
+    if crossed:
+        click.echo("Added a question for your doctor; see it with 'osteotrack question list' "
+                   "(remove it with 'osteotrack question delete ID').")
+
+
+@click.command("falls-check")
+@click.option("--fell", required=True, metavar="yes|no", help="Have you fallen in the past 12 months?")
+@click.option("--unsteady", required=True, metavar="yes|no", help="Do you feel unsteady when you stand or walk?")
+@click.option("--worried", required=True, metavar="yes|no", help="Do you worry that you might fall?")
+@when_option("When it was answered (default now).")
+@pass_session
+def falls_check(session, fell, unsteady, worried, at):
+    """Answer the falls check: three yes/no questions (from the CDC's public-domain falls screening).
+
+    \b
+    osteotrack falls-check --fell no --unsteady yes --worried yes
+    """
+    from osteotrack.domain.bone import FallsCheck
+    from osteotrack.domain.when import parse_when
+
+    record = session.person().add_falls_check(FallsCheck(parse_when(at), fell, unsteady, worried))
+    yes = record.yes_count
+    click.echo(f"Recorded the falls check: fallen in the past 12 months: {'yes' if record.fell else 'no'}; "
+               f"unsteady standing or walking: {'yes' if record.unsteady else 'no'}; "
+               f"worried about falling: {'yes' if record.worried else 'no'} ({yes} of 3 answered yes).")
+
+
+@click.command()
+@click.argument("score", metavar="N")
+@click.option("--since-start-of", "since_start_of", default=None, metavar="MEDICINE",
+              help="Compare with the start of this treatment (default: the start of the diary).")
+@when_option("When (default now).")
+@click.option("--note", default="", help="A note.")
+@pass_session
+def impression(session, score, since_start_of, at, note):
+    """Record how you feel things have changed overall, from 1 to 7.
+
+    \b
+    1 very much improved   2 much improved   3 a little improved   4 no change
+    5 a little worse       6 much worse      7 very much worse
+    osteotrack impression 3 --since-start-of denosumab
+    """
+    from osteotrack.domain.bone import IMPRESSIONS, Impression, medicine_name
+    from osteotrack.domain.when import parse_when
+
+    record = session.person().add_impression(Impression(parse_when(at), score, since_start_of, note=note))
+    since = (f"the start of {medicine_name(record.since_start_of)}" if record.since_start_of
+             else "the start of the diary")
+    click.echo(f"Recorded your impression of change since {since}: {record.score} "
+               f"({IMPRESSIONS[record.score]}).")
+
+
+@click.command("side-effect")
+@click.argument("effect")
+@click.option("--medicine", required=True, metavar="NAME", help="The bone treatment or pain medicine it goes with.")
+@click.option("--severity", default=None, metavar="1-10", help="How bad: 1 barely noticed … 10 worst imaginable.")
+@when_option("When it happened (default now).")
+@click.option("--note", default="", help="A note.")
+@pass_session
+def side_effect(session, effect, medicine, severity, at, note):
+    """Record a side effect of a medicine.
+
+    \b
+    osteotrack side-effect "heartburn" --medicine alendronate --severity 4
+    """
+    from osteotrack.domain.bone import SideEffect, medicine_name
+    from osteotrack.domain.describe import when_text
+    from osteotrack.domain.when import parse_when
+
+    record = session.person().add_side_effect(SideEffect(effect, medicine, parse_when(at), severity, note=note))
+    how = f", severity {record.severity} of 10" if record.severity is not None else ""
+    click.echo(f"Recorded {record.effect} with {medicine_name(record.medicine)} on {when_text(record.at)}{how} "
+               f"(id {record.id[:8]}).")
+
+
+def _question_delete():
+    """``osteotrack question delete ID``: a question the app added (or any other) can be removed."""
+    from osteotrack.cli.records import question
+
+    @question.command("delete")
+    @click.argument("question_id", metavar="ID")
+    @pass_session
+    def question_delete(session, question_id):
+        """Delete a question (ID: the first characters shown by `question list`)."""
+        person = session.person()
+        full_id = person.find_id("question", question_id)
+        text = next(q.text for q in person.questions() if q.id == full_id)
+        person.delete_question(full_id)
+        click.echo(f"Deleted the question: {text}")
+
+
+_question_delete()
+
+COMMANDS = [treatment, dose, height, falls_check, impression, side_effect]

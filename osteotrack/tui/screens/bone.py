@@ -1,0 +1,105 @@
+"""Bone care: treatments with the next dose due and days late, height, falls, the impression of change.
+
+One key (``x``) records "taken now" for the highlighted treatment. Reads and writes run in
+workers on their own connection, through the person's ``ProfileDiary``; a result that arrives
+after the screen has gone is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from osteotrack.tui.screens.base import DiaryScreen
+
+
+@dataclass
+class BoneData:
+    """What the screen shows, read in one go in a worker."""
+
+    rows: list[tuple[str, str, str, str, str, str]]  # medicine slug, treatment, every, last dose, next due, late
+    lines: list[str]
+
+
+def read_bone(person, today) -> BoneData:
+    """Treatments as rows, and height, falls, falls check and impression as lines (runs in a worker)."""
+    from osteotrack.analysis import Period
+    from osteotrack.analysis.bone import bone_care, treatment_statuses
+    from osteotrack.views.bone_trends import lines
+
+    rows = []
+    for s in treatment_statuses(person, today):
+        t = s.treatment
+        rows.append((t.medicine, f"{t.display_name} {t.dose}".strip(), t.interval.words(),
+                     s.last_dose.isoformat() if s.last_dose else "none yet",
+                     s.next_due.isoformat() if s.next_due else "stopped",
+                     str(s.days_late) if s.next_due else "—"))
+    first = min([t.since for t in person.treatments()] + [h.at.date() for h in person.heights()] + [today])
+    return BoneData(rows, lines(bone_care(person, Period(first, today))))
+
+
+class BoneCareScreen(DiaryScreen):
+    """Bone treatments, height, falls and how it is going; ``x`` records a dose taken now."""
+
+    TITLE = "Bone care"
+    SUB_TITLE = "records, not advice"
+    EDITING_ACTIONS = frozenset({"taken_now"})
+    PROBLEM_LINE = "#status"
+    BINDINGS = [Binding("x", "taken_now", "Taken now", id="bone.taken-now")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Reading the diary…", id="status", markup=False)
+        yield DataTable(id="treatments", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="bone-lines", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#treatments", DataTable)
+        for column in ("Treatment", "Every", "Last dose", "Next due", "Days late"):
+            table.add_column(column, key=column)
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Read again (the app's refresh key calls this)."""
+        self._read()
+
+    def _read(self) -> None:
+        today = self.osteo.now().date()
+        self.read(lambda person: read_bone(person, today), self._show, group="bone-read")
+
+    def _show(self, data: BoneData) -> None:
+        table = self.query_one("#treatments", DataTable)
+        table.clear()
+        for medicine, *cells in data.rows:
+            table.add_row(*cells, key=medicine)
+        self.query_one("#status", Static).update(
+            f"{len(data.rows)} {'treatment' if len(data.rows) == 1 else 'treatments'}; days late as of today "
+            "(0 when on time). x: taken now." if data.rows else
+            "No bone treatments yet; add one with: osteotrack treatment add alendronate --every 1w")
+        self.query_one("#bone-lines", Static).update("\n".join(data.lines))
+
+    def action_taken_now(self) -> None:
+        """Record a dose of the highlighted treatment, taken now."""
+        if self.refused_read_only():
+            return
+        table = self.query_one("#treatments", DataTable)
+        if table.row_count == 0:
+            self.notify("No treatment to record a dose for.", severity="warning")
+            return
+        medicine = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        moment = self.osteo.now()
+
+        def change(person):
+            from osteotrack.domain.bone import Dose
+
+            return person.add_dose(Dose(medicine, moment))
+
+        def done(dose) -> None:
+            self.notify(f"Recorded a dose of {dose.medicine} at {dose.at:%H:%M}.")
+            self.refresh_data()
+
+        self.write(change, done)
