@@ -193,7 +193,7 @@ def read(data: bytes, path: str, vocab: Vocabulary) -> ImportPlan:
     for row in tables.get("drugintakes", []):
         intakes.setdefault(row.get("diaryEntry_id"), []).append(row)
     entries = tables["diaryentries"]
-    plan = ImportPlan("pain-diary", "Privacy Friendly Pain Diary backup", where="diary entry",
+    plan = ImportPlan("pain-diary", "Privacy Friendly Pain Diary backup", where="entry",
                       rows_read=len(entries))
     plan.rules.append("Pain: the app's 0–10 pain level is kept as it is; each place on its body map gets it "
                       "as its intensity.")

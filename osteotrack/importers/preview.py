@@ -48,13 +48,14 @@ def preview(plan: ImportPlan, path: str, whose: str, known: set[str] | None = No
     """
     present = sum(1 for i in entry_ids or [] if i in (known or set()))
     new_entries = len(plan.entries) - present
-    lines = [f"{plan.label} {path} → {whose}", f"  {plan.where}s read: {plan.rows_read}"]
+    many = {"line": "lines", "row": "rows", "entry": "entries"}.get(plan.where, plan.where)
+    lines = [f"{plan.label} {path} → {whose}", f"  {many} read: {plan.rows_read}"]
     again = f" ({present} already in the diary)" if present else ""
     lines.append(f"  entries to create: {new_entries}{again}")
     if plan.checkins:
         lines.append(f"  check-ins to create (how you felt, as mood): {len(plan.checkins)}")
     if plan.skipped:
-        lines.append(f"  {plan.where}s not imported: {len(plan.skipped)}")
+        lines.append(f"  {many} not imported: {len(plan.skipped)}")
         for s in plan.skipped[:SHOWN_SKIPPED]:
             lines.append(f"    {plan.where} {s.line}: {s.reason}")
         if len(plan.skipped) > SHOWN_SKIPPED:

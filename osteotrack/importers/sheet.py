@@ -104,8 +104,8 @@ def read(data: bytes, path: str, columns: Columns, vocab: Vocabulary, sheet: str
         _places(draft, _cell_text(cell("where")), pain, vocab)
         _triggers(draft, _cell_text(cell("trigger")), vocab)
         _therapies(draft, _cell_text(cell("therapy")), vocab)
-        others = [f"{names_[i] or _letter(i)}: {_cell_text(c).strip()}" for i, c in enumerate(cells)
-                  if i not in mapped and not _blank(c)]
+        others = [f"{(names_[i] if i < len(names_) else '') or _letter(i)}: {_cell_text(c).strip()}"
+                  for i, c in enumerate(cells) if i not in mapped and not _blank(c)]
         if others:
             draft.note("\n".join(others))
         key = "\x1e".join(_cell_text(cell(name)).strip() for name in ("date", "time", "pain", "where", "trigger",
