@@ -129,11 +129,9 @@ def _csv_rows(data: bytes, path: str) -> list[tuple[int, list]]:
             raise ValidationError("import.not_utf8", field="file", path=path) from None
     if "\x00" in text:
         raise ValidationError("import.sheet_binary", field="file", path=path)
-    sample = text[:16384]
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
+    # The header line tells the separator: spreadsheet programs write ";" where "," is the decimal comma.
+    first = next((line for line in text[:65536].splitlines() if line.strip()), "")
+    delimiter = max(",;\t", key=lambda d: (first.count(d), d == ","))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     rows, start = [], 1
     try:
@@ -228,11 +226,12 @@ def _column(spec: str, header: list[str], option: str) -> int:
     if len(hits) > 1:
         raise ValidationError("import.sheet_column_twice", field=option, option=option, name=spec,
                               letters=", ".join(_letter(i) for i in hits))
-    if re.fullmatch(r"[A-Za-z]{1,3}", spec.strip()):
+    if re.fullmatch(r"[A-Za-z]{1,2}", spec.strip()):  # A … ZZ; a longer word is a header, never a letter
         number = 0
         for ch in spec.strip().upper():
             number = number * 26 + (ord(ch) - 64)
-        return number - 1
+        if number <= len(header):
+            return number - 1
     shown = ", ".join(f"{_letter(i)} '{name}'" for i, name in enumerate(header) if name) or "none"
     raise ValidationError("import.sheet_column", field=option, option=option, name=spec, columns=shown)
 
