@@ -45,9 +45,10 @@ def run(session, file: Path, source: str, options: dict, *, yes: bool, dry_run: 
     plan = plan_for(source, data, str(file), vocab, columns=columns, sheet=options.get("sheet"),
                     day_first=options.get("day_first"))
     if person is not None:
-        entries, _, _ = plan.records(person.id, True)
-        ids = [e.id for e in entries]
-        shown = preview(plan, str(file), f"{person.name}'s diary", person.known_ids("entry", ids), ids)
+        entries, checkins, _ = plan.records(person.id, True)
+        ids, days = [e.id for e in entries], [c.id for c in checkins]
+        known = person.known_ids("entry", ids) | person.known_ids("check-in", days)
+        shown = preview(plan, str(file), f"{person.name}'s diary", known, ids, days)
     else:
         shown = preview(plan, str(file), "a new diary")
     for line in shown.lines:

@@ -250,7 +250,11 @@ def _map_description(draft: EntryDraft, description: dict, pain: int, vocab: Voc
             draft.site(stem, pain)
         else:
             label = f"{name}, {side}" if side else name
-            draft.new(Pending(names.new_term("location", label, vocab, "body map"), "", intensity=pain))
+            known, _ = names.place(label, vocab)  # a place the user added before (by this import, say)
+            for slug in known:
+                draft.site(slug, pain)
+            if not known:
+                draft.new(Pending(names.new_term("location", label, vocab, "body map"), "", intensity=pain))
     if shown:
         draft.note("Body map: " + "; ".join(shown) + ".")
     for word in _text(description.get("painQualities")).split(","):

@@ -41,19 +41,21 @@ class Preview:
 
 
 def preview(plan: ImportPlan, path: str, whose: str, known: set[str] | None = None,
-            entry_ids: list[str] | None = None) -> Preview:
+            entry_ids: list[str] | None = None, checkin_ids: list[str] | None = None) -> Preview:
     """The preview of ``plan``: rows read, what would be created, rows skipped and why, names unknown.
 
-    ``known``: the ids the diary has already, of ``entry_ids`` (the plan's entries, in order).
+    ``known``: the ids the diary has already, of ``entry_ids`` and ``checkin_ids`` (the plan's records).
     """
-    present = sum(1 for i in entry_ids or [] if i in (known or set()))
+    known = known or set()
+    present = sum(1 for i in entry_ids or [] if i in known)
     new_entries = len(plan.entries) - present
+    new_checkins = len(plan.checkins) - sum(1 for i in checkin_ids or [] if i in known)
     many = {"line": "lines", "row": "rows", "entry": "entries"}.get(plan.where, plan.where)
     lines = [f"{plan.label} {path} → {whose}", f"  {many} read: {plan.rows_read}"]
     again = f" ({present} already in the diary)" if present else ""
     lines.append(f"  entries to create: {new_entries}{again}")
-    if plan.checkins:
-        lines.append(f"  check-ins to create (how you felt, as mood): {len(plan.checkins)}")
+    if new_checkins:
+        lines.append(f"  check-ins to create (how you felt, as mood): {new_checkins}")
     if plan.skipped:
         lines.append(f"  {many} not imported: {len(plan.skipped)}")
         for s in plan.skipped[:SHOWN_SKIPPED]:
@@ -73,4 +75,4 @@ def preview(plan: ImportPlan, path: str, whose: str, known: set[str] | None = No
     for text in plan.rules:
         lines.append(f"  {text}")
     lines.append("  Everything else the file says about an entry is kept in its note.")
-    return Preview(lines, new_entries, len(plan.checkins), len(terms))
+    return Preview(lines, new_entries, new_checkins, len(terms))
