@@ -38,7 +38,7 @@ from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.importers import names
-from osteotrack.importers.plan import EntryDraft, ImportPlan, NewTerm, Pending, on_day, scale_0_4
+from osteotrack.importers.plan import shown, EntryDraft, ImportPlan, NewTerm, Pending, on_day, scale_0_4
 
 WEATHER = ("Weather summary", "Weather max temperature", "Weather min temperature", "Weather pressure",
            "Weather precipitation intensity", "Weather humidity")
@@ -63,7 +63,11 @@ def read(data: bytes, path: str, vocab: Vocabulary) -> ImportPlan:
         header = next(reader, None)
         if not header or header[0].strip() != "Date" or "Tags" not in header or "Foods" not in header:
             raise ValidationError("import.flaredown_header", field="file", path=path)
-        rows = [(reader.line_num, row) for row in reader]
+        rows, start = [], reader.line_num + 1
+        for row in reader:  # a row's line is where it starts (a quoted cell may hold line breaks)
+            if any(cell.strip() for cell in row):
+                rows.append((start, row))
+            start = reader.line_num + 1
     except csv.Error as error:
         raise ValidationError("import.bad_csv", field="file", path=path, line=reader.line_num,
                               problem=str(error)) from None
@@ -82,8 +86,6 @@ def read(data: bytes, path: str, vocab: Vocabulary) -> ImportPlan:
         plan.left_out.append("The weather columns: Flaredown filled them in from a weather service.")
     per_day: dict[date, int] = {}
     for line, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
         if len(row) != len(header):
             plan.skip(line, ValidationError("import.row_width", line=line, found=len(row), expected=len(header)))
             continue
@@ -151,7 +153,7 @@ def _when(cell: str) -> tuple[date, time | None]:
         return _day(text, *m.groups()), None
     m = _MOMENT.match(text)
     if not m:
-        raise ValidationError("import.flaredown_date", field="date", value=text)
+        raise ValidationError("import.flaredown_date", field="date", value=shown(text))
     year, month, day_, hour, minute, second, offset = m.groups()
     day = _day(text, year, month, day_)
     if (hour, minute, second) == ("00", "00", "00"):
@@ -170,11 +172,11 @@ def _day(text: str, year: str, month: str, day: str) -> date:
     if int(year) < 1900:
         # Check-ins made on the day itself between 7 and 25 November 2021 were saved as DateTime.new:
         # -4712-01-01T00:00:00+00:00, with no trace of their day.
-        raise ValidationError("import.flaredown_no_day", field="date", value=text)
+        raise ValidationError("import.flaredown_no_day", field="date", value=shown(text))
     try:
         return date(int(year), int(month), int(day))
     except ValueError:
-        raise ValidationError("import.flaredown_date", field="date", value=text) from None
+        raise ValidationError("import.flaredown_date", field="date", value=shown(text)) from None
 
 
 def _pain(ratings: list[tuple[str, int]], vocab: Vocabulary) -> int:

@@ -33,7 +33,7 @@ from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import CheckIn, TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.importers import names
-from osteotrack.importers.plan import EntryDraft, ImportPlan, Pending, PlannedCheckIn, on_day, scale_0_4
+from osteotrack.importers.plan import shown, EntryDraft, ImportPlan, Pending, PlannedCheckIn, on_day, scale_0_4
 
 PACKAGE = "org.secuso.privacyfriendlypaindiary"
 _ARMOUR = b"-----BEGIN PGP MESSAGE-----"
@@ -110,7 +110,7 @@ def _json(data: bytes, path: str):
 def _from_wrapper(wrapper: dict, path: str) -> dict:
     if wrapper.get("packageName") != PACKAGE:
         raise ValidationError("import.pain_diary_other_app", field="file", path=path,
-                              app=str(wrapper.get("packageName")))
+                              app=shown(wrapper.get("packageName")))
     if wrapper.get("encrypted") is True or not isinstance(wrapper.get("data"), str) \
             or wrapper["data"].lstrip().startswith(_ARMOUR.decode()):
         raise ValidationError("import.pain_diary_encrypted", field="file", path=path)
@@ -210,7 +210,7 @@ def read(data: bytes, path: str, vocab: Vocabulary) -> ImportPlan:
         try:
             day = date.fromisoformat(_text(row.get("date")).strip())
         except ValueError:
-            plan.skip(number, ValidationError("import.pain_diary_date", number=number, value=str(row.get("date"))))
+            plan.skip(number, ValidationError("import.pain_diary_date", value=shown(row.get("date"))))
             continue
         description = descriptions.get(row.get("painDescription_id"))
         pain = _int(description.get("painLevel")) if isinstance(description, dict) else None

@@ -187,6 +187,12 @@ def _with_pending(planned: PlannedEntry, add: bool) -> Entry:
     return replace(e, sites=sites, qualities=qualities, triggers=triggers, therapies=therapies)
 
 
+def shown(value, limit: int = 40) -> str:
+    """A value from the file as a sentence quotes it: on one line, long ones cut short."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def join_note(*parts: str) -> str:
     """Note parts joined by blank lines, empty ones left out."""
     return "\n\n".join(p.strip() for p in parts if p and p.strip())

@@ -31,7 +31,7 @@ from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.importers import names
-from osteotrack.importers.plan import EntryDraft, ImportPlan, Pending, on_day
+from osteotrack.importers.plan import shown, EntryDraft, ImportPlan, Pending, on_day
 
 _MAX_UNZIPPED = 512 * 2**20  # an .xlsx that unpacks to more than this is refused, not read
 PAIN_WORDS = {"none": 0, "no pain": 0, "mild": 2, "moderate": 5, "severe": 8}
@@ -170,7 +170,7 @@ def _xlsx_rows(data: bytes, path: str, sheet: str | None) -> list[tuple[int, lis
             chosen = next((t for t in titles if t == sheet), None) or \
                 next((t for t in titles if t.casefold() == sheet.strip().casefold()), None)
             if chosen is None:
-                raise ValidationError("import.sheet_no_such_sheet", field="sheet", sheet=sheet,
+                raise ValidationError("import.sheet_no_such_sheet", field="sheet", sheet=shown(sheet),
                                       sheets=", ".join(titles))
         if chosen is None:
             raise ValidationError("import.sheet_empty", field="file", path=path)
@@ -224,7 +224,7 @@ def _column(spec: str, header: list[str], option: str) -> int:
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1:
-        raise ValidationError("import.sheet_column_twice", field=option, option=option, name=spec,
+        raise ValidationError("import.sheet_column_twice", field=option, option=option, name=shown(spec),
                               letters=", ".join(_letter(i) for i in hits))
     if re.fullmatch(r"[A-Za-z]{1,2}", spec.strip()):  # A … ZZ; a longer word is a header, never a letter
         number = 0
@@ -232,8 +232,9 @@ def _column(spec: str, header: list[str], option: str) -> int:
             number = number * 26 + (ord(ch) - 64)
         if number <= len(header):
             return number - 1
-    shown = ", ".join(f"{_letter(i)} '{name}'" for i, name in enumerate(header) if name) or "none"
-    raise ValidationError("import.sheet_column", field=option, option=option, name=spec, columns=shown)
+    listed = ", ".join(f"{_letter(i)} '{shown(name, 24)}'" for i, name in enumerate(header) if name) or "none"
+    raise ValidationError("import.sheet_column", field=option, option=option, name=shown(spec),
+                          columns=shown(listed, 400))
 
 
 # -- values ------------------------------------------------------------------
@@ -258,15 +259,15 @@ def _settle_order(body, column: int, day_first: bool | None, where: str) -> bool
             ambiguous = (line, value.strip())
     if day_evidence and month_evidence:
         raise ValidationError("import.sheet_mixed_dates", field="date", where=where,
-                              line_a=day_evidence[0], date_a=day_evidence[1],
-                              line_b=month_evidence[0], date_b=month_evidence[1])
+                              line_a=day_evidence[0], date_a=shown(day_evidence[1]),
+                              line_b=month_evidence[0], date_b=shown(month_evidence[1]))
     if day_evidence:
         return True
     if month_evidence:
         return False
     if ambiguous:
         raise ValidationError("import.sheet_ambiguous_dates", field="date", where=where, line=ambiguous[0],
-                              value=ambiguous[1])
+                              value=shown(ambiguous[1]))
     return None
 
 
@@ -303,9 +304,9 @@ def _date(value, order: bool | None, line: int) -> tuple[date, time | None]:
             day_n, month_n = (a, b) if first_is_day else (b, a)
             day, clock_text = date(_year(m[4], today), month_n, day_n), m[5]
         else:
-            raise ValidationError("import.sheet_date", field="date", line=line, value=text)
+            raise ValidationError("import.sheet_date", field="date", line=line, value=shown(text))
     except ValueError:
-        raise ValidationError("import.sheet_date", field="date", line=line, value=text) from None
+        raise ValidationError("import.sheet_date", field="date", line=line, value=shown(text)) from None
     return day, (_time(clock_text, line) if clock_text else None)
 
 
@@ -325,7 +326,7 @@ def _time(value, line: int) -> time:
             hour = hour % 12 + (12 if ampm == "pm" else 0) if 1 <= hour <= 12 else 99
         if hour <= 23 and minute <= 59:
             return time(hour, minute)
-    raise ValidationError("import.sheet_time", field="time", line=line, value=text)
+    raise ValidationError("import.sheet_time", field="time", line=line, value=shown(text))
 
 
 def _pain(value, line: int) -> tuple[int, str]:
@@ -346,10 +347,10 @@ def _pain(value, line: int) -> tuple[int, str]:
             return pain, ""
         m = _PAIN.match(plain)
         if not m:
-            raise ValidationError("import.sheet_pain", field="pain", line=line, value=text)
+            raise ValidationError("import.sheet_pain", field="pain", line=line, value=shown(text))
         number = float(m[1].replace(",", "."))
     if not 0 <= number <= 10:
-        raise ValidationError("import.sheet_pain", field="pain", line=line, value=text)
+        raise ValidationError("import.sheet_pain", field="pain", line=line, value=shown(text))
     pain = int(number * 2 + 1) // 2  # half up
     return pain, ("" if pain == number else f"Pain written as {text}; rounded to {pain}.")
 
