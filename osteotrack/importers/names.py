@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from osteotrack.domain.validate import Vocabulary, split_medication
 from osteotrack.domain.vocabulary import ALL_LEVELS, region_for_level
@@ -88,16 +89,22 @@ def words(text: str) -> str:
     return " ".join(re.sub(r"[-_/]+", " ", text.lower()).replace(",", " , ").split()).replace(" , ", ", ")
 
 
+@lru_cache(maxsize=4096)
 def _plain(text: str) -> str:
     return " ".join(words(text).replace(",", " ").split())
 
 
 def _by_name(kind: str, text: str, vocab: Vocabulary) -> str | None:
-    plain = _plain(text)
-    for slug, term in vocab.terms[kind].items():
-        if plain == _plain(slug) or plain == _plain(term.name):
-            return slug
-    return None
+    # Each vocabulary's names are indexed once: ten years of rows ask about the same few names.
+    index = getattr(vocab, "_import_index", None)
+    if index is None:
+        index = {k: {} for k in vocab.terms}
+        for k, terms in vocab.terms.items():
+            for slug, term in terms.items():
+                index[k].setdefault(_plain(term.name), slug)
+                index[k][_plain(slug)] = slug
+        vocab._import_index = index  # type: ignore[attr-defined]
+    return index[kind].get(_plain(text))
 
 
 def place(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:

@@ -12,6 +12,7 @@ identity (``key``), so importing the same file twice adds nothing the second tim
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
@@ -21,7 +22,8 @@ from osteotrack.domain.validate import Vocabulary, validate_checkin, validate_en
 from osteotrack.domain.vocabulary import Term
 from osteotrack.domain.when import now_local
 
-_NAMESPACE_TEXT = "6f1d3c2e-7a4b-5e8f-9c0d-1b2a3e4f5a6b"  # osteotrack imports; never change it
+# The namespace of import ids (a UUID's 16 bytes): never change it, or a second import would add everything again.
+_NAMESPACE = bytes.fromhex("6f1d3c2e7a4b5e8f9c0d1b2a3e4f5a6b")
 
 # Sources that give only a day get this time of day (or now, for an entry of today before midday).
 MIDDAY = time(12, 0)
@@ -133,19 +135,26 @@ class ImportPlan:
 
     def records(self, profile_id: int, add_new_terms: bool) -> tuple[list[Entry], list[CheckIn], list[Term]]:
         """The entries and check-ins to store for ``profile_id`` (with stable ids), and the new terms."""
+        memo = self.__dict__.setdefault("_records", {})
+        if (profile_id, add_new_terms) in memo:
+            return memo[profile_id, add_new_terms]
         entries = [replace(_with_pending(p, add_new_terms), id=stable_id(profile_id, self.source, p.key))
                    for p in self.entries]
         checkins = [replace(c.checkin, id=stable_id(profile_id, self.source, "check-in " + c.key))
                     for c in self.checkins]
         terms = [t.as_term() for t in self.new_terms()] if add_new_terms else []
+        memo[profile_id, add_new_terms] = entries, checkins, terms
         return entries, checkins, terms
 
 
 def stable_id(profile_id: int, source: str, key: str) -> str:
     """A record id derived from whose diary, the source format and the source row: the same every import."""
-    import uuid
-
-    return str(uuid.uuid5(uuid.UUID(_NAMESPACE_TEXT), f"{profile_id}\x1f{source}\x1f{key}"))
+    # A name-based UUID (version 5, RFC 4122), formatted by hand: ten years of rows make many.
+    digest = bytearray(hashlib.sha1(_NAMESPACE + f"{profile_id}\x1f{source}\x1f{key}".encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _terms_of(vocab: Vocabulary) -> list[Term]:
@@ -154,8 +163,10 @@ def _terms_of(vocab: Vocabulary) -> list[Term]:
 
 def _without_pending_items(planned: PlannedEntry) -> Entry:
     """The validated entry (pending items included) with the pending items taken out again."""
-    slugs = {(p.term.kind, p.term.slug) for p in planned.pending}
     e = planned.entry
+    if not planned.pending:
+        return e
+    slugs = {(p.term.kind, p.term.slug) for p in planned.pending}
     return replace(
         e,
         sites=[s for s in e.sites if ("location", s.location) not in slugs],

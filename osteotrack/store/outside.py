@@ -63,12 +63,9 @@ def write(diary: Diary, profile_id: int, entries: list[Entry], checkins: list[Ch
         new_terms = [t for t in terms if (t.kind, t.slug) not in have]
         diary._terms.merge(new_terms)
         counts["terms"] = len(new_terms)
-        for entry in entries:
-            if entry.id in entry_owner:
-                counts["skipped"] += 1
-                continue
-            diary._entries.insert(entry, profile_id, stamp, stamp)
-            counts["entries"] += 1
+        fresh = [entry for entry in entries if entry.id not in entry_owner]
+        diary._entries.insert_many(fresh, profile_id, stamp, stamp)
+        counts["entries"], counts["skipped"] = len(fresh), len(entries) - len(fresh)
         days = checkin_days(diary, profile_id)
         for checkin in checkins:
             # One check-in a day: the diary's own one wins.
