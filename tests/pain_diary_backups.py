@@ -115,5 +115,6 @@ def zipped(*wrappers: str) -> bytes:
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=5) as archive:
         archive.comment = b"PFA Backup Export"
         for text in wrappers:
-            archive.writestr(json.loads(text)["filename"], text)
+            entry = zipfile.ZipInfo(json.loads(text)["filename"], date_time=(2024, 3, 12, 10, 16, 0))
+            archive.writestr(entry, text, compress_type=zipfile.ZIP_DEFLATED, compresslevel=5)
     return out.getvalue()

@@ -141,7 +141,9 @@ def _from_zip(data: bytes, path: str) -> dict:
                 if isinstance(wrapper, dict) and wrapper.get("packageName") == PACKAGE:
                     wrappers.append(wrapper)
     # ValueError: zipfile's own "negative seek value" when a damaged directory points before the file's start.
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError, ValueError):
+    # RuntimeError: a member marked encrypted (zipfile asks for a password).
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError, ValueError,
+            RuntimeError):
         raise ValidationError("import.damaged_zip", field="file", path=path) from None
     if not wrappers:
         raise ValidationError("import.pain_diary_not_in_zip", field="file", path=path)

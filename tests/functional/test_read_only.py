@@ -123,6 +123,7 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
             "delete_question": lambda: dad.delete_question(full_diary["question"]),
             "add_session": lambda: dad.add_session(SelfCareSession("relaxation", 6, 4, 300, AT), now=NOW),
             "insert_validated": lambda: dad.insert_validated(entries=[(Entry(at=AT, pain=4, id="x" * 8), "a", "b")]),
+            "import_records": lambda: dad.import_records([Entry(at=AT, pain=4, id="y" * 8)], [], []),
         }
         for name, write in {**writes, **person_writes}.items():
             with pytest.raises(DiaryError, match="read-only"):
@@ -137,7 +138,7 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
         person_reads = {"name", "id", "diary", "read_only", "vocabulary", "figures", "default_logger", "get_entry",
                         "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
                         "checkin", "checkins", "events", "question", "questions", "find_id", "flagged_entries",
-                        "sessions", "session_for_entry"}
+                        "sessions", "session_for_entry", "known_ids"}
         public = {name for name, _ in inspect.getmembers(Diary) if not name.startswith("_")}
         assert public - reads - set(writes) == set()
         person_public = {name for name, _ in inspect.getmembers(ProfileDiary) if not name.startswith("_")}

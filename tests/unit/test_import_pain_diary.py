@@ -110,7 +110,8 @@ def test_the_front_figure_faces_the_user():
     (b"PK\x03\x04 not really a zip", "is a damaged zip file"),
     (b"[1, 2", "is not a backup of the Privacy Friendly Pain Diary"),
     (b"\xff\xfe\x00", "is not readable text"),
-])
+], ids=["armoured", "wrapped-encrypted", "zip-encrypted", "other-app", "zip-other-app", "no-tables", "bad-zip",
+        "bad-json", "not-text"])
 def test_what_cannot_be_read_is_one_sentence(data, sentence):
     with pytest.raises(ValidationError) as caught:
         _plan(data, "b.backup")
@@ -128,3 +129,12 @@ def test_two_entries_on_one_day_both_come_and_one_checkin():
     assert [(c.checkin.day, c.checkin.mood) for c in plan.checkins] == [(date(2024, 1, 5), 0)]
     assert "How I felt: very good." in plan.entries[1].entry.note
     assert [(s.line, s.reason) for s in plan.skipped] == [(3, "The date '05.01.2024' is not a day like 2024-03-11.")]
+
+
+def test_a_zip_member_marked_encrypted_is_a_sentence():
+    data = bytearray(pdb.zipped(pdb.wrapped(pdb.backup())))
+    data[data.find(b"PK\x03\x04") + 6] |= 1  # the "encrypted" bit of the local and central headers
+    data[data.find(b"PK\x01\x02") + 8] |= 1
+    with pytest.raises(ValidationError) as caught:
+        _plan(bytes(data), "x.zip")
+    assert str(caught.value) == "x.zip is a damaged zip file; export it again from the app it came from."
