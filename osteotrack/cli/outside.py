@@ -68,7 +68,7 @@ def run(session, file: Path, source: str, options: dict, *, yes: bool, dry_run: 
         raise click.exceptions.Exit(1)
     person = session.person()
     entries, checkins, terms = plan.records(person.id, add_terms)
-    counts = person.import_records(entries, checkins, terms)
+    counts = person.import_records(entries, checkins, terms, checked=True)
     added = f"Imported {counts['entries']} entries"
     if counts["checkins"]:
         added += f" and {counts['checkins']} check-ins"

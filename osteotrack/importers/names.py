@@ -107,6 +107,7 @@ def _by_name(kind: str, text: str, vocab: Vocabulary) -> str | None:
     return index[kind].get(_plain(text))
 
 
+@lru_cache(maxsize=4096)
 def place(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
     """The location slugs ``text`` names (two for "both knees") and a vertebral level, or ``([], None)``."""
     slug = _by_name("location", text, vocab)
@@ -146,6 +147,7 @@ def is_pain_name(text: str) -> bool:
     return any(w in plain.split() for w in _PAIN_WORDS) or plain.endswith("ache")
 
 
+@lru_cache(maxsize=4096)
 def quality(text: str, vocab: Vocabulary) -> str | None:
     """The quality slug ``text`` names, or None."""
     slug = _by_name("quality", text, vocab)
@@ -158,16 +160,19 @@ def quality(text: str, vocab: Vocabulary) -> str | None:
     return _QUALITIES.get(plain)
 
 
+@lru_cache(maxsize=4096)
 def trigger(text: str, vocab: Vocabulary) -> str | None:
     """The trigger slug ``text`` names, or None."""
     return _by_name("trigger", text, vocab) or _TRIGGERS.get(_plain(text))
 
 
+@lru_cache(maxsize=4096)
 def therapy(text: str, vocab: Vocabulary) -> str | None:
     """The therapy slug ``text`` names (not medicines: see ``medicine``), or None."""
     return _by_name("therapy", text, vocab) or _THERAPIES.get(_plain(text))
 
 
+@lru_cache(maxsize=4096)
 def medicine(text: str) -> tuple[str, str, str | None] | None:
     """``(therapy, name, dose)`` when ``text`` names a known pain medicine ("Ibuprofen 400 mg"), else None."""
     name, dose = split_medication(text)
@@ -204,6 +209,7 @@ def new_term(kind: str, name: str, vocab: Vocabulary, came_from: str, group: str
     return NewTerm(kind, slug, name[:1].upper() + name[1:], group if kind == "therapy" else None, came_from)
 
 
+@lru_cache(maxsize=4096)
 def split_items(text: str) -> list[str]:
     """A cell's list of names: split at semicolons, commas, plus signs, "and" and line breaks.
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import TherapyUse
 from osteotrack.domain.validate import Vocabulary
+from osteotrack.domain.when import now_local
 from osteotrack.importers import names
 from osteotrack.importers.plan import shown, EntryDraft, ImportPlan, Pending, on_day
 
@@ -87,32 +88,36 @@ def read(data: bytes, path: str, columns: Columns, vocab: Vocabulary, sheet: str
         plan.rules.append("Dates with slashes or dashes are read " + ("day first." if order else "month first."))
     mapped = set(index.values())
     seen: dict[str, int] = {}
+    now = now_local()
+    fields_ = ("date", "time", "pain", "where", "trigger", "therapy", "note")
+    at = [index.get(name) for name in fields_]
     for line, cells in body:
-        cell = lambda name: cells[index[name]] if name in index and index[name] < len(cells) else None  # noqa: E731
+        width = len(cells)
+        values = [cells[i] if i is not None and i < width else None for i in at]
+        texts = [v if isinstance(v, str) else _cell_text(v) for v in values]
         try:
-            day, clock = _date(cell("date"), order, line)
-            if "time" in index and not _blank(cell("time")):
-                clock = _time(cell("time"), line)
-            pain, estimated = _pain(cell("pain"), line)
+            day, clock = _date(values[0], order, line)
+            if not _blank(values[1]):
+                clock = _time(values[1], line)
+            pain, estimated = _pain(values[2], line)
         except ValidationError as error:
             plan.skip(line, error)
             continue
         draft = EntryDraft(vocab)
-        draft.note(_cell_text(cell("note")) if "note" in index else "")
+        draft.note(texts[6])
         if estimated:
             draft.note(estimated)
-        _places(draft, _cell_text(cell("where")), pain, vocab)
-        _triggers(draft, _cell_text(cell("trigger")), vocab)
-        _therapies(draft, _cell_text(cell("therapy")), vocab)
+        _places(draft, texts[3], pain, vocab)
+        _triggers(draft, texts[4], vocab)
+        _therapies(draft, texts[5], vocab)
         others = [f"{(names_[i] if i < len(names_) else '') or _letter(i)}: {_cell_text(c).strip()}"
                   for i, c in enumerate(cells) if i not in mapped and not _blank(c)]
         if others:
             draft.note("\n".join(others))
-        key = "\x1e".join(_cell_text(cell(name)).strip() for name in ("date", "time", "pain", "where", "trigger",
-                                                                         "therapy", "note"))
+        key = "\x1e".join(t.strip() for t in texts)
         n = seen.get(key, 0)
         seen[key] = n + 1
-        plan.entries.append(draft.entry(f"{key}#{n}", line, on_day(day, clock), pain))
+        plan.entries.append(draft.entry(f"{key}#{n}", line, on_day(day, clock, now), pain))
     return plan
 
 

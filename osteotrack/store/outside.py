@@ -42,14 +42,21 @@ def checkin_days(diary: Diary, profile_id: int) -> set[str]:
 
 
 def write(diary: Diary, profile_id: int, entries: list[Entry], checkins: list[CheckIn],
-          terms: list[Term]) -> dict[str, int]:
-    """Add the new terms, then every entry and check-in the profile lacks; return what was added and skipped."""
+          terms: list[Term], checked: bool = False) -> dict[str, int]:
+    """Add the new terms, then every entry and check-in the profile lacks; return what was added and skipped.
+
+    ``checked``: the records were validated already (by ``ImportPlan.finish``); then only what the
+    diary could have changed since is checked again: that every name they use is a term of it.
+    """
     diary.check_writable()
     known = [t for kind in diary.vocabulary().terms.values() for t in kind.values()]
     have = {(t.kind, t.slug) for t in known}
     vocab = Vocabulary(known + [t for t in terms if (t.kind, t.slug) not in have])
-    entries = [validate_entry(e, vocab) for e in entries]
-    checkins = [validate_checkin(c) for c in checkins]
+    if checked:
+        _check_names(entries, vocab)
+    else:
+        entries = [validate_entry(e, vocab) for e in entries]
+        checkins = [validate_checkin(c) for c in checkins]
     diary.verify()  # never pour a whole file of records into a damaged diary
     counts = {"entries": 0, "checkins": 0, "terms": 0, "skipped": 0}
     stamp = now_utc()
@@ -77,3 +84,14 @@ def write(diary: Diary, profile_id: int, entries: list[Entry], checkins: list[Ch
             counts["checkins"] += 1
     diary._terms.forget()
     return counts
+
+
+def _check_names(entries: list[Entry], vocab: Vocabulary) -> None:
+    """Refuse (with the vocabulary's own sentence) an entry naming a term the diary lacks."""
+    names = {kind: set(terms) for kind, terms in vocab.terms.items()}
+    for e in entries:
+        for kind, slugs in (("location", [s.location for s in e.sites]), ("quality", e.qualities),
+                            ("trigger", e.triggers), ("therapy", [t.therapy for t in e.therapies])):
+            for slug in slugs:
+                if slug not in names[kind]:
+                    vocab.check(kind, slug)

@@ -223,12 +223,14 @@ class ProfileDiary:
 
         return set(owners(self.diary, kind, ids))
 
-    def import_records(self, entries: list[Entry], checkins: list[CheckIn], terms: list) -> dict[str, int]:
+    def import_records(self, entries: list[Entry], checkins: list[CheckIn], terms: list,
+                       checked: bool = False) -> dict[str, int]:
         """Add new vocabulary ``terms``, then the entries and check-ins this profile lacks, in one transaction.
 
         Records whose id the diary has already are skipped; returns counts of entries,
-        checkins and terms added, and of records skipped.
+        checkins and terms added, and of records skipped. ``checked``: the records come from a
+        finished import plan (validated already); only their names are checked again.
         """
         from osteotrack.store.outside import write
 
-        return write(self.diary, self.id, entries, checkins, terms)
+        return write(self.diary, self.id, entries, checkins, terms, checked)

@@ -205,3 +205,15 @@ def test_the_existing_export_import_is_unchanged(run_cli, tmp_path, db_path):
     other = tmp_path / "other.db"
     result = CliRunner_invoke(other, ["import", str(out)])
     assert result.output == "Imported 1 entries, 0 checkins, 0 events, 0 questions; 0 already in the diary.\n"
+
+
+def test_records_checked_by_a_plan_still_need_the_diarys_names(db_path):
+    from datetime import datetime
+
+    with Diary.open(db_path) as diary:
+        me = active(diary)
+        stray = Entry(at=datetime(2026, 1, 1, 9).astimezone(), pain=3, triggers=["gardening"], id="a" * 8)
+        with pytest.raises(Exception) as caught:
+            me.import_records([stray], [], [], checked=True)
+        assert str(caught.value).startswith("Unknown trigger 'gardening'")
+        assert me.count_entries() == 0

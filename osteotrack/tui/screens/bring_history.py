@@ -193,7 +193,7 @@ class BringHistoryScreen(DiaryScreen):
             with Diary.open(self.app.diary_path) as diary:
                 person = diary.profile(self.app.profile or diary.active_profile())
                 entries, checkins, terms = plan.records(person.id, add_terms)
-                counts = person.import_records(entries, checkins, terms)
+                counts = person.import_records(entries, checkins, terms, checked=True)
         except DiaryError as error:
             self.app.call_from_thread(self._read_failed, str(error))
             return
