@@ -71,8 +71,8 @@ def shared_strings(data: bytes) -> bytes:
     def shared(match) -> str:
         return f'<c r="{match[1]}"{match[2]} t="s"><v>{table.setdefault(match[3], len(table))}</v></c>'
 
-    sheet = re.sub(r'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>',
-                   shared, sheet)
+    inline = r'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>'
+    sheet = re.sub(inline, shared, sheet)
     strings = "".join(f'<si><t xml:space="preserve">{text}</t></si>' for text in table)
     main = "http://schemas.openxmlformats.org"
     out = io.BytesIO()

@@ -39,8 +39,6 @@ def state(path: Path) -> str:
 
 def entries(path: Path) -> list[dict]:
     """The active profile's entries as exported, oldest first."""
-    import json
-
     with Diary.open(path, read_only=True) as diary:
         document = export_document(diary, [diary.active_profile()])
     return sorted(document["profiles"][0]["entries"], key=lambda e: e["at"])

@@ -161,7 +161,8 @@ def _tables(backup: dict, path: str) -> dict[str, list[dict]]:
         raise ValidationError("import.pain_diary_shape", field="file", path=path)
     tables = {}
     for table in content:
-        if isinstance(table, dict) and isinstance(table.get("tableName"), str) and isinstance(table.get("values"), list):
+        if isinstance(table, dict) and isinstance(table.get("tableName"), str) \
+                and isinstance(table.get("values"), list):
             tables[table["tableName"]] = [row for row in table["values"] if isinstance(row, dict)]
     if "diaryentries" not in tables or "paindescriptions" not in tables:
         raise ValidationError("import.pain_diary_shape", field="file", path=path)

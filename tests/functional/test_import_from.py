@@ -162,7 +162,8 @@ def test_a_checkin_of_the_diary_wins_over_an_imported_one(run_cli, db_path):
 
 
 @pytest.mark.parametrize("args, sentence", [
-    (("--from", "sheet", "--date", "Date"), "--from sheet needs --date COLUMN and --pain COLUMN (a header or a letter)."),
+    (("--from", "sheet", "--date", "Date"),
+     "--from sheet needs --date COLUMN and --pain COLUMN (a header or a letter)."),
     (("--from", "flaredown", "--pain", "B"), "--pain only go with --from sheet."),
     (("--dry-run",), "--dry-run go with --from flaredown, pain-diary or sheet; an osteotrack export is imported "
                      "without them."),

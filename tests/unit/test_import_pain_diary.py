@@ -61,7 +61,8 @@ def test_every_form_gives_the_same_plan(name):
     # 4 THIGH_LEFT on the front figure is the right thigh; 15 is the head: neither is a place of ours.
     assert (second.pain, second.sites) == (3, [])
     assert [(p.term.slug, p.intensity) for p in plan.entries[1].pending] == [("thigh-right", 3), ("head", 3)]
-    assert second.note == "Body map: thigh (front, left half); head (front).\n\nWhen: during the day.\n\nHow I felt: good."
+    assert second.note == ("Body map: thigh (front, left half); head (front).\n\nWhen: during the day.\n\n"
+                           "How I felt: good.")
     assert (third.pain, [(t.therapy, t.medication, t.dose) for t in third.therapies]) == (
         0, [("otc-pain-medication", "Paracetamol", None)])
     assert third.note == "Medication: Paracetamol: 2 at night."

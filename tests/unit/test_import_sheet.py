@@ -48,8 +48,9 @@ def test_ambiguous_slash_dates_are_refused_unless_the_order_is_given():
         _plan("Date,Pain\n3/11/2026,6\n4-10-2026,5\n")
     assert str(caught.value) == ("Dates like '3/11/2026' (line 2) could be read day first or month first; "
                                  "add --day-first or --month-first to say which.")
-    assert _days(_plan("Date,Pain\n3/11/2026,6\n4-10-2026,5\n", day_first=True)) == [date(2026, 11, 3), date(2026, 10, 4)]
-    assert _days(_plan("Date,Pain\n3/11/2026,6\n4-10-2026,5\n", day_first=False)) == [date(2026, 3, 11), date(2026, 4, 10)]
+    text = "Date,Pain\n3/11/2026,6\n4-10-2026,5\n"
+    assert _days(_plan(text, day_first=True)) == [date(2026, 11, 3), date(2026, 10, 4)]
+    assert _days(_plan(text, day_first=False)) == [date(2026, 3, 11), date(2026, 4, 10)]
 
 
 def test_dates_in_both_orders_are_refused():
