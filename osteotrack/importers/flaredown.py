@@ -21,7 +21,8 @@ Mapping (stated in the preview):
   pain or names a place), else the highest rating of all its conditions and symptoms, times
   2.5 rounded half up (1→3, 2→5, 3→8, 4→10);
 - a rated symptom that names a place becomes that place with its own intensity, one that
-  names a quality (spasms → cramping) that quality; treatments become therapies (pain
+  names a quality (spasms → cramping) that quality, and one that names another body part
+  ("Hip pain", with no side) is offered as a new place; treatments become therapies (pain
   medicines with their name and dose); tags become triggers when the name matches;
 - every condition, symptom, treatment, tag and food is also written in the note, word for
   word, so nothing is lost. Weather is left out: Flaredown filled it in from a weather service.
@@ -196,6 +197,8 @@ def _map_ratings(draft: EntryDraft, ratings: list[tuple[str, int]], vocab: Vocab
         slug = names.quality(name, vocab)
         if slug:
             draft.quality(slug)
+        elif (part := names.body_part(name)) is not None:  # "Hip pain": a place once the user confirms it
+            draft.new(Pending(names.new_term("location", part, vocab, "symptom"), "", intensity=scale_0_4(value)))
 
 
 def _map_treatments(draft: EntryDraft, treatments: list[tuple[str, str]], vocab: Vocabulary) -> None:

@@ -141,6 +141,21 @@ def place(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
     return [], None
 
 
+# Body parts a pain symptom may name that are no place of the built-in vocabulary (or lack its side).
+BODY_WORDS = {"back", "hip", "knee", "foot", "wrist", "shoulder", "rib", "ribs", "jaw", "head", "arm", "arms",
+              "leg", "legs", "elbow", "elbows", "ankle", "ankles", "hand", "hands", "thigh", "buttock", "buttocks",
+              "groin", "chest", "abdomen", "stomach", "toe", "toes", "finger", "fingers", "heel", "spine"}
+
+
+def body_part(text: str) -> str | None:
+    """The body part a pain symptom names when it is no place of ours ("Hip pain" → "Hip"), else None."""
+    parts = [p for p in _plain(text).split() if p not in _PAIN_WORDS]
+    name = " ".join(parts)
+    if name in BODY_WORDS or (len(parts) == 2 and parts[0] in _SIDES and parts[1] in BODY_WORDS):
+        return " ".join(w for w in text.split() if _plain(w) not in _PAIN_WORDS).strip(" ,")
+    return None
+
+
 def is_pain_name(text: str) -> bool:
     """Whether a symptom's name speaks of pain ("Back pain", "Sore hip", "Headache")."""
     plain = _plain(text)

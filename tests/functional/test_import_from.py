@@ -120,7 +120,7 @@ def test_into_the_profile_asked_for_and_ids_apart_from_other_profiles(run_cli, s
 def test_flaredown_end_to_end_and_an_older_export_of_the_same_days_adds_nothing(run_cli, tmp_path, db_path):
     result = run_cli("import", str(FIXTURES / "flaredown-2023.csv"), "--from", "flaredown", "--yes")
     assert result.exit_code == 0, result.output
-    assert "Imported 3 entries, with 1 new names in the vocabulary; 0 already in the diary." in result.output
+    assert "Imported 3 entries, with 2 new names in the vocabulary; 0 already in the diary." in result.output
     assert [(e["at"], e["pain"]) for e in entries(db_path)] == [
         ("2021-11-01T12:00:00+01:00", 3), ("2022-03-01T04:00:00+01:00", 8), ("2022-03-01T15:05:00+01:00", 5)]
     # The same check-in in an export from before November 2021 (a day without a time) is the same entry.
