@@ -18,8 +18,7 @@ SHEET_OPTIONS = ("date", "time", "pain", "where", "note", "trigger", "therapy", 
 
 def run(session, file: Path, source: str, options: dict, *, yes: bool, dry_run: bool) -> None:
     """Preview the import of ``file`` as ``source``, ask, and write it into the session's profile."""
-    from osteotrack.importers.preview import plan_for, preview
-    from osteotrack.store.transfer import read_import_file
+    from osteotrack.importers.preview import plan_for, preview, read_file
 
     given = [f"--{k.replace('_', '-')}" for k in SHEET_OPTIONS if options.get(k) is not None]
     columns = None
@@ -32,7 +31,7 @@ def run(session, file: Path, source: str, options: dict, *, yes: bool, dry_run: 
 
         columns = Columns(**{k: options.get(k) for k in ("date", "pain", "time", "where", "note", "trigger",
                                                           "therapy")})
-    data = read_import_file(file)
+    data = read_file(file)
     exists = session.path.exists()
     person = session.person(create=False) if exists else None
     if person is not None:

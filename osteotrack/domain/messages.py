@@ -35,6 +35,9 @@ MESSAGES: dict[str, str] = {
     "import.other_profile": N_("Record {id} already belongs to another profile in this diary; "
                                "import refuses to move records between profiles."),
     # -- history from another app or a spreadsheet (osteotrack import --from) -----
+    "import.no_file": N_("There is no file at {path}."),
+    "import.folder": N_("{path} is a folder; give the path of the file to import."),
+    "import.unreadable": N_("Cannot read {path}: {problem}."),
     "import.not_utf8": N_("{path} is not readable text; save it as UTF-8 (\"CSV UTF-8\") and import it again."),
     "import.bad_csv": N_("{path} is not readable CSV (line {line}: {problem})."),
     "import.damaged_zip": N_("{path} is a damaged zip file; export it again from the app it came from."),

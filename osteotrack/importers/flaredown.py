@@ -62,6 +62,9 @@ def read(data: bytes, path: str, vocab: Vocabulary) -> ImportPlan:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
+    except csv.Error:  # not even its first row is CSV
+        header = None
+    try:
         if not header or header[0].strip() != "Date" or "Tags" not in header or "Foods" not in header:
             raise ValidationError("import.flaredown_header", field="file", path=path)
         rows, start = [], reader.line_num + 1

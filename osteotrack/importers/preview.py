@@ -10,6 +10,23 @@ from osteotrack.importers.plan import ImportPlan
 SHOWN_SKIPPED = 50  # rows listed one by one; more are counted
 
 
+def read_file(path) -> bytes:
+    """The bytes of the file to import; a missing, folder or unreadable path gets one sentence."""
+    from pathlib import Path
+
+    from osteotrack.domain.errors import ValidationError
+
+    try:
+        return Path(path).expanduser().read_bytes()
+    except FileNotFoundError:
+        raise ValidationError("import.no_file", field="file", path=str(path)) from None
+    except IsADirectoryError:
+        raise ValidationError("import.folder", field="file", path=str(path)) from None
+    except OSError as error:
+        raise ValidationError("import.unreadable", field="file", path=str(path),
+                              problem=(error.strerror or str(error)).lower()) from None
+
+
 def plan_for(source: str, data: bytes, path: str, vocab: Vocabulary, *, columns=None, sheet: str | None = None,
              day_first: bool | None = None) -> ImportPlan:
     """Read ``data`` (the file at ``path``) as ``source`` and validate it: the plan, or one sentence."""

@@ -218,3 +218,17 @@ def test_records_checked_by_a_plan_still_need_the_diarys_names(db_path):
             me.import_records([stray], [], [], checked=True)
         assert str(caught.value).startswith("Unknown trigger 'gardening'")
         assert me.count_entries() == 0
+
+
+def test_a_missing_file_a_folder_or_the_wrong_kind_is_one_sentence(db_path, tmp_path):
+    cases = [
+        ([str(tmp_path / "nope.csv"), "--from", "flaredown"], f"There is no file at {tmp_path / 'nope.csv'}."),
+        ([str(tmp_path), "--from", "pain-diary"], f"{tmp_path} is a folder; give the path of the file to import."),
+        ([str(FIXTURES / "paindiary-decrypted.json"), "--from", "flaredown"],
+         f"{FIXTURES / 'paindiary-decrypted.json'} is not a Flaredown export: its first row should start with "
+         "'Date' and hold 'Tags' and 'Foods', as the data.csv Flaredown e-mails does."),
+    ]
+    for args, sentence in cases:
+        result = CliRunner_invoke(db_path, ["import", *args, "--yes"])
+        assert (result.exit_code, result.output.strip()) == (2, f"osteotrack: {sentence}")
+    assert not db_path.exists()

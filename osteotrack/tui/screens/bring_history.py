@@ -213,9 +213,8 @@ def read_plan(diary_path: Path, profile: str | None, request: dict):
     """Read the file into a plan and its preview, against the diary's vocabulary (nothing is written)."""
     from osteotrack.domain.validate import Vocabulary
     from osteotrack.domain.vocabulary import BUILTIN
-    from osteotrack.importers.preview import plan_for, preview
+    from osteotrack.importers.preview import plan_for, preview, read_file
     from osteotrack.store import Diary
-    from osteotrack.store.transfer import read_import_file
 
     columns = None
     if request["source"] == "sheet":
@@ -226,7 +225,7 @@ def read_plan(diary_path: Path, profile: str | None, request: dict):
             raise DiaryError("import.sheet_needs")
         columns = Columns(**{k: wanted.get(k) for k in ("date", "pain", "time", "where", "note", "trigger",
                                                         "therapy")})
-    data = read_import_file(Path(request["path"]))
+    data = read_file(request["path"])
     path = request["path"]
     if Path(diary_path).exists():
         with Diary.open(diary_path, read_only=True) as diary:
