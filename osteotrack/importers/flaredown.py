@@ -201,7 +201,12 @@ def _map_ratings(draft: EntryDraft, ratings: list[tuple[str, int]], vocab: Vocab
         if slug:
             draft.quality(slug)
         elif (part := names.body_part(name)) is not None:  # "Hip pain": a place once the user confirms it
-            draft.new(Pending(names.new_term("location", part, vocab, "symptom"), "", intensity=scale_0_4(value)))
+            known, _ = names.place(part, vocab)  # added by an earlier import, say
+            for slug in known:
+                draft.site(slug, scale_0_4(value))
+            if not known:
+                draft.new(Pending(names.new_term("location", part, vocab, "symptom"), "",
+                                  intensity=scale_0_4(value)))
 
 
 def _map_treatments(draft: EntryDraft, treatments: list[tuple[str, str]], vocab: Vocabulary) -> None:

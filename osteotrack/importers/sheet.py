@@ -405,4 +405,10 @@ def _therapies(draft: EntryDraft, text: str, vocab: Vocabulary) -> None:
         else:
             group = "medication" if names.has_dose(name) else "physical"
             term_name = names.split_medication(name)[0] if group == "medication" else name
-            draft.new(Pending(names.new_term("therapy", term_name, vocab, "therapy", group), item, relief=relief))
+            known = names.therapy(term_name, vocab)  # "Alendronat 70 mg", once "Alendronat" is a term
+            if known:
+                draft.therapy(TherapyUse(known, relief), item)
+                draft.note(f"Therapy: {item}.")
+            else:
+                draft.new(Pending(names.new_term("therapy", term_name, vocab, "therapy", group), item,
+                                  relief=relief))

@@ -232,3 +232,29 @@ def test_a_missing_file_a_folder_or_the_wrong_kind_is_one_sentence(db_path, tmp_
         result = CliRunner_invoke(db_path, ["import", *args, "--yes"])
         assert (result.exit_code, result.output.strip()) == (2, f"osteotrack: {sentence}")
     assert not db_path.exists()
+
+
+@pytest.mark.parametrize("name, source", [("flaredown-2019.csv", "flaredown"), ("flaredown-2021-10.csv", "flaredown"),
+                                          ("paindiary-decrypted.json", "pain-diary")])
+def test_names_added_by_one_import_are_known_to_the_next(run_cli, tmp_path, db_path, name, source):
+    assert run_cli("import", str(FIXTURES / name), "--from", source, "--yes").exit_code == 0
+    with Diary.open(db_path) as diary:  # start again with the entries gone but the new names kept
+        me = active(diary)
+        for entry in me.entries():
+            me.delete_entry(entry.id)
+    again = run_cli("import", str(FIXTURES / name), "--from", source, "--dry-run")
+    assert "names not in your vocabulary" not in again.output
+
+
+def test_a_medicine_with_a_dose_is_known_by_its_name_the_second_time(run_cli, tmp_path, db_path):
+    path = tmp_path / "pain.csv"
+    path.write_text("Date,Pain,Therapy\n2026-03-01,4,Alendronat 70 mg\n2026-03-08,4,Alendronat 70 mg:10\n",
+                    encoding="utf-8")
+    args = ("--from", "sheet", "--date", "Date", "--pain", "Pain", "--therapy", "Therapy", "--yes")
+    assert "'Alendronat' (therapy, 2 entries) → new therapy 'alendronat', medication" in \
+        run_cli("import", str(path), *args).output
+    path.write_text("Date,Pain,Therapy\n2026-03-15,4,Alendronat 70 mg\n", encoding="utf-8")
+    result = run_cli("import", str(path), *args)
+    assert "names not in your vocabulary" not in result.output
+    last = entries(db_path)[-1]
+    assert (last["therapies"][0]["therapy"], last["note"]) == ("alendronat", "Therapy: Alendronat 70 mg.")
