@@ -409,6 +409,9 @@ def _therapies(draft: EntryDraft, text: str, vocab: Vocabulary) -> None:
             if known:
                 draft.therapy(TherapyUse(known, relief), item)
                 draft.note(f"Therapy: {item}.")
+            elif group == "medication":  # a therapy of the user's own has no dose: the note keeps it
+                draft.note(f"Therapy: {item}.")
+                draft.new(Pending(names.new_term("therapy", term_name, vocab, "therapy", group), "", relief=relief))
             else:
                 draft.new(Pending(names.new_term("therapy", term_name, vocab, "therapy", group), item,
                                   relief=relief))

@@ -253,6 +253,8 @@ def test_a_medicine_with_a_dose_is_known_by_its_name_the_second_time(run_cli, tm
     args = ("--from", "sheet", "--date", "Date", "--pain", "Pain", "--therapy", "Therapy", "--yes")
     assert "'Alendronat' (therapy, 2 entries) → new therapy 'alendronat', medication" in \
         run_cli("import", str(path), *args).output
+    first = entries(db_path)[0]  # the dose has no field on a therapy of the user's own: the note keeps it
+    assert (first["therapies"][0]["therapy"], first["note"]) == ("alendronat", "Therapy: Alendronat 70 mg.")
     path.write_text("Date,Pain,Therapy\n2026-03-15,4,Alendronat 70 mg\n", encoding="utf-8")
     result = run_cli("import", str(path), *args)
     assert "names not in your vocabulary" not in result.output
