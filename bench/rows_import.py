@@ -1,8 +1,8 @@
 """Import of a 10-year spreadsheet (issue 19): about 11,000 rows, as .csv and as .xlsx, into a fresh diary.
 
-The .xlsx is what Excel or LibreOffice saves: date and time cells, numbers as numbers, and text in
-the shared-strings table (openpyxl itself writes text inline, which Excel does not and which
-openpyxl reads several times slower). The baseline is the same entries as osteotrack's own JSON
+The .xlsx is what Excel or LibreOffice saves: date and time cells, numbers as numbers, text in the
+shared-strings table and the sheet's used range recorded (openpyxl itself writes text inline and
+no range, which Excel does not, and which makes openpyxl read the sheet twice and slower). The baseline is the same entries as osteotrack's own JSON
 export, imported the same way: what a lossless import of that many entries costs in the same run.
 Both are whole processes.
 """
@@ -73,6 +73,10 @@ def shared_strings(data: bytes) -> bytes:
 
     inline = r'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>'
     sheet = re.sub(inline, shared, sheet)
+    # Excel records the used range; without it openpyxl reads the whole sheet once more to find it.
+    cells = re.findall(r'<c r="([A-Z]+)(\d+)"', sheet)
+    last = f"{max((c for c, _ in cells), key=lambda c: (len(c), c))}{max(int(r) for _, r in cells)}"
+    sheet = sheet.replace("<sheetViews>", f'<dimension ref="A1:{last}"/><sheetViews>', 1)
     strings = "".join(f'<si><t xml:space="preserve">{text}</t></si>' for text in table)
     main = "http://schemas.openxmlformats.org"
     out = io.BytesIO()
