@@ -3,7 +3,7 @@
 Every reader turns a file into an ``ImportPlan`` (``importers.plan``): the entries it
 would create, the rows it cannot read (with their line and reason), and the names it
 does not know. Nothing here opens the diary or speaks SQL; the store writes a plan in
-one transaction (``ProfileDiary.import_planned``). Readers are imported on demand::
+one transaction (``ProfileDiary.import_records``). Readers are imported on demand::
 
     flaredown   the CSV Flaredown e-mails to a user who asks for their data
     pain-diary  a backup of the Privacy Friendly Pain Diary (Android), as the backup app gives it out

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
-from osteotrack.domain.errors import DiaryError
+from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.tui.screens.base import DiaryScreen
 
 TITLE = "Bring my history from another app or a spreadsheet"
@@ -222,7 +222,7 @@ def read_plan(diary_path: Path, profile: str | None, request: dict):
 
         wanted = request["columns"]
         if not wanted.get("date") or not wanted.get("pain"):
-            raise DiaryError("import.sheet_needs")
+            raise ValidationError("import.sheet_needs", field="from")
         columns = Columns(**{k: wanted.get(k) for k in ("date", "pain", "time", "where", "note", "trigger",
                                                         "therapy")})
     data = read_file(request["path"])
