@@ -127,8 +127,11 @@ def load_rows(ctx: Context) -> list[Row]:
     for file in sorted(HERE.glob("rows_*.py")):
         spec = importlib.util.spec_from_file_location(file.stem, file)
         module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        rows.extend(module.rows(ctx))
+        try:
+            spec.loader.exec_module(module)
+            rows.extend(module.rows(ctx))
+        except Exception as error:  # one broken row file must not hide every other measure
+            print(f"{file.name}: its rows could not be built ({type(error).__name__}: {error})", file=sys.stderr)
     return rows
 
 

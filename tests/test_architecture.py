@@ -19,10 +19,24 @@ def test_data_commands_do_not_import_textual_or_heavy_libraries():
     # `osteotrack log` runs on every quick log: it must not pay for the TUI or the report.
     code = (
         "import sys; from osteotrack.cli import cli; "
-        "print(sorted(m for m in ('textual', 'matplotlib', 'fpdf', 'numpy', 'sqlite_utils', 'rich') "
+        "print(sorted(m for m in ('textual', 'matplotlib', 'fpdf', 'numpy', 'sqlite_utils', 'rich', 'openpyxl') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_only_the_sheet_import_loads_openpyxl(tmp_path):
+    # openpyxl is for `import --from sheet` with an .xlsx file: logging and listing never pay for it.
+    code = (
+        "import sys; from click.testing import CliRunner; from osteotrack.cli import cli; "
+        "db = sys.argv[1]; "
+        "r = CliRunner().invoke(cli, ['--db', db, 'log', '--pain', '4', '--where', 'neck:4']); assert r.exit_code == 0; "
+        "r = CliRunner().invoke(cli, ['--db', db, 'list']); assert r.exit_code == 0; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'textual')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "d.db")], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 

@@ -58,13 +58,51 @@ def _fhir_bundle(diary, chosen):
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--as-profile", default=None, metavar="NAME",
               help="Put a one-profile export into this profile (created if needed).")
+@click.option("--from", "source", type=click.Choice(["flaredown", "pain-diary", "sheet"]), default=None,
+              help="History from another app or a spreadsheet: a Flaredown data.csv, a Privacy Friendly Pain "
+                   "Diary backup, or your own .csv/.xlsx sheet. Shows what it would do and asks first.")
+@click.option("--date", "date_column", default=None, metavar="COL", help="sheet: the date column (header or letter).")
+@click.option("--time", "time_column", default=None, metavar="COL", help="sheet: the time column (optional).")
+@click.option("--pain", "pain_column", default=None, metavar="COL", help="sheet: the pain column (6, 6/10, mild …).")
+@click.option("--where", "where_column", default=None, metavar="COL", help="sheet: where it hurt.")
+@click.option("--note", "note_column", default=None, metavar="COL", help="sheet: the note.")
+@click.option("--trigger", "trigger_column", default=None, metavar="COL", help="sheet: what set it off.")
+@click.option("--therapy", "therapy_column", default=None, metavar="COL", help="sheet: what helped.")
+@click.option("--sheet", "sheet_name", default=None, metavar="NAME", help="sheet: which sheet of an .xlsx file.")
+@click.option("--day-first/--month-first", "day_first", default=None,
+              help="sheet: read dates like 3/11/2026 day first (or month first) when the file does not settle it.")
+@click.option("--yes", is_flag=True, help="--from: import without asking.")
+@click.option("--dry-run", is_flag=True, help="--from: only show what would be imported.")
 @pass_session
-def import_(session, file, as_profile):
+def import_(session, file, as_profile, source, date_column, time_column, pain_column, where_column, note_column,
+            trigger_column, therapy_column, sheet_name, day_first, yes, dry_run):
     """Import an export file: the JSON export, or the CSV export (its zip, or entries.csv alone).
 
     Records already in the diary are skipped. The whole file is checked first:
     a bad file changes nothing. Rows of an entries.csv go to --profile (or the active profile).
+    With --from, history from another app or a spreadsheet goes to --profile (or the active profile).
     """
+    if source is not None:
+        from osteotrack.cli.outside import run
+
+        if as_profile:
+            from osteotrack.domain.errors import ValidationError
+
+            raise ValidationError("import.from_with_as_profile", field="as_profile")
+        options = {"date": date_column, "time": time_column, "pain": pain_column, "where": where_column,
+                   "note": note_column, "trigger": trigger_column, "therapy": therapy_column, "sheet": sheet_name,
+                   "day_first": day_first}
+        run(session, file, source, options, yes=yes, dry_run=dry_run)
+        return
+    given = [name for name, value in (("--dry-run", dry_run), ("--yes", yes), ("--date", date_column),
+                                      ("--time", time_column), ("--pain", pain_column), ("--where", where_column),
+                                      ("--note", note_column), ("--trigger", trigger_column),
+                                      ("--therapy", therapy_column), ("--sheet", sheet_name),
+                                      ("--day-first/--month-first", day_first)) if value not in (None, False)]
+    if given:
+        from osteotrack.domain.errors import ValidationError
+
+        raise ValidationError("import.needs_from", field="from", options=", ".join(given))
     from osteotrack.store.csv_import import is_csv_export, read_csv_export
     from osteotrack.store.transfer import import_document, parse_document, read_document
 

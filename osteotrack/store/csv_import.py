@@ -41,7 +41,9 @@ def read_csv_export(path: Path, profile: str) -> dict:
         else:
             texts = {"entries.csv": _decode(data, path)}
     # ValueError: zipfile's own "negative seek value" when a damaged directory points before the file's start.
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError, ValueError) as error:
+    # RuntimeError: a member marked encrypted (zipfile asks for a password).
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError, ValueError,
+            RuntimeError) as error:
         raise ValidationError("csv.bad_zip", field="file", path=path, reason=str(error)) from None
     profiles: dict[str, dict] = {}
     for name, text in texts.items():

@@ -35,26 +35,31 @@ class Entries(Part):
 
     def insert(self, entry: Entry, profile_id: int, created: str, updated: str) -> None:
         """Insert an already validated entry as it is, with its stamps (for import and the demo)."""
-        self._conn.execute(
+        self.insert_many([entry], profile_id, created, updated)
+
+    def insert_many(self, entries: list[Entry], profile_id: int, created: str, updated: str) -> None:
+        """Insert already validated entries as they are, one statement per table (for bulk imports)."""
+        self._conn.executemany(
             "INSERT INTO entries (id, profile_id, at_utc, utc_offset_min, local_day, pain, note, for_doctor,"
             " entered_by, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [entry.id, profile_id, to_utc_text(entry.at), offset_minutes(entry.at), entry.at.date().isoformat(),
-             entry.pain, entry.note, int(entry.for_doctor), entry.entered_by, created, updated],
+            [(entry.id, profile_id, to_utc_text(entry.at), offset_minutes(entry.at), entry.at.date().isoformat(),
+              entry.pain, entry.note, int(entry.for_doctor), entry.entered_by, created, updated)
+             for entry in entries],
         )
-        self._insert_children(entry)
+        self._insert_children(*entries)
 
-    def _insert_children(self, entry: Entry) -> None:
+    def _insert_children(self, *entries: Entry) -> None:
         self._conn.executemany(
             "INSERT INTO entry_sites (entry_id, location, intensity, level) VALUES (?, ?, ?, ?)",
-            [(entry.id, s.location, s.intensity, s.level) for s in entry.sites],
+            [(entry.id, s.location, s.intensity, s.level) for entry in entries for s in entry.sites],
         )
         self._conn.executemany("INSERT INTO entry_qualities (entry_id, slug) VALUES (?, ?)",
-                               [(entry.id, q) for q in entry.qualities])
+                               [(entry.id, q) for entry in entries for q in entry.qualities])
         self._conn.executemany("INSERT INTO entry_triggers (entry_id, slug) VALUES (?, ?)",
-                               [(entry.id, t) for t in entry.triggers])
+                               [(entry.id, t) for entry in entries for t in entry.triggers])
         self._conn.executemany(
             "INSERT INTO entry_therapies (entry_id, therapy, relief, medication, dose) VALUES (?, ?, ?, ?, ?)",
-            [(entry.id, t.therapy, t.relief, t.medication, t.dose) for t in entry.therapies],
+            [(entry.id, t.therapy, t.relief, t.medication, t.dose) for entry in entries for t in entry.therapies],
         )
 
     def update(self, entry: Entry, profile_id: int, now: datetime | None = None) -> Entry:

@@ -293,3 +293,23 @@ class ProfileDiary:
                 d._events.insert(event, self.id, created, updated)
             for question, updated in questions:
                 d._questions.insert(question, self.id, updated)
+
+    # -- history from another app or a spreadsheet ----------------------------
+
+    def known_ids(self, kind: str, ids: list[str]) -> set[str]:
+        """Which of ``ids`` (of kind ``entry`` or ``check-in``) the diary has already: what an import would skip."""
+        from osteotrack.store.outside import owners
+
+        return set(owners(self.diary, kind, ids))
+
+    def import_records(self, entries: list[Entry], checkins: list[CheckIn], terms: list,
+                       checked: bool = False) -> dict[str, int]:
+        """Add new vocabulary ``terms``, then the entries and check-ins this profile lacks, in one transaction.
+
+        Records whose id the diary has already are skipped; returns counts of entries,
+        checkins and terms added, and of records skipped. ``checked``: the records come from a
+        finished import plan (validated already); only their names are checked again.
+        """
+        from osteotrack.store.outside import write
+
+        return write(self.diary, self.id, entries, checkins, terms, checked)

@@ -28,6 +28,7 @@ class DiaryCommands(Provider):
         ]
         if not app.read_only:
             commands.insert(0, ("Log pain", "Open the entry form for a moment of pain", app.action_log_pain))
+            commands.append((BRING[0], BRING[1], partial(bring_history, app)))
         for name, place in app.places().items():
             commands.append((f"Go to {place.title}", f"Switch to the {place.title} screen (key {place.key})",
                              partial(app.action_show_screen, name)))
@@ -59,3 +60,13 @@ ADD_ACTIONS = [
     ("Add question", "A question for my doctor", "questions", "add_question"),
     ("Record a bone treatment dose", "The highlighted treatment, taken now", "bone", "taken_now"),
 ]
+
+BRING = ("Bring my history from another app or a spreadsheet",
+         "Flaredown, the Privacy Friendly Pain Diary or your own sheet: see what it would import, then import")
+
+
+def bring_history(app) -> None:
+    """Open the import of history from another app or a spreadsheet; show the diary afresh after."""
+    from osteotrack.tui.screens.bring_history import BringHistoryScreen
+
+    app.push_screen(BringHistoryScreen(), lambda done: app.action_refresh() if done else None)

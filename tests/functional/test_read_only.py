@@ -136,6 +136,7 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
             "delete_bone_record": lambda: dad.delete_bone_record("height", full_diary["height"]),
             "insert_bone_validated": lambda: dad.insert_bone_validated({"heights": [(Height(AT, 1600, id="y" * 8),
                                                                                      "a", "b")]}),
+            "import_records": lambda: dad.import_records([Entry(at=AT, pain=4, id="y" * 8)], [], []),
         }
         for name, write in {**writes, **person_writes}.items():
             with pytest.raises(DiaryError, match="read-only"):
@@ -151,7 +152,7 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
                         "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
                         "checkin", "checkins", "events", "questions", "find_id", "flagged_entries",
                         "sessions", "treatments", "doses", "dose_days", "heights",
-                        "falls_checks", "impressions", "side_effects", "side_effects_by_medicine"}
+                        "falls_checks", "impressions", "side_effects", "side_effects_by_medicine", "known_ids"}
         public = {name for name, _ in inspect.getmembers(Diary) if not name.startswith("_")}
         assert public - reads - set(writes) == set()
         person_public = {name for name, _ in inspect.getmembers(ProfileDiary) if not name.startswith("_")}

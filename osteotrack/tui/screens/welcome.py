@@ -19,12 +19,13 @@ You have no diary yet. What would you like to do?"""
 
 
 class WelcomeScreen(Screen[str]):
-    """Offers "Start my diary" (dismisses with "start") or "Explore a demo diary" ("demo")."""
+    """Offers "Start my diary" (dismisses with "start"), "Explore a demo diary" ("demo"), or bringing history."""
 
     FORM = True  # the app hides its navigation keys here
     BINDINGS = [
         Binding("s", "choose('start')", "Start my diary", id="welcome-start"),
         Binding("d", "choose('demo')", "Explore a demo", id="welcome-demo"),
+        Binding("b", "choose('bring')", "Bring my history", id="welcome-bring"),
     ]
 
     def __init__(self, read_only: bool = False):
@@ -38,16 +39,28 @@ class WelcomeScreen(Screen[str]):
                 yield Static(WELCOME, id="welcome-text")
                 yield Button("Start my diary (s)", id="start", variant="primary", disabled=self.read_only)
                 yield Button("Explore a demo diary (d)", id="demo")
+                yield Button("Bring my history from another app or a spreadsheet (b)", id="bring",
+                             disabled=self.read_only)
                 yield Static("The demo is a separate file with made-up entries; it never mixes with your "
                              "own diary.", id="welcome-note", classes="hint")
                 if self.read_only:
                     yield Static("Read-only mode: a new diary cannot be started.", classes="hint")
         yield Footer()
 
+    def on_mount(self) -> None:
+        # Three choices and the note still fit 80×24: the box loses its blank top and bottom rows.
+        self.query_one("#welcome").styles.padding = (0, 2)
+        self.query_one("#bring").styles.margin = (0, 0, 0, 0)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_choose(event.button.id)
 
     def action_choose(self, choice: str) -> None:
-        if choice == "start" and self.read_only:
+        if choice in ("start", "bring") and self.read_only:
+            return
+        if choice == "bring":  # the import makes the diary; then the app opens it as for "start"
+            from osteotrack.tui.screens.bring_history import BringHistoryScreen
+
+            self.app.push_screen(BringHistoryScreen(), lambda done: self.dismiss("start") if done else None)
             return
         self.dismiss(choice)

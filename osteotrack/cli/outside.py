@@ -1,0 +1,84 @@
+"""``osteotrack import FILE --from flaredown|pain-diary|sheet``: history from another app or a spreadsheet.
+
+Shows what it would do first (rows read, entries to create, rows it cannot read with
+their line and reason, names the vocabulary lacks), then asks before writing; ``--yes``
+for scripts, ``--dry-run`` to only look. One transaction: all or nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from osteotrack.domain.errors import ValidationError
+
+SHEET_OPTIONS = ("date", "time", "pain", "where", "note", "trigger", "therapy", "sheet", "day_first")
+
+
+def run(session, file: Path, source: str, options: dict, *, yes: bool, dry_run: bool) -> None:
+    """Preview the import of ``file`` as ``source``, ask, and write it into the session's profile."""
+    from osteotrack.importers.preview import plan_for, preview, read_file
+
+    given = [f"--{k.replace('_', '-')}" for k in SHEET_OPTIONS if options.get(k) is not None]
+    columns = None
+    if source != "sheet" and given:
+        raise ValidationError("import.sheet_options", field="from", options=", ".join(given))
+    if source == "sheet":
+        if not options.get("date") or not options.get("pain"):
+            raise ValidationError("import.sheet_needs", field="from")
+        from osteotrack.importers.sheet import Columns
+
+        columns = Columns(**{k: options.get(k) for k in ("date", "pain", "time", "where", "note", "trigger",
+                                                          "therapy")})
+    data = read_file(file)
+    exists = session.path.exists()
+    person = session.person(create=False) if exists else None
+    if person is not None:
+        vocab = person.vocabulary()
+    else:
+        from osteotrack.domain.validate import Vocabulary
+        from osteotrack.domain.vocabulary import BUILTIN
+
+        vocab = Vocabulary(BUILTIN)
+    plan = plan_for(source, data, str(file), vocab, columns=columns, sheet=options.get("sheet"),
+                    day_first=options.get("day_first"))
+    if person is not None:
+        entries, checkins, _ = plan.records(person.id, True)
+        ids, days = [e.id for e in entries], [c.id for c in checkins]
+        known = person.known_ids("entry", ids) | person.known_ids("check-in", days)
+        shown = preview(plan, str(file), f"{person.name}'s diary", known, ids, days)
+    else:
+        shown = preview(plan, str(file), "a new diary")
+    for line in shown.lines:
+        click.echo(line)
+    if dry_run:
+        click.echo("Dry run: nothing was stored.")
+        return
+    if shown.new_entries == 0 and shown.new_checkins == 0:
+        click.echo("Nothing new to import.")
+        return
+    add_terms = True
+    if shown.new_terms and not yes:
+        add_terms = _ask("Add the new names to your vocabulary? (No: they stay words in each entry's note.)", True)
+    whose = f"{person.name}'s diary" if person is not None else "a new diary"
+    if not yes and not _ask(f"Import {shown.new_entries} entries into {whose}?", False):
+        click.echo("Nothing was imported.")
+        raise click.exceptions.Exit(1)
+    person = session.person()
+    entries, checkins, terms = plan.records(person.id, add_terms)
+    counts = person.import_records(entries, checkins, terms, checked=True)
+    added = f"Imported {counts['entries']} entries"
+    if counts["checkins"]:
+        added += f" and {counts['checkins']} check-ins"
+    if counts["terms"]:
+        added += f", with {counts['terms']} new names in the vocabulary"
+    click.echo(f"{added}; {counts['skipped']} already in the diary.")
+
+
+def _ask(question: str, default: bool) -> bool:
+    try:
+        return click.confirm(question, default=default)
+    except click.Abort:  # no answer (end of input): the safe answer
+        click.echo()
+        return False
