@@ -44,8 +44,8 @@ from osteotrack.analysis.results import (
     ReliefDrop,
     ReliefPoint,
     TherapyStat,
-    TriggerStat,
     Trends,
+    TriggerStat,
     WhatChanged,
 )
 from osteotrack.analysis.trends import trends
@@ -53,7 +53,7 @@ from osteotrack.analysis.trends import trends
 __all__ = [
     "DEFAULT_RANGE", "RANGES", "Change", "DayPain", "EventMark", "LocationStat", "MedicationStat", "MedicationUse",
     "PainSummary", "PegWeek", "Period", "ReliefDrop", "ReliefPoint", "TherapyStat", "TriggerStat", "Trends",
-    "WhatChanged", "change", "daily_pain", "diary_signature", "events", "first_entry_day", "locations", "medication_use",
-    "pain_summary", "peg_weeks", "period_for", "relief_over_time", "resolve_range", "therapies", "trends",
-    "triggers", "what_changed",
+    "WhatChanged", "change", "daily_pain", "diary_signature", "events", "first_entry_day", "locations",
+    "medication_use", "pain_summary", "peg_weeks", "period_for", "relief_over_time", "resolve_range", "therapies",
+    "trends", "triggers", "what_changed",
 ]

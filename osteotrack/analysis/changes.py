@@ -81,8 +81,8 @@ def _sentences(this_week, last_week, pain_now, pain_before, direction, new_locat
         places = [f"{s.name.lower()} ({_count(s.count, 'entry')})" for s in new_locations]
         out.append(f"Hurt this week but not last week: {_join(places)}.")
     if falls_and_fractures:
-        out.append("Logged this week: " + _join([f"{e.label[0].lower()}{e.label[1:]} on {_day(e.day)}" for e in falls_and_fractures])
-                   + ".")
+        marks = [f"{e.label[0].lower()}{e.label[1:]} on {_day(e.day)}" for e in falls_and_fractures]
+        out.append("Logged this week: " + _join(marks) + ".")
     else:
         out.append("No falls or fractures logged this week.")
     if days_without_entry:

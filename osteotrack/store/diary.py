@@ -449,7 +449,8 @@ class Diary:
         where, params = self._range("e", "local_day", profile_id, since, until)
         order = "DESC" if newest_first else "ASC"
         page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return [r["entry"] for r in self._entry_rows(where, params, f"ORDER BY e.at_utc {order}, e.rowid {order}{page}")]
+        rows = self._entry_rows(where, params, f"ORDER BY e.at_utc {order}, e.rowid {order}{page}")
+        return [r["entry"] for r in rows]
 
     def flagged_entries(self, profile_id: int | None = None, since: date | None = None,
                         until: date | None = None) -> list[Entry]:
@@ -509,7 +510,8 @@ class Diary:
             chunk = ids[start:start + 900]
             marks = ",".join("?" * len(chunk))
             for eid, loc, intensity, level in self.conn.execute(
-                f"SELECT entry_id, location, intensity, level FROM entry_sites WHERE entry_id IN ({marks}) ORDER BY rowid",
+                f"SELECT entry_id, location, intensity, level FROM entry_sites WHERE entry_id IN ({marks})"
+                " ORDER BY rowid",
                 chunk,
             ):
                 entries[eid]["entry"].sites.append(Site(loc, intensity, level))
@@ -695,8 +697,6 @@ class Diary:
 
 def record_dict(record) -> dict:
     """A record as plain data (dates and datetimes as ISO text) for JSON and tables."""
-    from dataclasses import asdict
-
     out = asdict(record)
     for key, value in out.items():
         if isinstance(value, (date, datetime)):

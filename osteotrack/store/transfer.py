@@ -111,7 +111,8 @@ def read_document(path: Path) -> dict:
     try:
         text = read_import_file(path).decode("utf-8")
     except UnicodeDecodeError:
-        raise ValidationError(f"{path} is not a text file; import takes a .json file made by 'osteotrack export'.") from None
+        raise ValidationError(
+            f"{path} is not a text file; import takes a .json file made by 'osteotrack export'.") from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -317,9 +318,9 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
                 "INSERT INTO profiles (name, created_utc) VALUES (?, ?)", [name, p["created"]]).lastrowid
             diary.backdate_profile(pid, p["created"])
             for table, key, insert in (
-                ("entries", "entries", lambda rec, c, u: diary._insert_entry(rec, pid, c, u)),
-                ("checkins", "checkins", lambda rec, c, u: diary._insert_checkin(rec, pid, c, u)),
-                ("events", "events", lambda rec, c, u: diary._insert_event(rec, pid, c, u)),
+                ("entries", "entries", lambda rec, c, u, pid=pid: diary._insert_entry(rec, pid, c, u)),
+                ("checkins", "checkins", lambda rec, c, u, pid=pid: diary._insert_checkin(rec, pid, c, u)),
+                ("events", "events", lambda rec, c, u, pid=pid: diary._insert_event(rec, pid, c, u)),
             ):
                 for record, created, updated, _ in p[key]:
                     if _present(diary, table, record.id, pid, record):

@@ -71,7 +71,8 @@ def test_backup_never_overwrites(db_path, run_cli, tmp_path):
 
 
 def test_backup_while_the_app_holds_a_write_transaction(db_path, tmp_path):
-    """The app mid-save (an open write transaction): the backup neither needs the lock nor copies the half-done write."""
+    """The app mid-save (an open write transaction): the backup neither needs the lock nor copies the half-done
+    write."""
     _diary(db_path, "saved")
     with Diary.open(db_path) as app:
         with app.writing():

@@ -21,8 +21,9 @@ def _fill(diary: Diary) -> None:
     diary.add_entry(Entry(
         at=datetime(2026, 3, 1, 19, 30, tzinfo=TZ), pain=7,
         sites=[Site("mid-back", 8, "T8"), Site("rib-left", 4)], qualities=["aching", "sharp"],
-        triggers=["bending"], therapies=[TherapyUse("heat", 60), TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg"),
-                                        TherapyUse("massage")],
+        triggers=["bending"],
+        therapies=[TherapyUse("heat", 60), TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg"),
+                   TherapyUse("massage")],
         note='after "gardening"; then\na rest', for_doctor=True, entered_by="Sam",
     ))
     diary.add_entry(Entry(at=datetime(2026, 3, 2, 8, 5, tzinfo=timezone(timedelta(hours=-5))), pain=0),
@@ -92,7 +93,8 @@ def test_entries_csv_alone_goes_to_the_chosen_profile_and_ignores_unknown_column
 
 BAD_ROWS = {
     "a pain of 11": ("7,", "11,", "In row 2 of entries.csv: pain must be a whole number from 0 to 10; got '11'"),
-    "a site without intensity": ("rib-left:4", "rib-left", "In row 2 of entries.csv, the site 'rib-left' should be SITE:N"),
+    "a site without intensity": ("rib-left:4", "rib-left",
+                                 "In row 2 of entries.csv, the site 'rib-left' should be SITE:N"),
     "an unknown trigger": ("bending,heat", "bendng,heat", "In row 2 of entries.csv: unknown trigger 'bendng'"),
     "a relief of 35": ("heat:60", "heat:35", "In row 2 of entries.csv: "),
     "a bad offset": ("+0100", "CET", "In row 2 of entries.csv, date, time and utc_offset"),

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import copy
-import os
 import csv
 import io
 import json
+import os
 import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -85,14 +85,16 @@ def _options(**choices):
     return st.lists(st.one_of(*pairs), max_size=7).map(lambda ps: [x for p in ps for x in p])
 
 
-log_args = _options(**{"--pain": scale, "--where": sites, "--trigger": st.sampled_from(["bending", "standing", "x"]) | noise,
+log_args = _options(**{"--pain": scale, "--where": sites,
+                       "--trigger": st.sampled_from(["bending", "standing", "x"]) | noise,
                        "--quality": st.sampled_from(["aching", "sharp", "fuzzy"]) | noise, "--therapy": therapies,
                        "--med": st.sampled_from(["ibuprofen 400 mg", "prescription-pain-medication=tramadol 50 mg",
                                                  "", "heat=x"]) | noise,
                        "--note": noise, "--at": moments, "--by": noise})
 checkin_args = _options(**{"--pain": scale, "--enjoyment": scale, "--activity": scale, "--sleep": scale,
                            "--mood": scale, "--note": noise,
-                           "--day": st.sampled_from(["today", "yesterday", "2026-11-01", "2099-01-01", "monday"]) | noise})
+                           "--day": st.sampled_from(["today", "yesterday", "2026-11-01", "2099-01-01", "monday"])
+                           | noise})
 event_args = st.tuples(
     st.sampled_from(["fall", "fracture", "procedure", "imaging", "dxa", "appointment", "party"]),
     _options(**{"--at": moments, "--site": st.sampled_from(["mid-back", "hip-left", "moon"]) | noise,
@@ -183,7 +185,8 @@ def exports(diary_path, tmp_path_factory) -> dict:
             diary.add_entry(Entry(at=datetime(2026, 4, 1 + i, 9, tzinfo=TZ), pain=i + 3,
                                   sites=[Site("lower-back", 5)], therapies=[TherapyUse("heat", 50)],
                                   note=f"day {i}; fine"), diary.profile_id("Ann"))
-        diary.add_event(Event(kind="dxa", at=datetime(2026, 2, 1, 10, tzinfo=TZ), t_score=-2.5, dxa_site="lumbar-spine"))
+        diary.add_event(Event(kind="dxa", at=datetime(2026, 2, 1, 10, tzinfo=TZ), t_score=-2.5,
+                              dxa_site="lumbar-spine"))
     runner = CliRunner()
     runner.invoke(cli, ["--db", str(source), "export", "-o", str(folder / "e.json")], catch_exceptions=False)
     runner.invoke(cli, ["--db", str(source), "export", "--format", "csv", "-o", str(folder / "e.zip")],

@@ -48,7 +48,8 @@ def test_released_diary_migrates_with_its_data(fixture, tmp_path):
         # 18:30 UTC entered at UTC+01:00 is 19:30 local on 1 March 2024.
         assert entry.at == datetime(2024, 3, 1, 19, 30, tzinfo=timezone(timedelta(hours=1)))
         assert (entry.pain, entry.note, entry.for_doctor, entry.entered_by) == (7, "after gardening", True, None)
-        assert [(s.location, s.intensity, s.level) for s in entry.sites] == [("mid-back", 8, "T8"), ("rib-left", 4, None)]
+        assert [(s.location, s.intensity, s.level) for s in entry.sites] == [
+            ("mid-back", 8, "T8"), ("rib-left", 4, None)]
         assert entry.qualities == ["aching"] and entry.triggers == ["gardening", "bending"]
         assert [(t.therapy, t.relief, t.medication, t.dose) for t in entry.therapies] == [
             ("heat", 60, None, None), ("otc-pain-medication", 40, "ibuprofen", "400 mg")]
@@ -56,10 +57,12 @@ def test_released_diary_migrates_with_its_data(fixture, tmp_path):
         assert theirs.at == datetime(2024, 3, 2, 2, 0, tzinfo=timezone(timedelta(hours=-5)))
         assert (theirs.pain, theirs.entered_by) == (3, "Sam")
         [checkin] = diary.checkins(me)
-        assert (checkin.day, checkin.peg_pain, checkin.peg_enjoyment, checkin.peg_activity) == (date(2024, 3, 1), 6, 5, 7)
+        assert (checkin.day, checkin.peg_pain, checkin.peg_enjoyment, checkin.peg_activity) == (
+            date(2024, 3, 1), 6, 5, 7)
         assert (checkin.sleep, checkin.mood, checkin.note) == (4, 6, "bad night")
         [fracture] = diary.events(me)
-        assert (fracture.kind, fracture.site, fracture.level, fracture.at.date()) == ("fracture", "mid-back", "T8", date(2024, 2, 10))
+        assert (fracture.kind, fracture.site, fracture.level, fracture.at.date()) == (
+            "fracture", "mid-back", "T8", date(2024, 2, 10))
         [question] = diary.questions(me)
         assert (question.text, question.status) == ("Can I carry the shopping?", "open")
         assert diary.vocabulary().name("trigger", "gardening") == "Gardening"

@@ -119,7 +119,7 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
             "backdate_profile": lambda: diary.backdate_profile(dad, "2000-01-01T00:00:00Z"),
             "import_document": lambda: import_document(diary, document, into_profile="Mum"),
         }
-        for name, write in writes.items():
+        for write in writes.values():
             with pytest.raises(DiaryError, match="read-only"):
                 write()
         with pytest.raises(DiaryError, match="read-only"):
@@ -128,7 +128,8 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
         # Every public method of Diary is either a read or one of the writes above: a new write
         # method must be added here, so that read-only mode is checked for it too.
         reads = {"open", "close", "setting", "profiles", "profile_id", "profile_name", "default_logger",
-                 "vocabulary", "get_entry", "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
+                 "vocabulary", "get_entry", "entries", "count_entries", "pain_mean", "logged_on", "last_entry",
+                 "recent_medications",
                  "checkin", "checkins", "events", "question", "questions", "find_id", "backup", "writing", "db",
                  "path", "flagged_entries", "verify"}
         public = {name for name, _ in inspect.getmembers(Diary) if not name.startswith("_")}

@@ -25,9 +25,9 @@ def test_removing_a_profile_deletes_its_records_and_nothing_else(diary):
     assert [p["name"] for p in diary.profiles()] == ["me"]
     assert diary.get_entry(his.id) is None and diary.get_entry(mine.id) is not None
     for table in ("entries", "checkins", "events", "questions", "entry_sites"):
-        orphans = diary.conn.execute(
-            f"SELECT count(*) FROM {table} WHERE {'entry_id NOT IN (SELECT id FROM entries)' if table == 'entry_sites' else 'profile_id NOT IN (SELECT id FROM profiles)'}"
-        ).fetchone()[0]
+        owned = ("entry_id NOT IN (SELECT id FROM entries)" if table == "entry_sites"
+                 else "profile_id NOT IN (SELECT id FROM profiles)")
+        orphans = diary.conn.execute(f"SELECT count(*) FROM {table} WHERE {owned}").fetchone()[0]
         assert orphans == 0, table
     assert [len(diary.checkins(me)), len(diary.events(me)), len(diary.questions(me))] == [1, 1, 1]
 
