@@ -172,7 +172,7 @@ class Timer:
             self._paused_at = self.clock()
 
     def resume(self) -> None:
-        if self.paused and not self.stopped:
+        if self._paused_at is not None and not self.stopped:
             self._paused_for += self.clock() - self._paused_at
             self._paused_at = None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
@@ -32,7 +33,7 @@ class Vocabulary:
     """The terms a diary knows, by kind and slug, hidden ones included."""
 
     def __init__(self, terms: list[Term]):
-        self.terms = {kind: {} for kind in KIND_WORDS}
+        self.terms: dict[str, dict[str, Term]] = {kind: {} for kind in KIND_WORDS}
         for term in terms:
             self.terms[term.kind][term.slug] = term
 
@@ -238,8 +239,8 @@ def validate_checkin(checkin: CheckIn, today=None) -> CheckIn:
         "peg_pain": "Average pain", "peg_enjoyment": "Interference with enjoyment of life",
         "peg_activity": "Interference with general activity", "sleep": "Sleep quality", "mood": "Mood",
     }
-    values = {k: None if getattr(checkin, k) is None else check_scale(getattr(checkin, k), label)
-              for k, label in labels.items()}
+    values: dict[str, Any] = {k: None if getattr(checkin, k) is None else check_scale(getattr(checkin, k), label)
+                              for k, label in labels.items()}
     if all(v is None for v in values.values()) and not checkin.note.strip():
         raise ValidationError("A check-in needs at least one answer: average pain, enjoyment, activity, sleep or mood.")
     return replace(checkin, **values)

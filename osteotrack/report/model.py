@@ -151,7 +151,7 @@ def _summary(t: Trends) -> Section:
          f"{c.days_logged_difference:+d}".replace("+0", "±0")],
     ]
     lines = []
-    if cur.mean is not None:
+    if cur.mean is not None and cur.worst is not None:
         lines.append(f"Mean pain {one(cur.mean)} of 10, worst {cur.worst} ({pain_band(cur.worst)}), "
                      f"least {cur.least}, over {entries(cur.entries)} on "
                      f"{plural(cur.days_logged, 'day')}.")

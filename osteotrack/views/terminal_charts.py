@@ -220,9 +220,9 @@ def draw_triggers(fig, trends: Trends) -> str:
 
 def draw_therapies(fig, trends: Trends) -> str:
     """Mean relief (%) of each therapy, most used first."""
-    rows = [t for t in trends.therapies if t.rated][:BAR_LIMIT]
-    _hbars(fig, [f"{short_name(r.therapy, r.name)} {half_up(r.mean_relief, 0)}%" for r in rows],
-           [r.mean_relief for r in rows], 100, "Mean relief per therapy (%)", "green")
+    rows = [(t, t.mean_relief) for t in trends.therapies if t.rated and t.mean_relief is not None][:BAR_LIMIT]
+    _hbars(fig, [f"{short_name(r.therapy, r.name)} {half_up(relief, 0)}%" for r, relief in rows],
+           [relief for _, relief in rows], 100, "Mean relief per therapy (%)", "green")
     return "bar: mean relief of rated uses (times used and counts in the table)"
 
 
