@@ -2,9 +2,8 @@
 
 The figures are computed in a thread worker with its own Diary, so the screen
 stays responsive over ten years of entries. They are computed again on ``r``,
-on coming back to the screen, when the app calls ``entries_changed()``, and
-when a look every few seconds finds that entries changed (say, from an
-``osteotrack log`` in another terminal).
+on coming back to the screen, and when a look every few seconds finds that
+entries changed (say, from an ``osteotrack log`` in another terminal).
 """
 
 from __future__ import annotations
@@ -133,10 +132,6 @@ class TrendsScreen(Screen):
 
     def action_refresh(self) -> None:
         """Compute every figure again from the diary."""
-        self.load()
-
-    def entries_changed(self) -> None:
-        """Called by the app when entries were added, changed or deleted."""
         self.load()
 
     @work(thread=True, exclusive=True, group="trends-watch")
