@@ -7,14 +7,14 @@ from bench import Row  # bench/ is on sys.path when bench.py runs
 
 def rows(ctx):
     floor = (
-        "import sqlite3; c = sqlite3.connect('file:%s?mode=ro', uri=True); "
-        "c.execute('SELECT count(*) FROM entries WHERE local_day = date()').fetchone()" % ctx.diary
+        f"import sqlite3; c = sqlite3.connect('file:{ctx.diary}?mode=ro', uri=True); "
+        "c.execute('SELECT count(*) FROM entries WHERE local_day = date()').fetchone()"
     )
     overview = (
-        "import time, sys; sys.path.insert(0, %r); from osteotrack.store import Diary; "
+        f"import time, sys; sys.path.insert(0, {str(ctx.diary.parents[2])!r}); from osteotrack.store import Diary; "
         "from osteotrack.analysis.alerts import overview; from datetime import date; "
-        "d = Diary.open(%r, read_only=True); s = time.perf_counter(); overview(d, date.today()); "
-        "print(time.perf_counter() - s)" % (str(ctx.diary.parents[2]), str(ctx.diary))
+        f"d = Diary.open({str(ctx.diary)!r}, read_only=True); s = time.perf_counter(); overview(d, date.today()); "
+        "print(time.perf_counter() - s)"
     )
     return [
         Row(

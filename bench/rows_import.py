@@ -2,8 +2,9 @@
 
 The .xlsx is what Excel or LibreOffice saves: date and time cells, numbers as numbers, text in the
 shared-strings table and the sheet's used range recorded (openpyxl itself writes text inline and
-no range, which Excel does not, and which makes openpyxl read the sheet twice and slower). The baseline is the same entries as osteotrack's own JSON
-export, imported the same way: what a lossless import of that many entries costs in the same run.
+no range, which Excel does not, and which makes openpyxl read the sheet twice and slower). The
+baseline is the same entries as osteotrack's own JSON export, imported the same way: what a lossless
+import of that many entries costs in the same run.
 Both are whole processes.
 """
 
@@ -22,8 +23,25 @@ PLACES = ["lower back:7", "mid back", "T8:6; left hip", "neck", "ribs left:5", "
 TRIGGERS = ["bending", "standing", "walking and stairs", "lifting", "", "", "gardening"]
 THERAPIES = ["heat:60", "Ibuprofen 400 mg", "ice:40; rest", "paracetamol 500 mg:30", "", "physio"]
 PAINS = ["6", "4", "7/10", "3", "moderate", "5", "8", "2", "mild", "6.5"]
-COLUMNS = ("--from", "sheet", "--date", "Date", "--time", "Time", "--pain", "Pain", "--where", "Where",
-           "--trigger", "Trigger", "--therapy", "Therapy", "--note", "Note", "--yes")
+COLUMNS = (
+    "--from",
+    "sheet",
+    "--date",
+    "Date",
+    "--time",
+    "Time",
+    "--pain",
+    "Pain",
+    "--where",
+    "Where",
+    "--trigger",
+    "Trigger",
+    "--therapy",
+    "Therapy",
+    "--note",
+    "Note",
+    "--yes",
+)
 
 
 def write_sheets(years: float) -> tuple:
@@ -41,9 +59,17 @@ def write_sheets(years: float) -> tuple:
     for day in range(int(365.25 * years)):
         when = start + timedelta(days=day)
         for time_text in ("08:10", "13:30", "21:00"):
-            rows.append([when.strftime("%d.%m.%Y"), time_text, rng.choice(PAINS), rng.choice(PLACES),
-                         rng.choice(TRIGGERS), rng.choice(THERAPIES),
-                         rng.choice(["", "", "slept badly", 'after "gardening", sore', "walked to the shop"])])
+            rows.append(
+                [
+                    when.strftime("%d.%m.%Y"),
+                    time_text,
+                    rng.choice(PAINS),
+                    rng.choice(PLACES),
+                    rng.choice(TRIGGERS),
+                    rng.choice(THERAPIES),
+                    rng.choice(["", "", "slept badly", 'after "gardening", sore', "walked to the shop"]),
+                ]
+            )
     header = ["Date", "Time", "Pain", "Where", "Trigger", "Therapy", "Note"]
     with open(csv_path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -53,8 +79,12 @@ def write_sheets(years: float) -> tuple:
     sheet = book.create_sheet("Diary")
     sheet.append(header)
     for day, clock, pain, *rest in rows:
-        cells = [datetime.strptime(day, "%d.%m.%Y"), datetime.strptime(clock, "%H:%M").time(),
-                 int(pain) if pain.isdigit() else pain, *rest]
+        cells = [
+            datetime.strptime(day, "%d.%m.%Y"),
+            datetime.strptime(clock, "%H:%M").time(),
+            int(pain) if pain.isdigit() else pain,
+            *rest,
+        ]
         sheet.append([cell if cell != "" else None for cell in cells])
     out = io.BytesIO()
     book.save(out)
@@ -86,17 +116,29 @@ def shared_strings(data: bytes) -> bytes:
             if item.filename == "xl/worksheets/sheet1.xml":
                 body = sheet.encode()
             elif item.filename == "[Content_Types].xml":
-                body = body.replace(b"</Types>", (
-                    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
-                    'officedocument.spreadsheetml.sharedStrings+xml"/></Types>').encode())
+                body = body.replace(
+                    b"</Types>",
+                    (
+                        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+                        b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+                    ),
+                )
             elif item.filename == "xl/_rels/workbook.xml.rels":
-                body = body.replace(b"</Relationships>", (
-                    f'<Relationship Id="rIdStrings" Type="{main}/officeDocument/2006/relationships/sharedStrings" '
-                    'Target="sharedStrings.xml"/></Relationships>').encode())
+                body = body.replace(
+                    b"</Relationships>",
+                    (
+                        f'<Relationship Id="rIdStrings" Type="{main}/officeDocument/2006/relationships/sharedStrings" '
+                        'Target="sharedStrings.xml"/></Relationships>'
+                    ).encode(),
+                )
             target.writestr(item, body)
-        target.writestr("xl/sharedStrings.xml", (
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="{main}/spreadsheetml/2006/main" '
-            f'count="{len(table)}" uniqueCount="{len(table)}">{strings}</sst>'))
+        target.writestr(
+            "xl/sharedStrings.xml",
+            (
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="{main}/spreadsheetml/2006/main" '
+                f'count="{len(table)}" uniqueCount="{len(table)}">{strings}</sst>'
+            ),
+        )
     return out.getvalue()
 
 
@@ -115,16 +157,27 @@ def rows(ctx):
         def run() -> float:
             _clean(target)
             return ctx.run(*args, db=target)
+
         return run
 
     json_floor = fresh("import", str(export))
     return [
-        Row(name=f"import --from sheet: {ctx.years:g}-year .csv (~11k rows)",
-            target=fresh("import", str(csv_path), *COLUMNS), floor=json_floor,
-            floor_name="osteotrack import: same entries as JSON", goal="< 5 s (issue 19)", repeat=3),
-        Row(name=f"import --from sheet: {ctx.years:g}-year .xlsx (~11k rows)",
-            target=fresh("import", str(xlsx_path), *COLUMNS), floor=json_floor,
-            floor_name="osteotrack import: same entries as JSON", goal="< 5 s (issue 19)", repeat=3),
+        Row(
+            name=f"import --from sheet: {ctx.years:g}-year .csv (~11k rows)",
+            target=fresh("import", str(csv_path), *COLUMNS),
+            floor=json_floor,
+            floor_name="osteotrack import: same entries as JSON",
+            goal="< 5 s (issue 19)",
+            repeat=3,
+        ),
+        Row(
+            name=f"import --from sheet: {ctx.years:g}-year .xlsx (~11k rows)",
+            target=fresh("import", str(xlsx_path), *COLUMNS),
+            floor=json_floor,
+            floor_name="osteotrack import: same entries as JSON",
+            goal="< 5 s (issue 19)",
+            repeat=3,
+        ),
     ]
 
 

@@ -12,9 +12,9 @@ def rows(ctx):
     shutil.copy(ctx.diary, diary)
     floor_db = ctx.diary.with_name("floor.db")
     floor = (
-        "import sqlite3; c = sqlite3.connect(%r); "
+        f"import sqlite3; c = sqlite3.connect({str(floor_db)!r}); "
         "c.execute('CREATE TABLE IF NOT EXISTS t (id TEXT, at TEXT, pain INTEGER)'); "
-        "c.execute(\"INSERT INTO t VALUES ('x', '2026-11-24T09:00:00Z', 6)\"); c.commit()" % str(floor_db)
+        "c.execute(\"INSERT INTO t VALUES ('x', '2026-11-24T09:00:00Z', 6)\"); c.commit()"
     )
     return [
         Row(

@@ -18,13 +18,13 @@ def rows(ctx):
     out = ctx.diary.with_name("backup-target.db")
     floor_db = ctx.diary.with_name("floor.db")
     insert = (
-        "import sqlite3; c = sqlite3.connect(%r); "
+        f"import sqlite3; c = sqlite3.connect({str(floor_db)!r}); "
         "c.execute('CREATE TABLE IF NOT EXISTS t (id TEXT, at TEXT, pain INTEGER)'); "
-        "c.execute(\"INSERT INTO t VALUES ('x', '2026-11-24T09:00:00Z', 6)\"); c.commit()" % str(floor_db)
+        "c.execute(\"INSERT INTO t VALUES ('x', '2026-11-24T09:00:00Z', 6)\"); c.commit()"
     )
     bare_backup = (
-        "import sqlite3; s = sqlite3.connect(%r); d = sqlite3.connect(%r); s.backup(d); d.close()"
-        % (str(ctx.diary), str(out))
+        f"import sqlite3; s = sqlite3.connect({str(ctx.diary)!r}); d = sqlite3.connect({str(out)!r}); s.backup(d); "
+        "d.close()"
     )
 
     def fresh(fn):

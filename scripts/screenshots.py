@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from osteotrack.demo import write_demo  # noqa: E402
-from osteotrack.tui.app import SCREENS, available_places, make_app  # noqa: E402
+from osteotrack.tui.app import available_places, make_app  # noqa: E402
 
 SIZE = (80, 24)
 # The demo's last day and the app's "now": an evening, so the day's entries are all in the past.

@@ -1,9 +1,10 @@
 """A writer process for the crash-safety test: logs entries in a loop, printing each committed id.
 
-    python tests/crash_writer.py DIARY
+    python tests/crash_writer.py DIARY [SEED]
 
-An id is printed only after ``Diary.add_entry`` has returned, i.e. after its
-transaction committed, so every printed id must survive a SIGKILL.
+The entries are drawn from SEED (from the system when it is left out). An id is
+printed only after ``Diary.add_entry`` has returned, i.e. after its transaction
+committed, so every printed id must survive a SIGKILL.
 """
 
 import random
@@ -15,8 +16,8 @@ from osteotrack.store import Diary
 from tests.support import active
 
 
-def main(path: str) -> None:
-    rng = random.Random()
+def main(path: str, seed: int | None = None) -> None:
+    rng = random.Random(seed)
     start = datetime(2026, 1, 1, 8, 0, tzinfo=timezone(timedelta(hours=1)))
     with Diary.open(path) as diary:
         while True:
@@ -33,4 +34,4 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else None)

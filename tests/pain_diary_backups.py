@@ -26,6 +26,7 @@ Sources read (SecUSo repositories on GitHub; the commit each file was read at):
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import zipfile
@@ -75,7 +76,7 @@ USERS = [{"_id": 1, "firstname": "Ingrid", "lastname": "M.", "gender": 1, "dateO
 
 
 def backup(entries=None, descriptions=None, drugs=None, intakes=None, users=None) -> dict:
-    """The app's backup object (BackupCreator + DatabaseUtil.writeDatabase)."""
+    """The app's backup object (BackupCreator + DatabaseUtil.writeDatabase), a fresh copy each call."""
     tables = [("users", USERS if users is None else users),
               ("drugs", DRUGS if drugs is None else drugs),
               ("diaryentries", ENTRIES if entries is None else entries),
@@ -83,7 +84,7 @@ def backup(entries=None, descriptions=None, drugs=None, intakes=None, users=None
               ("paindescriptions", DESCRIPTIONS if descriptions is None else descriptions)]
     return {
         "database": {"version": 2, "content": [
-            {"tableName": name, "createSql": CREATE[name], "values": rows} for name, rows in tables
+            {"tableName": name, "createSql": CREATE[name], "values": copy.deepcopy(rows)} for name, rows in tables
         ] + [{"tableName": "room_master_table",
               "createSql": "CREATE TABLE room_master_table (id INTEGER PRIMARY KEY,identity_hash TEXT)",
               "values": [{"id": 42, "identity_hash": "5d3c8b1f0e2a4d6c9b7a8e1f2d3c4b5a"}]}]},

@@ -1,7 +1,8 @@
 """Trends: honest numbers from stored entries, each with the count it rests on.
 
 Plain Python over the store's named queries, through the ``ProfileDiary`` of the
-person the figures are about; no Textual, no plotting (the charts live in ``osteotrack.views``). The figures describe what
+person the figures are about; no Textual, no plotting (the charts live in
+``osteotrack.views``). The figures describe what
 was logged and never claim a cause: "mean pain on days with bending" is a fact,
 "bending causes pain" is not said.
 
@@ -45,8 +46,8 @@ from osteotrack.analysis.results import (
     ReliefDrop,
     ReliefPoint,
     TherapyStat,
-    TriggerStat,
     Trends,
+    TriggerStat,
     WhatChanged,
 )
 from osteotrack.analysis.trends import trends
@@ -54,7 +55,7 @@ from osteotrack.analysis.trends import trends
 __all__ = [
     "DEFAULT_RANGE", "RANGES", "Change", "DayPain", "EventMark", "LocationStat", "MedicationStat", "MedicationUse",
     "PainSummary", "PegWeek", "Period", "ReliefDrop", "ReliefPoint", "TherapyStat", "TriggerStat", "Trends",
-    "WhatChanged", "change", "daily_pain", "diary_signature", "events", "first_entry_day", "locations", "medication_use",
-    "pain_summary", "peg_weeks", "period_for", "relief_over_time", "resolve_range", "therapies", "trends",
-    "triggers", "what_changed",
+    "WhatChanged", "change", "daily_pain", "diary_signature", "events", "first_entry_day", "locations",
+    "medication_use", "pain_summary", "peg_weeks", "period_for", "relief_over_time", "resolve_range", "therapies",
+    "trends", "triggers", "what_changed",
 ]

@@ -51,7 +51,7 @@ def alerts(changed: WhatChanged, last_day: date | None, today: date) -> list[str
     out = []
     now, before = changed.pain_now, changed.pain_before
     # Both means are averages of whole points; the tolerance keeps 5.5 - 3.5 at 2.
-    if now.entries and before.entries and now.mean - before.mean >= PAIN_RISE - 1e-9:
+    if now.mean is not None and before.mean is not None and now.mean - before.mean >= PAIN_RISE - 1e-9:
         out.append(f"Pain is up by {numbers.pain(numbers.change(now.mean, before.mean))} points: "
                    f"mean {numbers.pain(now.mean)} this week, {numbers.pain(before.mean)} last week.")
     if changed.new_locations and before.entries:  # with no entries last week everything would be "new"

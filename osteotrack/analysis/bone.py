@@ -175,6 +175,8 @@ def bone_alerts(person, today: date) -> list[str]:
         found = losses(heights[:-1], heights[-1])
         if found:
             loss = max(found, key=lambda x: (x.mm, x.kind == "total"))
-            out.append(f"Height {cm_text(loss.measured.mm)} on {day_text(loss.measured.at.date())} is "
-                       f"{cm_text(loss.mm)} below {cm_text(loss.reference.mm)} on {day_text(loss.reference.at.date())}.")
+            out.append(
+                f"Height {cm_text(loss.measured.mm)} on {day_text(loss.measured.at.date())} is "
+                f"{cm_text(loss.mm)} below {cm_text(loss.reference.mm)} on {day_text(loss.reference.at.date())}."
+            )
     return out

@@ -7,6 +7,7 @@ so that on a Monday the comparison still rests on a full week of entries.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from osteotrack.analysis import figures
 from osteotrack.analysis.ranges import Period
@@ -26,7 +27,7 @@ def what_changed(person, today: date | None = None) -> WhatChanged:
     before = now.previous()
     pain_now = figures.pain_summary(person, now)
     pain_before = figures.pain_summary(person, before)
-    if pain_now.entries and pain_before.entries:
+    if pain_now.mean is not None and pain_before.mean is not None:  # both weeks have entries
         difference = pain_now.mean - pain_before.mean
         direction = "same" if abs(difference) < SAME_WITHIN else "up" if difference > 0 else "down"
     else:
@@ -37,15 +38,15 @@ def what_changed(person, today: date | None = None) -> WhatChanged:
     falls = figures.events(person, now, kinds=("fall", "fracture"))
     logged = {d.day for d in figures.daily_pain(person, now)}
     gaps = [now.since + timedelta(days=i) for i in range(now.days) if now.since + timedelta(days=i) not in logged]
-    relief_before = {t.therapy: t for t in figures.therapies(person, before) if t.rated}
+    # A therapy has a mean relief exactly when it has rated uses.
+    relief_before = {t.therapy: (t.mean_relief, t.rated) for t in figures.therapies(person, before)
+                     if t.mean_relief is not None}
     dropped = [
-        ReliefDrop(t.therapy, t.name, relief_before[t.therapy].mean_relief, relief_before[t.therapy].rated,
-                   t.mean_relief, t.rated)
-        for t in figures.therapies(person, now)
-        if t.rated and t.therapy in relief_before
-        and relief_before[t.therapy].mean_relief - t.mean_relief >= RELIEF_DROP
+        ReliefDrop(t.therapy, t.name, was, rated_before, t.mean_relief, t.rated)
+        for t in figures.therapies(person, now) if t.mean_relief is not None and t.therapy in relief_before
+        for was, rated_before in [relief_before[t.therapy]] if was - t.mean_relief >= RELIEF_DROP
     ]
-    result = dict(this_week=now, last_week=before, pain_now=pain_now, pain_before=pain_before,
+    result: dict[str, Any] = dict(this_week=now, last_week=before, pain_now=pain_now, pain_before=pain_before,
                   direction=direction, new_locations=new_locations, falls_and_fractures=falls,
                   days_without_entry=gaps, relief_dropped=dropped)
     return WhatChanged(**result, sentences=_sentences(**result))
@@ -78,8 +79,8 @@ def _sentences(this_week, last_week, pain_now, pain_before, direction, new_locat
         places = [f"{s.name.lower()} ({numbers.count(s.count, 'entry')})" for s in new_locations]
         out.append(f"Hurt this week but not last week: {_join(places)}.")
     if falls_and_fractures:
-        out.append("Logged this week: " + _join([f"{e.label[0].lower()}{e.label[1:]} on {_day(e.day)}" for e in falls_and_fractures])
-                   + ".")
+        marks = [f"{e.label[0].lower()}{e.label[1:]} on {_day(e.day)}" for e in falls_and_fractures]
+        out.append("Logged this week: " + _join(marks) + ".")
     else:
         out.append("No falls or fractures logged this week.")
     if days_without_entry:

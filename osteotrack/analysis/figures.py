@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from datetime import date, timedelta
+from typing import TypeVar
 
 from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.results import (
@@ -32,9 +33,17 @@ from osteotrack.store.profile_diary import ProfileDiary
 OTC, PRESCRIPTION = "otc-pain-medication", "prescription-pain-medication"
 
 WEEK = timedelta(days=7)
+_N = TypeVar("_N", int, float)
 # Timeline labels are short: the chart has little room.
-SHORT_KINDS = {"fall": "Fall", "near-fall": "Near-fall", "fracture": "Fracture", "procedure": "Procedure", "imaging": "Imaging",
-               "dxa": "DXA", "appointment": "Appointment"}
+SHORT_KINDS = {
+    "fall": "Fall",
+    "near-fall": "Near-fall",
+    "fracture": "Fracture",
+    "procedure": "Procedure",
+    "imaging": "Imaging",
+    "dxa": "DXA",
+    "appointment": "Appointment",
+}
 
 
 def daily_pain(person: ProfileDiary, period: Period) -> list[DayPain]:
@@ -76,10 +85,15 @@ def change(person: ProfileDiary, period: Period, current: PainSummary | None = N
     both = current.entries and previous.entries
     return Change(
         previous_period=before, current=current, previous=previous,
-        mean_difference=current.mean - previous.mean if both else None,
-        worst_difference=current.worst - previous.worst if both else None,
+        mean_difference=_minus(current.mean, previous.mean) if both else None,
+        worst_difference=_minus(current.worst, previous.worst) if both else None,
         days_logged_difference=current.days_logged - previous.days_logged,
     )
+
+
+def _minus(a: _N | None, b: _N | None) -> _N | None:
+    """``a - b``, or None when either is missing (a period without entries has no mean)."""
+    return None if a is None or b is None else a - b
 
 
 def locations(person: ProfileDiary, period: Period, days_logged: int | None = None) -> list[LocationStat]:
@@ -110,7 +124,8 @@ def therapies(person: ProfileDiary, period: Period) -> list[TherapyStat]:
     """Per therapy: times used, mean relief and the number of rated uses; most used first."""
     vocab = person.vocabulary()
     terms = vocab.terms["therapy"]
-    return [TherapyStat(r["therapy"], vocab.name("therapy", r["therapy"]), getattr(terms.get(r["therapy"]), "group", None),
+    return [TherapyStat(r["therapy"], vocab.name("therapy", r["therapy"]),
+                        getattr(terms.get(r["therapy"]), "group", None),
                         r["count"], r["mean_relief"], r["rated"])
             for r in person.figures.therapies(person.id, period.since, period.until)]
 

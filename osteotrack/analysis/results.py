@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 
-from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.bone import BoneCareSummary
+from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.sessions import SessionSummary
 
 

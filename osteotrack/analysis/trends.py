@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from osteotrack.analysis import figures
+from osteotrack.analysis.bone import bone_care
 from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.results import PainSummary, Trends
-from osteotrack.analysis.bone import bone_care
 from osteotrack.analysis.sessions import session_summaries
 
 

@@ -37,8 +37,21 @@ def cli(ctx: click.Context, db: Path | None, profile: str | None, read_only: boo
 
 
 def _register() -> None:
-    from osteotrack.cli import (backup, bone, breathe, demo, entries, overview, profiles, records, remind, report,
-                                transfer, trends, vocab)
+    from osteotrack.cli import (
+        backup,
+        bone,
+        breathe,
+        demo,
+        entries,
+        overview,
+        profiles,
+        records,
+        remind,
+        report,
+        transfer,
+        trends,
+        vocab,
+    )
 
     for module in (entries, records, transfer, vocab, demo, trends, report, profiles, overview, remind, backup, breathe,
                    bone):

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from osteotrack.domain.errors import ValidationError
 
@@ -163,7 +164,7 @@ class Timer:
             self._paused_at = self.clock()
 
     def resume(self) -> None:
-        if self.paused and not self.stopped:
+        if self._paused_at is not None and not self.stopped:
             self._paused_for += self.clock() - self._paused_at
             self._paused_at = None
 

@@ -102,6 +102,7 @@ def trend_text(today: tuple[float | None, int], before: tuple[float | None, int]
     text = f"Pain today: {numbers.pain(today_mean)} on average ({numbers.count(today_count, 'entry')}); {before_part}"
     if not before_count:
         return text + "."
+    assert today_mean is not None and before_mean is not None  # a count means a mean
     change = today_mean - before_mean
     if abs(change) < TREND_MARGIN:
         return text + " — about the same."

@@ -16,6 +16,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
+
 def N_(text: str) -> str:
     """Mark ``text`` for the translation catalogs; it is translated when rendered."""
     return text
@@ -102,19 +103,24 @@ MESSAGES: dict[str, str] = {
     "medication.twice": N_("The therapy '{therapy}' already has a medication; give one --med for each."),
     "medication.wrong_therapy": N_("A medication name and dose only go with a medication therapy, not '{therapy}'."),
     "entry.at_no_zone": N_("The entry time needs a time zone."),
-    "entry.at_future": N_("The entry time {moment:%Y-%m-%d %H:%M} is in the future; only times up to now can be logged."),
-    "entry.at_too_early": N_("The entry time {day} {moment:%H:%M} is before 1900; only times from 1900 on can be logged."),
+    "entry.at_future": N_("The entry time {moment:%Y-%m-%d %H:%M} is in the future; "
+                          "only times up to now can be logged."),
+    "entry.at_too_early": N_("The entry time {day} {moment:%H:%M} is before 1900; only times from 1900 on can be "
+                             "logged."),
     # -- times and days typed ------------------------------------------------
     "when.unreadable": N_("Could not read the time '{text}'; use an ISO date-time like 2026-11-23T19:00, or 'now', "
                           "'today 8:30', 'yesterday 19:00', 'yesterday evening', 'monday 9:00' or '2h ago'."),
     "when.too_early": N_("The time '{text}' is before 1900; only times from 1900 on can be logged."),
-    "when.future": N_("The time '{text}' is in the future ({moment:%Y-%m-%d %H:%M}); only times up to now can be logged."),
-    "day.unreadable": N_("Could not read the day '{text}'; use a date like 2026-11-23, 'today', 'yesterday' or a weekday."),
+    "when.future": N_("The time '{text}' is in the future ({moment:%Y-%m-%d %H:%M}); only times up to now can be "
+                      "logged."),
+    "day.unreadable": N_("Could not read the day '{text}'; use a date like 2026-11-23, 'today', 'yesterday' or a "
+                         "weekday."),
     "day.future": N_("The day {day} is in the future; only days up to today can be used."),
     # -- check-ins -----------------------------------------------------------
     "checkin.empty": N_("A check-in needs at least one answer: average pain, enjoyment, activity, sleep or mood."),
     "checkin.peg_pain_range": N_("Average pain must be a whole number from {low} to {high}; got '{value}'."),
-    "checkin.peg_enjoyment_range": N_("Interference with enjoyment of life must be a whole number from {low} to {high}; "
+    "checkin.peg_enjoyment_range": N_("Interference with enjoyment of life must be a whole number from {low} to "
+                                      "{high}; "
                                       "got '{value}'."),
     "checkin.peg_activity_range": N_("Interference with general activity must be a whole number from {low} to {high}; "
                                      "got '{value}'."),
@@ -135,8 +141,10 @@ MESSAGES: dict[str, str] = {
     "t_score.not_dxa": N_("A T-score and DXA site only go with a dxa event."),
     "site.missing": N_("A fracture needs its site, e.g. --site mid-back --level T8 or --site wrist-left."),
     "event.at_no_zone": N_("The event time needs a time zone."),
-    "event.at_future": N_("The event time {moment:%Y-%m-%d %H:%M} is in the future; only times up to now can be logged."),
-    "event.at_too_early": N_("The event time {day} {moment:%H:%M} is before 1900; only times from 1900 on can be logged."),
+    "event.at_future": N_("The event time {moment:%Y-%m-%d %H:%M} is in the future; "
+                          "only times up to now can be logged."),
+    "event.at_too_early": N_("The event time {day} {moment:%H:%M} is before 1900; only times from 1900 on can be "
+                             "logged."),
     # -- questions for the doctor --------------------------------------------
     "question.empty": N_("A question for the doctor cannot be empty."),
     "question.status": N_("A question is open, asked or answered; got '{status}'."),
@@ -144,7 +152,8 @@ MESSAGES: dict[str, str] = {
     "since.future": N_("The day {day} for since is in the future; only days up to today can be used."),
     "until.future": N_("The day {day} for until is in the future; only days up to today can be used."),
     "range.and_since": N_("Give either a range or a since day, not both; a range already sets the first day."),
-    "range.since_after_until": N_("The since day ({since}) is after the until day ({until}); give the earlier day first."),
+    "range.since_after_until": N_("The since day ({since}) is after the until day ({until}); give the earlier day "
+                                  "first."),
     "range.unknown": N_("Unknown range '{range}'; use 2w, 3m, 1y, all, or a number with d, w, m or y "
                         "such as 10d or 6m."),
     "range.too_early": N_("The range '{range}' reaches back before 1900; use 2w, 3m, 1y, all, or a number with "
@@ -222,7 +231,8 @@ MESSAGES: dict[str, str] = {
                          "import takes the CSV files that 'osteotrack export --format csv' writes."),
     "csv.bad_zip": N_("{path} is a damaged zip file ({reason}); "
                       "import takes the CSV files that 'osteotrack export --format csv' writes."),
-    "csv.not_utf8": N_("{path} is not UTF-8 text; import takes the CSV files that 'osteotrack export --format csv' writes."),
+    "csv.not_utf8": N_("{path} is not UTF-8 text; import takes the CSV files that 'osteotrack export --format csv' "
+                       "writes."),
     "csv.member_not_utf8": N_("{name} in {path} is not UTF-8 text; "
                               "import takes the CSV files that 'osteotrack export --format csv' writes."),
     "csv.missing_column": N_("{name} lacks the column {columns}; "
@@ -284,7 +294,7 @@ MESSAGES: dict[str, str] = {
     "bone.not_found": N_("There is no {kind} with id '{id}'."),
     # -- history from another app or a spreadsheet (osteotrack import --from) -----
     "import.no_file": N_("There is no file at {path}."),
-    "import.folder": N_("{path} is a folder; give the path of the file to import."),
+    "import.from_folder": N_("{path} is a folder; give the path of the file to import."),
     "import.unreadable": N_("Cannot read {path}: {problem}."),
     "import.not_utf8": N_("{path} is not readable text; save it as UTF-8 (\"CSV UTF-8\") and import it again."),
     "import.bad_csv": N_("{path} is not readable CSV (line {line}: {problem})."),
@@ -332,7 +342,6 @@ MESSAGES: dict[str, str] = {
                             "imported without them."),
     "import.from_with_as_profile": N_("--as-profile goes with an osteotrack export; for --from, choose whose "
                                       "diary with --profile NAME."),
-    "vocab.group_not_therapy": N_("Only therapies have a group."),
 }
 
 # Where a sentence says how to put the input right, a face may say it in its own terms:

@@ -55,7 +55,7 @@ class Vocabulary:
     """The terms a diary knows, by kind and slug, hidden ones included."""
 
     def __init__(self, terms: list[Term]):
-        self.terms = {kind: {} for kind in KIND_FIELDS}
+        self.terms: dict[str, dict[str, Term]] = {kind: {} for kind in KIND_FIELDS}
         for term in terms:
             self.terms[term.kind][term.slug] = term
 
@@ -265,7 +265,8 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
 def validate_checkin(checkin: CheckIn, today=None) -> CheckIn:
     """Each item 0–10 or not given; at least one given; the day not in the future."""
     check_not_future(checkin.day, today, code="day.future", field="day")
-    values = {k: None if getattr(checkin, k) is None else check_scale(getattr(checkin, k), code=code, field=k)
+    values: dict = {k: None if getattr(checkin, k) is None else check_scale(getattr(checkin, k), code=code,
+                                                                                      field=k)
               for k, code in CHECKIN_SCALE_CODES.items()}
     if all(v is None for v in values.values()) and not checkin.note.strip():
         raise ValidationError("checkin.empty")

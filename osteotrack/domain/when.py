@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
+from typing import TypeVar
 
 from osteotrack.domain.errors import ValidationError
 
@@ -33,12 +34,14 @@ FUTURE_GRACE = timedelta(minutes=1)
 EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)
 
 
+_Day = TypeVar("_Day", date, datetime)  # a day, or a moment (a datetime is a date too)
+
 def now_local() -> datetime:
     """The current time, aware, in the machine's local offset."""
     return datetime.now().astimezone()
 
 
-def check_not_future(value: date, now: date | None = None, *, code: str, field: str, **params) -> date:
+def check_not_future(value: _Day, now: date | None = None, *, code: str, field: str, **params) -> _Day:
     """``value`` unchanged if it is not in the future, else ValidationError ``code`` about ``field``.
 
     The one rule for every time and day the diary takes. A moment (a datetime) may be

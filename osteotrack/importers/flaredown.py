@@ -39,7 +39,7 @@ from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.importers import names
-from osteotrack.importers.plan import shown, EntryDraft, ImportPlan, NewTerm, Pending, on_day, scale_0_4
+from osteotrack.importers.plan import EntryDraft, ImportPlan, NewTerm, Pending, on_day, scale_0_4, shown
 
 WEATHER = ("Weather summary", "Weather max temperature", "Weather min temperature", "Weather pressure",
            "Weather precipitation intensity", "Weather humidity")

@@ -33,7 +33,7 @@ from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import CheckIn, TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.importers import names
-from osteotrack.importers.plan import shown, EntryDraft, ImportPlan, Pending, PlannedCheckIn, on_day, scale_0_4
+from osteotrack.importers.plan import EntryDraft, ImportPlan, Pending, PlannedCheckIn, on_day, scale_0_4, shown
 
 PACKAGE = "org.secuso.privacyfriendlypaindiary"
 _ARMOUR = b"-----BEGIN PGP MESSAGE-----"

@@ -21,7 +21,7 @@ def read_file(path) -> bytes:
     except FileNotFoundError:
         raise ValidationError("import.no_file", field="file", path=str(path)) from None
     except IsADirectoryError:
-        raise ValidationError("import.folder", field="file", path=str(path)) from None
+        raise ValidationError("import.from_folder", field="file", path=str(path)) from None
     except OSError as error:
         raise ValidationError("import.unreadable", field="file", path=str(path),
                               problem=(error.strerror or str(error)).lower()) from None

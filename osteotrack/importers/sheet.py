@@ -32,7 +32,7 @@ from osteotrack.domain.records import TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.when import now_local
 from osteotrack.importers import names
-from osteotrack.importers.plan import shown, EntryDraft, ImportPlan, Pending, on_day
+from osteotrack.importers.plan import EntryDraft, ImportPlan, Pending, on_day, shown
 
 _MAX_UNZIPPED = 512 * 2**20  # an .xlsx that unpacks to more than this is refused, not read
 PAIN_WORDS = {"none": 0, "no pain": 0, "mild": 2, "moderate": 5, "severe": 8}

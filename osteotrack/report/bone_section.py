@@ -33,10 +33,10 @@ def summary_lines(bone: BoneCareSummary) -> list[str]:
                                         ("worried about falling", c.worried)) if value]
         parts.append(f"falls check {_day(c.day)}: {c_yes(yes)}")
     if bone.impressions:
-        last, n = bone.impressions[-1], len(bone.impressions)
+        latest, n = bone.impressions[-1], len(bone.impressions)
         scores = ", ".join(str(i.score) for i in bone.impressions[-6:])
         parts.append(f"impression of change (1 very much improved … 7 very much worse): {scores} "
-                     f"({n} {'answer' if n == 1 else 'answers'}; last {IMPRESSIONS[last.score]})")
+                     f"({n} {'answer' if n == 1 else 'answers'}; last {IMPRESSIONS[latest.score]})")
     out.append("; ".join(parts) + ".")
     if bone.side_effects:
         out.append("Side effects: " + "; ".join(

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING, Any
 
 from osteotrack.analysis import Trends
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 # Above this many logged days the daily series are drawn as thin lines without
 # markers: thousands of markers blur in print and slow the PDF down.
@@ -24,7 +28,7 @@ EVENT_MARKERS = {"fall": ("v", "Fall"), "fracture": ("X", "Fracture"), "procedur
                  "imaging": ("o", "Imaging"), "dxa": ("D", "DXA")}
 # Event names are printed on the chart itself only when there are few of them.
 LABELLED_EVENTS = 6
-_STYLE = {
+_STYLE: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans", "font.size": 7.5, "axes.linewidth": 0.6, "axes.edgecolor": "black",
     "xtick.major.width": 0.6, "ytick.major.width": 0.6, "svg.hashsalt": "osteotrack",
     # Drop points closer than a fraction of a print dot: ten years of days make far fewer path nodes.

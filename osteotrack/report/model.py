@@ -132,7 +132,7 @@ def _summary(t: Trends) -> Section:
          numbers.signed(c.days_logged_difference, 0)],
     ]
     lines = []
-    if cur.mean is not None:
+    if cur.mean is not None and cur.worst is not None:
         lines.append(f"Mean pain {numbers.pain(cur.mean)} of 10, worst {cur.worst} ({pain_band(cur.worst)}), "
                      f"least {cur.least}, over {numbers.count(cur.entries, 'entry')} on "
                      f"{numbers.count(cur.days_logged, 'day')}.")

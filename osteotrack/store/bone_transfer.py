@@ -40,7 +40,7 @@ def _day(day: date | None) -> str | None:
 def export_bone(diary, profile_id: int) -> dict:
     """The profile's bone-care records as plain JSON-ready lists, by key."""
     parts = diary._bone.parts()
-    out = {key: [] for key in KEYS}
+    out: dict[str, list[dict]] = {key: [] for key in KEYS}
     for row in parts["treatments"].stored(profile_id):
         t = row.record
         out["treatments"].append({"id": t.id, "medicine": t.medicine, "name": t.name, "every": t.every,

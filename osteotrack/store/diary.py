@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.validate import Vocabulary
@@ -35,6 +36,10 @@ from osteotrack.store.questions import Questions
 from osteotrack.store.sessions import Sessions
 from osteotrack.store.vocabulary import Terms
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from osteotrack.store.bone_care import BoneCare
 
 class Diary:
     """One diary file. Use ``Diary.open(path)``; close it with ``close()`` or ``with``."""
@@ -43,7 +48,7 @@ class Diary:
         self._path = path
         self._conn = conn
         self.read_only = read_only
-        self._db = None
+        self._db: Database | None = None
         self._profiles = Profiles(self)
         self._terms = Terms(self)
         self._entries = Entries(self)
@@ -52,7 +57,7 @@ class Diary:
         self._questions = Questions(self)
         self._sessions = Sessions(self)
         self._figures = Figures(self)
-        self._bone_parts = None  # made on first use (``_bone``): a quick log never imports them
+        self._bone_parts: BoneCare | None = None  # made on first use (``_bone``): a quick log never imports them
 
     @property
     def _bone(self):
@@ -85,10 +90,12 @@ class Diary:
         if fresh and (read_only or not create):
             raise DiaryError("diary.missing", path=path)
         if fresh:
+            from pathlib import Path
+
             from osteotrack.store.files import private_file
 
             try:
-                private_file(path)
+                private_file(Path(path))
             except OSError as error:
                 raise DiaryError("diary.cannot_create", path=path,
                                  reason=(error.strerror or str(error)).lower()) from None

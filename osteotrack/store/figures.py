@@ -65,7 +65,10 @@ class Figures(Part):
             [pid, since.isoformat(), until.isoformat()])
 
     def relief(self, pid: int, since: date, until: date, bucket: str) -> list[sqlite3.Row]:
-        """Rated uses per therapy and week (from Monday) or month: ``therapy``, ``start``, ``mean_relief``, ``count``."""
+        """Rated uses per therapy and week (from Monday) or month.
+
+        Columns: ``therapy``, ``start``, ``mean_relief``, ``count``.
+        """
         if bucket not in ("week", "month"):
             raise ValueError(bucket)
         start = MONDAY.format(day="e.local_day") if bucket == "week" else "substr(e.local_day, 1, 7) || '-01'"
@@ -102,7 +105,10 @@ class Figures(Part):
 
     def event_marks(self, pid: int, since: date, until: date,
                     kinds: tuple[str, ...] | None = None) -> list[sqlite3.Row]:
-        """Events in time order: ``day``, ``kind``, ``procedure``, ``site``, ``level``, ``t_score``, ``dxa_site``, ``id``."""
+        """Events in time order.
+
+        Columns: ``day``, ``kind``, ``procedure``, ``site``, ``level``, ``t_score``, ``dxa_site``, ``id``.
+        """
         sql = ("SELECT v.local_day AS day, v.kind, v.procedure, v.site, v.level, v.t_score, v.dxa_site, v.id"
                " FROM events v WHERE v.profile_id = ? AND v.local_day BETWEEN ? AND ?")
         params: list = [pid, since.isoformat(), until.isoformat()]
@@ -114,7 +120,7 @@ class Figures(Part):
     def sessions(self, pid: int, since: date | None, until: date | None) -> list[sqlite3.Row]:
         """Self-care sessions per therapy, most used first: ``therapy``, ``sessions``, ``completed``,
         ``seconds``, ``sum_before``, ``sum_after``, ``sum_relief``."""
-        where, params = "e.profile_id = ?", [pid]
+        where, params = "e.profile_id = ?", [pid]  # type: tuple[str, list]
         if since is not None and until is not None:
             where += " AND e.local_day BETWEEN ? AND ?"
             params += [since.isoformat(), until.isoformat()]

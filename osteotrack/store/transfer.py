@@ -125,8 +125,8 @@ def read_document(path: Path) -> dict:
 class _Reader:
     """Walks an untrusted document, turning every shape problem into one sentence."""
 
-    def __init__(self, where: Phrase = place("place.file")):
-        self.where = where
+    def __init__(self, where: Phrase | None = None):
+        self.where = where or place("place.file")
 
     def fail(self, code: str, **params) -> ValidationError:
         """The refusal ``code`` (a sentence "In {where}, …") at the place being read."""
@@ -311,9 +311,9 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
                 raise ValidationError("import.profile_empty", field="profile")
             pid = diary._profiles.find_or_add(name, p["created"])
             for key, insert in (
-                ("entries", lambda rec, c, u: diary._entries.insert(rec, pid, c, u)),
-                ("checkins", lambda rec, c, u: diary._checkins.insert(rec, pid, c, u)),
-                ("events", lambda rec, c, u: diary._events.insert(rec, pid, c, u)),
+                ("entries", lambda rec, c, u, pid=pid: diary._entries.insert(rec, pid, c, u)),
+                ("checkins", lambda rec, c, u, pid=pid: diary._checkins.insert(rec, pid, c, u)),
+                ("events", lambda rec, c, u, pid=pid: diary._events.insert(rec, pid, c, u)),
             ):
                 for record, created, updated, _ in p[key]:
                     if _present(diary, key, record, pid):

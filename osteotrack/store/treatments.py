@@ -48,6 +48,7 @@ class Treatments(Part):
         if not current:
             raise ValidationError("bone.not_taking", field="medicine", name=medicine_name(slug))
         stopped = validate_treatment(replace(current[0], stopped=on, stop_note=note), now)
+        assert stopped.stopped is not None
         with self._diary.writing():
             self._conn.execute("UPDATE bone_treatments SET stopped = ?, stop_note = ?, updated_utc = ? WHERE id = ?",
                                [stopped.stopped.isoformat(), stopped.stop_note, now_utc(), stopped.id])
@@ -70,7 +71,7 @@ class Treatments(Part):
 
     def stored(self, profile_id: int, medicine: str | None = None) -> list[Stored[Treatment]]:
         """The profile's treatments (with ``medicine`` only, when given), by start day, with their stamps."""
-        where, params = "profile_id = ?", [profile_id]
+        where, params = "profile_id = ?", [profile_id]  # type: tuple[str, list]
         if medicine is not None:
             where += " AND medicine = ?"
             params.append(medicine)

@@ -47,7 +47,9 @@ class Terms(Part):
             raise ValidationError("vocab.name_empty", field="name")
         if kind == "therapy":
             if group not in THERAPY_GROUPS:
-                raise ValidationError("vocab.group_unknown", field="group", group=group, groups=", ".join(THERAPY_GROUPS))
+                raise ValidationError(
+                    "vocab.group_unknown", field="group", group=group, groups=", ".join(THERAPY_GROUPS)
+                )
         elif group:
             raise ValidationError("vocab.group_not_therapy", field="group")
         term = Term(kind, slug, name.strip(), group=group, builtin=False)

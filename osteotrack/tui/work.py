@@ -16,9 +16,10 @@ overriding ``refused``; a job may name its own place with ``failed``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState

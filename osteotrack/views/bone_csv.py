@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timezone
 
 from osteotrack.domain.bone import Dose, FallsCheck, Height, Impression, SideEffect, Treatment
@@ -28,6 +29,7 @@ def bone_files(diary, chosen) -> dict[str, tuple[list[str], list[dict]]]:
         found = []
         for p in chosen:
             person = diary.profile_by_id(p.id)
-            found += [{"profile": p.name, **row(record)} for record in getattr(person, read)()]
-        out[filename] = (["profile", *row(blank)], found)
+            reader: Callable[[], list] = getattr(person, read)
+            found += [{"profile": p.name, **row(record)} for record in reader()]  # type: ignore[operator]
+        out[filename] = (["profile", *row(blank)], found)  # type: ignore[operator]
     return out

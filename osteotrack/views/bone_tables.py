@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from osteotrack.domain.bone import (
     IMPRESSIONS,
     Dose,
@@ -79,9 +81,13 @@ def rows(person, kind: str, since, until, limit) -> list[tuple[dict, dict]]:
 
     read, row = KINDS[kind]
     if kind == "treatments":
-        records = [t for t in person.treatments()
-                   if (since is None or t.stopped is None or t.stopped >= since) and (until is None or t.since <= until)]
+        records = [
+            t
+            for t in person.treatments()
+            if (since is None or t.stopped is None or t.stopped >= since) and (until is None or t.since <= until)
+        ]
     else:
-        records = getattr(person, read)(since, until)
+        reader: Callable[..., list] = getattr(person, read)
+        records = reader(since, until)
     records = list(reversed(records))[:limit]
-    return [(row(r), record_dict(r)) for r in records]
+    return [(row(r), record_dict(r)) for r in records]  # type: ignore[operator]  # row: one of the table functions

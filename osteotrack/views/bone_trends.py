@@ -41,10 +41,10 @@ def lines(bone: BoneCareSummary) -> list[str]:
                    f"past 12 months {yes(c.fell)}, unsteady {yes(c.unsteady)}, worried about falling {yes(c.worried)}.")
     if bone.impressions:
         scores = ", ".join(f"{i.score} ({day_text(i.day)})" for i in bone.impressions[-6:])
-        last = bone.impressions[-1]
+        latest = bone.impressions[-1]
         n = len(bone.impressions)
         out.append(f"Impression of change ({n} {'answer' if n == 1 else 'answers'}; 1 very much improved … "
-                   f"7 very much worse): {scores}; the last: {IMPRESSIONS[last.score]}.")
+                   f"7 very much worse): {scores}; the last: {IMPRESSIONS[latest.score]}.")
     for s in bone.side_effects:
         worst = f", worst severity {s.worst} of 10" if s.worst is not None else ""
         out.append(f"Side effect with {s.name}: {s.effect}, {s.count} {'time' if s.count == 1 else 'times'}{worst}.")

@@ -94,6 +94,7 @@ def _observation(full_url: str, patient: str, code: dict, effective: str, **fiel
 
 def entry_resources(entry: Entry, patient: str, vocab: Vocabulary) -> list[dict]:
     """Bundle entries for one pain entry: its overall pain, then one per site."""
+    assert entry.id is not None, "only a stored entry is exported"
     effective = entry.at.isoformat()
     code = _concept(LOINC, PAIN_SEVERITY)
     sites = []
@@ -118,6 +119,7 @@ def checkin_resource(checkin: CheckIn, patient: str) -> dict | None:
     ]
     if not components:
         return None
+    assert checkin.id is not None, "only a stored check-in is exported"
     score = checkin.peg_score
     if score is not None:
         components.append({"code": _concept(LOINC, PEG_SCORE),

@@ -61,9 +61,20 @@ def _entry(url: str, resource: dict) -> dict:
 
 def _observation(url: str, patient: str, record_id: str, code: dict, effective: str, category: list[dict],
                  narrative: str, **fields) -> dict:
-    return _entry(url, {"resourceType": "Observation", "text": _narrative(narrative), "identifier": _identifier(record_id),
-                        "status": "final", "category": category, "code": code, "subject": {"reference": patient},
-                        "effectiveDateTime": effective, **fields})
+    return _entry(
+        url,
+        {
+            "resourceType": "Observation",
+            "text": _narrative(narrative),
+            "identifier": _identifier(record_id),
+            "status": "final",
+            "category": category,
+            "code": code,
+            "subject": {"reference": patient},
+            "effectiveDateTime": effective,
+            **fields,
+        },
+    )
 
 
 def bone_resources(person, patient: str, urn) -> list[dict]:

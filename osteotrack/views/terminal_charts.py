@@ -19,9 +19,17 @@ from osteotrack.domain import numbers
 # One marker per series, shown in the key: readable without colour.
 WORST, LEAST, MEAN, ROLLING = "^", "v", "o", "hd"
 ROLLING_KEY = "▞"  # what the "hd" line looks like
-EVENT_CODES = {"fall": "F", "near-fall": "N", "fracture": "X", "procedure": "P", "imaging": "I", "dxa": "D", "appointment": "A"}
-EVENT_WORDS = {"fall": "fall", "near-fall": "near-fall", "fracture": "fracture", "procedure": "procedure", "imaging": "imaging",
-               "dxa": "DXA", "appointment": "appointment"}
+EVENT_CODES = {
+    "fall": "F",
+    "near-fall": "N",
+    "fracture": "X",
+    "procedure": "P",
+    "imaging": "I",
+    "dxa": "D",
+    "appointment": "A",
+}
+EVENT_WORDS = {"fall": "fall", "near-fall": "near-fall", "fracture": "fracture", "procedure": "procedure",
+               "imaging": "imaging", "dxa": "DXA", "appointment": "appointment"}
 RELIEF_MARKERS = ("o", "x", "+", "*")
 # Over more than a year, appointments and scans would hide the pain line: only these are drawn.
 MAJOR_EVENTS = ("fall", "fracture", "procedure")
@@ -224,7 +232,7 @@ def draw_therapies(fig, trends: Trends) -> str:
     """Mean relief (%) of each therapy, most used first."""
     rows = [t for t in trends.therapies if t.rated][:BAR_LIMIT]
     _hbars(fig, [f"{short_name(r.therapy, r.name)} {numbers.percent(r.mean_relief)}" for r in rows],
-           [r.mean_relief for r in rows], 100, "Mean relief per therapy (%)", "green")
+           [float(r.mean_relief or 0) for r in rows], 100, "Mean relief per therapy (%)", "green")
     return "bar: mean relief of rated uses (times used and counts in the table)"
 
 

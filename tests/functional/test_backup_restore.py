@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.support import active
-
 import os
 import pty
 import shutil
@@ -22,7 +20,7 @@ from osteotrack.store import Diary
 from osteotrack.store.backup import backup_diary
 from tests.conftest import ROOT
 from tests.functional.test_bad_files import damaged
-from tests.support import entry_ids, file_hash, integrity
+from tests.support import active, entry_ids, file_hash, integrity
 
 
 def _diary(path: Path, *notes: str) -> Path:
@@ -73,7 +71,8 @@ def test_backup_never_overwrites(db_path, run_cli, tmp_path):
 
 
 def test_backup_while_the_app_holds_a_write_transaction(db_path, tmp_path):
-    """The app mid-save (an open write transaction): the backup neither needs the lock nor copies the half-done write."""
+    """The app mid-save (an open write transaction): the backup neither needs the lock nor copies the half-done
+    write."""
     _diary(db_path, "saved")
     with Diary.open(db_path) as app:
         with app.writing():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.support import active
-
 import os
 import sqlite3
 from datetime import datetime, timedelta, timezone
@@ -16,7 +14,7 @@ from osteotrack.cli import cli
 from osteotrack.domain.records import Entry
 from osteotrack.store import Diary
 from osteotrack.store.diary import explain
-from tests.support import file_hash, integrity, mark_newer
+from tests.support import active, file_hash, integrity, mark_newer
 
 
 def _diary_with_entries(path: Path, n: int = 150) -> Path:

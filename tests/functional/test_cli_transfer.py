@@ -44,8 +44,11 @@ def test_list_json_with_range_and_limit(small_diary):
     rows = json.loads(small_diary("list", "--format", "json").stdout)
     assert [r["pain"] for r in rows] == [8, 6, 4, 2]
     assert rows[0]["sites"] == [{"location": "lower-back", "intensity": 3, "level": None}]
-    ranged = json.loads(small_diary("list", "--format", "json", "--since", str(DAY - timedelta(days=5)),
-                                    "--until", str(DAY - timedelta(days=2))).stdout)
+    ranged = json.loads(
+        small_diary(
+            "list", "--format", "json", "--since", str(DAY - timedelta(days=5)), "--until", str(DAY - timedelta(days=2))
+        ).stdout
+    )
     assert [r["pain"] for r in ranged] == [6, 4]
     assert [r["pain"] for r in json.loads(small_diary("list", "--format", "json", "--limit", "2").stdout)] == [8, 6]
     since_words = json.loads(small_diary("list", "--format", "json", "--since", "7d ago").stdout)
@@ -64,8 +67,9 @@ def test_list_csv_and_other_kinds(small_diary):
 
 
 def test_list_refusals(small_diary):
-    assert_refused(small_diary("list", "--since", str(DAY), "--until", str(DAY - timedelta(days=3))),
-                   "is after --until")
+    assert_refused(
+        small_diary("list", "--since", str(DAY), "--until", str(DAY - timedelta(days=3))), "is after --until"
+    )
     assert_refused(small_diary("list", "--since", "the other day"), "Could not read the day 'the other day'")
     assert small_diary("list", "--since", str(DAY)).stdout.strip() == "Nothing recorded in that range."
 
@@ -112,31 +116,54 @@ def test_export_to_stdout_and_csv_zip(small_diary, tmp_path):
     target = tmp_path / "diary.zip"
     assert small_diary("export", "--format", "csv", "-o", str(target)).exit_code == 0
     with zipfile.ZipFile(target) as archive:
-        assert sorted(archive.namelist()) == ["checkins.csv", "doses.csv", "entries.csv", "events.csv",
-                                              "falls_checks.csv", "heights.csv", "impressions.csv", "questions.csv",
-                                              "side_effects.csv", "treatments.csv"]
+        assert sorted(archive.namelist()) == [
+            "checkins.csv",
+            "doses.csv",
+            "entries.csv",
+            "events.csv",
+            "falls_checks.csv",
+            "heights.csv",
+            "impressions.csv",
+            "questions.csv",
+            "side_effects.csv",
+            "treatments.csv",
+        ]
         rows = list(csv.DictReader(io.StringIO(archive.read("entries.csv").decode())))
     assert sorted(int(r["pain"]) for r in rows) == [2, 4, 6, 8]
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{not json", "is not valid JSON (line 1, column 2)"),
-    ('{"format": "something-else"}', "This file is not an osteotrack export"),
-    ('{"format": "osteotrack-diary", "format_version": 99, "profiles": []}', "made by a newer osteotrack"),
-    ('{"format": "osteotrack-diary", "format_version": 1}', "In the file, 'profiles' is missing."),
-    ('{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": "me", "entries": '
-     '[{"id": "a1", "at": "2026-01-01T10:00:00+01:00", "pain": 14}]}]}',
-     "In entry 1 of profile 'me': pain must be a whole number from 0 to 10"),
-    ('{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": "me", "entries": '
-     '[{"id": "a1", "at": "yesterday", "pain": 4}]}]}', "'at' is not an ISO date-time"),
-    ('{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": "me", "entries": '
-     '[{"id": "a1", "at": "0001-01-01T00:00:00+05:00", "pain": 4}]}]}', "is before 1900"),
-    ('{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": " "}]}', "'name' is empty"),
-    ('{"format": "osteotrack-diary", "format_version": 1, "profiles": [], "vocabulary": ['
-     '{"kind": "trigger", "slug": "wind", "name": "Wind"}, {"kind": "trigger", "slug": "wind", "name": "Gale"}]}',
-     "In vocabulary item 2, the trigger 'wind' is listed twice."),
-    ('[1, 2, 3]', "This file is not an osteotrack export"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{not json", "is not valid JSON (line 1, column 2)"),
+        ('{"format": "something-else"}', "This file is not an osteotrack export"),
+        ('{"format": "osteotrack-diary", "format_version": 99, "profiles": []}', "made by a newer osteotrack"),
+        ('{"format": "osteotrack-diary", "format_version": 1}', "In the file, 'profiles' is missing."),
+        (
+            '{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": "me", "entries": '
+            '[{"id": "a1", "at": "2026-01-01T10:00:00+01:00", "pain": 14}]}]}',
+            "In entry 1 of profile 'me': pain must be a whole number from 0 to 10",
+        ),
+        (
+            '{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": "me", "entries": '
+            '[{"id": "a1", "at": "yesterday", "pain": 4}]}]}',
+            "'at' is not an ISO date-time",
+        ),
+        (
+            '{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": "me", "entries": '
+            '[{"id": "a1", "at": "0001-01-01T00:00:00+05:00", "pain": 4}]}]}',
+            "is before 1900",
+        ),
+        ('{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": " "}]}', "'name' is empty"),
+        (
+            '{"format": "osteotrack-diary", "format_version": 1, "profiles": [], "vocabulary": ['
+            '{"kind": "trigger", "slug": "wind", "name": "Wind"}, '
+            '{"kind": "trigger", "slug": "wind", "name": "Gale"}]}',
+            "In vocabulary item 2, the trigger 'wind' is listed twice.",
+        ),
+        ("[1, 2, 3]", "This file is not an osteotrack export"),
+    ],
+)
 def test_a_malformed_import_is_refused_and_changes_nothing(small_diary, db_path, tmp_path, content, message):
     bad = tmp_path / "bad.json"
     bad.write_text(content)
@@ -165,7 +192,8 @@ def test_vocab_list_add_hide_show(run_cli, db_path):
     assert "locations:" in listing and "therapies:" in listing and "lower-back" in listing
     assert "otc-pain-medication" in run_cli("vocab", "list", "therapy").stdout
     assert run_cli("vocab", "add", "trigger", "gardening", "Gardening").stdout.strip() == (
-        "Added trigger gardening (Gardening).")
+        "Added trigger gardening (Gardening)."
+    )
     assert "gardening" in run_cli("vocab", "list", "trigger").stdout
     assert run_cli("log", "--pain", "4", "--trigger", "gardening", "--trigger", "housework").exit_code == 0
     assert run_cli("vocab", "hide", "trigger", "housework").exit_code == 0
@@ -207,7 +235,9 @@ def test_the_demo_tells_the_story(tmp_path):
         kinds = {e.kind for e in diary.profile_by_id(pid).events()}
         assert {"fracture", "procedure", "fall", "dxa", "appointment"} <= kinds
         assert [e.procedure for e in diary.profile_by_id(pid).events(kinds=("procedure",))] == ["kyphoplasty"]
-        assert counts["entries"] == diary.profile_by_id(pid).count_entries() and 2.5 * 365 < counts["entries"] < 3.5 * 366
+        assert (
+            counts["entries"] == diary.profile_by_id(pid).count_entries() and 2.5 * 365 < counts["entries"] < 3.5 * 366
+        )
         everything = diary.profile_by_id(pid).entries()
     assert any("bending" in e.triggers for e in everything) and any("lifting" in e.triggers for e in everything)
     assert any(t.therapy == "heat" for e in everything for t in e.therapies)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.support import active
-
 import os
 import subprocess
 import sys
@@ -16,7 +14,7 @@ import pytest
 from osteotrack.domain.records import Entry
 from osteotrack.store import Diary
 from tests.conftest import ROOT
-from tests.support import integrity
+from tests.support import active, integrity
 
 PROCESSES = 6
 IN_PROCESS = 40
@@ -111,5 +109,6 @@ def test_the_app_saves_while_log_processes_write(db_path, tmp_path):
     with Diary.open(db_path, read_only=True) as diary:
         entries = active(diary).entries()
     assert sorted(e.pain for e in entries if not e.note) == [0, 1, 2, 3]
-    assert sorted(e.note for e in entries if e.note) == sorted(f"process {10 * p + j}" for p in range(4) for j in range(2))
+    notes = sorted(f"process {10 * p + j}" for p in range(4) for j in range(2))
+    assert sorted(e.note for e in entries if e.note) == notes
     assert integrity(db_path) == "ok"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.support import active
-
 import io
 import zipfile
 from datetime import date, datetime, timedelta, timezone
@@ -14,23 +12,37 @@ import pytest
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.store import Diary
 from osteotrack.store.transfer import dumps, export_document
+from tests.support import active
 
 TZ = timezone(timedelta(hours=1))
 
 
 def _fill(diary: Diary) -> None:
     diary.add_profile("Ann")
-    active(diary).add_entry(Entry(
-        at=datetime(2026, 3, 1, 19, 30, tzinfo=TZ), pain=7,
-        sites=[Site("mid-back", 8, "T8"), Site("rib-left", 4)], qualities=["aching", "sharp"],
-        triggers=["bending"], therapies=[TherapyUse("heat", 60), TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg"),
-                                        TherapyUse("massage")],
-        note='after "gardening"; then\na rest', for_doctor=True, entered_by="Sam",
-    ))
+    active(diary).add_entry(
+        Entry(
+            at=datetime(2026, 3, 1, 19, 30, tzinfo=TZ),
+            pain=7,
+            sites=[Site("mid-back", 8, "T8"), Site("rib-left", 4)],
+            qualities=["aching", "sharp"],
+            triggers=["bending"],
+            therapies=[
+                TherapyUse("heat", 60),
+                TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg"),
+                TherapyUse("massage"),
+            ],
+            note='after "gardening"; then\na rest',
+            for_doctor=True,
+            entered_by="Sam",
+        )
+    )
     diary.profile("Ann").add_entry(Entry(at=datetime(2026, 3, 2, 8, 5, tzinfo=timezone(timedelta(hours=-5))), pain=0))
-    active(diary).save_checkin(CheckIn(day=date(2026, 3, 1), peg_pain=6, peg_enjoyment=5, peg_activity=7, sleep=4,
-                               note="bad night"))
-    active(diary).add_event(Event(kind="dxa", at=datetime(2026, 2, 1, 10, tzinfo=TZ), t_score=-2.7, dxa_site="lumbar-spine"))
+    active(diary).save_checkin(
+        CheckIn(day=date(2026, 3, 1), peg_pain=6, peg_enjoyment=5, peg_activity=7, sleep=4, note="bad night")
+    )
+    active(diary).add_event(
+        Event(kind="dxa", at=datetime(2026, 2, 1, 10, tzinfo=TZ), t_score=-2.7, dxa_site="lumbar-spine")
+    )
     active(diary).add_question(Question(text="Can I carry the shopping?", created=datetime(2026, 3, 1, 12, tzinfo=TZ)))
 
 
@@ -68,7 +80,7 @@ ENTRIES_CSV = (
     "id,date,time,utc_offset,pain,band,sites,qualities,triggers,therapies,medications,note,for_doctor,"
     "entered_by,weather,pain_trend\n"
     "11111111-0000-4000-8000-000000000001,2026-03-01,19:30,+0100,7,severe,mid-back/T8:8; rib-left:4,aching,"
-    "bending,heat:60; otc-pain-medication:,otc-pain-medication=paracetamol 1 g,\"cold; windy\",yes,Sam,rain,up\n"
+    'bending,heat:60; otc-pain-medication:,otc-pain-medication=paracetamol 1 g,"cold; windy",yes,Sam,rain,up\n'
     "11111111-0000-4000-8000-000000000002,2026-03-02,08:00,-0500,2,mild,,,,,,,,,,\n"
 )
 
@@ -83,22 +95,36 @@ def test_entries_csv_alone_goes_to_the_chosen_profile_and_ignores_unknown_column
         assert diary.profile("me").entries() == []
         second, first = diary.profile("Ann").entries()
     assert first == Entry(
-        at=datetime(2026, 3, 1, 19, 30, tzinfo=TZ), pain=7, sites=[Site("mid-back", 8, "T8"), Site("rib-left", 4)],
-        qualities=["aching"], triggers=["bending"],
+        at=datetime(2026, 3, 1, 19, 30, tzinfo=TZ),
+        pain=7,
+        sites=[Site("mid-back", 8, "T8"), Site("rib-left", 4)],
+        qualities=["aching"],
+        triggers=["bending"],
         therapies=[TherapyUse("heat", 60), TherapyUse("otc-pain-medication", None, "paracetamol", "1 g")],
-        note="cold; windy", for_doctor=True, entered_by="Sam", id="11111111-0000-4000-8000-000000000001")
+        note="cold; windy",
+        for_doctor=True,
+        entered_by="Sam",
+        id="11111111-0000-4000-8000-000000000001",
+    )
     assert second.at == datetime(2026, 3, 2, 8, 0, tzinfo=timezone(timedelta(hours=-5)))
     assert (second.pain, second.sites, second.note, second.for_doctor, second.entered_by) == (2, [], "", False, None)
 
 
 BAD_ROWS = {
     "a pain of 11": ("7,", "11,", "In row 2 of entries.csv: pain must be a whole number from 0 to 10; got '11'"),
-    "a site without intensity": ("rib-left:4", "rib-left", "In row 2 of entries.csv, the site 'rib-left' should be SITE:N"),
+    "a site without intensity": (
+        "rib-left:4",
+        "rib-left",
+        "In row 2 of entries.csv, the site 'rib-left' should be SITE:N",
+    ),
     "an unknown trigger": ("bending,heat", "bendng,heat", "In row 2 of entries.csv: unknown trigger 'bendng'"),
     "a relief of 35": ("heat:60", "heat:35", "In row 2 of entries.csv: "),
     "a bad offset": ("+0100", "CET", "In row 2 of entries.csv, date, time and utc_offset"),
-    "a medication for a missing therapy": ("otc-pain-medication=", "prescription-pain-medication=",
-                                           "In row 2 of entries.csv, the medication"),
+    "a medication for a missing therapy": (
+        "otc-pain-medication=",
+        "prescription-pain-medication=",
+        "In row 2 of entries.csv, the medication",
+    ),
     "a time in the future": ("2026-03-01,19:30", "2099-03-01,19:30", "In row 2 of entries.csv: "),
     "the same id twice": ("000000000002", "000000000001", "is used twice in the file"),
 }
@@ -128,14 +154,26 @@ def _zip(tmp_path: Path, **files: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("make, words", [
-    (lambda t: _zip(t, notes_txt="hello"), "is a zip file without entries.csv"),
-    (lambda t: _zip(t, entries_csv="id,date,pain\nx,2026-01-01,3\n"), "entries.csv lacks the columns time, utc_offset"),
-    (lambda t: _zip(t, entries_csv=ENTRIES_CSV, events_csv="id,date,time,utc_offset,kind,t_score\n"
-                    "e1,2026-01-01,10:00,+0100,dxa,low\n"), "In row 2 of events.csv, 't_score' should be a number"),
-    (lambda t: (t / "entries.csv").write_bytes(b"id,date\n\xff\xfe\n") and t / "entries.csv", "is not UTF-8 text"),
-    (lambda t: (t / "e.zip").write_bytes(b"PK\x03\x04 broken") and t / "e.zip", "is not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda t: _zip(t, notes_txt="hello"), "is a zip file without entries.csv"),
+        (
+            lambda t: _zip(t, entries_csv="id,date,pain\nx,2026-01-01,3\n"),
+            "entries.csv lacks the columns time, utc_offset",
+        ),
+        (
+            lambda t: _zip(
+                t,
+                entries_csv=ENTRIES_CSV,
+                events_csv="id,date,time,utc_offset,kind,t_score\ne1,2026-01-01,10:00,+0100,dxa,low\n",
+            ),
+            "In row 2 of events.csv, 't_score' should be a number",
+        ),
+        (lambda t: (t / "entries.csv").write_bytes(b"id,date\n\xff\xfe\n") and t / "entries.csv", "is not UTF-8 text"),
+        (lambda t: (t / "e.zip").write_bytes(b"PK\x03\x04 broken") and t / "e.zip", "is not valid JSON"),
+    ],
+)
 def test_files_that_are_not_a_csv_export(make, words, tmp_path, run_cli, db_path):
     Diary.open(db_path).close()
     before = _state(db_path)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from tests.support import active
-
 import copy
-import os
 import csv
 import io
 import json
+import os
 import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -22,11 +20,15 @@ from osteotrack.cli import cli
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.store import Diary
 from osteotrack.store.transfer import dumps, export_document
+from tests.support import active
 
 TZ = timezone(timedelta(hours=1))
 # FUZZ_EXAMPLES=2000 for a longer hunt than the suite's.
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 120)), deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 120)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +36,23 @@ def diary_path(tmp_path_factory) -> Path:
     """One small diary for every example (valid examples add to it; refused ones must not)."""
     path = tmp_path_factory.mktemp("fuzz") / "diary.db"
     with Diary.open(path) as diary:
-        active(diary).add_entry(Entry(at=datetime(2026, 3, 1, 19, 30, tzinfo=TZ), pain=7,
-                              sites=[Site("mid-back", 8, "T8")], triggers=["bending"],
-                              therapies=[TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg")],
-                              note="after gardening", for_doctor=True))
-        active(diary).save_checkin(CheckIn(day=datetime(2026, 3, 1).date(), peg_pain=6, peg_enjoyment=5, peg_activity=7))
-        active(diary).add_event(Event(kind="fracture", at=datetime(2026, 2, 1, 10, tzinfo=TZ), site="mid-back", level="T8"))
+        active(diary).add_entry(
+            Entry(
+                at=datetime(2026, 3, 1, 19, 30, tzinfo=TZ),
+                pain=7,
+                sites=[Site("mid-back", 8, "T8")],
+                triggers=["bending"],
+                therapies=[TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg")],
+                note="after gardening",
+                for_doctor=True,
+            )
+        )
+        active(diary).save_checkin(
+            CheckIn(day=datetime(2026, 3, 1).date(), peg_pain=6, peg_enjoyment=5, peg_activity=7)
+        )
+        active(diary).add_event(
+            Event(kind="fracture", at=datetime(2026, 2, 1, 10, tzinfo=TZ), site="mid-back", level="T8")
+        )
         active(diary).add_question(Question(text="Can I carry?", created=datetime(2026, 3, 1, 12, tzinfo=TZ)))
     return path
 
@@ -53,8 +66,7 @@ def _run(diary_path: Path, args: list[str]):
     """Run a command; assert it ended as a user expects (0 or 2, never a traceback); return its exit code."""
     before = _state(diary_path)
     result = CliRunner().invoke(cli, ["--db", str(diary_path), *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), (
-        f"{args!r} raised {result.exception!r}")
+    assert result.exception is None or isinstance(result.exception, SystemExit), f"{args!r} raised {result.exception!r}"
     assert "Traceback" not in result.output
     assert result.exit_code in (0, 2), (args, result.exit_code, result.output)
     if result.exit_code == 2:
@@ -69,16 +81,44 @@ noise = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters=
 numbers = st.integers(-3, 120).map(str)
 scale = st.one_of(st.integers(-2, 12).map(str), st.sampled_from(["5.5", "seven", "", " 6 ", "1e1"]), noise)
 sites = st.one_of(
-    st.builds(lambda s, n: f"{s}:{n}", st.sampled_from(["lower-back", "mid-back/T8", "T8", "rib-left", "hip-right",
-                                                        "neck/C3", "mid-back/L4", "lowerback", "wrist"]), scale),
-    st.sampled_from(["lower-back", "T12", ":", "/", "mid-back/:3"]), noise)
+    st.builds(
+        lambda s, n: f"{s}:{n}",
+        st.sampled_from(
+            ["lower-back", "mid-back/T8", "T8", "rib-left", "hip-right", "neck/C3", "mid-back/L4", "lowerback", "wrist"]
+        ),
+        scale,
+    ),
+    st.sampled_from(["lower-back", "T12", ":", "/", "mid-back/:3"]),
+    noise,
+)
 therapies = st.one_of(
-    st.builds(lambda t, r: f"{t}:{r}", st.sampled_from(["heat", "cold", "otc-pain-medication", "kyphoplasty", "hot"]),
-              numbers),
-    st.sampled_from(["heat", "massage:", "heat:60:70"]), noise)
-moments = st.one_of(st.sampled_from(["now", "yesterday 19:00", "today 8:30", "2h ago", "45 min ago", "monday 9:00",
-                                     "last night", "2026-11-23T19:00", "2026-11-23", "2099-01-01", "yesterday 25:00",
-                                     "0 min ago", "-3h ago", "2026-02-30"]), noise)
+    st.builds(
+        lambda t, r: f"{t}:{r}", st.sampled_from(["heat", "cold", "otc-pain-medication", "kyphoplasty", "hot"]), numbers
+    ),
+    st.sampled_from(["heat", "massage:", "heat:60:70"]),
+    noise,
+)
+moments = st.one_of(
+    st.sampled_from(
+        [
+            "now",
+            "yesterday 19:00",
+            "today 8:30",
+            "2h ago",
+            "45 min ago",
+            "monday 9:00",
+            "last night",
+            "2026-11-23T19:00",
+            "2026-11-23",
+            "2099-01-01",
+            "yesterday 25:00",
+            "0 min ago",
+            "-3h ago",
+            "2026-02-30",
+        ]
+    ),
+    noise,
+)
 
 
 def _options(**choices):
@@ -87,21 +127,44 @@ def _options(**choices):
     return st.lists(st.one_of(*pairs), max_size=7).map(lambda ps: [x for p in ps for x in p])
 
 
-log_args = _options(**{"--pain": scale, "--where": sites, "--trigger": st.sampled_from(["bending", "standing", "x"]) | noise,
-                       "--quality": st.sampled_from(["aching", "sharp", "fuzzy"]) | noise, "--therapy": therapies,
-                       "--med": st.sampled_from(["ibuprofen 400 mg", "prescription-pain-medication=tramadol 50 mg",
-                                                 "", "heat=x"]) | noise,
-                       "--note": noise, "--at": moments, "--by": noise})
-checkin_args = _options(**{"--pain": scale, "--enjoyment": scale, "--activity": scale, "--sleep": scale,
-                           "--mood": scale, "--note": noise,
-                           "--day": st.sampled_from(["today", "yesterday", "2026-11-01", "2099-01-01", "monday"]) | noise})
+log_args = _options(
+    **{
+        "--pain": scale,
+        "--where": sites,
+        "--trigger": st.sampled_from(["bending", "standing", "x"]) | noise,
+        "--quality": st.sampled_from(["aching", "sharp", "fuzzy"]) | noise,
+        "--therapy": therapies,
+        "--med": st.sampled_from(["ibuprofen 400 mg", "prescription-pain-medication=tramadol 50 mg", "", "heat=x"])
+        | noise,
+        "--note": noise,
+        "--at": moments,
+        "--by": noise,
+    }
+)
+checkin_args = _options(
+    **{
+        "--pain": scale,
+        "--enjoyment": scale,
+        "--activity": scale,
+        "--sleep": scale,
+        "--mood": scale,
+        "--note": noise,
+        "--day": st.sampled_from(["today", "yesterday", "2026-11-01", "2099-01-01", "monday"]) | noise,
+    }
+)
 event_args = st.tuples(
     st.sampled_from(["fall", "fracture", "procedure", "imaging", "dxa", "appointment", "party"]),
-    _options(**{"--at": moments, "--site": st.sampled_from(["mid-back", "hip-left", "moon"]) | noise,
-                "--level": st.sampled_from(["T8", "L5", "C9", "t8"]) | noise,
-                "--procedure": st.sampled_from(["kyphoplasty", "vertebroplasty", "surgery"]),
-                "--t-score": st.sampled_from(["-2.7", "abc", "-12", "3"]) | noise,
-                "--dxa-site": st.sampled_from(["lumbar-spine", "hip", "total-hip"]), "--note": noise}),
+    _options(
+        **{
+            "--at": moments,
+            "--site": st.sampled_from(["mid-back", "hip-left", "moon"]) | noise,
+            "--level": st.sampled_from(["T8", "L5", "C9", "t8"]) | noise,
+            "--procedure": st.sampled_from(["kyphoplasty", "vertebroplasty", "surgery"]),
+            "--t-score": st.sampled_from(["-2.7", "abc", "-12", "3"]) | noise,
+            "--dxa-site": st.sampled_from(["lumbar-spine", "hip", "total-hip"]),
+            "--note": noise,
+        }
+    ),
 ).map(lambda t: [t[0], *t[1]])
 
 
@@ -127,7 +190,9 @@ def test_fuzz_event(diary_path, args):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-20, 200) | st.floats(allow_nan=False) | noise,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(noise, inner, max_size=3), max_leaves=6)
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(noise, inner, max_size=3),
+    max_leaves=6,
+)
 
 
 def _paths(node, prefix=()):
@@ -182,18 +247,31 @@ def exports(diary_path, tmp_path_factory) -> dict:
     with Diary.open(source) as diary:
         diary.add_profile("Ann")
         for i in range(3):
-            diary.profile("Ann").add_entry(Entry(at=datetime(2026, 4, 1 + i, 9, tzinfo=TZ), pain=i + 3,
-                                  sites=[Site("lower-back", 5)], therapies=[TherapyUse("heat", 50)],
-                                  note=f"day {i}; fine"))
-        active(diary).add_event(Event(kind="dxa", at=datetime(2026, 2, 1, 10, tzinfo=TZ), t_score=-2.5, dxa_site="lumbar-spine"))
+            diary.profile("Ann").add_entry(
+                Entry(
+                    at=datetime(2026, 4, 1 + i, 9, tzinfo=TZ),
+                    pain=i + 3,
+                    sites=[Site("lower-back", 5)],
+                    therapies=[TherapyUse("heat", 50)],
+                    note=f"day {i}; fine",
+                )
+            )
+        active(diary).add_event(
+            Event(kind="dxa", at=datetime(2026, 2, 1, 10, tzinfo=TZ), t_score=-2.5, dxa_site="lumbar-spine")
+        )
     runner = CliRunner()
     runner.invoke(cli, ["--db", str(source), "export", "-o", str(folder / "e.json")], catch_exceptions=False)
-    runner.invoke(cli, ["--db", str(source), "export", "--format", "csv", "-o", str(folder / "e.zip")],
-                  catch_exceptions=False)
+    runner.invoke(
+        cli, ["--db", str(source), "export", "--format", "csv", "-o", str(folder / "e.zip")], catch_exceptions=False
+    )
     with zipfile.ZipFile(folder / "e.zip") as archive:
         tables = {name: archive.read(name).decode() for name in archive.namelist()}
-    return Exports(json=json.loads((folder / "e.json").read_text()), json_bytes=(folder / "e.json").read_bytes(),
-                   zip_bytes=(folder / "e.zip").read_bytes(), tables=tables)
+    return Exports(
+        json=json.loads((folder / "e.json").read_text()),
+        json_bytes=(folder / "e.json").read_bytes(),
+        zip_bytes=(folder / "e.zip").read_bytes(),
+        tables=tables,
+    )
 
 
 class Exports(dict):
@@ -239,7 +317,7 @@ def mangled_tables(draw, tables: dict) -> dict:
             if action == "cell":
                 rows[r][c] = draw(noise | st.sampled_from(["11", "-1", "", "2099-01-01", "lower-back:x", "yes", "no"]))
             elif action == "drop-column":
-                rows = [row[:c] + row[c + 1:] for row in rows]
+                rows = [row[:c] + row[c + 1 :] for row in rows]
             else:
                 rows[r] = rows[r][:c]
         buffer = io.StringIO()

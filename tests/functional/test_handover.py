@@ -10,8 +10,21 @@ def test_one_profile_goes_to_another_diary_and_a_second_import_adds_nothing(run_
     # Anna's diary: her own entries and her father's.
     run_cli("log", "--pain", "2", "--at", "2026-11-20T08:00")
     run_cli("profile", "add", "Dad")
-    run_cli("--profile", "Dad", "log", "--pain", "7", "--where", "mid-back/T8:7", "--therapy", "heat:60",
-            "--by", "Anna", "--at", "2026-11-21T19:00")
+    run_cli(
+        "--profile",
+        "Dad",
+        "log",
+        "--pain",
+        "7",
+        "--where",
+        "mid-back/T8:7",
+        "--therapy",
+        "heat:60",
+        "--by",
+        "Anna",
+        "--at",
+        "2026-11-21T19:00",
+    )
     run_cli("--profile", "Dad", "checkin", "--pain", "6", "--day", "2026-11-21")
     run_cli("--profile", "Dad", "event", "fracture", "--site", "mid-back", "--level", "T8", "--at", "2026-11-02")
     run_cli("--profile", "Dad", "question", "Can he walk to the shop?")
@@ -37,7 +50,9 @@ def test_one_profile_goes_to_another_diary_and_a_second_import_adds_nothing(run_
 
     with Diary.open(other) as diary, Diary.open(db_path) as source:
         father, dad = diary.profile_id("Father"), source.profile_id("Dad")
-        assert diary.profile_by_id(father).entries() == source.profile_by_id(dad).entries()  # every field, entered_by included
+        assert (
+            diary.profile_by_id(father).entries() == source.profile_by_id(dad).entries()
+        )  # every field, entered_by included
         assert diary.profile_by_id(father).entries()[0].entered_by == "Anna"
         assert diary.profile_by_id(father).checkins() == source.profile_by_id(dad).checkins()
         assert diary.profile_by_id(father).events() == source.profile_by_id(dad).events()
@@ -46,8 +61,10 @@ def test_one_profile_goes_to_another_diary_and_a_second_import_adds_nothing(run_
         assert [e.id for e in diary.profile_by_id(mum).entries()] == mum_before
         # Exported again from the new diary, the profile is the same document (but for its name).
         again = run_other("export", "--profile", "Father", "-o", "-").output
-        assert json.loads(again)["profiles"][0] | {"name": "Dad", "created": None} == \
-            exported["profiles"][0] | {"name": "Dad", "created": None}
+        assert json.loads(again)["profiles"][0] | {"name": "Dad", "created": None} == exported["profiles"][0] | {
+            "name": "Dad",
+            "created": None,
+        }
 
 
 def test_importing_into_a_profile_that_holds_the_records_elsewhere_is_refused_whole(run_cli, db_path, tmp_path):

@@ -3,8 +3,6 @@ a backup is made before any migration."""
 
 from __future__ import annotations
 
-from tests.support import active
-
 import shutil
 import sqlite3
 import subprocess
@@ -19,7 +17,7 @@ from osteotrack.domain.records import Entry
 from osteotrack.store import Diary, schema
 from tests.conftest import ROOT
 from tests.functional.test_bad_files import damaged
-from tests.support import file_hash, integrity, mark_newer
+from tests.support import active, file_hash, integrity, mark_newer
 
 FIXTURES = ROOT / "tests" / "fixtures"
 RELEASED = sorted(FIXTURES.glob("schema-*.db"))
@@ -50,18 +48,33 @@ def test_released_diary_migrates_with_its_data(fixture, tmp_path):
         # 18:30 UTC entered at UTC+01:00 is 19:30 local on 1 March 2024.
         assert entry.at == datetime(2024, 3, 1, 19, 30, tzinfo=timezone(timedelta(hours=1)))
         assert (entry.pain, entry.note, entry.for_doctor, entry.entered_by) == (7, "after gardening", True, None)
-        assert [(s.location, s.intensity, s.level) for s in entry.sites] == [("mid-back", 8, "T8"), ("rib-left", 4, None)]
+        assert [(s.location, s.intensity, s.level) for s in entry.sites] == [
+            ("mid-back", 8, "T8"),
+            ("rib-left", 4, None),
+        ]
         assert entry.qualities == ["aching"] and entry.triggers == ["gardening", "bending"]
         assert [(t.therapy, t.relief, t.medication, t.dose) for t in entry.therapies] == [
-            ("heat", 60, None, None), ("otc-pain-medication", 40, "ibuprofen", "400 mg")]
+            ("heat", 60, None, None),
+            ("otc-pain-medication", 40, "ibuprofen", "400 mg"),
+        ]
         [theirs] = diary.profile_by_id(ann).entries()
         assert theirs.at == datetime(2024, 3, 2, 2, 0, tzinfo=timezone(timedelta(hours=-5)))
         assert (theirs.pain, theirs.entered_by) == (3, "Sam")
         [checkin] = diary.profile_by_id(me).checkins()
-        assert (checkin.day, checkin.peg_pain, checkin.peg_enjoyment, checkin.peg_activity) == (date(2024, 3, 1), 6, 5, 7)
+        assert (checkin.day, checkin.peg_pain, checkin.peg_enjoyment, checkin.peg_activity) == (
+            date(2024, 3, 1),
+            6,
+            5,
+            7,
+        )
         assert (checkin.sleep, checkin.mood, checkin.note) == (4, 6, "bad night")
         [fracture] = diary.profile_by_id(me).events(kinds=("fracture",))
-        assert (fracture.kind, fracture.site, fracture.level, fracture.at.date()) == ("fracture", "mid-back", "T8", date(2024, 2, 10))
+        assert (fracture.kind, fracture.site, fracture.level, fracture.at.date()) == (
+            "fracture",
+            "mid-back",
+            "T8",
+            date(2024, 2, 10),
+        )
         [question] = diary.profile_by_id(me).questions()
         assert (question.text, question.status) == ("Can I carry the shopping?", "open")
         assert diary.vocabulary().name("trigger", "gardening") == "Gardening"
@@ -85,8 +98,10 @@ def test_newer_diary_is_refused_with_a_sentence_and_left_untouched(db_path, read
     before = file_hash(path)
     with pytest.raises(DiaryError) as refused:
         Diary.open(path, read_only=read_only)
-    assert str(refused.value) == (f"{path} was written by a newer version of osteotrack (it has schema step "
-                                  "'m900_next_year'); upgrade osteotrack to open it.")
+    assert str(refused.value) == (
+        f"{path} was written by a newer version of osteotrack (it has schema step "
+        "'m900_next_year'); upgrade osteotrack to open it."
+    )
     assert file_hash(path) == before
     assert not list(path.parent.glob("*.before-*"))
 
@@ -107,8 +122,10 @@ def test_newer_diary_with_an_unsaved_wal_keeps_both_files_as_they_are(db_path):
     # The newer app stopped without checkpointing: its last writes are only in the WAL. Closing a
     # read-write connection would fold them into the diary file; recognising it must not.
     _newer_diary(db_path)
-    script = ("import os, sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA wal_autocheckpoint = 0');"
-              "c.execute(\"UPDATE entries SET note = 'only in the WAL'\"); c.commit(); os._exit(0)")
+    script = (
+        "import os, sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA wal_autocheckpoint = 0');"
+        "c.execute(\"UPDATE entries SET note = 'only in the WAL'\"); c.commit(); os._exit(0)"
+    )
     subprocess.run([sys.executable, "-c", script, str(db_path)], check=True)
     wal = Path(f"{db_path}-wal")
     assert wal.stat().st_size > 0

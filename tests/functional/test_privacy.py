@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.support import active
-
 import os
 import stat
 import subprocess
@@ -16,6 +14,7 @@ import pytest
 from osteotrack.domain.records import Entry
 from osteotrack.store import Diary
 from tests.conftest import ROOT
+from tests.support import active
 
 OFFLINE = ROOT / "tests" / "offline"
 
@@ -104,10 +103,16 @@ OFFLINE_COMMANDS = [
 ]
 
 
-def _offline(args: list[str], tmp_path: Path, log: Path) -> subprocess.CompletedProcess:
+# `breathe` paces a whole minute against the clock. Here the same process (imports, pacing, saving)
+# runs on a clock that moves only when the pacer waits, so the minute passes at once.
+FAKE_CLOCK = ("import osteotrack.cli.breathe as b; t = [0.0]; b._now = lambda: t[0]; "
+              "b._sleep = lambda s: t.__setitem__(0, t[0] + s); ")
+
+
+def _offline(args: list[str], tmp_path: Path, log: Path, prelude: str = "") -> subprocess.CompletedProcess:
+    start = ["-c", f"{prelude}from osteotrack.cli import main; main()"] if prelude else ["-m", "osteotrack"]
     return subprocess.run(
-        [sys.executable, "-m", "osteotrack", "--db", str(tmp_path / "diary.db"),
-         *[a.format(out=tmp_path) for a in args]],
+        [sys.executable, *start, "--db", str(tmp_path / "diary.db"), *[a.format(out=tmp_path) for a in args]],
         capture_output=True, text=True, timeout=120,
         env={**os.environ, "PYTHONPATH": f"{OFFLINE}{os.pathsep}{ROOT}", "OSTEOTRACK_NET_LOG": str(log),
              "XDG_DATA_HOME": str(tmp_path / "xdg"), "OSTEOTRACK_EXIT_AFTER_PAINT": "1"},
@@ -118,9 +123,11 @@ def _offline(args: list[str], tmp_path: Path, log: Path) -> subprocess.Completed
 def test_commands_work_with_the_network_blocked(name, args, tmp_path):
     log = tmp_path / "network.log"
     assert _offline(["log", "--pain", "4"], tmp_path, log).returncode == 0  # a diary to work on
-    result = _offline(args, tmp_path, log)
+    result = _offline(args, tmp_path, log, prelude=FAKE_CLOCK if name == "breathe" else "")
     assert result.returncode == 0, result.stderr
     assert not log.exists(), log.read_text()
+    if name == "breathe":  # the whole minute was paced and the session saved, not cut short
+        assert "Done: 1 minute." in result.stdout and "Saved: relaxation breathing, 1 minute" in result.stdout
 
 
 def test_the_network_guard_does_catch_a_connection(tmp_path):

@@ -7,9 +7,9 @@ from datetime import datetime
 
 import pytest
 
+from osteotrack.domain.bone import Dose, FallsCheck, Height, Impression, SideEffect, Treatment
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question
-from osteotrack.domain.bone import Dose, FallsCheck, Height, Impression, SideEffect, Treatment
 from osteotrack.domain.selfcare import SelfCareSession
 from osteotrack.store import Diary, ProfileDiary
 from osteotrack.store.part import Stored
@@ -138,7 +138,7 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
                                                                                      "a", "b")]}),
             "import_records": lambda: dad.import_records([Entry(at=AT, pain=4, id="y" * 8)], [], []),
         }
-        for name, write in {**writes, **person_writes}.items():
+        for write in {**writes, **person_writes}.values():
             with pytest.raises(DiaryError, match="read-only"):
                 write()
         with pytest.raises(DiaryError, match="read-only"):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.support import active
-
 import io
 import re
 from datetime import date, datetime, timedelta, timezone
@@ -18,6 +16,7 @@ from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, The
 from osteotrack.report.model import SECTIONS, build_report
 from osteotrack.report.output import render
 from tests.conftest import NOW
+from tests.support import active
 
 TZ = timezone(timedelta(hours=1))
 NAME = "Zoë Ελένη Жанна"
@@ -38,11 +37,17 @@ def hand_built(diary):
         Entry(at(2, 8), 6, [Site("mid-back", 7)], triggers=["bending"], therapies=[TherapyUse("heat", 60), otc(40)]),
         Entry(at(2, 20), 4, [Site("mid-back", 5), Site("lower-back", 3)], therapies=[otc(20)]),
         Entry(at(3, 9), 8, [Site("mid-back", 8)], triggers=["bending", "lifting"], therapies=[otc(None)]),
-        Entry(at(5, 12), 2, [Site("hip-left", 2)],
-              therapies=[TherapyUse("prescription-pain-medication", 50, "tramadol", "50 mg")],
-              note=NOTE, for_doctor=True),
+        Entry(
+            at(5, 12),
+            2,
+            [Site("hip-left", 2)],
+            therapies=[TherapyUse("prescription-pain-medication", 50, "tramadol", "50 mg")],
+            note=NOTE,
+            for_doctor=True,
+        ),
         Entry(at(6, 12), 3, [Site("lower-back", 3)], therapies=[TherapyUse("heat", 50)]),
-        Entry(at(25, 10, month=10), 5), Entry(at(26, 10, month=10), 7),  # the previous ten days
+        Entry(at(25, 10, month=10), 5),
+        Entry(at(26, 10, month=10), 7),  # the previous ten days
     ]:
         active(diary).add_entry(entry, now=NOW)
     for day, items in ((2, (6, 4, 5)), (3, (7, 6, 8)), (9, (2, 2, 2))):
@@ -51,7 +56,9 @@ def hand_built(diary):
     active(diary).add_event(Event("appointment", at(7, 14)), now=NOW)
     active(diary).add_event(Event("dxa", at(9, 9), t_score=-2.5, dxa_site="lumbar-spine"), now=NOW)
     active(diary).add_question(Question("Can I carry 5 kg?", at(8, 20)))
-    active(diary).set_question_status(active(diary).add_question(Question("Brace at night?", at(8, 21))).id, "answered", "No")
+    active(diary).set_question_status(
+        active(diary).add_question(Question("Brace at night?", at(8, 21))).id, "answered", "No"
+    )
     return diary
 
 
@@ -216,8 +223,9 @@ def test_an_empty_period_still_makes_a_report(diary, fmt):
 
 
 def test_markdown_and_html_can_go_to_standard_output(run_cli, hand_built):
-    result = run_cli("--profile", NAME, "report", "--since", "2026-11-01", "--until", "2026-11-10",
-                     "--format", "md", "-o", "-")
+    result = run_cli(
+        "--profile", NAME, "report", "--since", "2026-11-01", "--until", "2026-11-10", "--format", "md", "-o", "-"
+    )
     assert result.exit_code == 0 and result.output.startswith(f"# Pain diary report: {NAME}")
     refused = run_cli("report", "--format", "pdf", "-o", "-")
     assert refused.exit_code == 2 and "standard output" in refused.output

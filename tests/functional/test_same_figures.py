@@ -34,8 +34,6 @@ to even, so the report used to print the figures marked (was …):
 
 from __future__ import annotations
 
-from tests.support import active
-
 import io
 import json
 import re
@@ -50,6 +48,7 @@ from osteotrack.domain import numbers
 from osteotrack.domain.records import CheckIn, Entry, Event, Site, TherapyUse
 from osteotrack.store import Diary
 from tests.functional.test_trends_screen import Host, settle, sync, table_text, text
+from tests.support import active
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=TZ)

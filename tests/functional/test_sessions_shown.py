@@ -15,8 +15,6 @@ guided imagery 1 session, 5.0 → 5.0, relief 0. Relaxation comes first: it has 
 
 from __future__ import annotations
 
-from tests.support import active
-
 import io
 import json
 
@@ -29,6 +27,7 @@ from osteotrack.report.output import render
 from osteotrack.store import Diary
 from tests import trends_diary
 from tests.functional.test_trends_screen import sync, table_text, week_shown
+from tests.support import active
 from tests.trends_diary import NOW, PERIOD, at
 
 WEEK = ("--since", "2026-11-10", "--until", "2026-11-16")

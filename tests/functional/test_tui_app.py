@@ -16,7 +16,7 @@ from osteotrack.tui.screens.entry import EntryScreen
 from osteotrack.tui.screens.today import TodayScreen
 from osteotrack.tui.screens.welcome import WelcomeScreen
 from tests.conftest import NOW
-from tests.functional.tui_support import app_for, existing, person, pilot_test, settle  # noqa: F401
+from tests.functional.tui_support import app_for, person, pilot_test, settle
 
 
 def text_of(screen, selector: str) -> str:

@@ -13,7 +13,7 @@ from osteotrack.tui.screens.entry import NO_PAIN_CHOSEN, EntryScreen
 from osteotrack.tui.screens.today import TodayScreen
 from osteotrack.tui.widgets.body_map import BodyMap
 from tests.conftest import NOW
-from tests.functional.tui_support import app_for, existing, open_entry_form, person, pilot_test, settle  # noqa: F401
+from tests.functional.tui_support import app_for, open_entry_form, person, pilot_test, settle
 
 
 def stored(db_path) -> list[Entry]:

@@ -45,7 +45,9 @@ def test_an_error_shows_under_the_widget_of_its_field_whatever_its_words(empty, 
     sentence = MESSAGES[MISLEADING]
     fallback = f"{make_screen.ERROR_FALLBACK}-error"
     assert seen == [(field, {f"{widget}-error": sentence}) for field, widget in make_screen.FIELD_WIDGETS.items()] + [
-        ("no-such-field", {fallback: sentence}), (None, {fallback: sentence})]
+        ("no-such-field", {fallback: sentence}),
+        (None, {fallback: sentence}),
+    ]
 
 
 def test_events_the_domain_refusal_names_its_field_for_the_form(empty):
@@ -84,8 +86,9 @@ def test_entry_a_refusal_about_a_therapy_is_marked_at_the_therapies_though_it_sa
         seen["shown"] = shown(form)
 
     run_screen(empty, EntryScreen, scenario)
-    assert seen["shown"] == {"therapies-error": "The therapy 'otc-pain-medication' is given twice; "
-                                                "give each therapy once."}
+    assert seen["shown"] == {
+        "therapies-error": "The therapy 'otc-pain-medication' is given twice; give each therapy once."
+    }
 
 
 def test_entry_the_medication_goes_through_the_domains_one_rule(empty):
@@ -108,8 +111,10 @@ def test_entry_the_medication_goes_through_the_domains_one_rule(empty):
     assert seen[0] == ({"medication-error": ambiguous}, "medication")
     with Diary.open(empty) as diary:
         [entry] = active(diary).entries()
-    assert entry.therapies == [TherapyUse("otc-pain-medication", 40),
-                               TherapyUse("prescription-pain-medication", None, "tramadol", "50 mg")]
+    assert entry.therapies == [
+        TherapyUse("otc-pain-medication", 40),
+        TherapyUse("prescription-pain-medication", None, "tramadol", "50 mg"),
+    ]
 
 
 def test_check_in_a_future_day_is_marked_at_the_day(empty):
@@ -129,7 +134,9 @@ def test_check_in_a_future_day_is_marked_at_the_day(empty):
 
 def test_questions_a_question_gone_from_the_diary_is_said_on_the_error_line(empty):
     with Diary.open(empty) as diary:
-        gone = active(diary).add_question(Question(text="Is swimming safe?", created=datetime(2026, 11, 1, 9, tzinfo=TZ)))
+        gone = active(diary).add_question(
+            Question(text="Is swimming safe?", created=datetime(2026, 11, 1, 9, tzinfo=TZ))
+        )
     seen = {}
 
     async def scenario(pilot):
@@ -145,12 +152,15 @@ def test_questions_a_question_gone_from_the_diary_is_said_on_the_error_line(empt
     assert seen["shown"] == {"new-error": f"There is no question with id '{gone.id}'."}
 
 
-@pytest.mark.parametrize("field, value, marked", [
-    ("#pain-before", "11", "pain-before"),
-    ("#pattern", "4-x", "pattern"),
-    ("#pattern", "4-30-8", "pattern"),
-    ("#minutes", "0", "minutes"),
-])
+@pytest.mark.parametrize(
+    "field, value, marked",
+    [
+        ("#pain-before", "11", "pain-before"),
+        ("#pattern", "4-x", "pattern"),
+        ("#pattern", "4-30-8", "pattern"),
+        ("#minutes", "0", "minutes"),
+    ],
+)
 def test_breathe_says_the_refusal_and_marks_its_field(empty, field, value, marked):
     seen = {}
 

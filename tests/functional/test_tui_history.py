@@ -34,7 +34,8 @@ def three_entries(path):
                                        therapies=[TherapyUse("heat", 60)], note="after gardening"), now=NOW)
         third = diary.add_entry(Entry(at=datetime(2026, 11, 23, 19, 0, tzinfo=TZ), pain=7,
                                       sites=[Site("rib-left", 7)],
-                                      therapies=[TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg")]), now=NOW)
+                                      therapies=[TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg")]),
+                                now=NOW)
     return first, second, third
 
 

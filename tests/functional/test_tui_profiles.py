@@ -240,7 +240,7 @@ async def test_a_result_that_comes_back_after_its_screen_has_gone_is_dropped(dad
         module, _, name = target.partition(":")
         screens[key] = screen_class = getattr(importlib.import_module(module), name)
 
-        def record(screen, *args, _key=key, _show=getattr(screen_class, method), **kwargs):
+        def record(screen, *args, _key=key, _show=getattr(screen_class, method), **kwargs):  # noqa: B008
             applied.append(_key)
             return _show(screen, *args, **kwargs)
 

@@ -7,8 +7,6 @@ import functools
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-
 from osteotrack.store import Diary
 from osteotrack.tui.app import make_app
 from tests.conftest import NOW
@@ -52,10 +50,3 @@ async def open_entry_form(pilot):
     await pilot.press("l")
     await settle(pilot)
     return pilot.app.screen
-
-
-@pytest.fixture
-def existing(db_path):
-    """A diary that exists (so the app opens on Today), empty unless a test adds to it."""
-    Diary.open(db_path).close()
-    return db_path

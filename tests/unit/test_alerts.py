@@ -35,9 +35,15 @@ TODAY = date(2026, 11, 24)
 
 
 def log(diary, pid, day, pain, sites=(), therapies=()):
-    diary.profile_by_id(pid).add_entry(Entry(at=datetime(2026, 11, day, 9, 0, tzinfo=TZ), pain=pain,
-                          sites=[Site(s, n) for s, n in sites],
-                          therapies=[TherapyUse(t, r) for t, r in therapies]), now=NOW)
+    diary.profile_by_id(pid).add_entry(
+        Entry(
+            at=datetime(2026, 11, day, 9, 0, tzinfo=TZ),
+            pain=pain,
+            sites=[Site(s, n) for s, n in sites],
+            therapies=[TherapyUse(t, r) for t, r in therapies],
+        ),
+        now=NOW,
+    )
 
 
 @pytest.fixture
@@ -54,7 +60,9 @@ def family(diary):
         log(diary, mum, day, pain, [("lower-back", pain)], [("heat", relief)])
     diary.profile_by_id(mum).add_event(Event(kind="appointment", at=datetime(2026, 11, 20, 10, 0, tzinfo=TZ)), now=NOW)
     log(diary, sam, 21, 7, [("neck", 7)])
-    diary.profile_by_id(sam).add_event(Event(kind="fracture", at=datetime(2026, 11, 21, 12, 0, tzinfo=TZ), site="wrist-left"), now=NOW)
+    diary.profile_by_id(sam).add_event(
+        Event(kind="fracture", at=datetime(2026, 11, 21, 12, 0, tzinfo=TZ), site="wrist-left"), now=NOW
+    )
     return {"dad": dad, "mum": mum, "sam": sam}
 
 
@@ -81,7 +89,8 @@ def test_without_a_last_week_nothing_is_new_and_three_quiet_days_alert(diary, fa
     ]
     # One day earlier the gap is 2 days: no alert for it.
     assert profile_overview(diary.profile_by_id(family["sam"]), date(2026, 11, 23)).alerts == [
-        "Fracture wrist, left logged on Sat 21 Nov."]
+        "Fracture wrist, left logged on Sat 21 Nov."
+    ]
 
 
 def test_the_overview_lists_every_profile_and_marks_the_active_one(diary, family):
@@ -101,7 +110,9 @@ def test_the_overview_command_prints_every_profile(run_cli, db_path, family, mon
     monkeypatch.setattr(when, "now_local", lambda: NOW)
     result = run_cli("overview", "--read-only")
     assert result.exit_code == 0, result.output
-    assert "Dad: last entry Fri 20 Nov 2026 09:00, pain 4/10 (moderate)\n" \
-           "  This week: mean pain 5.0 (3 entries); last week: 3.0 (3 entries).\n" \
-           "  Alert: Pain is up by 2.0 points" in result.output
+    assert (
+        "Dad: last entry Fri 20 Nov 2026 09:00, pain 4/10 (moderate)\n"
+        "  This week: mean pain 5.0 (3 entries); last week: 3.0 (3 entries).\n"
+        "  Alert: Pain is up by 2.0 points" in result.output
+    )
     assert "\nSam: last entry" in result.output and result.output.startswith("me (active): no entries yet\n")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.support import active
-
 from datetime import date
 
 import pytest
@@ -11,6 +9,7 @@ import pytest
 from osteotrack import analysis
 from osteotrack.analysis import Period
 from tests import trends_diary
+from tests.support import active
 from tests.trends_diary import PERIOD, TODAY, at, log
 
 

@@ -77,12 +77,22 @@ def test_trends_json_and_the_report_carry_the_section(diary):
     report = build_report(me, period, today=date(2026, 11, 24))
     [section] = [s for s in report.sections if s.key == "bone"]
     assert section.title == "Bone care"
-    assert section.table.rows[0] == ["Alendronate 70 mg", "every week", "01 Jun 2026", "4", "2", "2", "6 days",
-                                     "stopped"]
-    assert section.lines[:2] == ["Height 161.1 cm on 02 Nov 2026 (1 measurement).",
-                                 "Falls 1, near-falls 2; falls check 01 Oct 2026: yes to fallen in the past year, unsteady; "
-                                 "impression of change (1 very much improved … 7 very much worse): 4, 3 (2 answers; last "
-                                 "a little improved)."]
+    assert section.table.rows[0] == [
+        "Alendronate 70 mg",
+        "every week",
+        "01 Jun 2026",
+        "4",
+        "2",
+        "2",
+        "6 days",
+        "stopped",
+    ]
+    assert section.lines[:2] == [
+        "Height 161.1 cm on 02 Nov 2026 (1 measurement).",
+        "Falls 1, near-falls 2; falls check 01 Oct 2026: yes to fallen in the past year, unsteady; "
+        "impression of change (1 very much improved … 7 very much worse): 4, 3 (2 answers; last "
+        "a little improved).",
+    ]
     empty = build_report(me, Period(date(2025, 1, 1), date(2025, 1, 31)), today=date(2026, 11, 24))
     [nothing] = [s for s in empty.sections if s.key == "bone"]
     assert nothing.lines == ["No bone treatments, heights, falls checks or impressions were recorded in this period."]
@@ -117,6 +127,8 @@ def test_remind_mentions_a_dose_due_today_or_late(diary):
     me.add_dose(Dose("alendronate", at(2026, 11, 16)), now=NOW)  # next due Mon 23 Nov
     assert dose_reminders(me, date(2026, 11, 22)) == []
     assert dose_reminders(me, date(2026, 11, 23)) == [
-        "osteotrack: Alendronate is due today; when taken: osteotrack dose alendronate"]
+        "osteotrack: Alendronate is due today; when taken: osteotrack dose alendronate"
+    ]
     assert dose_reminders(me, date(2026, 11, 24)) == [
-        "osteotrack: Alendronate was due Monday — 1 day late; when taken: osteotrack dose alendronate"]
+        "osteotrack: Alendronate was due Monday — 1 day late; when taken: osteotrack dose alendronate"
+    ]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.support import active
-
 import csv
 import io
 import zipfile
@@ -12,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from osteotrack.domain.records import Entry, Site, TherapyUse
 from osteotrack.views.csv_export import write_csv_zip
 from tests.conftest import NOW
+from tests.support import active
 
 TZ = timezone(timedelta(hours=2))
 SUMMARY = ["profile", "id", "date", "time", "utc_offset", "pain", "band", "sites", "qualities", "triggers",

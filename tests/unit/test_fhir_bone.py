@@ -46,7 +46,8 @@ def test_treatments_doses_and_height_carry_their_codes_and_timing(diary):
     alendronate, strontium = statements
     assert alendronate["status"] == "completed" and strontium["status"] == "active"
     assert alendronate["medicationCodeableConcept"]["coding"] == [
-        {"system": "http://www.whocc.no/atc", "code": "M05BA04", "display": "Alendronate"}]
+        {"system": "http://www.whocc.no/atc", "code": "M05BA04", "display": "Alendronate"}
+    ]
     assert "coding" not in strontium["medicationCodeableConcept"]  # the user's own: words only
     assert alendronate["effectivePeriod"] == {"start": "2026-01-05", "end": "2026-06-30"}
     assert alendronate["dosage"][0]["timing"]["repeat"] == {"frequency": 1, "period": 1, "periodUnit": "wk"}
@@ -55,10 +56,13 @@ def test_treatments_doses_and_height_carry_their_codes_and_timing(diary):
     assert [d["effectiveDateTime"] for d in doses] == ["2026-01-05T09:00:00+01:00", "2026-01-14T09:00:00+01:00"]
     statement_url = next(e["fullUrl"] for e in document["entry"] if e["resource"] is alendronate)
     assert all(d["supportingInformation"] == [{"reference": statement_url}] for d in doses)
-    heights = [o for o in resources(document, "Observation") if o["code"].get("coding", [{}])[0].get("code") == "8302-2"]
+    heights = [
+        o for o in resources(document, "Observation") if o["code"].get("coding", [{}])[0].get("code") == "8302-2"
+    ]
     assert [h["valueQuantity"] for h in heights] == [
         {"value": 164.0, "unit": "cm", "system": "http://unitsofmeasure.org", "code": "cm"},
-        {"value": 159.8, "unit": "cm", "system": "http://unitsofmeasure.org", "code": "cm"}]
+        {"value": 159.8, "unit": "cm", "system": "http://unitsofmeasure.org", "code": "cm"},
+    ]
     assert heights[0]["code"]["coding"][0]["system"] == "http://loinc.org"
     assert heights[0]["category"][0]["coding"][0]["code"] == "vital-signs"
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.support import active
-
 import json
 from datetime import date, datetime, timedelta, timezone
 
@@ -13,6 +11,7 @@ from fhir.resources.R4B.bundle import Bundle
 from osteotrack.domain.records import CheckIn, Entry, Site, TherapyUse
 from osteotrack.views.fhir import bundle
 from tests.conftest import NOW
+from tests.support import active
 
 TZ = timezone(timedelta(hours=-5))
 
@@ -20,19 +19,32 @@ TZ = timezone(timedelta(hours=-5))
 @pytest.fixture
 def filled(diary):
     diary.rename_profile("me", "Zoë Ελένη")
-    active(diary).add_entry(Entry(at=datetime(2026, 11, 20, 8, 15, tzinfo=TZ), pain=7,
-                          sites=[Site("mid-back", 8, "T8"), Site("hip-left", 5), Site("all-over", 3)],
-                          triggers=["bending"], therapies=[TherapyUse("heat", 60)], note="bad morning"), now=NOW)
+    active(diary).add_entry(
+        Entry(
+            at=datetime(2026, 11, 20, 8, 15, tzinfo=TZ),
+            pain=7,
+            sites=[Site("mid-back", 8, "T8"), Site("hip-left", 5), Site("all-over", 3)],
+            triggers=["bending"],
+            therapies=[TherapyUse("heat", 60)],
+            note="bad morning",
+        ),
+        now=NOW,
+    )
     active(diary).add_entry(Entry(at=datetime(2026, 11, 21, 19, 0, tzinfo=TZ), pain=2), now=NOW)
-    active(diary).save_checkin(CheckIn(day=date(2026, 11, 20), peg_pain=6, peg_enjoyment=4, peg_activity=5), today=NOW.date())
+    active(diary).save_checkin(
+        CheckIn(day=date(2026, 11, 20), peg_pain=6, peg_enjoyment=4, peg_activity=5), today=NOW.date()
+    )
     active(diary).save_checkin(CheckIn(day=date(2026, 11, 21), peg_pain=3, sleep=7), today=NOW.date())
     active(diary).save_checkin(CheckIn(day=date(2026, 11, 22), sleep=7, mood=6), today=NOW.date())
     return diary
 
 
 def _observations(document, code):
-    return [e["resource"] for e in document["entry"] if e["resource"]["resourceType"] == "Observation"
-            and e["resource"]["code"]["coding"][0]["code"] == code]
+    return [
+        e["resource"]
+        for e in document["entry"]
+        if e["resource"]["resourceType"] == "Observation" and e["resource"]["code"]["coding"][0]["code"] == code
+    ]
 
 
 def test_the_bundle_validates_as_fhir_r4(filled):
@@ -79,7 +91,10 @@ def test_peg_panel_has_its_items_and_mean_score(filled):
     assert [p["effectiveDateTime"] for p in panels] == ["2026-11-20", "2026-11-21"]
     full = {c["code"]["coding"][0]["code"]: c for c in panels[0]["component"]}
     assert {k: full[k]["valueInteger"] for k in ("75893-8", "91145-3", "91146-1")} == {
-        "75893-8": 6, "91145-3": 4, "91146-1": 5}
+        "75893-8": 6,
+        "91145-3": 4,
+        "91146-1": 5,
+    }
     assert full["91147-9"]["valueQuantity"]["value"] == 5.0  # (6 + 4 + 5) / 3
     partial = {c["code"]["coding"][0]["code"] for c in panels[1]["component"]}
     assert partial == {"75893-8"}  # no score without all three items

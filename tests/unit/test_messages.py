@@ -23,10 +23,15 @@ SOURCE = ROOT / "osteotrack"
 ERRORS = {"DiaryError", "ValidationError", "CliError"}
 CODE = re.compile(r"^[a-z_0-9]+(\.[a-z_0-9]+)+$")
 # Functions that take a code and add parameters of their own to the error they raise.
-HELPERS = {"check_scale": {"value", "low", "high"}, "_ask_pain": {"value", "low", "high"},
-           "check_not_future": {"moment", "day"}}
+HELPERS = {
+    "check_scale": {"value", "low", "high"},
+    "_ask_pain": {"value", "low", "high"},
+    "check_not_future": {"moment", "day"},
+}
 # Functions that raise the code given as their first argument "In {where}, …".
 FAILS = {"fail", "_fail"}
+
+
 def _name(func: ast.expr) -> str | None:
     if isinstance(func, ast.Name):
         return func.id
@@ -181,8 +186,16 @@ def test_no_sentence_is_raised_as_an_error():
 def test_the_future_is_refused_by_one_rule():
     """Every "is in the future" code is raised through ``when.check_not_future``, and only it reads the grace."""
     future = {code for code in MESSAGES if "future" in MESSAGES[code] and "in the future" in MESSAGES[code]}
-    assert future == {"when.future", "day.future", "entry.at_future", "event.at_future", "since.future",
-                      "until.future", "bone.day_future", "bone.at_future"}
+    assert future == {
+        "when.future",
+        "day.future",
+        "entry.at_future",
+        "event.at_future",
+        "since.future",
+        "until.future",
+        "bone.day_future",
+        "bone.at_future",
+    }
     for rel, tree in _sources():
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and _name(node.func) in ERRORS and node.args and _constant(node.args[0]):
@@ -202,14 +215,17 @@ def test_an_error_keeps_code_field_and_parameters_and_renders_its_sentence():
 
 def test_an_error_inside_another_keeps_its_own_sentence_first_letter_lowered():
     inner = ValidationError("pain.range", field="pain", value=11, low=0, high=10)
-    outer = ValidationError("import.record", field="file", where=place("place.entry", n=2, profile="Dad"),
-                            cause=inner)
+    outer = ValidationError("import.record", field="file", where=place("place.entry", n=2, profile="Dad"), cause=inner)
     assert str(outer) == "In entry 2 of profile 'Dad': pain must be a whole number from 0 to 10; got '11'."
 
 
 def test_errors_cross_process_boundaries_whole():
-    error = ValidationError("import.record", field="file", where=place("place.csv_row", line=3, name="e.csv"),
-                            cause=ValidationError("when.future", field="at", text="x", moment=NOW))
+    error = ValidationError(
+        "import.record",
+        field="file",
+        where=place("place.csv_row", line=3, name="e.csv"),
+        cause=ValidationError("when.future", field="at", text="x", moment=NOW),
+    )
     copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), copy.code, copy.field, str(copy)) == (ValidationError, error.code, "file", str(error))
 
@@ -257,8 +273,11 @@ def test_times_of_records_refused_with_their_own_sentences():
     from osteotrack.domain.validate import MOMENT_CODES, check_moment
 
     for record, (no_zone, future, too_early) in MOMENT_CODES.items():
-        cases = [(datetime(2026, 1, 1), no_zone), (NOW + timedelta(hours=1), future),
-                 (datetime(1899, 12, 31, 23, 0, tzinfo=timezone.utc), too_early)]
+        cases = [
+            (datetime(2026, 1, 1), no_zone),
+            (NOW + timedelta(hours=1), future),
+            (datetime(1899, 12, 31, 23, 0, tzinfo=timezone.utc), too_early),
+        ]
         for moment, code in cases:
             with pytest.raises(ValidationError) as refused:
                 check_moment(moment, NOW, record)
@@ -278,5 +297,6 @@ def test_check_in_items_and_period_days_have_their_sentences():
         with pytest.raises(ValidationError) as refused:
             resolve_range(**{field: date(2027, 1, 1)}, today=date(2026, 11, 24))
         assert (refused.value.code, refused.value.field) == (code, field)
-        assert str(refused.value) == f"The day 2027-01-01 for {field} is in the future; only days up to today can be used."
-
+        assert (
+            str(refused.value) == f"The day 2027-01-01 for {field} is in the future; only days up to today can be used."
+        )

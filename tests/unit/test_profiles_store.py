@@ -26,11 +26,15 @@ def test_removing_a_profile_deletes_its_records_and_nothing_else(diary):
     assert [p.name for p in diary.profiles()] == ["me"]
     assert active(diary).get_entry(his.id) is None and active(diary).get_entry(mine.id) is not None
     for table in ("entries", "checkins", "events", "questions", "entry_sites"):
-        orphans = diary._conn.execute(
-            f"SELECT count(*) FROM {table} WHERE {'entry_id NOT IN (SELECT id FROM entries)' if table == 'entry_sites' else 'profile_id NOT IN (SELECT id FROM profiles)'}"
-        ).fetchone()[0]
+        owner = "entry_id NOT IN (SELECT id FROM entries)" if table == "entry_sites" else (
+            "profile_id NOT IN (SELECT id FROM profiles)")
+        orphans = diary._conn.execute(f"SELECT count(*) FROM {table} WHERE {owner}").fetchone()[0]
         assert orphans == 0, table
-    assert [len(diary.profile_by_id(me).checkins()), len(diary.profile_by_id(me).events()), len(diary.profile_by_id(me).questions())] == [1, 1, 1]
+    assert [
+        len(diary.profile_by_id(me).checkins()),
+        len(diary.profile_by_id(me).events()),
+        len(diary.profile_by_id(me).questions()),
+    ] == [1, 1, 1]
 
 
 def test_the_last_profile_is_never_removed(diary):
@@ -63,7 +67,9 @@ def test_entries_take_the_profiles_default_logger_unless_they_say_otherwise(diar
     at = datetime(2026, 11, 23, 8, 0, tzinfo=TZ)
     assert diary.profile_by_id(dad).add_entry(Entry(at=at, pain=4), now=NOW).entered_by == "Anna"
     assert diary.profile_by_id(dad).add_entry(Entry(at=at, pain=4, entered_by="Bob"), now=NOW).entered_by == "Bob"
-    assert diary.profile_by_id(dad).add_entry(Entry(at=at, pain=4, entered_by=""), now=NOW).entered_by is None  # the patient
+    assert (
+        diary.profile_by_id(dad).add_entry(Entry(at=at, pain=4, entered_by=""), now=NOW).entered_by is None
+    )  # the patient
     # Another profile of the same diary is not affected.
     assert diary.profile("me").add_entry(Entry(at=at, pain=4), now=NOW).entered_by is None
     diary.profile_by_id(dad).set_default_logger(None)
@@ -83,8 +89,12 @@ def test_a_read_only_diary_refuses_profile_changes(db_path, diary):
     from osteotrack.store import Diary
 
     with Diary.open(db_path, read_only=True) as ro:
-        for change in (lambda: ro.remove_profile("Dad"), lambda: ro.use_profile("Dad"),
-                       lambda: ro.profile_by_id(1).set_default_logger("Anna"), ro.check_writable):
+        for change in (
+            lambda: ro.remove_profile("Dad"),
+            lambda: ro.use_profile("Dad"),
+            lambda: ro.profile_by_id(1).set_default_logger("Anna"),
+            ro.check_writable,
+        ):
             with pytest.raises(DiaryError, match="read-only"):
                 change()
         assert len(ro.profiles()) == 2

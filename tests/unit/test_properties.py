@@ -109,9 +109,10 @@ checkin_records = st.builds(
     sleep=st.none() | st.integers(0, 10), mood=st.none() | st.integers(0, 10), note=notes)
 event_records = st.one_of(
     st.builds(Event, kind=st.sampled_from(["fall", "appointment", "imaging"]), at=moments, note=notes),
-    st.builds(Event, kind=st.just("fracture"), at=moments, site=st.just("mid-back"), level=st.sampled_from(["T7", "T8"])),
-    st.builds(Event, kind=st.just("procedure"), at=moments, procedure=st.sampled_from(["kyphoplasty", "vertebroplasty"]),
-              level=st.just("T8")),
+    st.builds(Event, kind=st.just("fracture"), at=moments, site=st.just("mid-back"),
+              level=st.sampled_from(["T7", "T8"])),
+    st.builds(Event, kind=st.just("procedure"), at=moments,
+              procedure=st.sampled_from(["kyphoplasty", "vertebroplasty"]), level=st.just("T8")),
     st.builds(Event, kind=st.just("dxa"), at=moments, t_score=st.integers(-60, 40).map(lambda x: x / 10),
               dxa_site=st.none() | st.sampled_from(list(DXA_SITES))),
 )

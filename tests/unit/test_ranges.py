@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from tests.support import active
-
 from datetime import date
 
 import pytest
 
 from osteotrack.analysis import Period, period_for, resolve_range
 from osteotrack.domain.errors import ValidationError
+from tests.support import active
 from tests.trends_diary import at, log
 
 TODAY = date(2026, 11, 24)

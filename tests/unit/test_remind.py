@@ -18,7 +18,10 @@ def test_the_reminder_follows_the_given_day(diary):
     monday, tuesday = date(2026, 11, 23), date(2026, 11, 24)
     assert diary.profile_by_id(dad).logged_on(monday) and reminder(diary.profile_by_id(dad), monday) is None
     assert not diary.profile_by_id(dad).logged_on(tuesday)
-    assert reminder(diary.profile_by_id(dad), tuesday) == "osteotrack: nothing logged today for Dad; log with: osteotrack log --pain N"
+    assert (
+        reminder(diary.profile_by_id(dad), tuesday)
+        == "osteotrack: nothing logged today for Dad; log with: osteotrack log --pain N"
+    )
     # Another profile's entry does not count for Dad.
     diary.profile("me").add_entry(Entry(at=datetime(2026, 11, 24, 8, 0, tzinfo=TZ), pain=2), now=NOW)
     assert reminder(diary.profile_by_id(dad), tuesday) is not None
@@ -35,11 +38,17 @@ def test_an_entry_late_in_the_evening_counts_for_the_day_it_was_entered_on(diary
 def test_remind_as_a_process_is_silent_after_an_entry_dated_now(run_process, db_path):
     first = run_process("remind")
     assert first.returncode == 0
-    assert first.stdout == f"osteotrack: no diary at {db_path} yet; start one with 'osteotrack' or 'osteotrack log --pain N'.\n"
+    assert (
+        first.stdout
+        == f"osteotrack: no diary at {db_path} yet; start one with 'osteotrack' or 'osteotrack log --pain N'.\n"
+    )
     assert not db_path.exists()
     run_process("log", "--pain", "1", "--at", "2020-01-01")  # creates the diary, an old entry
     nothing = run_process("remind")
-    assert nothing.returncode == 0 and nothing.stdout == "osteotrack: nothing logged today for me; log with: osteotrack log --pain N\n"
+    assert (
+        nothing.returncode == 0
+        and nothing.stdout == "osteotrack: nothing logged today for me; log with: osteotrack log --pain N\n"
+    )
     assert run_process("log", "--pain", "4").returncode == 0  # dated now
     done = run_process("remind")
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
@@ -56,9 +65,10 @@ def test_remind_imports_nothing_heavy(db_path):
     Diary.open(db_path).close()
     # It runs at every shell start: no TUI, no tables, no migrations library, not even the analysis.
     code = (
-        "import sys; from osteotrack.cli import cli; cli(['--db', %r, 'remind'], standalone_mode=False); "
+        f"import sys; from osteotrack.cli import cli; cli(['--db', {str(db_path)!r}, 'remind'], "
+        f"standalone_mode=False); "
         "print(sorted(m for m in ('textual', 'rich', 'sqlite_utils', 'numpy', 'matplotlib', 'osteotrack.analysis') "
-        "if m in sys.modules))" % str(db_path)
+        "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.splitlines()[-1] == "[]"

@@ -36,8 +36,19 @@ def test_schema_is_built_by_sqlite_utils_migrations(diary):
     rows = diary._conn.execute("SELECT migration_set, name FROM _sqlite_migrations ORDER BY id").fetchall()
     assert rows == [("osteotrack", name) for name in STEP_NAMES]
     tables = {r[0] for r in diary._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"profiles", "settings", "vocabulary", "entries", "entry_sites", "entry_qualities", "entry_triggers",
-            "entry_therapies", "checkins", "events", "questions"} <= tables
+    assert {
+        "profiles",
+        "settings",
+        "vocabulary",
+        "entries",
+        "entry_sites",
+        "entry_qualities",
+        "entry_triggers",
+        "entry_therapies",
+        "checkins",
+        "events",
+        "questions",
+    } <= tables
 
 
 def test_a_default_profile_is_created(diary):
@@ -74,8 +85,10 @@ def test_opening_what_is_not_a_diary(tmp_path):
 
 def test_a_diary_from_a_newer_version_is_refused(db_path):
     with Diary.open(db_path) as d:
-        d._conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                       "VALUES ('osteotrack', 'm999_future', '2030-01-01')")
+        d._conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('osteotrack', 'm999_future', '2030-01-01')"
+        )
     with pytest.raises(DiaryError, match="written by a newer version of osteotrack"):
         Diary.open(db_path)
 
@@ -89,11 +102,18 @@ def test_read_only_refuses_writes(db_path):
 
 def test_entries_round_trip_every_field(diary):
     original = entry(
-        pain=6, sites=[Site("lower-back", 7), Site("mid-back", 6, "T8"), Site("rib-left", 4)],
-        qualities=["aching", "sharp"], triggers=["bending", "standing"],
-        therapies=[TherapyUse("heat", 60), TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg"),
-                   TherapyUse("brace")],
-        note="after gardening\nsecond line " + "x" * 5000, for_doctor=True, entered_by="Anna",
+        pain=6,
+        sites=[Site("lower-back", 7), Site("mid-back", 6, "T8"), Site("rib-left", 4)],
+        qualities=["aching", "sharp"],
+        triggers=["bending", "standing"],
+        therapies=[
+            TherapyUse("heat", 60),
+            TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg"),
+            TherapyUse("brace"),
+        ],
+        note="after gardening\nsecond line " + "x" * 5000,
+        for_doctor=True,
+        entered_by="Anna",
     )
     stored = active(diary).add_entry(original, now=at(24, 10))
     assert len(stored.id) == 36
@@ -103,8 +123,9 @@ def test_entries_round_trip_every_field(diary):
 
 def test_times_are_stored_in_utc_with_the_entered_offset(diary):
     stored = active(diary).add_entry(entry(day=20, hour=23, tz=MINUS_FIVE), now=at(24, 10))
-    row = diary._conn.execute("SELECT at_utc, utc_offset_min, local_day FROM entries WHERE id = ?",
-                             [stored.id]).fetchone()
+    row = diary._conn.execute(
+        "SELECT at_utc, utc_offset_min, local_day FROM entries WHERE id = ?", [stored.id]
+    ).fetchone()
     # 23:00 at UTC-5 on the 20th is 04:00 UTC on the 21st, but the patient's day is the 20th.
     assert row == ("2026-11-21T04:00:00Z", -300, "2026-11-20")
     back = active(diary).get_entry(stored.id)
@@ -114,8 +135,10 @@ def test_times_are_stored_in_utc_with_the_entered_offset(diary):
 
 
 def test_entries_page_newest_first(diary):
-    ids = [active(diary).add_entry(entry(day=d, hour=h, pain=d % 10), now=at(24, 10)).id
-           for d, h in [(10, 9), (12, 8), (11, 20), (12, 21), (3, 7)]]
+    ids = [
+        active(diary).add_entry(entry(day=d, hour=h, pain=d % 10), now=at(24, 10)).id
+        for d, h in [(10, 9), (12, 8), (11, 20), (12, 21), (3, 7)]
+    ]
     newest_first = [ids[3], ids[1], ids[2], ids[0], ids[4]]
     assert [e.id for e in active(diary).entries()] == newest_first
     assert [e.id for e in active(diary).entries(limit=2)] == newest_first[:2]
@@ -161,7 +184,9 @@ def test_a_failed_write_rolls_back_the_whole_transaction(diary):
 
 def test_checkins_one_per_day_and_a_second_replaces_the_first(diary):
     today = date(2026, 11, 24)
-    first = active(diary).save_checkin(CheckIn(day=date(2026, 11, 20), peg_pain=5, peg_enjoyment=4, peg_activity=6), today=today)
+    first = active(diary).save_checkin(
+        CheckIn(day=date(2026, 11, 20), peg_pain=5, peg_enjoyment=4, peg_activity=6), today=today
+    )
     second = active(diary).save_checkin(CheckIn(day=date(2026, 11, 20), sleep=7, note="better"), today=today)
     assert second.id == first.id
     assert active(diary).checkins() == [CheckIn(day=date(2026, 11, 20), sleep=7, note="better", id=first.id)]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from tests.support import active
-
 import pytest
 
 from osteotrack import analysis
 from osteotrack.analysis import Period
 from osteotrack.views import terminal_charts as charts
 from tests import trends_diary
+from tests.support import active
 from tests.trends_diary import PERIOD
 
 

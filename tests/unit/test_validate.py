@@ -88,7 +88,8 @@ def test_site_forms(text, expected):
 @pytest.mark.parametrize("text, message", [
     ("lower-back:11", "The intensity at lower-back must be a whole number from 0 to 10; got '11'."),
     ("lower-back/T8:5", "Vertebral level 'T8' does not belong to lower-back; use one of L1–L5."),
-    ("wrist-left/C2:5", "A vertebral level can only be given for the neck, upper, mid or lower back, not 'wrist-left'."),
+    ("wrist-left/C2:5",
+     "A vertebral level can only be given for the neck, upper, mid or lower back, not 'wrist-left'."),
     ("lowerback:3", "Unknown location 'lowerback'; did you mean lower-back"),
 ])
 def test_site_refusals(text, message):

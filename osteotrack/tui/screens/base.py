@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import ClassVar
+
 from textual.binding import Binding
 from textual.screen import Screen
 
+from osteotrack.domain.errors import DiaryError
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.work import DiaryWork
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -77,7 +77,7 @@ class BreatheScreen(DiaryScreen):
     # -- layout --------------------------------------------------------------
 
     @property
-    def FORM(self) -> bool:  # noqa: N802 - the app reads this name to hide its navigation keys
+    def FORM(self) -> bool:  # the app reads this name to hide its navigation keys
         """During a session and until it is saved, the app's keys to go elsewhere are off."""
         return self.step == "run" or (self.step == "after" and self.saved is None)
 

@@ -242,7 +242,10 @@ class EventFormScreen(DiaryScreen):
             if key not in wanted:
                 return None
             widget = self.query_one(f"#{key}")
-            value = widget.value if isinstance(widget, Input) else (None if widget.value == Select.NULL else widget.value)
+            if isinstance(widget, Input):
+                value = widget.value
+            else:
+                value = None if widget.value == Select.NULL else widget.value
             return (value or "").strip() or None
 
         at = self._when()

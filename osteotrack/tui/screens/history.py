@@ -8,9 +8,9 @@ is read (in a worker) as the cursor nears either end.
 
 from __future__ import annotations
 
-from rich.text import Text
 from datetime import date, timedelta
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static

@@ -269,7 +269,8 @@ class BodyMap(Widget, can_focus=True):
             if primary <= 0:
                 continue
             # Left and right stay on the row when they can; up and down go to the nearest row first.
-            score = (abs(secondary) * 100 + primary) if direction in ("left", "right") else (primary * 10 + abs(secondary))
+            sideways = direction in ("left", "right")
+            score = (abs(secondary) * 100 + primary) if sideways else (primary * 10 + abs(secondary))
             if best_score is None or score < best_score:
                 best, best_score = chip, score
         if best is not None:
