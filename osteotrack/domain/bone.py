@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.validate import whole_number
 
 # -- the built-in medicines -------------------------------------------------------
 
@@ -350,17 +351,8 @@ def validate_falls_check(c: FallsCheck, now: datetime | None = None) -> FallsChe
                    unsteady=yes_no(c.unsteady, "unsteady"), worried=yes_no(c.worried, "worried"))
 
 
-def _whole(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    text = str(value).strip()
-    return int(text) if re.fullmatch(r"-?[0-9]{1,3}", text) else None
-
-
 def check_impression(value) -> int:
-    score = _whole(value)
+    score = whole_number(value)
     if score is None or score not in IMPRESSIONS:
         raise ValidationError("bone.impression", field="score", value=value)
     return score
@@ -375,7 +367,7 @@ def validate_impression(i: Impression, now: datetime | None = None) -> Impressio
 def check_severity(value) -> int | None:
     if value is None or value == "":
         return None
-    number = _whole(value)
+    number = whole_number(value)
     if number is None or not SEVERITY_LOW <= number <= SEVERITY_HIGH:
         raise ValidationError("bone.severity", field="severity", value=value)
     return number

@@ -99,7 +99,7 @@ def check_scale(value, *, code: str = "pain.range", field: str = "pain", low: in
     The code's sentence names the scale ("Pain must be …"); it gets ``value``, ``low``,
     ``high`` and ``params``.
     """
-    number = _whole(value)
+    number = whole_number(value)
     if number is None or not low <= number <= high:
         raise ValidationError(code, field=field, value=value, low=low, high=high, **params)
     return number
@@ -108,13 +108,14 @@ def check_scale(value, *, code: str = "pain.range", field: str = "pain", low: in
 def check_relief(value) -> int:
     """Percent relief: 0–100 in steps of 10, as the Brief Pain Inventory asks it."""
     text = str(value).strip().rstrip("%")
-    number = _whole(text)
+    number = whole_number(text)
     if number is None or not 0 <= number <= 100 or number % 10:
         raise ValidationError("relief.range", field="relief", value=value)
     return number
 
 
-def _whole(value) -> int | None:
+def whole_number(value) -> int | None:
+    """``value`` as a whole number of up to three digits (an int, or text such as "7"), else None."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
