@@ -20,7 +20,8 @@ from osteotrack.demo_bone import write_bone_story
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.domain.validate import validate_checkin, validate_entry, validate_event, validate_question
 from osteotrack.domain.when import now_local, to_utc_text
-from osteotrack.store.diary import Diary, new_id
+from osteotrack.store.connection import new_id
+from osteotrack.store.diary import Diary
 from osteotrack.store.profile_diary import ProfileDiary
 
 PATIENT = "Margaret"

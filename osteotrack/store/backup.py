@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from osteotrack.domain.errors import DiaryError
-from osteotrack.store.diary import applied_steps, check_integrity, explain
+from osteotrack.store.connection import applied_steps, check_integrity, explain
 from osteotrack.store.files import private_dir
 
 

@@ -13,6 +13,8 @@ from osteotrack.store.part import Part, Stored, day_range
 class CheckIns(Part):
     """The ``checkins`` table."""
 
+    TABLE = "checkins"
+
     def save(self, checkin: CheckIn, profile_id: int, today: date | None = None) -> CheckIn:
         """Store the profile's check-in for its day; a second one for the same day replaces the first."""
         checkin = validate_checkin(checkin, today)

@@ -19,27 +19,20 @@ from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import Term
 from osteotrack.store import schema
 from osteotrack.store.checkins import CheckIns
-from osteotrack.store.connection import (  # noqa: F401  (explain and new_id: the names callers know)
-    BUSY_TIMEOUT_MS,
-    applied_steps,
-    check_integrity,
-    connect,
-    explain,
-    new_id,
-)
+from osteotrack.store.connection import BUSY_TIMEOUT_MS, applied_steps, check_integrity, connect, explain
 from osteotrack.store.entries import Entries
 from osteotrack.store.events import Events
-from osteotrack.store.figures import Figures
 from osteotrack.store.profile_diary import ProfileDiary
 from osteotrack.store.profiles import Profile, Profiles
 from osteotrack.store.questions import Questions
-from osteotrack.store.sessions import Sessions
 from osteotrack.store.vocabulary import Terms
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from osteotrack.store.bone_care import BoneCare
+    from osteotrack.store.figures import Figures
+    from osteotrack.store.sessions import Sessions
 
 class Diary:
     """One diary file. Use ``Diary.open(path)``; close it with ``close()`` or ``with``."""
@@ -55,9 +48,27 @@ class Diary:
         self._checkins = CheckIns(self)
         self._events = Events(self)
         self._questions = Questions(self)
-        self._sessions = Sessions(self)
-        self._figures = Figures(self)
+        self._sessions_part: Sessions | None = None  # made on first use, like the figures and the bone-care
+        self._figures_part: Figures | None = None  # parts: a quick log never imports them
         self._bone_parts: BoneCare | None = None  # made on first use (``_bone``): a quick log never imports them
+
+    @property
+    def _sessions(self) -> Sessions:
+        """The self-care sessions part."""
+        if self._sessions_part is None:
+            from osteotrack.store.sessions import Sessions
+
+            self._sessions_part = Sessions(self)
+        return self._sessions_part
+
+    @property
+    def _figures(self) -> Figures:
+        """The named queries behind the trend figures."""
+        if self._figures_part is None:
+            from osteotrack.store.figures import Figures
+
+            self._figures_part = Figures(self)
+        return self._figures_part
 
     @property
     def _bone(self):
@@ -199,13 +210,6 @@ class Diary:
         from osteotrack.store.backup import copy_database
 
         return copy_database(self._conn, Path(target).expanduser(), self.path)
-
-    def _record_owner(self, kind: str, record_id: str | None) -> int | None:
-        """The profile id a record of ``kind`` (entries, checkins, events, questions) belongs to, or None."""
-        if kind not in ("entries", "checkins", "events", "questions"):
-            raise ValueError(kind)
-        row = self._conn.execute(f"SELECT profile_id FROM {kind} WHERE id = ?", [record_id]).fetchone()
-        return None if row is None else row[0]
 
     # -- whose diary ------------------------------------------------------
 

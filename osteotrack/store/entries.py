@@ -18,6 +18,8 @@ _CHILDREN = ("entry_sites", "entry_qualities", "entry_triggers", "entry_therapie
 class Entries(Part):
     """The ``entries`` table and its four child tables."""
 
+    TABLE = "entries"
+
     def add(self, entry: Entry, profile_id: int, now: datetime | None = None) -> Entry:
         """Validate and store ``entry`` for the profile; return it as stored (with its id).
 
@@ -78,10 +80,6 @@ class Entries(Part):
                 self._conn.execute(f"DELETE FROM {table} WHERE entry_id = ?", [entry.id])
             self._insert_children(entry)
         return entry
-
-    def owner(self, entry_id: str) -> int | None:
-        """The id of the profile an entry belongs to, or None when there is no such entry."""
-        return self._value("SELECT profile_id FROM entries WHERE id = ?", [entry_id])
 
     def delete(self, entry_id: str, profile_id: int) -> dict:
         """Delete the profile's entry; return what ``restore`` needs to undo it."""

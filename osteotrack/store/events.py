@@ -15,6 +15,8 @@ from osteotrack.store.part import Part, Stored, day_range
 class Events(Part):
     """The ``events`` table."""
 
+    TABLE = "events"
+
     def add(self, event: Event, profile_id: int, now: datetime | None = None) -> Event:
         """Validate and store an event for the profile; return it with its id."""
         event = validate_event(event, self._diary.vocabulary(), now)

@@ -62,10 +62,6 @@ class MomentPart(Part, Generic[R]):
         return [Stored(self.record(r, from_storage(r["at_utc"], r["utc_offset_min"])), r["profile_id"],
                        r["created_utc"], r["updated_utc"]) for r in rows]
 
-    def owner(self, record_id: str | None) -> int | None:
-        """The id of the profile a record belongs to, or None when there is no such record."""
-        return self._value(f"SELECT profile_id FROM {self.TABLE} WHERE id = ?", [record_id])
-
     def delete(self, record_id: str, profile_id: int) -> None:
         """Delete the profile's record ``record_id``."""
         with self._diary.writing():

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 if TYPE_CHECKING:
     from osteotrack.store.diary import Diary
@@ -32,7 +32,9 @@ class Stored(Generic[R]):
 
 
 class Part:
-    """One record kind's SQL over the diary's connection."""
+    """One record kind's SQL over the diary's connection (its records in table ``TABLE``)."""
+
+    TABLE: ClassVar[str] = ""
 
     def __init__(self, diary: Diary):
         self._diary = diary
@@ -51,6 +53,10 @@ class Part:
         cursor = self._conn.cursor()
         cursor.row_factory = sqlite3.Row
         return cursor.execute(sql, list(params)).fetchone()
+
+    def owner(self, record_id: str | None) -> int | None:
+        """The id of the profile a record of this part belongs to, or None when there is no such record."""
+        return self._value(f"SELECT profile_id FROM {self.TABLE} WHERE id = ?", [record_id])
 
     def _value(self, sql: str, params: Iterable[Any] = ()) -> Any:
         """The first column of the first row, or None."""

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question
-from osteotrack.domain.selfcare import SelfCareSession
 from osteotrack.domain.validate import Vocabulary
 
 if TYPE_CHECKING:
     from osteotrack.domain.bone import Dose, FallsCheck, Height, HeightLoss, Impression, SideEffect, Treatment
+    from osteotrack.domain.selfcare import SelfCareSession
     from osteotrack.store.diary import Diary
     from osteotrack.store.figures import Figures
 

@@ -13,6 +13,8 @@ from osteotrack.store.part import Part, Stored
 class Questions(Part):
     """The ``questions`` table."""
 
+    TABLE = "questions"
+
     def add(self, question: Question, profile_id: int) -> Question:
         """Validate and store a question for the profile; return it with its id."""
         question = validate_question(question)

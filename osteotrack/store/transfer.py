@@ -21,7 +21,7 @@ from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
 from osteotrack.store.connection import now_utc as _now_utc
 from osteotrack.store.diary import Diary
-from osteotrack.store.profiles import Profile
+from osteotrack.store.profiles import Profile, tidy_name
 
 FORMAT = "osteotrack-diary"
 FORMAT_VERSION = 1
@@ -306,7 +306,7 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
         diary._terms.merge(parsed["terms"])
         for p in parsed["profiles"]:
             # Tidied like add_profile's names, so "  Dad " finds (or makes) the profile "Dad".
-            name = " ".join((into_profile or p["name"]).split())
+            name = tidy_name(into_profile or p["name"])
             if not name:
                 raise ValidationError("import.profile_empty", field="profile")
             pid = diary._profiles.find_or_add(name, p["created"])
@@ -341,7 +341,9 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
 
 def _present(diary: Diary, kind: str, record, pid: int) -> bool:
     """Whether the diary has this record already (by id; a check-in also by its day)."""
-    owner = diary._record_owner(kind, record.id)
+    part = {"entries": diary._entries, "checkins": diary._checkins, "events": diary._events,
+            "questions": diary._questions}[kind]
+    owner = part.owner(record.id)
     if owner is None:
         # One check-in a day: the diary's own one wins.
         return kind == "checkins" and diary._checkins.has_day(record.day, pid)

@@ -17,6 +17,8 @@ _COLUMNS = "id, profile_id, medicine, name, every, since, dose, stopped, note, s
 class Treatments(Part):
     """The ``bone_treatments`` table. One medicine has at most one treatment at a time."""
 
+    TABLE = "bone_treatments"
+
     def add(self, treatment: Treatment, profile_id: int, now: datetime | None = None) -> Treatment:
         """Validate and store a treatment; refuse one that overlaps the same medicine's earlier treatment."""
         treatment = validate_treatment(treatment, now)
@@ -64,10 +66,6 @@ class Treatments(Part):
         return [r["medicine"] for r in self._rows(
             "SELECT medicine, min(since) AS first FROM bone_treatments WHERE profile_id = ?"
             " GROUP BY medicine ORDER BY first, medicine", [profile_id])]
-
-    def owner(self, treatment_id: str | None) -> int | None:
-        """The id of the profile a treatment belongs to, or None when there is no such treatment."""
-        return self._value("SELECT profile_id FROM bone_treatments WHERE id = ?", [treatment_id])
 
     def stored(self, profile_id: int, medicine: str | None = None) -> list[Stored[Treatment]]:
         """The profile's treatments (with ``medicine`` only, when given), by start day, with their stamps."""

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from osteotrack.cli import cli
 from osteotrack.domain.records import Entry
 from osteotrack.store import Diary
-from osteotrack.store.diary import explain
+from osteotrack.store.connection import explain
 from tests.support import active, file_hash, integrity, mark_newer
 
 

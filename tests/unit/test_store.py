@@ -249,7 +249,7 @@ def test_profiles_keep_records_apart(diary):
 def test_ids_are_random_version_4_uuids():
     import uuid
 
-    from osteotrack.store.diary import new_id
+    from osteotrack.store.connection import new_id
 
     ids = {new_id() for _ in range(200)}
     assert len(ids) == 200
