@@ -40,6 +40,24 @@ def today_lines(person, today: date) -> list[str]:
     return [line for line in out if line]
 
 
+def monthly_due(person, today: date) -> list[str]:
+    """Which of the falls check and the impression of change the app should offer today.
+
+    Each is offered when the last one is more than ``FALLS_CHECK_DAYS`` days old, or there is none
+    yet, for a profile that keeps bone care (a treatment, a falls check or an impression); a
+    diary that does not use bone care is not asked. Returns a subset of ``["falls-check",
+    "impression"]``, in that order.
+    """
+    from osteotrack.domain.bone import FALLS_CHECK_DAYS
+
+    checks, impressions = person.falls_checks(), person.impressions()
+    if not (checks or impressions or person.treatments()):
+        return []
+    old = [kind for kind, records in (("falls-check", checks), ("impression", impressions))
+           if not records or (today - records[-1].at.date()).days > FALLS_CHECK_DAYS]
+    return old
+
+
 # -- the period's bone-care summary (trends and the report) ------------------------------
 
 

@@ -1,6 +1,7 @@
 """Bone care: treatments with the next dose due and days late, height, falls, the impression of change.
 
-One key (``x``) records "taken now" for the highlighted treatment. Reads and writes run in
+One key (``x``) records "taken now" for the highlighted treatment; ``m`` opens the monthly questions
+(the falls check and the impression of change), which Today offers when a month has passed. Reads and writes run in
 workers on their own connection, through the person's ``ProfileDiary``; a result that arrives
 after the screen has gone is dropped.
 """
@@ -46,9 +47,10 @@ class BoneCareScreen(DiaryScreen):
 
     TITLE = "Bone care"
     SUB_TITLE = "records, not advice"
-    EDITING_ACTIONS = frozenset({"taken_now"})
+    EDITING_ACTIONS = frozenset({"taken_now", "monthly_check"})
     PROBLEM_LINE = "#status"
-    BINDINGS = [Binding("x", "taken_now", "Taken now", id="bone.taken-now")]
+    BINDINGS = [Binding("x", "taken_now", "Taken now", id="bone.taken-now"),
+                Binding("m", "monthly_check", "Falls check & impression", id="bone.monthly-check")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,6 +102,41 @@ class BoneCareScreen(DiaryScreen):
 
         def done(dose) -> None:
             self.notify(f"Recorded a dose of {dose.medicine} at {dose.at:%H:%M}.")
+            self.refresh_data()
+
+        self.write(change, done)
+
+    def action_monthly_check(self) -> None:
+        """Ask the falls check and the impression of change in a small form, and store the answers."""
+        from osteotrack.tui.dialogs.monthly_check import MonthlyCheckDialog
+
+        if self.refused_read_only():
+            return
+
+        def answered(answers: dict | None) -> None:
+            if answers:
+                self._save_monthly(answers)
+
+        self.app.push_screen(MonthlyCheckDialog(), answered)
+
+    def _save_monthly(self, answers: dict) -> None:
+        moment = self.osteo.now()
+
+        def change(person) -> list[str]:
+            from osteotrack.domain.bone import FallsCheck, Impression
+
+            saved = []
+            with person.diary.writing():
+                if answers["falls"] is not None:
+                    person.add_falls_check(FallsCheck(moment, *answers["falls"]))
+                    saved.append("the falls check")
+                if answers["impression"] is not None:
+                    person.add_impression(Impression(moment, answers["impression"]))
+                    saved.append("your impression of change")
+            return saved
+
+        def done(saved: list[str]) -> None:
+            self.notify(f"Recorded {' and '.join(saved)}.")
             self.refresh_data()
 
         self.write(change, done)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from textual.app import ComposeResult
@@ -28,6 +28,11 @@ class TodayData:
     lines: list[tuple[str, str]]  # (entry id, line)
     checkin: CheckIn | None
     trend: str
+    doses: list[str] = field(default_factory=list)  # a dose due today or late, an injection due soon
+    monthly: list[str] = field(default_factory=list)  # "falls-check", "impression": over a month since the last
+
+
+MONTHLY = {"falls-check": "the falls check", "impression": "your impression of change"}
 
 
 def read_today(person: ProfileDiary, today: date) -> TodayData:
@@ -41,7 +46,14 @@ def read_today(person: ProfileDiary, today: date) -> TodayData:
         lines=[(e.id, f"{e.at:%H:%M}  {entry_details(e, vocab)}") for e in entries],
         checkin=person.checkin(today),
         trend=trend_text(_mean_and_count([e.pain for e in entries]), before, TREND_DAYS),
+        **_bone(person, today),
     )
+
+
+def _bone(person: ProfileDiary, today: date) -> dict:
+    from osteotrack.analysis.bone import monthly_due, today_lines
+
+    return {"doses": [f"{line}." for line in today_lines(person, today)], "monthly": monthly_due(person, today)}
 
 
 def first_look(diary: Diary, asked: str | None, today: date) -> tuple[int, TodayData]:
@@ -75,6 +87,7 @@ class TodayScreen(DiaryWork, Screen):
             yield Static("", id="today-date", classes="heading")
             yield Static("Reading the diary…", id="trend")
             yield Static("", id="checkin-status")
+            yield Static("", id="bone-due", markup=False)
             yield Static("", id="reminder")
             yield Button("Log pain (l)", id="log", variant="primary")
             yield Static("Today's entries, newest first" + ("" if self.osteo.read_only else " (enter to edit)"),
@@ -131,6 +144,12 @@ class TodayScreen(DiaryWork, Screen):
         checkin = ("Check-in: done — " + checkin_summary(data.checkin).split(": ", 1)[1] if data.checkin
                    else "Check-in: not done yet" + (" (press c)" if "checkin" in app.places() else "") + ".")
         self.query_one("#checkin-status", Static).update(checkin)
+        bone = self.query_one("#bone-due", Static)
+        lines = list(data.doses)
+        if data.monthly and not app.read_only:
+            lines.append(f"Time for {' and '.join(MONTHLY[kind] for kind in data.monthly)}: press f, then m.")
+        bone.update("\n".join(lines))
+        bone.display = bool(lines)
         reminder = self.query_one("#reminder", Static)
         reminder.update("" if data.lines else "Nothing logged today yet."
                         + ("" if app.read_only else " Press l to log how you feel now."))
