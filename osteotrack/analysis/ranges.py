@@ -116,5 +116,5 @@ def period_for(person, range_: str | None = None, since: date | str | None = Non
 
 
 def diary_signature(person) -> tuple:
-    """A cheap fingerprint of a profile's entries, check-ins and events: it changes when any of them does."""
+    """A cheap fingerprint of a profile's records, bone care included: it changes when any of them does."""
     return person.figures.signature(person.id)

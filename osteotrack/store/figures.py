@@ -22,6 +22,11 @@ def _items(table: str, select: str, tail: str = "") -> str:
     return f"SELECT {select} FROM {table} x JOIN entries e ON e.id = x.entry_id WHERE {IN_RANGE} {tail}"
 
 
+# The tables whose records the Trends screen shows (bone care is in its figures and the report).
+_WATCHED = ("entries", "checkins", "events", "bone_treatments", "bone_doses", "heights", "falls_checks",
+            "impressions", "side_effects")
+
+
 class Figures(Part):
     """Aggregates of one profile's records between two local days (both included)."""
 
@@ -142,11 +147,11 @@ class Figures(Part):
         return None if text is None else date.fromisoformat(text)
 
     def signature(self, pid: int) -> tuple:
-        """A cheap fingerprint of a profile's entries, check-ins and events: it changes when any of them does."""
+        """A cheap fingerprint of a profile's records (entries, check-ins, events and the bone-care ones):
+        it changes when any of them is added, changed or deleted."""
         row = self._conn.execute(
-            "SELECT (SELECT count(*) || max(updated_utc) FROM entries WHERE profile_id = ?),"
-            " (SELECT count(*) || max(updated_utc) FROM checkins WHERE profile_id = ?),"
-            " (SELECT count(*) || max(updated_utc) FROM events WHERE profile_id = ?)",
-            [pid] * 3,
+            "SELECT " + ", ".join(f"(SELECT count(*) || max(updated_utc) FROM {table} WHERE profile_id = ?)"
+                                  for table in _WATCHED),
+            [pid] * len(_WATCHED),
         ).fetchone()
         return tuple(row)

@@ -161,6 +161,34 @@ async def test_entries_logged_elsewhere_show_up_without_a_key(small):
 
 
 @sync
+async def test_bone_care_recorded_elsewhere_is_seen_by_the_watch(small):
+    from osteotrack.domain.bone import Dose, Height, Treatment
+
+    with Diary.open(small) as diary:
+        me = diary.profile(diary.active_profile())
+        me.add_treatment(Treatment("alendronate", "1w", datetime(2026, 11, 9).date()), now=at(16, 20))
+    async with week_shown(small) as pilot:
+        app = pilot.app
+        [before] = app.screen.result.bone.treatments
+        assert before.doses == 0
+        with Diary.open(small) as diary:  # as `osteotrack dose alendronate` in another terminal would
+            me = diary.profile(diary.active_profile())
+            me.add_dose(Dose("alendronate", at(12, 8)), now=at(16, 20))
+        app.screen.check_for_changes()  # what the screen's timer calls every few seconds
+        await settle(pilot)
+        await settle(pilot)
+        # Due Mon 9 Nov (the start), taken Thu 12 Nov: one dose in 10–16 Nov, 3 days late.
+        [after] = app.screen.result.bone.treatments
+        assert (after.doses, after.late, after.longest_delay) == (1, 1, 3)
+        with Diary.open(small) as diary:  # a height is bone care too
+            diary.profile(diary.active_profile()).add_height(Height(at(13, 9), 1620), now=at(16, 20))
+        app.screen.check_for_changes()
+        await settle(pilot)
+        await settle(pilot)
+        assert [h.mm for h in app.screen.result.bone.heights] == [1620]
+
+
+@sync
 async def test_a_missing_diary_is_an_inline_message(tmp_path):
     app = Host(tmp_path / "missing.db", read_only=True)
     async with app.run_test(size=(120, 40)) as pilot:

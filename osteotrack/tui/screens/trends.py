@@ -3,7 +3,7 @@
 The figures are computed in a thread worker with its own Diary, so the screen
 stays responsive over ten years of entries. They are computed again on ``r``,
 on coming back to the screen, and when a look every few seconds finds that
-entries changed (say, from an ``osteotrack log`` in another terminal).
+records changed (say, from an ``osteotrack log`` or ``osteotrack dose`` in another terminal).
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ class TrendsScreen(DiaryWork, Screen):
         self.load()
 
     def check_for_changes(self) -> None:
-        """Compute again if entries, check-ins or events changed since the figures were computed."""
+        """Compute again if any record (bone care included) changed since the figures were computed."""
         if self.signature is not None:
             # A failed look says nothing: the next computation reports what is wrong.
             self.read(diary_signature, self._looked, group="trends-watch", failed=lambda error: None)
