@@ -249,6 +249,9 @@ MESSAGES: dict[str, str] = {
     "csv.medication": N_("In {where}, the medication '{item}' should be THERAPY=NAME DOSE for a therapy of the entry."),
     "csv.for_doctor": N_("In {where}, 'for_doctor' should be yes or empty; got '{text}'."),
     "csv.t_score": N_("In {where}, 't_score' should be a number like -2.7; got '{text}'."),
+    "csv.height": N_("In {where}, 'height_cm' should be centimetres with at most one decimal, like 161.2; "
+                     "got '{text}'."),
+    "csv.yes_no": N_("In {where}, '{key}' should be yes or no; got '{text}'."),
     # -- the demo diary ------------------------------------------------------
     "demo.read_only": N_("The demo writes a diary file, which --read-only forbids; run it without --read-only."),
     "demo.is_diary": N_("{path} is your diary; the demo is always written to a file of its own."),

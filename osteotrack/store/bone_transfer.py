@@ -74,7 +74,9 @@ def parse_bone(r, p, profile: str) -> dict:
     for key in KEYS:
         found = []
         for i, v in enumerate(r.get(p, key, list, False, [])):
-            r.where = f"{WORDS[key]} {i + 1} of profile '{profile}'"
+            # A CSV import names its file and row (``_where``); a JSON file, the record's place in it.
+            own = v.get("_where") if isinstance(v, dict) else None
+            r.where = own or f"{WORDS[key]} {i + 1} of profile '{profile}'"
             found.append((_record(r, key, v), r.stamp(v, "created"), r.stamp(v, "updated"), r.where))
         out[key] = found
     return out

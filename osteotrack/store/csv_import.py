@@ -1,4 +1,5 @@
-"""Import the CSV export back: ``entries.csv`` alone, or the zip ``osteotrack export --format csv`` writes.
+"""Import the CSV export back: ``entries.csv`` alone, or the zip ``osteotrack export --format csv`` writes
+(entries, check-ins, events, questions and the bone-care files).
 
 The rows become the same document the JSON import reads, so the same checks
 apply: the whole file is validated before anything is written, and records
@@ -51,7 +52,7 @@ def read_csv_export(path: Path, profile: str) -> dict:
         for where, row in _rows(text, name):
             who = (row.get("profile") or "").strip() or profile
             if who not in profiles:
-                profiles[who] = {"name": who, "entries": [], "checkins": [], "events": [], "questions": []}
+                profiles[who] = {"name": who, **{k: [] for _, k in TABLES.values()}}
             profiles[who][key].append({**convert(row, where), "_where": where})
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "profiles": list(profiles.values())}
 
@@ -71,6 +72,13 @@ REQUIRED = {
     "checkins.csv": ("id", "date"),
     "events.csv": ("id", "date", "time", "utc_offset", "kind"),
     "questions.csv": ("id", "date", "question"),
+    # Bone care (issue 16): files of exports from before it are simply absent.
+    "treatments.csv": ("id", "medicine", "every", "since"),
+    "doses.csv": ("id", "date", "time", "utc_offset", "medicine", "treatment_id"),
+    "heights.csv": ("id", "date", "time", "utc_offset", "height_cm"),
+    "falls_checks.csv": ("id", "date", "time", "utc_offset", "fell_past_year", "unsteady", "worried_about_falling"),
+    "impressions.csv": ("id", "date", "time", "utc_offset", "score"),
+    "side_effects.csv": ("id", "date", "time", "utc_offset", "medicine", "effect"),
 }
 
 
@@ -179,9 +187,64 @@ def _question(row: dict, where: Phrase) -> dict:
             "status": row.get("status", "").strip() or "open", "answer": row.get("answer", "")}
 
 
+def _treatment(row: dict, where: Phrase) -> dict:
+    from osteotrack.domain.bone import medicine_name
+
+    medicine, name = row["medicine"].strip(), row.get("name", "").strip()
+    return {"id": row["id"].strip(), "medicine": medicine, "every": row["every"].strip(),
+            "since": row["since"].strip(), "dose": row.get("dose", ""),
+            # The file has the name shown; a built-in medicine's own name is its default, kept as none.
+            "name": "" if name == medicine_name(medicine) else name,
+            "stopped": row.get("stopped", "").strip() or None, "note": row.get("note", ""),
+            "stop_note": row.get("stop_note", "")}
+
+
+def _dose(row: dict, where: Phrase) -> dict:
+    return {"id": row["id"].strip(), "at": _moment(row, where), "medicine": row["medicine"].strip(),
+            "treatment_id": row["treatment_id"].strip(), "note": row.get("note", "")}
+
+
+def _height(row: dict, where: Phrase) -> dict:
+    text = row["height_cm"].strip()
+    whole, dot, tenths = text.partition(".")
+    if not whole.isdigit() or (dot and not (len(tenths) == 1 and tenths.isdigit())):
+        raise _fail(where, "csv.height", text=text)
+    return {"id": row["id"].strip(), "at": _moment(row, where), "mm": int(whole) * 10 + int(tenths or 0),
+            "note": row.get("note", "")}
+
+
+def _yes_no(row: dict, key: str, where: Phrase) -> bool:
+    text = row[key].strip().lower()
+    if text not in ("yes", "no"):
+        raise _fail(where, "csv.yes_no", key=key, text=text)
+    return text == "yes"
+
+
+def _falls_check(row: dict, where: Phrase) -> dict:
+    return {"id": row["id"].strip(), "at": _moment(row, where), "fell": _yes_no(row, "fell_past_year", where),
+            "unsteady": _yes_no(row, "unsteady", where), "worried": _yes_no(row, "worried_about_falling", where)}
+
+
+def _impression(row: dict, where: Phrase) -> dict:
+    return {"id": row["id"].strip(), "at": _moment(row, where), "score": _whole(row, "score", where),
+            "since_start_of": row.get("since_start_of", "").strip() or None, "note": row.get("note", "")}
+
+
+def _side_effect(row: dict, where: Phrase) -> dict:
+    return {"id": row["id"].strip(), "at": _moment(row, where), "medicine": row["medicine"].strip(),
+            "effect": row["effect"], "severity": _whole(row, "severity", where), "note": row.get("note", "")}
+
+
+# File → (its row as a record of the JSON document, the document's key). Treatments come before doses.
 TABLES = {
     "entries.csv": (_entry, "entries"),
     "checkins.csv": (_checkin, "checkins"),
     "events.csv": (_event, "events"),
     "questions.csv": (_question, "questions"),
+    "treatments.csv": (_treatment, "treatments"),
+    "doses.csv": (_dose, "doses"),
+    "heights.csv": (_height, "heights"),
+    "falls_checks.csv": (_falls_check, "falls_checks"),
+    "impressions.csv": (_impression, "impressions"),
+    "side_effects.csv": (_side_effect, "side_effects"),
 }

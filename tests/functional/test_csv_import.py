@@ -46,13 +46,16 @@ def _fill(diary: Diary) -> None:
     active(diary).add_question(Question(text="Can I carry the shopping?", created=datetime(2026, 3, 1, 12, tzinfo=TZ)))
 
 
+BONE = ("treatments", "doses", "heights", "falls_checks", "impressions", "side_effects")
+
+
 def _state(path: Path) -> str:
     """The diary's whole content, as the JSON export (without the moments records were stored)."""
     with Diary.open(path, read_only=True) as diary:
         document = export_document(diary)
     for p in document["profiles"]:
         p.pop("created")
-        for key in ("entries", "checkins", "events", "questions"):
+        for key in ("entries", "checkins", "events", "questions", *BONE):
             for record in p[key]:
                 record.pop("updated", None)
                 if key == "questions":
@@ -74,6 +77,71 @@ def test_the_csv_zip_comes_back_whole_and_twice_adds_nothing(tmp_path, run_cli, 
     again = run_cli("import", str(tmp_path / "out.zip"))
     assert again.output == "Imported 0 entries, 0 checkins, 0 events, 0 questions; 5 already in the diary.\n"
     assert _state(db_path) == _state(source)
+
+
+def test_bone_care_comes_back_from_the_csv_zip_without_loss(tmp_path, run_cli, db_path):
+    from osteotrack.domain.bone import Dose, FallsCheck, Height, Impression, SideEffect, Treatment
+
+    source = tmp_path / "source.db"
+    now = datetime(2026, 11, 24, 10, tzinfo=TZ)
+    with Diary.open(source) as diary:
+        diary.add_profile("Ann")
+        me, ann = active(diary), diary.profile("Ann")
+        me.add_treatment(Treatment("alendronate", "1w", date(2026, 1, 5), dose="70 mg", note="with water"), now=now)
+        me.add_dose(Dose("alendronate", datetime(2026, 1, 5, 8, 0, tzinfo=TZ)), now=now)
+        me.add_dose(Dose("alendronate", datetime(2026, 1, 14, 7, 45, tzinfo=TZ), note="late, sorry"), now=now)
+        me.stop_treatment("alendronate", date(2026, 6, 30), note="switched", now=now)
+        me.add_treatment(Treatment("strontium", "1d", date(2026, 7, 1), name="Strontium ranelate"), now=now)
+        me.add_treatment(Treatment("denosumab", "6m", date(2026, 7, 1)), now=now)  # its default name
+        me.add_dose(Dose("denosumab", datetime(2026, 7, 1, 11, 30, tzinfo=timezone(timedelta(hours=2)))), now=now)
+        me.add_height(Height(datetime(2025, 7, 1, 9, tzinfo=TZ), 1640), now=now)
+        me.add_height(Height(datetime(2026, 7, 1, 9, tzinfo=TZ), 1598, note="at the GP"), now=now)  # + a question
+        me.add_falls_check(FallsCheck(datetime(2026, 8, 1, 9, tzinfo=TZ), True, False, True), now=now)
+        me.add_impression(Impression(datetime(2026, 8, 2, 9, tzinfo=TZ), 2, "alendronate", note="steadier"), now=now)
+        me.add_side_effect(SideEffect("heartburn", "alendronate", datetime(2026, 1, 6, 9, tzinfo=TZ), 4), now=now)
+        ann.add_side_effect(SideEffect("dizzy, a bit", "Tramadol", datetime(2026, 2, 6, 9, tzinfo=TZ)), now=now)
+        ann.add_impression(Impression(datetime(2026, 8, 2, 9, tzinfo=TZ), 4), now=now)
+    assert run_cli("--db", str(source), "export", "--format", "csv", "-o", str(tmp_path / "out.zip")).exit_code == 0
+    result = run_cli("import", str(tmp_path / "out.zip"))
+    assert result.exit_code == 0, result.output
+    assert result.output == ("Imported 0 entries, 0 checkins, 0 events, 1 questions, 3 treatments, 3 doses, "
+                             "2 heights, 1 falls checks, 2 impressions, 2 side effects; 0 already in the diary.\n")
+    assert _state(db_path) == _state(source)
+    again = run_cli("import", str(tmp_path / "out.zip"))
+    # 1 question + 3 treatments + 3 doses + 2 heights + 1 falls check + 2 impressions + 2 side effects = 14
+    assert again.output.endswith("; 14 already in the diary.\n"), again.output
+    assert _state(db_path) == _state(source)
+
+
+@pytest.mark.parametrize("name, old, new, words", [
+    ("heights.csv", "159.8", "5 ft", "In row 3 of heights.csv, 'height_cm' should be centimetres"),
+    ("falls_checks.csv", ",yes,", ",maybe,", "In row 2 of falls_checks.csv, 'fell_past_year' should be yes or no"),
+    ("impressions.csv", ",2,", ",9,", "In row 2 of impressions.csv: the impression of change is a whole number"),
+])
+def test_a_bad_bone_row_refuses_the_whole_zip(name, old, new, words, tmp_path, run_cli, db_path):
+    from osteotrack.domain.bone import FallsCheck, Height, Impression
+
+    source = tmp_path / "source.db"
+    with Diary.open(source) as diary:
+        me = active(diary)
+        me.add_height(Height(datetime(2025, 7, 1, 9, tzinfo=TZ), 1640))
+        me.add_height(Height(datetime(2026, 7, 1, 9, tzinfo=TZ), 1598))
+        me.add_falls_check(FallsCheck(datetime(2026, 8, 1, 9, tzinfo=TZ), True, False, True))
+        me.add_impression(Impression(datetime(2026, 8, 2, 9, tzinfo=TZ), 2))
+    out = tmp_path / "out.zip"
+    assert run_cli("--db", str(source), "export", "--format", "csv", "-o", str(out)).exit_code == 0
+    with zipfile.ZipFile(out) as archive:
+        files = {n: archive.read(n).decode() for n in archive.namelist()}
+    assert old in files[name]
+    files[name] = files[name].replace(old, new, 1)
+    changed = _zip(tmp_path, **{n.replace(".csv", "_csv"): text for n, text in files.items()})
+    with Diary.open(db_path):
+        pass
+    before = _state(db_path)
+    result = run_cli("import", str(changed))
+    assert result.exit_code == 2, result.output
+    assert words.lower() in result.stderr.lower() and len(result.stderr.splitlines()) == 1, result.stderr
+    assert _state(db_path) == before
 
 
 ENTRIES_CSV = (
