@@ -111,13 +111,28 @@ def treatment_list(session, fmt):
     Console().print(table)
 
 
-@click.command()
+class RecordGroup(DefaultGroup, Group):
+    """A record kind whose first word records one (``osteotrack dose alendronate``) and ``delete ID`` removes one."""
+
+
+@click.group(cls=RecordGroup, default="add", default_if_no_args=True)
+def dose():
+    """Record a dose of a bone treatment, or delete one recorded by mistake.
+
+    \b
+    osteotrack dose alendronate
+    osteotrack dose denosumab --at 2026-11-02 --note "left arm"
+    osteotrack dose delete 1a2b            # ID: from 'osteotrack list --kind doses'
+    """
+
+
+@dose.command("add")
 @click.argument("medicine")
 @when_option("When it was taken or given: ISO date-time, 'yesterday 8:00', 'monday', '2h ago'.")
 @click.option("--note", default="", help="A note.")
 @pass_session
-def dose(session, medicine, at, note):
-    """Record a dose taken (or an injection or infusion given) of a bone treatment.
+def dose_add(session, medicine, at, note):
+    """Record a dose taken (or an injection or infusion given) of a bone treatment (the default).
 
     \b
     osteotrack dose alendronate
@@ -139,14 +154,41 @@ def dose(session, medicine, at, note):
                f"{when_text(record.at)}: {timing}. Next due {day_text(next_due)}.")
 
 
-@click.command()
+@dose.command("delete")
+@click.argument("dose_id", metavar="ID")
+@pass_session
+def dose_delete(session, dose_id):
+    """Delete a dose recorded by mistake (ID: its first characters, from 'osteotrack list --kind doses')."""
+    from osteotrack.domain.bone import dose_word, medicine_name
+    from osteotrack.domain.describe import when_text
+
+    person = session.person(create=False)
+    full_id = person.find_id("dose", dose_id)
+    record = next(d for d in person.doses() if d.id == full_id)
+    person.delete_bone_record("dose", full_id)
+    click.echo(f"Deleted the {dose_word(record.medicine)} of {medicine_name(record.medicine)} on "
+               f"{when_text(record.at)} (id {full_id[:8]}).")
+
+
+@click.group(cls=RecordGroup, default="add", default_if_no_args=True)
+def height():
+    """Record a height measurement, or delete one recorded by mistake.
+
+    \b
+    osteotrack height 162.5
+    osteotrack height --inches 64 --at 2026-03-01
+    osteotrack height delete 1a2b          # ID: from 'osteotrack list --kind heights'
+    """
+
+
+@height.command("add")
 @click.argument("cm", required=False, metavar="[CM]")
 @click.option("--inches", default=None, metavar="N", help="The height in inches instead of centimetres.")
 @when_option("When it was measured: ISO date or date-time, 'yesterday', 'today 8:30'.")
 @click.option("--note", default="", help="A note (e.g. where it was measured).")
 @pass_session
-def height(session, cm, inches, at, note):
-    """Record a height measurement in centimetres (or --inches).
+def height_add(session, cm, inches, at, note):
+    """Record a height measurement in centimetres (or --inches) (the default).
 
     \b
     osteotrack height 162.5
@@ -166,6 +208,24 @@ def height(session, cm, inches, at, note):
     if crossed:
         click.echo("Added a question for your doctor; see it with 'osteotrack question list' "
                    "(remove it with 'osteotrack question delete ID').")
+
+
+@height.command("delete")
+@click.argument("height_id", metavar="ID")
+@pass_session
+def height_delete(session, height_id):
+    """Delete a height measurement recorded by mistake (ID: from 'osteotrack list --kind heights').
+
+    A question for the doctor the measurement added stays; remove it with 'osteotrack question delete ID'.
+    """
+    from osteotrack.domain.bone import cm_text
+    from osteotrack.domain.describe import when_text
+
+    person = session.person(create=False)
+    full_id = person.find_id("height", height_id)
+    record = next(h for h in person.heights() if h.id == full_id)
+    person.delete_bone_record("height", full_id)
+    click.echo(f"Deleted the height {cm_text(record.mm)} measured on {when_text(record.at)} (id {full_id[:8]}).")
 
 
 @click.command("falls-check")

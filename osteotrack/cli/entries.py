@@ -60,7 +60,7 @@ def list_(session, since, until, kind, fmt, limit):
         raise CliError("list.since_after_until", field="since", since=since_day, until=until_day)
     person = session.person()
     rows = tables.rows(person, kind, since_day, until_day, limit)
-    tables.emit(rows, fmt, title=f"{kind.capitalize()} — {person.name}")
+    tables.emit(rows, fmt, title=f"{kind.capitalize()} — {person.name}", kind=kind)
 
 
 COMMANDS = [log, list_]

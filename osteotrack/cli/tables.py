@@ -32,7 +32,11 @@ def rows(person, kind: str, since, until, limit) -> list[tuple[dict, dict]]:
     return [(tables.question_row(q), record_dict(q)) for q in records[:limit]]
 
 
-def emit(pairs: list[tuple[dict, dict]], fmt: str, title: str) -> None:
+# Kinds the command line deletes by id (``osteotrack dose delete ID``): their table shows the id's start.
+SHORT_IDS = {"doses", "heights"}
+
+
+def emit(pairs: list[tuple[dict, dict]], fmt: str, title: str, kind: str = "") -> None:
     if fmt == "json":
         click.echo(json.dumps([full for _, full in pairs], ensure_ascii=False, indent=2))
         return
@@ -50,10 +54,10 @@ def emit(pairs: list[tuple[dict, dict]], fmt: str, title: str) -> None:
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
-    hide = {"id", "utc_offset"}
+    hide = {"utc_offset", "treatment_id"} | ({"id"} if kind not in SHORT_IDS else set())
     columns = [c for c in flat[0] if c not in hide and any(r[c] not in ("", None) for r in flat)]
     for column in columns:
-        table.add_column(column.replace("_", " "), overflow="fold")
+        table.add_column(column.replace("_", " "), overflow="fold", no_wrap=column == "id")
     for row in flat:
-        table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
+        table.add_row(*("" if row[c] is None else str(row[c])[:8] if c == "id" else str(row[c]) for c in columns))
     Console().print(table)

@@ -56,6 +56,14 @@ MESSAGES: dict[str, str] = {
     "event.id_ambiguous": N_("More than one event id starts with '{prefix}'; give more characters."),
     "question.id_ambiguous": N_("More than one question id starts with '{prefix}'; give more characters."),
     "checkin.id_ambiguous": N_("More than one check-in id starts with '{prefix}'; give more characters."),
+    "dose.id_too_short": N_("Give at least the first 4 characters of the dose id; got '{prefix}'."),
+    "dose.id_unknown": N_("There is no dose with an id starting '{prefix}' in this profile; "
+                          "see the ids with 'osteotrack list --kind doses'."),
+    "dose.id_ambiguous": N_("More than one dose id starts with '{prefix}'; give more characters."),
+    "height.id_too_short": N_("Give at least the first 4 characters of the height id; got '{prefix}'."),
+    "height.id_unknown": N_("There is no height with an id starting '{prefix}' in this profile; "
+                            "see the ids with 'osteotrack list --kind heights'."),
+    "height.id_ambiguous": N_("More than one height id starts with '{prefix}'; give more characters."),
     # -- profiles ------------------------------------------------------------
     "profile.unknown": N_("There is no profile named '{name}'; the profiles are: {known}."),
     "profile.name_empty": N_("A profile needs a name."),

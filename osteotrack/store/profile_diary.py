@@ -27,6 +27,8 @@ _ID_CODES = {
     "event": ("events", "event.id_too_short", "event.id_unknown", "event.id_ambiguous"),
     "question": ("questions", "question.id_too_short", "question.id_unknown", "question.id_ambiguous"),
     "check-in": ("checkins", "checkin.id_too_short", "checkin.id_unknown", "checkin.id_ambiguous"),
+    "dose": ("bone_doses", "dose.id_too_short", "dose.id_unknown", "dose.id_ambiguous"),
+    "height": ("heights", "height.id_too_short", "height.id_unknown", "height.id_ambiguous"),
 }
 
 
@@ -260,7 +262,8 @@ class ProfileDiary:
     # -- ids --------------------------------------------------------------
 
     def find_id(self, kind: str, prefix: str) -> str:
-        """The full id of this profile's one ``kind`` record (entry, event, question, check-in) starting ``prefix``."""
+        """The full id of this profile's one ``kind`` record (entry, event, question, check-in, dose, height)
+        starting ``prefix``."""
         table, too_short, unknown, ambiguous = _ID_CODES[kind]
         prefix = prefix.strip().lower()
         if len(prefix) < 4:

@@ -178,3 +178,60 @@ def test_read_only_refuses_every_bone_write(run_cli, db_path):
         assert_refused(run_cli(*command, "--read-only"), "read-only")
     assert digest(db_path) == before
     assert run_cli("treatment", "list", "--read-only").exit_code == 0
+
+
+def _ids(run_cli, kind: str) -> list[str]:
+    """The ids ``osteotrack list --kind KIND`` shows (newest first), from its CSV."""
+    lines = run_cli("list", "--kind", kind, "--format", "csv").output.splitlines()
+    return [line.split(",", 1)[0] for line in lines[1:]]
+
+
+def test_a_dose_logged_by_mistake_is_deleted_by_id(run_cli, db_path):
+    run_cli("treatment", "add", "alendronate", "--every", "1w", "--since", "2026-01-05")
+    run_cli("dose", "alendronate", "--at", "2026-01-05T08:00")
+    run_cli("dose", "add", "alendronate", "--at", "2026-01-14T08:00")  # `add` may also be spelled out
+    wrong, right = _ids(run_cli, "doses")
+    table = run_cli("list", "--kind", "doses").output
+    assert wrong[:8] in table and right[:8] in table  # the table shows the start of each id
+    out = run_cli("dose", "delete", wrong[:6])
+    assert out.exit_code == 0
+    assert out.output == f"Deleted the dose of Alendronate on Wed 14 Jan 2026 08:00 (id {wrong[:8]}).\n"
+    assert _ids(run_cli, "doses") == [right]
+    # With only the 5 Jan dose left, the next is due a week after it: 12 Jan.
+    [row] = json.loads(run_cli("treatment", "list", "--format", "json").output)
+    assert (row["last_dose"], row["next_due"]) == ("2026-01-05", "2026-01-12")
+
+
+def test_a_height_measured_by_mistake_is_deleted_by_id(run_cli, db_path):
+    run_cli("height", "164", "--at", "2025-01-10")
+    run_cli("height", "--inches", "64", "--at", "2025-07-10")
+    newer, older = _ids(run_cli, "heights")
+    out = run_cli("height", "delete", newer)
+    assert out.exit_code == 0
+    assert out.output == f"Deleted the height 162.6 cm measured on Thu 10 Jul 2025 12:00 (id {newer[:8]}).\n"
+    assert _ids(run_cli, "heights") == [older]
+
+
+@pytest.mark.parametrize("command, message", [
+    (["dose", "delete", "ab"], "Give at least the first 4 characters of the dose id; got 'ab'."),
+    (["dose", "delete", "ffff0000"], "There is no dose with an id starting 'ffff0000' in this profile"),
+    (["height", "delete", "ab"], "Give at least the first 4 characters of the height id; got 'ab'."),
+    (["height", "delete", "ffff0000"], "There is no height with an id starting 'ffff0000' in this profile"),
+])
+def test_deleting_by_a_bad_id_is_one_sentence_and_changes_nothing(run_cli, db_path, command, message):
+    run_cli("treatment", "add", "alendronate", "--since", "2026-01-05")
+    run_cli("dose", "alendronate", "--at", "2026-01-05T08:00")
+    run_cli("height", "164", "--at", "2025-01-10")
+    before = digest(db_path)
+    assert_refused(run_cli(*command), message)
+    assert digest(db_path) == before
+
+
+def test_read_only_refuses_a_delete(run_cli, db_path):
+    run_cli("treatment", "add", "alendronate", "--since", "2026-01-05")
+    run_cli("dose", "alendronate", "--at", "2026-01-05T08:00")
+    run_cli("height", "164", "--at", "2025-01-10")
+    before = digest(db_path)
+    assert_refused(run_cli("dose", "delete", _ids(run_cli, "doses")[0], "--read-only"), "read-only")
+    assert_refused(run_cli("height", "delete", _ids(run_cli, "heights")[0], "--read-only"), "read-only")
+    assert digest(db_path) == before
