@@ -17,7 +17,10 @@ What goes in, and why it is shaped this way:
 - each daily check-in with PEG answers is one ``Observation`` coded as the LOINC
   PEG panel 91148-7 with components 75893-8 (average pain), 91145-3
   (interference with enjoyment of life), 91146-1 (interference with general
-  activity) and, when all three are given, the score 91147-9 (their mean).
+  activity) and, when all three are given, the score 91147-9 (their mean);
+- an entry a caregiver logged (``entered_by``) has a ``Provenance`` naming that caregiver as a
+  ``RelatedPerson`` of the patient (see ``views/fhir_provenance.py``, shared by every record kind
+  that keeps who entered it).
 
 Codes were checked against published sources: LOINC term pages for 72514-3 and
 91147-9 and the PEG panel's item list; DICOM PS3.16 CID 4031 for the body
@@ -33,6 +36,7 @@ from osteotrack import __version__
 from osteotrack.domain.records import CheckIn, Entry
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.views.fhir_bone import bone_resources
+from osteotrack.views.fhir_provenance import caregiver_provenance
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
@@ -141,13 +145,18 @@ def bundle(diary, profiles: list[str] | None = None, progress=None) -> dict:
         patient = _urn("profile", p.name)
         resources.append({"fullUrl": patient, "resource": {
             "resourceType": "Patient", "id": patient.rsplit(":", 1)[1], "name": [{"text": p.name}]}})
+        entered = []
         for entry in diary.profile_by_id(p.id).entries(newest_first=False):
-            resources.extend(entry_resources(entry, patient, vocab))
+            found = entry_resources(entry, patient, vocab)
+            resources.extend(found)
+            if entry.entered_by:  # logged by a caregiver: say who, in a Provenance (the entry's time as recorded)
+                entered.append(([r["fullUrl"] for r in found], entry.entered_by, entry.at))
         for checkin in diary.profile_by_id(p.id).checkins():
             panel = checkin_resource(checkin, patient)
             if panel:
                 resources.append(panel)
         resources.extend(bone_resources(diary.profile_by_id(p.id), patient, _urn))  # bone care (issue 16)
+        resources.extend(caregiver_provenance(entered, patient, _urn))
         if progress:
             progress(done, len(chosen))
     return {
