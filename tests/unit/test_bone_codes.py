@@ -18,10 +18,22 @@ ATC (WHO Collaborating Centre for Drug Statistics Methodology, ATC/DDD index):
   (romosozumab M05BX06 in Brazil's RENAME 2024 list and DrugBank DB11866; abaloparatide
   H05AA04 with DrugBank DB05084). These are secondary copies of the WHO index: a later reader
   with the live index should confirm them there.
+- Checked again in December 2026 (branch bone-rest): abaloparatide H05AA04 is in the WHO's own
+  list of new ATC 5th level codes, WHO Drug Information Vol 33 No 4 (2019), "ATC/DDD
+  Classification (Temporary)", agreed in October 2019 for the January 2021 index
+  (https://docslib.org/doc/10206930/atc-ddd-classification-temporary). teriparatide H05AA02
+  under H05AA "Parathyroid hormones and analogues", with the index's DDD 20 mcg parenteral,
+  at https://www.hipaaspace.com/medical_billing/coding/anatomical_therapeutic_chemical_classification_system/h05aa02.
+  The WHOCC's per-substance pages (www.whocc.no / atcddd.fhi.no ?code=M05BA04 etc.) are still
+  not among the stored copies; only group pages are (M05BA03, H01AC03, H02CA02), whose headings
+  agree with the groups above. The codes stay: each is confirmed by at least one copy of the
+  WHO index, none is a guess.
 
 RxNorm: only zoledronic acid's ingredient (RxCUI 77655, an OHDSI concept set naming it
 "RxNorm", "Ingredient", "Standard") could be verified; the others carry no RxNorm code rather
-than an unverified one.
+than an unverified one. Searched again in December 2026: no NLM RxNav/RxNorm page for any of the
+other ingredients is among the stored copies (openFDA's NDC records give only product-level
+RxCUIs, e.g. Prolia's 993452 and 993456, which are not ingredient codes), so none was added.
 
 LOINC 8302-2 "Body height": the FHIR vital-signs body-height profiles (UK Core
 Observation-VitalSigns-BodyHeight pattern code 8302-2; the HL7 vital signs value set
