@@ -75,6 +75,10 @@ async def main(out: Path) -> None:
                     app.action_show_screen(name)
                     await settle(pilot)
                     await shoot(app, out, name)
+                if name == "bone":  # the monthly falls check and impression of change Today offers
+                    await shoot(app, out, "bone-monthly", "m")
+                    await pilot.press("escape")
+                    await settle(pilot)
             await shoot(app, out, "palette", "t", "ctrl+p", "a", "d", "d")
 
 
