@@ -60,9 +60,15 @@ def test_one_key_records_a_dose_taken_now(db_path):
 def test_read_only_hides_the_key_and_writes_nothing(db_path):
     before = digest(filled(db_path))
 
+    seen = {}
+
     async def take(pilot):
         await pilot.press("x")
         await settle(pilot)
+        await pilot.press("m")  # the monthly questions: no form opens
+        await settle(pilot)
+        seen["screen"] = type(pilot.app.screen)
 
     run_screen(db_path, BoneCareScreen, take, profile="me", read_only=True)
+    assert seen["screen"] is BoneCareScreen
     assert digest(db_path) == before
