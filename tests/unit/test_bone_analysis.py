@@ -132,3 +132,16 @@ def test_remind_mentions_a_dose_due_today_or_late(diary):
     assert dose_reminders(me, date(2026, 11, 24)) == [
         "osteotrack: Alendronate was due Monday — 1 day late; when taken: osteotrack dose alendronate"
     ]
+
+
+def test_the_monthly_questions_are_offered_only_to_a_diary_that_keeps_bone_care(diary):
+    from osteotrack.analysis.bone import monthly_due
+
+    me = active(diary)
+    assert monthly_due(me, date(2026, 11, 24)) == []  # no bone care at all: not asked
+    me.add_treatment(Treatment("calcium", "1d", date(2026, 11, 1)), now=NOW)
+    assert monthly_due(me, date(2026, 11, 24)) == ["falls-check", "impression"]  # never answered
+    me.add_falls_check(FallsCheck(at(2026, 10, 25), False, False, False), now=NOW)
+    me.add_impression(Impression(at(2026, 10, 24), 4), now=NOW)
+    # On 24 Nov the falls check (25 Oct) is 30 days old: not yet; the impression (24 Oct) 31 days: offered.
+    assert monthly_due(me, date(2026, 11, 24)) == ["impression"]
