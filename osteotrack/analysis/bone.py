@@ -53,9 +53,8 @@ def monthly_due(person, today: date) -> list[str]:
     checks, impressions = person.falls_checks(), person.impressions()
     if not (checks or impressions or person.treatments()):
         return []
-    old = [kind for kind, records in (("falls-check", checks), ("impression", impressions))
-           if not records or (today - records[-1].at.date()).days > FALLS_CHECK_DAYS]
-    return old
+    return [kind for kind, records in (("falls-check", checks), ("impression", impressions))
+            if not records or (today - records[-1].at.date()).days > FALLS_CHECK_DAYS]
 
 
 # -- the period's bone-care summary (trends and the report) ------------------------------
