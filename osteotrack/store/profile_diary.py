@@ -103,10 +103,6 @@ class ProfileDiary:
         """How many entries this profile has between two local days (inclusive)."""
         return self.diary._entries.count(self.id, since, until)
 
-    def pain_mean(self, since: date | None = None, until: date | None = None) -> tuple[float | None, int]:
-        """The mean pain of this profile's entries between two local days, and how many there are."""
-        return self.diary._entries.pain_mean(self.id, since, until)
-
     def logged_on(self, day: date) -> bool:
         """Whether this profile has an entry on ``day`` (the local day it was entered on)."""
         return self.count_entries(day, day) > 0
