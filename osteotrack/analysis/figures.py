@@ -244,7 +244,7 @@ def peg_weeks(person: ProfileDiary, period: Period) -> list[PegWeek]:
         start = date.fromisoformat(r["start"])
         year, week, _ = start.isocalendar()
         out.append(PegWeek(f"{year}-W{week:02d}", start, r["score"], r["pain"], r["enjoyment"], r["activity"],
-                           r["count"]))
+                           r["count"], r["daily"]))
     return out
 
 

@@ -175,7 +175,8 @@ class MedicationUse:
 
 @dataclass(frozen=True, slots=True)
 class PegWeek:
-    """The PEG per ISO week: the mean of each complete check-in's PEG score.
+    """The PEG per ISO week: the mean of each complete check-in's PEG score (one a week since the PEG is asked
+    about the past 7 days; several a week in diaries from before, which asked about each day).
 
     A check-in's PEG score is the mean of its three items (average pain,
     interference with enjoyment of life, with general activity); check-ins
@@ -189,6 +190,7 @@ class PegWeek:
     enjoyment: float
     activity: float
     checkins: int
+    daily: int = 0  # of the check-ins, those from before the weekly PEG, which asked about their own day
 
 
 @dataclass(frozen=True, slots=True)

@@ -232,10 +232,14 @@ def _peg(t: Trends) -> Section:
     if not weeks:
         return Section("peg", SECTIONS["peg"], ["No complete PEG check-ins in this period."])
     shown = weeks[-PEG_TABLE_WEEKS:]
-    rows = [[f"{w.week} (from {w.start:%d %b})", *(numbers.pain(x) for x in (w.score, w.pain, w.enjoyment, w.activity)),
-             str(w.checkins)] for w in reversed(shown)]
+    rows = [[f"{w.week} (from {w.start:%d %b})" + (" *" if w.daily else ""),
+             *(numbers.pain(x) for x in (w.score, w.pain, w.enjoyment, w.activity)), str(w.checkins)]
+            for w in reversed(shown)]
     after = ["PEG: the mean of average pain, interference with enjoyment of life and with general activity "
-             "(each 0–10), from check-ins with all three answers."]
+             "(each 0–10) over the past 7 days, asked once a week; from check-ins with all three answers."]
+    if any(w.daily for w in shown):
+        after.append("* Check-ins from before the weekly PEG asked the three questions about their own day, "
+                     "not the past 7 days; weeks marked * rest on them.")
     if len(weeks) > len(shown):
         after.append(f"The table shows the latest {len(shown)} of {len(weeks)} weeks; the chart shows them all.")
     return Section("peg", SECTIONS["peg"], chart="peg" if len(weeks) > 1 else None,

@@ -171,7 +171,10 @@ def _entry(row: dict, where: Phrase) -> dict:
 
 def _checkin(row: dict, where: Phrase) -> dict:
     items = {k: _whole(row, k, where) for k in ("peg_pain", "peg_enjoyment", "peg_activity", "sleep", "mood")}
-    return {"id": row["id"].strip(), "day": row["date"].strip(), "note": row.get("note", ""), **items}
+    # "past 7 days" for the weekly PEG; older files (no column) asked about that day.
+    weekly = row.get("peg_asked", "").strip() == "past 7 days"
+    return {"id": row["id"].strip(), "day": row["date"].strip(), "note": row.get("note", ""), "peg_week": weekly,
+            **items}
 
 
 def _event(row: dict, where: Phrase) -> dict:

@@ -89,12 +89,14 @@ class Figures(Part):
 
     def peg_weeks(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per ISO week of complete PEG answers: ``start`` (Monday), ``score``, ``pain``, ``enjoyment``,
-        ``activity`` (means) and ``count``."""
+        ``activity`` (means), ``count`` and ``daily`` (of them, check-ins that asked about the day, before the
+        weekly PEG)."""
         return self._rows(
             f"SELECT {MONDAY.format(day='c.day')} AS start,"
             " avg((c.peg_pain + c.peg_enjoyment + c.peg_activity) / 3.0) AS score,"
             " avg(c.peg_pain) AS pain, avg(c.peg_enjoyment) AS enjoyment, avg(c.peg_activity) AS activity,"
-            " count(*) AS count FROM checkins c WHERE c.profile_id = ? AND c.day BETWEEN ? AND ?"
+            " count(*) AS count, sum(1 - c.peg_week) AS daily"
+            " FROM checkins c WHERE c.profile_id = ? AND c.day BETWEEN ? AND ?"
             " AND c.peg_pain IS NOT NULL AND c.peg_enjoyment IS NOT NULL AND c.peg_activity IS NOT NULL"
             " GROUP BY start ORDER BY start",
             [pid, since.isoformat(), until.isoformat()])

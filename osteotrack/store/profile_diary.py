@@ -118,9 +118,18 @@ class ProfileDiary:
 
     # -- check-ins --------------------------------------------------------
 
-    def save_checkin(self, checkin: CheckIn, today: date | None = None) -> CheckIn:
-        """Store the day's check-in; a second one for the same day replaces the first."""
-        return self.diary._checkins.save(checkin, self.id, today)
+    def save_checkin(self, checkin: CheckIn, today: date | None = None, weekly: bool = False) -> CheckIn:
+        """Store the day's check-in; a second one for the same day replaces the first. With ``weekly`` (as the
+        app and the ``checkin`` command ask), PEG answers within 6 days of another week's PEG are refused."""
+        return self.diary._checkins.save(checkin, self.id, today, weekly)
+
+    def stored_checkins(self) -> list:
+        """This profile's check-ins, oldest first, each with its stamps (``Stored``: ``.record``, ``.created_utc``)."""
+        return self.diary._checkins.stored(self.id)
+
+    def weekly_peg_near(self, day: date) -> date | None:
+        """The day of another check-in within 6 days of ``day`` holding a past-week PEG, or None: the PEG is due."""
+        return self.diary._checkins.weekly_peg_near(day, self.id)
 
     def checkin(self, day: date) -> CheckIn | None:
         """This profile's check-in of ``day``, or None."""

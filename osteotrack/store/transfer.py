@@ -67,7 +67,7 @@ def _profile_dict(diary: Diary, profile: Profile) -> dict:
         "checkins": [
             {"id": c.id, "day": c.day.isoformat(), "peg_pain": c.peg_pain, "peg_enjoyment": c.peg_enjoyment,
              "peg_activity": c.peg_activity, "sleep": c.sleep, "mood": c.mood, "note": c.note,
-             "created": row.created_utc, "updated": row.updated_utc}
+             "peg_week": c.peg_week, "created": row.created_utc, "updated": row.updated_utc}
             for row in diary._checkins.stored(pid) for c in [row.record]
         ],
         "events": [
@@ -262,6 +262,8 @@ def _checkin(r: _Reader, c, profile: str, i: int):
     r.where = _where(c, place("place.checkin", n=i + 1, profile=profile))
     items = {k: r.get(c, k, int, False) for k in ("peg_pain", "peg_enjoyment", "peg_activity", "sleep", "mood")}
     record = CheckIn(day=r.day(c, "day"), note=r.get(c, "note", str, False, ""), id=r.get(c, "id", str), **items)
+    # Files from before the weekly PEG hold PEG answers asked about the day: never a past-week PEG.
+    record.peg_week = bool(r.get(c, "peg_week", bool, False, False)) and record.has_peg
     return record, r.stamp(c, "created"), r.stamp(c, "updated"), r.where
 
 

@@ -110,9 +110,13 @@ def peg_table(t: Trends, last: int = 8) -> Table:
     """The latest weeks of PEG scores (all of them are in the chart and the JSON)."""
     shown = t.peg_weeks[-last:]
     title = "PEG per week" + (f" (latest {len(shown)} of {len(t.peg_weeks)})" if len(t.peg_weeks) > last else "")
-    table = _table(title, "week", "PEG score", "pain", "enjoyment", "activity", "check-ins")
+    daily = any(w.daily for w in shown)
+    table = _table(title, "week", "PEG score", "pain", "enjoyment", "activity", "check-ins",
+                   caption="about the past 7 days, asked once a week"
+                           + ("; * asked about each day, before the weekly PEG" if daily else ""))
     for w in shown:
-        table.add_row(f"{w.week} ({w.start:%d %b})", numbers.pain(w.score), numbers.pain(w.pain),
+        table.add_row(f"{w.week} ({w.start:%d %b})" + (" *" if w.daily else ""), numbers.pain(w.score),
+                      numbers.pain(w.pain),
                       numbers.pain(w.enjoyment), numbers.pain(w.activity), str(w.checkins))
     return table
 

@@ -107,3 +107,29 @@ def test_question_refusals(run_cli, db_path):
 def test_no_questions_yet(run_cli):
     assert run_cli("question", "list").stdout.strip() == "No open questions."
     assert run_cli("question", "list", "--all").stdout.strip() == "No questions yet."
+
+
+def test_the_peg_is_asked_about_the_past_week_at_most_weekly(run_cli, db_path):
+    from datetime import date, timedelta
+
+    from osteotrack.store import Diary
+    from tests.support import active
+
+    today = date.today()
+    first = run_cli("checkin", "--pain", "5", "--enjoyment", "4", "--activity", "6", "--day",
+                    str(today - timedelta(days=8)))
+    assert first.exit_code == 0, first.output
+    # 6 days later the past week is the same week, nearly: refused, with the day it was answered and the next.
+    too_soon = today - timedelta(days=2)
+    refused = run_cli("checkin", "--pain", "5", "--day", str(too_soon))
+    answered = today - timedelta(days=8)
+    assert refused.exit_code == 2
+    assert f"it was answered on {answered:%a %d %b}, next from {answered + timedelta(days=7):%a %d %b}" in (
+        refused.output)
+    # Sleep and mood are daily: saved on that day without the PEG.
+    assert run_cli("checkin", "--sleep", "6", "--mood", "5", "--day", str(too_soon)).exit_code == 0
+    # 7 days after, the PEG is due again.
+    assert run_cli("checkin", "--pain", "3", "--day", str(answered + timedelta(days=7))).exit_code == 0
+    with Diary.open(db_path, read_only=True) as diary:
+        asked = [(c.day, c.peg_pain, c.peg_week) for c in active(diary).checkins()]
+    assert asked == [(answered, 5, True), (too_soon, None, False), (answered + timedelta(days=7), 3, True)]

@@ -8,7 +8,7 @@ import pytest
 
 from osteotrack import analysis
 from osteotrack.analysis import Period
-from osteotrack.domain.records import Entry, Event, TherapyUse
+from osteotrack.domain.records import CheckIn, Entry, Event, TherapyUse
 from tests import trends_diary
 from tests.support import active
 from tests.trends_diary import CET, NOW, PERIOD, TODAY, at, log
@@ -332,3 +332,16 @@ def test_what_changed_ignores_a_relief_drop_under_one_step(diary):
     log(diary, at(12, 9), 4, therapies=[("heat", 60)])
     log(diary, at(13, 9), 4, therapies=[("heat", 50)])  # mean 55: five points lower, half a step
     assert analysis.what_changed(active(diary), today=d(16)).relief_dropped == []
+
+
+def test_old_daily_peg_check_ins_are_counted_for_what_they_were(diary):
+    person = active(diary)
+    # Two check-ins from before the weekly PEG (asked about their own day), then one weekly PEG, all in
+    # ISO week 2026-W45 (2–8 Nov): PEG scores (3+3+3)/3 = 3, (6+6+6)/3 = 6 and (4+5+6)/3 = 5; mean 14/3 = 4.67.
+    for day, items in ((2, (3, 3, 3)), (3, (6, 6, 6))):
+        diary._checkins.insert(CheckIn(d(day), *items, id=f"0c000000-0000-4000-8000-00000000000{day}"),
+                               person.id, "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z")
+    person.save_checkin(CheckIn(d(8), 4, 5, 6), today=d(8))
+    (week,) = analysis.peg_weeks(person, Period(d(2), d(8)))
+    assert (week.week, week.checkins, week.daily) == ("2026-W45", 3, 2)
+    assert week.score == pytest.approx(14 / 3)
