@@ -80,7 +80,9 @@ def test_a_day_with_many_entries_weighs_as_much_as_a_day_with_one(diary):
     (0.0, "this is no change."),
 ])
 def test_the_relative_change_is_placed_against_the_30_and_50_percent_bands(relative, said):
-    # The bands (IMMPACT, Dworkin et al. J Pain 2008): a fall of 30 % or more, of 50 % or more.
+    # The bands: IMMPACT, Dworkin et al., J Pain 2008;9:105-121 (https://doi.org/10.1016/j.jpain.2007.09.005;
+    # table at http://www.bandolier.org.uk/booth/painpag/Chronout.html): pain intensity on the 0-10 NRS,
+    # "at least 30% decrease" moderately important, "at least 50% decrease" substantial.
     text = analysis.fall_band_text(relative)
     assert text.startswith("Pain research reports falls in average pain of 30% or more and of 50% or more; ")
     assert text.endswith(said)
