@@ -99,13 +99,13 @@ def question_add(session, text):
 
 
 @question.command("list")
-@click.option("--all", "show_all", is_flag=True, help="Include asked and answered questions.")
+@click.option("--all", "show_all", is_flag=True, help="Include answered questions.")
 @pass_session
 def question_list(session, show_all):
-    """List open questions (all of them with --all)."""
+    """List open questions, those not yet answered (all of them with --all)."""
     from osteotrack.domain.describe import question_summary
 
-    found = session.person().questions(None if show_all else "open")
+    found = session.person().questions() if show_all else session.person().open_questions()
     if not found:
         click.echo("No open questions." if not show_all else "No questions yet.")
     for q in found:

@@ -277,8 +277,7 @@ def _flagged(entry, vocab) -> str:
 
 
 def _questions(person) -> Section:
-    # A question is open until it is answered: one asked but not answered is still open.
-    found = [q for q in person.questions() if q.status != "answered"]
+    found = person.open_questions()  # a question is open until it is answered
     if not found:
         return Section("questions", SECTIONS["questions"], ["No open questions."])
     return Section("questions", SECTIONS["questions"], [_open_question(q) for q in found],

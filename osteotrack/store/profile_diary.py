@@ -164,6 +164,10 @@ class ProfileDiary:
         """Mark this profile's question open, asked or answered (with the answer, if given)."""
         return self.diary._questions.set_status(question_id, self.id, status, answer)
 
+    def open_questions(self) -> list[Question]:
+        """This profile's open questions, oldest first: every one not yet answered (asked but unanswered too)."""
+        return [q for q in self.questions() if q.status != "answered"]
+
     def questions(self, status: str | None = None) -> list[Question]:
         """This profile's questions (with ``status`` only, when given), oldest first."""
         where, params = ("q.status = ?", [status]) if status else ("1", [])

@@ -85,11 +85,13 @@ def test_questions_add_list_and_mark(run_cli, db_path):
     listing = run_cli("question", "list").stdout
     assert "Can I carry the shopping?" in listing and "Which exercises are safe?" in listing
     assert run_cli("question", "asked", qid).stdout.strip() == "Marked asked: Can I carry the shopping?"
-    assert "Can I carry" not in run_cli("question", "list").stdout
+    # Asked but not answered: still open, and listed as asked.
+    assert "[asked] Can I carry the shopping?" in run_cli("question", "list").stdout
     answered = run_cli("question", "answered", qid, "--answer", "Up to 5 kg")
     assert answered.exit_code == 0
     [q] = [q for q in read(db_path, "questions") if q.id.startswith(qid)]
     assert (q.status, q.answer) == ("answered", "Up to 5 kg")
+    assert "Can I carry" not in run_cli("question", "list").stdout  # answered: no longer open
     assert "answer: Up to 5 kg" in run_cli("question", "list", "--all").stdout
     assert run_cli("question", "open", qid).exit_code == 0
     assert "Can I carry" in run_cli("question", "list").stdout
