@@ -191,9 +191,12 @@ def _checkin(rng, day: date, base: float) -> CheckIn:
     def item(shift: float) -> int:
         return max(0, min(10, round(base + shift + rng.gauss(0, 1))))
 
-    return CheckIn(day=day, peg_pain=item(0), peg_enjoyment=item(-0.5), peg_activity=item(0.3),
-                   sleep=max(0, min(10, round(8 - base * 0.5 + rng.gauss(0, 1.2)))),
-                   mood=max(0, min(10, round(7.5 - base * 0.4 + rng.gauss(0, 1.2)))), id=_uuid(rng))
+    peg = dict(peg_pain=item(0), peg_enjoyment=item(-0.5), peg_activity=item(0.3))  # drawn every day: same story
+    sleep = max(0, min(10, round(8 - base * 0.5 + rng.gauss(0, 1.2))))
+    mood = max(0, min(10, round(7.5 - base * 0.4 + rng.gauss(0, 1.2))))
+    # Sleep and mood daily; the PEG, about the past 7 days, on Sundays only.
+    weekly = peg if day.weekday() == 6 else {}
+    return CheckIn(day=day, sleep=sleep, mood=mood, id=_uuid(rng), peg_week=bool(weekly), **weekly)
 
 
 def _events(rng, story: _Story, tz) -> list[Event]:

@@ -38,7 +38,7 @@ def main() -> None:
         path = Path(folder) / "demo.db"
         write_demo(path, years=1, seed=1, end=END)
         with Diary.open(path, read_only=True) as diary:
-            report = build_report(diary, diary.profile_id(), PERIOD, today=END)
+            report = build_report(diary.profile(diary.active_profile()), PERIOD, today=END)
     for fmt in ("pdf", "html", "md"):
         target = write(OUT / f"sample-report.{fmt}", render(report, fmt), force=True)
         print(f"wrote {target.relative_to(ROOT)}")

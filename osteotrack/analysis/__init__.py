@@ -14,9 +14,13 @@ was logged and never claim a cause: "mean pain on days with bending" is a fact,
 
 from osteotrack.analysis.changes import what_changed
 from osteotrack.analysis.figures import (
+    MEAN_PAIN_DEFINITION,
+    PAIN_FALL_BANDS,
+    average_daily_pain,
     change,
     daily_pain,
     events,
+    fall_band_text,
     locations,
     medication_use,
     pain_summary,
@@ -39,6 +43,7 @@ from osteotrack.analysis.results import (
     DayPain,
     EventMark,
     LocationStat,
+    MedicationRun,
     MedicationStat,
     MedicationUse,
     PainSummary,
@@ -53,7 +58,8 @@ from osteotrack.analysis.results import (
 from osteotrack.analysis.trends import trends
 
 __all__ = [
-    "DEFAULT_RANGE", "RANGES", "Change", "DayPain", "EventMark", "LocationStat", "MedicationStat", "MedicationUse",
+    "DEFAULT_RANGE", "MEAN_PAIN_DEFINITION", "PAIN_FALL_BANDS", "RANGES", "Change", "DayPain", "EventMark",
+    "LocationStat", "MedicationRun", "MedicationStat", "MedicationUse", "average_daily_pain", "fall_band_text",
     "PainSummary", "PegWeek", "Period", "ReliefDrop", "ReliefPoint", "TherapyStat", "TriggerStat", "Trends",
     "WhatChanged", "change", "daily_pain", "diary_signature", "events", "first_entry_day", "locations",
     "medication_use", "pain_summary", "peg_weeks", "period_for", "relief_over_time", "resolve_range", "therapies",

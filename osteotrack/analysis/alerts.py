@@ -50,10 +50,11 @@ def alerts(changed: WhatChanged, last_day: date | None, today: date) -> list[str
     """Plain-word alerts: pain up, a new place, a fall or fracture, days without entries, relief dropping."""
     out = []
     now, before = changed.pain_now, changed.pain_before
-    # Both means are averages of whole points; the tolerance keeps 5.5 - 3.5 at 2.
-    if now.mean is not None and before.mean is not None and now.mean - before.mean >= PAIN_RISE - 1e-9:
-        out.append(f"Pain is up by {numbers.pain(numbers.change(now.mean, before.mean))} points: "
-                   f"mean {numbers.pain(now.mean)} this week, {numbers.pain(before.mean)} last week.")
+    # The rise as shown: the difference of the two average daily pains, each rounded to one decimal.
+    rise = numbers.change(now.mean, before.mean)
+    if rise is not None and rise >= PAIN_RISE:
+        out.append(f"Pain is up by {numbers.pain(rise)} points: average daily pain "
+                   f"{numbers.pain(now.mean)} this week, {numbers.pain(before.mean)} last week.")
     if changed.new_locations and before.entries:  # with no entries last week everything would be "new"
         places = ", ".join(s.name.lower() for s in changed.new_locations)
         out.append(f"New place that hurts this week: {places}.")

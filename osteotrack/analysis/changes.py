@@ -28,7 +28,7 @@ def what_changed(person, today: date | None = None) -> WhatChanged:
     pain_now = figures.pain_summary(person, now)
     pain_before = figures.pain_summary(person, before)
     if pain_now.mean is not None and pain_before.mean is not None:  # both weeks have entries
-        difference = pain_now.mean - pain_before.mean
+        difference = float(numbers.change(pain_now.mean, pain_before.mean) or 0)  # of the means as shown
         direction = "same" if abs(difference) < SAME_WITHIN else "up" if difference > 0 else "down"
     else:
         direction = "unknown"
@@ -65,18 +65,18 @@ def _sentences(this_week, last_week, pain_now, pain_before, direction, new_locat
     out = []
     if direction == "unknown":
         if not pain_now.entries:
-            out.append("No entries this week, so there is no mean pain to compare.")
+            out.append("No entries this week, so there is no average daily pain to compare.")
         else:
-            out.append(f"Mean pain this week is {numbers.pain(pain_now.mean)} "
+            out.append(f"Average daily pain this week is {numbers.pain(pain_now.mean)} "
                        f"({numbers.count(pain_now.entries, 'entry')}); "
                        "there were no entries last week to compare with.")
     else:
         counts = (f"{numbers.pain(pain_before.mean)} last week ({numbers.count(pain_before.entries, 'entry')}), "
                   f"{numbers.pain(pain_now.mean)} this week ({numbers.count(pain_now.entries, 'entry')})")
         verb = {"up": "went up", "down": "went down", "same": "stayed about the same"}[direction]
-        out.append(f"Mean pain {verb}: {counts}.")
+        out.append(f"Average daily pain {verb}: {counts}.")
     if new_locations:
-        places = [f"{s.name.lower()} ({numbers.count(s.count, 'entry')})" for s in new_locations]
+        places = [f"{s.name.lower()} ({numbers.count(s.hurt, 'entry')})" for s in new_locations]
         out.append(f"Hurt this week but not last week: {_join(places)}.")
     if falls_and_fractures:
         marks = [f"{e.label[0].lower()}{e.label[1:]} on {_day(e.day)}" for e in falls_and_fractures]

@@ -18,6 +18,7 @@ from osteotrack.analysis.results import (
     DayPain,
     EventMark,
     LocationStat,
+    MedicationRun,
     MedicationStat,
     MedicationUse,
     PainSummary,
@@ -46,9 +47,26 @@ SHORT_KINDS = {
 }
 
 
-def daily_pain(person: ProfileDiary, period: Period) -> list[DayPain]:
+# THE definition of the headline pain figure, used by every face (trends, report, overview, Today, JSON).
+MEAN_PAIN_DEFINITION = ("Average daily pain is the mean of each logged day's mean pain: a day with five entries "
+                        "counts as much as a day with one.")
+# Relative changes of pain that pain research reports against (IMMPACT: Dworkin et al., J Pain 2008;9:105-121):
+# a fall of 30 % or more, and of 50 % or more. Stated as facts about the numbers, never as advice.
+PAIN_FALL_BANDS = (30, 50)
+
+
+def average_daily_pain(day_means: list[float]) -> float | None:
+    """The mean of the daily means (see ``MEAN_PAIN_DEFINITION``); None without a logged day."""
+    return sum(day_means) / len(day_means) if day_means else None
+
+
+def day_rows(person: ProfileDiary, period: Period) -> list:
+    return person.figures.daily_pain(person.id, period.since, period.until)
+
+
+def daily_pain(person: ProfileDiary, period: Period, rows: list | None = None) -> list[DayPain]:
     """Worst, mean and least pain and the entry count of each logged day, with the 7-day rolling mean."""
-    rows = person.figures.daily_pain(person.id, period.since, period.until)
+    rows = day_rows(person, period) if rows is None else rows
     # The window is summed here, afresh each day over at most 7 means: SQLite's sliding RANGE frame keeps
     # a running total, which drifted (3.0595238095238373 where the mean is 3.0595238095238095).
     out: list[DayPain] = []
@@ -61,31 +79,36 @@ def daily_pain(person: ProfileDiary, period: Period) -> list[DayPain]:
         while days[0] <= day - WEEK:
             days.popleft()
             means.popleft()
-        out.append(DayPain(day, row["worst"], mean, row["least"], row["entries"], sum(means) / len(means), len(means)))
+        out.append(DayPain(day, row["worst"], mean, row["least"], row["entries"],
+                           average_daily_pain(list(means)) or 0.0, len(means)))
     return out
 
 
-def pain_totals(person: ProfileDiary, period: Period) -> tuple:
-    """(mean, worst, least, entries, days logged, sum of pain) of the period's entries, in one query."""
-    r = person.figures.pain_totals(person.id, period.since, period.until)
-    return r["mean"], r["worst"], r["least"], r["entries"], r["days"], r["pain_sum"]
+def summary_of(rows: list, period: Period) -> PainSummary:
+    """The period's pain from its per-day rows: average daily pain, worst, least, entries, days logged."""
+    return PainSummary(average_daily_pain([r["mean"] for r in rows]),
+                       max((r["worst"] for r in rows), default=None), min((r["least"] for r in rows), default=None),
+                       sum(r["entries"] for r in rows), len(rows), period.days)
 
 
 def pain_summary(person: ProfileDiary, period: Period) -> PainSummary:
-    """Mean (of all entries), worst and least pain, entries, and days logged of days in range."""
-    mean, worst, least, entries, days, _ = pain_totals(person, period)
-    return PainSummary(mean, worst, least, entries, days, period.days)
+    """Average daily pain (the mean of daily means), worst and least pain, entries and days logged."""
+    return summary_of(day_rows(person, period), period)
 
 
 def change(person: ProfileDiary, period: Period, current: PainSummary | None = None) -> Change:
-    """The period against the previous period of equal length."""
+    """The period against the previous period of equal length, each difference that of the values as shown."""
     current = current or pain_summary(person, period)
     before = period.previous()
     previous = pain_summary(person, before)
     both = current.entries and previous.entries
+    shown = numbers.change(current.mean, previous.mean) if both else None
+    base = numbers.rounded(previous.mean) if both and previous.mean is not None else None
     return Change(
         previous_period=before, current=current, previous=previous,
-        mean_difference=_minus(current.mean, previous.mean) if both else None,
+        mean_difference=None if shown is None else float(shown),
+        # Relative to the previous value as shown: 4.9 against 5.8 is -0.9 / 5.8 = -15.5 %.
+        relative_change=None if shown is None or not base else float(shown / base * 100),
         worst_difference=_minus(current.worst, previous.worst) if both else None,
         days_logged_difference=current.days_logged - previous.days_logged,
     )
@@ -96,20 +119,41 @@ def _minus(a: _N | None, b: _N | None) -> _N | None:
     return None if a is None or b is None else a - b
 
 
+def fall_band_text(relative: float | None) -> str:
+    """A relative change of average daily pain against the bands pain research uses, as a fact about the numbers."""
+    if relative is None:
+        return ""
+    low, high = PAIN_FALL_BANDS
+    size = numbers.rounded(abs(relative), 0)
+    if relative >= 0:
+        where = f"a rise of {numbers.percent(size)}" if size else "no change"
+    else:
+        where = f"a fall of {numbers.percent(size)}, " + (
+            f"{high}% or more" if size >= high else f"{low}% or more but less than {high}%" if size >= low else
+            f"less than {low}%")
+    return (f"Pain research reports falls in average pain of {low}% or more and of {high}% or more; "
+            f"this is {where}.")
+
+
 def locations(person: ProfileDiary, period: Period, days_logged: int | None = None) -> list[LocationStat]:
-    """Per location: days it hurt (intensity above 0) and their share of days logged, mean intensity, count."""
+    """Per location: days it hurt (intensity above 0) and their share of days logged; the mean intensity of the
+    entries where it hurt, and how many those are."""
     if days_logged is None:
         days_logged = pain_summary(person, period).days_logged
     vocab = person.vocabulary()
     rows = person.figures.locations(person.id, period.since, period.until)
     return [LocationStat(r["location"], vocab.name("location", r["location"]), r["days"], days_logged,
-                         r["days"] / days_logged, r["mean"], r["count"])
+                         r["days"] / days_logged, r["mean"], r["hurt"], r["count"])
             for r in rows]
 
 
-def triggers(person: ProfileDiary, period: Period, totals: tuple | None = None) -> list[TriggerStat]:
-    """Per trigger: entries listing it and their mean pain, against all other entries in range; most often first."""
-    _, _, _, entries, _, pain_sum = totals or pain_totals(person, period)
+def triggers(person: ProfileDiary, period: Period, rows: list | None = None) -> list[TriggerStat]:
+    """Per trigger: entries listing it and their mean pain, against all other entries in range; most often first.
+
+    (A comparison of entries, not days: an entry lists its activities.)
+    """
+    rows = day_rows(person, period) if rows is None else rows
+    entries, pain_sum = sum(r["entries"] for r in rows), sum(r["pain_sum"] for r in rows)
     vocab = person.vocabulary()
     out = []
     for r in person.figures.triggers(person.id, period.since, period.until):
@@ -141,22 +185,56 @@ def relief_over_time(person: ProfileDiary, period: Period, bucket: str | None = 
     return [ReliefPoint(r["therapy"], date.fromisoformat(r["start"]), r["mean_relief"], r["count"]) for r in rows]
 
 
+def _runs(days: list[date]) -> list[tuple[date, date]]:
+    """Runs of consecutive days in a sorted list of distinct days, as (first, last)."""
+    out: list[tuple[date, date]] = []
+    for day in days:
+        if out and out[-1][1] == day - timedelta(days=1):
+            out[-1] = (out[-1][0], day)
+        else:
+            out.append((day, day))
+    return out
+
+
+def _medication_stat(therapy: str, name: str, medicine: str | None, uses_by_day: dict[date, int],
+                     period: Period) -> MedicationStat:
+    """Days used and uses in the period, and every longest run of consecutive days that reaches into it."""
+    inside = [u for day, u in uses_by_day.items() if period.since <= day <= period.until]
+    runs = [(first, last) for first, last in _runs(sorted(uses_by_day)) if last >= period.since]
+    longest = max(((last - first).days + 1 for first, last in runs), default=0)
+    return MedicationStat(
+        therapy, name, len(inside), sum(inside), period.days, longest,
+        [MedicationRun(first, last, first < period.since) for first, last in runs
+         if (last - first).days + 1 == longest],
+        medicine,
+    )
+
+
+def medicine_name(medication: str | None, dose: str | None) -> str:
+    """A medicine as the diary holds it: ``ibuprofen 400 mg``; the words for one logged without a name."""
+    return " ".join(p for p in (medication, dose) if p) or "name not given"
+
+
 def medication_use(person: ProfileDiary, period: Period) -> MedicationUse:
-    """Days used and the longest run of consecutive days, for OTC and prescription pain medication."""
-    rows = [(r["therapy"], r["days"], r["uses"], r["first"], r["last"])
-            for r in person.figures.medication_runs(person.id, period.since, period.until, (OTC, PRESCRIPTION))]
+    """Over-the-counter and prescription pain medication, and each medicine by name and dose: days used, uses,
+    and the longest runs of consecutive days (every one as long; one that began before the period is counted from
+    its first day)."""
     vocab = person.vocabulary()
-
-    def stat(therapy: str) -> MedicationStat:
-        runs = [r for r in rows if r[0] == therapy]
-        longest = max(runs, key=lambda r: (r[1], r[4]), default=None)
-        return MedicationStat(
-            therapy, vocab.name("therapy", therapy), sum(r[1] for r in runs), sum(r[2] for r in runs), period.days,
-            longest[1] if longest else 0,
-            date.fromisoformat(longest[3]) if longest else None, date.fromisoformat(longest[4]) if longest else None,
-        )
-
-    return MedicationUse(stat(OTC), stat(PRESCRIPTION))
+    kinds: dict[str, dict[date, int]] = {OTC: {}, PRESCRIPTION: {}}
+    medicines: dict[tuple[str, str], dict[date, int]] = {}
+    for r in person.figures.medication_days(person.id, period.until, (OTC, PRESCRIPTION)):
+        day = date.fromisoformat(r["day"])
+        kinds[r["therapy"]][day] = kinds[r["therapy"]].get(day, 0) + r["uses"]
+        per_day = medicines.setdefault((r["therapy"], medicine_name(r["medication"], r["dose"])), {})
+        per_day[day] = per_day.get(day, 0) + r["uses"]
+    named = [_medication_stat(therapy, vocab.name("therapy", therapy), medicine, per_day, period)
+             for (therapy, medicine), per_day in medicines.items()]
+    return MedicationUse(
+        _medication_stat(OTC, vocab.name("therapy", OTC), None, kinds[OTC], period),
+        _medication_stat(PRESCRIPTION, vocab.name("therapy", PRESCRIPTION), None, kinds[PRESCRIPTION], period),
+        sorted((m for m in named if m.days_used),
+               key=lambda m: (m.therapy != OTC, -m.days_used, (m.medicine or "").lower())),
+    )
 
 
 def peg_weeks(person: ProfileDiary, period: Period) -> list[PegWeek]:
@@ -166,7 +244,7 @@ def peg_weeks(person: ProfileDiary, period: Period) -> list[PegWeek]:
         start = date.fromisoformat(r["start"])
         year, week, _ = start.isocalendar()
         out.append(PegWeek(f"{year}-W{week:02d}", start, r["score"], r["pain"], r["enjoyment"], r["activity"],
-                           r["count"]))
+                           r["count"], r["daily"]))
     return out
 
 

@@ -38,7 +38,8 @@ class DayPain:
 
 @dataclass(frozen=True, slots=True)
 class PainSummary:
-    """Pain over a whole period: the mean of all its entries, the worst and the least."""
+    """Pain over a whole period: average daily pain (``mean``: the mean of each logged day's mean, see
+    ``analysis.figures.MEAN_PAIN_DEFINITION``), the worst and the least entry, and the counts it rests on."""
 
     mean: float | None
     worst: int | None
@@ -60,7 +61,8 @@ class Change:
     previous_period: Period
     current: PainSummary
     previous: PainSummary
-    mean_difference: float | None  # None unless both periods have entries
+    mean_difference: float | None  # of the two means as shown (one decimal); None unless both periods have entries
+    relative_change: float | None  # percent, of the shown difference against the shown previous mean
     worst_difference: int | None
     days_logged_difference: int
 
@@ -69,7 +71,8 @@ class Change:
 class LocationStat:
     """Where it hurt: on how many of the days logged it hurt (intensity above 0), and its mean intensity.
 
-    ``count`` is every entry naming the location, a 0 included: what ``mean_intensity`` rests on.
+    ``mean_intensity`` is over the ``hurt`` entries where it hurt (above 0; None if it never did); ``count`` is
+    every entry naming the location, a 0 included.
     """
 
     location: str
@@ -77,7 +80,8 @@ class LocationStat:
     days: int
     days_logged: int
     share_of_days: float
-    mean_intensity: float
+    mean_intensity: float | None
+    hurt: int
     count: int
 
 
@@ -116,8 +120,28 @@ class ReliefPoint:
 
 
 @dataclass(frozen=True, slots=True)
+class MedicationRun:
+    """A run of consecutive days a medication was used; ``began_before`` when its first day lies before the period
+    (it is counted from that day, as the diary holds it)."""
+
+    first: date
+    last: date
+    began_before: bool
+
+    def text(self) -> str:
+        """``20 Nov – 24 Nov 2026``, or ``since 30 Oct (before the period) – 10 Nov 2026``."""
+        start = f"since {self.first:%d %b} (before the period)" if self.began_before else f"{self.first:%d %b}"
+        return f"{start} – {self.last:%d %b %Y}"
+
+
+@dataclass(frozen=True, slots=True)
 class MedicationStat:
-    """Days a medication therapy was used, and the longest run of consecutive days."""
+    """Days a medication was used in the period, its uses, and its longest runs of consecutive days.
+
+    ``longest_runs`` holds every run as long as the longest, oldest first (a run that reaches into the period
+    from before counts its days before the period too). ``medicine`` is the name and dose as logged
+    ("ibuprofen 400 mg") for one medicine, None for all pain medication of the kind (``therapy``).
+    """
 
     therapy: str
     name: str
@@ -125,21 +149,34 @@ class MedicationStat:
     uses: int
     days_in_range: int
     longest_run: int
-    run_start: date | None  # the most recent longest run, if several are as long
-    run_end: date | None
+    longest_runs: list[MedicationRun]
+    medicine: str | None = None
+
+    def run_text(self) -> str:
+        """The longest run in words: ``5 days (20 Nov – 24 Nov 2026)``; ties listed, or counted past three."""
+        from osteotrack.domain import numbers
+
+        if not self.longest_run:
+            return numbers.NO_FIGURE
+        length, runs = numbers.count(self.longest_run, "day"), self.longest_runs
+        if len(runs) <= 3:
+            return f"{length} ({'; '.join(r.text() for r in runs)})"
+        return f"{length}, {len(runs)} runs this long (latest {runs[-1].text()})"
 
 
 @dataclass(frozen=True, slots=True)
 class MedicationUse:
-    """Over-the-counter and prescription pain medication, kept apart."""
+    """Over-the-counter and prescription pain medication, kept apart, and each medicine by name and dose."""
 
     otc: MedicationStat
     prescription: MedicationStat
+    medicines: list[MedicationStat] = field(default_factory=list)  # used in the period; OTC first, most days first
 
 
 @dataclass(frozen=True, slots=True)
 class PegWeek:
-    """The PEG per ISO week: the mean of each complete check-in's PEG score.
+    """The PEG per ISO week: the mean of each complete check-in's PEG score (one a week since the PEG is asked
+    about the past 7 days; several a week in diaries from before, which asked about each day).
 
     A check-in's PEG score is the mean of its three items (average pain,
     interference with enjoyment of life, with general activity); check-ins
@@ -153,6 +190,7 @@ class PegWeek:
     enjoyment: float
     activity: float
     checkins: int
+    daily: int = 0  # of the check-ins, those from before the weekly PEG, which asked about their own day
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +235,10 @@ def plain(value):
     if is_dataclass(value):
         out = {f.name: plain(getattr(value, f.name)) for f in fields(value)}
         if isinstance(value, PainSummary):
+            from osteotrack.analysis.figures import MEAN_PAIN_DEFINITION
+
             out["coverage"] = round(value.coverage, 3)
+            out["mean_is"] = MEAN_PAIN_DEFINITION
         if isinstance(value, SessionSummary):
             out.update(mean_before=round(value.mean_before, 3), mean_after=round(value.mean_after, 3),
                        mean_relief=round(value.mean_relief, 3))

@@ -14,18 +14,21 @@ def _scale(name: str, help_text: str):
 
 
 @click.command()
-@_scale("--pain", "Average pain today, 0 (none) to 10 (worst imaginable).")
-@_scale("--enjoyment", "How much pain got in the way of enjoying life today, 0 (not at all) to 10 (completely).")
-@_scale("--activity", "How much pain got in the way of your general activity today, 0 (not at all) to 10 (completely).")
-@_scale("--sleep", "How well you slept, 0 (very badly) to 10 (very well).")
-@_scale("--mood", "Your mood, 0 (very low) to 10 (very good).")
+@_scale("--pain", "Once a week: your pain on average over the past 7 days, 0 (none) to 10 (worst imaginable).")
+@_scale("--enjoyment", "Once a week: over the past 7 days, how much pain got in the way of enjoying life, "
+                       "0 (not at all) to 10 (completely).")
+@_scale("--activity", "Once a week: over the past 7 days, how much pain got in the way of your everyday "
+                      "activities, 0 (not at all) to 10 (completely).")
+@_scale("--sleep", "Every day: how well you slept, 0 (very badly) to 10 (very well).")
+@_scale("--mood", "Every day: your mood, 0 (very low) to 10 (very good).")
 @click.option("--note", default="", help="A note for the day.")
 @click.option("--day", default="today", show_default=True, help="Which day: 2026-11-23, 'yesterday', a weekday.")
 @pass_session
 def checkin(session, pain, enjoyment, activity, sleep, mood, note, day):
-    """Record the daily check-in (the three PEG items, sleep, mood).
+    """Record a check-in: sleep and mood every day; the three PEG items, about the past 7 days, once a week.
 
-    A second check-in for the same day replaces the first.
+    A second check-in for the same day replaces the first. PEG answers within 6 days of the last ones are
+    refused: they ask about the whole past week.
     """
     from osteotrack.domain.describe import checkin_summary
     from osteotrack.domain.records import CheckIn
@@ -35,7 +38,7 @@ def checkin(session, pain, enjoyment, activity, sleep, mood, note, day):
     given = {"peg_pain": pain, "peg_enjoyment": enjoyment, "peg_activity": activity, "sleep": sleep, "mood": mood}
     values = {k: None if v is None else check_scale(v, code=CHECKIN_SCALE_CODES[k], field=k)
               for k, v in given.items()}
-    record = session.person().save_checkin(CheckIn(day=parse_day(day), note=note, **values))
+    record = session.person().save_checkin(CheckIn(day=parse_day(day), note=note, **values), weekly=True)
     click.echo(f"Checked in for {checkin_summary(record)}.")
 
 
@@ -96,13 +99,13 @@ def question_add(session, text):
 
 
 @question.command("list")
-@click.option("--all", "show_all", is_flag=True, help="Include asked and answered questions.")
+@click.option("--all", "show_all", is_flag=True, help="Include answered questions.")
 @pass_session
 def question_list(session, show_all):
-    """List open questions (all of them with --all)."""
+    """List open questions, those not yet answered (all of them with --all)."""
     from osteotrack.domain.describe import question_summary
 
-    found = session.person().questions(None if show_all else "open")
+    found = session.person().questions() if show_all else session.person().open_questions()
     if not found:
         click.echo("No open questions." if not show_all else "No questions yet.")
     for q in found:

@@ -92,10 +92,11 @@ TREND_MARGIN = 0.5
 
 
 def trend_text(today: tuple[float | None, int], before: tuple[float | None, int], days: int = 7) -> str:
-    """Today's mean pain against the ``days`` before, in one line, with the counts it rests on."""
+    """Today's mean pain against the average daily pain of the ``days`` before, in one line, with the counts."""
     (today_mean, today_count), (before_mean, before_count) = today, before
     span = numbers.count(days, "day")
-    before_part = (f"the {span} before: {numbers.pain(before_mean)} ({numbers.count(before_count, 'entry')})"
+    before_part = (f"the {span} before: average daily pain {numbers.pain(before_mean)} "
+                   f"({numbers.count(before_count, 'entry')})"
                    if before_count else f"nothing logged in the {span} before")
     if not today_count:
         return f"Nothing logged today; {before_part}."

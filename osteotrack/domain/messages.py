@@ -125,6 +125,8 @@ MESSAGES: dict[str, str] = {
                          "weekday."),
     "day.future": N_("The day {day} is in the future; only days up to today can be used."),
     # -- check-ins -----------------------------------------------------------
+    "checkin.peg_weekly": N_("The PEG asks about the past 7 days, so it is asked once a week; it was answered on "
+                             "{day}, next from {next}. Sleep and mood can be saved every day."),
     "checkin.empty": N_("A check-in needs at least one answer: average pain, enjoyment, activity, sleep or mood."),
     "checkin.peg_pain_range": N_("Average pain must be a whole number from {low} to {high}; got '{value}'."),
     "checkin.peg_enjoyment_range": N_("Interference with enjoyment of life must be a whole number from {low} to "

@@ -47,7 +47,12 @@ class Entry:
 
 @dataclass
 class CheckIn:
-    """The optional daily check-in: the three PEG items, sleep and mood (each 0–10)."""
+    """The optional check-in: the three PEG items (asked at most weekly, about the past week), and sleep and
+    mood (asked daily), each 0–10.
+
+    ``peg_week`` is True when the PEG items were asked about the past 7 days, as the PEG is validated; check-ins
+    stored before that asked them about the day itself (False) and are shown, and exported, for what they were.
+    """
 
     day: date
     peg_pain: int | None = None
@@ -57,6 +62,12 @@ class CheckIn:
     mood: int | None = None  # 0 very low … 10 very good
     note: str = ""
     id: str | None = None
+    peg_week: bool = False
+
+    @property
+    def has_peg(self) -> bool:
+        """Whether any of the three PEG items is answered."""
+        return any(i is not None for i in (self.peg_pain, self.peg_enjoyment, self.peg_activity))
 
     @property
     def peg_score(self) -> float | None:

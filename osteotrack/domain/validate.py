@@ -106,7 +106,7 @@ def check_scale(value, *, code: str = "pain.range", field: str = "pain", low: in
 
 
 def check_relief(value) -> int:
-    """Percent relief: 0–100 in steps of 10, as the Brief Pain Inventory asks it."""
+    """Percent relief, 0–100 in steps of 10."""
     text = str(value).strip().rstrip("%")
     number = whole_number(text)
     if number is None or not 0 <= number <= 100 or number % 10:

@@ -46,8 +46,7 @@ def render_html(report: Report, paper: str = "a4", progress=None) -> bytes:
         f"<style>{STYLE.replace('%PAGE%', PAGE[paper])}</style></head><body>",
         f"<header><h1>{escape(report.title)}: {escape(report.profile)}</h1>",
         f"<p>Patient (profile): <strong>{escape(report.profile)}</strong> · Period: {escape(report.period_text)}</p>",
-        '<p class="meta">Pain on the 0–10 numeric rating scale: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe. '
-        "Every figure gives the count it rests on.</p></header><main>",
+        f'<p class="meta">{escape(report.header_note)}</p></header><main>',
     ]
     for done, section in enumerate(report.sections, start=1):
         parts.append(_section(report, section))

@@ -14,8 +14,7 @@ def render_markdown(report: Report, paper: str = "a4", progress=None) -> bytes:
         f"**Patient (profile):** {_cell(report.profile)}  ",
         f"**Period:** {report.period_text}",
         "",
-        "_Pain on the 0–10 numeric rating scale: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe. "
-        "Every figure gives the count it rests on._",
+        f"_{report.header_note}_",
     ]
     for done, section in enumerate(report.sections, start=1):
         out += ["", *_section(report, section)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from osteotrack import __version__
-from osteotrack.analysis import Period, Trends, trends
+from osteotrack.analysis import MEAN_PAIN_DEFINITION, Period, Trends, fall_band_text, trends
 from osteotrack.domain import numbers
 from osteotrack.domain.describe import event_summary, question_summary, site_text, when_text
 from osteotrack.domain.vocabulary import pain_band
@@ -36,8 +36,12 @@ SECTIONS = {
     "questions": "Open questions",
 }
 DISCLAIMER = "Patient-reported data, not a diagnosis."
+# Under the title of every format: the scale, and what a day is (said once, for every figure that counts days).
+HEADER_NOTE = ("Pain on the 0–10 numeric rating scale: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe. "
+               "Every figure gives the count it rests on. A day is the local day where the entry was made "
+               "(the date on the clock where the person was).")
 # The PEG table shows the most recent weeks; the chart shows them all (room for Bone care on two pages).
-PEG_TABLE_WEEKS = 8
+PEG_TABLE_WEEKS = 5
 
 
 @dataclass
@@ -74,6 +78,10 @@ class Report:
         return f"Generated {self.generated:%d %b %Y} by osteotrack {self.version}. {DISCLAIMER}"
 
     @property
+    def header_note(self) -> str:
+        return HEADER_NOTE
+
+    @property
     def period_text(self) -> str:
         return (f"{self.period.since:%d %b %Y} to {self.period.until:%d %b %Y} "
                 f"({numbers.count(self.period.days, 'day')})")
@@ -98,7 +106,7 @@ def build_report(person, period: Period, *, sections: list[str] | None = None,
         "therapies": lambda: _therapies(figures),
         "medication": lambda: _medication(figures),
         "peg": lambda: _peg(figures),
-        "events": lambda: _events(person, period, vocab),
+        "events": lambda: _events(person, period, vocab, today or date.today()),
         "bone": lambda: _bone(figures),
         "notes": lambda: _notes(person, period, vocab),
         "questions": lambda: _questions(person),
@@ -122,23 +130,27 @@ def _summary(t: Trends) -> Section:
     cur, prev = c.current, c.previous
     head = ["", "This period", f"Previous {numbers.count(c.previous_period.days, 'day')} "
             f"({c.previous_period.since:%d %b} – {c.previous_period.until:%d %b %Y})", "Change"]
+    relative = "" if c.relative_change is None else f" ({numbers.signed(c.relative_change, 0)}%)"
     rows = [
         # The change is the difference of the two means as printed, so the row adds up.
-        ["Mean pain (0–10)", f"{numbers.pain(cur.mean)} ({numbers.count(cur.entries, 'entry')})",
+        ["Average daily pain (0–10)", f"{numbers.pain(cur.mean)} ({numbers.count(cur.entries, 'entry')})",
          f"{numbers.pain(prev.mean)} ({numbers.count(prev.entries, 'entry')})",
-         numbers.signed(numbers.change(cur.mean, prev.mean))],
+         numbers.signed(c.mean_difference) + relative],
         ["Worst pain", _worst(cur.worst), _worst(prev.worst), numbers.signed(c.worst_difference, 0)],
         ["Days logged", f"{cur.days_logged} of {cur.days_in_range}", f"{prev.days_logged} of {prev.days_in_range}",
          numbers.signed(c.days_logged_difference, 0)],
     ]
     lines = []
     if cur.mean is not None and cur.worst is not None:
-        lines.append(f"Mean pain {numbers.pain(cur.mean)} of 10, worst {cur.worst} ({pain_band(cur.worst)}), "
+        lines.append(f"Average daily pain {numbers.pain(cur.mean)} of 10, worst {cur.worst} ({pain_band(cur.worst)}), "
                      f"least {cur.least}, over {numbers.count(cur.entries, 'entry')} on "
                      f"{numbers.count(cur.days_logged, 'day')}.")
     else:
         lines.append("No pain entries in this period.")
-    return Section("summary", SECTIONS["summary"], lines, Table(head, rows, [1.3, 1.3, 2.0, 0.6]))
+    after = [MEAN_PAIN_DEFINITION + ("" if c.relative_change is None else
+                                     f" The change in percent is {numbers.signed(c.mean_difference)} of the previous "
+                                     f"{numbers.pain(prev.mean)}. " + fall_band_text(c.relative_change))]
+    return Section("summary", SECTIONS["summary"], lines, Table(head, rows, [1.5, 1.3, 2.0, 0.8]), after=after)
 
 
 def _worst(worst: int | None) -> str:
@@ -162,10 +174,12 @@ def _locations(t: Trends) -> Section:
     if not t.locations:
         return _none_logged("locations", "places")
     rows = [[loc.name, f"{loc.days} of {numbers.count(loc.days_logged, 'day')} ({numbers.share(loc.share_of_days)})",
-             f"{numbers.pain(loc.mean_intensity)} ({numbers.count(loc.count, 'entry')})"] for loc in t.locations]
+             f"{numbers.pain(loc.mean_intensity)} ({numbers.count(loc.hurt, 'entry')})"] for loc in t.locations]
     return Section("locations", SECTIONS["locations"],
-                   table=Table(["Place", "Days it hurt (of days logged)", "Mean intensity (0–10)"], rows,
-                               [1.6, 1.8, 1.6]))
+                   table=Table(["Place", "Days it hurt (of days logged)", "Mean intensity when it hurt (0–10)"], rows,
+                               [1.6, 1.8, 1.8]),
+                   after=["It hurt: the place was named with an intensity above 0. The mean intensity is over those "
+                          "entries only."])
 
 
 def _triggers(t: Trends) -> Section:
@@ -195,16 +209,22 @@ def _therapies(t: Trends) -> Section:
 
 def _medication(t: Trends) -> Section:
     rows = []
-    for label, m in (("Over-the-counter", t.medication.otc), ("Prescription", t.medication.prescription)):
-        run = numbers.NO_FIGURE if not m.longest_run else (
-            f"{numbers.count(m.longest_run, 'day')} ({m.run_start:%d %b} – {m.run_end:%d %b %Y})")
-        rows.append([label, f"{m.days_used} of {numbers.count(m.days_in_range, 'day')}",
-                     numbers.count(m.uses, "use"), run])
+    for label, m in (("Over-the-counter, all", t.medication.otc), ("Prescription, all", t.medication.prescription)):
+        rows.append(_medication_row(label, m))
+        rows += [_medication_row(f"  {one.medicine}", one) for one in t.medication.medicines
+                 if one.therapy == m.therapy]
     return Section("medication", SECTIONS["medication"],
                    table=Table(["Pain medication", "Days used", "Uses", "Longest run of consecutive days"], rows,
-                               [1.4, 1.1, 0.8, 2.0], align="llll"),
-                   after=["Over-the-counter pain medication used for long may irritate the stomach or harm the liver; "
+                               [1.5, 1.0, 0.7, 2.3], align="llll"),
+                   after=["Each medicine by the name and dose logged with it; a run that began before the period is "
+                          "counted from its first day.",
+                          "Over-the-counter pain medication used for long may irritate the stomach or harm the liver; "
                           "prescription pain medication is meant for short-term use."])
+
+
+def _medication_row(label: str, m) -> list[str]:
+    return [label, f"{m.days_used} of {numbers.count(m.days_in_range, 'day')}", numbers.count(m.uses, "use"),
+            m.run_text()]
 
 
 def _peg(t: Trends) -> Section:
@@ -212,10 +232,14 @@ def _peg(t: Trends) -> Section:
     if not weeks:
         return Section("peg", SECTIONS["peg"], ["No complete PEG check-ins in this period."])
     shown = weeks[-PEG_TABLE_WEEKS:]
-    rows = [[f"{w.week} (from {w.start:%d %b})", *(numbers.pain(x) for x in (w.score, w.pain, w.enjoyment, w.activity)),
-             str(w.checkins)] for w in reversed(shown)]
+    rows = [[f"{w.week} (from {w.start:%d %b})" + (" *" if w.daily else ""),
+             *(numbers.pain(x) for x in (w.score, w.pain, w.enjoyment, w.activity)), str(w.checkins)]
+            for w in reversed(shown)]
     after = ["PEG: the mean of average pain, interference with enjoyment of life and with general activity "
-             "(each 0–10), from check-ins with all three answers."]
+             "(each 0–10) over the past 7 days, asked once a week; from check-ins with all three answers."]
+    if any(w.daily for w in shown):
+        after.append("* Check-ins from before the weekly PEG asked the three questions about their own day, "
+                     "not the past 7 days; weeks marked * rest on them.")
     if len(weeks) > len(shown):
         after.append(f"The table shows the latest {len(shown)} of {len(weeks)} weeks; the chart shows them all.")
     return Section("peg", SECTIONS["peg"], chart="peg" if len(weeks) > 1 else None,
@@ -223,11 +247,13 @@ def _peg(t: Trends) -> Section:
                                [1.8, 0.6, 0.6, 0.8, 0.7, 0.8]), after=after)
 
 
-def _events(person, period, vocab) -> Section:
-    found = person.events(period.since, period.until, kinds=REPORT_EVENTS)
+def _events(person, period, vocab, today: date) -> Section:
+    # Past appointments too (a next appointment is no event of the period yet).
+    found = [ev for ev in person.events(period.since, period.until, kinds=(*REPORT_EVENTS, "appointment"))
+             if ev.kind != "appointment" or ev.at.date() <= today]
     if not found:
-        return Section("events", SECTIONS["events"], ["No falls, fractures, procedures, imaging or DXA results "
-                                                      "in this period."])
+        return Section("events", SECTIONS["events"], ["No falls, fractures, procedures, imaging, DXA results "
+                                                      "or appointments in this period."])
     return Section("events", SECTIONS["events"], [event_summary(ev, vocab) for ev in found], bullets=True)
 
 
@@ -251,8 +277,13 @@ def _flagged(entry, vocab) -> str:
 
 
 def _questions(person) -> Section:
-    found = person.questions(status="open")
+    found = person.open_questions()  # a question is open until it is answered
     if not found:
         return Section("questions", SECTIONS["questions"], ["No open questions."])
-    return Section("questions", SECTIONS["questions"], [question_summary(q).removeprefix("[open] ") for q in found],
+    return Section("questions", SECTIONS["questions"], [_open_question(q) for q in found],
                    bullets=True)
+
+
+def _open_question(q) -> str:
+    text = question_summary(q).removeprefix(f"[{q.status}] ")
+    return text + (" (asked, not yet answered)" if q.status == "asked" else "")

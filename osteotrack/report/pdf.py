@@ -19,7 +19,7 @@ FONT = "DejaVu Sans"  # the family name matplotlib writes into the charts' SVG t
 BODY_PT, SMALL_PT, TITLE_PT, HEAD_PT = 8.5, 7, 15, 10.5
 LINE = 3.8  # mm per body line
 PAD = 0.45  # mm above and below a table row's text
-CHART_HEIGHT = {"pain": 54.0, "peg": 30.0}  # mm
+CHART_HEIGHT = {"pain": 50.0, "peg": 26.0}  # mm
 # A section title is never left alone at the foot of a page.
 KEEP_WITH_TITLE = 22.0
 
@@ -76,8 +76,7 @@ def _header(pdf, report: Report) -> None:
              new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, size=SMALL_PT)
     pdf.set_text_color(60)
-    pdf.cell(0, 4, "Pain on the 0–10 numeric rating scale: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe. "
-                   "Every figure gives the count it rests on.", new_x="LMARGIN", new_y="NEXT")
+    _line(pdf, report.header_note, 3.4, pdf.epw)
     pdf.set_text_color(0)
     pdf.ln(1)
 

@@ -107,11 +107,24 @@ def _fail(where: Phrase, code: str, **params) -> ValidationError:
 
 
 def _moment(row: dict, where: Phrase) -> str:
+    """The record's time as the file holds it: the exact ``at`` column (to the second, with its offset) when
+    there is one, else the date, time (``HH:MM`` or ``HH:MM:SS``) and offset columns."""
+    exact = row.get("at", "").strip()
+    if exact:
+        try:
+            moment = datetime.fromisoformat(exact)
+        except ValueError:
+            raise _fail(where, "csv.moment", text=exact) from None
+        if moment.utcoffset() is None:
+            raise _fail(where, "csv.moment", text=exact)
+        return moment.isoformat()
     text = f"{row['date'].strip()} {row['time'].strip()} {row['utc_offset'].strip()}"
-    try:
-        return datetime.strptime(text, "%Y-%m-%d %H:%M %z").isoformat()
-    except ValueError:
-        raise _fail(where, "csv.moment", text=text) from None
+    for form in ("%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S %z"):
+        try:
+            return datetime.strptime(text, form).isoformat()
+        except ValueError:
+            continue
+    raise _fail(where, "csv.moment", text=text)
 
 
 def _whole(row: dict, key: str, where: Phrase) -> int | None:
@@ -166,7 +179,10 @@ def _entry(row: dict, where: Phrase) -> dict:
 
 def _checkin(row: dict, where: Phrase) -> dict:
     items = {k: _whole(row, k, where) for k in ("peg_pain", "peg_enjoyment", "peg_activity", "sleep", "mood")}
-    return {"id": row["id"].strip(), "day": row["date"].strip(), "note": row.get("note", ""), **items}
+    # "past 7 days" for the weekly PEG; older files (no column) asked about that day.
+    weekly = row.get("peg_asked", "").strip() == "past 7 days"
+    return {"id": row["id"].strip(), "day": row["date"].strip(), "note": row.get("note", ""), "peg_week": weekly,
+            **items}
 
 
 def _event(row: dict, where: Phrase) -> dict:
@@ -181,9 +197,19 @@ def _event(row: dict, where: Phrase) -> dict:
 
 
 def _question(row: dict, where: Phrase) -> dict:
-    day = row["date"].strip()
-    # The CSV keeps only the day a question was asked: midday UTC keeps that day in most time zones.
-    return {"id": row["id"].strip(), "text": row["question"], "created": f"{day}T12:00:00+00:00",
+    asked = row.get("asked", "").strip()
+    if asked:  # the exact time it was asked, with its offset
+        try:
+            created = datetime.fromisoformat(asked)
+        except ValueError:
+            raise _fail(where, "csv.moment", text=asked) from None
+        if created.utcoffset() is None:
+            raise _fail(where, "csv.moment", text=asked)
+        when = created.isoformat()
+    else:
+        # A file from before the "asked" column keeps only the day: midday UTC keeps that day in most zones.
+        when = f"{row['date'].strip()}T12:00:00+00:00"
+    return {"id": row["id"].strip(), "text": row["question"], "created": when,
             "status": row.get("status", "").strip() or "open", "answer": row.get("answer", "")}
 
 

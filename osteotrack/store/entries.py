@@ -130,14 +130,6 @@ class Entries(Part):
         where, params = day_range("e", "local_day", profile_id, since, until)
         return self._value(f"SELECT count(*) FROM entries e WHERE {where}", params)
 
-    def pain_mean(self, profile_id: int, since: date | None = None,
-                  until: date | None = None) -> tuple[float | None, int]:
-        """The mean overall pain of the profile's entries between two local days, and their count."""
-        where, params = day_range("e", "local_day", profile_id, since, until)
-        row = self._one(f"SELECT avg(pain) AS mean, count(*) AS n FROM entries e WHERE {where}", params)
-        assert row is not None
-        return row["mean"], row["n"]
-
     def recent_medications(self, profile_id: int, therapy: str, limit: int = 5) -> list[tuple[str, str | None]]:
         """The medication names and doses this profile used with a therapy, most recent first."""
         rows = self._rows(

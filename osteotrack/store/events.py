@@ -11,6 +11,11 @@ from osteotrack.domain.when import from_storage, offset_minutes, to_utc_text
 from osteotrack.store.connection import new_id, now_utc
 from osteotrack.store.part import Part, Stored, day_range
 
+# Local time order: the wall-clock time where the record was made (UTC plus its offset), so a fall at 02:00
+# on 29 Nov in Kolkata (20:30 UTC on the 28th) comes after an appointment at 19:00 on 28 Nov in New York
+# (00:00 UTC on the 29th).
+LOCAL_ORDER = "datetime({t}.at_utc, {t}.utc_offset_min || ' minutes'), {t}.rowid"
+
 
 class Events(Part):
     """The ``events`` table."""
@@ -44,14 +49,14 @@ class Events(Part):
 
     def stored(self, profile_id: int, since: date | None = None, until: date | None = None,
                kinds: tuple[str, ...] | None = None) -> list[Stored[Event]]:
-        """The profile's events between two local days (inclusive), in time order, with their stamps."""
+        """The profile's events between two local days (inclusive), in local time order, with their stamps."""
         where, params = day_range("v", "local_day", profile_id, since, until)
         if kinds:
             where += f" AND v.kind IN ({','.join('?' * len(kinds))})"
             params += list(kinds)
         rows = self._rows(
             "SELECT id, profile_id, kind, at_utc, utc_offset_min, site, level, procedure, t_score, dxa_site, note,"
-            f" created_utc, updated_utc FROM events v WHERE {where} ORDER BY at_utc, rowid", params,
+            f" created_utc, updated_utc FROM events v WHERE {where} ORDER BY {LOCAL_ORDER.format(t='v')}", params,
         )
         return [
             Stored(Event(kind=r["kind"], at=from_storage(r["at_utc"], r["utc_offset_min"]), site=r["site"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
+from osteotrack.store.events import LOCAL_ORDER
 from osteotrack.store.part import Part
 
 # The entries of one profile in one period; every query below starts from it.
@@ -31,27 +32,21 @@ class Figures(Part):
     """Aggregates of one profile's records between two local days (both included)."""
 
     def daily_pain(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
-        """Per logged day, oldest first: ``day``, ``worst``, ``mean``, ``least``, ``entries``."""
+        """Per logged day, oldest first: ``day``, ``worst``, ``mean``, ``least``, ``entries``, ``pain_sum``."""
         return self._rows(
             "SELECT e.local_day AS day, max(e.pain) AS worst, avg(e.pain) AS mean, min(e.pain) AS least,"
-            f" count(*) AS entries FROM entries e WHERE {IN_RANGE} GROUP BY e.local_day ORDER BY e.local_day",
+            " count(*) AS entries, sum(e.pain) AS pain_sum"
+            f" FROM entries e WHERE {IN_RANGE} GROUP BY e.local_day ORDER BY e.local_day",
             [pid, since.isoformat(), until.isoformat()])
-
-    def pain_totals(self, pid: int, since: date, until: date) -> sqlite3.Row:
-        """``mean``, ``worst``, ``least``, ``entries``, ``days`` (logged) and ``pain_sum`` of the entries."""
-        row = self._one(
-            "SELECT avg(e.pain) AS mean, max(e.pain) AS worst, min(e.pain) AS least, count(*) AS entries,"
-            f" count(DISTINCT e.local_day) AS days, sum(e.pain) AS pain_sum FROM entries e WHERE {IN_RANGE}",
-            [pid, since.isoformat(), until.isoformat()])
-        assert row is not None
-        return row
 
     def locations(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
-        """Per location, most days first: ``location``, ``days`` it hurt (above 0), ``mean`` intensity, ``count``."""
+        """Per location, most days first: ``location``, ``days`` it hurt (above 0), ``hurt`` (entries where it
+        hurt), ``mean`` intensity of those entries (None when it never hurt), ``count`` (every entry naming it)."""
         return self._rows(
             _items("entry_sites", "x.location AS location,"
                    " count(DISTINCT CASE WHEN x.intensity > 0 THEN e.local_day END) AS days,"
-                   " avg(x.intensity) AS mean, count(*) AS count",
+                   " count(CASE WHEN x.intensity > 0 THEN 1 END) AS hurt,"
+                   " avg(CASE WHEN x.intensity > 0 THEN x.intensity END) AS mean, count(*) AS count",
                    "GROUP BY x.location ORDER BY days DESC, x.location"),
             [pid, since.isoformat(), until.isoformat()])
 
@@ -83,34 +78,37 @@ class Figures(Part):
                    "AND x.relief IS NOT NULL GROUP BY x.therapy, start ORDER BY x.therapy, start"),
             [pid, since.isoformat(), until.isoformat()])
 
-    def medication_runs(self, pid: int, since: date, until: date, therapies: tuple[str, ...]) -> list[sqlite3.Row]:
-        """Runs of consecutive days each therapy was used: ``therapy``, ``days``, ``uses``, ``first``, ``last``."""
-        # Gaps and islands: on consecutive days, day number minus row number stays constant.
+    def medication_days(self, pid: int, until: date, therapies: tuple[str, ...]) -> list[sqlite3.Row]:
+        """Every day up to ``until`` a medication therapy was used, oldest first, per medicine named with it:
+        ``therapy``, ``medication`` and ``dose`` (None when not given), ``day``, ``uses``.
+
+        From the first day on, not the period's: a run of days that began before a period is counted whole.
+        """
         marks = ",".join("?" * len(therapies))
-        used = _items("entry_therapies", "x.therapy AS therapy, e.local_day AS day, count(*) AS uses",
-                      f"AND x.therapy IN ({marks}) GROUP BY x.therapy, e.local_day")
         return self._rows(
-            f"WITH used AS ({used}), runs AS (SELECT therapy, day, uses,"
-            " julianday(day) - row_number() OVER (PARTITION BY therapy ORDER BY day) AS island FROM used)"
-            " SELECT therapy, count(*) AS days, sum(uses) AS uses, min(day) AS first, max(day) AS last"
-            " FROM runs GROUP BY therapy, island",
-            [pid, since.isoformat(), until.isoformat(), *therapies])
+            "SELECT x.therapy AS therapy, x.medication AS medication, x.dose AS dose, e.local_day AS day,"
+            " count(*) AS uses FROM entry_therapies x JOIN entries e ON e.id = x.entry_id"
+            f" WHERE e.profile_id = ? AND e.local_day <= ? AND x.therapy IN ({marks})"
+            " GROUP BY x.therapy, x.medication, x.dose, e.local_day ORDER BY e.local_day",
+            [pid, until.isoformat(), *therapies])
 
     def peg_weeks(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per ISO week of complete PEG answers: ``start`` (Monday), ``score``, ``pain``, ``enjoyment``,
-        ``activity`` (means) and ``count``."""
+        ``activity`` (means), ``count`` and ``daily`` (of them, check-ins that asked about the day, before the
+        weekly PEG)."""
         return self._rows(
             f"SELECT {MONDAY.format(day='c.day')} AS start,"
             " avg((c.peg_pain + c.peg_enjoyment + c.peg_activity) / 3.0) AS score,"
             " avg(c.peg_pain) AS pain, avg(c.peg_enjoyment) AS enjoyment, avg(c.peg_activity) AS activity,"
-            " count(*) AS count FROM checkins c WHERE c.profile_id = ? AND c.day BETWEEN ? AND ?"
+            " count(*) AS count, sum(1 - c.peg_week) AS daily"
+            " FROM checkins c WHERE c.profile_id = ? AND c.day BETWEEN ? AND ?"
             " AND c.peg_pain IS NOT NULL AND c.peg_enjoyment IS NOT NULL AND c.peg_activity IS NOT NULL"
             " GROUP BY start ORDER BY start",
             [pid, since.isoformat(), until.isoformat()])
 
     def event_marks(self, pid: int, since: date, until: date,
                     kinds: tuple[str, ...] | None = None) -> list[sqlite3.Row]:
-        """Events in time order.
+        """Events in local time order (the day and time where each was logged).
 
         Columns: ``day``, ``kind``, ``procedure``, ``site``, ``level``, ``t_score``, ``dxa_site``, ``id``.
         """
@@ -120,7 +118,7 @@ class Figures(Part):
         if kinds:
             sql += f" AND v.kind IN ({','.join('?' * len(kinds))})"
             params += list(kinds)
-        return self._rows(sql + " ORDER BY v.at_utc, v.rowid", params)
+        return self._rows(sql + " ORDER BY " + LOCAL_ORDER.format(t="v"), params)
 
     def sessions(self, pid: int, since: date | None, until: date | None) -> list[sqlite3.Row]:
         """Self-care sessions per therapy, most used first: ``therapy``, ``sessions``, ``completed``,

@@ -105,10 +105,6 @@ class ProfileDiary:
         """How many entries this profile has between two local days (inclusive)."""
         return self.diary._entries.count(self.id, since, until)
 
-    def pain_mean(self, since: date | None = None, until: date | None = None) -> tuple[float | None, int]:
-        """The mean pain of this profile's entries between two local days, and how many there are."""
-        return self.diary._entries.pain_mean(self.id, since, until)
-
     def logged_on(self, day: date) -> bool:
         """Whether this profile has an entry on ``day`` (the local day it was entered on)."""
         return self.count_entries(day, day) > 0
@@ -124,9 +120,18 @@ class ProfileDiary:
 
     # -- check-ins --------------------------------------------------------
 
-    def save_checkin(self, checkin: CheckIn, today: date | None = None) -> CheckIn:
-        """Store the day's check-in; a second one for the same day replaces the first."""
-        return self.diary._checkins.save(checkin, self.id, today)
+    def save_checkin(self, checkin: CheckIn, today: date | None = None, weekly: bool = False) -> CheckIn:
+        """Store the day's check-in; a second one for the same day replaces the first. With ``weekly`` (as the
+        app and the ``checkin`` command ask), PEG answers within 6 days of another week's PEG are refused."""
+        return self.diary._checkins.save(checkin, self.id, today, weekly)
+
+    def stored_checkins(self) -> list:
+        """This profile's check-ins, oldest first, each with its stamps (``Stored``: ``.record``, ``.created_utc``)."""
+        return self.diary._checkins.stored(self.id)
+
+    def weekly_peg_near(self, day: date) -> date | None:
+        """The day of another check-in within 6 days of ``day`` holding a past-week PEG, or None: the PEG is due."""
+        return self.diary._checkins.weekly_peg_near(day, self.id)
 
     def checkin(self, day: date) -> CheckIn | None:
         """This profile's check-in of ``day``, or None."""
@@ -160,6 +165,10 @@ class ProfileDiary:
     def set_question_status(self, question_id: str, status: str, answer: str | None = None) -> Question:
         """Mark this profile's question open, asked or answered (with the answer, if given)."""
         return self.diary._questions.set_status(question_id, self.id, status, answer)
+
+    def open_questions(self) -> list[Question]:
+        """This profile's open questions, oldest first: every one not yet answered (asked but unanswered too)."""
+        return [q for q in self.questions() if q.status != "answered"]
 
     def questions(self, status: str | None = None) -> list[Question]:
         """This profile's questions (with ``status`` only, when given), oldest first."""

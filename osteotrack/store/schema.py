@@ -291,7 +291,14 @@ def m004_bone_care(db) -> None:
             db.conn.execute(statement)
 
 
-STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care]
+def m005_weekly_peg(db) -> None:
+    """The PEG asked as it is validated, about the past week and at most weekly (issue 14): ``peg_week`` is 1
+    on a check-in whose three PEG answers were asked that way. Check-ins stored before asked them about
+    that day; they keep 0, so they stay readable for what they were and are never coded as the PEG panel."""
+    db.conn.execute("ALTER TABLE checkins ADD COLUMN peg_week INTEGER NOT NULL DEFAULT 0 CHECK (peg_week IN (0, 1))")
+
+
+STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care, m005_weekly_peg]
 STEP_NAMES = [step.__name__ for step in STEPS]
 
 

@@ -21,7 +21,8 @@ from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
 from osteotrack.store.connection import now_utc as _now_utc
 from osteotrack.store.diary import Diary
-from osteotrack.store.profiles import Profile, tidy_name
+from osteotrack.store.profiles import ACTIVE, Profile, tidy_name
+from osteotrack.store.schema import DEFAULT_PROFILE
 
 FORMAT = "osteotrack-diary"
 FORMAT_VERSION = 1
@@ -34,6 +35,8 @@ def export_document(diary: Diary, profiles: list[str] | None = None) -> dict:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
+        # Which profile was active, so that importing the file into a new diary gives the same diary back.
+        "active_profile": diary.active_profile(),
         "vocabulary": [_term_dict(t) for kind in KINDS for t in diary.vocabulary().terms[kind].values()],
         "profiles": [_profile_dict(diary, p) for p in chosen],
     }
@@ -64,7 +67,7 @@ def _profile_dict(diary: Diary, profile: Profile) -> dict:
         "checkins": [
             {"id": c.id, "day": c.day.isoformat(), "peg_pain": c.peg_pain, "peg_enjoyment": c.peg_enjoyment,
              "peg_activity": c.peg_activity, "sleep": c.sleep, "mood": c.mood, "note": c.note,
-             "created": row.created_utc, "updated": row.updated_utc}
+             "peg_week": c.peg_week, "created": row.created_utc, "updated": row.updated_utc}
             for row in diary._checkins.stored(pid) for c in [row.record]
         ],
         "events": [
@@ -221,7 +224,9 @@ def parse_document(document) -> dict:
             "sessions": [_session(r, s, name, i) for i, s in enumerate(r.get(p, "sessions", list, False, []))],
             **parse_bone(r, p, name),  # bone care; older files have none
         })
-    return {"terms": terms, "profiles": profiles}
+    active = document.get("active_profile")  # files from before it was written have none
+    return {"terms": terms, "profiles": profiles,
+            "active": " ".join(active.split()) if isinstance(active, str) else None}
 
 
 def _entry(r: _Reader, e, profile: str, i: int):
@@ -257,6 +262,8 @@ def _checkin(r: _Reader, c, profile: str, i: int):
     r.where = _where(c, place("place.checkin", n=i + 1, profile=profile))
     items = {k: r.get(c, k, int, False) for k in ("peg_pain", "peg_enjoyment", "peg_activity", "sleep", "mood")}
     record = CheckIn(day=r.day(c, "day"), note=r.get(c, "note", str, False, ""), id=r.get(c, "id", str), **items)
+    # Files from before the weekly PEG hold PEG answers asked about the day: never a past-week PEG.
+    record.peg_week = bool(r.get(c, "peg_week", bool, False, False)) and record.has_peg
     return record, r.stamp(c, "created"), r.stamp(c, "updated"), r.where
 
 
@@ -302,6 +309,9 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
     # A whole file of records is worth a quick check: never pour them into a damaged diary.
     diary.verify()
     counts = {"entries": 0, "checkins": 0, "events": 0, "questions": 0, "sessions": 0, "skipped": 0}
+    # A new, empty diary holds only the profile it starts with ("me"): a whole diary imported into it replaces
+    # that profile, and the profile active when the file was written is active again.
+    fresh = not into_profile and _untouched_start(diary)
     with diary.writing():
         diary._terms.merge(parsed["terms"])
         for p in parsed["profiles"]:
@@ -335,8 +345,27 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
                 diary._sessions.insert(record)
                 counts["sessions"] += 1
             import_bone(diary, pid, p, counts)
+        names = [tidy_name(p["name"]) for p in parsed["profiles"]]
+        if fresh and names:
+            active = parsed["active"] if parsed["active"] in names else names[0]
+            diary._profiles.set_setting(ACTIVE, active)
+            if DEFAULT_PROFILE not in names:
+                diary._conn.execute("DELETE FROM profiles WHERE name = ?", [DEFAULT_PROFILE])
     diary._terms.forget()
     return counts
+
+
+# Every table holding a profile's own records: a diary is untouched when none has a row.
+_RECORD_TABLES = ("entries", "checkins", "events", "questions", "bone_treatments", "bone_doses", "heights",
+                  "falls_checks", "impressions", "side_effects")
+
+
+def _untouched_start(diary: Diary) -> bool:
+    """Whether the diary is as a new one starts: the one profile "me" and no record at all."""
+    profiles = diary.profiles()
+    if [p.name for p in profiles] != [DEFAULT_PROFILE]:
+        return False
+    return not any(diary._conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in _RECORD_TABLES)
 
 
 def _present(diary: Diary, kind: str, record, pid: int) -> bool:

@@ -93,13 +93,16 @@ def write_csv_zip(diary, handle, profiles: list[str] | None = None) -> None:
         person, name = diary.profile_by_id(p.id), p.name
         entries += [(name, e) for e in person.entries(newest_first=False)]
         files["checkins.csv"] += [{"profile": name, **tables.checkin_row(c)} for c in person.checkins()]
-        files["events.csv"] += [{"profile": name, **tables.event_row(v)} for v in person.events()]
-        files["questions.csv"] += [{"profile": name, **tables.question_row(q)} for q in person.questions()]
+        # Each with its exact time too, to the second and with its offset, as the entries' "at" column.
+        files["events.csv"] += [{"profile": name, **tables.event_row(v), "at": v.at.isoformat()}
+                                for v in person.events()]
+        files["questions.csv"] += [{"profile": name, **tables.question_row(q), "asked": q.created.isoformat()}
+                                   for q in person.questions()]
     headers = {
         "entries.csv": entry_columns([e for _, e in entries], vocab),
         "checkins.csv": _header(tables.checkin_row(CheckIn(day=_BLANK_DAY))),
-        "events.csv": _header(tables.event_row(Event(kind="fall", at=_BLANK_MOMENT))),
-        "questions.csv": _header(tables.question_row(Question(text="", created=_BLANK_MOMENT))),
+        "events.csv": _header(tables.event_row(Event(kind="fall", at=_BLANK_MOMENT))) + ["at"],
+        "questions.csv": _header(tables.question_row(Question(text="", created=_BLANK_MOMENT))) + ["asked"],
     }
     rows = {"entries.csv": [{"profile": name, **tables.entry_row(e, vocab), **entry_detail(e)}
                             for name, e in entries], **files}

@@ -12,19 +12,22 @@ What goes in, and why it is shaped this way:
   honestly carry several sites with their intensities. The entry's Observation
   lists its site Observations in ``hasMember``.
 - ``bodySite`` is the SNOMED CT body structure of the location; the side goes in
-  the mCODE (R4) laterality extension with SNOMED CT 7771000 Left / 24028007
-  Right, never as a second coding (codings of one concept are translations);
-- each daily check-in with PEG answers is one ``Observation`` coded as the LOINC
-  PEG panel 91148-7 with components 75893-8 (average pain), 91145-3
-  (interference with enjoyment of life), 91146-1 (interference with general
-  activity) and, when all three are given, the score 91147-9 (their mean);
-- an entry a caregiver logged (``entered_by``) has a ``Provenance`` naming that caregiver as a
-  ``RelatedPerson`` of the patient (see ``views/fhir_provenance.py``, shared by every record kind
-  that keeps who entered it).
+  the mCODE (STU4) Laterality Qualifier extension
+  (``http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier``,
+  usable on ``Observation.bodySite``, its value bound to SNOMED CT 7771000 Left /
+  24028007 Right), never as a second coding (codings of one concept are translations);
+- each check-in whose PEG was asked about the past week, as the PEG is validated, is
+  one ``Observation`` coded as the LOINC PEG panel 91148-7 with components 75893-8
+  (average pain), 91145-3 (interference with enjoyment of life), 91146-1
+  (interference with general activity) and, when all three are given, the score
+  91147-9 (their mean); its ``effectiveDateTime`` is the moment it was answered, with
+  its offset. Check-ins from before the weekly PEG asked the three questions about
+  their own day: they are exported in words (``code.text``), never under the PEG codes;
+- every resource carries a narrative (``text``, status generated), every Observation an
+  ``identifier`` back to its diary record; an entry a caregiver logged for someone
+  (``entered_by``) has a ``Provenance`` naming a ``RelatedPerson`` as the one who entered it.
 
-Codes were checked against published sources: LOINC term pages for 72514-3 and
-91147-9 and the PEG panel's item list; DICOM PS3.16 CID 4031 for the body
-structures; the FHIR bodystructure-laterality value set for left and right.
+Codes were checked against published sources; see tests/unit/test_fhir_export.py.
 """
 
 from __future__ import annotations
@@ -35,14 +38,14 @@ from datetime import datetime, timezone
 from osteotrack import __version__
 from osteotrack.domain.records import CheckIn, Entry
 from osteotrack.domain.validate import Vocabulary
-from osteotrack.views.fhir_bone import bone_resources
-from osteotrack.views.fhir_provenance import caregiver_provenance
+from osteotrack.views.fhir_bone import _identifier, _narrative, bone_resources
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
 CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
-LATERALITY_EXTENSION = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality"
+LATERALITY_EXTENSION = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier"
+ENTRY_SITE_SYSTEM = "urn:osteotrack:entry-site"  # identifier value: the entry's id / the location
 
 PAIN_SEVERITY = ("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")
 PEG_PANEL = ("91148-7", "Pain intensity, Enjoyment of life, General activity scale [PEG]")
@@ -54,6 +57,14 @@ PEG_ITEMS = {
                                 "with your general activity"),
 }
 PEG_SCORE = ("91147-9", "Mean score [PEG]")
+# Check-ins from before the weekly PEG asked the three questions about their own day: said in words, not coded.
+OLD_CHECKIN = "Daily check-in (before the weekly PEG): three questions about that day"
+OLD_ITEMS = {
+    "peg_pain": "Pain on average that day (0-10)",
+    "peg_enjoyment": "How much pain got in the way of enjoying life that day (0-10)",
+    "peg_activity": "How much pain got in the way of everyday activities that day (0-10)",
+}
+PROVENANCE_AGENT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 LATERALITY = {"left": ("7771000", "Left"), "right": ("24028007", "Right")}
 
 # Stable ids: the same diary exports the same resource ids every time.
@@ -89,48 +100,86 @@ def body_site(location: str, level: str | None, vocab: Vocabulary) -> dict:
     return site
 
 
-def _observation(full_url: str, patient: str, code: dict, effective: str, **fields) -> dict:
-    resource = {"resourceType": "Observation", "id": full_url.rsplit(":", 1)[1], "status": "final",
-                "category": _survey(), "code": code, "subject": {"reference": patient},
-                "effectiveDateTime": effective, **fields}
+def _observation(full_url: str, patient: str, code: dict, effective: str, narrative: str, identifier: list[dict],
+                 **fields) -> dict:
+    resource = {"resourceType": "Observation", "id": full_url.rsplit(":", 1)[1], "text": _narrative(narrative),
+                "identifier": identifier, "status": "final", "category": _survey(), "code": code,
+                "subject": {"reference": patient}, "effectiveDateTime": effective, **fields}
     return {"fullUrl": full_url, "resource": resource}
 
 
 def entry_resources(entry: Entry, patient: str, vocab: Vocabulary) -> list[dict]:
-    """Bundle entries for one pain entry: its overall pain, then one per site."""
+    """Bundle entries for one pain entry: its overall pain, one per site, and who entered it when not the patient."""
     assert entry.id is not None, "only a stored entry is exported"
     effective = entry.at.isoformat()
     code = _concept(LOINC, PAIN_SEVERITY)
     sites = []
     for site in entry.sites:
         url = _urn("site", entry.id, site.location)
-        sites.append(_observation(url, patient, code, effective, valueInteger=site.intensity,
-                                  bodySite=body_site(site.location, site.level, vocab)))
+        where = body_site(site.location, site.level, vocab)
+        sites.append(_observation(url, patient, code, effective,
+                                  f"Pain at {where['text']}: {site.intensity} of 10, {effective}.",
+                                  [{"system": ENTRY_SITE_SYSTEM, "value": f"{entry.id}/{site.location}"}],
+                                  valueInteger=site.intensity, bodySite=where))
     fields: dict = {"valueInteger": entry.pain}
     if entry.note:
         fields["note"] = [{"text": entry.note}]
     if sites:
         fields["hasMember"] = [{"reference": s["fullUrl"]} for s in sites]
-    main = _observation(_urn("entry", entry.id), patient, code, effective, **fields)
-    return [main, *sites]
+    main = _observation(_urn("entry", entry.id), patient, code, effective,
+                        f"Pain {entry.pain} of 10 (0-10 numeric rating), {effective}.", _identifier(entry.id),
+                        **fields)
+    out = [main, *sites]
+    if entry.entered_by:
+        out += _entered_by(entry, patient, [main["fullUrl"], *(s["fullUrl"] for s in sites)])
+    return out
 
 
-def checkin_resource(checkin: CheckIn, patient: str) -> dict | None:
-    """The PEG panel for one check-in, or None when it holds no PEG answer."""
-    components = [
-        {"code": _concept(LOINC, PEG_ITEMS[field]), "valueInteger": getattr(checkin, field)}
-        for field in PEG_ITEMS if getattr(checkin, field) is not None
+def _entered_by(entry: Entry, patient: str, targets: list[str]) -> list[dict]:
+    """A RelatedPerson for the caregiver named on the entry, and a Provenance saying they entered it."""
+    assert entry.id is not None and entry.entered_by
+    person = _urn("related-person", patient, entry.entered_by)
+    provenance = _urn("provenance", entry.id)
+    return [
+        {"fullUrl": person, "resource": {
+            "resourceType": "RelatedPerson", "id": person.rsplit(":", 1)[1],
+            "text": _narrative(f"{entry.entered_by}, who logs entries for the patient."),
+            "patient": {"reference": patient}, "name": [{"text": entry.entered_by}]}},
+        {"fullUrl": provenance, "resource": {
+            "resourceType": "Provenance", "id": provenance.rsplit(":", 1)[1],
+            "text": _narrative(f"Entered by {entry.entered_by} for the patient, {entry.at.isoformat()}."),
+            "target": [{"reference": t} for t in targets], "recorded": entry.at.isoformat(),
+            "agent": [{"type": _concept(PROVENANCE_AGENT_TYPE, ("enterer", "Enterer")),
+                       "who": {"reference": person, "display": entry.entered_by}}]}},
     ]
-    if not components:
-        return None
+
+
+def checkin_resource(checkin: CheckIn, patient: str, answered: str | None = None) -> dict | None:
+    """The PEG panel for one check-in asked about the past week (``answered``: when, with its offset); a
+    check-in from before, which asked about its day, in words only; None when it holds no PEG answer."""
     assert checkin.id is not None, "only a stored check-in is exported"
+    given = [field for field in PEG_ITEMS if getattr(checkin, field) is not None]
+    if not given:
+        return None
+    effective = answered or checkin.day.isoformat()
+    if not checkin.peg_week:
+        components = [{"code": {"text": OLD_ITEMS[field]}, "valueInteger": getattr(checkin, field)} for field in given]
+        words = "; ".join(f"{OLD_ITEMS[f]}: {getattr(checkin, f)}" for f in given)
+        return _observation(_urn("checkin", checkin.id), patient, {"text": OLD_CHECKIN}, checkin.day.isoformat(),
+                            f"{OLD_CHECKIN}, {checkin.day.isoformat()}. {words}.", _identifier(checkin.id),
+                            component=components)
+    components = [{"code": _concept(LOINC, PEG_ITEMS[field]), "valueInteger": getattr(checkin, field)}
+                  for field in given]
     score = checkin.peg_score
+    words = ", ".join(f"{PEG_ITEMS[f][1]}: {getattr(checkin, f)}" for f in given)
     if score is not None:
         components.append({"code": _concept(LOINC, PEG_SCORE),
                            "valueQuantity": {"value": round(score, 2), "unit": "{score}", "system": UCUM,
                                              "code": "{score}"}})
-    return _observation(_urn("checkin", checkin.id), patient, _concept(LOINC, PEG_PANEL),
-                        checkin.day.isoformat(), component=components)
+        words += f"; PEG score {round(score, 2)}"
+    return _observation(_urn("checkin", checkin.id), patient, _concept(LOINC, PEG_PANEL), effective,
+                        f"PEG (past 7 days), answered {effective}: {words}.", _identifier(checkin.id),
+                        component=components)
 
 
 def bundle(diary, profiles: list[str] | None = None, progress=None) -> dict:
@@ -144,19 +193,24 @@ def bundle(diary, profiles: list[str] | None = None, progress=None) -> dict:
     for done, p in enumerate(chosen, start=1):
         patient = _urn("profile", p.name)
         resources.append({"fullUrl": patient, "resource": {
-            "resourceType": "Patient", "id": patient.rsplit(":", 1)[1], "name": [{"text": p.name}]}})
-        entered = []
+            "resourceType": "Patient", "id": patient.rsplit(":", 1)[1],
+            "text": _narrative(f"{p.name}: the person whose pain diary this is."), "name": [{"text": p.name}]}})
+        people: set[str] = set()
         for entry in diary.profile_by_id(p.id).entries(newest_first=False):
-            found = entry_resources(entry, patient, vocab)
-            resources.extend(found)
-            if entry.entered_by:  # logged by a caregiver: say who, in a Provenance (the entry's time as recorded)
-                entered.append(([r["fullUrl"] for r in found], entry.entered_by, entry.at))
-        for checkin in diary.profile_by_id(p.id).checkins():
-            panel = checkin_resource(checkin, patient)
+            for item in entry_resources(entry, patient, vocab):
+                if item["resource"]["resourceType"] == "RelatedPerson":  # one per caregiver, not per entry
+                    if item["fullUrl"] in people:
+                        continue
+                    people.add(item["fullUrl"])
+                resources.append(item)
+        for stored in diary.profile_by_id(p.id).stored_checkins():
+            # Answered when it was saved: the stored UTC moment, written with its offset (+00:00).
+            answered = datetime.strptime(stored.created_utc, "%Y-%m-%dT%H:%M:%SZ").replace(
+                tzinfo=timezone.utc).isoformat()
+            panel = checkin_resource(stored.record, patient, answered)
             if panel:
                 resources.append(panel)
         resources.extend(bone_resources(diary.profile_by_id(p.id), patient, _urn))  # bone care (issue 16)
-        resources.extend(caregiver_provenance(entered, patient, _urn))
         if progress:
             progress(done, len(chosen))
     return {

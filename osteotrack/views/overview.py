@@ -12,7 +12,7 @@ def overview_lines(person) -> list[str]:
     head = person.name + (" (active)" if person.active else "")
     head += f": last entry {when_text(last.at)}, pain {pain_text(last.pain)}" if last else ": no entries yet"
     now, before = person.changed.pain_now, person.changed.pain_before
-    week = "This week: " + (f"mean pain {numbers.pain(now.mean)} ({numbers.count(now.entries, 'entry')})"
+    week = "This week: " + (f"average daily pain {numbers.pain(now.mean)} ({numbers.count(now.entries, 'entry')})"
                             if now.entries else "no entries")
     week += "; last week: " + (f"{numbers.pain(before.mean)} ({numbers.count(before.entries, 'entry')})"
                                if before.entries else "no entries") + "."

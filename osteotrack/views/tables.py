@@ -35,6 +35,8 @@ def checkin_row(c: CheckIn) -> dict:
         "id": c.id, "date": c.day.isoformat(), "peg_pain": c.peg_pain, "peg_enjoyment": c.peg_enjoyment,
         "peg_activity": c.peg_activity, "peg_score": None if score is None else round(score, 2),
         "sleep": c.sleep, "mood": c.mood, "note": c.note,
+        # What the three PEG answers were about: the past 7 days (the weekly PEG) or, before it, that day.
+        "peg_asked": "" if not c.has_peg else "past 7 days" if c.peg_week else "that day",
     }
 
 

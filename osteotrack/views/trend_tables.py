@@ -9,6 +9,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from osteotrack.analysis.figures import MEAN_PAIN_DEFINITION, fall_band_text
 from osteotrack.analysis.results import Trends
 from osteotrack.domain import numbers
 
@@ -44,10 +45,14 @@ def summary_table(t: Trends) -> Table:
     table = _table(f"Pain summary, against the {numbers.count(t.period.days, 'day')} before", "", "this period",
                    "previous", "change",
                    caption=f"this period: {span(t.period.since, t.period.until)}\n"
-                           f"previous: {span(previous.since, previous.until)}")
+                           f"previous: {span(previous.since, previous.until)}\n{MEAN_PAIN_DEFINITION}"
+                           + (f"\n{fall_band_text(relative)}" if (relative := t.change.relative_change) is not None
+                              else ""))
     # The change is the difference of the two means as printed, so the row adds up.
-    table.add_row("mean pain", numbers.pain(now.mean), numbers.pain(before.mean),
-                  numbers.signed(numbers.change(now.mean, before.mean)))
+    relative = t.change.relative_change
+    table.add_row("average daily pain", numbers.pain(now.mean), numbers.pain(before.mean),
+                  numbers.signed(t.change.mean_difference)
+                  + ("" if relative is None else f" ({numbers.signed(relative, 0)}%)"))
     table.add_row("worst", numbers.pain(now.worst, 0), numbers.pain(before.worst, 0),
                   numbers.signed(t.change.worst_difference, 0))
     table.add_row("least", numbers.pain(now.least, 0), numbers.pain(before.least, 0), "")
@@ -59,9 +64,10 @@ def summary_table(t: Trends) -> Table:
 
 
 def locations_table(t: Trends) -> Table:
-    table = _table("Where it hurt", "location", "days it hurt", "% of days logged", "mean intensity", "entries")
+    table = _table("Where it hurt", "location", "days it hurt", "% of days logged", "mean intensity", "entries",
+                   caption="mean intensity: over the entries where it hurt (above 0); entries: how many those are")
     for r in t.locations:
-        table.add_row(r.name, str(r.days), numbers.share(r.share_of_days), numbers.pain(r.mean_intensity), str(r.count))
+        table.add_row(r.name, str(r.days), numbers.share(r.share_of_days), numbers.pain(r.mean_intensity), str(r.hurt))
     return table
 
 
@@ -88,10 +94,15 @@ def sessions_lines(t: Trends) -> Text:
 
 
 def medication_table(t: Trends) -> Table:
-    table = _table("Pain medication use", "pain medication", "days used", "uses", "longest run of days")
-    for word, m in (("over-the-counter", t.medication.otc), ("prescription", t.medication.prescription)):
-        run = f"{m.longest_run} ({span(m.run_start, m.run_end)})" if m.run_start else "0"
-        table.add_row(word, f"{m.days_used} of {m.days_in_range}", str(m.uses), run)
+    table = _table("Pain medication use", "pain medication", "days used", "uses", "longest run of days",
+                   caption="each medicine by the name and dose logged with it; "
+                           "a run that began before the period is counted from its first day")
+    for word, m in (("over-the-counter, all", t.medication.otc), ("prescription, all", t.medication.prescription)):
+        table.add_row(word, f"{m.days_used} of {m.days_in_range}", str(m.uses), m.run_text())
+        for one in t.medication.medicines:
+            if one.therapy == m.therapy:
+                table.add_row(f"  {one.medicine}", f"{one.days_used} of {one.days_in_range}", str(one.uses),
+                              one.run_text())
     return table
 
 
@@ -99,9 +110,13 @@ def peg_table(t: Trends, last: int = 8) -> Table:
     """The latest weeks of PEG scores (all of them are in the chart and the JSON)."""
     shown = t.peg_weeks[-last:]
     title = "PEG per week" + (f" (latest {len(shown)} of {len(t.peg_weeks)})" if len(t.peg_weeks) > last else "")
-    table = _table(title, "week", "PEG score", "pain", "enjoyment", "activity", "check-ins")
+    daily = any(w.daily for w in shown)
+    table = _table(title, "week", "PEG score", "pain", "enjoyment", "activity", "check-ins",
+                   caption="about the past 7 days, asked once a week"
+                           + ("; * asked about each day, before the weekly PEG" if daily else ""))
     for w in shown:
-        table.add_row(f"{w.week} ({w.start:%d %b})", numbers.pain(w.score), numbers.pain(w.pain),
+        table.add_row(f"{w.week} ({w.start:%d %b})" + (" *" if w.daily else ""), numbers.pain(w.score),
+                      numbers.pain(w.pain),
                       numbers.pain(w.enjoyment), numbers.pain(w.activity), str(w.checkins))
     return table
 

@@ -62,7 +62,7 @@ async def test_the_overview_shows_every_profile_with_its_alerts_in_words(two_peo
         texts = [str(w.render()) for w in app.screen.query(".person")]
         assert texts[0].startswith("me (active): last entry Tue 24 Nov 2026 08:00, pain 2/10 (mild)")
         assert "Dad: last entry Mon 23 Nov 2026 09:00, pain 6/10 (moderate)" in texts[1]
-        assert "Alert: Pain is up by 3.0 points: mean 6.0 this week, 3.0 last week." in texts[1]
+        assert "Alert: Pain is up by 3.0 points: average daily pain 6.0 this week, 3.0 last week." in texts[1]
         assert "Alert: Fall logged on Sun 22 Nov." in texts[1]
         assert app.screen.query(".person")[1].has_class("alerting")
         assert "2 profiles" in str(app.screen.query_one("#overview-status", Static).render())

@@ -85,11 +85,13 @@ def test_questions_add_list_and_mark(run_cli, db_path):
     listing = run_cli("question", "list").stdout
     assert "Can I carry the shopping?" in listing and "Which exercises are safe?" in listing
     assert run_cli("question", "asked", qid).stdout.strip() == "Marked asked: Can I carry the shopping?"
-    assert "Can I carry" not in run_cli("question", "list").stdout
+    # Asked but not answered: still open, and listed as asked.
+    assert "[asked] Can I carry the shopping?" in run_cli("question", "list").stdout
     answered = run_cli("question", "answered", qid, "--answer", "Up to 5 kg")
     assert answered.exit_code == 0
     [q] = [q for q in read(db_path, "questions") if q.id.startswith(qid)]
     assert (q.status, q.answer) == ("answered", "Up to 5 kg")
+    assert "Can I carry" not in run_cli("question", "list").stdout  # answered: no longer open
     assert "answer: Up to 5 kg" in run_cli("question", "list", "--all").stdout
     assert run_cli("question", "open", qid).exit_code == 0
     assert "Can I carry" in run_cli("question", "list").stdout
@@ -107,3 +109,29 @@ def test_question_refusals(run_cli, db_path):
 def test_no_questions_yet(run_cli):
     assert run_cli("question", "list").stdout.strip() == "No open questions."
     assert run_cli("question", "list", "--all").stdout.strip() == "No questions yet."
+
+
+def test_the_peg_is_asked_about_the_past_week_at_most_weekly(run_cli, db_path):
+    from datetime import date, timedelta
+
+    from osteotrack.store import Diary
+    from tests.support import active
+
+    today = date.today()
+    first = run_cli("checkin", "--pain", "5", "--enjoyment", "4", "--activity", "6", "--day",
+                    str(today - timedelta(days=8)))
+    assert first.exit_code == 0, first.output
+    # 6 days later the past week is the same week, nearly: refused, with the day it was answered and the next.
+    too_soon = today - timedelta(days=2)
+    refused = run_cli("checkin", "--pain", "5", "--day", str(too_soon))
+    answered = today - timedelta(days=8)
+    assert refused.exit_code == 2
+    assert f"it was answered on {answered:%a %d %b}, next from {answered + timedelta(days=7):%a %d %b}" in (
+        refused.output)
+    # Sleep and mood are daily: saved on that day without the PEG.
+    assert run_cli("checkin", "--sleep", "6", "--mood", "5", "--day", str(too_soon)).exit_code == 0
+    # 7 days after, the PEG is due again.
+    assert run_cli("checkin", "--pain", "3", "--day", str(answered + timedelta(days=7))).exit_code == 0
+    with Diary.open(db_path, read_only=True) as diary:
+        asked = [(c.day, c.peg_pain, c.peg_week) for c in active(diary).checkins()]
+    assert asked == [(answered, 5, True), (too_soon, None, False), (answered + timedelta(days=7), 3, True)]

@@ -291,3 +291,40 @@ def test_export_one_profile_and_import_it_as_another(run_cli, db_path, tmp_path)
 def test_export_needs_an_existing_diary(run_cli, db_path):
     assert_refused(run_cli("export", "-o", "-"), "There is no diary at")
     assert not db_path.exists()
+
+
+def test_a_complete_export_into_a_new_diary_gives_the_same_diary_back(run_cli, db_path, tmp_path):
+    # The exporting diary: "me" renamed to Margaret, and Dad; Dad is the active profile.
+    with Diary.open(db_path) as diary:
+        diary.rename_profile("me", "Margaret")
+        diary.add_profile("Dad")
+        diary.use_profile("Dad")
+    assert run_cli("log", "--pain", "6", "--at", iso(2)).exit_code == 0  # Dad's
+    assert run_cli("--profile", "Margaret", "log", "--pain", "3", "--at", iso(2)).exit_code == 0
+    out = tmp_path / "diary.json"
+    assert run_cli("export", "-o", str(out)).exit_code == 0
+    from click.testing import CliRunner
+
+    from osteotrack.cli import cli
+
+    other = tmp_path / "new.db"  # a new diary starts with the profile "me"
+    assert CliRunner().invoke(cli, ["--db", str(other), "import", str(out)]).exit_code == 0
+    with Diary.open(other) as copy:
+        # No extra "me", and Dad is active again: a plain `osteotrack report` is about Dad, as before.
+        assert sorted(p.name for p in copy.profiles()) == ["Dad", "Margaret"]
+        assert copy.active_profile() == "Dad"
+        assert json.loads(out.read_text()) == export_document(copy)
+
+
+def test_an_export_into_a_diary_in_use_keeps_its_profiles_and_active_one(small_diary, db_path, tmp_path):
+    out = tmp_path / "diary.json"
+    with Diary.open(db_path) as diary:
+        diary.rename_profile("me", "Ann")
+    assert small_diary("export", "-o", str(out)).exit_code == 0
+    with Diary.open(db_path) as diary:
+        diary.add_profile("Bob")
+        diary.use_profile("Bob")
+    assert small_diary("import", str(out)).exit_code == 0
+    with Diary.open(db_path) as diary:
+        # The diary was in use (two profiles, records): nothing removed, Bob stays active.
+        assert sorted(p.name for p in diary.profiles()) == ["Ann", "Bob"] and diary.active_profile() == "Bob"

@@ -22,8 +22,11 @@ def test_json_gives_every_figure_with_its_count(small, run_cli):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["profile"] == "me"
-    assert data["summary"] == {"mean": 4.667, "worst": 8, "least": 2, "entries": 6, "days_logged": 5,
-                               "days_in_range": 7, "coverage": 0.714}
+    # Average daily pain: daily means 5, 2, 8, 3, 5 -> 23 / 5 = 4.6, said beside it.
+    assert data["summary"] == {"mean": 4.6, "worst": 8, "least": 2, "entries": 6, "days_logged": 5,
+                               "days_in_range": 7, "coverage": 0.714,
+                               "mean_is": "Average daily pain is the mean of each logged day's mean pain: a day "
+                                          "with five entries counts as much as a day with one."}
     assert [(d["day"], d["worst"], d["mean"], d["least"], d["entries"], d["rolling_mean"], d["rolling_days"])
             for d in data["daily"]] == [
         ("2026-11-10", 6, 5.0, 4, 2, 5.0, 1), ("2026-11-12", 2, 2.0, 2, 1, 3.5, 2),
@@ -31,7 +34,7 @@ def test_json_gives_every_figure_with_its_count(small, run_cli):
         ("2026-11-16", 5, 5.0, 5, 1, 4.6, 5),
     ]
     assert data["locations"][0] == {"location": "lower-back", "name": "Lower back", "days": 3, "days_logged": 5,
-                                    "share_of_days": 0.6, "mean_intensity": 6.0, "count": 4}
+                                    "share_of_days": 0.6, "mean_intensity": 6.0, "hurt": 4, "count": 4}
     assert data["triggers"][0] == {"trigger": "bending", "name": "Bending", "present": 2, "mean_present": 5.0,
                                    "absent": 4, "mean_absent": 4.5}
     assert data["therapies"][1] == {"therapy": "heat", "name": "Heat (hot pack, warm shower)", "group": "physical",
@@ -39,12 +42,17 @@ def test_json_gives_every_figure_with_its_count(small, run_cli):
     assert data["relief_bucket"] == "week"
     assert data["relief_over_time"][0] == {"therapy": "heat", "start": "2026-11-09", "mean_relief": 70.0, "rated": 2}
     otc = data["medication"]["otc"]
-    assert (otc["days_used"], otc["uses"], otc["longest_run"], otc["run_start"], otc["run_end"]) == (
-        4, 4, 2, "2026-11-13", "2026-11-14")
+    assert (otc["days_used"], otc["uses"], otc["longest_run"], otc["longest_runs"]) == (
+        4, 4, 2, [{"first": "2026-11-13", "last": "2026-11-14", "began_before": False}])
+    # The entries name no medicine: one row "name not given" per kind, OTC on 10, 13, 14, 16 Nov.
+    assert [(m["medicine"], m["days_used"]) for m in data["medication"]["medicines"]] == [
+        ("name not given", 4), ("name not given", 1)]
     assert data["medication"]["prescription"]["days_used"] == 1
     assert [(w["week"], w["score"], w["checkins"]) for w in data["peg_weeks"]] == [
         ("2026-W46", 5.0, 2), ("2026-W47", 2.0, 1)]
-    assert data["change"]["previous"]["mean"] == 9.0 and data["change"]["mean_difference"] == -4.333
+    # 4.6 - 9.0 = -4.4 as shown; -4.4 / 9.0 = -48.889 %.
+    assert data["change"]["previous"]["mean"] == 9.0 and data["change"]["mean_difference"] == -4.4
+    assert data["change"]["relative_change"] == -48.889
     assert [(e["day"], e["label"]) for e in data["events"]] == [("2026-11-13", "Fall"),
                                                                 ("2026-11-13", "Fracture mid back T8")]
 
@@ -60,7 +68,7 @@ def test_text_prints_tables_and_charts_within_80_columns(small, run_cli, monkeyp
     assert "Pain, 10 Nov 2026 – 16 Nov 2026" in out
     assert "^ worst  v least  o mean  ▞ 7-day rolling mean" in out
     assert "events: F fall, X fracture" in out
-    assert "13–14 Nov 2026" in out  # the longest run of OTC days
+    assert "13 Nov – 14 Nov 2026" in out  # the longest run of OTC days
     assert "do not say what caused the pain" in out
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "\x1b[" not in out  # not a terminal: no colour codes

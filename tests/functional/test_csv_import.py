@@ -21,7 +21,7 @@ def _fill(diary: Diary) -> None:
     diary.add_profile("Ann")
     active(diary).add_entry(
         Entry(
-            at=datetime(2026, 3, 1, 19, 30, tzinfo=TZ),
+            at=datetime(2026, 3, 1, 19, 39, 45, tzinfo=TZ),  # seconds too: the CSV keeps them
             pain=7,
             sites=[Site("mid-back", 8, "T8"), Site("rib-left", 4)],
             qualities=["aching", "sharp"],
@@ -41,9 +41,11 @@ def _fill(diary: Diary) -> None:
         CheckIn(day=date(2026, 3, 1), peg_pain=6, peg_enjoyment=5, peg_activity=7, sleep=4, note="bad night")
     )
     active(diary).add_event(
-        Event(kind="dxa", at=datetime(2026, 2, 1, 10, tzinfo=TZ), t_score=-2.7, dxa_site="lumbar-spine")
+        Event(kind="dxa", at=datetime(2026, 2, 1, 10, 0, 30, tzinfo=TZ), t_score=-2.7, dxa_site="lumbar-spine")
     )
-    active(diary).add_question(Question(text="Can I carry the shopping?", created=datetime(2026, 3, 1, 12, tzinfo=TZ)))
+    active(diary).add_question(Question(text="Can I carry the shopping?",
+                                        created=datetime(2026, 3, 1, 8, 15, 30, tzinfo=timezone(timedelta(hours=5,
+                                                                                                  minutes=30)))))
 
 
 BONE = ("treatments", "doses", "heights", "falls_checks", "impressions", "side_effects")
@@ -58,9 +60,7 @@ def _state(path: Path) -> str:
         for key in ("entries", "checkins", "events", "questions", *BONE):
             for record in p[key]:
                 record.pop("updated", None)
-                if key == "questions":
-                    record["created"] = record["created"][:10]  # the CSV keeps the day a question was asked
-                else:
+                if key != "questions":  # a question's "created" is when it was asked: the CSV keeps it exactly
                     record.pop("created", None)
     return dumps(document)
 
@@ -74,6 +74,10 @@ def test_the_csv_zip_comes_back_whole_and_twice_adds_nothing(tmp_path, run_cli, 
     assert result.exit_code == 0, result.output
     assert result.output == "Imported 2 entries, 1 checkins, 1 events, 1 questions; 0 already in the diary.\n"
     assert _state(db_path) == _state(source)
+    with Diary.open(db_path, read_only=True) as copy:
+        # To the second, with the offset, as stored: 19:39:45 stays 19:39:45; the question keeps 08:15:30 +05:30.
+        assert active(copy).entries()[0].at == datetime(2026, 3, 1, 19, 39, 45, tzinfo=TZ)
+        assert active(copy).questions()[0].created.isoformat() == "2026-03-01T08:15:30+05:30"
     again = run_cli("import", str(tmp_path / "out.zip"))
     assert again.output == "Imported 0 entries, 0 checkins, 0 events, 0 questions; 5 already in the diary.\n"
     assert _state(db_path) == _state(source)
@@ -142,6 +146,15 @@ def test_a_bad_bone_row_refuses_the_whole_zip(name, old, new, words, tmp_path, r
     assert result.exit_code == 2, result.output
     assert words.lower() in result.stderr.lower() and len(result.stderr.splitlines()) == 1, result.stderr
     assert _state(db_path) == before
+
+
+def test_a_time_with_seconds_in_the_time_column_keeps_them(tmp_path, run_cli, db_path):
+    path = tmp_path / "entries.csv"
+    path.write_text("id,date,time,utc_offset,pain\n11111111-0000-4000-8000-00000000000a,2026-03-01,19:39:45,+0100,5\n",
+                    encoding="utf-8")
+    assert run_cli("import", str(path)).exit_code == 0
+    with Diary.open(db_path, read_only=True) as diary:
+        assert active(diary).entries()[0].at == datetime(2026, 3, 1, 19, 39, 45, tzinfo=TZ)
 
 
 ENTRIES_CSV = (

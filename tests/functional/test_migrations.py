@@ -68,6 +68,8 @@ def test_released_diary_migrates_with_its_data(fixture, tmp_path):
             7,
         )
         assert (checkin.sleep, checkin.mood, checkin.note) == (4, 6, "bad night")
+        # Asked about its own day, before the weekly PEG: kept, and never taken for a past-week PEG.
+        assert checkin.peg_week is False
         [fracture] = diary.profile_by_id(me).events(kinds=("fracture",))
         assert (fracture.kind, fracture.site, fracture.level, fracture.at.date()) == (
             "fracture",

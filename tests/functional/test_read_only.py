@@ -149,8 +149,9 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
         reads = {"open", "close", "setting", "profiles", "profile_id", "profile_name", "vocabulary", "backup",
                  "writing", "db", "path", "verify", "profile", "profile_by_id", "active_profile"}
         person_reads = {"name", "id", "diary", "read_only", "vocabulary", "figures", "default_logger", "get_entry",
-                        "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
-                        "checkin", "checkins", "events", "questions", "find_id", "flagged_entries",
+                        "entries", "count_entries", "logged_on", "last_entry", "recent_medications",
+                        "checkin", "checkins", "stored_checkins", "weekly_peg_near", "events", "questions",
+                        "open_questions", "find_id", "flagged_entries",
                         "sessions", "treatments", "doses", "dose_days", "heights",
                         "falls_checks", "impressions", "side_effects", "side_effects_by_medicine", "known_ids"}
         public = {name for name, _ in inspect.getmembers(Diary) if not name.startswith("_")}

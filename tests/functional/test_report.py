@@ -59,6 +59,7 @@ def hand_built(diary):
     active(diary).set_question_status(
         active(diary).add_question(Question("Brace at night?", at(8, 21))).id, "answered", "No"
     )
+    active(diary).set_question_status(active(diary).add_question(Question("Walk with poles?", at(8, 22))).id, "asked")
     return diary
 
 
@@ -71,9 +72,11 @@ def _pdf_text(data: bytes) -> tuple[str, int]:
 # Worked out by hand from the fixture (period 1–10 Nov, previous period 22–31 Oct):
 HAND = [
     "Days logged: 4 of 10 days in range (40%), 5 entries",  # 2, 3, 5 and 6 Nov
-    "4.6 (5 entries)",  # (6 + 4 + 8 + 2 + 3) / 5
+    # Average daily pain: daily means 2 Nov (6 + 4) / 2 = 5, 3 Nov 8, 5 Nov 2, 6 Nov 3; (5 + 8 + 2 + 3) / 4 = 4.5
+    "4.5 (5 entries)",
     "6.0 (2 entries)",  # previous: (5 + 7) / 2
-    "-1.4",  # 4.6 - 6.0
+    "-1.5 (-25%)",  # 4.5 - 6.0 = -1.5; -1.5 / 6.0 = -25 %
+    "this is a fall of 25%, less than 30%.",
     "6.7 (3 entries)",  # mid back: (7 + 5 + 8) / 3
     "2 of 4 days (50%)",  # mid back on 2 and 3 Nov, lower back on 2 and 6 Nov
     "3.0 (2 entries)",  # lower back: (3 + 3) / 2
@@ -82,16 +85,19 @@ HAND = [
     "3.8 (4 entries)",  # without lifting: (6 + 4 + 2 + 3) / 4 = 3.75
     "30% (2 rated)",  # over-the-counter: (40 + 20) / 2, one use unrated
     "55% (2 rated)",  # heat: (60 + 50) / 2
-    "2 of 10 days",  # over-the-counter on 2 and 3 Nov
-    "3 uses",
-    "2 days (02 Nov – 03 Nov 2026)",
-    "1 of 10 days",  # prescription on 5 Nov
-    "1 day (05 Nov – 05 Nov 2026)",
+    # Over-the-counter on 2 and 3 Nov, all of it ibuprofen 400 mg: the kind's row, then the medicine's.
+    "Over-the-counter, all 2 of 10 days 3 uses 2 days (02 Nov – 03 Nov 2026)",
+    "ibuprofen 400 mg 2 of 10 days 3 uses 2 days (02 Nov – 03 Nov 2026)",
+    "Prescription, all 1 of 10 days 1 use 1 day (05 Nov – 05 Nov 2026)",  # on 5 Nov
+    "tramadol 50 mg 1 of 10 days 1 use 1 day (05 Nov – 05 Nov 2026)",
     "2026-W45 (from 02 Nov) 6.0 6.5 5.0 6.5 2",  # PEG (5.0 + 7.0) / 2; items 6.5, 5.0, 6.5
     "2026-W46 (from 09 Nov) 2.0 2.0 2.0 2.0 1",
     "T-score -2.5 at lumbar spine",
     "slipped in the kitchen",
     "Can I carry 5 kg?",
+    "Walk with poles? (asked, not yet answered)",  # asked but not answered: still open
+    "Sat 07 Nov 2026 14:00: Appointment",  # a past appointment is an event of the period
+    "A day is the local day where the entry was made",
     f"Thu 05 Nov 2026 12:00, pain 2 (Hip, left 2): {NOTE}",  # the one entry flagged for the doctor
 ]
 
@@ -113,7 +119,7 @@ def test_pdf_numbers_are_the_analysis_figures(hand_built):
     assert f"{pain(figures.summary.mean)} ({figures.summary.entries} entries)" in text
     assert signed(change(figures.summary.mean, figures.change.previous.mean)) in text
     for loc in figures.locations:
-        assert f"{pain(loc.mean_intensity)} ({loc.count} entr" in text
+        assert f"{pain(loc.mean_intensity)} ({loc.hurt} entr" in text
     for trigger in figures.triggers:
         assert f"{pain(trigger.mean_present)} ({trigger.present} entr" in text
     for week in figures.peg_weeks:
@@ -124,7 +130,8 @@ def test_unicode_name_and_note_survive_into_the_pdf(hand_built):
     report = build_report(hand_built.profile(NAME), PERIOD)
     text, _ = _pdf_text(render(report, "pdf", paper="letter"))
     assert NAME in text and NOTE in text
-    assert "?" not in text.replace("stairs?", "").replace("5 kg?", "")  # no missing-glyph stand-ins
+    # No missing-glyph stand-ins:
+    assert "?" not in text.replace("stairs?", "").replace("5 kg?", "").replace("poles?", "")
 
 
 def test_sections_come_in_the_briefs_order_and_can_be_picked(hand_built):
@@ -157,7 +164,7 @@ def test_html_is_self_contained_with_inline_svg_charts(hand_built):
     assert parser.tags.count("svg") == 2  # the pain chart and the PEG chart
     assert parser.ids == list(SECTIONS)
     assert len(parser.all_ids) == len(set(parser.all_ids))  # two inline SVGs, no clashing ids
-    assert "@media print" in page and NAME in page and "4.6 (5 entries)" in page
+    assert "@media print" in page and NAME in page and "4.5 (5 entries)" in page
     assert not re.search(r"""(src|href)=["']?(https?:|//)""", page)  # nothing fetched from anywhere
 
 
@@ -165,7 +172,7 @@ def test_markdown_has_every_section_and_tables(hand_built):
     text = render(build_report(hand_built.profile(NAME), PERIOD), "md").decode("utf-8")
     headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
     assert headings == list(SECTIONS.values())
-    assert "| Mean pain (0–10) | 4.6 (5 entries) | 6.0 (2 entries) | -1.4 |" in text
+    assert "| Average daily pain (0–10) | 4.5 (5 entries) | 6.0 (2 entries) | -1.5 (-25%) |" in text
     assert f"- {NOTE}" not in text and NOTE in text
 
 

@@ -54,7 +54,7 @@ async def test_summary_then_write_shows_where_the_file_went(small_diary, tmp_pat
         await settle(pilot)
         summary = str(screen.query_one("#summary", Static).render())
         assert "Zoë" in summary and "Days logged: 2 of 10 days in range (20%), 2 entries." in summary
-        assert "Mean pain 5.0 of 10" in summary  # (6 + 4) / 2
+        assert "Average daily pain 5.0 of 10" in summary  # daily means 6 and 4: (6 + 4) / 2
         await pilot.press("w")
         await settle(pilot)
         assert target.read_bytes().startswith(b"%PDF")

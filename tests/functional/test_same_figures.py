@@ -22,7 +22,9 @@ By hand, rounding half up (a tie goes away from zero); Python's ``:.1f`` / ``:.0
 to even, so the report used to print the figures marked (was …):
 - mean pain (4+4+4+5+4+4+5+4) / 8 = 34 / 8 = 4.25 → 4.3 (was 4.2)
 - the 8 days before: (2+2+3) / 3 = 2.333… → 2.3
-- change: the difference of the values shown, 4.3 - 2.3 = +2.0 (the raw 4.25 - 2.333… = 1.916… alone says +1.9)
+- change: the difference of the values shown, 4.3 - 2.3 = +2.0 (the raw 4.25 - 2.333… = 1.916… alone says +1.9);
+  relative to the 2.3 shown before: 2.0 / 2.3 = 0.8696 → +87%
+- (one entry a day, so the average daily pain, the mean of the daily means, is the mean of the entries)
 - lower back: intensity (6+6+6+7) / 4 = 25 / 4 = 6.25 → 6.3 (was 6.2); on 4 of 8 logged days = 50%
 - ribs, left: on 1 of 8 logged days = 12.5 % → 13% (was 12%); intensity 3.0
 - bending: with it (4+4+4+5) / 4 = 4.25 → 4.3 (was 4.2); without it (4+4+5+4) / 4 = 4.25 → 4.3
@@ -55,7 +57,7 @@ NOW = datetime(2026, 11, 20, 10, 0, tzinfo=TZ)
 SINCE, UNTIL = "2026-11-02", "2026-11-09"
 
 # Each figure, as worked out by hand above: the one text every surface must print.
-MEAN, BEFORE, CHANGE = "4.3", "2.3", "+2.0"
+MEAN, BEFORE, CHANGE, RELATIVE = "4.3", "2.3", "+2.0", "+87%"
 COVERAGE, COVERAGE_BEFORE = "100%", "38%"
 LOWER_BACK_SHARE, LOWER_BACK_INTENSITY = "50%", "6.3"
 RIBS_SHARE, RIBS_INTENSITY = "13%", "3.0"
@@ -67,7 +69,7 @@ HEAT = "Heat (hot pack, warm shower)"
 
 # The terminal tables (``osteotrack trends`` and the Trends screen print the same Rich tables): label → cells.
 TERMINAL_ROWS = {
-    "mean pain": [MEAN, BEFORE, CHANGE],
+    "average daily pain": [MEAN, BEFORE, f"{CHANGE} ({RELATIVE})"],
     "coverage": [COVERAGE, COVERAGE_BEFORE],
     "Lower back": ["4", LOWER_BACK_SHARE, LOWER_BACK_INTENSITY, "4"],
     "Ribs, left": ["1", RIBS_SHARE, RIBS_INTENSITY, "1"],
@@ -77,7 +79,7 @@ TERMINAL_ROWS = {
 }
 # The report's tables (Markdown, HTML and PDF are laid out from one model): first cell → the others.
 REPORT_ROWS = {
-    "Mean pain (0–10)": [f"{MEAN} (8 entries)", f"{BEFORE} (3 entries)", CHANGE],
+    "Average daily pain (0–10)": [f"{MEAN} (8 entries)", f"{BEFORE} (3 entries)", f"{CHANGE} ({RELATIVE})"],
     "Lower back": [f"4 of 8 days ({LOWER_BACK_SHARE})", f"{LOWER_BACK_INTENSITY} (4 entries)"],
     "Ribs, left": [f"1 of 8 days ({RIBS_SHARE})", f"{RIBS_INTENSITY} (1 entry)"],
     "Bending": [f"{WITH_BENDING} (4 entries)", f"{WITHOUT_BENDING} (4 entries)"],
@@ -86,7 +88,7 @@ REPORT_ROWS = {
 }
 REPORT_LINES = [
     f"Days logged: 8 of 8 days in range ({COVERAGE}), 8 entries.",
-    f"Mean pain {MEAN} of 10, worst 5 (moderate), least 4, over 8 entries on 8 days.",
+    f"Average daily pain {MEAN} of 10, worst 5 (moderate), least 4, over 8 entries on 8 days.",
     f"T-score {T_SCORE} at lumbar spine",
 ]
 
@@ -144,7 +146,9 @@ def test_trends_json_keeps_the_exact_ties_that_the_text_rounds(ties, run_cli):
     summary, previous = data["summary"], data["change"]["previous"]
     (lower_back, ribs), (bending,), (heat,), (week,) = (data["locations"], data["triggers"], data["therapies"],
                                                         data["peg_weeks"])
-    assert (summary["mean"], previous["mean"], data["change"]["mean_difference"]) == (4.25, 2.333, 1.917)
+    # The change is the one shown everywhere: 4.3 - 2.3 = 2.0, and 2.0 / 2.3 * 100 = 86.957 %.
+    assert (summary["mean"], previous["mean"], data["change"]["mean_difference"]) == (4.25, 2.333, 2.0)
+    assert data["change"]["relative_change"] == 86.957
     assert (summary["coverage"], previous["coverage"]) == (1.0, 0.375)
     assert (lower_back["share_of_days"], lower_back["mean_intensity"]) == (0.5, 6.25)
     assert (ribs["share_of_days"], ribs["mean_intensity"]) == (0.125, 3.0)
@@ -234,8 +238,8 @@ async def test_trends_screen_prints_the_hand_worked_figures(ties):
         screen.query_one("#until", Input).value = UNTIL
         await pilot.click("#apply")
         await settle(pilot)
-        assert (f"8 of 8 days logged · 8 entries · mean pain {MEAN}, worst 5, least 4 · {CHANGE} against the 8 days "
-                "before") in text(screen, "#summary")
+        assert (f"8 of 8 days logged · 8 entries · average daily pain {MEAN}, worst 5, least 4 · {CHANGE} against "
+                "the 8 days before") in text(screen, "#summary")
         shown = "\n".join(table_text(screen, name) for name in ("summary", "locations", "triggers", "therapies",
                                                                 "peg"))
         assert_terminal_rows(shown)

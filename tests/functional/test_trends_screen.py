@@ -96,14 +96,15 @@ async def test_custom_range_shows_figures_with_counts(small):
         screen = pilot.app.screen
         summary = text(screen, "#summary")
         assert "me · 10 Nov 2026 – 16 Nov 2026 (7 days) · 5 of 7 days logged · 6 entries" in summary
-        assert "mean pain 4.7, worst 8, least 2 · -4.3 against the 7 days before" in summary
+        # Average daily pain (5 + 2 + 8 + 3 + 5) / 5 = 4.6; against 9.0 before: 4.6 - 9.0 = -4.4.
+        assert "average daily pain 4.6, worst 8, least 2 · -4.4 against the 7 days before" in summary
         assert "do not say what caused the pain" in summary
         assert screen.query_one("#range-custom", RadioButton).value
         assert text(screen, "#key-pain").startswith("^ worst  v least  o mean")
         locations = table_text(screen, "locations")
         assert "Lower back" in locations and "60%" in locations and "6.0" in locations
         medication = table_text(screen, "medication")
-        assert "4 of 7" in medication and "2 (13–14 Nov 2026)" in medication
+        assert "4 of 7" in medication and "2 days (13 Nov – 14 Nov 2026)" in medication
         assert "Fracture mid back T8" in table_text(screen, "events")
 
 

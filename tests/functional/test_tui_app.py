@@ -61,7 +61,7 @@ async def test_first_run_explore_the_demo_in_a_file_of_its_own(db_path, tmp_path
 @pilot_test
 async def test_today_shows_entries_checkin_and_trend(db_path, tmp_path):
     with person(db_path) as diary:
-        # Today 6 and 2 (mean 4.0); in the 7 days before, 7 and 5 (mean 6.0): lower.
+        # Today 6 and 2 (mean 4.0); in the 7 days before, 7 and 5 on two days (average daily pain 6.0): lower.
         for days_ago, hour, pain in [(0, 8, 6), (0, 9, 2), (2, 12, 7), (5, 12, 5)]:
             diary.add_entry(Entry(at=NOW.replace(hour=hour) - timedelta(days=days_ago), pain=pain,
                                   sites=[Site("lower-back", pain)]), now=NOW)
@@ -71,7 +71,7 @@ async def test_today_shows_entries_checkin_and_trend(db_path, tmp_path):
         await settle(pilot)
         screen = app.screen
         assert text_of(screen, "#trend") == (
-            "Pain today: 4.0 on average (2 entries); the 7 days before: 6.0 (2 entries) — lower.")
+            "Pain today: 4.0 on average (2 entries); the 7 days before: average daily pain 6.0 (2 entries) — lower.")
         assert text_of(screen, "#checkin-status").startswith("Check-in: done — average pain 4")
         assert not screen.query_one("#reminder").display
         options = screen.query_one("#entries")

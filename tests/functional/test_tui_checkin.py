@@ -35,8 +35,9 @@ def test_digits_answer_and_ctrl_s_saves_today_with_its_peg_score(empty):
         seen["dirty"] = pilot.app.screen.dirty
 
     run_screen(empty, CheckInScreen, scenario)
+    # The three PEG answers were asked about the past 7 days (no PEG in the week before, so it was due).
     assert stored(empty) == [CheckIn(day=TODAY, peg_pain=6, peg_enjoyment=4, peg_activity=7, sleep=8, mood=5,
-                                     id=stored(empty)[0].id)]
+                                     id=stored(empty)[0].id, peg_week=True)]
     # (6 + 4 + 7) / 3 = 5.67, shown to one decimal.
     assert "PEG score 5.7 of 10" in seen["peg"]
     assert "Saved for Tue 24 Nov" in seen["peg"]
@@ -64,6 +65,8 @@ def test_a_missed_day_is_filled_in_with_the_day_before_key(empty):
         await pilot.press("[", "[")
         await settle(pilot)
         seen["day"] = pilot.app.screen.query_one("#day").value
+        seen["due"] = text_of(pilot.app.screen, "#peg-due")
+        seen["asked"] = not pilot.app.screen.query_one("#peg_pain").disabled
         await pilot.press("3", "ctrl+s")
         await settle(pilot)
 
@@ -71,7 +74,13 @@ def test_a_missed_day_is_filled_in_with_the_day_before_key(empty):
     # The two weeks before today, less Mon 23, which has a check-in; newest first.
     assert seen["missed"] == "Missed in the last two weeks: Sun 22 Nov, Sat 21 Nov, Fri 20 Nov and 10 more."
     assert seen["day"] == "2026-11-22"
-    assert [(c.day, c.peg_pain) for c in stored(empty)] == [(date(2026, 11, 22), 3), (date(2026, 11, 23), 4)]
+    # The PEG of Mon 23 covers the week: on Sun 22 it is not asked again (next from 23 + 7 = Mon 30 Nov), and the
+    # cursor waits on sleep, which is asked every day.
+    assert not seen["asked"]
+    assert seen["due"] == ("The weekly questions were answered on Mon 23 Nov; next from Mon 30 Nov. "
+                           "Sleep and mood are asked every day.")
+    assert [(c.day, c.peg_pain, c.sleep) for c in stored(empty)] == [(date(2026, 11, 22), None, 3),
+                                                                     (date(2026, 11, 23), 4, None)]
 
 
 def test_typing_a_day_loads_its_check_in_and_saving_replaces_it(empty):

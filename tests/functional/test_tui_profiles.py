@@ -113,7 +113,7 @@ async def test_nothing_of_another_profile_shows_on_any_screen(dad_and_me, tmp_pa
 
         trends = await go(pilot, "g")
         summary = str(trends.query_one("#summary", Static).render())
-        assert summary.startswith("Dad · ") and "· 1 entry · mean pain 3.0, worst 3, least 3" in summary
+        assert summary.startswith("Dad · ") and "· 1 entry · average daily pain 3.0, worst 3, least 3" in summary
         assert_nothing_of_me(trends)
         await back_to_today(pilot)
 
@@ -122,7 +122,7 @@ async def test_nothing_of_another_profile_shows_on_any_screen(dad_and_me, tmp_pa
         await pilot.press("s")
         await settle(pilot)
         summary = str(report.query_one("#summary", Static).render())
-        assert "for Dad:" in summary and "Mean pain 3.0 of 10" in summary
+        assert "for Dad:" in summary and "Average daily pain 3.0 of 10" in summary
         assert_nothing_of_me(report)
         await back_to_today(pilot)
 

@@ -69,7 +69,7 @@ def family(diary):
 def test_dad_gets_every_kind_of_alert(diary, family):
     dad = profile_overview(diary.profile_by_id(family["dad"]), TODAY)
     assert dad.alerts == [
-        "Pain is up by 2.0 points: mean 5.0 this week, 3.0 last week.",
+        "Pain is up by 2.0 points: average daily pain 5.0 this week, 3.0 last week.",
         "New place that hurts this week: hip, right.",
         "Fall logged on Thu 19 Nov.",
         "No entry for 4 days; the last was on Fri 20 Nov.",
@@ -99,7 +99,7 @@ def test_the_overview_lists_every_profile_and_marks_the_active_one(diary, family
     assert people[0].alerts == ["Nothing logged yet."]
     assert overview_lines(people[2]) == [
         "Mum (active): last entry Mon 23 Nov 2026 09:00, pain 5/10 (moderate)",
-        "This week: mean pain 5.0 (2 entries); last week: 4.0 (2 entries).",
+        "This week: average daily pain 5.0 (2 entries); last week: 4.0 (2 entries).",
         "Nothing to flag.",
     ]
 
@@ -112,7 +112,7 @@ def test_the_overview_command_prints_every_profile(run_cli, db_path, family, mon
     assert result.exit_code == 0, result.output
     assert (
         "Dad: last entry Fri 20 Nov 2026 09:00, pain 4/10 (moderate)\n"
-        "  This week: mean pain 5.0 (3 entries); last week: 3.0 (3 entries).\n"
+        "  This week: average daily pain 5.0 (3 entries); last week: 3.0 (3 entries).\n"
         "  Alert: Pain is up by 2.0 points" in result.output
     )
     assert "\nSam: last entry" in result.output and result.output.startswith("me (active): no entries yet\n")

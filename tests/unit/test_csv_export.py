@@ -86,7 +86,8 @@ def test_empty_tables_still_have_their_headers(diary):
     tables = _tables(diary)
     assert tables["entries.csv:header"] == SUMMARY + ["at"]
     assert tables["checkins.csv:header"] == ["profile", "id", "date", "peg_pain", "peg_enjoyment", "peg_activity",
-                                             "peg_score", "sleep", "mood", "note"]
-    assert tables["events.csv:header"][:3] == ["profile", "id", "date"]
-    assert tables["questions.csv:header"] == ["profile", "id", "date", "status", "question", "answer"]
+                                             "peg_score", "sleep", "mood", "note", "peg_asked"]
+    assert tables["events.csv:header"][:3] == ["profile", "id", "date"] and tables["events.csv:header"][-1] == "at"
+    # "asked": when the question was asked, to the second and with its offset.
+    assert tables["questions.csv:header"] == ["profile", "id", "date", "status", "question", "answer", "asked"]
     assert all(tables[name] == [] for name in ("entries.csv", "checkins.csv", "events.csv", "questions.csv"))

@@ -100,8 +100,6 @@ def assert_reads_are_isolated(diary: Diary, owned: dict) -> None:
         assert mine(diary.profile_by_id(pid).entries(limit=3, offset=1)) <= ids["entries"]
         assert mine(diary.profile_by_id(pid).entries(since=days[10], until=days[20])) <= ids["entries"]
         assert diary.profile_by_id(pid).count_entries() == len(ids["entries"])
-        pains = [diary.profile_by_id(pid).get_entry(i).pain for i in ids["entries"]]
-        assert diary.profile_by_id(pid).pain_mean() == (sum(pains) / len(pains) if pains else None, len(pains))
         last = diary.profile_by_id(pid).last_entry()
         assert (last is None) == (not ids["entries"]) and (last is None or last.id in ids["entries"])
         assert mine(diary.profile_by_id(pid).checkins()) == ids["checkins"]

@@ -1,4 +1,5 @@
-"""The daily check-in: the three PEG items, sleep and mood, a note, for today or a missed day."""
+"""The check-in: sleep and mood every day, the three PEG items about the past 7 days once a week, a note,
+for today or a missed day."""
 
 from __future__ import annotations
 
@@ -31,12 +32,13 @@ def _pain_words(value: int) -> str:
     return f"{value} of 10 · {pain_band(value)}"
 
 
-# Our own plain words for the PEG items (the PEG itself is free to use; its wording we paraphrase).
+# Our own plain words for the PEG items, about the past 7 days as the PEG is validated; asked once a week.
+PEG_KEYS = ("peg_pain", "peg_enjoyment", "peg_activity")
 ITEMS = [
-    ("peg_pain", "Your pain on average today", "0 no pain … 10 worst imaginable", _pain_words),
-    ("peg_enjoyment", "How much did pain get in the way of enjoying life today?", "0 not at all … 10 completely",
-     _anchored("not at all", "completely")),
-    ("peg_activity", "How much did pain get in the way of your everyday activities?",
+    ("peg_pain", "Over the past 7 days: your pain on average", "0 no pain … 10 worst imaginable", _pain_words),
+    ("peg_enjoyment", "Over the past 7 days: how much did pain get in the way of enjoying life?",
+     "0 not at all … 10 completely", _anchored("not at all", "completely")),
+    ("peg_activity", "Over the past 7 days: how much did pain get in the way of your everyday activities?",
      "0 not at all … 10 completely", _anchored("not at all", "completely")),
     ("sleep", "How well did you sleep last night?", "0 very badly … 10 very well",
      _anchored("very badly", "very well")),
@@ -88,6 +90,7 @@ class CheckInScreen(DiaryScreen):
             yield Label("", id="day-words")
             yield Label("", id="day-error", classes="error")
             yield Label("", id="missed", classes="hint")
+            yield Label("", id="peg-due", classes="hint")
             for key, question, anchors, words in ITEMS:
                 yield Label(question, classes="question")
                 yield ScaleInput(words, hint=anchors, id=key)
@@ -128,14 +131,27 @@ class CheckInScreen(DiaryScreen):
     def _load(self, day: date) -> None:
         since, today = self._today - timedelta(days=MISSED_LOOKBACK_DAYS), self._today
 
-        def look(person: ProfileDiary) -> tuple[CheckIn | None, list[date]]:
+        def look(person: ProfileDiary) -> tuple[CheckIn | None, list[date], date | None]:
             done = {c.day for c in person.checkins(since, today)}
             missed = [since + timedelta(days=i) for i in range(MISSED_LOOKBACK_DAYS)]
-            return person.checkin(day), [d for d in reversed(missed) if d not in done]
+            return person.checkin(day), [d for d in reversed(missed) if d not in done], person.weekly_peg_near(day)
 
         self.read(look, lambda found: self._loaded(day, *found), group="checkin-load")
 
-    def _loaded(self, day: date, existing: CheckIn | None, missed: list[date]) -> None:
+    def _ask_peg(self, answered: date | None) -> None:
+        """The three weekly questions are asked when due; within 6 days of the last answers they rest."""
+        due = answered is None and not self.read_only
+        for key in PEG_KEYS:
+            self.query_one(f"#{key}", ScaleInput).disabled = not due
+        self.query_one("#peg-due", Label).update(
+            "Once a week: three questions about the past 7 days, then sleep and mood (every day)." if due else
+            f"The weekly questions were answered on {answered:%a %d %b}; next from "
+            f"{answered + timedelta(days=7):%a %d %b}. Sleep and mood are asked every day." if answered else "")
+        if not due and self.focused is not None and self.focused.id in PEG_KEYS:
+            self.query_one("#sleep", ScaleInput).focus()
+
+    def _loaded(self, day: date, existing: CheckIn | None, missed: list[date], answered: date | None) -> None:
+        self._ask_peg(answered)
         self._show_day(day, "· already checked in; saving replaces it" if existing else "· not checked in yet")
         if missed:
             days = ", ".join(f"{d:%a %d %b}" for d in missed[:3])
@@ -232,7 +248,7 @@ class CheckInScreen(DiaryScreen):
         values = self._answers()
         checkin = CheckIn(day=day, note=values[-1], **{key: v for (key, *_), v in zip(ITEMS, values)})
         today = self._today
-        self.write(lambda person: person.save_checkin(checkin, today=today), self._saved)
+        self.write(lambda person: person.save_checkin(checkin, today=today, weekly=True), self._saved)
 
     def refused(self, error: DiaryError) -> None:
         self.show_error(error)

@@ -39,13 +39,15 @@ def read_today(person: ProfileDiary, today: date) -> TodayData:
     """Everything the Today screen shows of one person, read in one go (runs in a worker thread)."""
     vocab = person.vocabulary()
     entries = person.entries(since=today, until=today)
-    before = person.pain_mean(today - timedelta(days=TREND_DAYS), today - timedelta(days=1))
+    from osteotrack.analysis import Period, pain_summary
+
+    week = pain_summary(person, Period(today - timedelta(days=TREND_DAYS), today - timedelta(days=1)))
     return TodayData(
         profile=person.name,
         demo=person.diary.setting("demo") == "1",
         lines=[(e.id, f"{e.at:%H:%M}  {entry_details(e, vocab)}") for e in entries],
         checkin=person.checkin(today),
-        trend=trend_text(_mean_and_count([e.pain for e in entries]), before, TREND_DAYS),
+        trend=trend_text(_mean_and_count([e.pain for e in entries]), (week.mean, week.entries), TREND_DAYS),
         **_bone(person, today),
     )
 

@@ -197,10 +197,10 @@ class TrendsScreen(DiaryWork, Screen):
         self.query_one("#range-error", Label).remove_class("shown")
         s = result.summary
         if s.entries:
-            change = numbers.change(s.mean, result.change.previous.mean)  # of the means as shown
+            change = result.change.mean_difference  # of the means as shown
             text = (f"{result.profile} · {result.period.label()} · {s.days_logged} of "
                     f"{numbers.count(s.days_in_range, 'day')} logged · {numbers.count(s.entries, 'entry')} · "
-                    f"mean pain {numbers.pain(s.mean)}, worst {s.worst}, least {s.least}"
+                    f"average daily pain {numbers.pain(s.mean)}, worst {s.worst}, least {s.least}"
                     + ("" if change is None else
                        f" · {numbers.signed(change)} against the {numbers.count(result.period.days, 'day')} before"))
         else:
