@@ -366,7 +366,7 @@ def m007_sync(db) -> None:
             stamp = "created_utc" if table == "questions" else "updated_utc"
             conn.execute(f"UPDATE {table} SET changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', {stamp})")
         content = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
-                   if r[1] not in ("changed_at", "base_at")]
+                   if r[1] not in ("changed_at", "base_at", "uid")]
         changed = f"changed_at = {_after('OLD.changed_at')}, base_at = coalesce(OLD.base_at, OLD.changed_at)"
         conn.execute(f"CREATE TRIGGER {table}_new AFTER INSERT ON {table} WHEN NEW.changed_at IS NULL BEGIN"
                      f" UPDATE {table} SET changed_at = {NOW_MS} WHERE rowid = NEW.rowid; END")

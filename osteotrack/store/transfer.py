@@ -30,13 +30,37 @@ FORMAT_VERSION = 1
 def export_document(diary: Diary, profiles: list[str] | None = None) -> dict:
     """The whole diary (or the named profiles) as plain JSON-ready data."""
     chosen = [p for p in diary.profiles() if profiles is None or p.name in profiles]
-    return {
+    document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
         "vocabulary": [_term_dict(t) for kind in KINDS for t in diary.vocabulary().terms[kind].values()],
         "profiles": [_profile_dict(diary, p) for p in chosen],
     }
+    _add_sync(diary, document)
+    return document
+
+
+# Lists of a profile in the export, and the table each one's records live in.
+_TABLES = {"entries": "entries", "checkins": "checkins", "events": "events", "questions": "questions",
+           "treatments": "bone_treatments", "doses": "bone_doses", "heights": "heights",
+           "falls_checks": "falls_checks", "impressions": "impressions", "side_effects": "side_effects"}
+
+
+def _add_sync(diary: Diary, document: dict) -> None:
+    """What ``osteotrack sync`` needs (issue 18), in keys older versions ignore: each record's change
+    time, each profile's uid, the diary id and the tombstones of deleted records."""
+    from osteotrack.store import sync
+
+    times = sync.change_times(diary._conn)
+    for term in document["vocabulary"]:
+        term["changed"] = times["vocabulary"].get((term["kind"], term["slug"]))
+    for p in document["profiles"]:
+        p["uid"], p["changed"] = times["profiles"].get(p["name"], (None, None))
+        for key, table in _TABLES.items():
+            for record in p.get(key, []):
+                record["changed"] = times[table].get(record["id"])
+    document["sync"] = {"diary": sync.diary_id(diary._conn), "tombstones": sync.tombstones(diary._conn)}
 
 
 def _term_dict(t: Term) -> dict:
@@ -110,8 +134,13 @@ def read_import_file(path: Path) -> bytes:
 
 def read_document(path: Path) -> dict:
     """Load an export file; a file that is not one gets a clear sentence."""
+    return document_from_bytes(read_import_file(path), path)
+
+
+def document_from_bytes(data: bytes, path: Path) -> dict:
+    """An export document from the bytes of the file at ``path`` (decrypted already, when it was)."""
     try:
-        text = read_import_file(path).decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ValidationError("import.not_text", field="file", path=path) from None
     try:
@@ -302,7 +331,10 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
     # A whole file of records is worth a quick check: never pour them into a damaged diary.
     diary.verify()
     counts = {"entries": 0, "checkins": 0, "events": 0, "questions": 0, "sessions": 0, "skipped": 0}
+    from osteotrack.store import sync
+
     with diary.writing():
+        started, empty = sync.now_ms(diary._conn), sync.is_empty(diary._conn)
         diary._terms.merge(parsed["terms"])
         for p in parsed["profiles"]:
             # Tidied like add_profile's names, so "  Dad " finds (or makes) the profile "Dad".
@@ -335,6 +367,9 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
                 diary._sessions.insert(record)
                 counts["sessions"] += 1
             import_bone(diary, pid, p, counts)
+        # The records keep the change times of the diary they were exported from: a copy made
+        # by export and import is in step with it, and its first sync changes nothing.
+        sync.adopt_document(diary._conn, document, started, adopt_profiles=into_profile is None, empty=empty)
     diary._terms.forget()
     return counts
 
