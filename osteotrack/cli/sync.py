@@ -8,7 +8,6 @@ or not) into this diary; ``--both`` also writes this diary's changes into FILE.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -57,26 +56,21 @@ def sync(session, file, both, encrypt, passphrase_file, list_conflicts, dismiss)
 
 
 def _show_conflicts(found) -> None:
+    from osteotrack.domain.sync import side_by_side
+
     if not found:
         click.echo("No kept conflicts.")
         return
     for c in found:
         click.echo(f"#{c.id} {c.kind} {c.record_id} (kept {c.kept_at})")
-        won = c.winner or {}
-        keys = sorted(k for k in set(won) | set(c.loser) if k not in ("id", "profile_id", "created_utc"))
-        width = max((len(k) for k in keys), default=0)
+        rows = side_by_side(c.winner, c.loser)
+        width = max((len(k) for k, _, _ in rows), default=0)
         click.echo(f"  {'':{width}}  {'kept (won)':30}  lost")
-        if c.winner is None:
-            click.echo(f"  {'':{width}}  {'(deleted)':30}")
-        for key in keys:
-            a, b = won.get(key), c.loser.get(key)
-            if c.winner is not None and a == b:
-                continue
-            click.echo(f"  {key:{width}}  {_short(a) if c.winner is not None else '':30}  {_short(b)}")
+        for key, kept, lost in rows:
+            click.echo(f"  {key:{width}}  {_short(kept):30}  {_short(lost)}")
 
 
-def _short(value) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+def _short(text: str) -> str:
     return text if len(text) <= 30 else text[:29] + "…"
 
 

@@ -79,3 +79,20 @@ class SyncCounts:
         parts = (new or [count(0, "record", "new")]) + [f"{self.changed} changed", f"{self.deleted} deleted",
                                                          count(self.conflicts, "conflict")]
         return ", ".join(parts)
+
+
+HIDDEN_FIELDS = ("id", "profile_id", "created_utc")
+
+
+def side_by_side(kept: dict | None, lost: dict) -> list[tuple[str, str, str]]:
+    """The fields in which a kept conflict's two versions differ: (field, kept, lost); kept None: deleted."""
+    import json
+
+    def text(value) -> str:
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+    if kept is None:
+        return [("", "(deleted)", "")] + [(k, "", text(v)) for k, v in sorted(lost.items())
+                                          if k not in HIDDEN_FIELDS]
+    keys = sorted(k for k in set(kept) | set(lost) if k not in HIDDEN_FIELDS)
+    return [(k, text(kept.get(k)), text(lost.get(k))) for k in keys if kept.get(k) != lost.get(k)]

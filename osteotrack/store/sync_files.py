@@ -132,6 +132,29 @@ def _diary_from_export(data: bytes, target: Path, path: Path) -> Diary:
     return diary
 
 
+class _Preview(Exception):
+    """Raised inside the transaction of a preview, so that nothing of it is kept."""
+
+
+def preview_file(diary: Diary, path: Path, *, both: bool = False, passphrase: Passphrase) -> SyncResult:
+    """What ``sync_file`` would do, computed in transactions that are rolled back: nothing is written."""
+    path = Path(path).expanduser()
+    diary.verify()
+    if path.resolve() == diary.path.resolve():
+        raise DiaryError("sync.same_file", field="file", path=path)
+    with opened(path, diary.path.parent, passphrase) as copy:
+        diary_id = sync.check_related(diary._conn, copy.diary._conn, path)
+        found: list[SyncCounts] = []
+        for target, source in ((diary, copy.diary), (copy.diary, diary))[:2 if both else 1]:
+            try:
+                with target.writing():
+                    found.append(sync.merge(target._conn, source._conn, diary_id))
+                    raise _Preview
+            except _Preview:
+                pass
+    return SyncResult(found[0], found[1] if both else None, None)
+
+
 def sync_file(diary: Diary, path: Path, *, both: bool = False, encrypt: bool = False,
               passphrase: Passphrase, new_passphrase: Passphrase | None = None) -> SyncResult:
     """Bring the changes in the file at ``path`` into ``diary`` (and, with ``both``, the other way)."""
