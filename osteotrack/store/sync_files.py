@@ -22,7 +22,7 @@ from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.sync import SyncCounts
 from osteotrack.store import sync
 from osteotrack.store.backup import copy_database, free_name
-from osteotrack.store.connection import applied_steps, check_integrity, explain
+from osteotrack.store.connection import applied_steps, explain
 from osteotrack.store.crypt import AGE_HEADER
 from osteotrack.store.diary import Diary
 
@@ -95,8 +95,7 @@ def _copy_diary(source: Path, target: Path, named: Path) -> None:
     try:
         if not applied_steps(conn, named):
             raise DiaryError("restore.empty_database", field="file", path=named)
-        check_integrity(conn, named)
-        copy_database(conn, target, named)
+        copy_database(conn, target, named)  # checks the copy whole: a damaged file gives no copy
     except sqlite3.Error as error:
         raise explain(named, error) from None
     finally:
