@@ -153,9 +153,7 @@ def _unify_profiles(local: sqlite3.Connection, remote: sqlite3.Connection) -> di
     uid_map = {}
     for r in _dicts(remote, "SELECT uid, name FROM profiles"):
         match = mine.get(r["name"].casefold())
-        if r["uid"] in known or match is None or match["uid"] == r["uid"]:
-            continue
-        if r["uid"] in {m["uid"] for m in mine.values()}:
+        if r["uid"] in known or match is None:
             continue
         both = min(r["uid"], match["uid"])
         local.execute("UPDATE profiles SET uid = ? WHERE id = ?", [both, match["id"]])
