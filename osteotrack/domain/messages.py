@@ -201,6 +201,7 @@ MESSAGES: dict[str, str] = {
     "crypt.needs_passphrase": N_("This needs a passphrase: run it in a terminal to be asked, or give "
                                  "--passphrase-file PATH."),
     "crypt.needs_passphrase_app": N_("This file is encrypted: type its passphrase."),
+    "crypt.passphrases_differ": N_("The two passphrases differ; type the same one twice."),
     "crypt.empty_passphrase": N_("The passphrase is empty; an encrypted file needs one."),
     "crypt.passphrase_file": N_("Cannot read the passphrase file {path}: {reason}."),
     "export.encrypt_needs_file": N_("An encrypted export is written to a file, not to standard output; "

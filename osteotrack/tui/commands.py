@@ -25,6 +25,8 @@ class DiaryCommands(Provider):
             ("Switch profile", "Whose diary to show (key s)", app.action_switch_profile),
             ("Refresh", "Read the diary again (shows what another terminal logged)", app.action_refresh),
             ("Back up the diary", "A dated, checked copy beside the diary (key ctrl+b)", app.action_backup),
+            ("Back up the diary, encrypted", "The same copy, encrypted with a passphrase (age): for a USB stick",
+             app.action_backup_encrypted),
         ]
         if not app.read_only:
             commands.insert(0, ("Log pain", "Open the entry form for a moment of pain", app.action_log_pain))

@@ -12,6 +12,7 @@ from osteotrack.demo import write_demo
 from osteotrack.store import Diary
 from osteotrack.store.transfer import export_document
 from tests.functional.helpers import assert_refused, diaries_made_later, digest, entries
+from tests.support import without_sync
 
 DAY = date.today()
 
@@ -214,20 +215,6 @@ def test_vocab_list_add_hide_show(run_cli, db_path):
 # -- the demo --------------------------------------------------------------
 
 
-def _without_sync_times(document: dict) -> dict:
-    """An export without what sync keeps about the writing itself (when each record was written,
-    the diary and profile ids made when the file was): the same story written twice differs there."""
-    document.pop("sync")
-    for term in document["vocabulary"]:
-        term.pop("changed")
-    for profile in document["profiles"]:
-        profile.pop("uid"), profile.pop("changed")
-        for records in profile.values():
-            for record in records if isinstance(records, list) else []:
-                record.pop("changed", None)
-    return document
-
-
 def test_the_demo_is_reproducible(tmp_path, monkeypatch):
     end = date(2026, 11, 24)
     docs = []
@@ -235,7 +222,7 @@ def test_the_demo_is_reproducible(tmp_path, monkeypatch):
         diaries_made_later(monkeypatch, days=len(docs))  # made on different days
         write_demo(tmp_path / name, years=0.5, seed=7, end=end)
         with Diary.open(tmp_path / name, read_only=True) as diary:
-            docs.append(_without_sync_times(export_document(diary)))
+            docs.append(without_sync(export_document(diary)))
     assert docs[0] == docs[1]
     write_demo(tmp_path / "c.db", years=0.5, seed=8, end=end)
     with Diary.open(tmp_path / "c.db", read_only=True) as diary:

@@ -62,3 +62,28 @@ async def test_key_y_on_today_previews_then_syncs_and_shows_a_kept_conflict(db_p
     with Diary.open(anna) as diary:
         again = sync_file(diary, db_path, passphrase=_no_passphrase)
     assert not again.here.anything
+
+
+@pilot_test
+async def test_an_encrypted_backup_from_the_app_asks_the_passphrase_twice(db_path, tmp_path):
+    from pyrage import passphrase
+
+    with Diary.open(db_path) as diary:
+        diary.profile("me").add_entry(Entry(at=AT, pain=5))
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=(110, 44)) as pilot:
+        await settle(pilot)
+        app.action_backup_encrypted()
+        await settle(pilot)
+        assert app.screen.query_one("#text").password  # typed characters are not shown
+        await pilot.press(*"open sesame", "enter")
+        await settle(pilot)
+        await pilot.press(*"open sesam", "enter")  # a slip: refused in a sentence, the dialog stays
+        await settle(pilot)
+        assert "differ" in str(app.screen.query_one("#error").render())
+        await pilot.press("e", "enter")
+        await settle(pilot)
+    [sealed] = db_path.parent.glob("*.db.age")
+    assert sealed.stat().st_mode & 0o777 == 0o600
+    # The age format, openable with the passphrase alone: inside, the diary as an SQLite file.
+    assert passphrase.decrypt(sealed.read_bytes(), "open sesame").startswith(b"SQLite format 3\x00")
