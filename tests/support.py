@@ -50,3 +50,19 @@ def mark_newer(path: Path, step: str = "m900_next_year") -> Path:
 def active(diary):
     """The diary seen through its active profile: what a face without ``--profile`` works on."""
     return diary.profile(diary.active_profile())
+
+
+def without_sync(document: dict) -> dict:
+    """An export without what sync keeps about the writing itself (issue 18): when each record and
+    term was last written, the profiles' uids, the diary id and its tombstones. Two diaries holding
+    the same records, written at different moments, differ only there."""
+    document.pop("sync", None)
+    for term in document.get("vocabulary", []):
+        term.pop("changed", None)
+    for profile in document.get("profiles", []):
+        profile.pop("uid", None), profile.pop("changed", None)
+        for records in profile.values():
+            for record in records if isinstance(records, list) else []:
+                if isinstance(record, dict):
+                    record.pop("changed", None)
+    return document

@@ -8,12 +8,16 @@ from pathlib import Path
 import click
 
 from osteotrack.cli.common import CliError, pass_session
+from osteotrack.cli.secret import PASSPHRASE_FILE_HELP, asker
 
 
 @click.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--encrypt", is_flag=True, help="Encrypt the backup with a passphrase (age format), e.g. for a USB "
+                                              "stick. Asked in the terminal, or --passphrase-file.")
+@click.option("--passphrase-file", type=click.Path(path_type=Path), default=None, help=PASSPHRASE_FILE_HELP)
 @pass_session
-def backup(session, file):
+def backup(session, file, encrypt, passphrase_file):
     """Back up the diary, safely even while the app is open.
 
     FILE is the copy to write; a folder gets a dated file in it; without FILE
@@ -22,6 +26,12 @@ def backup(session, file):
     """
     from osteotrack.store.backup import backup_diary, inspect_diary_file
 
+    if encrypt:
+        from osteotrack.store.backup import backup_encrypted
+
+        written, held = backup_encrypted(session.path, file, asker(passphrase_file, confirm=True))
+        click.echo(f"Backed up {held.describe()} to {written} (encrypted)")
+        return
     written = backup_diary(session.path, file)
     click.echo(f"Backed up {inspect_diary_file(written).describe()} to {written}")
 
@@ -29,17 +39,30 @@ def backup(session, file):
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--yes", is_flag=True, help="Do not ask before replacing the diary (for scripts).")
+@click.option("--passphrase-file", type=click.Path(path_type=Path), default=None, help=PASSPHRASE_FILE_HELP)
 @pass_session
-def restore(session, file, yes):
+def restore(session, file, yes, passphrase_file):
     """Replace the diary with the backup FILE, after checking it.
 
     The current diary is backed up first, beside it, so a restore can be undone.
     """
-    from osteotrack.store.backup import inspect_diary_file, restore_diary
+    from osteotrack.store.crypt import is_encrypted
 
     if session.read_only:
         raise CliError("restore.read_only")
-    incoming = inspect_diary_file(file)
+    if is_encrypted(file):
+        from osteotrack.store.backup import decrypted_copy
+
+        with decrypted_copy(file, session.path.expanduser().parent, asker(passphrase_file)) as plain:
+            _restore(session, file, plain, yes)
+        return
+    _restore(session, file, file, yes)
+
+
+def _restore(session, file, plain, yes):
+    from osteotrack.store.backup import inspect_diary_file, restore_diary
+
+    incoming = inspect_diary_file(plain)
     target = session.path
     if not yes:
         if not sys.stdin.isatty():
@@ -50,7 +73,7 @@ def restore(session, file, yes):
         if not click.confirm(question, default=False):
             click.echo("Nothing was changed.")
             sys.exit(1)
-    saved = restore_diary(file, target)
+    saved = restore_diary(plain, target)
     kept = f"; the diary it replaced is kept in {saved}" if saved else ""
     click.echo(f"Restored {incoming.describe()} from {file}{kept}.")
 

@@ -48,13 +48,14 @@ def _register() -> None:
         records,
         remind,
         report,
+        sync,
         transfer,
         trends,
         vocab,
     )
 
     for module in (entries, records, transfer, vocab, demo, trends, report, profiles, overview, remind, backup, breathe,
-                   bone):
+                   bone, sync):
         for command in module.COMMANDS:
             cli.add_command(command)
 

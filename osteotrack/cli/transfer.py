@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from osteotrack.cli.common import CliError, pass_session, progress_bar
+from osteotrack.cli.secret import PASSPHRASE_FILE_HELP, asker
 
 
 @click.command()
@@ -17,9 +18,17 @@ from osteotrack.cli.common import CliError, pass_session, progress_bar
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write ('-' for standard output, json and fhir). Default: a dated name in this folder.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--encrypt", is_flag=True, help="Encrypt the file with a passphrase (age format): for a USB stick or "
+                                              "an e-mail. Asked in the terminal, or --passphrase-file.")
+@click.option("--passphrase-file", type=click.Path(path_type=Path), default=None, help=PASSPHRASE_FILE_HELP)
 @click.pass_context
-def export(ctx, fmt, output, force):
+def export(ctx, fmt, output, force, encrypt, passphrase_file):
     """Export the diary (every profile, or only --profile NAME)."""
+    if encrypt:
+        if output == Path("-"):
+            raise CliError("export.encrypt_needs_file", field="output")
+        _export_encrypted(ctx.obj, fmt, output, force, asker(passphrase_file, confirm=True))
+        return
     from osteotrack.store.files import atomic_write
     from osteotrack.store.transfer import dumps, export_document
     from osteotrack.views.csv_export import write_csv_zip
@@ -44,6 +53,31 @@ def export(ctx, fmt, output, force):
         with atomic_write(output, force=force, mode="wb") as handle:
             write_csv_zip(diary, handle, chosen)
     click.echo(f"Wrote {output}")
+
+
+def _export_encrypted(session, fmt, output, force, passphrase) -> None:
+    """The export as an age file: made in memory, encrypted, written 0600 through an exclusive temporary file."""
+    import io
+
+    from osteotrack.store.crypt import encrypt, write_new
+    from osteotrack.store.files import check_target
+    from osteotrack.store.transfer import dumps, export_document
+    from osteotrack.views.csv_export import write_csv_zip
+
+    diary = session.diary(create=False)
+    chosen = [session.person(create=False).name] if session.profile else None
+    who = chosen[0] if chosen else "all"
+    suffix = {"json": "json", "fhir": "fhir.json", "csv": "zip"}[fmt]
+    output = output or Path(f"osteotrack-{who}-{date.today():%Y-%m-%d}.{suffix}.age")
+    check_target(output, force)
+    if fmt == "csv":
+        buffer = io.BytesIO()
+        write_csv_zip(diary, buffer, chosen)
+        data = buffer.getvalue()
+    else:
+        data = dumps(export_document(diary, chosen) if fmt == "json" else _fhir_bundle(diary, chosen)).encode()
+    write_new(output, encrypt(data, passphrase()), force=force)
+    click.echo(f"Wrote {output} (encrypted)")
 
 
 def _fhir_bundle(diary, chosen):
@@ -73,9 +107,10 @@ def _fhir_bundle(diary, chosen):
               help="sheet: read dates like 3/11/2026 day first (or month first) when the file does not settle it.")
 @click.option("--yes", is_flag=True, help="--from: import without asking.")
 @click.option("--dry-run", is_flag=True, help="--from: only show what would be imported.")
+@click.option("--passphrase-file", type=click.Path(path_type=Path), default=None, help=PASSPHRASE_FILE_HELP)
 @pass_session
 def import_(session, file, as_profile, source, date_column, time_column, pain_column, where_column, note_column,
-            trigger_column, therapy_column, sheet_name, day_first, yes, dry_run):
+            trigger_column, therapy_column, sheet_name, day_first, yes, dry_run, passphrase_file):
     """Import an export file: the JSON export, or the CSV export (its zip, or entries.csv alone).
 
     Records already in the diary are skipped. The whole file is checked first:
@@ -103,10 +138,16 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
         from osteotrack.domain.errors import ValidationError
 
         raise ValidationError("import.needs_from", field="from", options=", ".join(given))
+    from osteotrack.store.crypt import is_encrypted
     from osteotrack.store.csv_import import is_csv_export, read_csv_export
     from osteotrack.store.transfer import import_document, parse_document, read_document
 
-    if is_csv_export(file):
+    if is_encrypted(file):
+        from osteotrack.store.crypt import decrypt_file
+        from osteotrack.store.transfer import document_from_bytes
+
+        document = document_from_bytes(decrypt_file(file, asker(passphrase_file)()), file)
+    elif is_csv_export(file):
         document = read_csv_export(file, as_profile or session.person().name)
     else:
         document = read_document(file)

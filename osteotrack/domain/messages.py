@@ -199,6 +199,23 @@ MESSAGES: dict[str, str] = {
     "file.unusable": N_("Cannot use {path}: {reason}."),
     "file.unusable_unnamed": N_("Cannot use a file: {reason}."),
     # -- backup and restore --------------------------------------------------
+    # -- sync and encrypted files (store/sync.py, store/sync_files.py, store/crypt.py) --
+    "sync.unrelated": N_("{path} is another diary, started separately from this one; sync only brings together "
+                         "copies of one diary (use 'osteotrack import' to add its records). Nothing was changed."),
+    "sync.same_file": N_("{path} is this diary itself; give the other copy to sync with."),
+    "sync.not_a_diary": N_("{path} is neither an osteotrack diary, a backup nor a JSON export."),
+    "sync.no_conflict": N_("There is no kept conflict number {id}; 'osteotrack sync --conflicts' lists them."),
+    "sync.dismiss_what": N_("Give a FILE to sync with, or --conflicts to list kept conflicts, or --dismiss ID."),
+    "crypt.wrong_passphrase": N_("Cannot decrypt {path}: the passphrase is wrong (or the file is damaged). "
+                                 "Nothing was changed."),
+    "crypt.needs_passphrase": N_("This needs a passphrase: run it in a terminal to be asked, or give "
+                                 "--passphrase-file PATH."),
+    "crypt.needs_passphrase_app": N_("This file is encrypted: type its passphrase."),
+    "crypt.passphrases_differ": N_("The two passphrases differ; type the same one twice."),
+    "crypt.empty_passphrase": N_("The passphrase is empty; an encrypted file needs one."),
+    "crypt.passphrase_file": N_("Cannot read the passphrase file {path}: {reason}."),
+    "export.encrypt_needs_file": N_("An encrypted export is written to a file, not to standard output; "
+                                    "give -o FILE."),
     "backup.folder": N_("{path} is a folder; give a file name for the backup."),
     "backup.exists": N_("{path} already exists; choose another name for the backup."),
     "backup.folder_unwritable": N_("Cannot write a backup into {folder}: {reason}."),

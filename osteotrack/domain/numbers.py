@@ -38,6 +38,14 @@ NO_CHANGE = "±"  # the sign of a change of zero: "±0.0"
 PLURALS = {
     "breath": "breaths",
     "check-in": "check-ins",
+    "conflict": "conflicts",
+    "dose": "doses",
+    "falls check": "falls checks",
+    "height": "heights",
+    "impression": "impressions",
+    "record": "records",
+    "side effect": "side effects",
+    "treatment": "treatments",
     "day": "days",
     "entry": "entries",
     "event": "events",
@@ -136,9 +144,9 @@ def plural(n: int, word: str) -> str:
     return word if n == 1 else many
 
 
-def count(n: int, word: str) -> str:
-    """How many, in words: ``1 entry``, ``2 entries``, ``0 days``."""
-    return f"{_digits(n)} {plural(n, word)}"
+def count(n: int, word: str, adjective: str = "") -> str:
+    """How many, in words: ``1 entry``, ``2 entries``, ``0 days``; ``3 new entries`` with an adjective."""
+    return f"{_digits(n)} {adjective + ' ' if adjective else ''}{plural(n, word)}"
 
 
 def duration(seconds: Number) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -181,3 +182,48 @@ def _copy_raw(path: Path, target: Path) -> None:
             fd = os.open(f"{target}{suffix}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as out, open(source, "rb") as data:
                 shutil.copyfileobj(data, out)
+
+
+def backup_encrypted(diary_path: Path, target: Path | None, passphrase) -> tuple[Path, DiaryFile]:
+    """Back up the diary encrypted with a passphrase (age): a checked backup made privately beside
+    the diary, read, encrypted and written to ``target`` (default: a dated ``.db.age`` beside it)."""
+    import shutil
+    import tempfile
+
+    from osteotrack.store.crypt import encrypt, write_new
+    from osteotrack.store.files import check_target
+
+    diary_path = Path(diary_path).expanduser()
+    target = None if target is None else Path(target).expanduser()
+    if target is None or target.is_dir():
+        plain = default_backup_path(diary_path, target)
+        target = free_name(plain.with_name(plain.name + ".age"))
+    check_target(target)
+    work = Path(tempfile.mkdtemp(prefix=".osteotrack-backup-", dir=diary_path.parent))
+    try:
+        copy = backup_diary(diary_path, work / "copy.db")
+        held = inspect_diary_file(copy)
+        write_new(target, encrypt(copy.read_bytes(), passphrase()))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target, held
+
+
+@contextmanager
+def decrypted_copy(path: Path, folder: Path, passphrase):
+    """An encrypted backup decrypted into a private temporary file in ``folder``, removed afterwards."""
+    import shutil
+    import tempfile
+
+    from osteotrack.store.crypt import decrypt_file
+
+    data = decrypt_file(Path(path).expanduser(), passphrase())
+    work = Path(tempfile.mkdtemp(prefix=".osteotrack-restore-", dir=folder))
+    try:
+        plain = work / "backup.db"
+        fd = os.open(plain, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        yield plain
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -279,3 +279,18 @@ class Diary:
     def set_hidden(self, kind: str, slug: str, hidden: bool) -> None:
         """Hide a term from pick lists (or show it again); stored entries keep it."""
         self._terms.set_hidden(kind, slug, hidden)
+
+    # -- sync (issue 18) ----------------------------------------------------
+
+    def sync_conflicts(self):
+        """The versions that lost a sync although they were edited, kept until dismissed (oldest first)."""
+        from osteotrack.store.sync import conflicts
+
+        return conflicts(self._conn)
+
+    def dismiss_conflict(self, conflict_id: int) -> None:
+        """Forget a kept conflict; a sentence when there is no such one."""
+        from osteotrack.store.sync import dismiss
+
+        with self.writing():
+            dismiss(self._conn, conflict_id)

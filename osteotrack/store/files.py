@@ -64,7 +64,7 @@ def atomic_write(path: Path, *, force: bool = False, mode: str = "w", encoding: 
     try:
         if not path.parent.exists():
             private_dir(path.parent)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as error:
         raise _cannot_write(path, error) from None
     try:

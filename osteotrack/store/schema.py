@@ -298,7 +298,109 @@ def m005_weekly_peg(db) -> None:
     db.conn.execute("ALTER TABLE checkins ADD COLUMN peg_week INTEGER NOT NULL DEFAULT 0 CHECK (peg_week IN (0, 1))")
 
 
-STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care, m005_weekly_peg]
+# What sync keeps in step with every record it carries (issue 18): the tables whose rows
+# travel, the kind named in their tombstones, and the column that identifies a row.
+SYNCED_TABLES = {
+    "profiles": ("profile", "uid"), "vocabulary": ("term", None), "entries": ("entry", "id"),
+    "checkins": ("checkin", "id"), "events": ("event", "id"), "questions": ("question", "id"),
+    "bone_treatments": ("treatment", "id"), "bone_doses": ("dose", "id"), "heights": ("height", "id"),
+    "falls_checks": ("falls_check", "id"), "impressions": ("impression", "id"),
+    "side_effects": ("side_effect", "id"),
+}
+# Parts of an entry stored in their own tables: changing one changes the entry.
+ENTRY_PARTS = ("entry_sites", "entry_qualities", "entry_triggers", "entry_therapies", "self_care_sessions")
+# SQLite's clock to the millisecond, and one millisecond after a stored change time: a record
+# changed twice within a millisecond still gets a later time for the second change.
+NOW_MS = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+
+def _after(column: str) -> str:
+    return f"max({NOW_MS}, strftime('%Y-%m-%dT%H:%M:%fZ', {column}, '+0.001 seconds'))"
+
+
+SCHEMA_7 = """
+CREATE TABLE tombstones (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    deleted_at TEXT NOT NULL
+);
+CREATE TABLE sync_conflicts (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    kept_at TEXT NOT NULL,
+    winner TEXT NOT NULL,
+    loser TEXT NOT NULL
+);
+CREATE TABLE sync_files (
+    path TEXT PRIMARY KEY,
+    diary_id TEXT NOT NULL,
+    first_at TEXT NOT NULL,
+    last_at TEXT NOT NULL
+)
+"""
+
+
+def m008_sync(db) -> None:
+    """Sync (issue 18): every record that travels gets a change time (``changed_at``, kept
+    current by triggers on every write, its entry's parts included) and the change time of
+    the shared version it was edited from (``base_at``: NULL while unedited since it was
+    written, by sync or import or its creation), so a sync can tell an update from a
+    conflict. A deletion leaves a tombstone; the losers of conflicts are kept until
+    dismissed; a diary id (made here, or when a new diary is first opened) tells copies of
+    this diary from a diary started elsewhere; the files synced with are remembered.
+
+    Existing records take their last update as their change time; the vocabulary a fixed
+    early time, so the built-in terms agree in every copy. Profiles get a uid: their
+    integer ids differ between copies.
+    """
+    conn = db.conn
+    for statement in SCHEMA_7.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('diary_id', lower(hex(randomblob(16))))")
+    for table, (kind, key) in SYNCED_TABLES.items():
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN changed_at TEXT")
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN base_at TEXT")
+        if table == "profiles":
+            conn.execute("ALTER TABLE profiles ADD COLUMN uid TEXT")
+            conn.execute("UPDATE profiles SET uid = lower(hex(randomblob(16))),"
+                         " changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_utc)")
+            conn.execute("CREATE UNIQUE INDEX profiles_uid ON profiles(uid)")
+        elif table == "vocabulary":
+            conn.execute("UPDATE vocabulary SET changed_at = '2000-01-01T00:00:00.000Z'")
+        else:
+            stamp = "created_utc" if table == "questions" else "updated_utc"
+            conn.execute(f"UPDATE {table} SET changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', {stamp})")
+        content = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                   if r[1] not in ("changed_at", "base_at", "uid")]
+        changed = f"changed_at = {_after('OLD.changed_at')}, base_at = coalesce(OLD.base_at, OLD.changed_at)"
+        conn.execute(f"CREATE TRIGGER {table}_new AFTER INSERT ON {table} WHEN NEW.changed_at IS NULL BEGIN"
+                     f" UPDATE {table} SET changed_at = {NOW_MS} WHERE rowid = NEW.rowid; END")
+        conn.execute(f"CREATE TRIGGER {table}_changed AFTER UPDATE OF {', '.join(content)} ON {table}"
+                     f" WHEN NEW.changed_at IS OLD.changed_at BEGIN"
+                     f" UPDATE {table} SET {changed} WHERE rowid = NEW.rowid; END")
+        if key is None:
+            continue  # terms are hidden, never deleted
+        if table == "profiles":
+            conn.execute("CREATE TRIGGER profiles_uid_new AFTER INSERT ON profiles WHEN NEW.uid IS NULL BEGIN"
+                         " UPDATE profiles SET uid = lower(hex(randomblob(16))) WHERE rowid = NEW.rowid; END")
+        conn.execute(f"CREATE TRIGGER {table}_gone AFTER DELETE ON {table} BEGIN"
+                     f" INSERT OR REPLACE INTO tombstones (id, kind, deleted_at)"
+                     f" VALUES (OLD.{key}, '{kind}', {_after('OLD.changed_at')}); END")
+        conn.execute(f"CREATE TRIGGER {table}_back AFTER INSERT ON {table} BEGIN"
+                     f" DELETE FROM tombstones WHERE id = NEW.{key} AND kind = '{kind}'; END")
+    changed = f"changed_at = {_after('changed_at')}, base_at = coalesce(base_at, changed_at)"
+    for table in ENTRY_PARTS:
+        for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+            conn.execute(f"CREATE TRIGGER {table}_{event.lower()}_changes_entry AFTER {event} ON {table} BEGIN"
+                         f" UPDATE entries SET {changed} WHERE id = {row}.entry_id; END")
+        conn.execute(f"CREATE TRIGGER {table}_update_changes_entry AFTER UPDATE ON {table} BEGIN"
+                     f" UPDATE entries SET {changed} WHERE id = NEW.entry_id; END")
+
+
+STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care, m005_weekly_peg,
+         m008_sync]
 STEP_NAMES = [step.__name__ for step in STEPS]
 
 

@@ -31,7 +31,7 @@ FORMAT_VERSION = 1
 def export_document(diary: Diary, profiles: list[str] | None = None) -> dict:
     """The whole diary (or the named profiles) as plain JSON-ready data."""
     chosen = [p for p in diary.profiles() if profiles is None or p.name in profiles]
-    return {
+    document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
@@ -40,6 +40,30 @@ def export_document(diary: Diary, profiles: list[str] | None = None) -> dict:
         "vocabulary": [_term_dict(t) for kind in KINDS for t in diary.vocabulary().terms[kind].values()],
         "profiles": [_profile_dict(diary, p) for p in chosen],
     }
+    _add_sync(diary, document)
+    return document
+
+
+# Lists of a profile in the export, and the table each one's records live in.
+_TABLES = {"entries": "entries", "checkins": "checkins", "events": "events", "questions": "questions",
+           "treatments": "bone_treatments", "doses": "bone_doses", "heights": "heights",
+           "falls_checks": "falls_checks", "impressions": "impressions", "side_effects": "side_effects"}
+
+
+def _add_sync(diary: Diary, document: dict) -> None:
+    """What ``osteotrack sync`` needs (issue 18), in keys older versions ignore: each record's change
+    time, each profile's uid, the diary id and the tombstones of deleted records."""
+    from osteotrack.store import sync
+
+    times = sync.change_times(diary._conn)
+    for term in document["vocabulary"]:
+        term["changed"] = times["vocabulary"].get((term["kind"], term["slug"]))
+    for p in document["profiles"]:
+        p["uid"], p["changed"] = times["profiles"].get(p["name"], (None, None))
+        for key, table in _TABLES.items():
+            for record in p.get(key, []):
+                record["changed"] = times[table].get(record["id"])
+    document["sync"] = {"diary": sync.diary_id(diary._conn), "tombstones": sync.tombstones(diary._conn)}
 
 
 def _term_dict(t: Term) -> dict:
@@ -113,8 +137,13 @@ def read_import_file(path: Path) -> bytes:
 
 def read_document(path: Path) -> dict:
     """Load an export file; a file that is not one gets a clear sentence."""
+    return document_from_bytes(read_import_file(path), path)
+
+
+def document_from_bytes(data: bytes, path: Path) -> dict:
+    """An export document from the bytes of the file at ``path`` (decrypted already, when it was)."""
     try:
-        text = read_import_file(path).decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ValidationError("import.not_text", field="file", path=path) from None
     try:
@@ -312,7 +341,10 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
     # A new, empty diary holds only the profile it starts with ("me"): a whole diary imported into it replaces
     # that profile, and the profile active when the file was written is active again.
     fresh = not into_profile and _untouched_start(diary)
+    from osteotrack.store import sync
+
     with diary.writing():
+        started, empty = sync.now_ms(diary._conn), sync.is_empty(diary._conn)
         diary._terms.merge(parsed["terms"])
         for p in parsed["profiles"]:
             # Tidied like add_profile's names, so "  Dad " finds (or makes) the profile "Dad".
@@ -351,6 +383,10 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
             diary._profiles.set_setting(ACTIVE, active)
             if DEFAULT_PROFILE not in names:
                 diary._conn.execute("DELETE FROM profiles WHERE name = ?", [DEFAULT_PROFILE])
+                sync.forget_tombstones_since(diary._conn, started)  # the untouched start never existed elsewhere
+        # The records keep the change times of the diary they were exported from: a copy made
+        # by export and import is in step with it, and its first sync changes nothing.
+        sync.adopt_document(diary._conn, document, started, adopt_profiles=into_profile is None, empty=empty)
     diary._terms.forget()
     return counts
 

@@ -25,10 +25,13 @@ class DiaryCommands(Provider):
             ("Switch profile", "Whose diary to show (key s)", app.action_switch_profile),
             ("Refresh", "Read the diary again (shows what another terminal logged)", app.action_refresh),
             ("Back up the diary", "A dated, checked copy beside the diary (key ctrl+b)", app.action_backup),
+            ("Back up the diary, encrypted", "The same copy, encrypted with a passphrase (age): for a USB stick",
+             app.action_backup_encrypted),
         ]
         if not app.read_only:
             commands.insert(0, ("Log pain", "Open the entry form for a moment of pain", app.action_log_pain))
             commands.append((BRING[0], BRING[1], partial(bring_history, app)))
+            commands.append((SYNC[0], SYNC[1], partial(sync_copies, app)))
         for name, place in app.places().items():
             commands.append((f"Go to {place.title}", f"Switch to the {place.title} screen (key {place.key})",
                              partial(app.action_show_screen, name)))
@@ -63,6 +66,18 @@ ADD_ACTIONS = [
 
 BRING = ("Bring my history from another app or a spreadsheet",
          "Flaredown, the Privacy Friendly Pain Diary or your own sheet: see what it would import, then import")
+
+
+SYNC = ("Sync with another copy of this diary",
+        "Two homes, one diary: a copy on a USB stick or in a shared folder; see what would change, then sync "
+        "(key y on Today)")
+
+
+def sync_copies(app) -> None:
+    """Open the sync screen (``tui.screens.sync``)."""
+    from osteotrack.tui.screens.sync import open_sync
+
+    open_sync(app)
 
 
 def bring_history(app) -> None:

@@ -227,10 +227,13 @@ def _as_nobody(path: Path, drop: bool = True) -> tuple[int, str]:
 def test_log_into_a_diary_damaged_elsewhere(tmp_path, monkeypatch):
     """The one known gap, pinned down: a quick `log` reads only the pages it writes (a full check
     would cost ~20 ms on ten years), so it can add an entry to a diary damaged elsewhere. The
-    damage is then caught, with a sentence, by the next backup, import or migration."""
+    damage is then caught, with a sentence, by the next backup, import or migration. Since sync
+    (issue 18) a new entry's change time is written into its row after the insert, which reads
+    more of the table: here the log itself meets the damage and says so (either is fine, never a
+    traceback)."""
     monkeypatch.delenv("OSTEOTRACK_DB", raising=False)
     bad = damaged(tmp_path)
     logged = _run("--db", str(bad), "log", "--pain", "3")
-    assert logged.exit_code == 0, logged.output
+    assert logged.exit_code == 0 or "is damaged" in _one_sentence(logged), logged.output
     sentence = _one_sentence(_run("--db", str(bad), "backup", str(tmp_path / "copy.db")))
     assert "is damaged" in sentence and not (tmp_path / "copy.db").exists()

@@ -56,7 +56,7 @@ def test_the_quick_path_does_not_import_click(db_path):
     code = ("import sys; from osteotrack.cli import main; "
             f"sys.argv = ['osteotrack', '--db', {str(db_path)!r}, 'log', '--pain', '4']\n"
             "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
-            "print(sorted(m for m in ('click', 'click_default_group', 'textual', 'rich', 'sqlite_utils', "
+            "print(sorted(m for m in ('click', 'click_default_group', 'textual', 'rich', 'sqlite_utils', 'pyrage', "
             "'platformdirs') if m in sys.modules), file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": ""})

@@ -36,8 +36,9 @@ class AskTextDialog(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask-cancel")]
 
     def __init__(self, prompt: str, value: str = "", placeholder: str = "", ok: str = "OK",
-                 check: Callable[[str], object] | None = None) -> None:
+                 check: Callable[[str], object] | None = None, password: bool = False) -> None:
         super().__init__()
+        self.password = password  # a passphrase: the input shows no characters
         self.prompt = prompt
         self.value = value
         self.placeholder = placeholder
@@ -47,7 +48,7 @@ class AskTextDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.prompt)
-            yield Input(self.value, placeholder=self.placeholder, id="text")
+            yield Input(self.value, placeholder=self.placeholder, id="text", password=self.password)
             yield Label("", id="error")
             with Horizontal():
                 yield Button("Cancel (Esc)", id="cancel")

@@ -77,6 +77,7 @@ class TodayScreen(DiaryWork, Screen):
 
     BINDINGS = [
         Binding("enter", "edit", "Edit entry", id="today-edit", show=False),
+        Binding("y", "sync", "Sync", id="today-sync", show=False),
     ]
 
     def __init__(self, data: TodayData | str | None = None):
@@ -171,6 +172,15 @@ class TodayScreen(DiaryWork, Screen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._edit(event.option.id)
+
+    def action_sync(self) -> None:
+        """Sync with another copy of the diary (issue 18): the sync screen."""
+        if self.osteo.read_only:
+            self.notify("This diary is open read-only; nothing can be changed.", severity="warning")
+            return
+        from osteotrack.tui.screens.sync import open_sync
+
+        open_sync(self.osteo)
 
     def action_edit(self) -> None:
         entries = self.query_one("#entries", OptionList)

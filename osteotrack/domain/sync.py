@@ -1,0 +1,98 @@
+"""How two copies of a diary agree on one record (issue 18), without SQL.
+
+Every copy holds, for a record, either a version (its change time, the change time of the
+shared version it was edited from, and its content as canonical text) or a tombstone (the
+time it was deleted), or nothing. The copies agree by taking the greatest of what they hold,
+compared by change time, then a tombstone before a version at the same time, then the
+content's text: the same answer on every computer, whichever side runs the sync.
+
+A deletion and a later edit: the later of the two wins (an edit made after the deletion
+brings the record back; an edit made before it is deleted with it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from osteotrack.domain.numbers import count
+
+LOCAL, REMOTE, DELETED = "local", "remote", "deleted"
+
+# Record kinds as tombstones and counts name them, and the word for one of them.
+WORDS = {"profile": "profile", "entry": "entry", "checkin": "check-in", "event": "event", "question": "question",
+         "treatment": "treatment", "dose": "dose", "height": "height", "falls_check": "falls check",
+         "impression": "impression", "side_effect": "side effect"}
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One copy's version of a record: when it changed, what it was edited from, what it says."""
+
+    changed: str
+    base: str | None
+    content: str
+
+
+def winner(local: Version | None, remote: Version | None, deleted: str | None) -> str:
+    """Which of the local version, the remote one and the latest tombstone both copies keep."""
+    candidates: list[tuple[tuple[str, int, str], str]] = []
+    if local is not None:
+        candidates.append(((local.changed, 0, local.content), LOCAL))
+    if remote is not None:
+        candidates.append(((remote.changed, 0, remote.content), REMOTE))
+    if deleted is not None:
+        candidates.append(((deleted, 1, ""), DELETED))
+    return max(candidates)[1] if candidates else LOCAL
+
+
+def is_conflict(loser: Version, winner_version: Version | None) -> bool:
+    """Whether a losing version was an edit the winner never saw (kept for the user, not dropped).
+
+    A version unedited since it was shared (``base`` None) is merely older; a winner edited
+    from the loser itself (its ``base`` is the loser's change time) has seen it. A deletion
+    (``winner_version`` None) beats an edit it never saw.
+    """
+    if loser.base is None:
+        return False
+    return winner_version is None or winner_version.base != loser.changed
+
+
+@dataclass(slots=True)
+class SyncCounts:
+    """What a sync did to one diary."""
+
+    new: dict[str, int] = field(default_factory=dict)
+    changed: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+
+    def add_new(self, kind: str) -> None:
+        self.new[kind] = self.new.get(kind, 0) + 1
+
+    @property
+    def anything(self) -> bool:
+        return bool(sum(self.new.values()) or self.changed or self.deleted or self.conflicts)
+
+    def sentence(self) -> str:
+        """``3 new entries, 1 new check-in, 1 changed, 1 deleted, 0 conflicts``."""
+        new = [count(n, WORDS[kind], "new") for kind, n in self.new.items() if n]
+        parts = (new or [count(0, "record", "new")]) + [f"{self.changed} changed", f"{self.deleted} deleted",
+                                                         count(self.conflicts, "conflict")]
+        return ", ".join(parts)
+
+
+HIDDEN_FIELDS = ("id", "profile_id", "created_utc")
+
+
+def side_by_side(kept: dict | None, lost: dict) -> list[tuple[str, str, str]]:
+    """The fields in which a kept conflict's two versions differ: (field, kept, lost); kept None: deleted."""
+    import json
+
+    def text(value) -> str:
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+    if kept is None:
+        return [("", "(deleted)", "")] + [(k, "", text(v)) for k, v in sorted(lost.items())
+                                          if k not in HIDDEN_FIELDS]
+    keys = sorted(k for k in set(kept) | set(lost) if k not in HIDDEN_FIELDS)
+    return [(k, text(kept.get(k)), text(lost.get(k))) for k in keys if kept.get(k) != lost.get(k)]

@@ -1,0 +1,481 @@
+"""Sync: bring the changes of another copy of this diary into it (issue 18).
+
+Both copies are diaries here (a backup, a JSON export or an encrypted file is first made
+into a private temporary diary by ``store.sync_files``). Each record of each copy is read
+with its change time and its content as canonical text; ``domain.sync.winner`` says which
+version both copies keep; the remote winners are written here in one transaction, with
+their change times, so that the next sync sees them as equal. Tombstones travel the same
+way. A local version that loses although it was edited since it was shared is kept in
+``sync_conflicts`` until dismissed.
+
+Records are matched by id; profiles by uid, or by name when a copy does not know the
+other's uid (the uids then become the smaller of the two); check-ins by their day too
+(one per day and profile: the later wins); terms by kind and slug.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from osteotrack.domain.errors import DiaryError
+from osteotrack.domain.sync import DELETED, REMOTE, SyncCounts, Version, is_conflict, winner
+from osteotrack.store.connection import now_utc
+from osteotrack.store.schema import ENTRY_PARTS, NOW_MS, SYNCED_TABLES
+
+# Record tables in the order they are written: a dose after its treatment.
+RECORD_TABLES = [t for t, (_, key) in SYNCED_TABLES.items() if key == "id"]
+KIND_TABLE = {kind: table for table, (kind, _) in SYNCED_TABLES.items()}
+LOCAL_COLUMNS = ("changed_at", "base_at")
+
+
+def _canonical(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass(slots=True)
+class Held:
+    """One copy's row of a record: its version and the row as stored (with its entry's parts)."""
+
+    version: Version
+    row: dict
+    parts: dict | None = None
+
+
+class Side:
+    """Everything one copy holds that sync compares, read at once."""
+
+    def __init__(self, conn: sqlite3.Connection, uid_map: dict[str, str] | None = None):
+        self.conn = conn
+        self.diary_id = _value(conn, "SELECT value FROM settings WHERE key = 'diary_id'")
+        self.profiles = {r["uid"]: r for r in _dicts(conn, "SELECT * FROM profiles")}
+        self.uid_of = {r["id"]: (uid_map or {}).get(r["uid"], r["uid"]) for r in self.profiles.values()}
+        self.tombstones = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, kind, deleted_at FROM tombstones")}
+
+    def records(self, table: str) -> dict[str, Held]:
+        """The rows of one record table, by id."""
+        parts: dict[str, dict] = {}
+        if table == "entries":
+            for part in ENTRY_PARTS:
+                for r in _dicts(self.conn, f"SELECT * FROM {part}"):
+                    entry_id = r.pop("entry_id")
+                    parts.setdefault(entry_id, {}).setdefault(part, []).append(r)
+            for held in parts.values():
+                for rows in held.values():
+                    rows.sort(key=_canonical)
+        out = {}
+        for r in _dicts(self.conn, f"SELECT * FROM {table}"):
+            content = {k: v for k, v in r.items() if k not in LOCAL_COLUMNS}
+            content["profile_id"] = self.uid_of.get(r["profile_id"])
+            own = parts.get(r["id"], {}) if table == "entries" else None
+            if own is not None:
+                content["parts"] = own
+            out[r["id"]] = Held(Version(r["changed_at"], r["base_at"], _canonical(content)), r, own)
+        return out
+
+    def terms(self) -> dict[tuple[str, str], Held]:
+        out = {}
+        for r in _dicts(self.conn, "SELECT * FROM vocabulary"):
+            content = {k: v for k, v in r.items() if k not in LOCAL_COLUMNS}
+            out[(r["kind"], r["slug"])] = Held(Version(r["changed_at"], r["base_at"], _canonical(content)), r)
+        return out
+
+    def record_count(self) -> int:
+        return sum(_value(self.conn, f"SELECT count(*) FROM {t}") for t in RECORD_TABLES) + len(self.tombstones)
+
+    def ids(self) -> set[str]:
+        found = set(self.tombstones)
+        for table in RECORD_TABLES:
+            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM {table}"))
+        return found
+
+
+def _dicts(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
+    cursor = conn.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _value(conn: sqlite3.Connection, sql: str, params=()):
+    row = conn.execute(sql, list(params)).fetchone()
+    return None if row is None else row[0]
+
+
+def check_related(local: sqlite3.Connection, remote: sqlite3.Connection, path) -> str:
+    """Refuse a diary started elsewhere; return the diary id both copies keep.
+
+    Copies of one diary share its id, or (a copy made by export and import into a new
+    diary) record ids. An empty diary on either side is taken as a new copy.
+    """
+    here, there = Side(local), Side(remote)
+    if here.diary_id == there.diary_id:
+        return here.diary_id
+    if here.record_count() and there.record_count() and not here.ids() & there.ids():
+        raise DiaryError("sync.unrelated", field="file", path=path)
+    return min(here.diary_id, there.diary_id)
+
+
+def merge(local: sqlite3.Connection, remote: sqlite3.Connection, diary_id: str) -> SyncCounts:
+    """Write into ``local`` (inside the caller's transaction) what ``remote`` has that wins."""
+    counts = SyncCounts()
+    local.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('diary_id', ?)", [diary_id])
+    uid_map = _unify_profiles(local, remote)
+    here, there = Side(local), Side(remote, uid_map)
+    tombs = _all_tombstones(here, there)
+    _merge_profiles(local, here, there, uid_map, tombs, counts)
+    here = Side(local)  # profile ids as they are now
+    _merge_terms(local, here, there)
+    pid_of = {uid: r["id"] for uid, r in here.profiles.items()}
+    for table in RECORD_TABLES:
+        if table == "checkins":
+            _merge_checkins(local, here, there, pid_of, tombs, counts)
+        else:
+            _merge_table(local, table, here, there, pid_of, tombs, counts)
+    _settle_tombstones(local, tombs)
+    return counts
+
+
+def _all_tombstones(here: Side, there: Side) -> dict[str, tuple[str, str]]:
+    """Every tombstone either copy has, with the later time of the two."""
+    tombs = dict(here.tombstones)
+    for record_id, (kind, when) in there.tombstones.items():
+        if record_id not in tombs or tombs[record_id][1] < when:
+            tombs[record_id] = (kind, when)
+    return tombs
+
+
+def _unify_profiles(local: sqlite3.Connection, remote: sqlite3.Connection) -> dict[str, str]:
+    """Match profiles that the copies know under different uids by name; return remote uid -> uid."""
+    mine = {r["name"].casefold(): r for r in _dicts(local, "SELECT id, uid, name FROM profiles")}
+    known = {r["uid"] for r in mine.values()}
+    uid_map = {}
+    for r in _dicts(remote, "SELECT uid, name FROM profiles"):
+        match = mine.get(r["name"].casefold())
+        if r["uid"] in known or match is None:
+            continue
+        both = min(r["uid"], match["uid"])
+        local.execute("UPDATE profiles SET uid = ? WHERE id = ?", [both, match["id"]])
+        uid_map[r["uid"]] = both
+    return uid_map
+
+
+def _merge_profiles(local, here: Side, there: Side, uid_map, tombs, counts: SyncCounts) -> None:
+    def version(r) -> Version:
+        return Version(r["changed_at"], r["base_at"], _canonical({"name": r["name"], "created": r["created_utc"]}))
+
+    theirs = {uid_map.get(uid, uid): r for uid, r in there.profiles.items()}
+    for uid in set(here.profiles) | set(theirs):
+        mine, other = here.profiles.get(uid), theirs.get(uid)
+        deleted = tombs.get(uid, (None, None))[1]
+        mv, ov = (version(mine) if mine else None), (version(other) if other else None)
+        won = winner(mv, ov, deleted)
+        if won == REMOTE and other is not None:
+            try:
+                if mine is None:
+                    local.execute("INSERT INTO profiles (name, created_utc, uid, changed_at) VALUES (?, ?, ?, ?)",
+                                  [other["name"], other["created_utc"], uid, other["changed_at"]])
+                    counts.add_new("profile")
+                    continue
+                if mv is not None and ov is not None and mv.content != ov.content:
+                    local.execute("UPDATE profiles SET name = ?, created_utc = ? WHERE uid = ?",
+                                  [other["name"], other["created_utc"], uid])
+                    counts.changed += 1
+            except sqlite3.IntegrityError:
+                continue  # another profile here already has that name: it stays as it is
+            local.execute("UPDATE profiles SET changed_at = ?, base_at = NULL WHERE uid = ?",
+                          [other["changed_at"], uid])
+        elif won == DELETED and mine is not None:
+            local.execute("DELETE FROM profiles WHERE uid = ?", [uid])
+            counts.deleted += 1
+
+
+def _merge_terms(local, here: Side, there: Side) -> None:
+    mine, theirs = here.terms(), there.terms()
+    for key, other in theirs.items():
+        held = mine.get(key)
+        if winner(held.version if held else None, other.version, None) != REMOTE:
+            continue
+        columns = [c for c in other.row if c not in LOCAL_COLUMNS]
+        values = [other.row[c] for c in columns]
+        if held is None:
+            local.execute(f"INSERT INTO vocabulary ({', '.join(columns)}, changed_at) VALUES"
+                          f" ({', '.join('?' * len(columns))}, ?)", values + [other.version.changed])
+        else:
+            if held.version.content != other.version.content:
+                local.execute(f"UPDATE vocabulary SET {', '.join(c + ' = ?' for c in columns)}"
+                              " WHERE kind = ? AND slug = ?", values + list(key))
+            local.execute("UPDATE vocabulary SET changed_at = ?, base_at = NULL WHERE kind = ? AND slug = ?",
+                          [other.version.changed, *key])
+
+
+def _merge_table(local, table: str, here: Side, there: Side, pid_of, tombs, counts: SyncCounts) -> None:
+    kind = SYNCED_TABLES[table][0]
+    mine, theirs = here.records(table), there.records(table)
+    ids = set(mine) | set(theirs) | {i for i, (k, _) in tombs.items() if k == kind}
+    for record_id in sorted(ids):
+        held, other = mine.get(record_id), theirs.get(record_id)
+        deleted = tombs[record_id][1] if record_id in tombs and tombs[record_id][0] == kind else None
+        won = winner(held.version if held else None, other.version if other else None, deleted)
+        if won == REMOTE and other is not None:
+            if held is not None and held.version.content == other.version.content:
+                _stamp(local, table, record_id, other.version.changed)
+                continue
+            pid = pid_of.get(there.uid_of.get(other.row["profile_id"]))
+            if pid is None:
+                continue  # its profile was deleted here, later than the record was written there
+            if not _write(local, table, other, pid, exists=held is not None):
+                continue
+            if held is None:
+                counts.add_new(kind)
+            else:
+                counts.changed += 1
+                if is_conflict(held.version, other.version):
+                    _keep_conflict(local, kind, record_id, other.version.content, held.version.content)
+                    counts.conflicts += 1
+        elif won == DELETED and held is not None:
+            local.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
+            counts.deleted += 1
+            if is_conflict(held.version, None):
+                _keep_conflict(local, kind, record_id, "null", held.version.content)
+                counts.conflicts += 1
+
+
+def _merge_checkins(local, here: Side, there: Side, pid_of, tombs, counts: SyncCounts) -> None:
+    """Check-ins: by id, and one per day and profile (the later wins, the other kept)."""
+    mine, theirs = here.records("checkins"), there.records("checkins")
+
+    def day_key(held: Held, side: Side):
+        return side.uid_of.get(held.row["profile_id"]), held.row["day"]
+
+    def alive(held: Held | None) -> Held | None:
+        if held is None:
+            return None
+        tomb = tombs.get(held.row["id"])
+        deleted = tomb[1] if tomb and tomb[0] == "checkin" else None
+        return held if winner(held.version, None, deleted) != DELETED else None
+
+    by_day_mine = {day_key(h, here): h for h in mine.values()}
+    by_day_theirs = {day_key(h, there): h for h in theirs.values()}
+    for key in sorted(set(by_day_mine) | set(by_day_theirs), key=str):
+        held, other = alive(by_day_mine.get(key)), alive(by_day_theirs.get(key))
+        original = by_day_mine.get(key)
+        if original is not None and held is None:
+            local.execute("DELETE FROM checkins WHERE id = ?", [original.row["id"]])
+            counts.deleted += 1
+        if other is None:
+            continue
+        if held is not None and held.row["id"] == other.row["id"]:
+            _merge_table_one(local, held, other, pid_of, there, counts)
+            continue
+        if held is not None and winner(held.version, other.version, None) != REMOTE:
+            continue
+        pid = pid_of.get(there.uid_of.get(other.row["profile_id"]))
+        if pid is None:
+            continue
+        if held is not None:
+            # Superseded, not deleted: no tombstone, but the loser is kept for the user.
+            local.execute("DELETE FROM checkins WHERE id = ?", [held.row["id"]])
+            local.execute("DELETE FROM tombstones WHERE id = ?", [held.row["id"]])
+            _keep_conflict(local, "checkin", held.row["id"], other.version.content, held.version.content)
+            counts.conflicts += 1
+            counts.changed += 1
+        else:
+            counts.add_new("checkin")
+        _write(local, "checkins", other, pid, exists=False)
+
+
+def _merge_table_one(local, held: Held, other: Held, pid_of, there: Side, counts: SyncCounts) -> None:
+    """One check-in both copies hold under the same id."""
+    won = winner(held.version, other.version, None)
+    if won != REMOTE:
+        return
+    if held.version.content == other.version.content:
+        _stamp(local, "checkins", other.row["id"], other.version.changed)
+        return
+    pid = pid_of.get(there.uid_of.get(other.row["profile_id"]))
+    if pid is None or not _write(local, "checkins", other, pid, exists=True):
+        return
+    counts.changed += 1
+    if is_conflict(held.version, other.version):
+        _keep_conflict(local, "checkin", other.row["id"], other.version.content, held.version.content)
+        counts.conflicts += 1
+
+
+def _write(local, table: str, other: Held, pid: int, exists: bool) -> bool:
+    """Write the remote version of a record here, with its change time; False when it cannot be."""
+    row = dict(other.row, profile_id=pid)
+    columns = [c for c in row if c not in LOCAL_COLUMNS]
+    try:
+        if exists:
+            local.execute(f"UPDATE {table} SET {', '.join(c + ' = ?' for c in columns if c != 'id')} WHERE id = ?",
+                          [row[c] for c in columns if c != "id"] + [row["id"]])
+        else:
+            local.execute(f"INSERT INTO {table} ({', '.join(columns)}, changed_at) VALUES"
+                          f" ({', '.join('?' * len(columns))}, ?)", [row[c] for c in columns] + [row["changed_at"]])
+    except sqlite3.IntegrityError:
+        return False  # e.g. a dose whose treatment was deleted here later: it goes with it
+    if table == "entries":
+        for part in ENTRY_PARTS:
+            if exists:
+                local.execute(f"DELETE FROM {part} WHERE entry_id = ?", [row["id"]])
+            for r in (other.parts or {}).get(part, []):
+                local.execute(f"INSERT INTO {part} (entry_id, {', '.join(r)}) VALUES (?, {', '.join('?' * len(r))})",
+                              [row["id"], *r.values()])
+    _stamp(local, table, row["id"], row["changed_at"])
+    return True
+
+
+def _stamp(local, table: str, record_id: str, changed: str) -> None:
+    local.execute(f"UPDATE {table} SET changed_at = ?, base_at = NULL WHERE id = ?", [changed, record_id])
+
+
+def _keep_conflict(local, kind: str, record_id: str, kept: str, lost: str) -> None:
+    local.execute("INSERT INTO sync_conflicts (kind, record_id, kept_at, winner, loser) VALUES (?, ?, ?, ?, ?)",
+                  [kind, record_id, now_utc(), kept, lost])
+
+
+def _settle_tombstones(local, tombs: dict[str, tuple[str, str]]) -> None:
+    """Every tombstone of either copy whose record is not here (any more), with the later time."""
+    for record_id, (kind, when) in tombs.items():
+        table, key = KIND_TABLE[kind], SYNCED_TABLES[KIND_TABLE[kind]][1]
+        if _value(local, f"SELECT 1 FROM {table} WHERE {key} = ?", [record_id]):
+            local.execute("DELETE FROM tombstones WHERE id = ?", [record_id])
+        else:
+            local.execute("INSERT OR REPLACE INTO tombstones (id, kind, deleted_at) VALUES (?, ?, ?)",
+                          [record_id, kind, when])
+
+
+# -- files seen, conflicts ----------------------------------------------------
+
+
+def seen(conn: sqlite3.Connection, path: Path) -> bool:
+    """Whether this diary has synced with the file at ``path`` before."""
+    return _value(conn, "SELECT 1 FROM sync_files WHERE path = ?", [str(path)]) is not None
+
+
+def remember(conn: sqlite3.Connection, path: Path, diary_id: str) -> None:
+    now = now_utc()
+    conn.execute("INSERT INTO sync_files (path, diary_id, first_at, last_at) VALUES (?, ?, ?, ?)"
+                 " ON CONFLICT (path) DO UPDATE SET diary_id = excluded.diary_id, last_at = excluded.last_at",
+                 [str(path), diary_id, now, now])
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A version that lost a sync although it was edited, kept beside the version that won."""
+
+    id: int
+    kind: str
+    record_id: str
+    kept_at: str
+    winner: dict | None
+    loser: dict
+
+
+def conflicts(conn: sqlite3.Connection) -> list[Conflict]:
+    return [Conflict(r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5])) for r in conn.execute(
+        "SELECT id, kind, record_id, kept_at, winner, loser FROM sync_conflicts ORDER BY id")]
+
+
+def dismiss(conn: sqlite3.Connection, conflict_id: int) -> None:
+    if conn.execute("DELETE FROM sync_conflicts WHERE id = ?", [conflict_id]).rowcount == 0:
+        raise DiaryError("sync.no_conflict", field="dismiss", id=conflict_id)
+
+
+def change_times(conn: sqlite3.Connection) -> dict[str, dict]:
+    """Every record's change time by table and id (terms by kind and slug; profiles by name), for export."""
+    out: dict[str, dict] = {t: dict(conn.execute(f"SELECT id, changed_at FROM {t}")) for t in RECORD_TABLES}
+    out["profiles"] = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT name, uid, changed_at FROM profiles")}
+    out["vocabulary"] = {(r[0], r[1]): r[2] for r in conn.execute("SELECT kind, slug, changed_at FROM vocabulary")}
+    return out
+
+
+def tombstones(conn: sqlite3.Connection) -> list[dict]:
+    return [{"id": r[0], "kind": r[1], "deleted": r[2]}
+            for r in conn.execute("SELECT id, kind, deleted_at FROM tombstones ORDER BY id")]
+
+
+def diary_id(conn: sqlite3.Connection) -> str | None:
+    return _value(conn, "SELECT value FROM settings WHERE key = 'diary_id'")
+
+
+def adopt_document(conn: sqlite3.Connection, document: dict, since: str | None, *, adopt_profiles: bool = True,
+                   empty: bool = False) -> None:
+    """Give records an import just wrote the change times their export carries.
+
+    ``since``: only rows written from that time on (this import's own); None: every row
+    (a temporary diary made from the file). ``adopt_profiles``: profiles take the file's uids
+    (not when the file went into another profile); ``empty``: the diary had no records before,
+    so it takes the file's diary id. An export older than change times gives
+    each record its last update, as the schema step did; terms an early fixed time.
+    """
+    fresh = "" if since is None else " AND changed_at >= ?"
+    extra = [] if since is None else [since]
+    tables = {"entries": "entries", "checkins": "checkins", "events": "events", "questions": "questions",
+              "treatments": "bone_treatments", "doses": "bone_doses", "heights": "heights",
+              "falls_checks": "falls_checks", "impressions": "impressions", "side_effects": "side_effects"}
+    for p in document.get("profiles") or []:
+        if not isinstance(p, dict):
+            continue
+        if adopt_profiles and isinstance(p.get("uid"), str) and isinstance(p.get("changed"), str):
+            # The profile of the file is this one (found or made by name): the same uid and change
+            # time, unless another profile here has that uid already.
+            conn.execute("UPDATE profiles SET uid = ?, changed_at = ?, base_at = NULL WHERE name = ?"
+                         " AND NOT EXISTS (SELECT 1 FROM profiles o WHERE o.uid = ? AND o.name != ?)",
+                         [p["uid"], p["changed"], p.get("name"), p["uid"], p.get("name")])
+        for key, table in tables.items():
+            rows = []
+            for r in p.get(key) or []:
+                if isinstance(r, dict) and isinstance(r.get("id"), str):
+                    stamp = r.get("changed") or _ms(r.get("updated") or r.get("created"))
+                    if stamp:
+                        rows.append([stamp, r["id"], *extra])
+            conn.executemany(f"UPDATE {table} SET changed_at = ?, base_at = NULL WHERE id = ?{fresh}", rows)
+    if since is not None:
+        conn.executemany("UPDATE vocabulary SET changed_at = ?, base_at = NULL WHERE kind = ? AND slug = ?"
+                         " AND changed_at >= ?",
+                         [[t["changed"], t.get("kind"), t.get("slug"), since] for t in document.get("vocabulary") or []
+                          if isinstance(t, dict) and isinstance(t.get("changed"), str)])
+        raw = document.get("sync")
+        if empty and isinstance(raw, dict) and isinstance(raw.get("diary"), str):
+            # A new diary filled from an export is a copy of the diary it came from.
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('diary_id', ?)", [raw["diary"]])
+    if since is None:
+        for t in document.get("vocabulary") or []:
+            if isinstance(t, dict):
+                conn.execute("UPDATE vocabulary SET name = ?, grp = ?, hidden = ?, changed_at = ?, base_at = NULL"
+                             " WHERE kind = ? AND slug = ?",
+                             [t.get("name"), t.get("group"), int(bool(t.get("hidden"))),
+                              t.get("changed") or "2000-01-01T00:00:00.000Z", t.get("kind"), t.get("slug")])
+        raw = document.get("sync")
+        sync: dict = raw if isinstance(raw, dict) else {}
+        conn.execute("DELETE FROM tombstones")
+        conn.executemany("INSERT OR REPLACE INTO tombstones (id, kind, deleted_at) VALUES (?, ?, ?)",
+                         [[t["id"], t["kind"], t["deleted"]] for t in sync.get("tombstones") or []
+                          if isinstance(t, dict) and t.get("kind") in KIND_TABLE
+                          and isinstance(t.get("id"), str) and isinstance(t.get("deleted"), str)])
+        if isinstance(sync.get("diary"), str):
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('diary_id', ?)", [sync["diary"]])
+
+
+def _ms(stamp) -> str | None:
+    """A stored UTC stamp to the second as a change time to the millisecond."""
+    if not isinstance(stamp, str) or not stamp.endswith("Z"):
+        return None
+    return stamp[:-1] + ".000Z" if len(stamp) == 20 else stamp
+
+
+def now_ms(conn: sqlite3.Connection) -> str:
+    return _value(conn, f"SELECT {NOW_MS}")
+
+
+def forget_tombstones_since(conn: sqlite3.Connection, since: str) -> None:
+    """Drop the tombstones written from ``since`` on (a deletion no other copy can hold)."""
+    conn.execute("DELETE FROM tombstones WHERE deleted_at >= ?", [since])
+
+
+def is_empty(conn: sqlite3.Connection) -> bool:
+    """Whether the diary holds no records (nor tombstones) yet."""
+    return not any(_value(conn, f"SELECT 1 FROM {t} LIMIT 1") for t in [*RECORD_TABLES, "tombstones"])
