@@ -115,6 +115,11 @@ MESSAGES: dict[str, str] = {
                       "logged."),
     "day.unreadable": N_("Could not read the day '{text}'; use a date like 2026-11-23, 'today', 'yesterday' or a "
                          "weekday."),
+    "when.skipped": N_("The time {clock} on {day} does not exist here: the clocks go forward over it; "
+                       "give a time outside that hour, or add the offset, e.g. {day}T{clock}{before}."),
+    "when.twice": N_("The time {clock} on {day} happens twice here, as the clocks go back; add the offset to say "
+                     "which: {day}T{clock}{first} for the first, {day}T{clock}{second} for the second."),
+    "day.too_early": N_("The day '{text}' is before 1900; only days from 1900 to today can be used."),
     "day.future": N_("The day {day} is in the future; only days up to today can be used."),
     # -- check-ins -----------------------------------------------------------
     "checkin.empty": N_("A check-in needs at least one answer: average pain, enjoyment, activity, sleep or mood."),

@@ -203,7 +203,7 @@ def check_moment(moment: datetime, now: datetime | None, record: str) -> datetim
     if moment.tzinfo is None:
         raise ValidationError(no_zone, field="at")
     check_not_future(moment, now, code=future, field="at")
-    if moment < EARLIEST:
+    if moment < EARLIEST or moment.year < EARLIEST.year:
         raise ValidationError(too_early, field="at", moment=moment, day=moment.date().isoformat())
     return moment
 
