@@ -36,9 +36,11 @@ def restore(session, file, yes):
     The current diary is backed up first, beside it, so a restore can be undone.
     """
     from osteotrack.store.backup import inspect_diary_file, restore_diary
+    from osteotrack.store.connection import check_diary_path
 
     if session.read_only:
         raise CliError("restore.read_only")
+    check_diary_path(session.path)  # never replace a link, a FIFO or a device, nor follow a loop
     incoming = inspect_diary_file(file)
     target = session.path
     if not yes:

@@ -27,6 +27,9 @@ MESSAGES: dict[str, str] = {
     "diary.read_only": N_("This diary is open read-only; nothing can be changed."),
     "diary.cannot_open": N_("Cannot open {path}: {reason}; check that the file and its folder are yours."),
     "diary.folder": N_("{path} is a folder, not a diary file; give the path of a .db file."),
+    "diary.not_file": N_("{path} is {kind}, not a diary file; give the path of a .db file."),
+    "diary.dangling_link": N_("{path} is a symbolic link to {target}, which does not exist; "
+                              "give the path of the diary file itself."),
     "diary.missing": N_("There is no diary at {path}."),
     "diary.cannot_create": N_("Cannot create a diary at {path}: {reason}."),
     "diary.needs_upgrade": N_("{path} needs upgrading to this version of osteotrack, which read-only mode cannot do; "
