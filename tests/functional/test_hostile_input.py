@@ -90,3 +90,188 @@ def test_remind_with_a_fifo_says_so_and_returns_at_once(odd_paths, run_process):
     result = run_process("--db", str(odd_paths / "fifo"), "remind", db=False)  # its own limit: 120 s
     assert result.returncode == 0
     assert "cannot check today's entries: " in result.stderr and "named pipe (FIFO)" in result.stderr
+
+
+# -- hostile import files -------------------------------------------------------
+
+def _export(run_cli, tmp_path, fmt="json"):
+    out = tmp_path / f"export.{'zip' if fmt == 'csv' else 'json'}"
+    run_cli("export", "--format", fmt, "-o", str(out))
+    return out
+
+
+def _zip(path, members: dict, *, compression=None):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression or zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _bomb(path, name="entries.csv", size=300 * 2**20):
+    """A zip whose member unpacks to ``size`` bytes of newlines (300 MiB from about 300 KB: ratio ~1000)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open(name, "w", force_zip64=True) as member:
+            block = b"\n" * 2**20
+            for _ in range(size // 2**20):
+                member.write(block)
+    return path
+
+
+def _json_with(run_cli, tmp_path, change):
+    import json
+
+    document = json.loads(_export(run_cli, tmp_path).read_text())
+    change(document)
+    return json.dumps(document)
+
+
+@pytest.fixture
+def export_doc(run_cli, db_path, tmp_path):
+    """A diary with one entry, one event and one question, exported to JSON under new ids to import back."""
+    run_cli("log", "--pain", "4", "--at", "2026-11-20T10:00+01:00", "--note", "walked")
+    run_cli("event", "dxa", "--t-score", "-2.5", "--at", "2026-11-01T10:00+01:00")
+    run_cli("question", "add", "Can I carry shopping?")
+    return tmp_path
+
+
+def _refused_import(run_cli, db_path, path, sentence, *more):
+    before = digest(db_path)
+    result = run_cli("import", str(path), *more)
+    assert_refused(result, sentence)
+    assert digest(db_path) == before
+
+
+def test_json_nested_1000_levels_is_refused(run_cli, db_path, tmp_path):
+    run_cli("log", "--pain", "3")
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 1000 + "]" * 1000)
+    _refused_import(run_cli, db_path, path, "nests more than 64 levels deep")
+
+
+def test_a_5000_digit_number_is_refused(run_cli, db_path, export_doc, tmp_path):
+    path = tmp_path / "number.json"
+    path.write_text(_json_with(run_cli, tmp_path, lambda d: None).replace('"pain": 4', '"pain": ' + "9" * 5000))
+    _refused_import(run_cli, db_path, path, "holds a number 5000 characters long (the limit is 40)")
+
+
+def test_a_t_score_of_10_to_the_400_is_refused(run_cli, db_path, export_doc, tmp_path):
+    path = tmp_path / "t.json"
+    path.write_text(_json_with(run_cli, tmp_path, lambda d: None).replace('"t_score": -2.5', '"t_score": 1e400'))
+    _refused_import(run_cli, db_path, path, "holds '1e400', which is not a number JSON allows")  # float: infinity
+    path.write_text(path.read_text().replace("1e400", "1" + "0" * 39))  # 40 digits: within the limit, out of range
+    _refused_import(run_cli, db_path, path, "a T-score is a number from -6.0 to 4.0")
+    path.write_text(path.read_text().replace("1" + "0" * 39, "NaN"))
+    _refused_import(run_cli, db_path, path, "holds 'NaN', which is not a number JSON allows")
+
+
+def test_a_question_created_in_year_one_is_refused(run_cli, db_path, export_doc, tmp_path):
+    def year_one(document):
+        document["profiles"][0]["questions"][0]["created"] = "0001-01-01T00:00+14:00"
+
+    path = tmp_path / "q.json"
+    path.write_text(_json_with(run_cli, tmp_path, year_one))
+    _refused_import(run_cli, db_path, path, "before 1900")
+
+
+def test_an_encrypted_zip_is_refused(run_cli, db_path, export_doc, tmp_path):
+    import zipfile
+
+    path = _zip(tmp_path / "enc.zip", {"entries.csv": "id,date,time,utc_offset,pain\n"})
+    data = bytearray(path.read_bytes())
+    # Set bit 0 of the general purpose flags ("encrypted"), in the local header (offset 6) and in the
+    # central directory entry (offset 8): PKWARE APPNOTE.TXT 4.3.7 and 4.3.12.
+    data[6] |= 1
+    central = data.index(b"PK\x01\x02")
+    data[central + 8] |= 1
+    path.write_bytes(bytes(data))
+    assert zipfile.ZipFile(path).infolist()[0].flag_bits & 1
+    _refused_import(run_cli, db_path, path, "is encrypted (entries.csv needs a password)")
+
+
+def test_a_zip_bomb_is_refused_quickly(run_cli, db_path, export_doc, tmp_path):
+    import time
+
+    path = _bomb(tmp_path / "bomb.zip")
+    assert path.stat().st_size < 2 * 2**20
+    start = time.monotonic()
+    _refused_import(run_cli, db_path, path, "entries.csv unpacks to 300.0 MiB from")
+    assert time.monotonic() - start < 5
+
+
+def test_a_file_bigger_than_64_mib_is_refused_unread(run_cli, db_path, export_doc, tmp_path):
+    path = tmp_path / "big.json"
+    with open(path, "wb") as handle:
+        handle.truncate(64 * 2**20 + 1)  # sparse: no disk used
+    _refused_import(run_cli, db_path, path, "is 64.0 MiB, more than the 64 MiB an import reads")
+
+
+def test_a_fifo_to_import_is_refused_unopened(run_cli, db_path, export_doc, tmp_path):
+    os.mkfifo(tmp_path / "pipe.json")
+    _refused_import(run_cli, db_path, tmp_path / "pipe.json", "is not a regular file")
+    _refused_import(run_cli, db_path, tmp_path / "pipe.json", "is not a regular file", "--from", "flaredown")
+
+
+# -- every field of an import checked as the command line checks it -------------
+
+@pytest.mark.parametrize("change, sentence", [
+    (lambda d: d["profiles"][0]["entries"][0].update(id=""), "the id '' is not a record id"),
+    (lambda d: d["profiles"][0]["entries"][0].update(id="x"), "the id 'x' is not a record id"),
+    (lambda d: d["profiles"][0]["events"][0].update(id="a b c d e f"), "the id 'a b c d e f' is not a record id"),
+    (lambda d: d["profiles"][0].update(name="Ann\x00Lee"), "a profile name cannot hold control characters"),
+    (lambda d: d["vocabulary"].append({"kind": "trigger", "slug": "", "name": "Nothing"}),
+     "a slug is lower-case letters and digits joined by hyphens"),
+    (lambda d: d["vocabulary"].append({"kind": "trigger", "slug": "Garden Work", "name": "Garden"}),
+     "a slug is lower-case letters and digits joined by hyphens, like 'garden-work'; got 'garden work'"),
+    (lambda d: d["vocabulary"].append({"kind": "trigger", "slug": "garden", "name": " "}),
+     "a new term needs a display name"),
+])
+def test_import_checks_ids_names_and_slugs(run_cli, db_path, export_doc, tmp_path, change, sentence):
+    path = tmp_path / "changed.json"
+    path.write_text(_json_with(run_cli, tmp_path, change))
+    _refused_import(run_cli, db_path, path, sentence)
+
+
+def test_the_command_line_refuses_the_same_names(run_cli, db_path, export_doc):
+    assert_refused(run_cli("profile", "add", "Ann\x01Lee"), "A profile name cannot hold control characters")
+    assert_refused(run_cli("vocab", "add", "trigger", "", "Nothing"), "A slug is lower-case letters")
+
+
+# -- a file that imports nothing -------------------------------------------------
+
+def test_a_zip_whose_entries_csv_is_empty_imports_nothing_and_says_so(run_cli, db_path, export_doc, tmp_path):
+    # What the zip bomb held once unpacked: entries.csv without even the header line an export writes.
+    path = _zip(tmp_path / "blank.zip", {"entries.csv": ""})
+    _refused_import(run_cli, db_path, path, "holds no records an import can read; nothing was imported")
+
+
+def test_an_export_of_an_empty_diary_imports_nothing_successfully(run_cli, tmp_path):
+    empty = tmp_path / "empty.db"
+    from osteotrack.store import Diary
+
+    Diary.open(empty).close()
+    from click.testing import CliRunner
+
+    from osteotrack.cli import cli
+
+    CliRunner().invoke(cli, ["--db", str(empty), "export", "-o", str(tmp_path / "e.json")], catch_exceptions=False)
+    CliRunner().invoke(cli, ["--db", str(empty), "export", "--format", "csv", "-o", str(tmp_path / "e.zip")],
+                       catch_exceptions=False)
+    for name in ("e.json", "e.zip"):
+        result = run_cli("import", str(tmp_path / name))
+        assert result.exit_code == 0, result.output
+        assert "holds no records (an export of an empty diary): nothing to import." in result.output
+
+
+def test_a_sheet_none_of_whose_rows_can_be_read_is_not_a_success(run_cli, db_path, export_doc, tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text("date,pain\nnot a day,5\n2026-11-01,eleven\n")
+    before = digest(db_path)
+    result = run_cli("import", str(path), "--from", "sheet", "--date", "date", "--pain", "pain", "--yes")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == (f"osteotrack: No row of {path} could be read (each is listed above with the "
+                                     "reason); nothing was imported.")
+    assert digest(db_path) == before
