@@ -275,3 +275,16 @@ def test_a_sheet_none_of_whose_rows_can_be_read_is_not_a_success(run_cli, db_pat
     assert result.stderr.strip() == (f"osteotrack: No row of {path} could be read (each is listed above with the "
                                      "reason); nothing was imported.")
     assert digest(db_path) == before
+
+
+@pytest.mark.parametrize("source, name, member, more", [
+    ("sheet", "bomb.xlsx", "xl/worksheets/sheet1.xml", ["--date", "A", "--pain", "B"]),
+    ("pain-diary", "PfaBackup_bomb.zip", "org.secuso.privacyfriendlypaindiary.backup", []),
+])
+def test_a_zip_bomb_from_another_app_is_refused_before_unpacking(run_cli, db_path, export_doc, tmp_path, source,
+                                                                 name, member, more):
+    path = _bomb(tmp_path / name, member, size=100 * 2**20)  # 100 MiB of newlines from ~100 KB
+    before = digest(db_path)
+    result = run_cli("import", str(path), "--from", source, *more, "--yes")
+    assert_refused(result, f"{member} unpacks to 100.0 MiB from")
+    assert digest(db_path) == before
