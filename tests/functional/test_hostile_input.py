@@ -288,3 +288,69 @@ def test_a_zip_bomb_from_another_app_is_refused_before_unpacking(run_cli, db_pat
     result = run_cli("import", str(path), "--from", source, *more, "--yes")
     assert_refused(result, f"{member} unpacks to 100.0 MiB from")
     assert digest(db_path) == before
+
+
+# -- extremes: a note of any length ---------------------------------------------
+
+LONG_NOTE = "word " * 40_000  # 200,000 characters, more than the csv module's 131,072 a field
+
+
+@pytest.fixture
+def long_note(db_path):
+    from datetime import datetime, timedelta, timezone
+
+    from osteotrack.domain.records import Entry, Question
+    from osteotrack.store import Diary
+    from tests.support import active
+
+    tz = timezone(timedelta(hours=1))
+    with Diary.open(db_path) as diary:
+        active(diary).add_entry(Entry(at=datetime(2026, 11, 20, 10, tzinfo=tz), pain=5, note=LONG_NOTE,
+                                      for_doctor=True))
+        active(diary).add_question(Question("why " * 1000, created=datetime(2026, 11, 20, 11, tzinfo=tz)))
+    return db_path
+
+
+def test_the_report_shows_a_long_notes_beginning_and_how_much_more(run_cli, long_note):
+    result = run_cli("report", "--since", "2026-11-01", "--until", "2026-11-30", "--format", "md", "-o", "-")
+    assert result.exit_code == 0, result.output
+    # The note is cut at the last space within its first 600 characters: 119 whole "word " and "word"
+    # (599 characters), so 200,000 - 599 = 199,401 characters are left in the diary.
+    assert "word… (199401 more characters in the diary)" in result.output
+    assert LONG_NOTE[:1000] not in result.output
+    # The question: "why " * 1000 is kept trimmed, 3,999 characters; cut at 599 ("why" 150 times): 3,400 more.
+    assert "why… (3400 more characters in the diary)" in result.output
+
+
+def test_a_pdf_of_a_long_note_stays_short_and_quiet(run_cli, long_note, tmp_path):
+    import re
+
+    result = run_cli("report", "--since", "2026-11-01", "--until", "2026-11-30", "-o", str(tmp_path / "r.pdf"))
+    assert result.exit_code == 0 and result.stderr == "", result.stderr
+    pages = re.findall(rb"/Type\s*/Page\b", (tmp_path / "r.pdf").read_bytes())
+    assert 1 <= len(pages) <= 3
+
+
+def test_list_shows_a_long_notes_beginning_and_json_gives_it_whole(run_cli, long_note):
+    import json
+
+    table = run_cli("list")
+    # A table cell shows 200 characters at most: cut at the last space, 39 "word " and "word" (199),
+    # 200,000 - 199 = 199,801 more; the table folds the cell over lines.
+    assert "(199801 more" in table.output and "in the diary)" in table.output and len(table.output) < 5000
+    whole = json.loads(run_cli("list", "--format", "json").output)
+    assert whole[0]["note"] == LONG_NOTE
+
+
+def test_a_csv_export_with_a_long_note_imports_back(run_cli, long_note, tmp_path):
+    from tests.functional.helpers import entries
+
+    run_cli("export", "--format", "csv", "-o", str(tmp_path / "e.zip"))
+    other = tmp_path / "other.db"
+    from click.testing import CliRunner
+
+    from osteotrack.cli import cli
+
+    result = CliRunner().invoke(cli, ["--db", str(other), "import", str(tmp_path / "e.zip")])
+    assert result.exit_code == 0, result.output
+    assert [e.note for e in entries(other)] == [LONG_NOTE]
