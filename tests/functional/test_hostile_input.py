@@ -109,8 +109,8 @@ def _zip(path, members: dict, *, compression=None):
     return path
 
 
-def _bomb(path, name="entries.csv", size=300 * 2**20):
-    """A zip whose member unpacks to ``size`` bytes of newlines (300 MiB from about 300 KB: ratio ~1000)."""
+def _bomb(path, name="entries.csv", size=20 * 2**20):
+    """A zip whose member unpacks to ``size`` bytes of newlines (deflate packs them ~1000 to 1)."""
     import zipfile
 
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -195,10 +195,11 @@ def test_an_encrypted_zip_is_refused(run_cli, db_path, export_doc, tmp_path):
 def test_a_zip_bomb_is_refused_quickly(run_cli, db_path, export_doc, tmp_path):
     import time
 
+    # 20 MiB from about 20 KB: within the 64 MiB a member may unpack to, but over 16 MiB at ~1000 to 1.
     path = _bomb(tmp_path / "bomb.zip")
-    assert path.stat().st_size < 2 * 2**20
+    assert path.stat().st_size < 2**20 // 10
     start = time.monotonic()
-    _refused_import(run_cli, db_path, path, "entries.csv unpacks to 300.0 MiB from")
+    _refused_import(run_cli, db_path, path, "entries.csv unpacks to 20.0 MiB from 0.0 MiB")
     assert time.monotonic() - start < 5
 
 
@@ -283,10 +284,10 @@ def test_a_sheet_none_of_whose_rows_can_be_read_is_not_a_success(run_cli, db_pat
 ])
 def test_a_zip_bomb_from_another_app_is_refused_before_unpacking(run_cli, db_path, export_doc, tmp_path, source,
                                                                  name, member, more):
-    path = _bomb(tmp_path / name, member, size=100 * 2**20)  # 100 MiB of newlines from ~100 KB
+    path = _bomb(tmp_path / name, member, size=65 * 2**20)  # more than the 64 MiB a member may unpack to
     before = digest(db_path)
     result = run_cli("import", str(path), "--from", source, *more, "--yes")
-    assert_refused(result, f"{member} unpacks to 100.0 MiB from")
+    assert_refused(result, f"{member} unpacks to 65.0 MiB from")
     assert digest(db_path) == before
 
 
@@ -354,3 +355,28 @@ def test_a_csv_export_with_a_long_note_imports_back(run_cli, long_note, tmp_path
     result = CliRunner().invoke(cli, ["--db", str(other), "import", str(tmp_path / "e.zip")])
     assert result.exit_code == 0, result.output
     assert [e.note for e in entries(other)] == [LONG_NOTE]
+
+
+def test_a_csv_export_of_a_10_mib_repetitive_note_is_no_zip_bomb(db_path, tmp_path):
+    # 10 MiB of "x" packs about 1000 to 1 (deflate's most), as tightly as a bomb; below 16 MiB a member
+    # may, so our own export imports back.
+    from datetime import datetime, timedelta, timezone
+
+    from click.testing import CliRunner
+
+    from osteotrack.cli import cli
+    from osteotrack.domain.records import Entry
+    from osteotrack.store import Diary
+    from tests.functional.helpers import entries
+    from tests.support import active
+
+    note = "x" * 10 * 2**20
+    with Diary.open(db_path) as diary:
+        active(diary).add_entry(Entry(at=datetime(2026, 11, 20, 10, tzinfo=timezone(timedelta(hours=1))), pain=5,
+                                      note=note))
+    runner = CliRunner()
+    runner.invoke(cli, ["--db", str(db_path), "export", "--format", "csv", "-o", str(tmp_path / "e.zip")],
+                  catch_exceptions=False)
+    result = runner.invoke(cli, ["--db", str(tmp_path / "other.db"), "import", str(tmp_path / "e.zip")])
+    assert result.exit_code == 0, result.output
+    assert [len(e.note) for e in entries(tmp_path / "other.db")] == [len(note)]
