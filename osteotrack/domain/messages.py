@@ -286,7 +286,6 @@ MESSAGES: dict[str, str] = {
     "bone.at_no_zone": N_("The time needs a time zone."),
     "bone.at_future": N_("The time {moment:%Y-%m-%d %H:%M} is in the future; only times up to now can be recorded."),
     "bone.at_too_early": N_("The time {day} {moment:%H:%M} is before 1900; only times from 1900 on can be recorded."),
-    "bone.day_early": N_("The day {day} is before 1900; only days from 1900 on can be used."),
     "bone.stop_before_start": N_("{name} cannot stop on {on}, before it started on {since}."),
     "bone.height_number": N_("A height is a number such as 162.5 (centimetres, or inches with --inches); "
                              "got '{value}'."),
