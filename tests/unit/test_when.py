@@ -194,3 +194,13 @@ def test_times_before_1900_are_refused():
     with pytest.raises(ValidationError, match=r"'0001-01-01T00:00\+05:00' is before 1900; only times from 1900 on"):
         parse_when("0001-01-01T00:00+05:00", now=NOW)
     assert parse_when("1900-01-01T00:00Z", now=NOW).year == 1900
+
+
+def test_the_apps_when_field_reads_daylight_saving_the_same_way(berlin):
+    # The app passes its clock's now (the machine's local time): the machine's rules apply, not a fixed offset.
+    now = datetime(2026, 3, 30, 12, 0).astimezone()
+    with pytest.raises(ValidationError) as caught:
+        parse_when("2026-03-29T02:30", now=now)
+    assert caught.value.code == "when.skipped"
+    # winter time the day before, though now is in summer time: 2026-03-28 10:00+01:00 is 09:00 UTC
+    assert to_utc_text(parse_when("2026-03-28T10:00", now=now)) == "2026-03-28T09:00:00Z"
