@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from osteotrack.domain.errors import ValidationError
-from osteotrack.domain.when import check_not_future, parse_day
+from osteotrack.domain.when import EARLIEST_DAY, check_not_future, parse_day
 
 RANGES = ("2w", "3m", "1y", "all")
 DEFAULT_RANGE = "3m"
@@ -98,8 +98,10 @@ def resolve_range(range_: str | None = None, since: date | str | None = None, un
             start = months_before(until_day, count * (12 if unit == "y" else 1)) + timedelta(days=1)
     except (ValueError, OverflowError):  # before year 1: far beyond any diary
         start = date.min
-    if start.year < 1900:
-        raise ValidationError("range.too_early", field="range", range=range_)
+    if start < EARLIEST_DAY:
+        if range_ is not None:
+            raise ValidationError("range.too_early", field="range", range=range_)
+        start = EARLIEST_DAY  # the default range, near 1900: from the first day a diary can hold
     return Period(start, until_day)
 
 

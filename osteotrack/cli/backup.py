@@ -46,10 +46,12 @@ def restore(session, file, yes, passphrase_file):
 
     The current diary is backed up first, beside it, so a restore can be undone.
     """
+    from osteotrack.store.connection import check_diary_path
     from osteotrack.store.crypt import is_encrypted
 
     if session.read_only:
         raise CliError("restore.read_only")
+    check_diary_path(session.path)  # never replace a link, a FIFO or a device, nor follow a loop
     if is_encrypted(file):
         from osteotrack.store.backup import decrypted_copy
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from osteotrack.cli.common import CliError
 from osteotrack.domain.errors import ValidationError
 
 SHEET_OPTIONS = ("date", "time", "pain", "where", "note", "trigger", "therapy", "sheet", "day_first")
@@ -55,6 +56,8 @@ def run(session, file: Path, source: str, options: dict, *, yes: bool, dry_run: 
     if dry_run:
         click.echo("Dry run: nothing was stored.")
         return
+    if not plan.entries and not plan.checkins and plan.skipped:  # rows, none of them readable: not a success
+        raise CliError("import.none_readable", field="file", path=str(file))
     if shown.new_entries == 0 and shown.new_checkins == 0:
         click.echo("Nothing new to import.")
         return

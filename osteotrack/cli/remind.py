@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from osteotrack.domain.errors import DiaryError
-from osteotrack.store.connection import StoreFailure
+from osteotrack.store.connection import StoreFailure, check_diary_path
 
 
 @click.command()
@@ -20,7 +20,12 @@ def remind(ctx):
     from osteotrack.domain.when import now_local
 
     session = ctx.obj
-    if not session.path.exists():
+    try:
+        exists = check_diary_path(session.path)  # a FIFO would hang the shell's start-up: looked at, not opened
+    except DiaryError as error:
+        click.echo(f"osteotrack: cannot check today's entries: {error}", err=True)
+        return
+    if not exists:
         click.echo(f"osteotrack: no diary at {session.path} yet; start one with 'osteotrack' "
                    "or 'osteotrack log --pain N'.")
         return

@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from osteotrack.domain.describe import TABLE_TEXT_CHARS, beginning
 from osteotrack.domain.records import record_dict
 from osteotrack.views import bone_tables, tables
 from osteotrack.views.bone_tables import KINDS as BONE_KINDS
@@ -58,6 +59,7 @@ def emit(pairs: list[tuple[dict, dict]], fmt: str, title: str, kind: str = "") -
     columns = [c for c in flat[0] if c not in hide and any(r[c] not in ("", None) for r in flat)]
     for column in columns:
         table.add_column(column.replace("_", " "), overflow="fold", no_wrap=column == "id")
-    for row in flat:
-        table.add_row(*("" if row[c] is None else str(row[c])[:8] if c == "id" else str(row[c]) for c in columns))
+    for row in flat:  # a long note shows its beginning: the JSON and CSV formats give it whole
+        table.add_row(*("" if row[c] is None else str(row[c])[:8] if c == "id"
+                        else beginning(str(row[c]), TABLE_TEXT_CHARS) for c in columns))
     Console().print(table)

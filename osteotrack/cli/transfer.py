@@ -138,6 +138,7 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
         from osteotrack.domain.errors import ValidationError
 
         raise ValidationError("import.needs_from", field="from", options=", ".join(given))
+    from osteotrack.store.bone_transfer import KEYS as BONE_KEYS
     from osteotrack.store.crypt import is_encrypted
     from osteotrack.store.csv_import import is_csv_export, read_csv_export
     from osteotrack.store.transfer import import_document, parse_document, read_document
@@ -151,7 +152,13 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
         document = read_csv_export(file, as_profile or session.person().name)
     else:
         document = read_document(file)
-    parse_document(document)  # a malformed file is refused before the diary is even opened
+    parsed = parse_document(document)  # a malformed file is refused before the diary is even opened
+    if not parsed["profiles"]:  # not even a header line: nothing an export writes
+        raise CliError("import.nothing", field="file", path=str(file))
+    kinds = ("entries", "checkins", "events", "questions", "sessions", *BONE_KEYS)
+    if not any(p.get(key) for p in parsed["profiles"] for key in kinds):
+        click.echo(f"{file} holds no records (an export of an empty diary): nothing to import.")
+        return
     counts = import_document(session.diary(), document, into_profile=as_profile)
     added = ", ".join(f"{counts[k]} {k}" for k in ("entries", "checkins", "events", "questions"))
     if counts.get("sessions"):

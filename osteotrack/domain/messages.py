@@ -27,6 +27,9 @@ MESSAGES: dict[str, str] = {
     "diary.read_only": N_("This diary is open read-only; nothing can be changed."),
     "diary.cannot_open": N_("Cannot open {path}: {reason}; check that the file and its folder are yours."),
     "diary.folder": N_("{path} is a folder, not a diary file; give the path of a .db file."),
+    "diary.not_file": N_("{path} is {kind}, not a diary file; give the path of a .db file."),
+    "diary.dangling_link": N_("{path} is a symbolic link to {target}, which does not exist; "
+                              "give the path of the diary file itself."),
     "diary.missing": N_("There is no diary at {path}."),
     "diary.cannot_create": N_("Cannot create a diary at {path}: {reason}."),
     "diary.needs_upgrade": N_("{path} needs upgrading to this version of osteotrack, which read-only mode cannot do; "
@@ -67,6 +70,8 @@ MESSAGES: dict[str, str] = {
     # -- profiles ------------------------------------------------------------
     "profile.unknown": N_("There is no profile named '{name}'; the profiles are: {known}."),
     "profile.name_empty": N_("A profile needs a name."),
+    "profile.name_control": N_("A profile name cannot hold control characters (such as a NUL byte); "
+                               "use letters, digits and spaces."),
     "profile.exists": N_("A profile named '{name}' already exists."),
     "profile.gone": N_("The profile shown here no longer exists (it was removed elsewhere); choose another with 's'."),
     "profile.last": N_("'{name}' is the only profile; a diary keeps at least one."),
@@ -123,6 +128,11 @@ MESSAGES: dict[str, str] = {
                       "logged."),
     "day.unreadable": N_("Could not read the day '{text}'; use a date like 2026-11-23, 'today', 'yesterday' or a "
                          "weekday."),
+    "when.skipped": N_("The time {clock} on {day} does not exist here: the clocks go forward over it; "
+                       "give a time outside that hour, or add the offset, e.g. {day}T{clock}{before}."),
+    "when.twice": N_("The time {clock} on {day} happens twice here, as the clocks go back; add the offset to say "
+                     "which: {day}T{clock}{first} for the first, {day}T{clock}{second} for the second."),
+    "day.too_early": N_("The day '{text}' is before 1900; only days from 1900 to today can be used."),
     "day.future": N_("The day {day} is in the future; only days up to today can be used."),
     # -- check-ins -----------------------------------------------------------
     "checkin.peg_weekly": N_("The PEG asks about the past 7 days, so it is asked once a week; it was answered on "
@@ -157,6 +167,13 @@ MESSAGES: dict[str, str] = {
                              "logged."),
     # -- questions for the doctor --------------------------------------------
     "question.empty": N_("A question for the doctor cannot be empty."),
+    "question.created_no_zone": N_("The question's time needs a time zone."),
+    "question.created_future": N_("The question's time {moment:%Y-%m-%d %H:%M} is in the future; "
+                                  "only times up to now can be kept."),
+    "question.created_too_early": N_("The question's time {day} {moment:%H:%M} is before 1900; "
+                                     "only times from 1900 on can be kept."),
+    "record.id_form": N_("The id '{id}' is not a record id: 8 to 64 lower-case letters, digits and hyphens, "
+                         "as the export writes them."),
     "question.status": N_("A question is open, asked or answered; got '{status}'."),
     # -- periods for trends and reports --------------------------------------
     "since.future": N_("The day {day} for since is in the future; only days up to today can be used."),
@@ -246,7 +263,6 @@ MESSAGES: dict[str, str] = {
     "import.term_kind": N_("In {where}, 'kind' must be one of {kinds}."),
     "import.term_group": N_("In {where}, a therapy's 'group' must be one of {groups}."),
     "import.term_twice": N_("In {where}, the {kind} '{slug}' is listed twice."),
-    "import.name_empty": N_("In {where}, 'name' is empty."),
     "import.not_slug": N_("In {where}, every item of '{key}' should be a slug (text)."),
     "import.id_twice": N_("In {where}, the id '{id}' is used twice in the file."),
     "import.record": N_("In {where}: {cause:inner}"),
@@ -300,7 +316,6 @@ MESSAGES: dict[str, str] = {
     "bone.at_no_zone": N_("The time needs a time zone."),
     "bone.at_future": N_("The time {moment:%Y-%m-%d %H:%M} is in the future; only times up to now can be recorded."),
     "bone.at_too_early": N_("The time {day} {moment:%H:%M} is before 1900; only times from 1900 on can be recorded."),
-    "bone.day_early": N_("The day {day} is before 1900; only days from 1900 on can be used."),
     "bone.stop_before_start": N_("{name} cannot stop on {on}, before it started on {since}."),
     "bone.height_number": N_("A height is a number such as 162.5 (centimetres, or inches with --inches); "
                              "got '{value}'."),
@@ -323,6 +338,25 @@ MESSAGES: dict[str, str] = {
                                  "one of: {known}."),
     "bone.not_found": N_("There is no {kind} with id '{id}'."),
     # -- history from another app or a spreadsheet (osteotrack import --from) -----
+    # -- what an import will read (domain/limits.py) --------------------------
+    "import.not_regular": N_("{path} is not a regular file (it may be a pipe or a device); "
+                             "give the path of a file to import."),
+    "import.too_big": N_("{path} is {size}, more than the {limit} an import reads; "
+                         "export a shorter range or split the file."),
+    "import.too_deep": N_("{path} nests more than {limit} levels deep, far more than any export; "
+                          "it was not read."),
+    "import.number_too_long": N_("{path} holds a number {chars} characters long (the limit is {limit}); "
+                                 "it was not read."),
+    "import.not_a_number": N_("{path} holds '{text}', which is not a number JSON allows; it was not read."),
+    "import.zip_members": N_("{path} holds {count} files, more than the {limit} an import opens; "
+                             "it was not read."),
+    "import.zip_encrypted": N_("{path} is encrypted ({name} needs a password); "
+                               "export it again without a password."),
+    "import.zip_bomb": N_("{path} is refused: {name} unpacks to {size} from {packed}, beyond what an import "
+                          "unpacks."),
+    "import.nothing": N_("{path} holds no records an import can read; nothing was imported."),
+    "import.none_readable": N_("No row of {path} could be read (each is listed above with the reason); "
+                               "nothing was imported."),
     "import.no_file": N_("There is no file at {path}."),
     "import.from_folder": N_("{path} is a folder; give the path of the file to import."),
     "import.unreadable": N_("Cannot read {path}: {problem}."),

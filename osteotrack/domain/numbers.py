@@ -51,6 +51,7 @@ PLURALS = {
     "event": "events",
     "logged day": "logged days",
     "minute": "minutes",
+    "more character": "more characters",
     "profile": "profiles",
     "question": "questions",
     "rating": "ratings",

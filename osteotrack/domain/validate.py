@@ -48,6 +48,7 @@ MOMENT_CODES = {
     "entry": ("entry.at_no_zone", "entry.at_future", "entry.at_too_early"),
     "event": ("event.at_no_zone", "event.at_future", "event.at_too_early"),
     "bone": ("bone.at_no_zone", "bone.at_future", "bone.at_too_early"),
+    "question": ("question.created_no_zone", "question.created_future", "question.created_too_early"),
 }
 
 
@@ -197,15 +198,50 @@ def attach_medication(therapies: list[TherapyUse], text: str) -> list[TherapyUse
     return out
 
 
-def check_moment(moment: datetime, now: datetime | None, record: str) -> datetime:
-    """The time of a ``record`` ("entry" or "event", field ``at``): aware, not in the future, not before 1900."""
+def check_moment(moment: datetime, now: datetime | None, record: str, field: str = "at") -> datetime:
+    """The time of a ``record`` (a key of ``MOMENT_CODES``): aware, not in the future, not before 1900."""
     no_zone, future, too_early = MOMENT_CODES[record]
     if moment.tzinfo is None:
-        raise ValidationError(no_zone, field="at")
-    check_not_future(moment, now, code=future, field="at")
-    if moment < EARLIEST:
-        raise ValidationError(too_early, field="at", moment=moment, day=moment.date().isoformat())
+        raise ValidationError(no_zone, field=field)
+    check_not_future(moment, now, code=future, field=field)
+    if moment < EARLIEST or moment.year < EARLIEST.year:
+        raise ValidationError(too_early, field=field, moment=moment, day=moment.date().isoformat())
     return moment
+
+
+# A record id: what new_id and stable_id make (a UUID), or any such name of 8 to 64 lower-case letters,
+# digits and hyphens; never empty, never spaces or control characters.
+_RECORD_ID = re.compile(r"[0-9a-z][0-9a-z-]{7,63}")
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def check_record_id(record_id: str) -> str:
+    """A record's id as the store makes them; else ValidationError ``record.id_form``."""
+    if not _RECORD_ID.fullmatch(record_id):
+        from osteotrack.domain.when import shown
+
+        raise ValidationError("record.id_form", field="id", id=shown(record_id))
+    return record_id
+
+
+def check_slug(slug: str) -> str:
+    """A vocabulary slug (``garden-work``), lower-cased; else ValidationError ``vocab.slug_form``."""
+    slug = slug.strip().lower()
+    if not _SLUG.fullmatch(slug) or len(slug) > 60:
+        from osteotrack.domain.when import shown
+
+        raise ValidationError("vocab.slug_form", field="slug", slug=shown(slug))
+    return slug
+
+
+def check_profile_name(name: str) -> str:
+    """A profile name as stored (inner white space folded, ends trimmed); refused empty or with control characters."""
+    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in name.replace("\t", " ").replace("\n", " ")):
+        raise ValidationError("profile.name_control", field="name")
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError("profile.name_empty", field="name")
+    return name
 
 
 def parse_t_score(text: str) -> float:
@@ -312,11 +348,12 @@ def _level_without_site(level: str) -> str:
     raise ValidationError("level.no_site", field="level", level=level)
 
 
-def validate_question(question: Question) -> Question:
-    """Check a question for the doctor: some text, and a known status; return it with the text trimmed."""
+def validate_question(question: Question, now: datetime | None = None) -> Question:
+    """Check a question for the doctor: some text, a known status, when it was asked; return it trimmed."""
     text = " ".join(question.text.split()) if question.text else ""
     if not text:
         raise ValidationError("question.empty", field="text")
+    check_moment(question.created, now, "question", "created")
     if question.status not in QUESTION_STATUSES:
         raise ValidationError("question.status", field="status", status=question.status)
     return replace(question, text=question.text.strip())

@@ -3,6 +3,11 @@
 ``yesterday 19:00``, ``today 8:30``, ``yesterday evening``, ``last night``,
 ``monday 9:00``, ``2h ago``, ``45 min ago``, ``7pm`` (today), ``2026-11-23T19:00+01:00``.
 Times without an offset are local. A time in the future is refused.
+
+One accepted range for every time and day: from 1 January 1900 to now (``EARLIEST``,
+``EARLIEST_DAY``, ``check_not_future``). A local time that does not exist on its day
+(the hour skipped when clocks go forward) or that happens twice (the hour repeated
+when they go back) is refused with a sentence saying how to write it unambiguously.
 """
 
 from __future__ import annotations
@@ -27,11 +32,14 @@ UNITS = {"m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
          "d": 86400, "day": 86400, "days": 86400}
 
 _AGO = re.compile(r"^(\d+)\s*([a-z]+)\s+ago$")
+# More digits than this before 'ago' reach before 1900 in any unit (10**8 minutes is 190 years).
+_AGO_DIGITS = 8
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
 # Allow a minute of clock skew between the machine that logs and the one that reads.
 FUTURE_GRACE = timedelta(minutes=1)
 # Earlier times are typing mistakes, and year-1 times cannot even be turned into UTC.
 EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)
+EARLIEST_DAY = EARLIEST.date()
 
 
 _Day = TypeVar("_Day", date, datetime)  # a day, or a moment (a datetime is a date too)
@@ -47,7 +55,9 @@ def check_not_future(value: _Day, now: date | None = None, *, code: str, field: 
     The one rule for every time and day the diary takes. A moment (a datetime) may be
     up to ``FUTURE_GRACE`` after ``now`` (clock skew between two machines); a day (a
     date) may be today at the latest. ``now`` defaults to the present; the error's
-    parameters are ``params`` plus ``moment`` or ``day``, the value refused.
+    parameters are ``params`` plus ``moment`` or ``day``, the value refused. A day
+    before ``EARLIEST_DAY`` is refused too (``day.too_early``), as every record and
+    range starts in 1900 at the earliest.
     """
     if isinstance(value, datetime):
         latest = (now if isinstance(now, datetime) else now_local()) + FUTURE_GRACE
@@ -55,6 +65,8 @@ def check_not_future(value: _Day, now: date | None = None, *, code: str, field: 
             raise ValidationError(code, field=field, moment=value, **params)
         return value
     today = now.date() if isinstance(now, datetime) else now or now_local().date()
+    if value < EARLIEST_DAY:
+        raise ValidationError("day.too_early", field=field, text=value.isoformat())
     if value > today:
         raise ValidationError(code, field=field, day=value, **params)
     return value
@@ -77,23 +89,60 @@ def _clock(text: str) -> time | None:
 
 
 def parse_when(text: str, now: datetime | None = None, field: str = "at") -> datetime:
-    """Read ``text`` as an aware datetime; refuse it (a ValidationError about ``field``) with a clear sentence."""
+    """Read ``text`` as an aware datetime; refuse it (a ValidationError about ``field``) with a clear sentence.
+
+    A time without an offset is local: the machine's rules (daylight saving included)
+    when ``now`` is in the machine's own offset or not given, else ``now``'s zone.
+    """
     if now is None:
         now = now_local()
-        localize = lambda naive: naive.astimezone()  # noqa: E731 - system rules, DST-correct
-    else:
-        localize = lambda naive: naive.replace(tzinfo=now.tzinfo)  # noqa: E731
-    raw = text
+    raw = shown(text)
     text = " ".join(text.strip().lower().split())
+
+    def localize(naive: datetime) -> datetime:
+        return _localize(naive, now, field, raw)
+
     try:
         result = _parse(text, now, localize)
-    except OverflowError:  # '999999 days ago' reaches before year 1
-        result = None
+    except (OverflowError, _TooEarly):  # '999999 days ago', year 1 or 1899: before any diary
+        raise ValidationError("when.too_early", field=field, text=raw) from None
     if result is None:
         raise ValidationError("when.unreadable", field=field, text=raw)
-    if result < EARLIEST:
+    if result < EARLIEST or result.year < EARLIEST.year:
         raise ValidationError("when.too_early", field=field, text=raw)
     return check_not_future(result, now, code="when.future", field=field, text=raw)
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``text`` as a sentence quotes it: its beginning only when it is long (a 5,000-digit number)."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+class _TooEarly(Exception):
+    """A time read before 1900, which cannot even be placed in a local zone (year 1 minus an offset)."""
+
+
+def _localize(naive: datetime, now: datetime, field: str, raw: str) -> datetime:
+    """``naive`` (a local wall-clock time) made aware; refused if the clocks skip it or pass it twice."""
+    if naive.year < EARLIEST.year:
+        raise _TooEarly
+    if now.utcoffset() != now.astimezone().utcoffset():  # a zone of its own (a test's fixed clock)
+        return naive.replace(tzinfo=now.tzinfo)
+    first, second = naive.replace(fold=0).astimezone(), naive.replace(fold=1).astimezone()
+    if first.utcoffset() == second.utcoffset():
+        return first
+    day, clock = naive.date().isoformat(), naive.strftime("%H:%M")
+    if first.replace(tzinfo=None) != naive:  # the hour skipped when the clocks go forward
+        raise ValidationError("when.skipped", field=field, text=raw, day=day, clock=clock,
+                              before=_offset_text(first))
+    raise ValidationError("when.twice", field=field, text=raw, day=day, clock=clock,
+                          first=_offset_text(first), second=_offset_text(second))
+
+
+def _offset_text(moment: datetime) -> str:
+    minutes = offset_minutes(moment)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _parse(text: str, now: datetime, localize) -> datetime | None:
@@ -101,6 +150,8 @@ def _parse(text: str, now: datetime, localize) -> datetime | None:
         return now
     m = _AGO.match(text)
     if m:
+        if len(m[1]) > _AGO_DIGITS:
+            raise _TooEarly
         unit = UNITS.get(m[2])
         return None if unit is None else now - timedelta(seconds=int(m[1]) * unit)
     if text == "last night":
@@ -153,10 +204,14 @@ def parse_day(text: str, today: date | None = None, field: str = "day") -> date:
     m = _AGO.match(t)
     try:
         if m and m[2] in ("d", "day", "days"):
-            return today - timedelta(days=int(m[1]))
+            if len(m[1]) > _AGO_DIGITS:
+                raise OverflowError
+            return check_not_future(today - timedelta(days=int(m[1])), today, code="day.future", field=field)
         day = date.fromisoformat(t)
-    except (ValueError, OverflowError):
-        raise ValidationError("day.unreadable", field=field, text=text) from None
+    except OverflowError:  # '99999999 days ago': long before 1900
+        raise ValidationError("day.too_early", field=field, text=shown(text)) from None
+    except ValueError:
+        raise ValidationError("day.unreadable", field=field, text=shown(text)) from None
     return check_not_future(day, today, code="day.future", field=field)
 
 

@@ -30,6 +30,7 @@ import zlib
 from datetime import date
 
 from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.limits import check_zip, loads, read_member
 from osteotrack.domain.records import CheckIn, TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.importers import names
@@ -37,7 +38,6 @@ from osteotrack.importers.plan import EntryDraft, ImportPlan, Pending, PlannedCh
 
 PACKAGE = "org.secuso.privacyfriendlypaindiary"
 _ARMOUR = b"-----BEGIN PGP MESSAGE-----"
-_MAX_ENTRY = 256 * 2**20  # a backup larger than this inside a zip is not a pain diary
 
 # database/entities/enums/BodyRegion.java: value → (region, drawn on the figure's left half?) for
 # values 0–21 (front figure); 22–43 are the same regions on the back figure.
@@ -100,7 +100,7 @@ def unwrap(data: bytes, path: str) -> dict:
 
 def _json(data: bytes, path: str):
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        return loads(data.decode("utf-8-sig"), path)
     except UnicodeDecodeError:
         raise ValidationError("import.not_utf8", field="file", path=path) from None
     except (json.JSONDecodeError, RecursionError):
@@ -124,19 +124,14 @@ def _from_zip(data: bytes, path: str) -> dict:
     """The newest unencrypted Pain Diary backup in a ``PfaBackup_….zip``."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip(archive, path)  # a zip bomb or an encrypted member: refused before unpacking
             wrappers = []
             for info in archive.infolist():
                 if info.is_dir():
                     continue
-                if info.file_size > _MAX_ENTRY:
-                    raise ValidationError("import.pain_diary_shape", field="file", path=path)
-                with archive.open(info) as handle:
-                    raw = handle.read(_MAX_ENTRY + 1)
-                if len(raw) > _MAX_ENTRY:
-                    raise ValidationError("import.pain_diary_shape", field="file", path=path)
                 try:
-                    wrapper = json.loads(raw.decode("utf-8-sig"))
-                except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+                    wrapper = loads(read_member(archive, info).decode("utf-8-sig"), path)
+                except (UnicodeDecodeError, json.JSONDecodeError):
                     continue
                 if isinstance(wrapper, dict) and wrapper.get("packageName") == PACKAGE:
                     wrappers.append(wrapper)

@@ -15,9 +15,10 @@ def read_file(path) -> bytes:
     from pathlib import Path
 
     from osteotrack.domain.errors import ValidationError
+    from osteotrack.domain.limits import read_limited
 
     try:
-        return Path(path).expanduser().read_bytes()
+        return read_limited(Path(path))
     except FileNotFoundError:
         raise ValidationError("import.no_file", field="file", path=str(path)) from None
     except IsADirectoryError:

@@ -28,13 +28,13 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.limits import check_zip
 from osteotrack.domain.records import TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.when import now_local
 from osteotrack.importers import names
 from osteotrack.importers.plan import EntryDraft, ImportPlan, Pending, on_day, shown
 
-_MAX_UNZIPPED = 512 * 2**20  # an .xlsx that unpacks to more than this is refused, not read
 PAIN_WORDS = {"none": 0, "no pain": 0, "mild": 2, "moderate": 5, "severe": 8}
 BANDS = {"mild": "1–3", "moderate": "4–6", "severe": "7–10"}
 
@@ -153,8 +153,7 @@ def _xlsx_rows(data: bytes, path: str, sheet: str | None) -> list[tuple[int, lis
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(i.file_size for i in archive.infolist()) > _MAX_UNZIPPED:
-                raise ValidationError("import.bad_xlsx", field="file", path=path)
+            check_zip(archive, path)  # a zip bomb is refused before openpyxl unpacks it
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):
         raise ValidationError("import.bad_xlsx", field="file", path=path) from None
     import warnings

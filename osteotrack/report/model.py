@@ -16,7 +16,14 @@ from datetime import date
 from osteotrack import __version__
 from osteotrack.analysis import MEAN_PAIN_DEFINITION, Period, Trends, fall_band_text, trends
 from osteotrack.domain import numbers
-from osteotrack.domain.describe import event_summary, question_summary, site_text, when_text
+from osteotrack.domain.describe import (
+    REPORT_TEXT_CHARS,
+    beginning,
+    event_summary,
+    question_summary,
+    site_text,
+    when_text,
+)
 from osteotrack.domain.vocabulary import pain_band
 from osteotrack.report.charts import DENSE_DAYS, REPORT_EVENTS, report_marks
 
@@ -254,7 +261,8 @@ def _events(person, period, vocab, today: date) -> Section:
     if not found:
         return Section("events", SECTIONS["events"], ["No falls, fractures, procedures, imaging, DXA results "
                                                       "or appointments in this period."])
-    return Section("events", SECTIONS["events"], [event_summary(ev, vocab) for ev in found], bullets=True)
+    return Section("events", SECTIONS["events"], [beginning(event_summary(ev, vocab), REPORT_TEXT_CHARS)
+                                                  for ev in found], bullets=True)
 
 
 def _bone(t: Trends) -> Section:
@@ -273,14 +281,14 @@ def _notes(person, period, vocab) -> Section:
 def _flagged(entry, vocab) -> str:
     """``Tue 01 Sep 2026 20:21, pain 4 (Mid back T8 4): the note``."""
     where = f" ({', '.join(site_text(s, vocab) for s in entry.sites)})" if entry.sites else ""
-    return f"{when_text(entry.at)}, pain {entry.pain}{where}: {entry.note or '(no note)'}"
+    return f"{when_text(entry.at)}, pain {entry.pain}{where}: {beginning(entry.note, REPORT_TEXT_CHARS) or '(no note)'}"
 
 
 def _questions(person) -> Section:
     found = person.open_questions()  # a question is open until it is answered
     if not found:
         return Section("questions", SECTIONS["questions"], ["No open questions."])
-    return Section("questions", SECTIONS["questions"], [_open_question(q) for q in found],
+    return Section("questions", SECTIONS["questions"], [beginning(_open_question(q), REPORT_TEXT_CHARS) for q in found],
                    bullets=True)
 
 

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from osteotrack.domain.errors import DiaryError
-from osteotrack.store.connection import applied_steps, check_integrity, explain
+from osteotrack.store.connection import applied_steps, check_diary_path, check_integrity, explain
 from osteotrack.store.files import private_dir
 
 
@@ -111,7 +111,7 @@ def inspect_diary_file(path: Path) -> DiaryFile:
     path = Path(path).expanduser()
     if path.is_dir():
         raise DiaryError("restore.folder", field="file", path=path)
-    if not path.exists():
+    if not check_diary_path(path):  # a FIFO, a link loop or a dangling link: a sentence, not a hang
         raise DiaryError("file.missing", field="file", path=path)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from datetime import datetime, timezone
 
 from osteotrack.domain.errors import DiaryError
@@ -30,6 +31,31 @@ def new_id(random_bytes: bytes | None = None) -> str:
     b[8] = (b[8] & 0x3F) | 0x80  # RFC 4122 variant
     h = b.hex()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def check_diary_path(path) -> bool:
+    """Whether a diary file is at ``path`` (False: nothing is); refused with a sentence when something else is.
+
+    The one check of a diary path, before anything opens it: a folder, a FIFO, a device or
+    a socket is refused without being opened (a FIFO opened for reading waits forever for a
+    writer), as are a symbolic link that loops or points nowhere (writing there would replace
+    the link, not the diary it names) and a path that cannot be looked at.
+    """
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):  # nothing there (creating it says why it cannot be)
+        if os.path.islink(path):
+            raise DiaryError("diary.dangling_link", path=path, target=os.readlink(path)) from None
+        return False
+    except OSError as error:  # a loop of links, a folder we may not enter, a name too long
+        raise DiaryError("diary.cannot_open", path=path, reason=(error.strerror or str(error)).lower()) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DiaryError("diary.folder", path=path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode)
+                else "a device")
+        raise DiaryError("diary.not_file", path=path, kind=kind)
+    return True
 
 
 def connect(path: str, read_only: bool) -> sqlite3.Connection:

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.limits import MAX_FILE_BYTES, check_zip, read_member
 from osteotrack.domain.messages import Phrase, place
 from osteotrack.domain.validate import split_medication
 from osteotrack.store.transfer import FORMAT, FORMAT_VERSION, read_import_file
@@ -35,10 +36,11 @@ def read_csv_export(path: Path, profile: str) -> dict:
     try:
         if zipfile.is_zipfile(io.BytesIO(data)):
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                check_zip(archive, path)  # a zip bomb or an encrypted member: refused before unpacking
                 names = set(archive.namelist())
                 if "entries.csv" not in names:
                     raise ValidationError("csv.no_entries", field="file", path=path)
-                texts = {name: _decode(archive.read(name), path, name) for name in TABLES if name in names}
+                texts = {name: _decode(read_member(archive, name), path, name) for name in TABLES if name in names}
         else:
             texts = {"entries.csv": _decode(data, path)}
     # ValueError: zipfile's own "negative seek value" when a damaged directory points before the file's start.
@@ -54,6 +56,8 @@ def read_csv_export(path: Path, profile: str) -> dict:
             if who not in profiles:
                 profiles[who] = {"name": who, **{k: [] for _, k in TABLES.values()}}
             profiles[who][key].append({**convert(row, where), "_where": where})
+    if not profiles and texts["entries.csv"].strip():  # the header an export of an empty diary writes, no rows
+        profiles[profile] = {"name": profile, "entries": [], "checkins": [], "events": [], "questions": []}
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "profiles": list(profiles.values())}
 
 
@@ -84,6 +88,8 @@ REQUIRED = {
 
 def _rows(text: str, name: str):
     """``(where, row)`` for every data row, after checking the header has the columns needed."""
+    # A note has no length limit in the diary, so neither has a cell here (the file's size bounds it).
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         header = reader.fieldnames

@@ -19,7 +19,14 @@ from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import Term
 from osteotrack.store import schema
 from osteotrack.store.checkins import CheckIns
-from osteotrack.store.connection import BUSY_TIMEOUT_MS, applied_steps, check_integrity, connect, explain
+from osteotrack.store.connection import (
+    BUSY_TIMEOUT_MS,
+    applied_steps,
+    check_diary_path,
+    check_integrity,
+    connect,
+    explain,
+)
 from osteotrack.store.entries import Entries
 from osteotrack.store.events import Events
 from osteotrack.store.profile_diary import ProfileDiary
@@ -92,12 +99,7 @@ class Diary:
     def open(cls, path: str | os.PathLike, *, read_only: bool = False, create: bool = True) -> Diary:
         """Open (and, unless read-only, create or migrate) the diary at ``path``."""
         path = os.path.expanduser(os.fspath(path))
-        try:
-            is_dir, fresh = os.path.isdir(path), not os.path.exists(path)
-        except OSError as error:
-            raise DiaryError("diary.cannot_open", path=path, reason=(error.strerror or str(error)).lower()) from None
-        if is_dir:
-            raise DiaryError("diary.folder", path=path)
+        fresh = not check_diary_path(path)
         if fresh and (read_only or not create):
             raise DiaryError("diary.missing", path=path)
         if fresh:

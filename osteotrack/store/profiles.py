@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.validate import check_profile_name
 from osteotrack.store import schema
 from osteotrack.store.connection import now_utc
 from osteotrack.store.part import Part
@@ -77,9 +78,7 @@ class Profiles(Part):
 
     def add(self, name: str, created_utc: str | None = None) -> int:
         """Make a new profile; return its id."""
-        name = tidy_name(name)
-        if not name:
-            raise ValidationError("profile.name_empty", field="name")
+        name = check_profile_name(name)
         if self.find(name) is not None:
             raise ValidationError("profile.exists", field="name", name=name)
         with self._diary.writing():
@@ -105,9 +104,7 @@ class Profiles(Part):
     def rename(self, old: str, new: str) -> None:
         """Rename a profile; the active profile stays active under its new name."""
         pid = self.id_of(old)
-        new = tidy_name(new)
-        if not new:
-            raise ValidationError("profile.name_empty", field="name")
+        new = check_profile_name(new)
         clash = self.find(new)
         if clash is not None and clash != pid:
             raise ValidationError("profile.exists", field="name", name=new)

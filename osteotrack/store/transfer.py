@@ -16,7 +16,15 @@ from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.messages import Phrase, place
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.domain.selfcare import SelfCareSession, validate_session
-from osteotrack.domain.validate import validate_checkin, validate_entry, validate_event, validate_question
+from osteotrack.domain.validate import (
+    check_profile_name,
+    check_record_id,
+    check_slug,
+    validate_checkin,
+    validate_entry,
+    validate_event,
+    validate_question,
+)
 from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
 from osteotrack.store.connection import now_utc as _now_utc
@@ -124,9 +132,11 @@ def dumps(document: dict) -> str:
 
 
 def read_import_file(path: Path) -> bytes:
-    """The bytes of a file to import; a missing or unreadable one gets a clear sentence."""
+    """The bytes of a file to import, within the limits; a missing or unreadable one gets a clear sentence."""
+    from osteotrack.domain.limits import read_limited
+
     try:
-        return Path(path).read_bytes()
+        return read_limited(path)
     except FileNotFoundError:
         raise DiaryError("file.missing", field="file", path=path) from None
     except IsADirectoryError:
@@ -146,8 +156,10 @@ def document_from_bytes(data: bytes, path: Path) -> dict:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ValidationError("import.not_text", field="file", path=path) from None
+    from osteotrack.domain.limits import loads
+
     try:
-        document = json.loads(text)
+        document = loads(text, path)
     except json.JSONDecodeError as error:
         raise ValidationError("import.not_json", field="file", path=path, line=error.lineno,
                               column=error.colno) from None
@@ -226,10 +238,13 @@ def parse_document(document) -> dict:
         group = r.get(t, "group", str, required=False)
         if kind == "therapy" and group not in THERAPY_GROUPS:
             raise r.fail("import.term_group", groups=", ".join(THERAPY_GROUPS))
-        if (kind, r.get(t, "slug", str)) in seen_terms:
-            raise r.fail("import.term_twice", kind=kind, slug=t["slug"])
-        seen_terms.add((kind, t["slug"]))
-        terms.append(Term(kind, r.get(t, "slug", str), r.get(t, "name", str), group=group,
+        slug = _field(r, check_slug, r.get(t, "slug", str))
+        if (kind, slug) in seen_terms:
+            raise r.fail("import.term_twice", kind=kind, slug=slug)
+        seen_terms.add((kind, slug))
+        if not r.get(t, "name", str).strip():
+            raise r.fail("import.record", cause=ValidationError("vocab.name_empty", field="name"))
+        terms.append(Term(kind, slug, r.get(t, "name", str), group=group,
                           region=r.get(t, "region", str, required=False),
                           laterality=r.get(t, "laterality", str, required=False),
                           snomed=r.get(t, "snomed", str, required=False),
@@ -239,9 +254,7 @@ def parse_document(document) -> dict:
     r.where = place("place.file")
     for p in r.get(document, "profiles", list):
         r.where = place("place.profile")
-        name = " ".join(r.get(p, "name", str).split())
-        if not name:
-            raise r.fail("import.name_empty")
+        name = _field(r, check_profile_name, r.get(p, "name", str))
         profiles.append({
             "name": name,
             "created": r.stamp(p, "created"),
@@ -256,6 +269,14 @@ def parse_document(document) -> dict:
     active = document.get("active_profile")  # files from before it was written have none
     return {"terms": terms, "profiles": profiles,
             "active": " ".join(active.split()) if isinstance(active, str) else None}
+
+
+def _field(r: _Reader, check, value):
+    """``check(value)``, its refusal said of the place being read (the way the command line checks it)."""
+    try:
+        return check(value)
+    except ValidationError as error:
+        raise r.fail("import.record", cause=error) from None
 
 
 def _entry(r: _Reader, e, profile: str, i: int):
@@ -453,7 +474,9 @@ def _checked(check, record, where: Phrase, seen: set):
         raise ValidationError("import.id_twice", field="file", where=where, id=record.id)
     seen.add(record.id)
     try:
-        return check(record)
+        checked = check(record)
+        check_record_id(record.id)
+        return checked
     except ValidationError as error:
         raise ValidationError("import.record", field="file", where=where, cause=error) from None
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from osteotrack.domain.errors import ValidationError
-from osteotrack.domain.validate import Vocabulary
+from osteotrack.domain.validate import Vocabulary, check_slug
 from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
 from osteotrack.store.part import Part
-
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 class Terms(Part):
@@ -38,9 +34,7 @@ class Terms(Part):
         """Add a user's own location, quality, trigger or therapy; return the new term."""
         if kind not in KINDS:
             raise ValidationError("vocab.kind_unknown", field="kind", kind=kind, kinds=", ".join(KINDS))
-        slug = slug.strip().lower()
-        if not _SLUG.fullmatch(slug):
-            raise ValidationError("vocab.slug_form", field="slug", slug=slug)
+        slug = check_slug(slug)
         if slug in self.read().terms[kind]:
             raise ValidationError("vocab.slug_taken", field="slug", kind=kind, slug=slug)
         if not name.strip():

@@ -22,6 +22,8 @@ pieces = st.one_of(
     st.sampled_from(["lower-back", "T8", "mid-back/T8", "heat", "otc-pain-medication", "bending", "aching",
                      "yesterday 19:00", "2h ago", "7pm", "prescription-pain-medication=", "ibuprofen 400 mg"]),
     st.integers(-5, 120).map(str),
+    st.dates().map(lambda d: d.isoformat()),  # year 1 to 9999, for --at
+    st.integers(1, 6000).map(lambda n: f"{'9' * n} min ago"),
 )
 values = st.builds(lambda a, sep, b: f"{a}{sep}{b}", pieces, st.sampled_from(["", ":", "/", "=", " "]), pieces)
 options = st.lists(st.tuples(st.sampled_from(["--where", "--therapy", "--med", "--trigger", "--quality",

@@ -155,7 +155,8 @@ def test_export_to_stdout_and_csv_zip(small_diary, tmp_path):
             '[{"id": "a1", "at": "0001-01-01T00:00:00+05:00", "pain": 4}]}]}',
             "is before 1900",
         ),
-        ('{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": " "}]}', "'name' is empty"),
+        ('{"format": "osteotrack-diary", "format_version": 1, "profiles": [{"name": " "}]}',
+         "In a profile: a profile needs a name"),
         (
             '{"format": "osteotrack-diary", "format_version": 1, "profiles": [], "vocabulary": ['
             '{"kind": "trigger", "slug": "wind", "name": "Wind"}, '

@@ -83,8 +83,8 @@ def _run(diary_path: Path, tmp_path: Path, name: str, data: bytes, *args: str):
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in result.output
     assert result.exit_code in (0, 2), result.output
-    if result.exit_code == 2:
-        assert len(result.output.strip().splitlines()) == 1
+    if result.exit_code == 2:  # one sentence (after the preview, when no row could be read)
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert state(diary_path) == before
     return result
 

@@ -138,4 +138,5 @@ def test_a_zip_member_marked_encrypted_is_a_sentence():
     data[data.find(b"PK\x01\x02") + 8] |= 1
     with pytest.raises(ValidationError) as caught:
         _plan(bytes(data), "x.zip")
-    assert str(caught.value) == "x.zip is a damaged zip file; export it again from the app it came from."
+    assert str(caught.value) == ("x.zip is encrypted (org.secuso.privacyfriendlypaindiary_2024_03_12_101500.backup "
+                                 "needs a password); export it again without a password.")

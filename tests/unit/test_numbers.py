@@ -151,3 +151,14 @@ def test_whole_numbers_are_written_without_loading_decimal():
             "print('decimal' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[:2] == ["60% 2 entries 8 ±0", "False"]
+
+
+def test_a_long_text_shows_its_beginning_and_how_much_more():
+    from osteotrack.domain.describe import beginning
+
+    assert beginning("short note", 20) == "short note"
+    # "abcde fghij klmno" cut at 12 characters: "abcde fghij " ends at the space after "fghij" (11),
+    # so 17 - 11 = 6 characters are left: " klmno".
+    assert beginning("abcde fghij klmno", 12) == "abcde fghij… (6 more characters in the diary)"
+    # no space in the second half: cut at the limit; one character more
+    assert beginning("x" * 11, 10) == "xxxxxxxxxx… (1 more character in the diary)"

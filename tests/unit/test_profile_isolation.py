@@ -83,7 +83,8 @@ def fill(diary: Diary, people: list[dict]) -> dict[int, dict[str, set[str]]]:
             site = "wrist-left" if kind == "fracture" else None
             ids["events"].add(diary.profile_by_id(pid).add_event(Event(kind=kind, at=at, site=site), now=NOW).id)
         for status in p["questions"]:
-            q = diary.profile_by_id(pid).add_question(Question(text=f"q{i}", created=NOW))
+            asked = datetime(2026, 1, 1, tzinfo=timezone.utc)  # a question's time, like an entry's, is never ahead
+            q = diary.profile_by_id(pid).add_question(Question(text=f"q{i}", created=asked))
             ids["questions"].add(diary.profile_by_id(pid).set_question_status(q.id, status).id)
     return owned
 

@@ -128,15 +128,79 @@ def test_storage_form_is_utc_and_gives_the_entered_offset_back():
     assert back == moment and back.utcoffset() == timedelta(hours=-5) and back.hour == 19
 
 
-@pytest.mark.parametrize("text", ["999999999 days ago", "3000000 days ago"])
-def test_absurdly_long_ago_is_unreadable_not_a_crash(text):
-    with pytest.raises(ValidationError, match=f"Could not read the time '{text}'"):
+@pytest.mark.parametrize("text", ["999999999 days ago", "3000000 days ago", "9" * 5000 + " min ago"])
+def test_absurdly_long_ago_is_before_1900_not_a_crash(text):
+    # 3,000,000 days is 8,200 years; 5,000 nines exceed Python's 4,300-digit limit for int().
+    with pytest.raises(ValidationError, match=r"is before 1900; only times from 1900 on") as caught:
         parse_when(text, now=NOW)
-    with pytest.raises(ValidationError, match="Could not read the day"):
+    assert len(str(caught.value)) < 200  # the sentence quotes the beginning of a huge text only
+    with pytest.raises(ValidationError, match="is before 1900; only days from 1900 to today"):
         parse_day("99999999d ago", today=TODAY)
+    with pytest.raises(ValidationError, match="is before 1900"):
+        parse_day("9" * 5000 + " days ago", today=TODAY)
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "0001-01-01T00:00", "1899-12-31T23:59", "1899-12-31T23:00-14:00",
+                                  "0001-01-01T00:00+14:00"])
+def test_year_one_and_1899_are_before_1900_not_a_crash(text):
+    # year 1 at noon local cannot even be turned into UTC (year 0); 1899-12-31T23:00-14:00 is 1900 in UTC
+    # but its own day, the one shown, is in 1899.
+    with pytest.raises(ValidationError, match="is before 1900"):
+        parse_when(text, now=NOW)
+    with pytest.raises(ValidationError, match="is before 1900"):
+        parse_when(text)  # the machine's own zone, as the command line reads it
+
+
+def test_days_before_1900_are_refused_and_1900_is_the_first():
+    with pytest.raises(ValidationError, match="The day '1899-12-31' is before 1900"):
+        parse_day("1899-12-31", today=TODAY)
+    assert parse_day("1900-01-01", today=TODAY) == date(1900, 1, 1)
+
+
+@pytest.fixture
+def berlin(monkeypatch):
+    """The machine's clock in Berlin: summer time from 29 Mar 2026 02:00 (to 03:00), until 25 Oct 2026 03:00."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_time_the_clocks_skip_is_refused(berlin):
+    with pytest.raises(ValidationError) as caught:
+        parse_when("2026-03-29T02:30")
+    assert caught.value.code == "when.skipped"
+    assert str(caught.value) == ("The time 02:30 on 2026-03-29 does not exist here: the clocks go forward over it; "
+                                 "give a time outside that hour, or add the offset, e.g. 2026-03-29T02:30+01:00.")
+    # either side of the gap is read in its own offset: 01:59 in winter time, 03:00 in summer time
+    assert parse_when("2026-03-29T01:59").utcoffset() == timedelta(hours=1)
+    assert parse_when("2026-03-29T03:00").utcoffset() == timedelta(hours=2)
+
+
+def test_a_time_that_happens_twice_is_refused_naming_both(berlin):
+    with pytest.raises(ValidationError) as caught:
+        parse_when("2026-10-25T02:30")
+    assert caught.value.code == "when.twice"
+    assert "2026-10-25T02:30+02:00 for the first, 2026-10-25T02:30+01:00 for the second" in str(caught.value)
+    # with the offset written, it is stored as typed: 02:30+01:00 is 01:30 UTC
+    assert to_utc_text(parse_when("2026-10-25T02:30+01:00")) == "2026-10-25T01:30:00Z"
+    assert to_utc_text(parse_when("2026-10-25T03:30")) == "2026-10-25T02:30:00Z"
 
 
 def test_times_before_1900_are_refused():
     with pytest.raises(ValidationError, match=r"'0001-01-01T00:00\+05:00' is before 1900; only times from 1900 on"):
         parse_when("0001-01-01T00:00+05:00", now=NOW)
     assert parse_when("1900-01-01T00:00Z", now=NOW).year == 1900
+
+
+def test_the_apps_when_field_reads_daylight_saving_the_same_way(berlin):
+    # The app passes its clock's now (the machine's local time): the machine's rules apply, not a fixed offset.
+    now = datetime(2026, 3, 30, 12, 0).astimezone()
+    with pytest.raises(ValidationError) as caught:
+        parse_when("2026-03-29T02:30", now=now)
+    assert caught.value.code == "when.skipped"
+    # winter time the day before, though now is in summer time: 2026-03-28 10:00+01:00 is 09:00 UTC
+    assert to_utc_text(parse_when("2026-03-28T10:00", now=now)) == "2026-03-28T09:00:00Z"

@@ -1,0 +1,131 @@
+"""How much an import will read: the limits that keep a hostile file from crashing or exhausting the machine.
+
+Every import (``osteotrack import`` of a JSON export or a CSV zip, and ``import --from``
+flaredown, pain-diary or sheet) reads its file through these functions. Beyond a limit
+the file is refused with one sentence (``import.too_big`` …) before it is parsed:
+
+- a file of at most ``MAX_FILE_BYTES`` (64 MiB; a decade of a busy diary exports to ~10 MB);
+- JSON nested at most ``MAX_DEPTH`` levels deep (an export needs 6), with numbers of at
+  most ``MAX_NUMBER_CHARS`` characters, and no NaN or Infinity;
+- a zip of at most ``MAX_MEMBERS`` members, none encrypted, each unpacking to at most
+  ``MAX_FILE_BYTES`` and all together to at most ``MAX_UNZIPPED_BYTES``, and none larger
+  than ``RATIO_FLOOR_BYTES`` (16 MiB) that unpacks to more than ``MAX_RATIO`` times its packed
+  size (a zip bomb: 1 MB that unpacks to gigabytes). Below 16 MiB any ratio is accepted: our own
+  CSV export of a long repetitive note packs ~1000 to 1, as tightly as a bomb, and the sizes
+  above already bound what a smaller member can cost.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import stat
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from osteotrack.domain.errors import ValidationError
+
+MAX_FILE_BYTES = 64 * 2**20
+MAX_DEPTH = 64
+MAX_NUMBER_CHARS = 40
+MAX_MEMBERS = 1000
+MAX_UNZIPPED_BYTES = 256 * 2**20
+MAX_RATIO = 200
+RATIO_FLOOR_BYTES = 16 * 2**20
+
+# A JSON string (an escaped quote does not end it) or a bracket: enough to measure the nesting.
+_DEPTH_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def read_limited(path: str | os.PathLike) -> bytes:
+    """The bytes of the file to import, refused unopened when it is not a regular file or is too big.
+
+    A FIFO or a device would block or never end; only a regular file is opened.
+    Missing files, folders and unreadable files raise OSError for the caller's own sentence.
+    """
+    path = Path(path).expanduser()
+    info = os.stat(path)
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise ValidationError("import.not_regular", field="file", path=str(path))
+    if info.st_size > MAX_FILE_BYTES:
+        raise _too_big(path, info.st_size)
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:  # it grew while we looked
+        raise _too_big(path, len(data))
+    return data
+
+
+def _too_big(path, size: int) -> ValidationError:
+    return ValidationError("import.too_big", field="file", path=str(path), size=_mib(size),
+                           limit=_mib(MAX_FILE_BYTES, 0))
+
+
+def _mib(size: int, places: int = 1) -> str:
+    from osteotrack.domain.numbers import pain as figure  # the one formatter of figures
+
+    return f"{figure(size / 2**20 if places else size // 2**20, places)} MiB"
+
+
+def _number(kind, path):
+    def parse(text: str):
+        if len(text) > MAX_NUMBER_CHARS:  # int() of 5,000 digits fails; of 4,000 it is slow
+            raise ValidationError("import.number_too_long", field="file", path=str(path), chars=len(text),
+                                  limit=MAX_NUMBER_CHARS)
+        value = kind(text)
+        if kind is float and not math.isfinite(value):  # 1e400 is read as infinity
+            raise ValidationError("import.not_a_number", field="file", path=str(path), text=text)
+        return value
+    return parse
+
+
+def loads(text: str, path: str | os.PathLike) -> Any:
+    """Parse untrusted JSON within the limits; ``json.JSONDecodeError`` for text that is not JSON at all."""
+    depth = 0
+    for token in _DEPTH_TOKENS.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ValidationError("import.too_deep", field="file", path=str(path), limit=MAX_DEPTH)
+        elif mark in "]}":
+            depth -= 1
+
+    def constant(word: str):
+        raise ValidationError("import.not_a_number", field="file", path=str(path), text=word)
+
+    try:
+        return json.loads(text, parse_int=_number(int, path), parse_float=_number(float, path),
+                          parse_constant=constant)
+    except RecursionError:  # cannot happen within MAX_DEPTH; kept as a sentence all the same
+        raise ValidationError("import.too_deep", field="file", path=str(path), limit=MAX_DEPTH) from None
+
+
+def check_zip(archive: zipfile.ZipFile, path: str | os.PathLike) -> None:
+    """Refuse a zip beyond the limits (members, sizes, compression ratio) or with an encrypted member."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise ValidationError("import.zip_members", field="file", path=str(path), count=len(members),
+                              limit=MAX_MEMBERS)
+    total = 0
+    for info in members:
+        if info.flag_bits & 0x1:
+            raise ValidationError("import.zip_encrypted", field="file", path=str(path), name=info.filename[:80])
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_FILE_BYTES or total > MAX_UNZIPPED_BYTES or (
+                info.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO):
+            raise ValidationError("import.zip_bomb", field="file", path=str(path), name=info.filename[:80],
+                                  size=_mib(info.file_size), packed=_mib(info.compress_size))
+
+
+def read_member(archive: zipfile.ZipFile, name: str | zipfile.ZipInfo) -> bytes:
+    """A member of a zip that ``check_zip`` passed, read no further than its stated size allows."""
+    with archive.open(name) as handle:
+        return handle.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
+
