@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "diary.cannot_open": N_("Cannot open {path}: {reason}; check that the file and its folder are yours."),
     "diary.folder": N_("{path} is a folder, not a diary file; give the path of a .db file."),
     "diary.missing": N_("There is no diary at {path}."),
+    "diary.disk_full": N_("The disk holding {path} is full, so nothing was saved; the diary is as it was. "
+                          "Free some space there and try again."),
     "diary.cannot_create": N_("Cannot create a diary at {path}: {reason}."),
     "diary.needs_upgrade": N_("{path} needs upgrading to this version of osteotrack, which read-only mode cannot do; "
                               "open it once without --read-only."),
@@ -193,6 +195,8 @@ MESSAGES: dict[str, str] = {
     "backup.exists": N_("{path} already exists; choose another name for the backup."),
     "backup.folder_unwritable": N_("Cannot write a backup into {folder}: {reason}."),
     "backup.unwritable": N_("Cannot write the backup {path}: {reason}."),
+    "backup.disk_full": N_("The disk holding {path} is full, so the backup was not written; the diary is "
+                           "unchanged. Free some space there or back up to another place."),
     "restore.folder": N_("{path} is a folder, not a diary file; give the path of a backup .db file."),
     "restore.empty_database": N_("{path} is an empty SQLite database, not an osteotrack diary."),
     "restore.same_file": N_("{path} is the diary itself; give a backup file to restore from."),

@@ -87,6 +87,8 @@ def explain(path, error: sqlite3.Error) -> DiaryError:
         return DiaryError("diary.not_sqlite", path=path)
     if "malformed" in text or "disk image" in text:
         return DiaryError("diary.damaged", path=path, reason=str(error))
+    if "full" in text or getattr(error, "sqlite_errorcode", None) == 13:  # SQLITE_FULL
+        return DiaryError("diary.disk_full", path=path)
     if "locked" in text or "busy" in text:
         return DiaryError("diary.busy", path=path, seconds=BUSY_TIMEOUT_MS // 1000)
     if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:

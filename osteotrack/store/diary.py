@@ -111,6 +111,10 @@ class Diary:
                 raise DiaryError("diary.cannot_create", path=path,
                                  reason=(error.strerror or str(error)).lower()) from None
         applied = None
+        if not read_only:
+            from osteotrack.store.leftovers import clean_leftovers
+
+            clean_leftovers(os.path.dirname(os.path.abspath(path)))
         if not fresh and not read_only:
             # Recognise the file through a read-only connection first: the last read-write
             # connection to close checkpoints the WAL, which would rewrite a newer or foreign file.
@@ -152,10 +156,20 @@ class Diary:
         if pending:
             if applied:
                 # The backup checks its copy: a damaged diary stops here, before any step runs.
-                from osteotrack.store.backup import free_name
-
-                self.backup(free_name(self.path.with_name(f"{self.path.stem}.before-{pending[0]}.db")))
+                self._backup_before(pending[0], applied)
             schema.migrations().apply(self.db)
+
+    def _backup_before(self, step: str, applied: list[str]) -> None:
+        """Keep a copy of the diary as it is before ``step``: ``diary.before-<step>.db``.
+
+        A migration retried after an interruption replaces the copy its earlier attempt made
+        (same name, same steps applied) instead of adding ``-2``, ``-3``… each time.
+        """
+        from osteotrack.store.backup import free_name
+
+        target = self.path.with_name(f"{self.path.stem}.before-{step}.db")
+        ours = target.exists() and _steps_in(target) == applied
+        self.backup(target if ours else free_name(target), replace=ours)
 
     def verify(self) -> None:
         """Refuse to go on with a damaged diary (SQLite's quick check reads every page: ~20 ms for ten years)."""
@@ -198,18 +212,24 @@ class Diary:
         try:
             yield
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            # SQLite rolls back by itself after some failures (a full disk): only roll back what is open.
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
             raise
-        else:
+        try:
             self._conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise explain(self.path, error) from None
 
-    def backup(self, target: str | os.PathLike):
+    def backup(self, target: str | os.PathLike, *, replace: bool = False):
         """Copy the diary to ``target`` with SQLite's online backup API (safe while others write)."""
         from pathlib import Path
 
         from osteotrack.store.backup import copy_database
 
-        return copy_database(self._conn, Path(target).expanduser(), self.path)
+        return copy_database(self._conn, Path(target).expanduser(), self.path, replace=replace)
 
     # -- whose diary ------------------------------------------------------
 
@@ -279,3 +299,17 @@ class Diary:
     def set_hidden(self, kind: str, slug: str, hidden: bool) -> None:
         """Hide a term from pick lists (or show it again); stored entries keep it."""
         self._terms.set_hidden(kind, slug, hidden)
+
+
+def _steps_in(path) -> list[str] | None:
+    """The schema steps of the diary file at ``path``, or None when it is not a readable diary."""
+    try:
+        conn = connect(os.fspath(path), read_only=True)
+    except DiaryError:
+        return None
+    try:
+        return applied_steps(conn, path)
+    except (DiaryError, sqlite3.Error):
+        return None
+    finally:
+        conn.close()
