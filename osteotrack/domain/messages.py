@@ -25,6 +25,10 @@ def N_(text: str) -> str:
 MESSAGES: dict[str, str] = {
     # -- the diary file (store/diary.py) -------------------------------------
     "diary.read_only": N_("This diary is open read-only; nothing can be changed."),
+    "diary.read_only_folder": N_("Reading {path} read-only: its folder {folder} cannot be written (a read-only "
+                                 "share or drive), so nothing can be changed."),
+    "diary.folder_unwritable": N_("Cannot save to {path}: its folder {folder} cannot be written, so the diary can "
+                                  "only be read; copy it to a folder of yours to write to it."),
     "diary.cannot_open": N_("Cannot open {path}: {reason}; check that the file and its folder are yours."),
     "diary.folder": N_("{path} is a folder, not a diary file; give the path of a .db file."),
     "diary.missing": N_("There is no diary at {path}."),

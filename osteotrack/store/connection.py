@@ -32,12 +32,14 @@ def new_id(random_bytes: bytes | None = None) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def connect(path: str, read_only: bool) -> sqlite3.Connection:
+def connect(path: str, read_only: bool, immutable: bool = False) -> sqlite3.Connection:
+    """A connection to the diary file; ``immutable``: read a file in a folder we cannot write
+    (SQLite then takes no locks and makes no ``-shm``, which a WAL diary otherwise needs)."""
     try:
         if read_only:
             # A file: URI by hand: pathlib's as_uri() would cost the quick log path an import.
             escaped = os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-            return sqlite3.connect(f"file:{escaped}?mode=ro", uri=True,
+            return sqlite3.connect(f"file:{escaped}?{'immutable=1' if immutable else 'mode=ro'}", uri=True,
                                    timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.DatabaseError as error:

@@ -41,6 +41,7 @@ class Diary:
         self._path = path
         self._conn = conn
         self.read_only = read_only
+        self.locked_folder: str | None = None  # the folder we cannot write, when that made it read-only
         self._db: Database | None = None
         self._profiles = Profiles(self)
         self._terms = Terms(self)
@@ -110,11 +111,17 @@ class Diary:
             except OSError as error:
                 raise DiaryError("diary.cannot_create", path=path,
                                  reason=(error.strerror or str(error)).lower()) from None
+        # A diary in a folder we may not write (a read-only share, a mounted backup drive) can
+        # only be read: SQLite cannot make the WAL's -shm beside it.
+        folder = os.path.dirname(os.path.abspath(path))
+        locked = not fresh and unwritable_folder(path) is not None
+        if locked:
+            read_only = True
         applied = None
         if not read_only:
             from osteotrack.store.leftovers import clean_leftovers
 
-            clean_leftovers(os.path.dirname(os.path.abspath(path)))
+            clean_leftovers(folder)
         if not fresh and not read_only:
             # Recognise the file through a read-only connection first: the last read-write
             # connection to close checkpoints the WAL, which would rewrite a newer or foreign file.
@@ -126,7 +133,10 @@ class Diary:
             finally:
                 peek.close()
         conn = connect(path, read_only)
+        if locked:
+            conn = _readable(conn, path)
         diary = cls(path, conn, read_only)
+        diary.locked_folder = folder if locked else None
         try:
             diary._prepare(applied)
         except sqlite3.DatabaseError as error:
@@ -195,8 +205,17 @@ class Diary:
 
     def check_writable(self) -> None:
         """Refuse with one sentence when the diary is open read-only."""
+        if self.locked_folder:
+            raise DiaryError("diary.folder_unwritable", path=self.path, folder=self.locked_folder)
         if self.read_only:
             raise DiaryError("diary.read_only")
+
+    @property
+    def read_only_notice(self) -> DiaryError | None:
+        """Why this diary was opened read-only though nobody asked (its folder), for the faces to say once."""
+        if self.locked_folder:
+            return DiaryError("diary.read_only_folder", path=self.path, folder=self.locked_folder)
+        return None
 
     @contextmanager
     def writing(self):
@@ -299,6 +318,23 @@ class Diary:
     def set_hidden(self, kind: str, slug: str, hidden: bool) -> None:
         """Hide a term from pick lists (or show it again); stored entries keep it."""
         self._terms.set_hidden(kind, slug, hidden)
+
+
+def unwritable_folder(path) -> str | None:
+    """The folder of the existing diary ``path`` when we may not write in it (so it can only be read)."""
+    folder = os.path.dirname(os.path.abspath(os.path.expanduser(os.fspath(path))))
+    return folder if os.path.exists(path) and not os.access(folder, os.W_OK) else None
+
+
+def _readable(conn: sqlite3.Connection, path: str) -> sqlite3.Connection:
+    """``conn`` (read-only), or, when SQLite cannot read a WAL diary without writing its ``-shm``
+    in the folder, a connection that reads the file as it is on disk (``immutable``)."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    return connect(path, read_only=True, immutable=True)
 
 
 def _steps_in(path) -> list[str] | None:

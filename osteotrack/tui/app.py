@@ -130,7 +130,11 @@ class OsteoApp(DiaryWork, App):
         self.profile = profile  # the shown profile's name: asked for on start, then as last read
         self.profile_id: int | None = None  # whose diary the screens show, once resolved
         self.profile_problem: DiaryError | None = None  # why none could be resolved, if so
-        self.read_only = read_only
+        from osteotrack.store.diary import unwritable_folder
+
+        # A diary in a folder we may not write (a read-only share, a backup drive) can only be read.
+        self.locked_folder = unwritable_folder(self.diary_path)
+        self.read_only = read_only or self.locked_folder is not None
         self.demo = False
         self._clock = clock or now_local
         self.config_path = config_path or default_config_path()
@@ -225,7 +229,8 @@ class OsteoApp(DiaryWork, App):
 
     def _title(self) -> str:
         return ("osteotrack" + (" · DEMO diary (not your data)" if self.demo else "")
-                + (" · read-only" if self.read_only else ""))
+                + (" · read-only (its folder cannot be written)" if self.locked_folder
+                   else " · read-only" if self.read_only else ""))
 
     def _mark_screen(self, screen) -> None:
         # Screens may set their own title; the DEMO and read-only marks must show on every one of them.

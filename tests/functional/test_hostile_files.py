@@ -322,3 +322,51 @@ def test_csv_export_and_list_neutralise_formulas_and_import_reads_them_back(tmp_
     assert notes == FORMULAS
     with Diary.open(other, read_only=True) as diary:
         assert [q.text for q in active(diary).questions()] == ["=1+1"]
+
+
+# -- 6. a diary in a folder we may not write ----------------------------------------------------
+
+def _as_a_user_who_cannot_write_there():
+    """Tests run as root, who may write anywhere: drop the capabilities that let root ignore a
+    folder's permissions (CAP_DAC_OVERRIDE 1, CAP_DAC_READ_SEARCH 2, CAP_FOWNER 3) before the
+    command starts, so that it meets the folder as any user does. Run as a user, nothing to drop."""
+    if os.geteuid() != 0:
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2, 3):
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def test_a_diary_in_a_folder_we_cannot_write_can_be_read_and_says_so(tmp_path):
+    share = tmp_path / "share"
+    share.mkdir()
+    db = _diary(share / "diary.db", "from the share")
+    assert not Path(f"{db}-shm").exists() and not Path(f"{db}-wal").exists()
+    share.chmod(0o555)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "120"}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "osteotrack", "--db", str(db), *args], capture_output=True,
+                              text=True, env=env, timeout=60, preexec_fn=_as_a_user_who_cannot_write_there)
+
+    try:
+        notice = f"osteotrack: Reading {db} read-only: its folder {share} cannot be written"
+        for args in (["--read-only", "list"], ["list", "--format", "json"],
+                     ["export", "-o", str(tmp_path / "out.json")], ["backup", str(tmp_path / "b.db")]):
+            done = run(*args)
+            assert done.returncode == 0, (args, done.stderr)
+            assert "from the share" in done.stdout or args[0] in ("export", "backup"), done.stdout
+            if args[0] != "backup":
+                assert done.stderr.startswith(notice) and len(done.stderr.splitlines()) == 1, done.stderr
+        assert "from the share" in (tmp_path / "out.json").read_text()
+        assert integrity(tmp_path / "b.db") == "ok"
+        refused = run("log", "--pain", "4")
+        assert refused.returncode == 2
+        assert refused.stderr.strip() == (f"osteotrack: Cannot save to {db}: its folder {share} cannot be written, "
+                                          "so the diary can only be read; copy it to a folder of yours to write to it.")
+        assert sorted(p.name for p in share.iterdir()) == ["diary.db"]
+    finally:
+        share.chmod(0o700)
