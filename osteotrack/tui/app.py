@@ -141,6 +141,7 @@ class OsteoApp(DiaryWork, App):
         self._demo_path = demo_path
         self.title = self._title()
         self.register_theme(HIGH_CONTRAST)
+        self._held_keys: list = []  # keys typed while a form was still being built (see on_event)
 
     # -- the diary ---------------------------------------------------------
 
@@ -158,6 +159,31 @@ class OsteoApp(DiaryWork, App):
 
             self._demo_path = demo_db_path()
         return self._demo_path
+
+    # -- keys typed ahead ------------------------------------------------------------
+
+    async def on_event(self, event) -> None:
+        """Hold the keys typed while a form opens until it is ready for them, then hand them on in order.
+
+        A key comes to the app first; Textual gives it to the widget in focus. While a form
+        (``KEYS_WAIT_FOR_MOUNT``) is still being built nothing in it has the focus, and a digit
+        or a Ctrl+S typed then would fall through to the screen and be lost.
+        """
+        from textual import events
+
+        if isinstance(event, events.Key) and not event.is_forwarded and event.key != "ctrl+q" and (
+                self._held_keys or not getattr(self.screen, "ready_for_keys", True)):
+            self._held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    def release_keys(self) -> None:
+        """Called by a form once it is ready: the keys held for it go on, in the order typed."""
+        self.call_later(self._release_keys)
+
+    async def _release_keys(self) -> None:
+        while self._held_keys and getattr(self.screen, "ready_for_keys", True):
+            await super().on_event(self._held_keys.pop(0))
 
     def on_mount(self) -> None:
         self._apply_saved_theme()
