@@ -67,3 +67,26 @@ async def test_leaving_history_at_once_leaves_the_app_running(existing, tmp_path
             await _until_today(pilot, app)
             assert isinstance(app.screen, TodayScreen)
     assert app.return_code in (None, 0)
+
+
+@pilot_test
+async def test_a_message_from_history_after_it_has_gone_is_dropped(existing, tmp_path):
+    # h then Esc at once: the history table's "row highlighted" can still be waiting in the screen's
+    # queue when the screen and its table are gone; handling it asked for '#entries' (NoMatches).
+    from textual.widgets import DataTable
+    from textual.widgets.data_table import RowKey
+
+    from osteotrack.tui.screens.history import HistoryScreen
+
+    app = app_for(existing, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        late = DataTable.RowHighlighted(history.table, 0, RowKey("late"))
+        await pilot.press("escape")
+        await _until_today(pilot, app)
+        history.on_data_table_row_highlighted(late)  # arrives after the screen has gone: nothing happens
+        assert isinstance(app.screen, TodayScreen)
