@@ -138,7 +138,7 @@ class EntryScreen(DiaryScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Edit entry" if self.entry_id else "Log pain"
-        self.set_focus(self.query_one("#pain", PainScale))  # at once: keys typed ahead go to the scale
+        self.set_focus(self.query_one("#pain", PainScale), scroll_visible=False)  # at once: typed-ahead keys go to it
         self._preview_when()
         self._saved_state = self._state()
         self._load()
