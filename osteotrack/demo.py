@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from osteotrack.demo_bone import write_bone_story
+from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.domain.validate import validate_checkin, validate_entry, validate_event, validate_question
 from osteotrack.domain.when import now_local, to_utc_text
@@ -233,7 +234,26 @@ def _questions(rng, story: _Story, tz) -> list[Question]:
 
 
 def write_demo(path, years: float = 2, seed: int = 1, end: date | None = None, progress=None) -> dict:
-    """Create a fresh demo diary at ``path`` (which must not exist yet)."""
-    with Diary.open(path) as diary:
-        diary.rename_profile("me", PATIENT)
-        return build_demo(diary.profile(PATIENT), years, seed, end, progress)
+    """Write a fresh demo diary to ``path``, replacing one there (callers check that it is a demo).
+
+    The demo grows in a private temporary file beside ``path`` and is renamed into place only
+    when complete: an interrupted demo (Ctrl-C, a kill, a full disk) leaves nothing behind.
+    """
+    from pathlib import Path
+
+    from osteotrack.store.files import private_temp, settle
+
+    path = Path(path)
+    with private_temp(path) as tmp:
+        try:
+            with Diary.open(tmp) as diary:
+                diary.rename_profile("me", PATIENT)
+                counts = build_demo(diary.profile(PATIENT), years, seed, end, progress)
+        except DiaryError as error:  # name the demo's file, not its temporary one (a full disk)
+            if str(error.params.get("path")) == str(tmp):
+                error.params["path"] = path
+            raise
+        for stale in ("-wal", "-shm"):  # an old demo's WAL would be replayed onto the new file
+            Path(f"{path}{stale}").unlink(missing_ok=True)
+        settle(tmp, path)
+    return counts

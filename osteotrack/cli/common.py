@@ -110,6 +110,9 @@ class Session:
             from osteotrack.store.diary import Diary
 
             self._diary = Diary.open(self.path, read_only=self.read_only, create=create)
+            notice = self._diary.read_only_notice
+            if notice is not None:  # said once, on stderr, away from the command's output
+                click.echo(f"osteotrack: {notice}", err=True)
         return self._diary
 
     def person(self, create: bool = True):

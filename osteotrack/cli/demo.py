@@ -33,8 +33,6 @@ def demo(ctx, years, seed, target, force):
             raise CliError("demo.not_demo", field="file", path=target)
         if not force:
             raise CliError("demo.exists", field="file", path=target)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
     with progress_bar() as bar:
         task = bar.add_task("Writing the demo diary", total=1)
         counts = write_demo(target, years, seed, progress=lambda done, total: bar.update(task, completed=done,

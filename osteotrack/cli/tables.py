@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from osteotrack.domain.csv_cells import neutralise_row
 from osteotrack.domain.describe import TABLE_TEXT_CHARS, beginning
 from osteotrack.domain.records import record_dict
 from osteotrack.views import bone_tables, tables
@@ -46,7 +47,7 @@ def emit(pairs: list[tuple[dict, dict]], fmt: str, title: str, kind: str = "") -
         if flat:
             writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]), lineterminator="\n")
             writer.writeheader()
-            writer.writerows(flat)
+            writer.writerows(neutralise_row(row) for row in flat)  # no cell runs as a formula
         return
     if not flat:
         click.echo("Nothing recorded in that range.")

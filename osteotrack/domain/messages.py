@@ -25,12 +25,18 @@ def N_(text: str) -> str:
 MESSAGES: dict[str, str] = {
     # -- the diary file (store/diary.py) -------------------------------------
     "diary.read_only": N_("This diary is open read-only; nothing can be changed."),
+    "diary.read_only_folder": N_("Reading {path} read-only: its folder {folder} cannot be written (a read-only "
+                                 "share or drive), so nothing can be changed."),
+    "diary.folder_unwritable": N_("Cannot save to {path}: its folder {folder} cannot be written, so the diary can "
+                                  "only be read; copy it to a folder of yours to write to it."),
     "diary.cannot_open": N_("Cannot open {path}: {reason}; check that the file and its folder are yours."),
     "diary.folder": N_("{path} is a folder, not a diary file; give the path of a .db file."),
     "diary.not_file": N_("{path} is {kind}, not a diary file; give the path of a .db file."),
     "diary.dangling_link": N_("{path} is a symbolic link to {target}, which does not exist; "
                               "give the path of the diary file itself."),
     "diary.missing": N_("There is no diary at {path}."),
+    "diary.disk_full": N_("The disk holding {path} is full, so nothing was saved; the diary is as it was. "
+                          "Free some space there and try again."),
     "diary.cannot_create": N_("Cannot create a diary at {path}: {reason}."),
     "diary.needs_upgrade": N_("{path} needs upgrading to this version of osteotrack, which read-only mode cannot do; "
                               "open it once without --read-only."),
@@ -237,6 +243,8 @@ MESSAGES: dict[str, str] = {
     "backup.exists": N_("{path} already exists; choose another name for the backup."),
     "backup.folder_unwritable": N_("Cannot write a backup into {folder}: {reason}."),
     "backup.unwritable": N_("Cannot write the backup {path}: {reason}."),
+    "backup.disk_full": N_("The disk holding {path} is full, so the backup was not written; the diary is "
+                           "unchanged. Free some space there or back up to another place."),
     "restore.folder": N_("{path} is a folder, not a diary file; give the path of a backup .db file."),
     "restore.empty_database": N_("{path} is an empty SQLite database, not an osteotrack diary."),
     "restore.same_file": N_("{path} is the diary itself; give a backup file to restore from."),

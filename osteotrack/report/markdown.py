@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from osteotrack.domain import numbers
 from osteotrack.report.model import Report, Section, Table
 
@@ -9,10 +11,10 @@ from osteotrack.report.model import Report, Section, Table
 def render_markdown(report: Report, paper: str = "a4", progress=None) -> bytes:
     """The report as UTF-8 Markdown (``paper`` is accepted for a uniform signature and ignored)."""
     out = [
-        f"# {report.title}: {_cell(report.profile)}",
+        f"# {_cell(report.title)}: {_cell(report.profile)}",
         "",
         f"**Patient (profile):** {_cell(report.profile)}  ",
-        f"**Period:** {report.period_text}",
+        f"**Period:** {_cell(report.period_text)}",
         "",
         f"_{report.header_note}_",
     ]
@@ -20,19 +22,20 @@ def render_markdown(report: Report, paper: str = "a4", progress=None) -> bytes:
         out += ["", *_section(report, section)]
         if progress:
             progress(done, len(report.sections))
-    out += ["", "---", "", f"_{report.footer}_", ""]
+    out += ["", "---", "", f"_{_cell(report.footer)}_", ""]
     return "\n".join(out).encode("utf-8")
 
 
 def _section(report: Report, section: Section) -> list[str]:
-    out = [f"## {section.title}", ""]
-    out += [f"- {line}" for line in section.lines] if section.bullets else [f"{line}  " for line in section.lines]
+    out = [f"## {_cell(section.title)}", ""]
+    lines = [_text(line) for line in section.lines]
+    out += [f"- {line}" for line in lines] if section.bullets else [f"{line}  " for line in lines]
     if section.chart == "pain":
         out += _pain_in_words(report)
     if section.table:
         out += _gap(out) + _table(section.table)
     if section.after:
-        out += _gap(out) + [f"_{line}_  " for line in section.after]
+        out += _gap(out) + [f"_{_cell(line)}_  " for line in section.after]
     return out
 
 
@@ -50,8 +53,30 @@ def _pain_in_words(report: Report) -> list[str]:
             "The PDF and HTML versions draw the whole period as a chart."]
 
 
+# The report's text holds what the user typed (notes, questions, names of their own terms): it is
+# written as literal text, never as Markdown or HTML a portal would render or run. HTML's specials
+# become entities (as in the HTML report); Markdown's become backslash escapes (CommonMark 2.4).
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_INLINE = re.compile(r"[&<>\\`*_\[\]~|]")
+_BLOCK_START = re.compile(r"^()([#+=-]|\d+(?=[.)]))")
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text as literal inline Markdown, on one line (a table cell, a heading, emphasis)."""
+    return _INLINE.sub(lambda m: _ENTITIES.get(m[0], "\\" + m[0]), str(text)).replace("\r", " ").replace("\n", " ")
+
+
+def _text(text: str) -> str:
+    """Text as a literal paragraph: inline specials escaped, and no line of it starts a heading,
+    a list, a rule or a quote; its line breaks kept as Markdown line breaks."""
+    lines = [_cell(line) for line in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    # Leading spaces would make an indented code block: a line starts at its first character.
+    return "  \n".join(_BLOCK_START.sub(_escape_start, line.lstrip()) for line in lines)
+
+
+def _escape_start(match: re.Match) -> str:
+    marker = match[2]
+    return f"{match[1]}{marker}\\" if marker.isdigit() else f"{match[1]}\\{marker}"
 
 
 def _table(table: Table) -> list[str]:

@@ -8,6 +8,7 @@ touches the diary, and keeps a backup of what it replaces.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -17,7 +18,15 @@ from pathlib import Path
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.store.connection import applied_steps, check_diary_path, check_integrity, explain
-from osteotrack.store.files import private_dir
+from osteotrack.store.files import (
+    atomic_write,
+    clean_leftovers,
+    private_dir,
+    private_temp,
+    private_workdir,
+    settle,
+    write_private,
+)
 
 
 def free_name(path: Path) -> Path:
@@ -35,43 +44,50 @@ def default_backup_path(diary_path: Path, folder: Path | None = None) -> Path:
     return free_name((folder or diary_path.parent) / name)
 
 
-def copy_database(conn: sqlite3.Connection, target: Path, source: Path) -> Path:
-    """Copy the database ``source`` open on ``conn`` to a new file ``target`` (0600), checked, renamed into place."""
+def copy_database(conn: sqlite3.Connection, target: Path, source: Path, *, replace: bool = False,
+                  before_settle=None) -> Path:
+    """Copy the database ``source`` open on ``conn`` to ``target`` (0600), checked, renamed into place.
+
+    ``target`` must not exist unless ``replace``; ``before_settle()`` runs when the copy is
+    complete and checked, just before the rename.
+    """
     if target.is_dir():
         raise DiaryError("backup.folder", field="file", path=target)
-    if target.exists():
+    if target.exists() and not replace:
         raise DiaryError("backup.exists", field="file", path=target)
     try:
         private_dir(target.parent)
     except OSError as error:
         raise DiaryError("backup.folder_unwritable", field="file", folder=target.parent,
                          reason=(error.strerror or str(error)).lower()) from None
-    # The copy grows beside its final name and is renamed only when complete and checked:
-    # a crash or a full disk never leaves a half backup that looks whole.
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    # The copy grows in a private temporary file beside its final name and is renamed only when
+    # complete and checked: a crash or a full disk never leaves a half backup that looks whole.
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
-        os.chmod(tmp, 0o600)
-        copy = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            conn.backup(copy)
-            # The copy has the diary's pages: a damaged diary gives a damaged copy, and no backup.
-            check_integrity(copy, source)
-            # A backup is one self-contained file: no WAL beside it to lose when it is copied.
-            copy.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            copy.close()
-        os.replace(tmp, target)
+        with private_temp(target) as tmp:
+            copy = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                conn.backup(copy)
+                # The copy has the diary's pages: a damaged diary gives a damaged copy, and no backup.
+                check_integrity(copy, source)
+                # A backup is one self-contained file: no WAL beside it to lose when it is copied.
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+            if before_settle is not None:
+                before_settle()
+            settle(tmp, target)
     except OSError as error:
         raise DiaryError("backup.unwritable", field="file", path=target,
                          reason=(error.strerror or str(error)).lower()) from None
     except sqlite3.Error as error:
+        if _disk_full(error):  # the copy ran out of room: the diary itself is fine
+            raise DiaryError("backup.disk_full", field="file", path=target) from None
         raise explain(source, error) from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return target
+
+
+def _disk_full(error: sqlite3.Error) -> bool:
+    return "full" in str(error).lower() or getattr(error, "sqlite_errorcode", None) == 13  # SQLITE_FULL
 
 
 def backup_diary(diary_path: Path, target: Path | None = None) -> Path:
@@ -86,6 +102,7 @@ def backup_diary(diary_path: Path, target: Path | None = None) -> Path:
     target = None if target is None else Path(target).expanduser()
     if target is None or target.is_dir():
         target = default_backup_path(diary_path, target)
+    clean_leftovers(diary_path.parent)
     with Diary.open(diary_path, read_only=True) as diary:
         return diary.backup(target)
 
@@ -143,13 +160,18 @@ def restore_diary(source: Path, diary_path: Path) -> Path | None:
     inspect_diary_file(source)
     if source.resolve() == diary_path.resolve():
         raise DiaryError("restore.same_file", field="file", path=source)
+    clean_leftovers(diary_path.parent)
     saved, live = None, False
     if diary_path.exists():
         saved = free_name(diary_path.with_name(f"{diary_path.stem}.before-restore-{datetime.now():%Y-%m-%d-%H%M}.db"))
         try:
             backup_diary(diary_path, saved)
             live = True
-        except DiaryError:
+        except DiaryError as error:
+            if error.code.startswith("backup."):
+                # The safety copy could not be written (a full disk, a read-only folder):
+                # stop here, before anything is replaced.
+                raise
             # A damaged diary (often the reason to restore) cannot be backed up page by page:
             # keep its raw bytes for a rescue attempt instead.
             _copy_raw(diary_path, saved)
@@ -159,10 +181,11 @@ def restore_diary(source: Path, diary_path: Path) -> Path | None:
             with Diary.open(diary_path) as diary:
                 src.backup(diary._conn)
         else:
-            fresh = copy_database(src, free_name(diary_path.with_name(f".{diary_path.name}.restoring")), source)
-            for leftover in ("-wal", "-shm"):  # a stale WAL would be replayed onto the restored file
-                Path(f"{diary_path}{leftover}").unlink(missing_ok=True)
-            os.replace(fresh, diary_path)
+            def drop_stale_wal() -> None:  # a stale WAL would be replayed onto the restored file
+                for leftover in ("-wal", "-shm"):
+                    Path(f"{diary_path}{leftover}").unlink(missing_ok=True)
+
+            copy_database(src, diary_path, source, replace=True, before_settle=drop_stale_wal)
     except sqlite3.Error as error:
         raise explain(diary_path, error) from None
     finally:
@@ -173,23 +196,24 @@ def restore_diary(source: Path, diary_path: Path) -> Path | None:
 
 
 def _copy_raw(path: Path, target: Path) -> None:
-    """Copy a file (and its WAL, if any) byte for byte into new 0600 files."""
+    """Copy a file (and its WAL, if any) byte for byte into new 0600 files, each checked complete
+    (as long as its source) before it gets its name: a short copy is never named."""
     import shutil
 
-    for suffix in ("", "-wal"):
+    for suffix in ("-wal", ""):  # the WAL first: a named copy always has its WAL beside it
         source = Path(f"{path}{suffix}")
-        if source.exists():
-            fd = os.open(f"{target}{suffix}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as data:
-                shutil.copyfileobj(data, out)
+        if not source.exists():
+            continue
+        with open(source, "rb") as data, atomic_write(Path(f"{target}{suffix}"), mode="wb") as out:
+            shutil.copyfileobj(data, out)
+            out.flush()
+            if out.tell() != os.fstat(data.fileno()).st_size:
+                raise OSError(errno.EIO, "the copy came out shorter than the diary")
 
 
 def backup_encrypted(diary_path: Path, target: Path | None, passphrase) -> tuple[Path, DiaryFile]:
     """Back up the diary encrypted with a passphrase (age): a checked backup made privately beside
     the diary, read, encrypted and written to ``target`` (default: a dated ``.db.age`` beside it)."""
-    import shutil
-    import tempfile
-
     from osteotrack.store.crypt import encrypt, write_new
     from osteotrack.store.files import check_target
 
@@ -199,31 +223,20 @@ def backup_encrypted(diary_path: Path, target: Path | None, passphrase) -> tuple
         plain = default_backup_path(diary_path, target)
         target = free_name(plain.with_name(plain.name + ".age"))
     check_target(target)
-    work = Path(tempfile.mkdtemp(prefix=".osteotrack-backup-", dir=diary_path.parent))
-    try:
+    with private_workdir(diary_path.parent) as work:
         copy = backup_diary(diary_path, work / "copy.db")
         held = inspect_diary_file(copy)
         write_new(target, encrypt(copy.read_bytes(), passphrase()))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     return target, held
 
 
 @contextmanager
 def decrypted_copy(path: Path, folder: Path, passphrase):
     """An encrypted backup decrypted into a private temporary file in ``folder``, removed afterwards."""
-    import shutil
-    import tempfile
-
     from osteotrack.store.crypt import decrypt_file
 
     data = decrypt_file(Path(path).expanduser(), passphrase())
-    work = Path(tempfile.mkdtemp(prefix=".osteotrack-restore-", dir=folder))
-    try:
+    with private_workdir(folder) as work:
         plain = work / "backup.db"
-        fd = os.open(plain, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        write_private(plain, data)
         yield plain
-    finally:
-        shutil.rmtree(work, ignore_errors=True)

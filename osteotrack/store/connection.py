@@ -58,12 +58,14 @@ def check_diary_path(path) -> bool:
     return True
 
 
-def connect(path: str, read_only: bool) -> sqlite3.Connection:
+def connect(path: str, read_only: bool, immutable: bool = False) -> sqlite3.Connection:
+    """A connection to the diary file; ``immutable``: read a file in a folder we cannot write
+    (SQLite then takes no locks and makes no ``-shm``, which a WAL diary otherwise needs)."""
     try:
         if read_only:
             # A file: URI by hand: pathlib's as_uri() would cost the quick log path an import.
             escaped = os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-            return sqlite3.connect(f"file:{escaped}?mode=ro", uri=True,
+            return sqlite3.connect(f"file:{escaped}?{'immutable=1' if immutable else 'mode=ro'}", uri=True,
                                    timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.DatabaseError as error:
@@ -113,6 +115,8 @@ def explain(path, error: sqlite3.Error) -> DiaryError:
         return DiaryError("diary.not_sqlite", path=path)
     if "malformed" in text or "disk image" in text:
         return DiaryError("diary.damaged", path=path, reason=str(error))
+    if "full" in text or getattr(error, "sqlite_errorcode", None) == 13:  # SQLITE_FULL
+        return DiaryError("diary.disk_full", path=path)
     if "locked" in text or "busy" in text:
         return DiaryError("diary.busy", path=path, seconds=BUSY_TIMEOUT_MS // 1000)
     if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:

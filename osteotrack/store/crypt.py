@@ -16,8 +16,13 @@ AGE_HEADER = b"age-encryption.org/v1\n"
 
 
 def is_encrypted(path: Path) -> bool:
-    """Whether the file at ``path`` is an age file (False for a missing or unreadable one)."""
+    """Whether the file at ``path`` is an age file (False for a missing or unreadable one, and for
+    anything not a regular file, which is never opened: a FIFO would wait for a writer forever)."""
+    import stat
+
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as handle:
             return handle.read(len(AGE_HEADER)) == AGE_HEADER
     except OSError:
@@ -57,13 +62,7 @@ def write_new(path: Path, data: bytes, *, force: bool = False) -> None:
 
 def database_bytes(diary) -> bytes:
     """A diary as one self-contained file's bytes (a checked backup, read and removed)."""
-    import tempfile
+    from osteotrack.store.files import private_workdir
 
-    folder = Path(tempfile.mkdtemp(prefix=".osteotrack-", dir=diary.path.parent))
-    try:
-        copy = diary.backup(folder / "copy.db")
-        return copy.read_bytes()
-    finally:
-        for leftover in folder.iterdir():
-            leftover.unlink()
-        os.rmdir(folder)
+    with private_workdir(diary.path.parent) as folder:
+        return diary.backup(folder / "copy.db").read_bytes()

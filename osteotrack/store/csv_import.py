@@ -17,6 +17,7 @@ import zlib
 from datetime import datetime
 from pathlib import Path
 
+from osteotrack.domain.csv_cells import restore
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.limits import MAX_FILE_BYTES, check_zip, read_member
 from osteotrack.domain.messages import Phrase, place
@@ -101,7 +102,7 @@ def _rows(text: str, name: str):
             raise ValidationError(code, field="file", name=name, columns=", ".join(missing))
         for row in reader:
             yield (place("place.csv_row", line=reader.line_num, name=name),
-                   {k: (v or "") for k, v in row.items() if isinstance(k, str)})
+                   {k: restore(v or "") for k, v in row.items() if isinstance(k, str)})
     except csv.Error as error:
         raise ValidationError("csv.unreadable", field="file", name=name, line=reader.line_num,
                               reason=str(error)) from None

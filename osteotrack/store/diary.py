@@ -48,6 +48,7 @@ class Diary:
         self._path = path
         self._conn = conn
         self.read_only = read_only
+        self.locked_folder: str | None = None  # the folder we cannot write, when that made it read-only
         self._db: Database | None = None
         self._profiles = Profiles(self)
         self._terms = Terms(self)
@@ -112,7 +113,17 @@ class Diary:
             except OSError as error:
                 raise DiaryError("diary.cannot_create", path=path,
                                  reason=(error.strerror or str(error)).lower()) from None
+        # A diary in a folder we may not write (a read-only share, a mounted backup drive) can
+        # only be read: SQLite cannot make the WAL's -shm beside it.
+        folder = os.path.dirname(os.path.abspath(path))
+        locked = not fresh and unwritable_folder(path) is not None
+        if locked:
+            read_only = True
         applied = None
+        if not read_only:
+            from osteotrack.store.leftovers import clean_leftovers
+
+            clean_leftovers(folder)
         if not fresh and not read_only:
             # Recognise the file through a read-only connection first: the last read-write
             # connection to close checkpoints the WAL, which would rewrite a newer or foreign file.
@@ -124,7 +135,10 @@ class Diary:
             finally:
                 peek.close()
         conn = connect(path, read_only)
+        if locked:
+            conn = _readable(conn, path)
         diary = cls(path, conn, read_only)
+        diary.locked_folder = folder if locked else None
         try:
             diary._prepare(applied)
         except sqlite3.DatabaseError as error:
@@ -154,10 +168,20 @@ class Diary:
         if pending:
             if applied:
                 # The backup checks its copy: a damaged diary stops here, before any step runs.
-                from osteotrack.store.backup import free_name
-
-                self.backup(free_name(self.path.with_name(f"{self.path.stem}.before-{pending[0]}.db")))
+                self._backup_before(pending[0], applied)
             schema.migrations().apply(self.db)
+
+    def _backup_before(self, step: str, applied: list[str]) -> None:
+        """Keep a copy of the diary as it is before ``step``: ``diary.before-<step>.db``.
+
+        A migration retried after an interruption replaces the copy its earlier attempt made
+        (same name, same steps applied) instead of adding ``-2``, ``-3``… each time.
+        """
+        from osteotrack.store.backup import free_name
+
+        target = self.path.with_name(f"{self.path.stem}.before-{step}.db")
+        ours = target.exists() and _steps_in(target) == applied
+        self.backup(target if ours else free_name(target), replace=ours)
 
     def verify(self) -> None:
         """Refuse to go on with a damaged diary (SQLite's quick check reads every page: ~20 ms for ten years)."""
@@ -183,8 +207,17 @@ class Diary:
 
     def check_writable(self) -> None:
         """Refuse with one sentence when the diary is open read-only."""
+        if self.locked_folder:
+            raise DiaryError("diary.folder_unwritable", path=self.path, folder=self.locked_folder)
         if self.read_only:
             raise DiaryError("diary.read_only")
+
+    @property
+    def read_only_notice(self) -> DiaryError | None:
+        """Why this diary was opened read-only though nobody asked (its folder), for the faces to say once."""
+        if self.locked_folder:
+            return DiaryError("diary.read_only_folder", path=self.path, folder=self.locked_folder)
+        return None
 
     @contextmanager
     def writing(self):
@@ -200,18 +233,24 @@ class Diary:
         try:
             yield
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            # SQLite rolls back by itself after some failures (a full disk): only roll back what is open.
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
             raise
-        else:
+        try:
             self._conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise explain(self.path, error) from None
 
-    def backup(self, target: str | os.PathLike):
+    def backup(self, target: str | os.PathLike, *, replace: bool = False):
         """Copy the diary to ``target`` with SQLite's online backup API (safe while others write)."""
         from pathlib import Path
 
         from osteotrack.store.backup import copy_database
 
-        return copy_database(self._conn, Path(target).expanduser(), self.path)
+        return copy_database(self._conn, Path(target).expanduser(), self.path, replace=replace)
 
     # -- whose diary ------------------------------------------------------
 
@@ -296,3 +335,33 @@ class Diary:
 
         with self.writing():
             dismiss(self._conn, conflict_id)
+
+def unwritable_folder(path) -> str | None:
+    """The folder of the existing diary ``path`` when we may not write in it (so it can only be read)."""
+    folder = os.path.dirname(os.path.abspath(os.path.expanduser(os.fspath(path))))
+    return folder if os.path.exists(path) and not os.access(folder, os.W_OK) else None
+
+
+def _readable(conn: sqlite3.Connection, path: str) -> sqlite3.Connection:
+    """``conn`` (read-only), or, when SQLite cannot read a WAL diary without writing its ``-shm``
+    in the folder, a connection that reads the file as it is on disk (``immutable``)."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    return connect(path, read_only=True, immutable=True)
+
+
+def _steps_in(path) -> list[str] | None:
+    """The schema steps of the diary file at ``path``, or None when it is not a readable diary."""
+    try:
+        conn = connect(os.fspath(path), read_only=True)
+    except DiaryError:
+        return None
+    try:
+        return applied_steps(conn, path)
+    except (DiaryError, sqlite3.Error):
+        return None
+    finally:
+        conn.close()

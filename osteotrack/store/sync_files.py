@@ -9,9 +9,7 @@ temporary file renamed into place.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from osteotrack.store.backup import copy_database, free_name
 from osteotrack.store.connection import applied_steps, explain
 from osteotrack.store.crypt import AGE_HEADER
 from osteotrack.store.diary import Diary
+from osteotrack.store.files import private_workdir, write_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 Passphrase = Callable[[], str]
@@ -58,14 +57,13 @@ def opened(path: Path, folder: Path, passphrase: Passphrase) -> Iterator[Copy]:
 
         secret = passphrase()
         data = decrypt(data, secret, path)
-    work = Path(tempfile.mkdtemp(prefix=".osteotrack-sync-", dir=folder))
-    try:
+    with private_workdir(folder) as work:
         copy = work / "copy.db"
         if data.startswith(SQLITE_HEADER):
             plain = path
             if secret is not None:
                 plain = work / "plain.db"
-                _private_bytes(plain, data)
+                write_private(plain, data)
             _copy_diary(plain, copy, path)
             diary, kind = Diary.open(copy), "diary"
         else:
@@ -74,16 +72,6 @@ def opened(path: Path, folder: Path, passphrase: Passphrase) -> Iterator[Copy]:
             yield Copy(diary, kind, secret)
         finally:
             diary.close()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def _private_bytes(path: Path, data: bytes) -> None:
-    import os
-
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
 
 
 def _copy_diary(source: Path, target: Path, named: Path) -> None:

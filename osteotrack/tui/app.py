@@ -130,13 +130,18 @@ class OsteoApp(DiaryWork, App):
         self.profile = profile  # the shown profile's name: asked for on start, then as last read
         self.profile_id: int | None = None  # whose diary the screens show, once resolved
         self.profile_problem: DiaryError | None = None  # why none could be resolved, if so
-        self.read_only = read_only
+        from osteotrack.store.diary import unwritable_folder
+
+        # A diary in a folder we may not write (a read-only share, a backup drive) can only be read.
+        self.locked_folder = unwritable_folder(self.diary_path)
+        self.read_only = read_only or self.locked_folder is not None
         self.demo = False
         self._clock = clock or now_local
         self.config_path = config_path or default_config_path()
         self._demo_path = demo_path
         self.title = self._title()
         self.register_theme(HIGH_CONTRAST)
+        self._held_keys: list = []  # keys typed while a form was still being built (see on_event)
 
     # -- the diary ---------------------------------------------------------
 
@@ -154,6 +159,31 @@ class OsteoApp(DiaryWork, App):
 
             self._demo_path = demo_db_path()
         return self._demo_path
+
+    # -- keys typed ahead ------------------------------------------------------------
+
+    async def on_event(self, event) -> None:
+        """Hold the keys typed while a form opens until it is ready for them, then hand them on in order.
+
+        A key comes to the app first; Textual gives it to the widget in focus. While a form
+        (``KEYS_WAIT_FOR_MOUNT``) is still being built nothing in it has the focus, and a digit
+        or a Ctrl+S typed then would fall through to the screen and be lost.
+        """
+        from textual import events
+
+        if isinstance(event, events.Key) and not event.is_forwarded and event.key != "ctrl+q" and (
+                self._held_keys or not getattr(self.screen, "ready_for_keys", True)):
+            self._held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    def release_keys(self) -> None:
+        """Called by a form once it is ready: the keys held for it go on, in the order typed."""
+        self.call_later(self._release_keys)
+
+    async def _release_keys(self) -> None:
+        while self._held_keys and getattr(self.screen, "ready_for_keys", True):
+            await super().on_event(self._held_keys.pop(0))
 
     def on_mount(self) -> None:
         self._apply_saved_theme()
@@ -225,7 +255,8 @@ class OsteoApp(DiaryWork, App):
 
     def _title(self) -> str:
         return ("osteotrack" + (" · DEMO diary (not your data)" if self.demo else "")
-                + (" · read-only" if self.read_only else ""))
+                + (" · read-only (its folder cannot be written)" if self.locked_folder
+                   else " · read-only" if self.read_only else ""))
 
     def _mark_screen(self, screen) -> None:
         # Screens may set their own title; the DEMO and read-only marks must show on every one of them.

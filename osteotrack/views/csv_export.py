@@ -17,6 +17,7 @@ import io
 import zipfile
 from datetime import date, datetime, timezone
 
+from osteotrack.domain.csv_cells import neutralise_row
 from osteotrack.domain.records import CheckIn, Entry, Event, Question
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.views import tables
@@ -113,5 +114,6 @@ def write_csv_zip(diary, handle, profiles: list[str] | None = None) -> None:
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(rows[filename])
+            # Text a spreadsheet would run as a formula gets a leading quote (domain.csv_cells).
+            writer.writerows(neutralise_row(row) for row in rows[filename])
             archive.writestr(filename, buffer.getvalue())

@@ -148,7 +148,8 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
         # Every public method of Diary and of ProfileDiary is either a read or one of the writes above:
         # a new write method must be added here, so that read-only mode is checked for it too.
         reads = {"open", "close", "setting", "profiles", "profile_id", "profile_name", "vocabulary", "backup",
-                 "writing", "db", "path", "verify", "profile", "profile_by_id", "active_profile", "sync_conflicts"}
+                 "writing", "db", "path", "verify", "profile", "profile_by_id", "active_profile", "sync_conflicts",
+                 "read_only_notice"}
         person_reads = {"name", "id", "diary", "read_only", "vocabulary", "figures", "default_logger", "get_entry",
                         "entries", "count_entries", "logged_on", "last_entry", "recent_medications",
                         "checkin", "checkins", "stored_checkins", "weekly_peg_near", "events", "questions",

@@ -70,7 +70,7 @@ class CheckInScreen(DiaryScreen):
     FIELD_WIDGETS = {"day": "day"}
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="checkin-save"),
+        Binding("ctrl+s", "save", "Save", id="checkin-save"),
         Binding("[", "previous_day", "Day before", id="checkin-day-before"),
         Binding("]", "next_day", "Day after", id="checkin-day-after"),
     ]

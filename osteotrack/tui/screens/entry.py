@@ -77,7 +77,7 @@ class EntryScreen(DiaryScreen):
     FIELD_WIDGETS = {"pain": "pain", "where": "body-map", "level": "body-map", "therapy": "therapies",
                      "relief": "therapies", "medication": "medication", "at": "when"}
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
+        Binding("ctrl+s", "save", "Save", id="entry-save"),
         Binding("tab", "app.focus_next", "Next part", id="entry-next"),
         Binding("ctrl+l", "same_as_last", "Same as last time", id="entry-same-as-last"),
         Binding("ctrl+d", "toggle_doctor", "For my doctor", id="entry-doctor", show=False),
@@ -92,6 +92,7 @@ class EntryScreen(DiaryScreen):
         self._saved_state: tuple | None = None
         self._when_text = "now"
         self._saving = False
+        self.ready_for_keys = False  # the app holds keys typed ahead until the form has its focus
 
     # -- layout --------------------------------------------------------------
 
@@ -137,10 +138,14 @@ class EntryScreen(DiaryScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Edit entry" if self.entry_id else "Log pain"
-        self.query_one("#pain", PainScale).focus()
+        self.set_focus(self.query_one("#pain", PainScale), scroll_visible=False)  # at once: typed-ahead keys go to it
         self._preview_when()
         self._saved_state = self._state()
         self._load()
+        self.ready_for_keys = True
+        release = getattr(self.app, "release_keys", None)
+        if release is not None:
+            release()
 
     # -- loading -------------------------------------------------------------
 

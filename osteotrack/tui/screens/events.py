@@ -140,7 +140,7 @@ class EventFormScreen(DiaryScreen):
     EventFormScreen .hint { padding-left: 16; color: $text-muted; }
     """
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True, id="event-save")]
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="event-save")]
     FIELD_WIDGETS = {"kind": "kind", "at": "when", "site": "site", "level": "level", "procedure": "procedure",
                      "t_score": "t-score", "dxa_site": "dxa-site", "note": "note"}
 

@@ -188,6 +188,9 @@ class HistoryScreen(DiaryScreen):
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if not self.still_shown:
+            # Left already (h then Esc at once): the table this message is about has gone with the screen.
+            return
         self._update_detail()
         if self._reading:
             return
