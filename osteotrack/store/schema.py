@@ -291,7 +291,38 @@ def m004_bone_care(db) -> None:
             db.conn.execute(statement)
 
 
-STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care]
+SCHEMA_5 = """
+CREATE TABLE entry_sites_m005 (
+    entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    location TEXT NOT NULL,
+    intensity INTEGER NOT NULL CHECK (intensity BETWEEN 0 AND 10),
+    level TEXT,
+    UNIQUE (entry_id, location, level)
+);
+INSERT INTO entry_sites_m005 SELECT entry_id, location, intensity, level FROM entry_sites ORDER BY rowid;
+DROP TABLE entry_sites;
+ALTER TABLE entry_sites_m005 RENAME TO entry_sites;
+CREATE INDEX entry_sites_location ON entry_sites(location);
+CREATE TABLE deleted_entries (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    deleted_utc TEXT NOT NULL,
+    saved TEXT NOT NULL
+);
+"""
+
+
+def m005_levels_and_undelete(db) -> None:
+    """Two vertebral levels of one region in one entry (a fracture at T8 and T9): the places of an
+    entry are unique by location and level, which needs entry_sites rebuilt; and deleted entries
+    are kept (as JSON, by profile) so that ``osteotrack entry undelete`` can bring one back."""
+    for statement in SCHEMA_5.split(";"):
+        if statement.strip():
+            db.conn.execute(statement)
+
+
+STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care,
+         m005_levels_and_undelete]
 STEP_NAMES = [step.__name__ for step in STEPS]
 
 
