@@ -126,6 +126,13 @@ class Session:
 pass_session = click.make_pass_decorator(Session)
 
 
+def can_ask() -> bool:
+    """Whether a person can answer a question on standard input (else a command needs ``--yes``)."""
+    import sys
+
+    return sys.stdin.isatty()
+
+
 def when_option(help_text: str = "When it happened: ISO date-time, 'yesterday 19:00', 'today 8:30', '2h ago'."):
     return click.option("--at", "at", default="now", show_default=True, help=help_text)
 

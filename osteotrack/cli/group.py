@@ -42,6 +42,7 @@ def _register() -> None:
         bone,
         breathe,
         demo,
+        edit,
         entries,
         overview,
         profiles,
@@ -53,8 +54,8 @@ def _register() -> None:
         vocab,
     )
 
-    for module in (entries, records, transfer, vocab, demo, trends, report, profiles, overview, remind, backup, breathe,
-                   bone):
+    for module in (entries, edit, records, transfer, vocab, demo, trends, report, profiles, overview, remind, backup,
+                   breathe, bone):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -47,13 +47,71 @@ def emit(pairs: list[tuple[dict, dict]], fmt: str, title: str) -> None:
         click.echo("Nothing recorded in that range.")
         return
     from rich.console import Console
+
+    console = Console()
+    columns = shown_columns(flat)
+    cells = [{c: _cell(row, c) for c in columns} for row in flat]
+    if "band" in columns and "pain" in columns:  # one column fewer: "6 moderate"
+        columns.remove("band")
+        for row in cells:
+            row["pain"] = f"{row['pain']} {row.pop('band')}".strip()
+    table = _table(title, columns, cells)
+    if _natural_width(console, table) <= console.width:
+        console.print(table)
+    else:  # too narrow for one line per record: one block per record, nothing cut or wrapped mid-value
+        click.echo(blocks(title, columns, cells, console.width))
+
+
+def shown_columns(flat: list[dict]) -> list[str]:
+    """The columns worth showing: the ID prefix first, then every column that holds something."""
+    hide = {"id", "utc_offset"}
+    filled = [c for c in flat[0] if c not in hide and any(r[c] not in ("", None) for r in flat)]
+    return ["id"] * ("id" in flat[0]) + filled
+
+
+def _cell(row: dict, column: str) -> str:
+    value = row[column]
+    if value is None:
+        return ""
+    # The ID prefix the commands take (`osteotrack entry show 1a2b3c4d`).
+    return str(value)[:8] if column == "id" else str(value)
+
+
+def _table(title: str, columns: list[str], cells: list[dict]):
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False)
-    hide = {"id", "utc_offset"}
-    columns = [c for c in flat[0] if c not in hide and any(r[c] not in ("", None) for r in flat)]
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
     for column in columns:
-        table.add_column(column.replace("_", " "), overflow="fold")
-    for row in flat:
-        table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
-    Console().print(table)
+        table.add_column(column.replace("_", " "), no_wrap=True)
+    for row in cells:
+        table.add_row(*(row[c] for c in columns))
+    return table
+
+
+def _natural_width(console, table) -> int:
+    from rich.measure import Measurement
+
+    return Measurement.get(console, console.options.update(width=10_000), table).maximum
+
+
+def blocks(title: str, columns: list[str], cells: list[dict], width: int) -> str:
+    """One record per block: a first line with the ID and when, then ``label: value`` lines, wrapped
+    between words only."""
+    import textwrap
+
+    head = [c for c in ("id", "date", "time") if c in columns]
+    rest = [c for c in columns if c not in head]
+    label_width = max(len(c) for c in rest) + 2 if rest else 0
+    out = [title, ""]
+    for row in cells:
+        out.append("  ".join(row[c] for c in head if row[c]))
+        for column in rest:
+            if not row[column]:
+                continue
+            label = f"  {column.replace('_', ' ') + ':':<{label_width}}"
+            out += textwrap.wrap(row[column], width=max(width, len(label) + 20), initial_indent=label,
+                                 subsequent_indent=" " * len(label), break_long_words=False,
+                                 break_on_hyphens=False)
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
