@@ -3,6 +3,8 @@ Events actions as commands, with the syntax of issue 13 (a contract)."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
 from osteotrack.cli import edit
@@ -126,3 +128,23 @@ def test_event_delete_by_the_id_list_shows(run_cli, db_path):
     with Diary.open(db_path, read_only=True) as diary:
         assert diary.profile("me").events() == []
     assert_refused(run_cli("event", "delete", short, "--yes"), "There is no event with an id starting")
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120, 250])
+def test_list_fits_the_terminal_and_never_wraps_mid_value(run_cli, db_path, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for days in (1, 2):
+        logged(run_cli, "--pain", "6", "--where", "hip-left:4", "--where", "shoulder-right:3", "--trigger", "bending",
+               "--therapy", "otc-pain-medication:40", "--med", "ibuprofen 400 mg", "--at", f"{days}d ago")
+    assert run_cli("event", "fall", "--at", "yesterday").exit_code == 0
+    assert run_cli("checkin", "--pain", "4", "--mood", "5").exit_code == 0
+    assert run_cli("question", "Can I carry the shopping?").exit_code == 0
+    for kind in ("entries", "checkins", "events", "questions"):
+        out = run_cli("list", "--kind", kind).stdout
+        assert all(len(line) <= columns for line in out.splitlines()), (kind, out)
+        for record in run_cli("list", "--kind", kind, "--format", "json").stdout.split('"id": "')[1:]:
+            assert record[:8] in out  # the ID prefix the commands take
+    out = run_cli("list").stdout
+    for whole in ("hip-left:4;", "shoulder-right:3", "otc-pain-medication=ibuprofen 400 mg" if columns >= 80 else "",
+                  (date.today() - timedelta(days=1)).isoformat(), "6 moderate" if columns > 200 else "moderate"):
+        assert whole in out, (whole, out)
