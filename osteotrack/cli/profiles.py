@@ -86,7 +86,9 @@ def profile_use(session, name, logger, as_patient):
     if logger is not None or as_patient:
         diary.profile_by_id(pid).set_default_logger(None if as_patient else logger)
     chosen, by = diary.profile_name(pid), diary.profile_by_id(pid).default_logger()
-    click.echo(f"Now using {chosen}'s diary; entries are marked as logged by "
+    from osteotrack.domain.describe import whose_diary
+
+    click.echo(f"Now using {whose_diary(chosen)}; entries are marked as logged by "
                + (by if by else f"{chosen} (the patient)") + ".")
 
 

@@ -109,9 +109,14 @@ def blocks(title: str, columns: list[str], cells: list[dict], width: int) -> str
         for column in rest:
             if not row[column]:
                 continue
-            label = f"  {column.replace('_', ' ') + ':':<{label_width}}"
-            out += textwrap.wrap(row[column], width=max(width, len(label) + 20), initial_indent=label,
-                                 subsequent_indent=" " * len(label), break_long_words=False,
-                                 break_on_hyphens=False)
+            name = column.replace("_", " ") + ":"
+            if label_width + 30 <= width:
+                first = f"  {name:<{label_width}}"
+                rest_indent = " " * len(first)
+            else:  # very narrow: the label on its own line, the value under it
+                out.append(f"  {name}")
+                first = rest_indent = "    "
+            out += textwrap.wrap(row[column], width=width, initial_indent=first, subsequent_indent=rest_indent,
+                                 break_long_words=False, break_on_hyphens=False)
         out.append("")
     return "\n".join(out).rstrip() + "\n"

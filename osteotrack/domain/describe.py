@@ -15,6 +15,13 @@ def when_text(moment: datetime) -> str:
     return moment.strftime("%a %d %b %Y %H:%M")
 
 
+def whose_diary(profile: str) -> str:
+    """``Dad's diary``; the default profile "me" is ``your diary (profile 'me')``, not "me's diary"."""
+    if profile.casefold() == "me":  # the profile a new diary starts with (store.schema.DEFAULT_PROFILE)
+        return f"your diary (profile '{profile}')"
+    return f"{profile}'s diary"
+
+
 def pain_text(pain: int) -> str:
     return f"{pain}/10 ({pain_band(pain)})"
 

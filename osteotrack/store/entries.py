@@ -115,6 +115,7 @@ class Entries(Part):
 
     def undelete(self, entry_id: str, profile_id: int) -> Entry:
         """Put back the profile's deleted entry ``entry_id`` (a full id) from the copy ``delete`` kept."""
+        self._diary.check_writable()
         row = self._one("SELECT saved FROM deleted_entries WHERE id = ? AND profile_id = ?", [entry_id, profile_id])
         if row is None:
             raise ValidationError("entry.not_deleted", field="id", id=entry_id)

@@ -69,10 +69,10 @@ def test_the_csv_zip_comes_back_whole_and_twice_adds_nothing(tmp_path, run_cli, 
     assert run_cli("--db", str(source), "export", "--format", "csv", "-o", str(tmp_path / "out.zip")).exit_code == 0
     result = run_cli("import", str(tmp_path / "out.zip"))
     assert result.exit_code == 0, result.output
-    assert result.output == "Imported 2 entries, 1 checkins, 1 events, 1 questions; 0 already in the diary.\n"
+    assert result.output == "Imported 2 entries, 1 check-in, 1 event, 1 question; 0 already in the diary.\n"
     assert _state(db_path) == _state(source)
     again = run_cli("import", str(tmp_path / "out.zip"))
-    assert again.output == "Imported 0 entries, 0 checkins, 0 events, 0 questions; 5 already in the diary.\n"
+    assert again.output == "Imported 0 entries, 0 check-ins, 0 events, 0 questions; 5 already in the diary.\n"
     assert _state(db_path) == _state(source)
 
 
