@@ -12,7 +12,8 @@ def render_markdown(report: Report, paper: str = "a4", progress=None) -> bytes:
         f"# {report.title}: {_cell(report.profile)}",
         "",
         f"**Patient (profile):** {_cell(report.profile)}  ",
-        f"**Period:** {report.period_text}",
+        f"**Period:** {report.period_text}" + ("  " if report.appointment else ""),
+        *([f"**{report.appointment}**"] if report.appointment else []),
         "",
         "_Pain on the 0–10 numeric rating scale: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe. "
         "Every figure gives the count it rests on._",

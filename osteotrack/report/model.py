@@ -68,6 +68,7 @@ class Report:
     version: str
     trends: Trends
     sections: list[Section]
+    appointment: str = ""  # "Next appointment: Dr Lee, Thu 03 Dec 2026 10:30", or "" when none is recorded
 
     @property
     def footer(self) -> str:
@@ -106,7 +107,18 @@ def build_report(person, period: Period, *, sections: list[str] | None = None,
     return Report(
         title="Pain diary report", profile=figures.profile, period=period, generated=today or date.today(),
         version=__version__, trends=figures, sections=[builders[key]() for key in wanted],
+        appointment=_appointment(person, today or date.today()),
     )
+
+
+def _appointment(person, today: date) -> str:
+    """The report's first lines name the visit it is for: the next appointment from ``today`` on."""
+    from datetime import datetime, time
+
+    visit = person.next_appointment(datetime.combine(today, time.min).astimezone())
+    if visit is None:
+        return ""
+    return f"Next appointment: {visit.note + ', ' if visit.note else ''}{when_text(visit.at)}"
 
 
 def _coverage(t: Trends) -> Section:
