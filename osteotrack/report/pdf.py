@@ -33,6 +33,7 @@ class Sizes:
     pain_chart: float = 54.0  # mm
     peg_chart: float = 30.0
     keep_with_title: float = 22.0  # a section title is never left alone at the foot of a page
+    keep_with_table: float = 0.0  # ... nor with only its table's header (large print's headers take two lines)
     chart_scale: float = 1.0  # charts are drawn this many times smaller, then enlarged: their text grows with it
 
     def chart_height(self, chart: str) -> float:
@@ -42,7 +43,7 @@ class Sizes:
 REGULAR = Sizes()
 # The patient's own copy: body text 14 pt, every other text at least 12 pt, charts enlarged to match.
 LARGE = Sizes(body=14, small=12, title=22, head=17, line=6.2, small_line=5.4, pad=0.8, pain_chart=80.0,
-              peg_chart=48.0, keep_with_title=32.0, chart_scale=14 / 8.5)
+              peg_chart=48.0, keep_with_title=26.0, keep_with_table=26.0, chart_scale=14 / 8.5)
 
 
 def _font_dir() -> Path:
@@ -120,7 +121,8 @@ def _header(pdf, report: Report) -> None:
 
 def _section(pdf, report: Report, section: Section) -> None:
     sizes: Sizes = pdf.sizes
-    needed = sizes.keep_with_title + (sizes.chart_height(section.chart) if section.chart else 0)
+    needed = (sizes.keep_with_title + (sizes.chart_height(section.chart) if section.chart else 0)
+              + (sizes.keep_with_table if section.table else 0))
     if pdf.get_y() + needed > pdf.page_break_trigger:
         pdf.add_page()
     pdf.ln(1.5)
