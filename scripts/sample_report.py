@@ -4,8 +4,9 @@
 
 Builds the one-year demo diary (seed 1, ending 24 Nov 2026) in a temporary
 folder, writes the 90 days around Margaret's fall (1 Jul – 28 Sep 2026, so the
-chart shows an event) as PDF, HTML and Markdown, and renders the PDF
-pages to PNG with poppler's ``pdftoppm`` when it is installed. The same code
+chart shows an event) as PDF, HTML and Markdown, and the patient's large-print
+PDF, and renders the PDF pages (the large-print copy's first page) to PNG with
+poppler's ``pdftoppm`` when it is installed. The same code
 and fonts give the same files.
 """
 
@@ -42,12 +43,16 @@ def main() -> None:
     for fmt in ("pdf", "html", "md"):
         target = write(OUT / f"sample-report.{fmt}", render(report, fmt), force=True)
         print(f"wrote {target.relative_to(ROOT)}")
+    large = write(OUT / "sample-report-large-print.pdf", render(report, "pdf", large_print=True), force=True)
+    print(f"wrote {large.relative_to(ROOT)}")
     if shutil.which("pdftoppm"):
         for old in OUT.glob("sample-report-page-*.png"):
             old.unlink()
         subprocess.run(["pdftoppm", "-png", "-r", "60", str(OUT / "sample-report.pdf"),
                         str(OUT / "sample-report-page")], check=True)
-        for png in sorted(OUT.glob("sample-report-page-*.png")):
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(large),
+                        str(OUT / "sample-report-large-print-page-1")], check=True)
+        for png in sorted(OUT.glob("sample-report*-page-*.png")):
             print(f"wrote {png.relative_to(ROOT)}")
     else:
         print("pdftoppm not found (apt-get install poppler-utils): no PNG pages", file=sys.stderr)

@@ -58,16 +58,52 @@ def _session_options() -> list[click.Option]:
     ]
 
 
+# Commands about the whole diary file, where a profile or read-only means nothing.
+WHOLE_DIARY_COMMANDS = frozenset({"backup", "restore", "overview", "demo"})
+
+
 class Group(click.Group):
     """A click group that turns diary errors into one sentence and exit 2, never a traceback.
 
-    Every command added to it also takes ``--profile`` and ``--read-only``, so they can
-    follow the command (``osteotrack list --read-only``) as well as come before it.
+    Every command added to it (but ``WHOLE_DIARY_COMMANDS``) also takes ``--profile`` and
+    ``--read-only``, so they can follow the command (``osteotrack list --read-only``) as
+    well as come before it. A usage error is one ``osteotrack:`` sentence too, with a hint
+    to ``--help``; a closed pipe (``osteotrack vocab | head``) ends quietly.
     """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        import sys
+
+        try:
+            # click ends quietly (status 1) when the reader of standard output has gone.
+            status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            from osteotrack.cli.quick import say_error
+
+            where = error.ctx.command_path if error.ctx is not None else "osteotrack"
+            say_error(f"{error.format_message()} See '{where} --help'.")
+            sys.exit(2)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(1)
+        sys.exit(status if isinstance(status, int) else 0)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Each command's first sentence whole, wrapped over lines: never cut off mid-sentence.
+        rows = [(name, command.get_short_help_str(limit=10_000)) for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
         # A group passes the options on to its commands (`vocab --read-only` runs `vocab list --read-only`).
-        if not isinstance(cmd, click.Group):
+        if not isinstance(cmd, click.Group) and (name or cmd.name) not in WHOLE_DIARY_COMMANDS:
             taken = {param.name for param in cmd.params}
             cmd.params.extend(option for option in _session_options() if option.name not in taken)
         super().add_command(cmd, name)
@@ -83,6 +119,8 @@ class Group(click.Group):
 
             path = ctx.obj.path if isinstance(ctx.obj, Session) else "the diary"
             raise CliError.from_error(explain(path, error)) from None
+        except BrokenPipeError:
+            raise  # the reader of standard output has gone (`| head`): click's ``main`` ends quietly
         except OSError as error:  # a file the command reads or writes: name it, no traceback
             reason = (error.strerror or str(error)).lower()
             if error.filename:
@@ -127,6 +165,13 @@ class Session:
 
 
 pass_session = click.make_pass_decorator(Session)
+
+
+def can_ask() -> bool:
+    """Whether a person can answer a question on standard input (else a command needs ``--yes``)."""
+    import sys
+
+    return sys.stdin.isatty()
 
 
 def when_option(help_text: str = "When it happened: ISO date-time, 'yesterday 19:00', 'today 8:30', '2h ago'."):

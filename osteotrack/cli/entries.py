@@ -7,24 +7,44 @@ import click
 from osteotrack.cli.common import CliError, day_option, parse_day_option, pass_session, when_option
 
 
+def entry_options(editing: bool = False):
+    """``log``'s options, as one decorator; ``entry edit`` takes the same ones, each optional.
+
+    When ``editing``, an option not given is None (or empty): that part of the entry stays.
+    """
+    options = [
+        click.option("--pain", **({"default": None} if editing else {"required": True}), metavar="0-10",
+                     help="Overall pain now: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe."),
+        click.option("--where", "sites", multiple=True, metavar="SITE:N",
+                     help="Where it hurts and how much (0–10), e.g. lower-back:7, mid-back/T8:6 or T8:6. "
+                          "Repeat for more."),
+        click.option("--quality", "qualities", multiple=True, metavar="QUALITY",
+                     help="How it feels: aching, sharp, … Repeatable."),
+        click.option("--trigger", "triggers", multiple=True, metavar="TRIGGER",
+                     help="What set it off: bending, standing, … Repeatable."),
+        click.option("--therapy", "therapies", multiple=True, metavar="THERAPY:RELIEF",
+                     help="What you tried and its relief in percent (0–100 in tens), e.g. heat:60. Repeatable."),
+        click.option("--med", "meds", multiple=True, metavar="TEXT",
+                     help='Medication name and dose for the medication therapy, e.g. "ibuprofen 400 mg".'),
+        click.option("--note", default=None if editing else "", help="A note, any length."),
+        click.option("--doctor/--not-for-doctor", default=None, help="Flag (or unflag) this entry for the doctor.")
+        if editing else click.option("--doctor", is_flag=True, help="Flag this entry for the doctor."),
+        click.option("--by", "entered_by", default=None, metavar="NAME",
+                     help="Who is logging, if not the patient (a caregiver)."),
+        when_option() if not editing else click.option("--at", "at", default=None,
+                                                       help="When it happened: ISO date-time, 'yesterday 19:00'."),
+    ]
+
+    def decorate(function):
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
 @click.command()
-@click.option("--pain", required=True, metavar="0-10",
-              help="Overall pain now: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe.")
-@click.option("--where", "sites", multiple=True, metavar="SITE:N",
-              help="Where it hurts and how much (0–10), e.g. lower-back:7, mid-back/T8:6 or T8:6. Repeat for more.")
-@click.option("--quality", "qualities", multiple=True, metavar="QUALITY",
-              help="How it feels: aching, sharp, … Repeatable.")
-@click.option("--trigger", "triggers", multiple=True, metavar="TRIGGER",
-              help="What set it off: bending, standing, … Repeatable.")
-@click.option("--therapy", "therapies", multiple=True, metavar="THERAPY:RELIEF",
-              help="What you tried and its relief in percent (0–100 in tens), e.g. heat:60. Repeatable.")
-@click.option("--med", "meds", multiple=True, metavar="TEXT",
-              help='Medication name and dose for the medication therapy, e.g. "ibuprofen 400 mg".')
-@click.option("--note", default="", help="A note, any length.")
-@click.option("--doctor", is_flag=True, help="Flag this entry for the doctor.")
-@click.option("--by", "entered_by", default=None, metavar="NAME",
-              help="Who is logging, if not the patient (a caregiver).")
-@when_option()
+@entry_options()
 @pass_session
 def log(session, pain, sites, qualities, triggers, therapies, meds, note, doctor, entered_by, at):
     """Log a moment of pain.
@@ -60,7 +80,7 @@ def list_(session, since, until, kind, fmt, limit):
         raise CliError("list.since_after_until", field="since", since=since_day, until=until_day)
     person = session.person()
     rows = tables.rows(person, kind, since_day, until_day, limit)
-    tables.emit(rows, fmt, title=f"{kind.capitalize()} — {person.name}", kind=kind)
+    tables.emit(rows, fmt, title=f"{kind.capitalize()} — {person.name}")
 
 
 COMMANDS = [log, list_]

@@ -42,6 +42,7 @@ def _register() -> None:
         bone,
         breathe,
         demo,
+        edit,
         entries,
         overview,
         profiles,
@@ -54,8 +55,8 @@ def _register() -> None:
         vocab,
     )
 
-    for module in (entries, records, transfer, vocab, demo, trends, report, profiles, overview, remind, backup, breathe,
-                   bone, sync):
+    for module in (entries, edit, records, transfer, vocab, demo, trends, report, profiles, overview, remind, backup,
+                   breathe, bone, sync):
         for command in module.COMMANDS:
             cli.add_command(command)
 

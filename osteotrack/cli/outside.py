@@ -12,7 +12,9 @@ from pathlib import Path
 import click
 
 from osteotrack.cli.common import CliError
+from osteotrack.domain.describe import whose_diary
 from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.numbers import count
 
 SHEET_OPTIONS = ("date", "time", "pain", "where", "note", "trigger", "therapy", "sheet", "day_first")
 
@@ -48,7 +50,7 @@ def run(session, file: Path, source: str, options: dict, *, yes: bool, dry_run: 
         entries, checkins, _ = plan.records(person.id, True)
         ids, days = [e.id for e in entries], [c.id for c in checkins]
         known = person.known_ids("entry", ids) | person.known_ids("check-in", days)
-        shown = preview(plan, str(file), f"{person.name}'s diary", known, ids, days)
+        shown = preview(plan, str(file), whose_diary(person.name), known, ids, days)
     else:
         shown = preview(plan, str(file), "a new diary")
     for line in shown.lines:
@@ -64,18 +66,18 @@ def run(session, file: Path, source: str, options: dict, *, yes: bool, dry_run: 
     add_terms = True
     if shown.new_terms and not yes:
         add_terms = _ask("Add the new names to your vocabulary? (No: they stay words in each entry's note.)", True)
-    whose = f"{person.name}'s diary" if person is not None else "a new diary"
-    if not yes and not _ask(f"Import {shown.new_entries} entries into {whose}?", False):
+    whose = whose_diary(person.name) if person is not None else "a new diary"
+    if not yes and not _ask(f"Import {count(shown.new_entries, 'entry')} into {whose}?", False):
         click.echo("Nothing was imported.")
         raise click.exceptions.Exit(1)
     person = session.person()
     entries, checkins, terms = plan.records(person.id, add_terms)
     counts = person.import_records(entries, checkins, terms, checked=True)
-    added = f"Imported {counts['entries']} entries"
+    added = f"Imported {count(counts['entries'], 'entry')}"
     if counts["checkins"]:
-        added += f" and {counts['checkins']} check-ins"
+        added += f" and {count(counts['checkins'], 'check-in')}"
     if counts["terms"]:
-        added += f", with {counts['terms']} new names in the vocabulary"
+        added += f", with {count(counts['terms'], 'new name')} in the vocabulary"
     click.echo(f"{added}; {counts['skipped']} already in the diary.")
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import sys
 from datetime import datetime
 
 import click
 from click_default_group import DefaultGroup
 
-from osteotrack.cli.common import CliError, Group, pass_session
+from osteotrack.cli.common import CliError, Group, can_ask, pass_session
 
 
 class ProfileGroup(DefaultGroup, Group):
@@ -87,7 +86,9 @@ def profile_use(session, name, logger, as_patient):
     if logger is not None or as_patient:
         diary.profile_by_id(pid).set_default_logger(None if as_patient else logger)
     chosen, by = diary.profile_name(pid), diary.profile_by_id(pid).default_logger()
-    click.echo(f"Now using {chosen}'s diary; entries are marked as logged by "
+    from osteotrack.domain.describe import whose_diary
+
+    click.echo(f"Now using {whose_diary(chosen)}; entries are marked as logged by "
                + (by if by else f"{chosen} (the patient)") + ".")
 
 
@@ -105,7 +106,7 @@ def profile_remove(session, name, yes):
         raise CliError("profile.last", field="profile", name=chosen)
     held = _holdings(diary.profile_by_id(pid))
     if not yes:
-        if not _can_ask():
+        if not can_ask():
             raise CliError("profile.remove_needs_yes", field="yes", name=chosen, held=held)
         click.confirm(f"Remove profile '{chosen}' and its {held}? A backup is made first", abort=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -115,11 +116,6 @@ def profile_remove(session, name, yes):
     click.echo(f"Removed profile '{chosen}' and its {held}.\n"
                f"A backup of the diary from before the removal is at {backup}")
     click.echo(f"The active profile is {diary.active_profile()}.")
-
-
-def _can_ask() -> bool:
-    """Whether a person can answer a question on standard input."""
-    return sys.stdin.isatty()
 
 
 def _holdings(person) -> str:

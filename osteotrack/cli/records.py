@@ -42,7 +42,22 @@ def checkin(session, pain, enjoyment, activity, sleep, mood, note, day):
     click.echo(f"Checked in for {checkin_summary(record)}.")
 
 
-@click.command()
+class EventGroup(DefaultGroup, Group):
+    pass
+
+
+@click.group(cls=EventGroup, default="add", default_if_no_args=False)
+def event():
+    """Events: a fall, fracture, procedure, imaging, DXA result or appointment; delete one by its ID.
+
+    \b
+    osteotrack event fracture --site mid-back --level T8 --at 2026-03-02
+    osteotrack event appointment --at "2026-12-03 10:30" --note "Dr Lee"
+    osteotrack event delete 1a2b3c4d      # the ID `osteotrack list --kind events` shows
+    """
+
+
+@event.command("add")
 @click.argument("kind", type=click.Choice(list(EVENT_KINDS)), metavar="KIND")
 @when_option("When it happened (or was diagnosed): ISO date or date-time, 'yesterday', '3d ago'.")
 @click.option("--site", default=None, help="Where: a location slug, e.g. mid-back, wrist-left, hip-right.")
@@ -52,23 +67,52 @@ def checkin(session, pain, enjoyment, activity, sleep, mood, note, day):
 @click.option("--dxa-site", type=click.Choice(list(DXA_SITES)), default=None, help="Where the DXA was measured.")
 @click.option("--note", default="", help="A note.")
 @pass_session
-def event(session, kind, at, site, level, procedure, t_score, dxa_site, note):
-    """Record an event: fall, fracture, procedure, imaging, dxa or appointment.
+def event_add(session, kind, at, site, level, procedure, t_score, dxa_site, note):
+    """Record an event (the default: `osteotrack event KIND …`).
 
     \b
     Examples:
       osteotrack event fracture --site mid-back --level T8 --at 2026-03-02
       osteotrack event procedure --procedure kyphoplasty --level T8 --at 2026-05-14
       osteotrack event dxa --t-score -2.7 --dxa-site lumbar-spine --at 2026-06-01
+      osteotrack event appointment --at "2026-12-03 10:30" --note "Dr Lee"
+
+    Only an appointment may be in the future ('tomorrow 10:30', 'in 3 days').
     """
     from osteotrack.domain.describe import event_summary
     from osteotrack.domain.records import Event
+    from osteotrack.domain.validate import FUTURE_KINDS
     from osteotrack.domain.when import parse_when
 
     person = session.person()
-    record = person.add_event(Event(kind=kind, at=parse_when(at), site=site, level=level, procedure=procedure,
+    moment = parse_when(at, future=kind in FUTURE_KINDS)
+    record = person.add_event(Event(kind=kind, at=moment, site=site, level=level, procedure=procedure,
                                     t_score=t_score, dxa_site=dxa_site, note=note))
     click.echo(f"Recorded {event_summary(record, person.vocabulary())} (id {record.id[:8]}).")
+
+
+@event.command("delete")
+@click.argument("event_id", metavar="ID")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation (for scripts).")
+@pass_session
+def event_delete(session, event_id, yes):
+    """Delete an event by the ID that `list --kind events` shows."""
+    from osteotrack.cli.common import CliError, can_ask
+    from osteotrack.domain.describe import event_summary
+
+    person = session.person()
+    person.diary.check_writable()
+    full_id = person.find_id("event", event_id)
+    [found] = [e for e in person.events() if e.id == full_id]
+    summary = event_summary(found, person.vocabulary())
+    if not yes:
+        if not can_ask():
+            raise CliError("event.delete_needs_yes", field="yes", id=full_id[:8])
+        if not click.confirm(f"Delete this event?\n{summary}\n", default=False):
+            click.echo("Nothing was changed.")
+            return
+    person.delete_event(full_id)
+    click.echo(f"Deleted {summary} (id {full_id[:8]}).")
 
 
 class QuestionGroup(DefaultGroup, Group):

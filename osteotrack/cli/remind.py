@@ -13,7 +13,10 @@ from osteotrack.store.connection import StoreFailure, check_diary_path
 @click.command()
 @click.pass_context
 def remind(ctx):
-    """Print one short line if nothing is logged today, and one for each bone treatment dose due today or late.
+    """Print a line if nothing is logged today, if a dose is due, or an appointment is today or tomorrow.
+
+    One line for each bone treatment dose due today or late, and one for an appointment the
+    day before and on the day.
 
     Always exits 0, so it can sit in ~/.bashrc or ~/.zshrc. It only reads the diary.
     """
@@ -34,11 +37,12 @@ def remind(ctx):
         person = session.person(create=False)
         line = reminder(person, now_local().date())
         doses = dose_reminders(person, now_local().date())  # bone care (issue 16)
+        visit = appointment_reminder(person, now_local())
     except (DiaryError, StoreFailure) as error:
         # A shell start-up file must not fail: say what is wrong and carry on.
         click.echo(f"osteotrack: cannot check today's entries: {error}", err=True)
         return
-    for text in ([line] if line else []) + doses:
+    for text in ([line] if line else []) + doses + ([visit] if visit else []):
         click.echo(text)
 
 
@@ -48,6 +52,17 @@ def reminder(person, today: date) -> str | None:
         return None
     return (f"osteotrack: nothing logged today for {person.name}; "
             "log with: osteotrack log --pain N")
+
+
+def appointment_reminder(person, now) -> str | None:
+    """A line about the next appointment when it is today or tomorrow; None otherwise."""
+    from osteotrack.domain.describe import appointment_text
+
+    visit = person.next_appointment(now)
+    if visit is None or (visit.at.date() - now.date()).days > 1:
+        return None
+    return (f"osteotrack: {appointment_text(visit, now.date())}; "
+            "make the report for it with: osteotrack report")
 
 
 def dose_reminders(person, today: date) -> list[str]:

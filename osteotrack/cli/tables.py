@@ -34,11 +34,7 @@ def rows(person, kind: str, since, until, limit) -> list[tuple[dict, dict]]:
     return [(tables.question_row(q), record_dict(q)) for q in records[:limit]]
 
 
-# Kinds the command line deletes by id (``osteotrack dose delete ID``): their table shows the id's start.
-SHORT_IDS = {"doses", "heights"}
-
-
-def emit(pairs: list[tuple[dict, dict]], fmt: str, title: str, kind: str = "") -> None:
+def emit(pairs: list[tuple[dict, dict]], fmt: str, title: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([full for _, full in pairs], ensure_ascii=False, indent=2))
         return
@@ -53,14 +49,77 @@ def emit(pairs: list[tuple[dict, dict]], fmt: str, title: str, kind: str = "") -
         click.echo("Nothing recorded in that range.")
         return
     from rich.console import Console
+
+    console = Console()
+    columns = shown_columns(flat)
+    cells = [{c: _cell(row, c) for c in columns} for row in flat]
+    if "band" in columns and "pain" in columns:  # one column fewer: "6 moderate"
+        columns.remove("band")
+        for row in cells:
+            row["pain"] = f"{row['pain']} {row.pop('band')}".strip()
+    table = _table(title, columns, cells)
+    if _natural_width(console, table) <= console.width:
+        console.print(table)
+    else:  # too narrow for one line per record: one block per record, nothing cut or wrapped mid-value
+        click.echo(blocks(title, columns, cells, console.width))
+
+
+def shown_columns(flat: list[dict]) -> list[str]:
+    """The columns worth showing: the ID prefix first, then every column that holds something."""
+    hide = {"id", "utc_offset", "treatment_id"}
+    filled = [c for c in flat[0] if c not in hide and any(r[c] not in ("", None) for r in flat)]
+    return ["id"] * ("id" in flat[0]) + filled
+
+
+def _cell(row: dict, column: str) -> str:
+    value = row[column]
+    if value is None:
+        return ""
+    # The ID prefix the commands take (`osteotrack entry show 1a2b3c4d`).
+    # A long note shows its beginning: the JSON and CSV formats give it whole.
+    return str(value)[:8] if column == "id" else beginning(str(value), TABLE_TEXT_CHARS)
+
+
+def _table(title: str, columns: list[str], cells: list[dict]):
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False)
-    hide = {"utc_offset", "treatment_id"} | ({"id"} if kind not in SHORT_IDS else set())
-    columns = [c for c in flat[0] if c not in hide and any(r[c] not in ("", None) for r in flat)]
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
     for column in columns:
-        table.add_column(column.replace("_", " "), overflow="fold", no_wrap=column == "id")
-    for row in flat:  # a long note shows its beginning: the JSON and CSV formats give it whole
-        table.add_row(*("" if row[c] is None else str(row[c])[:8] if c == "id"
-                        else beginning(str(row[c]), TABLE_TEXT_CHARS) for c in columns))
-    Console().print(table)
+        table.add_column(column.replace("_", " "), no_wrap=True)
+    for row in cells:
+        table.add_row(*(row[c] for c in columns))
+    return table
+
+
+def _natural_width(console, table) -> int:
+    from rich.measure import Measurement
+
+    return Measurement.get(console, console.options.update(width=10_000), table).maximum
+
+
+def blocks(title: str, columns: list[str], cells: list[dict], width: int) -> str:
+    """One record per block: a first line with the ID and when, then ``label: value`` lines, wrapped
+    between words only."""
+    import textwrap
+
+    head = [c for c in ("id", "date", "time") if c in columns]
+    rest = [c for c in columns if c not in head]
+    label_width = max(len(c) for c in rest) + 2 if rest else 0
+    out = [title, ""]
+    for row in cells:
+        out.append("  ".join(row[c] for c in head if row[c]))
+        for column in rest:
+            if not row[column]:
+                continue
+            name = column.replace("_", " ") + ":"
+            if label_width + 30 <= width:
+                first = f"  {name:<{label_width}}"
+                rest_indent = " " * len(first)
+            else:  # very narrow: the label on its own line, the value under it
+                out.append(f"  {name}")
+                first = rest_indent = "    "
+            out += textwrap.wrap(row[column], width=width, initial_indent=first, subsequent_indent=rest_indent,
+                                 break_long_words=False, break_on_hyphens=False)
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -160,13 +160,13 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
         click.echo(f"{file} holds no records (an export of an empty diary): nothing to import.")
         return
     counts = import_document(session.diary(), document, into_profile=as_profile)
-    added = ", ".join(f"{counts[k]} {k}" for k in ("entries", "checkins", "events", "questions"))
-    if counts.get("sessions"):
-        added += f", {counts['sessions']} self-care sessions"
-    bone = [f"{counts[k]} {k.replace('_', ' ')}" for k in ("treatments", "doses", "heights", "falls_checks",
-                                                           "impressions", "side_effects") if counts.get(k)]
-    if bone:
-        added += ", " + ", ".join(bone)
+    from osteotrack.domain.numbers import count
+
+    words = {"entries": "entry", "checkins": "check-in", "events": "event", "questions": "question"}
+    optional = {"sessions": "self-care session", "treatments": "treatment", "doses": "dose", "heights": "height",
+                "falls_checks": "falls check", "impressions": "impression", "side_effects": "side effect"}
+    added = ", ".join([count(counts[k], word) for k, word in words.items()]
+                      + [count(counts[k], word) for k, word in optional.items() if counts.get(k)])
     click.echo(f"Imported {added}; {counts['skipped']} already in the diary.")
 
 

@@ -42,7 +42,12 @@ def vocab_list(session, kind, show_all):
 @click.option("--group", type=click.Choice(THERAPY_GROUPS), default=None, help="For a therapy: its group.")
 @pass_session
 def vocab_add(session, kind, slug, name, group):
-    """Add your own term, e.g. `vocab add trigger gardening "Gardening"`."""
+    """Add your own term: a location, quality, trigger or therapy.
+
+    \b
+    Example:
+      osteotrack vocab add trigger gardening "Gardening"
+    """
     term = session.diary().add_term(kind, slug, name, group)
     click.echo(f"Added {kind} {term.slug} ({term.name}).")
 

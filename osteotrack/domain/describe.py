@@ -33,6 +33,13 @@ def when_text(moment: datetime) -> str:
     return moment.strftime("%a %d %b %Y %H:%M")
 
 
+def whose_diary(profile: str) -> str:
+    """``Dad's diary``; the default profile "me" is ``your diary (profile 'me')``, not "me's diary"."""
+    if profile.casefold() == "me":  # the profile a new diary starts with (store.schema.DEFAULT_PROFILE)
+        return f"your diary (profile '{profile}')"
+    return f"{profile}'s diary"
+
+
 def pain_text(pain: int) -> str:
     return f"{pain}/10 ({pain_band(pain)})"
 
@@ -55,21 +62,44 @@ def entry_summary(entry: Entry, vocab: Vocabulary) -> str:
 
 
 def entry_details(entry: Entry, vocab: Vocabulary) -> str:
-    """An entry in words without its time: pain, where, what set it off, what was tried."""
+    """An entry in words without its time: pain, where, what set it off, what was tried.
+
+    Its parts are sentences, and the items of a list are separated by "; ": place names
+    hold commas ("Hip, left 5; Shoulder, right 3").
+    """
     parts = [f"pain {pain_text(entry.pain)}"]
     if entry.sites:
-        parts.append("where: " + ", ".join(site_text(s, vocab) for s in entry.sites))
+        parts.append("Where: " + "; ".join(site_text(s, vocab) for s in entry.sites))
     if entry.qualities:
-        parts.append("felt: " + ", ".join(vocab.name("quality", q).lower() for q in entry.qualities))
+        parts.append("Felt: " + "; ".join(vocab.name("quality", q).lower() for q in entry.qualities))
     if entry.triggers:
-        parts.append("after: " + ", ".join(vocab.name("trigger", t).lower() for t in entry.triggers))
+        parts.append("After: " + "; ".join(vocab.name("trigger", t).lower() for t in entry.triggers))
     if entry.therapies:
-        parts.append("tried: " + ", ".join(therapy_text(t, vocab) for t in entry.therapies))
+        parts.append("Tried: " + "; ".join(therapy_text(t, vocab) for t in entry.therapies))
     if entry.for_doctor:
-        parts.append("for the doctor")
+        parts.append("For the doctor")
     if entry.entered_by:
-        parts.append(f"logged by {entry.entered_by}")
-    return "; ".join(parts)
+        parts.append(f"Logged by {entry.entered_by}")
+    return ". ".join(parts)
+
+
+def entry_lines(entry: Entry, vocab: Vocabulary) -> list[tuple[str, str]]:
+    """Every part of an entry as (label, value) lines, for showing one entry whole."""
+    def listed(items: list[str]) -> str:
+        return "; ".join(items) if items else "not given"
+
+    return [
+        ("ID", entry.id or ""),
+        ("When", when_text(entry.at)),
+        ("Pain", pain_text(entry.pain)),
+        ("Where", listed([site_text(s, vocab) for s in entry.sites])),
+        ("Felt", listed([vocab.name("quality", q).lower() for q in entry.qualities])),
+        ("After", listed([vocab.name("trigger", t).lower() for t in entry.triggers])),
+        ("Tried", listed([therapy_text(t, vocab) for t in entry.therapies])),
+        ("Note", entry.note or "none"),
+        ("For the doctor", "yes" if entry.for_doctor else "no"),
+        ("Logged by", entry.entered_by or "the patient"),
+    ]
 
 
 def checkin_summary(c: CheckIn) -> str:
@@ -97,6 +127,18 @@ def event_summary(ev: Event, vocab: Vocabulary) -> str:
     if ev.note:
         details.append(ev.note)
     return f"{when_text(ev.at)}: {text}" + (f" ({'; '.join(details)})" if details else "")
+
+
+def days_until(day, today) -> str:
+    """``today``, ``tomorrow`` or ``in 3 days``: how far ahead ``day`` is."""
+    ahead = (day - today).days
+    return "today" if ahead == 0 else "tomorrow" if ahead == 1 else f"in {numbers.count(ahead, 'day')}"
+
+
+def appointment_text(ev: Event, today) -> str:
+    """``Next appointment: Dr Lee in 3 days (Thu 03 Dec 2026 10:30)``: the note names who it is with."""
+    who = f"{ev.note} " if ev.note else ""
+    return f"Next appointment: {who}{days_until(ev.at.date(), today)} ({when_text(ev.at)})"
 
 
 def question_summary(q: Question) -> str:

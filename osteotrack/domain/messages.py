@@ -50,6 +50,9 @@ MESSAGES: dict[str, str] = {
     "diary.busy": N_("{path} is busy in another program for more than {seconds} s; try again."),
     # -- records found by id (store/diary.py) --------------------------------
     "entry.not_found": N_("There is no entry with id '{id}'."),
+    "entry.delete_needs_yes": N_("Deleting entry {id} needs a yes: add --yes when not asked in a terminal."),
+    "event.delete_needs_yes": N_("Deleting event {id} needs a yes: add --yes when not asked in a terminal."),
+    "entry.not_deleted": N_("There is no deleted entry with id '{id}' to bring back."),
     "event.not_found": N_("There is no event with id '{id}'."),
     "question.not_found": N_("There is no question with id '{id}'."),
     "entry.gone": N_("This entry no longer exists; it may have been deleted elsewhere."),
@@ -58,6 +61,8 @@ MESSAGES: dict[str, str] = {
     "question.id_too_short": N_("Give at least the first 4 characters of the question id; got '{prefix}'."),
     "checkin.id_too_short": N_("Give at least the first 4 characters of the check-in id; got '{prefix}'."),
     "entry.id_unknown": N_("There is no entry with an id starting '{prefix}' in this profile."),
+    "entry.deleted_id_unknown": N_("There is no deleted entry with an id starting '{prefix}' in this profile; "
+                                   "deleted entries can be brought back for 30 days."),
     "event.id_unknown": N_("There is no event with an id starting '{prefix}' in this profile."),
     "question.id_unknown": N_("There is no question with an id starting '{prefix}' in this profile."),
     "checkin.id_unknown": N_("There is no check-in with an id starting '{prefix}' in this profile."),
@@ -108,6 +113,7 @@ MESSAGES: dict[str, str] = {
                                 "got '{value}'."),
     "where.intensity_missing": N_("Give an intensity for '{location}' as {location}:N with N from 0 to 10."),
     "where.twice": N_("The location '{location}' is given twice; give each place once."),
+    "where.level_twice": N_("The vertebral level {level} is given twice; give each level once."),
     "level.not_spine": N_("A vertebral level can only be given for the neck, upper, mid or lower back, "
                           "not '{location}'."),
     "level.wrong_region": N_("Vertebral level '{level}' does not belong to {location}; use one of {first}–{last}."),
@@ -167,6 +173,8 @@ MESSAGES: dict[str, str] = {
     "t_score.not_dxa": N_("A T-score and DXA site only go with a dxa event."),
     "site.missing": N_("A fracture needs its site, e.g. --site mid-back --level T8 or --site wrist-left."),
     "event.at_no_zone": N_("The event time needs a time zone."),
+    "appointment.too_far": N_("The appointment time {moment:%Y-%m-%d %H:%M} is more than two years ahead; "
+                              "check the year."),
     "event.at_future": N_("The event time {moment:%Y-%m-%d %H:%M} is in the future; "
                           "only times up to now can be logged."),
     "event.at_too_early": N_("The event time {day} {moment:%H:%M} is before 1900; only times from 1900 on can be "

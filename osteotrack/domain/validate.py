@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
@@ -24,7 +24,7 @@ from osteotrack.domain.vocabulary import (
     Term,
     region_for_level,
 )
-from osteotrack.domain.when import EARLIEST, check_not_future
+from osteotrack.domain.when import EARLIEST, check_not_future, now_local
 
 # The field of an entry that names terms of each vocabulary kind.
 KIND_FIELDS = {"location": "where", "quality": "quality", "trigger": "trigger", "therapy": "therapy"}
@@ -43,13 +43,16 @@ CHECKIN_SCALE_CODES = {
     "peg_pain": "checkin.peg_pain_range", "peg_enjoyment": "checkin.peg_enjoyment_range",
     "peg_activity": "checkin.peg_activity_range", "sleep": "checkin.sleep_range", "mood": "checkin.mood_range",
 }
-# A record's time: no time zone, in the future, before 1900.
+# A record's time: no time zone, in the future, before 1900. Only an appointment may be in
+# the future (``FUTURE_KINDS``), and not by more than ``FUTURE_LIMIT`` (a mistyped year).
 MOMENT_CODES = {
     "entry": ("entry.at_no_zone", "entry.at_future", "entry.at_too_early"),
     "event": ("event.at_no_zone", "event.at_future", "event.at_too_early"),
     "bone": ("bone.at_no_zone", "bone.at_future", "bone.at_too_early"),
     "question": ("question.created_no_zone", "question.created_future", "question.created_too_early"),
 }
+FUTURE_KINDS = frozenset({"appointment"})
+FUTURE_LIMIT = timedelta(days=2 * 366)
 
 
 class Vocabulary:
@@ -198,12 +201,21 @@ def attach_medication(therapies: list[TherapyUse], text: str) -> list[TherapyUse
     return out
 
 
-def check_moment(moment: datetime, now: datetime | None, record: str, field: str = "at") -> datetime:
-    """The time of a ``record`` (a key of ``MOMENT_CODES``): aware, not in the future, not before 1900."""
-    no_zone, future, too_early = MOMENT_CODES[record]
+def check_moment(moment: datetime, now: datetime | None, record: str, field: str = "at",
+                 future: bool = False) -> datetime:
+    """The time of a ``record`` (a key of ``MOMENT_CODES``): aware, not in the future, not before 1900.
+
+    ``future``: a time to come is accepted (an appointment), up to ``FUTURE_LIMIT`` ahead.
+    """
+    no_zone, too_late, too_early = MOMENT_CODES[record]
     if moment.tzinfo is None:
         raise ValidationError(no_zone, field=field)
-    check_not_future(moment, now, code=future, field=field)
+    if future:
+        latest = (now or now_local()) + FUTURE_LIMIT
+        if moment > latest:
+            raise ValidationError("appointment.too_far", field=field, moment=moment)
+    else:
+        check_not_future(moment, now, code=too_late, field=field)
     if moment < EARLIEST or moment.year < EARLIEST.year:
         raise ValidationError(too_early, field=field, moment=moment, day=moment.date().isoformat())
     return moment
@@ -266,11 +278,14 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
     sites: list[Site] = []
     for site in entry.sites:
         location = vocab.check("location", site.location)
-        if any(s.location == location for s in sites):
+        level = check_level(location, site.level)
+        # One place once; a spine region may be given again at another vertebral level (T8 and T9).
+        if any(s.location == location and (s.level is None or level is None or s.level == level) for s in sites):
+            if level is not None and any(s.location == location and s.level == level for s in sites):
+                raise ValidationError("where.level_twice", field="where", level=level)
             raise ValidationError("where.twice", field="where", location=location)
         sites.append(Site(location, check_scale(site.intensity, code="where.intensity_range", field="where",
-                                                location=location),
-                          check_level(location, site.level)))
+                                                location=location), level))
     therapies: list[TherapyUse] = []
     for use in entry.therapies:
         therapy = vocab.check("therapy", use.therapy)
@@ -341,7 +356,8 @@ def validate_event(event: Event, vocab: Vocabulary, now: datetime | None = None)
     if event.kind == "fracture" and not site:
         raise ValidationError("site.missing", field="site")
     return replace(event, site=site, level=level, procedure=procedure, t_score=t_score, dxa_site=dxa_site,
-                   at=check_moment(event.at, now, "event"), note=event.note or "")
+                   at=check_moment(event.at, now, "event", future=event.kind in FUTURE_KINDS),
+                   note=event.note or "")
 
 
 def _level_without_site(level: str) -> str:

@@ -2,7 +2,8 @@
 
 ``yesterday 19:00``, ``today 8:30``, ``yesterday evening``, ``last night``,
 ``monday 9:00``, ``2h ago``, ``45 min ago``, ``7pm`` (today), ``2026-11-23T19:00+01:00``.
-Times without an offset are local. A time in the future is refused.
+Times without an offset are local. A time in the future is refused, except where the
+caller allows it (an appointment: ``tomorrow 10:30``, ``in 3 days``, ``2026-12-03 9:00``).
 
 One accepted range for every time and day: from 1 January 1900 to now (``EARLIEST``,
 ``EARLIEST_DAY``, ``check_not_future``). A local time that does not exist on its day
@@ -34,6 +35,7 @@ UNITS = {"m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
 _AGO = re.compile(r"^(\d+)\s*([a-z]+)\s+ago$")
 # More digits than this before 'ago' reach before 1900 in any unit (10**8 minutes is 190 years).
 _AGO_DIGITS = 8
+_IN = re.compile(r"^in\s+(\d+)\s*([a-z]+)$")
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
 # Allow a minute of clock skew between the machine that logs and the one that reads.
 FUTURE_GRACE = timedelta(minutes=1)
@@ -88,11 +90,12 @@ def _clock(text: str) -> time | None:
     return time(hour, minute)
 
 
-def parse_when(text: str, now: datetime | None = None, field: str = "at") -> datetime:
+def parse_when(text: str, now: datetime | None = None, field: str = "at", future: bool = False) -> datetime:
     """Read ``text`` as an aware datetime; refuse it (a ValidationError about ``field``) with a clear sentence.
 
     A time without an offset is local: the machine's rules (daylight saving included)
     when ``now`` is in the machine's own offset or not given, else ``now``'s zone.
+    ``future``: a time to come is read too (an appointment); else it is refused.
     """
     if now is None:
         now = now_local()
@@ -110,6 +113,8 @@ def parse_when(text: str, now: datetime | None = None, field: str = "at") -> dat
         raise ValidationError("when.unreadable", field=field, text=raw)
     if result < EARLIEST or result.year < EARLIEST.year:
         raise ValidationError("when.too_early", field=field, text=raw)
+    if future:
+        return result
     return check_not_future(result, now, code="when.future", field=field, text=raw)
 
 
@@ -154,6 +159,10 @@ def _parse(text: str, now: datetime, localize) -> datetime | None:
             raise _TooEarly
         unit = UNITS.get(m[2])
         return None if unit is None else now - timedelta(seconds=int(m[1]) * unit)
+    m = _IN.match(text)
+    if m:
+        unit = UNITS.get(m[2])
+        return None if unit is None else now + timedelta(seconds=int(m[1]) * unit)
     if text == "last night":
         text = "yesterday night"
     if text.startswith("this "):
@@ -164,6 +173,8 @@ def _parse(text: str, now: datetime, localize) -> datetime | None:
         day = now.date()
     elif words[0] == "yesterday":
         day = now.date() - timedelta(days=1)
+    elif words[0] == "tomorrow":
+        day = now.date() + timedelta(days=1)
     elif words[0] in WEEKDAYS:
         back = (now.weekday() - WEEKDAYS.index(words[0])) % 7
         day = now.date() - timedelta(days=back)

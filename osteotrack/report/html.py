@@ -12,6 +12,7 @@ from osteotrack.report.charts import CHARTS
 from osteotrack.report.model import Report, Section, Table
 
 PAGE = {"a4": "A4", "letter": "letter"}
+CHART_SCALE = 14 / 10  # large print: body text 14 pt instead of 10 pt
 STYLE = """
 body { font-family: "DejaVu Sans", Verdana, sans-serif; font-size: 10pt; color: #000; background: #fff;
        max-width: 48em; margin: 1.5em auto; padding: 0 1em; line-height: 1.35; }
@@ -27,6 +28,7 @@ figure { margin: .4em 0; }
 figure svg { width: 100%; height: auto; }
 ul { margin: .25em 0; padding-left: 1.3em; }
 footer { margin-top: 1.5em; border-top: 1px solid #777; padding-top: .3em; font-size: 8.5pt; color: #333; }
+td { overflow-wrap: anywhere; }
 @media print {
   @page { size: %PAGE%; margin: 14mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 8.5pt; }
@@ -34,29 +36,41 @@ footer { margin-top: 1.5em; border-top: 1px solid #777; padding-top: .3em; font-
   figure, tr { break-inside: avoid; }
 }
 """
+# The patient's own copy: body text 14 pt on screen and on paper, the rest to match.
+LARGE_STYLE = """
+body { font-size: 14pt; max-width: 40em; line-height: 1.4; }
+h1 { font-size: 22pt; }
+h2 { font-size: 17pt; }
+.meta, .small, footer { font-size: 12pt; }
+figure { padding-left: 1em; }
+figure svg { overflow: visible; }  /* the enlarged chart's axis label reaches past its drawing's edge */
+@media print { body { font-size: 14pt; } }
+"""
 
 
-def render_html(report: Report, paper: str = "a4", progress=None) -> bytes:
-    """The report as UTF-8 HTML; ``progress(done, total)`` after each section."""
+def render_html(report: Report, paper: str = "a4", progress=None, large_print: bool = False) -> bytes:
+    """The report as UTF-8 HTML; ``progress(done, total)`` after each section. ``large_print``: body text 14 pt."""
+    style = STYLE.replace("%PAGE%", PAGE[paper]) + (LARGE_STYLE if large_print else "")
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(report.title)}: {escape(report.profile)}, {escape(report.period_text)}</title>",
-        f"<style>{STYLE.replace('%PAGE%', PAGE[paper])}</style></head><body>",
+        f"<style>{style}</style></head><body>",
         f"<header><h1>{escape(report.title)}: {escape(report.profile)}</h1>",
         f"<p>Patient (profile): <strong>{escape(report.profile)}</strong> · Period: {escape(report.period_text)}</p>",
+        *([f"<p><strong>{escape(report.appointment)}</strong></p>"] if report.appointment else []),
         f'<p class="meta">{escape(report.header_note)}</p></header><main>',
     ]
     for done, section in enumerate(report.sections, start=1):
-        parts.append(_section(report, section))
+        parts.append(_section(report, section, large_print))
         if progress:
             progress(done, len(report.sections))
     parts.append(f"</main><footer>{escape(report.footer)}</footer></body></html>\n")
     return "\n".join(parts).encode("utf-8")
 
 
-def _section(report: Report, section: Section) -> str:
+def _section(report: Report, section: Section, large_print: bool = False) -> str:
     out = [f'<section id="{section.key}"><h2>{escape(section.title)}</h2>']
     if section.bullets:
         out.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in section.lines) + "</ul>")
@@ -64,7 +78,13 @@ def _section(report: Report, section: Section) -> str:
         out += [f"<p>{escape(line)}</p>" for line in section.lines]
     if section.chart:
         label = escape(" ".join(section.after) or section.title)
-        out.append(f'<figure role="img" aria-label="{label}">{CHARTS[section.chart](report.trends)}</figure>')
+        # In large print the chart is drawn smaller and shown at full width: its text grows with the body text.
+        if large_print:
+            height = 2.5 if section.chart == "pain" else 1.7  # the charts' own default heights (in)
+            svg = CHARTS[section.chart](report.trends, width_in=7.0 / CHART_SCALE, height_in=height / CHART_SCALE)
+        else:
+            svg = CHARTS[section.chart](report.trends)
+        out.append(f'<figure role="img" aria-label="{label}">{svg}</figure>')
     if section.table:
         out.append(_table(section.table))
     out += [f'<p class="small">{escape(line)}</p>' for line in section.after]

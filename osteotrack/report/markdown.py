@@ -14,7 +14,8 @@ def render_markdown(report: Report, paper: str = "a4", progress=None) -> bytes:
         f"# {_cell(report.title)}: {_cell(report.profile)}",
         "",
         f"**Patient (profile):** {_cell(report.profile)}  ",
-        f"**Period:** {_cell(report.period_text)}",
+        f"**Period:** {_cell(report.period_text)}" + ("  " if report.appointment else ""),
+        *([f"**{_cell(report.appointment)}**"] if report.appointment else []),
         "",
         f"_{report.header_note}_",
     ]

@@ -79,6 +79,7 @@ class Report:
     version: str
     trends: Trends
     sections: list[Section]
+    appointment: str = ""  # "Next appointment: Dr Lee, Thu 03 Dec 2026 10:30", or "" when none is recorded
 
     @property
     def footer(self) -> str:
@@ -121,7 +122,18 @@ def build_report(person, period: Period, *, sections: list[str] | None = None,
     return Report(
         title="Pain diary report", profile=figures.profile, period=period, generated=today or date.today(),
         version=__version__, trends=figures, sections=[builders[key]() for key in wanted],
+        appointment=_appointment(person, today or date.today()),
     )
+
+
+def _appointment(person, today: date) -> str:
+    """The report's first lines name the visit it is for: the next appointment from ``today`` on."""
+    from datetime import datetime, time
+
+    visit = person.next_appointment(datetime.combine(today, time.min).astimezone())
+    if visit is None:
+        return ""
+    return f"Next appointment: {visit.note + ', ' if visit.note else ''}{when_text(visit.at)}"
 
 
 def _coverage(t: Trends) -> Section:
@@ -157,7 +169,7 @@ def _summary(t: Trends) -> Section:
     after = [MEAN_PAIN_DEFINITION + ("" if c.relative_change is None else
                                      f" The change in percent is {numbers.signed(c.mean_difference)} of the previous "
                                      f"{numbers.pain(prev.mean)}. " + fall_band_text(c.relative_change))]
-    return Section("summary", SECTIONS["summary"], lines, Table(head, rows, [1.5, 1.3, 2.0, 0.8]), after=after)
+    return Section("summary", SECTIONS["summary"], lines, Table(head, rows, [1.4, 1.2, 2.3, 0.8]), after=after)
 
 
 def _worst(worst: int | None) -> str:
@@ -222,7 +234,7 @@ def _medication(t: Trends) -> Section:
                  if one.therapy == m.therapy]
     return Section("medication", SECTIONS["medication"],
                    table=Table(["Pain medication", "Days used", "Uses", "Longest run of consecutive days"], rows,
-                               [1.5, 1.0, 0.7, 2.3], align="llll"),
+                               [1.3, 0.8, 0.6, 3.1], align="llll"),
                    after=["Each medicine by the name and dose logged with it; a run that began before the period is "
                           "counted from its first day.",
                           "Over-the-counter pain medication used for long may irritate the stomach or harm the liver; "
@@ -275,13 +287,18 @@ def _notes(person, period, vocab) -> Section:
     flagged = person.flagged_entries(period.since, period.until)
     if not flagged:
         return Section("notes", SECTIONS["notes"], ["No entries were flagged for the doctor in this period."])
-    return Section("notes", SECTIONS["notes"], [_flagged(e, vocab) for e in flagged], bullets=True)
+    lines = [_flagged(e, vocab) for e in flagged if e.note]
+    bare = [e for e in flagged if not e.note]
+    if bare:  # one line for the entries marked without a note: the moments and pains are what they add
+        lines.append(f"Marked for the doctor without a note ({numbers.count(len(bare), 'entry')}): "
+                     + "; ".join(f"{when_text(e.at)}, pain {e.pain}" for e in bare) + ".")
+    return Section("notes", SECTIONS["notes"], lines, bullets=True)
 
 
 def _flagged(entry, vocab) -> str:
-    """``Tue 01 Sep 2026 20:21, pain 4 (Mid back T8 4): the note``."""
-    where = f" ({', '.join(site_text(s, vocab) for s in entry.sites)})" if entry.sites else ""
-    return f"{when_text(entry.at)}, pain {entry.pain}{where}: {beginning(entry.note, REPORT_TEXT_CHARS) or '(no note)'}"
+    """``Tue 01 Sep 2026 20:21, pain 4 (Mid back T8 4; Lower back 3): the note``."""
+    where = f" ({'; '.join(site_text(s, vocab) for s in entry.sites)})" if entry.sites else ""
+    return f"{when_text(entry.at)}, pain {entry.pain}{where}: {beginning(entry.note, REPORT_TEXT_CHARS)}"
 
 
 def _questions(person) -> Section:

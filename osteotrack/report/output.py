@@ -24,21 +24,29 @@ def default_period(since: date | str | None = None, until: date | str | None = N
     return resolve_range(None if since else f"{DEFAULT_DAYS}d", since, until, today=today)
 
 
-def default_filename(profile: str, period: Period, fmt: str) -> str:
-    """``osteotrack-report-Margaret-2026-08-27-to-2026-11-24.pdf``: the profile and the dates."""
+def default_filename(profile: str, period: Period, fmt: str, large_print: bool = False) -> str:
+    """``osteotrack-report-Margaret-2026-08-27-to-2026-11-24.pdf``: the profile and the dates
+    (``…-large-print.pdf`` for the patient's own copy)."""
     name = re.sub(r"[^\w.-]+", "-", profile, flags=re.UNICODE).strip("-.") or "profile"
-    return f"osteotrack-report-{name}-{period.since}-to-{period.until}.{fmt}"
+    return f"osteotrack-report-{name}-{period.since}-to-{period.until}{'-large-print' * large_print}.{fmt}"
 
 
-def render(report: Report, fmt: str, paper: str = "a4", progress=None) -> bytes:
-    """The report's bytes in ``fmt``; ``progress(done, total)`` as sections are laid out."""
+def render(report: Report, fmt: str, paper: str = "a4", progress=None, large_print: bool = False) -> bytes:
+    """The report's bytes in ``fmt``; ``progress(done, total)`` as sections are laid out.
+
+    ``large_print``: the patient's own copy, body text 14 pt (PDF and HTML; Markdown has no type size).
+    """
     if fmt == "pdf":
-        from osteotrack.report.pdf import render_pdf as renderer
-    elif fmt == "html":
-        from osteotrack.report.html import render_html as renderer
-    else:
-        from osteotrack.report.markdown import render_markdown as renderer
-    return renderer(report, paper, progress)
+        from osteotrack.report.pdf import render_pdf
+
+        return render_pdf(report, paper, progress, large_print=large_print)
+    if fmt == "html":
+        from osteotrack.report.html import render_html
+
+        return render_html(report, paper, progress, large_print=large_print)
+    from osteotrack.report.markdown import render_markdown
+
+    return render_markdown(report, paper, progress)
 
 
 def write(path: Path, data: bytes, force: bool = False) -> Path:

@@ -7,6 +7,7 @@ in any European script (accents, Greek, Cyrillic) print as written.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from datetime import datetime, time, timezone
 from pathlib import Path
 
@@ -16,12 +17,33 @@ from osteotrack.report.model import Report, Section, Table
 PAPERS = {"a4": "A4", "letter": "Letter"}
 MARGIN = 14  # mm
 FONT = "DejaVu Sans"  # the family name matplotlib writes into the charts' SVG text
-BODY_PT, SMALL_PT, TITLE_PT, HEAD_PT = 8.5, 7, 15, 10.5
-LINE = 3.8  # mm per body line
-PAD = 0.45  # mm above and below a table row's text
-CHART_HEIGHT = {"pain": 50.0, "peg": 26.0}  # mm
-# A section title is never left alone at the foot of a page.
-KEEP_WITH_TITLE = 22.0
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Type sizes (pt) and the heights that go with them (mm)."""
+
+    body: float = 8.5
+    small: float = 7
+    title: float = 15
+    head: float = 10.5
+    line: float = 3.8  # mm per body line
+    small_line: float = 3.4
+    pad: float = 0.45  # mm above and below a table row's text
+    pain_chart: float = 50.0  # mm
+    peg_chart: float = 26.0
+    keep_with_title: float = 22.0  # a section title is never left alone at the foot of a page
+    keep_with_table: float = 0.0  # ... nor with only its table's header (large print's headers take two lines)
+    chart_scale: float = 1.0  # charts are drawn this many times smaller, then enlarged: their text grows with it
+
+    def chart_height(self, chart: str) -> float:
+        return self.pain_chart if chart == "pain" else self.peg_chart
+
+
+REGULAR = Sizes()
+# The patient's own copy: body text 14 pt, every other text at least 12 pt, charts enlarged to match.
+LARGE = Sizes(body=14, small=12, title=22, head=17, line=6.2, small_line=5.4, pad=0.8, pain_chart=80.0,
+              peg_chart=48.0, keep_with_title=26.0, keep_with_table=26.0, chart_scale=14 / 8.5)
 
 
 def _font_dir() -> Path:
@@ -30,22 +52,31 @@ def _font_dir() -> Path:
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
-def _document(report: Report, paper: str):
+def _document(report: Report, paper: str, sizes: Sizes):
     from fpdf import FPDF
 
     class Document(FPDF):
+        sizes: Sizes = REGULAR  # the type sizes this document is set in
+
         def footer(self) -> None:
             self.set_y(-11)
-            self.set_font(FONT, size=SMALL_PT)
+            self.set_font(FONT, size=sizes.small)
             self.set_text_color(60)
-            self.cell(0, 4, report.footer, align="L")
-            self.set_x(self.l_margin)
-            self.cell(0, 4, f"{report.profile} · page {self.page_no()} of {{nb}}", align="R")
+            page = f"{report.profile} · page {self.page_no()} of {{nb}}"
+            if sizes is LARGE:  # two lines: the footer and the page
+                self.set_y(-15)
+                self.cell(0, 5, report.footer, align="L", new_x="LMARGIN", new_y="NEXT")
+                self.cell(0, 5, page, align="R")
+            else:
+                self.cell(0, 4, report.footer, align="L")
+                self.set_x(self.l_margin)
+                self.cell(0, 4, page, align="R")
             self.set_text_color(0)
 
     pdf = Document(format=PAPERS[paper], unit="mm")
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
-    pdf.set_auto_page_break(True, margin=16)
+    pdf.set_auto_page_break(True, margin=16 if sizes is REGULAR else 20)
+    pdf.sizes = sizes
     pdf.set_title(f"{report.title}: {report.profile}, {report.period_text}")
     pdf.set_creator(f"osteotrack {report.version}")
     # The report's own date, not the clock's: the same diary and day give the same file.
@@ -56,9 +87,12 @@ def _document(report: Report, paper: str):
     return pdf
 
 
-def render_pdf(report: Report, paper: str = "a4", progress=None) -> bytes:
-    """The report as PDF bytes on A4 or Letter paper; ``progress(done, total)`` after each section."""
-    pdf = _document(report, paper)
+def render_pdf(report: Report, paper: str = "a4", progress=None, large_print: bool = False) -> bytes:
+    """The report as PDF bytes on A4 or Letter paper; ``progress(done, total)`` after each section.
+
+    ``large_print``: the patient's own copy, body text 14 pt.
+    """
+    pdf = _document(report, paper, LARGE if large_print else REGULAR)
     pdf.add_page()
     _header(pdf, report)
     for done, section in enumerate(report.sections, start=1):
@@ -69,47 +103,54 @@ def render_pdf(report: Report, paper: str = "a4", progress=None) -> bytes:
 
 
 def _header(pdf, report: Report) -> None:
-    pdf.set_font(FONT, "B", TITLE_PT)
-    pdf.cell(0, 8, f"{report.title}: {report.profile}", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, size=BODY_PT + 0.5)
-    pdf.cell(0, 5, f"Patient (profile): {report.profile}    Period: {report.period_text}",
-             new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, size=SMALL_PT)
+    sizes: Sizes = pdf.sizes
+    pdf.set_font(FONT, "B", sizes.title)
+    _line(pdf, f"{report.title}: {report.profile}", sizes.title * 0.53, pdf.epw)
+    pdf.set_font(FONT, size=sizes.body + 0.5)
+    _line(pdf, f"Patient (profile): {report.profile}    Period: {report.period_text}", sizes.line * 1.3, pdf.epw)
+    if report.appointment:
+        pdf.set_font(FONT, "B", sizes.body + 0.5)
+        _line(pdf, report.appointment, sizes.line * 1.3, pdf.epw)
+    pdf.set_font(FONT, size=sizes.small)
     pdf.set_text_color(60)
-    _line(pdf, report.header_note, 3.4, pdf.epw)
+    _line(pdf, report.header_note, sizes.small_line * 1.15, pdf.epw)
     pdf.set_text_color(0)
     pdf.ln(1)
 
 
 def _section(pdf, report: Report, section: Section) -> None:
-    needed = KEEP_WITH_TITLE + (CHART_HEIGHT[section.chart] if section.chart else 0)
+    sizes: Sizes = pdf.sizes
+    needed = (sizes.keep_with_title + (sizes.chart_height(section.chart) if section.chart else 0)
+              + (sizes.keep_with_table if section.table else 0))
     if pdf.get_y() + needed > pdf.page_break_trigger:
         pdf.add_page()
     pdf.ln(1.5)
-    pdf.set_font(FONT, "B", HEAD_PT)
-    pdf.cell(0, 5.5, section.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "B", sizes.head)
+    pdf.cell(0, sizes.head * 0.53, section.title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_draw_color(120)
     pdf.set_line_width(0.2)
     pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
     pdf.ln(1)
-    pdf.set_font(FONT, size=BODY_PT)
-    indent = 4 if section.bullets else 0
+    pdf.set_font(FONT, size=sizes.body)
+    indent = sizes.line if section.bullets else 0
     for line in section.lines:
         if section.bullets:
-            pdf.cell(indent, LINE, "•")
-        _line(pdf, line, LINE, pdf.epw - indent)
+            pdf.cell(indent, sizes.line, "•")
+        _line(pdf, line, sizes.line, pdf.epw - indent)
     if section.chart:
         # Chart text as PDF text in the document's own font: searchable, and cheaper than glyph outlines.
-        svg = CHARTS[section.chart](report.trends, width_in=(pdf.epw / 25.4),
-                                    height_in=CHART_HEIGHT[section.chart] / 25.4, text="text")
-        pdf.image(io.BytesIO(svg.encode("utf-8")), x=pdf.l_margin, w=pdf.epw, h=CHART_HEIGHT[section.chart])
+        # Drawn ``chart_scale`` times smaller and placed at full size, its text grows with the body text.
+        height = sizes.chart_height(section.chart)
+        svg = CHARTS[section.chart](report.trends, width_in=pdf.epw / 25.4 / sizes.chart_scale,
+                                    height_in=height / 25.4 / sizes.chart_scale, text="text")
+        pdf.image(io.BytesIO(svg.encode("utf-8")), x=pdf.l_margin, w=pdf.epw, h=height)
     if section.table:
         _table(pdf, section.table)
     if section.after:
-        pdf.set_font(FONT, size=SMALL_PT)
+        pdf.set_font(FONT, size=sizes.small)
         pdf.set_text_color(60)
         for line in section.after:
-            _line(pdf, line, 3.4, pdf.epw)
+            _line(pdf, line, sizes.small_line, pdf.epw)
         pdf.set_text_color(0)
 
 
@@ -124,8 +165,7 @@ def _line(pdf, text: str, height: float, width: float) -> None:
 def _table(pdf, table: Table) -> None:
     """A table drawn cell by cell: fpdf2's own table wraps every cell and costs ~1 ms each."""
     align = ["L" if a == "l" else "R" for a in (table.align or "l" + "r" * (len(table.header) - 1))]
-    scale = pdf.epw / sum(table.widths)
-    widths = [w * scale for w in table.widths]
+    widths = _widths(pdf, table)
     pdf.set_draw_color(170)
     pdf.set_line_width(0.2)
     _row(pdf, table.header, widths, align, bold=True)
@@ -134,25 +174,49 @@ def _table(pdf, table: Table) -> None:
     pdf.ln(0.8)
 
 
+def _widths(pdf, table: Table) -> list[float]:
+    """Column widths in mm: the table's proportions, but never narrower than a column's longest word
+    (in large print a header such as "Change" would otherwise break inside the word)."""
+    scale = pdf.epw / sum(table.widths)
+    wanted = [w * scale for w in table.widths]
+    sizes: Sizes = pdf.sizes
+    least = []
+    for column, header in enumerate(table.header):
+        pdf.set_font(FONT, "B", sizes.body - 0.5)
+        longest = max((pdf.get_string_width(word) for word in header.split()), default=0.0)
+        pdf.set_font(FONT, size=sizes.body)
+        for row in table.rows:
+            longest = max([longest, *(pdf.get_string_width(word) for word in row[column].split())])
+        least.append(min(longest + 2 * pdf.c_margin + 0.5, pdf.epw / 2))
+    widths = [max(w, m) for w, m in zip(wanted, least)]
+    excess = sum(widths) - pdf.epw
+    slack = [w - m for w, m in zip(widths, least)]
+    if excess > 0 and sum(slack) > 0:  # take it from the columns wider than their longest word
+        share = min(1.0, excess / sum(slack))
+        widths = [w - s * share for w, s in zip(widths, slack)]
+    return widths
+
+
 def _row(pdf, cells: list[str], widths: list[float], align: list[str], bold: bool = False,
          header: list[str] | None = None) -> None:
     """One table row with a rule under it; long cells wrap; a row that does not fit starts a page under ``header``."""
-    pdf.set_font(FONT, "B" if bold else "", BODY_PT - 0.5 if bold else BODY_PT)
+    sizes: Sizes = pdf.sizes
+    pdf.set_font(FONT, "B" if bold else "", sizes.body - 0.5 if bold else sizes.body)
     lines = [1 if pdf.get_string_width(text) <= w - 2 * pdf.c_margin else
-             len(pdf.multi_cell(w, LINE, text, dry_run=True, output="LINES"))
+             len(pdf.multi_cell(w, sizes.line, text, dry_run=True, output="LINES"))
              for text, w in zip(cells, widths)]
-    height = max(lines) * LINE + 2 * PAD
+    height = max(lines) * sizes.line + 2 * sizes.pad
     if header and pdf.get_y() + height > pdf.page_break_trigger:
         pdf.add_page()
         _row(pdf, header, widths, align, bold=True)
-        pdf.set_font(FONT, size=BODY_PT)
+        pdf.set_font(FONT, size=sizes.body)
     x, y = pdf.l_margin, pdf.get_y()
     for text, w, a, n in zip(cells, widths, align, lines):
-        pdf.set_xy(x, y + PAD)
+        pdf.set_xy(x, y + sizes.pad)
         if n == 1:
-            pdf.cell(w, LINE, text, align=a)
+            pdf.cell(w, sizes.line, text, align=a)
         else:
-            pdf.multi_cell(w, LINE, text, align=a)
+            pdf.multi_cell(w, sizes.line, text, align=a)
         x += w
     pdf.line(pdf.l_margin, y + height, pdf.l_margin + sum(widths), y + height)
     pdf.set_xy(pdf.l_margin, y + height)

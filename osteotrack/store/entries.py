@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 from osteotrack.domain.errors import ValidationError
-from osteotrack.domain.records import Entry, Site, TherapyUse
+from osteotrack.domain.records import Entry, Site, TherapyUse, record_dict
 from osteotrack.domain.validate import validate_entry
 from osteotrack.domain.when import from_storage, offset_minutes, to_utc_text
 from osteotrack.store.connection import new_id, now_utc
 from osteotrack.store.part import CHUNK, Part, Stored, day_range
 
 _CHILDREN = ("entry_sites", "entry_qualities", "entry_triggers", "entry_therapies")
+KEEP_DELETED_DAYS = 30  # how long a deleted entry can be brought back
 
 
 class Entries(Part):
@@ -82,12 +84,21 @@ class Entries(Part):
         return entry
 
     def delete(self, entry_id: str, profile_id: int) -> dict:
-        """Delete the profile's entry; return what ``restore`` needs to undo it."""
+        """Delete the profile's entry; return what ``restore`` needs to undo it.
+
+        A copy is kept for ``KEEP_DELETED_DAYS`` (``undelete`` brings it back, from any
+        face); copies older than that are removed for good at the next delete.
+        """
         found = self.stored("e.id = ? AND e.profile_id = ?", [entry_id, profile_id])
         if not found:
             raise ValidationError("entry.not_found", field="id", id=entry_id)
         saved = {"stored": found[0], "session": self._diary._sessions.row_for_entry(entry_id)}
+        stamp = now_utc()
+        cutoff = (datetime.now(timezone.utc) - timedelta(days=KEEP_DELETED_DAYS)).strftime("%Y-%m-%dT%H:%M:%SZ")
         with self._diary.writing():
+            self._conn.execute("DELETE FROM deleted_entries WHERE deleted_utc < ?", [cutoff])
+            self._conn.execute("INSERT OR REPLACE INTO deleted_entries (id, profile_id, deleted_utc, saved)"
+                               " VALUES (?, ?, ?, ?)", [entry_id, profile_id, stamp, _to_json(saved)])
             # A self-care session goes with its entry (ON DELETE CASCADE); ``saved`` keeps it for undo.
             self._conn.execute("DELETE FROM entries WHERE id = ?", [entry_id])
         return saved
@@ -99,7 +110,16 @@ class Entries(Part):
             self.insert(stored.record, stored.profile_id, stored.created_utc, stored.updated_utc)
             if saved.get("session") is not None:
                 self._diary._sessions.insert_row(saved["session"])
+            self._conn.execute("DELETE FROM deleted_entries WHERE id = ?", [stored.record.id])
         return stored.record
+
+    def undelete(self, entry_id: str, profile_id: int) -> Entry:
+        """Put back the profile's deleted entry ``entry_id`` (a full id) from the copy ``delete`` kept."""
+        self._diary.check_writable()
+        row = self._one("SELECT saved FROM deleted_entries WHERE id = ? AND profile_id = ?", [entry_id, profile_id])
+        if row is None:
+            raise ValidationError("entry.not_deleted", field="id", id=entry_id)
+        return self.restore(_from_json(row["saved"]))
 
     def get(self, entry_id: str, profile_id: int) -> Entry | None:
         """The profile's entry with this id, or None."""
@@ -174,3 +194,22 @@ class Entries(Part):
                 found[r["entry_id"]].record.therapies.append(
                     TherapyUse(r["therapy"], r["relief"], r["medication"], r["dose"]))
         return list(found.values())
+
+
+def _to_json(saved: dict) -> str:
+    """What ``delete`` saved, as the text kept in ``deleted_entries``."""
+    stored: Stored[Entry] = saved["stored"]
+    return json.dumps({"entry": record_dict(stored.record), "profile_id": stored.profile_id,
+                       "created_utc": stored.created_utc, "updated_utc": stored.updated_utc,
+                       "session": saved.get("session")})
+
+
+def _from_json(text: str) -> dict:
+    """The inverse of ``_to_json``: what ``restore`` takes."""
+    data = json.loads(text)
+    fields = data["entry"]
+    entry = Entry(**{**fields, "at": datetime.fromisoformat(fields["at"]),
+                     "sites": [Site(**site) for site in fields["sites"]],
+                     "therapies": [TherapyUse(**use) for use in fields["therapies"]]})
+    return {"stored": Stored(entry, data["profile_id"], data["created_utc"], data["updated_utc"]),
+            "session": data["session"]}

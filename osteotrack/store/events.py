@@ -47,6 +47,14 @@ class Events(Part):
                                   [event_id, profile_id]).rowcount == 0:
                 raise ValidationError("event.not_found", field="id", id=event_id)
 
+    def next_of_kind(self, profile_id: int, kind: str, after: datetime) -> Event | None:
+        """The profile's first event of ``kind`` at or after the moment ``after``, or None."""
+        found = self._one("SELECT id FROM events WHERE profile_id = ? AND kind = ? AND at_utc >= ?"
+                          " ORDER BY at_utc, rowid LIMIT 1", [profile_id, kind, to_utc_text(after)])
+        if found is None:
+            return None
+        return next(s.record for s in self.stored(profile_id, kinds=(kind,)) if s.record.id == found["id"])
+
     def stored(self, profile_id: int, since: date | None = None, until: date | None = None,
                kinds: tuple[str, ...] | None = None) -> list[Stored[Event]]:
         """The profile's events between two local days (inclusive), in local time order, with their stamps."""

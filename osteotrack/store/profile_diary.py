@@ -26,6 +26,7 @@ _ID_CODES = {
     "entry": ("entries", "entry.id_too_short", "entry.id_unknown", "entry.id_ambiguous"),
     "event": ("events", "event.id_too_short", "event.id_unknown", "event.id_ambiguous"),
     "question": ("questions", "question.id_too_short", "question.id_unknown", "question.id_ambiguous"),
+    "deleted entry": ("deleted_entries", "entry.id_too_short", "entry.deleted_id_unknown", "entry.id_ambiguous"),
     "check-in": ("checkins", "checkin.id_too_short", "checkin.id_unknown", "checkin.id_ambiguous"),
     "dose": ("bone_doses", "dose.id_too_short", "dose.id_unknown", "dose.id_ambiguous"),
     "height": ("heights", "height.id_too_short", "height.id_unknown", "height.id_ambiguous"),
@@ -87,6 +88,10 @@ class ProfileDiary:
     def restore_entry(self, saved: dict) -> Entry:
         """Put back an entry that ``delete_entry`` removed, exactly as it was."""
         return self.diary._entries.restore(saved)
+
+    def undelete_entry(self, entry_id: str) -> Entry:
+        """Bring back this profile's entry ``entry_id`` deleted (here or in the app) within the last 30 days."""
+        return self.diary._entries.undelete(entry_id, self.id)
 
     def get_entry(self, entry_id: str) -> Entry | None:
         """This profile's entry with that id, or None."""
@@ -150,6 +155,12 @@ class ProfileDiary:
     def delete_event(self, event_id: str) -> None:
         """Delete this profile's event ``event_id``."""
         self.diary._events.delete(event_id, self.id)
+
+    def next_appointment(self, now: datetime | None = None) -> Event | None:
+        """This profile's next appointment from ``now`` (default: the present) on, or None."""
+        from osteotrack.domain.when import now_local
+
+        return self.diary._events.next_of_kind(self.id, "appointment", now or now_local())
 
     def events(self, since: date | None = None, until: date | None = None,
                kinds: tuple[str, ...] | None = None) -> list[Event]:
@@ -271,7 +282,8 @@ class ProfileDiary:
     # -- ids --------------------------------------------------------------
 
     def find_id(self, kind: str, prefix: str) -> str:
-        """The full id of this profile's one ``kind`` record (entry, event, question, check-in, dose, height)
+        """The full id of this profile's one ``kind`` record (entry, deleted entry, event, question, check-in,
+        dose, height)
         starting ``prefix``."""
         table, too_short, unknown, ambiguous = _ID_CODES[kind]
         prefix = prefix.strip().lower()

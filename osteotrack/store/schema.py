@@ -298,6 +298,36 @@ def m005_weekly_peg(db) -> None:
     db.conn.execute("ALTER TABLE checkins ADD COLUMN peg_week INTEGER NOT NULL DEFAULT 0 CHECK (peg_week IN (0, 1))")
 
 
+SCHEMA_5 = """
+CREATE TABLE entry_sites_m005 (
+    entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    location TEXT NOT NULL,
+    intensity INTEGER NOT NULL CHECK (intensity BETWEEN 0 AND 10),
+    level TEXT,
+    UNIQUE (entry_id, location, level)
+);
+INSERT INTO entry_sites_m005 SELECT entry_id, location, intensity, level FROM entry_sites ORDER BY rowid;
+DROP TABLE entry_sites;
+ALTER TABLE entry_sites_m005 RENAME TO entry_sites;
+CREATE INDEX entry_sites_location ON entry_sites(location);
+CREATE TABLE deleted_entries (
+    id TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    deleted_utc TEXT NOT NULL,
+    saved TEXT NOT NULL
+);
+"""
+
+
+def m006_levels_and_undelete(db) -> None:
+    """Two vertebral levels of one region in one entry (a fracture at T8 and T9): the places of an
+    entry are unique by location and level, which needs entry_sites rebuilt; and deleted entries
+    are kept (as JSON, by profile) so that ``osteotrack entry undelete`` can bring one back."""
+    for statement in SCHEMA_5.split(";"):
+        if statement.strip():
+            db.conn.execute(statement)
+
+
 # What sync keeps in step with every record it carries (issue 18): the tables whose rows
 # travel, the kind named in their tombstones, and the column that identifies a row.
 SYNCED_TABLES = {
@@ -400,7 +430,7 @@ def m008_sync(db) -> None:
 
 
 STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care, m005_weekly_peg,
-         m008_sync]
+         m006_levels_and_undelete, m008_sync]
 STEP_NAMES = [step.__name__ for step in STEPS]
 
 

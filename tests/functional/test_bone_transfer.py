@@ -89,7 +89,7 @@ def test_the_command_line_round_trip_says_what_it_added(run_cli, diary, tmp_path
     other = tmp_path / "other.db"
     result = run_cli("--db", str(other), "import", str(out))
     assert result.exit_code == 0, result.output
-    assert "2 treatments, 2 doses, 2 heights, 1 falls checks, 1 impressions, 2 side effects" in result.output
+    assert "2 treatments, 2 doses, 2 heights, 1 falls check, 1 impression, 2 side effects" in result.output
 
 
 def test_the_csv_export_has_a_file_per_bone_record_kind(diary):

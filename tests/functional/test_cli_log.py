@@ -32,7 +32,7 @@ def test_the_contract_stores_every_option_and_confirms_in_one_line(run_cli, db_p
     assert stored.note == "after gardening" and stored.for_doctor is True and stored.entered_by is None
     line = lines[0]
     for words in ("pain 6/10 (moderate)", "Lower back 7", "Ribs, left 4", "bending", "standing", "aching",
-                  "Heat (hot pack, warm shower) 60% relief", "(ibuprofen 400 mg) 40% relief", "for the doctor",
+                  "Heat (hot pack, warm shower) 60% relief", "(ibuprofen 400 mg) 40% relief", "For the doctor",
                   f"(id {stored.id[:8]})", yesterday_at(19).strftime("%a %d %b %Y 19:00")):
         assert words in line, words
 
@@ -52,7 +52,7 @@ def test_levels_default_intensities_and_the_caregiver(run_cli, db_path):
     [stored] = entries(db_path)
     assert stored.sites == [Site("mid-back", 6, "T8"), Site("neck", 5, "C5"), Site("hip-left", 5)]
     assert stored.therapies == [TherapyUse("heat", None)]
-    assert stored.entered_by == "Anna" and "logged by Anna" in result.stdout
+    assert stored.entered_by == "Anna" and "Logged by Anna" in result.stdout
     assert "(relief not rated)" in result.stdout
 
 
@@ -78,7 +78,7 @@ def test_med_names_its_therapy_when_there_are_two(run_cli, db_path):
     (["--pain", "5", "--med", "ibuprofen 400 mg"], "needs a medication therapy in the same entry"),
     (["--pain", "5", "--therapy", "otc-pain-medication:40", "--therapy", "antidepressant",
       "--med", "ibuprofen 400 mg"], "more than one medication therapy"),
-    (["--pain", "5", "--at", "tomorrow 9:00"], "Could not read the time 'tomorrow 9:00'"),
+    (["--pain", "5", "--at", "tomorrow 9:00"], "The time 'tomorrow 9:00' is in the future"),
     (["--pain", "5", "--at", "2999-01-01T10:00"], "is in the future"),
     (["--pain", "5", "--at", "soonish"], "use an ISO date-time like 2026-11-23T19:00"),
 ])

@@ -88,9 +88,9 @@ def test_export_import_round_trip_and_idempotence(small_diary, tmp_path, monkeyp
 
     first = CliRunner().invoke(cli, ["--db", str(other), "import", str(out)])
     assert first.exit_code == 0, first.output
-    assert first.stdout.strip() == "Imported 4 entries, 1 checkins, 1 events, 1 questions; 0 already in the diary."
+    assert first.stdout.strip() == "Imported 4 entries, 1 check-in, 1 event, 1 question; 0 already in the diary."
     again = CliRunner().invoke(cli, ["--db", str(other), "import", str(out)])
-    assert again.stdout.strip() == "Imported 0 entries, 0 checkins, 0 events, 0 questions; 7 already in the diary."
+    assert again.stdout.strip() == "Imported 0 entries, 0 check-ins, 0 events, 0 questions; 7 already in the diary."
     with Diary.open(other) as copy:
         assert json.loads(out.read_text()) == export_document(copy)
 

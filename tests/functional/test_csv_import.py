@@ -72,14 +72,14 @@ def test_the_csv_zip_comes_back_whole_and_twice_adds_nothing(tmp_path, run_cli, 
     assert run_cli("--db", str(source), "export", "--format", "csv", "-o", str(tmp_path / "out.zip")).exit_code == 0
     result = run_cli("import", str(tmp_path / "out.zip"))
     assert result.exit_code == 0, result.output
-    assert result.output == "Imported 2 entries, 1 checkins, 1 events, 1 questions; 0 already in the diary.\n"
+    assert result.output == "Imported 2 entries, 1 check-in, 1 event, 1 question; 0 already in the diary.\n"
     assert _state(db_path) == _state(source)
     with Diary.open(db_path, read_only=True) as copy:
         # To the second, with the offset, as stored: 19:39:45 stays 19:39:45; the question keeps 08:15:30 +05:30.
         assert active(copy).entries()[0].at == datetime(2026, 3, 1, 19, 39, 45, tzinfo=TZ)
         assert active(copy).questions()[0].created.isoformat() == "2026-03-01T08:15:30+05:30"
     again = run_cli("import", str(tmp_path / "out.zip"))
-    assert again.output == "Imported 0 entries, 0 checkins, 0 events, 0 questions; 5 already in the diary.\n"
+    assert again.output == "Imported 0 entries, 0 check-ins, 0 events, 0 questions; 5 already in the diary.\n"
     assert _state(db_path) == _state(source)
 
 
@@ -108,8 +108,8 @@ def test_bone_care_comes_back_from_the_csv_zip_without_loss(tmp_path, run_cli, d
     assert run_cli("--db", str(source), "export", "--format", "csv", "-o", str(tmp_path / "out.zip")).exit_code == 0
     result = run_cli("import", str(tmp_path / "out.zip"))
     assert result.exit_code == 0, result.output
-    assert result.output == ("Imported 0 entries, 0 checkins, 0 events, 1 questions, 3 treatments, 3 doses, "
-                             "2 heights, 1 falls checks, 2 impressions, 2 side effects; 0 already in the diary.\n")
+    assert result.output == ("Imported 0 entries, 0 check-ins, 0 events, 1 question, 3 treatments, 3 doses, "
+                             "2 heights, 1 falls check, 2 impressions, 2 side effects; 0 already in the diary.\n")
     assert _state(db_path) == _state(source)
     again = run_cli("import", str(tmp_path / "out.zip"))
     # 1 question + 3 treatments + 3 doses + 2 heights + 1 falls check + 2 impressions + 2 side effects = 14

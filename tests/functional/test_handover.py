@@ -44,9 +44,9 @@ def test_one_profile_goes_to_another_diary_and_a_second_import_adds_nothing(run_
         mine_before = [e.id for e in diary.profile("me").entries()]
         mum_before = [e.id for e in diary.profile_by_id(mum).entries()]
     first = run_other("import", str(out), "--as-profile", "Father")
-    assert first.output == "Imported 1 entries, 1 checkins, 1 events, 1 questions; 0 already in the diary.\n"
+    assert first.output == "Imported 1 entry, 1 check-in, 1 event, 1 question; 0 already in the diary.\n"
     second = run_other("import", str(out), "--as-profile", "Father")
-    assert second.output == "Imported 0 entries, 0 checkins, 0 events, 0 questions; 4 already in the diary.\n"
+    assert second.output == "Imported 0 entries, 0 check-ins, 0 events, 0 questions; 4 already in the diary.\n"
 
     with Diary.open(other) as diary, Diary.open(db_path) as source:
         father, dad = diary.profile_id("Father"), source.profile_id("Dad")

@@ -56,7 +56,7 @@ def test_the_preview_then_the_questions_then_one_import(run_cli, sheet, db_path)
     assert "Add the new names to your vocabulary?" in result.output
     assert "Import 2 entries into a new diary? [y/N]: y" in result.output
     assert result.output.rstrip().endswith(
-        "Imported 2 entries, with 1 new names in the vocabulary; 0 already in the diary.")
+        "Imported 2 entries, with 1 new name in the vocabulary; 0 already in the diary.")
     first, second = entries(db_path)
     assert (first["at"], first["pain"], first["sites"], first["triggers"], first["therapies"]) == (
         "2026-03-09T08:30:00+01:00", 6, [{"location": "lower-back", "intensity": 7, "level": None}], ["bending"],
@@ -155,7 +155,7 @@ def test_a_checkin_of_the_diary_wins_over_an_imported_one(run_cli, db_path):
     with Diary.open(db_path) as diary:
         active(diary).save_checkin(CheckIn(day=date(2024, 3, 10), sleep=4))
     result = run_cli("import", str(FIXTURES / "paindiary-decrypted.json"), "--from", "pain-diary", "--yes")
-    assert "Imported 3 entries and 1 check-ins" in result.output
+    assert "Imported 3 entries and 1 check-in" in result.output
     with Diary.open(db_path, read_only=True) as diary:
         assert [(c.day.isoformat(), c.sleep, c.mood) for c in active(diary).checkins()] == [
             ("2024-03-10", 4, None), ("2024-03-11", None, 8)]
@@ -205,7 +205,7 @@ def test_the_existing_export_import_is_unchanged(run_cli, tmp_path, db_path):
     assert run_cli("export", "-o", str(out)).exit_code == 0
     other = tmp_path / "other.db"
     result = CliRunner_invoke(other, ["import", str(out)])
-    assert result.output == "Imported 1 entries, 0 checkins, 0 events, 0 questions; 0 already in the diary.\n"
+    assert result.output == "Imported 1 entry, 0 check-ins, 0 events, 0 questions; 0 already in the diary.\n"
 
 
 def test_records_checked_by_a_plan_still_need_the_diarys_names(db_path):

@@ -57,7 +57,7 @@ def test_remove_without_a_terminal_or_yes_refuses_and_changes_nothing(run_cli, d
 
 
 def test_remove_asks_in_a_terminal_and_a_no_keeps_everything(run_cli, monkeypatch, db_path):
-    monkeypatch.setattr(profiles, "_can_ask", lambda: True)
+    monkeypatch.setattr(profiles, "can_ask", lambda: True)
     run_cli("profile", "add", "Dad")
     result = run_cli("profile", "remove", "Dad", input="n\n")
     assert "Remove profile 'Dad' and its 0 entries" in result.output and result.exit_code == 1  # click's Abort

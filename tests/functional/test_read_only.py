@@ -85,10 +85,11 @@ def test_every_write_command_is_refused_and_the_file_is_unchanged(run_cli, db_pa
 def test_reading_commands_work_read_only(run_cli, db_path, full_diary, tmp_path):
     before = digest(db_path)
     reads = [["list"], ["list", "--kind", "events"], ["question", "list"], ["vocab"], ["profile", "list"],
-             ["export", "-o", str(tmp_path / "out.json")], ["remind"], ["overview"], ["trends", "--range", "all"]]
+             ["export", "-o", str(tmp_path / "out.json")], ["remind"], ["trends", "--range", "all"]]
     for command in reads:
         result = run_cli("--profile", "Dad", *command, "--read-only")
         assert result.exit_code == 0, (command, result.output)
+    assert run_cli("--read-only", "overview").exit_code == 0  # every profile: --read-only before the command only
     assert "Can I swim?" in run_cli("--read-only", "--profile", "Dad", "question", "list").output
     assert_untouched(db_path, before)
 
@@ -119,6 +120,7 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
             "update_entry": lambda: dad.update_entry(Entry(at=AT, pain=9, id=entry.id), now=NOW),
             "delete_entry": lambda: dad.delete_entry(entry.id),
             "restore_entry": lambda: dad.restore_entry(saved),
+            "undelete_entry": lambda: dad.undelete_entry(entry.id),
             "save_checkin": lambda: dad.save_checkin(CheckIn(day=AT.date(), peg_pain=1), today=NOW.date()),
             "add_event": lambda: dad.add_event(Event(kind="fall", at=AT), now=NOW),
             "delete_event": lambda: dad.delete_event(full_diary["event"]),
@@ -152,8 +154,8 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
                  "read_only_notice"}
         person_reads = {"name", "id", "diary", "read_only", "vocabulary", "figures", "default_logger", "get_entry",
                         "entries", "count_entries", "logged_on", "last_entry", "recent_medications",
-                        "checkin", "checkins", "stored_checkins", "weekly_peg_near", "events", "questions",
-                        "open_questions", "find_id", "flagged_entries",
+                        "checkin", "checkins", "stored_checkins", "weekly_peg_near", "events", "next_appointment",
+                        "questions", "open_questions", "find_id", "flagged_entries",
                         "sessions", "treatments", "doses", "dose_days", "heights",
                         "falls_checks", "impressions", "side_effects", "side_effects_by_medicine", "known_ids"}
         public = {name for name, _ in inspect.getmembers(Diary) if not name.startswith("_")}

@@ -236,3 +236,21 @@ def test_markdown_and_html_can_go_to_standard_output(run_cli, hand_built):
     assert result.exit_code == 0 and result.output.startswith(f"# Pain diary report: {NAME}")
     refused = run_cli("report", "--format", "pdf", "-o", "-")
     assert refused.exit_code == 2 and "standard output" in refused.output
+
+
+def test_entries_marked_for_the_doctor_without_a_note_share_one_line(diary):
+    # Two flagged entries without a note and one with: the noted one keeps its own line (places
+    # separated by "; ", as place names hold commas); the other two are listed in one line with
+    # their moments and pains, and counted (2 entries), so the page is not filled with "(no note)".
+    me = active(diary)
+    me.add_entry(Entry(at(2, 8), 6, [Site("hip-left", 6), Site("mid-back", 4)], note="worse on stairs",
+                       for_doctor=True), now=NOW)
+    me.add_entry(Entry(at(3, 9), 5, for_doctor=True), now=NOW)
+    me.add_entry(Entry(at(4, 20), 7, for_doctor=True), now=NOW)
+    me.add_entry(Entry(at(5, 10), 2), now=NOW)  # not flagged: not listed
+    notes = next(s for s in build_report(me, PERIOD).sections if s.key == "notes")
+    assert notes.lines == [
+        "Mon 02 Nov 2026 08:00, pain 6 (Hip, left 6; Mid back 4): worse on stairs",
+        "Marked for the doctor without a note (2 entries): Tue 03 Nov 2026 09:00, pain 5; "
+        "Wed 04 Nov 2026 20:00, pain 7.",
+    ]

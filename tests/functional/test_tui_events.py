@@ -188,3 +188,26 @@ def test_read_only_cannot_add(empty):
     run_screen(empty, EventsScreen, scenario, read_only=True)
     assert seen == {"screen": "EventsScreen", "from the palette": "EventsScreen"}
     assert EventFormScreen.EDITING_ACTIONS == {"save"}
+
+
+def test_an_appointment_may_be_in_the_future_and_a_fall_may_not(empty):
+    seen = []
+
+    async def scenario(pilot):
+        await fill(pilot, "fall", "in 2 days", {"site": "hip-left"}, {})
+        form = pilot.app.screen
+        seen.append((type(form).__name__, str(form.query_one("#when-error").render())))
+        form.query_one("#kind").value = "appointment"
+        await pilot.pause()
+        seen.append(str(form.query_one("#when-preview").render()))  # read again for an appointment
+        form.query_one("#note").value = "Dr Lee"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        seen.append(type(pilot.app.screen).__name__)
+
+    run_screen(empty, EventsScreen, scenario)
+    # The tests' now is Tuesday 24 November 2026, 10:00: in 2 days is Thursday 26 November, 10:00.
+    assert seen[0][0] == "EventFormScreen" and "is in the future" in seen[0][1]
+    assert seen[1:] == ["= Thu 26 Nov 2026 10:00", "EventsScreen"]
+    [visit] = stored(empty)
+    assert (visit.kind, visit.at, visit.note) == ("appointment", datetime(2026, 11, 26, 10, 0, tzinfo=TZ), "Dr Lee")

@@ -108,7 +108,7 @@ def test_the_overview_command_prints_every_profile(run_cli, db_path, family, mon
     import osteotrack.domain.when as when
 
     monkeypatch.setattr(when, "now_local", lambda: NOW)
-    result = run_cli("overview", "--read-only")
+    result = run_cli("--read-only", "overview")
     assert result.exit_code == 0, result.output
     assert (
         "Dad: last entry Fri 20 Nov 2026 09:00, pain 4/10 (moderate)\n"

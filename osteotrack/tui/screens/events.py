@@ -10,7 +10,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sel
 from osteotrack.domain.describe import event_summary, when_text
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.records import Event
-from osteotrack.domain.validate import Vocabulary, parse_t_score
+from osteotrack.domain.validate import FUTURE_KINDS, Vocabulary, parse_t_score
 from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES
 from osteotrack.domain.when import parse_when
 from osteotrack.store import ProfileDiary
@@ -202,6 +202,7 @@ class EventFormScreen(DiaryScreen):
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "kind" and event.value != Select.NULL:
             self._show_fields(str(event.value))
+            self._preview_when()  # an appointment reads a time to come
 
     def _show_fields(self, kind: str) -> None:
         wanted = FIELDS_BY_KIND[kind]
@@ -224,7 +225,8 @@ class EventFormScreen(DiaryScreen):
         self.query_one("#when-preview", Label).update(preview)
 
     def _when(self):
-        return parse_when(self.query_one("#when", Input).value or "now", now=self.osteo.now())
+        future = str(self.query_one("#kind", Select).value) in FUTURE_KINDS  # an appointment to come
+        return parse_when(self.query_one("#when", Input).value or "now", now=self.osteo.now(), future=future)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.focus_next()

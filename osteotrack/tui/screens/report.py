@@ -19,6 +19,8 @@ from osteotrack.tui.screens.base import DiaryScreen
 
 RANGES = [("Last 14 days", 14), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365)]
 FORMAT_NAMES = {"pdf": "PDF (to print)", "html": "HTML (any browser)", "md": "Markdown (portal message)"}
+PRINT_SIZES = [("Regular print", False), ("Large print (my copy)", True)]
+FOR_VISIT = -1  # the range "for the next appointment": from the last one (or 90 days back) to today
 
 
 class ReportScreen(DiaryScreen):
@@ -35,6 +37,7 @@ class ReportScreen(DiaryScreen):
     ReportScreen #range { width: 22; }
     ReportScreen #format { width: 30; }
     ReportScreen #paper { width: 14; }
+    ReportScreen #print { width: 27; }
     ReportScreen #file { width: 1fr; }
     ReportScreen #sections { height: 8; width: 1fr; }
     ReportScreen #buttons { height: auto; }
@@ -54,7 +57,8 @@ class ReportScreen(DiaryScreen):
         super().__init__()
         self.profile_name = ""
         self._named_by_us = True  # the file name follows the choices until the user types one
-        self._last_auto = ""
+        self._auto_names: set[str] = {""}  # every name the screen put in the file box (their Changed come later)
+        self._visit: tuple[date, date | None] | None = None  # (next appointment's day, last one's day)
 
     def today(self) -> date:
         """Today by the app's clock (a fixed one in tests and screenshots)."""
@@ -77,6 +81,7 @@ class ReportScreen(DiaryScreen):
                 yield Select([(FORMAT_NAMES[f], f) for f in FORMATS], value="pdf", allow_blank=False, id="format")
                 yield Select([(p.upper() if p == "a4" else p.title(), p) for p in PAPERS], value="a4",
                              allow_blank=False, id="paper")
+                yield Select(PRINT_SIZES, value=False, allow_blank=False, id="print")
             with Horizontal(classes="row"):
                 yield Label("File")
                 yield Input(id="file")
@@ -96,23 +101,34 @@ class ReportScreen(DiaryScreen):
     # -- choices -------------------------------------------------------------
 
     def _read_profile(self) -> None:
-        self.read(lambda person: person.name, self._profile_read, group="profile")
+        today = self.today()
+        self.read(lambda person: (person.name, _visits(person, today)), self._profile_read, group="profile")
 
-    def _profile_read(self, name: str) -> None:
-        self.profile_name = name
+    def _profile_read(self, found: tuple[str, tuple[date, date | None] | None]) -> None:
+        self.profile_name, self._visit = found
+        if self._visit is not None:  # offer the period up to the next appointment
+            day = self._visit[0]
+            self.query_one("#range", Select).set_options(
+                [(f"For the visit on {day:%d %b}", FOR_VISIT), *RANGES])
+            self.query_one("#range", Select).value = 90
         self._rename()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "range" and isinstance(event.value, int):
             today = self.today()
-            self.query_one("#since", Input).value = (today - timedelta(days=event.value - 1)).isoformat()
+            days = event.value
+            since = today - timedelta(days=days - 1)
+            if days == FOR_VISIT and self._visit is not None:
+                last = self._visit[1]
+                since = last if last is not None else today - timedelta(days=89)
+            self.query_one("#since", Input).value = since.isoformat()
             self.query_one("#until", Input).value = today.isoformat()
         self._rename()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in ("since", "until"):
             self._rename()
-        elif event.input.id == "file" and event.value != self._last_auto:
+        elif event.input.id == "file" and event.value not in self._auto_names:
             self._named_by_us = False
 
     def _rename(self) -> None:
@@ -122,11 +138,15 @@ class ReportScreen(DiaryScreen):
             period = self._period()
         except DiaryError:
             return  # the date is shown as an error when the report is asked for
-        self._last_auto = str(Path.cwd() / default_filename(self.profile_name, period, self._format()))
-        self.query_one("#file", Input).value = self._last_auto
+        name = str(Path.cwd() / default_filename(self.profile_name, period, self._format(), self._large_print()))
+        self._auto_names.add(name)
+        self.query_one("#file", Input).value = name
 
     def _format(self) -> str:
         return str(self.query_one("#format", Select).value)
+
+    def _large_print(self) -> bool:
+        return self.query_one("#print", Select).value is True
 
     def _period(self):
         return default_period(self.query_one("#since", Input).value.strip() or None,
@@ -149,7 +169,8 @@ class ReportScreen(DiaryScreen):
             self._error("Give a file name to write the report to.")
             return None
         return {"period": period, "sections": sections, "format": self._format(),
-                "paper": str(self.query_one("#paper", Select).value), "path": Path(file).expanduser()}
+                "paper": str(self.query_one("#paper", Select).value), "path": Path(file).expanduser(),
+                "large_print": self._large_print()}
 
     def _error(self, message: str) -> None:
         label = self.query_one("#form-error", Label)
@@ -174,7 +195,8 @@ class ReportScreen(DiaryScreen):
     def _summarise(self, choices: dict) -> None:
         from osteotrack.report.model import build_report
 
-        self.read(lambda person: build_report(person, choices["period"], sections=choices["sections"]),
+        today = self.today()
+        self.read(lambda person: build_report(person, choices["period"], sections=choices["sections"], today=today),
                   self._summarised, group="report")
 
     def _summarised(self, report) -> None:
@@ -207,10 +229,13 @@ class ReportScreen(DiaryScreen):
         def advance(done: int, total: int) -> None:  # called in the worker thread while the report renders
             self.app.call_from_thread(self._advance, done, total)
 
+        today = self.today()
+
         def build_and_write(person: ProfileDiary):
-            report = build_report(person, choices["period"], sections=choices["sections"])
+            report = build_report(person, choices["period"], sections=choices["sections"], today=today)
             # Rendering and writing need no diary, but happen in the same worker: one job, one outcome.
-            data = render(report, choices["format"], choices["paper"], progress=advance)
+            data = render(report, choices["format"], choices["paper"], progress=advance,
+                          large_print=choices["large_print"])
             return report, write(choices["path"], data, force=force)
 
         self._started()
@@ -240,9 +265,22 @@ class ReportScreen(DiaryScreen):
         self.notify(f"Report written to {path.resolve()}", title="Report")
 
 
+def _visits(person: ProfileDiary, today: date) -> tuple[date, date | None] | None:
+    """The day of the next appointment and of the last one before today, or None without a next one."""
+    from datetime import datetime, time
+
+    visit = person.next_appointment(datetime.combine(today, time.min).astimezone())
+    if visit is None:
+        return None
+    before = person.events(until=today - timedelta(days=1), kinds=("appointment",))
+    return visit.at.date(), (before[-1].at.date() if before else None)
+
+
 def summary_text(report) -> str:
     """What the report will say, in a few lines: who, when, how much was logged, and its sections."""
     lines = [f"{report.title} for {report.profile}: {report.period_text}"]
+    if report.appointment:
+        lines.append(report.appointment)
     for section in report.sections:
         if section.key in ("coverage", "summary"):
             lines += section.lines

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from osteotrack.domain.describe import checkin_summary, entry_details, trend_text
+from osteotrack.domain.describe import appointment_text, checkin_summary, entry_details, trend_text
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
 from osteotrack.store import Diary, ProfileDiary
@@ -30,6 +30,7 @@ class TodayData:
     trend: str
     doses: list[str] = field(default_factory=list)  # a dose due today or late, an injection due soon
     monthly: list[str] = field(default_factory=list)  # "falls-check", "impression": over a month since the last
+    appointment: str = ""  # "Next appointment: Dr Lee in 3 days (…)", or "" when none is coming
 
 
 MONTHLY = {"falls-check": "the falls check", "impression": "your impression of change"}
@@ -42,12 +43,14 @@ def read_today(person: ProfileDiary, today: date) -> TodayData:
     from osteotrack.analysis import Period, pain_summary
 
     week = pain_summary(person, Period(today - timedelta(days=TREND_DAYS), today - timedelta(days=1)))
+    visit = person.next_appointment(datetime.combine(today, time.min).astimezone())
     return TodayData(
         profile=person.name,
         demo=person.diary.setting("demo") == "1",
         lines=[(e.id, f"{e.at:%H:%M}  {entry_details(e, vocab)}") for e in entries],
         checkin=person.checkin(today),
         trend=trend_text(_mean_and_count([e.pain for e in entries]), (week.mean, week.entries), TREND_DAYS),
+        appointment="" if visit is None else appointment_text(visit, today) + ".",
         **_bone(person, today),
     )
 
@@ -143,7 +146,7 @@ class TodayScreen(DiaryWork, Screen):
         app.profile = app.sub_title = data.profile
         self.sub_title = f"{data.profile} · Today"
         self.query_one("#today-date", Static).update(f"{app.now():%A %d %B %Y}")
-        self.query_one("#trend", Static).update(data.trend)
+        self.query_one("#trend", Static).update(data.trend + (f"\n{data.appointment}" if data.appointment else ""))
         checkin = ("Check-in: done — " + checkin_summary(data.checkin).split(": ", 1)[1] if data.checkin
                    else "Check-in: not done yet" + (" (press c)" if "checkin" in app.places() else "") + ".")
         self.query_one("#checkin-status", Static).update(checkin)

@@ -102,6 +102,8 @@ class BodyMap(Widget, can_focus=True):
     def __init__(self, locations: list[tuple[str, str]], **kwargs):
         super().__init__(**kwargs)
         self.sites: dict[str, Site] = {}
+        # Further levels of a spine region already in ``sites`` (a fracture at T8 and T9): kept and shown.
+        self.more: list[Site] = []
         self.default_intensity = 5
         self.cursor = "lower-back"
         self._typed, self._typed_at = "", -10.0
@@ -128,13 +130,19 @@ class BodyMap(Widget, can_focus=True):
         self.refresh(layout=True)
 
     def set_sites(self, sites: list[Site]) -> None:
-        self.sites = {s.location: Site(s.location, s.intensity, s.level) for s in sites}
+        self.sites, self.more = {}, []
+        for s in sites:
+            if s.location in self.sites:
+                self.more.append(Site(s.location, s.intensity, s.level))
+            else:
+                self.sites[s.location] = Site(s.location, s.intensity, s.level)
         self._changed()
 
     def value(self) -> list[Site]:
         """The chosen sites, in the order of the vocabulary."""
         order = [c.slug for c in self.chips]
-        return sorted(self.sites.values(), key=lambda s: order.index(s.location) if s.location in order else 99)
+        return sorted([*self.sites.values(), *self.more],
+                      key=lambda s: order.index(s.location) if s.location in order else 99)
 
     def _by_slug(self) -> dict[str, Chip]:
         return {c.slug: c for c in self.chips}
@@ -154,6 +162,7 @@ class BodyMap(Widget, can_focus=True):
     def toggle(self, slug: str) -> None:
         if slug in self.sites:
             del self.sites[slug]
+            self.more = [s for s in self.more if s.location != slug]
             self._changed()
         else:
             self.choose(slug)
@@ -194,6 +203,8 @@ class BodyMap(Widget, can_focus=True):
             site = self.sites.get(chip.slug)
             value = "·" if site is None else str(site.intensity)
             level = f" {site.level}" if site and site.level else ""
+            if any(s.location == chip.slug for s in self.more):
+                level += "+"
             style = "bold" if site else ""
             if chip.slug == self.cursor:
                 style = "reverse bold" if self.has_focus else "underline"
@@ -218,6 +229,8 @@ class BodyMap(Widget, can_focus=True):
             text.append(f"{site.intensity} ({pain_band(site.intensity)})")
             if chip.slug in LEVELS_BY_LOCATION:
                 text.append(f", level {site.level or 'not given'} ([ ] to change)")
+            for other in (s for s in self.more if s.location == chip.slug):
+                text.append(f"; also {other.level or 'no level'} at {other.intensity}")
         return text
 
     # -- input -----------------------------------------------------------
