@@ -12,7 +12,7 @@ import importlib.util
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -171,8 +171,8 @@ class OsteoApp(DiaryWork, App):
 
     def _welcomed(self, choice: str | None) -> None:
         if choice == "demo":
-            demo, today = self.demo_path, self.now().date()
-            self.in_worker(lambda: (prepare_demo(demo, today), True), self._open_diary, group="prepare",
+            demo, now = self.demo_path, self.now()
+            self.in_worker(lambda: (prepare_demo(demo, now), True), self._open_diary, group="prepare",
                            failed=self._welcome_failed)
         elif choice:
             own = self.diary_path
@@ -382,8 +382,8 @@ def prepare_own(path: Path) -> Path:
     return path
 
 
-def prepare_demo(path: Path, today: date) -> Path:
-    """Write the demo diary, once, ending ``today`` (in a worker); refuse a file that is not a demo."""
+def prepare_demo(path: Path, now: datetime) -> Path:
+    """Write the demo diary, once, ending at the moment ``now`` (in a worker); refuse a file that is not a demo."""
     from osteotrack.store.diary import Diary
 
     if path.exists():
@@ -393,7 +393,7 @@ def prepare_demo(path: Path, today: date) -> Path:
     else:
         from osteotrack.demo import write_demo
 
-        write_demo(path, years=DEMO_YEARS, seed=1, end=today)
+        write_demo(path, years=DEMO_YEARS, seed=1, end=now)
     return path
 
 

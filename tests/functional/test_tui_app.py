@@ -54,8 +54,11 @@ async def test_first_run_explore_the_demo_in_a_file_of_its_own(db_path, tmp_path
     assert not db_path.exists()  # the real diary is never created or touched by the demo
     with Diary.open(demo, read_only=True) as diary:
         assert diary.setting("demo") == "1"
-        # The demo ends on the app's (fixed) today.
-        assert diary.profile(diary.active_profile()).entries(limit=1)[0].at.date() == NOW.date()
+        # The demo ends at the app's (fixed) present moment, 10:00 today: nothing in it is later.
+        demo_person = diary.profile(diary.active_profile())
+        assert demo_person.entries(limit=1)[0].at.date() == NOW.date()
+        assert all(entry.at <= NOW for entry in demo_person.entries(since=NOW.date(), until=NOW.date()))
+        assert all(event.at <= NOW for event in demo_person.events())
 
 
 @pilot_test
