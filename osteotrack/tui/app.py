@@ -336,8 +336,10 @@ class OsteoApp(DiaryWork, App):
         self.notify(str(error), title="Backup failed", severity="error")
 
     def action_next_theme(self) -> None:
+        """The next colour theme, named in a notice (F9 gives no other sign of which one it is)."""
         names = sorted(self.available_themes)
         self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
+        self.notify(f"Theme: {self.theme} (F9 for the next one; remembered)", title="Theme")
 
     async def action_quit(self) -> None:
         if any(_unsaved(screen) for screen in self.screen_stack):

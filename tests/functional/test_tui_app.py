@@ -258,3 +258,14 @@ async def test_screen_keys_pressed_faster_than_screens_build(existing, tmp_path)
         await settle(pilot)
         assert type(app.screen).__name__ == "EventsScreen"
         assert [type(s).__name__ for s in app.screen_stack[1:]] == ["TodayScreen", "EventsScreen"]
+
+
+@pilot_test
+async def test_f9_says_which_theme_it_changed_to(existing, tmp_path):
+    app = app_for(existing, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        shown = app.theme
+        assert [n.message for n in app._notifications] == [f"Theme: {shown} (F9 for the next one; remembered)"]
