@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
 from osteotrack.domain.errors import DiaryError, ValidationError
-from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.screens.base import DiaryScreen, error_text
 
 TITLE = "Bring my history from another app or a spreadsheet"
 SOURCES = [
@@ -148,7 +148,7 @@ class BringHistoryScreen(DiaryScreen):
         try:
             result = read_plan(self.app.diary_path, self.app.profile, request)
         except DiaryError as error:
-            self.app.call_from_thread(self._read_failed, str(error))
+            self.app.call_from_thread(self._read_failed, error_text(error))
             return
         except OSError as error:
             self.app.call_from_thread(self._read_failed,
@@ -195,7 +195,7 @@ class BringHistoryScreen(DiaryScreen):
                 entries, checkins, terms = plan.records(person.id, add_terms)
                 counts = person.import_records(entries, checkins, terms, checked=True)
         except DiaryError as error:
-            self.app.call_from_thread(self._read_failed, str(error))
+            self.app.call_from_thread(self._read_failed, error_text(error))
             return
         self.app.call_from_thread(self._imported, counts)
 

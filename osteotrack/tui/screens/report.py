@@ -15,7 +15,7 @@ from osteotrack.report.model import SECTIONS
 from osteotrack.report.output import FORMATS, PAPERS, default_filename, default_period
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
-from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.screens.base import DiaryScreen, error_text
 
 RANGES = [("Last 14 days", 14), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365)]
 FORMAT_NAMES = {"pdf": "PDF (to print)", "html": "HTML (any browser)", "md": "Markdown (portal message)"}
@@ -138,7 +138,7 @@ class ReportScreen(DiaryScreen):
         try:
             period = self._period()
         except DiaryError as error:
-            self._error(str(error))
+            self._error(error_text(error))
             return None
         sections = list(self.query_one("#sections", SelectionList).selected)
         if not sections:

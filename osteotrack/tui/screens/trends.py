@@ -23,6 +23,7 @@ from osteotrack.analysis import diary_signature, period_for, trends
 from osteotrack.analysis.results import Trends
 from osteotrack.domain.errors import DiaryError
 from osteotrack.store import ProfileDiary
+from osteotrack.tui.screens.base import error_text
 from osteotrack.tui.work import DiaryWork
 from osteotrack.views import terminal_charts as charts
 from osteotrack.views import trend_tables as tables
@@ -187,7 +188,7 @@ class TrendsScreen(DiaryWork, Screen):
         """Say why under the range picker; the last good figures stay."""
         self.query_one("#tabs").loading = False
         line = self.query_one("#range-error", Label)
-        line.update(str(error))
+        line.update(error_text(error))
         line.add_class("shown")
 
     def _show(self, result: Trends, signature: tuple) -> None:
