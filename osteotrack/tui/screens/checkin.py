@@ -130,8 +130,9 @@ class CheckInScreen(DiaryScreen):
 
         def look(person: ProfileDiary) -> tuple[CheckIn | None, list[date]]:
             done = {c.day for c in person.checkins(since, today)}
+            began = person.figures.began(person.id)  # days before the diary existed were not missed
             missed = [since + timedelta(days=i) for i in range(MISSED_LOOKBACK_DAYS)]
-            return person.checkin(day), [d for d in reversed(missed) if d not in done]
+            return person.checkin(day), [d for d in reversed(missed) if d not in done and d >= began]
 
         self.read(look, lambda found: self._loaded(day, *found), group="checkin-load")
 
