@@ -60,17 +60,18 @@ def _unsaved(screen) -> bool:
     return screen.is_mounted and bool(getattr(screen, "dirty", False))
 
 
+# In the order of the footer: the most used first (a narrow footer cuts the end; ``?`` lists them all).
 SCREENS: dict[str, Place] = {
     "today": Place("osteotrack.tui.screens.today:TodayScreen", "t", "Today"),
     "history": Place("osteotrack.tui.screens.history:HistoryScreen", "h", "History"),
     "checkin": Place("osteotrack.tui.screens.checkin:CheckInScreen", "c", "Check-in"),
-    "events": Place("osteotrack.tui.screens.events:EventsScreen", "e", "Events"),
-    "questions": Place("osteotrack.tui.screens.questions:QuestionsScreen", "q", "Questions"),
-    "trends": Place("osteotrack.tui.screens.trends:TrendsScreen", "g", "Trends"),
     "report": Place("osteotrack.tui.screens.report:ReportScreen", "p", "Report"),
-    "overview": Place("osteotrack.tui.screens.overview:OverviewScreen", "v", "Overview"),
+    "trends": Place("osteotrack.tui.screens.trends:TrendsScreen", "g", "Trends"),
+    "questions": Place("osteotrack.tui.screens.questions:QuestionsScreen", "q", "Questions"),
+    "events": Place("osteotrack.tui.screens.events:EventsScreen", "e", "Events"),
     "breathe": Place("osteotrack.tui.screens.breathe:BreatheScreen", "b", "Breathe"),
     "bone": Place("osteotrack.tui.screens.bone:BoneCareScreen", "f", "Bone care"),
+    "overview": Place("osteotrack.tui.screens.overview:OverviewScreen", "v", "Overview"),
 }
 
 
@@ -113,9 +114,12 @@ class OsteoApp(DiaryWork, App):
     TITLE = "osteotrack"
     COMMANDS = App.COMMANDS | {DiaryCommands}
     BINDINGS = [
+        # "?" is typed into a text box like any character there; F1 lists the keys from anywhere.
+        Binding("question_mark,f1", "toggle_keys", "All keys", id="keys"),
         Binding("l", "log_pain", "Log pain", id="log-pain"),
         *_screen_bindings(),
         Binding("s", "switch_profile", "Profile", id="switch-profile"),
+        Binding("ctrl+p", "command_palette", "Find an action", id="palette"),
         Binding("ctrl+r,f5", "refresh", "Refresh", id="refresh"),
         Binding("ctrl+b", "backup", "Back up", id="backup", show=False),
         Binding("f9", "next_theme", "Theme", id="next-theme", show=False),
@@ -290,6 +294,13 @@ class OsteoApp(DiaryWork, App):
         method = getattr(self.screen, f"action_{action}", None)
         if method is not None:
             method()
+
+    def action_toggle_keys(self) -> None:
+        """Show (or hide again) the panel listing every key of this screen and of the app."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
 
     def action_log_pain(self) -> None:
         from osteotrack.tui.screens.entry import EntryScreen

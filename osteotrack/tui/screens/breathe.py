@@ -15,12 +15,13 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from osteotrack.domain.breathing import LENGTHS, Timer, breathing_seconds, check_minutes, parse_pattern
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.selfcare import SESSION_KINDS, SelfCareSession, session_kind
 from osteotrack.tui.screens.base import DiaryScreen, error_text
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.pacer import Pacer
 
 FRAMES_PER_SECOND = 6  # smooth enough for a breath, light on a slow terminal or a remote link
@@ -35,6 +36,7 @@ def plain_by_environment() -> bool:
 class BreatheScreen(DiaryScreen):
     """Relaxation breathing and other mind-body sessions, with pain measured before and after."""
 
+    TITLE = "Breathe"
     DEFAULT_CSS = """
     BreatheScreen { align: center top; }
     BreatheScreen #breathe-body { width: 76; max-width: 100%; height: auto; padding: 1 2; }
@@ -115,10 +117,9 @@ class BreatheScreen(DiaryScreen):
                     yield Button("Save", variant="primary", id="save")
                     yield Button("Don't save", id="discard")
             yield Static(id="message")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.app.sub_title = "Breathe"
         self.reduced_motion = bool(self._config().get(REDUCED_MOTION, False))
         self._show("setup")
         if self.osteo.read_only:

@@ -14,10 +14,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Header, Input, Label, Select, Static
 
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.tui.screens.base import DiaryScreen, error_text
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 
 TITLE = "Bring my history from another app or a spreadsheet"
 SOURCES = [
@@ -86,7 +87,7 @@ class BringHistoryScreen(DiaryScreen):
             yield Static("", id="preview-text")
             yield Checkbox("Add the new names to my vocabulary (else they stay in each entry's note)",
                            value=True, id="add-terms")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#source", Select).focus()

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Label, Static
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
@@ -15,6 +15,7 @@ from osteotrack.domain.vocabulary import pain_band
 from osteotrack.domain.when import parse_day
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.scale import ScaleInput
 
 
@@ -95,7 +96,7 @@ class CheckInScreen(DiaryScreen):
             yield Static("", id="peg")
             yield Label("", id="form-error", classes="error")
             yield Button("Save check-in (Ctrl+S)", id="save", variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._baseline = self._answers()

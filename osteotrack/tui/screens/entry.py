@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Static, TextArea
+from textual.widgets import Button, Checkbox, Header, Input, Static, TextArea
 
 from osteotrack.domain.describe import entry_details, when_text
 from osteotrack.domain.errors import DiaryError, ValidationError
@@ -27,6 +27,7 @@ from osteotrack.domain.when import parse_when
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.body_map import BodyMap
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.pain_scale import PainScale
 from osteotrack.tui.widgets.scale import ScaleInput
 from osteotrack.tui.widgets.toggle_list import ToggleList
@@ -133,7 +134,7 @@ class EntryScreen(DiaryScreen):
             with Horizontal(classes="row"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Same as last time (ctrl+l)", id="same")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Edit entry" if self.entry_id else "Log pain"

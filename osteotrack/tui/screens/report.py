@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, ProgressBar, Select, SelectionList, Static
+from textual.widgets import Button, Header, Input, Label, ProgressBar, Select, SelectionList, Static
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.report.model import SECTIONS
@@ -16,6 +16,7 @@ from osteotrack.report.output import FORMATS, PAPERS, default_filename, default_
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen, error_text
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 
 RANGES = [("Last 14 days", 14), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365)]
 FORMAT_NAMES = {"pdf": "PDF (to print)", "html": "HTML (any browser)", "md": "Markdown (portal message)"}
@@ -87,7 +88,7 @@ class ReportScreen(DiaryScreen):
             yield ProgressBar(total=1, show_eta=False, id="progress")
             yield Static("", id="done")
             yield Static("Press s to see the summary before writing.", id="summary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#progress").display = False

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from osteotrack.domain.describe import checkin_summary, entry_details, trend_text
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
 from osteotrack.store import Diary, ProfileDiary
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.work import DiaryWork
 
 TREND_DAYS = 7
@@ -80,7 +81,7 @@ class TodayScreen(DiaryWork, Screen):
             yield Static("Today's entries, newest first" + ("" if self.osteo.read_only else " (enter to edit)"),
                          classes="section")
             yield OptionList(id="entries")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#log", Button).display = not self.osteo.read_only

@@ -15,16 +15,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TabbedContent, TabPane
+from textual.widgets import Button, Header, Input, Label, RadioButton, RadioSet, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from osteotrack.analysis import diary_signature, period_for, trends
 from osteotrack.analysis.results import Trends
 from osteotrack.domain.errors import DiaryError
 from osteotrack.store import ProfileDiary
-from osteotrack.tui.screens.base import error_text
-from osteotrack.tui.work import DiaryWork
+from osteotrack.tui.screens.base import DiaryScreen, error_text
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.views import terminal_charts as charts
 from osteotrack.views import trend_tables as tables
 
@@ -46,8 +45,10 @@ SIDE_BY_SIDE_FROM = 110
 WATCH_SECONDS = 5
 
 
-class TrendsScreen(DiaryWork, Screen):
+class TrendsScreen(DiaryScreen):
     """Charts and honest numbers over a chosen range of days."""
+
+    TITLE = "Trends"
 
     DEFAULT_CSS = """
     TrendsScreen #range-bar { height: auto; }
@@ -89,6 +90,7 @@ class TrendsScreen(DiaryWork, Screen):
         return self.osteo.now().date()
 
     def compose(self) -> ComposeResult:
+        yield Header()
         with Horizontal(id="range-bar"):
             with RadioSet(id="range"):
                 for key, words in RANGE_CHOICES:
@@ -115,6 +117,7 @@ class TrendsScreen(DiaryWork, Screen):
                             with VerticalScroll(classes="numbers", id=f"numbers-{tab}"):
                                 for name in table_names:
                                     yield Static(id=f"table-{name}")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
