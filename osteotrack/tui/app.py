@@ -131,6 +131,7 @@ class OsteoApp(DiaryWork, App):
                  demo_path: Path | None = None):
         super().__init__()
         self.diary_path = Path(diary_path).expanduser()
+        self._own = (self.diary_path, profile)  # the user's own diary, to go back to from the demo
         self.profile = profile  # the shown profile's name: asked for on start, then as last read
         self.profile_id: int | None = None  # whose diary the screens show, once resolved
         self.profile_problem: DiaryError | None = None  # why none could be resolved, if so
@@ -180,8 +181,43 @@ class OsteoApp(DiaryWork, App):
                            failed=self._welcome_failed)
         elif choice:
             own = self.diary_path
-            self.in_worker(lambda: (prepare_own(own), False), self._open_diary, group="prepare",
-                           failed=self._welcome_failed)
+            self.in_worker(lambda: prepare_own(own), self._ask_name, group="prepare", failed=self._welcome_failed)
+
+    def _ask_name(self, path: Path) -> None:
+        """A diary just started: ask whose it is (the report for the doctor carries the name); it may be skipped."""
+        from osteotrack.tui.dialogs.ask_text import AskTextDialog
+
+        def named(name: str | None) -> None:
+            if name and name.strip():
+                self.in_worker(lambda: name_first_profile(path, name), lambda _: self._open_diary((path, False)),
+                               group="prepare", failed=lambda error: self._name_refused(path, error))
+            else:
+                self._open_diary((path, False))
+
+        self.push_screen(AskTextDialog(NAME_QUESTION, placeholder="e.g. Margaret Lee", ok="Save my name"), named)
+
+    def _name_refused(self, path: Path, error: DiaryError) -> None:
+        self.notify(error.sentence(face="app"), severity="error", timeout=10)
+        self._open_diary((path, False))
+
+    def action_start_own_diary(self) -> None:
+        """From the demo: leave it for the user's own diary (started, with a name, if there is none yet)."""
+        if not self.demo or self.read_only:
+            return
+        own, asked = self._own
+        new = not own.exists()
+
+        def leave(path: Path) -> None:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.profile, self.profile_id = asked, None
+            if new:
+                self._ask_name(path)
+            else:
+                self._open_diary((path, False))
+
+        self.in_worker(lambda: prepare_own(own), leave, group="prepare",
+                       failed=lambda error: self.notify(error.sentence(face="app"), severity="error", timeout=10))
 
     def _welcome_failed(self, error: DiaryError) -> None:
         self.notify(str(error), severity="error", timeout=10)
@@ -255,6 +291,8 @@ class OsteoApp(DiaryWork, App):
             place = SCREENS.get(str(parameters[0]))
             if place and type(self.screen).__module__ == place.module:
                 return False
+        if action == "start_own_diary" and not (self.demo and not self.read_only):
+            return False  # only the demo is left for one's own diary
         # Read-only review offers no way to log at all (screens hide their own editing keys).
         return not (action == "log_pain" and self.read_only)
 
@@ -393,6 +431,18 @@ def prepare_own(path: Path) -> Path:
 
     Diary.open(path).close()
     return path
+
+
+NAME_QUESTION = ("Whose diary is this?\n\nYour name goes on the report for your doctor. Leave it empty to skip; "
+                 "'osteotrack profile rename' changes it later.")
+
+
+def name_first_profile(path: Path, name: str) -> None:
+    """Give the profile of a diary just started (in a worker) its owner's name."""
+    from osteotrack.store.diary import Diary
+
+    with Diary.open(path) as diary:
+        diary.rename_profile(diary.active_profile(), name)
 
 
 def prepare_demo(path: Path, now: datetime) -> Path:

@@ -26,6 +26,9 @@ class DiaryCommands(Provider):
             ("Refresh", "Read the diary again (shows what another terminal logged)", app.action_refresh),
             ("Back up the diary", "A dated, checked copy beside the diary (key ctrl+b)", app.action_backup),
         ]
+        if app.demo:
+            commands.insert(0, ("Start my own diary", "Leave the demo for a diary of your own (key n on Today)",
+                                app.action_start_own_diary))
         if not app.read_only:
             commands.insert(0, ("Log pain", "Open the entry form for a moment of pain", app.action_log_pain))
             commands.append((BRING[0], BRING[1], partial(bring_history, app)))

@@ -64,6 +64,7 @@ class TodayScreen(DiaryWork, Screen):
 
     BINDINGS = [
         Binding("enter", "edit", "Edit entry", id="today-edit", show=False),
+        Binding("n", "app.start_own_diary", "My own diary", id="today-own-diary"),
     ]
 
     def __init__(self, data: TodayData | str | None = None):
@@ -78,6 +79,9 @@ class TodayScreen(DiaryWork, Screen):
             yield Static("", id="checkin-status")
             yield Static("", id="reminder")
             yield Button("Log pain (l)", id="log", variant="primary")
+            yield Static("This is the demo diary: made-up entries, not yours. Press n (or the button) to "
+                         "start your own.", id="demo-note", classes="hint")
+            yield Button("Start my own diary (n)", id="own-diary")
             yield Static("Today's entries, newest first" + ("" if self.osteo.read_only else " (enter to edit)"),
                          classes="section")
             yield OptionList(id="entries")
@@ -85,6 +89,8 @@ class TodayScreen(DiaryWork, Screen):
 
     def on_mount(self) -> None:
         self.query_one("#log", Button).display = not self.osteo.read_only
+        for widget in self.query("#demo-note, #own-diary"):
+            widget.display = False  # until the data says this is the demo
         if isinstance(self._first, TodayData):
             self._show(self._first)
         elif isinstance(self._first, str):
@@ -125,6 +131,8 @@ class TodayScreen(DiaryWork, Screen):
     def _show(self, data: TodayData) -> None:
         app = self.osteo
         app.set_demo(data.demo)
+        for widget in self.query("#demo-note, #own-diary"):
+            widget.display = data.demo and not app.read_only
         app.profile = app.sub_title = data.profile
         self.sub_title = f"{data.profile} · Today"
         self.query_one("#today-date", Static).update(f"{app.now():%A %d %B %Y}")
@@ -148,6 +156,8 @@ class TodayScreen(DiaryWork, Screen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "log":
             self.osteo.action_log_pain()
+        elif event.button.id == "own-diary":
+            self.osteo.action_start_own_diary()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._edit(event.option.id)

@@ -20,7 +20,7 @@ class KeysFooter(Footer):
     """The footer with the most used keys first; ``?`` (or F1) lists every key of the screen and the app."""
 
     def __init__(self) -> None:
-        super().__init__(compact=True, show_command_palette=False)
+        super().__init__(show_command_palette=False)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
