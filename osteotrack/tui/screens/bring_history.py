@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Header, Input, Label, Select, Stat
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.ticks import TickBox
 
 TITLE = "Bring my history from another app or a spreadsheet"
 SOURCES = [
@@ -85,7 +86,7 @@ class BringHistoryScreen(DiaryScreen):
                 yield Button("Import (ctrl+s)", id="import", disabled=True)
             yield Static("", id="bring-error")
             yield Static("", id="preview-text")
-            yield Checkbox("Add the new names to my vocabulary (else they stay in each entry's note)",
+            yield TickBox("Add the new names to my vocabulary (else they stay in each entry's note)",
                            value=True, id="add-terms")
         yield KeysFooter()
 

@@ -30,6 +30,7 @@ from osteotrack.tui.widgets.body_map import BodyMap
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.pain_scale import PainScale
 from osteotrack.tui.widgets.scale import ScaleInput
+from osteotrack.tui.widgets.ticks import TickBox
 from osteotrack.tui.widgets.toggle_list import ToggleList
 
 NO_PAIN_CHOSEN = MESSAGES["pain.not_chosen"]
@@ -128,7 +129,7 @@ class EntryScreen(DiaryScreen):
                     yield Input(value="now", placeholder="now, 2h ago, yesterday evening", id="when")
                     yield Static("", id="when-preview", classes="hint")
                     yield Static("", id="when-error", classes="error")
-                    yield Checkbox("For my doctor: no", id="doctor")
+                    yield TickBox("For my doctor: no", id="doctor")
             yield Static("Note", classes="field-label")
             yield TextArea(id="note", soft_wrap=True, show_line_numbers=False)
             with Horizontal(classes="row"):

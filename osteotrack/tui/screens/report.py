@@ -17,6 +17,7 @@ from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.ticks import TickList
 
 RANGES = [("Last 14 days", 14), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365)]
 FORMAT_NAMES = {"pdf": "PDF (to print)", "html": "HTML (any browser)", "md": "Markdown (portal message)"}
@@ -72,7 +73,7 @@ class ReportScreen(DiaryScreen):
                 yield Input(period.until.isoformat(), placeholder="to", id="until")
             with Horizontal(classes="row"):
                 yield Label("Sections")
-                yield SelectionList(*[(title, key, True) for key, title in SECTIONS.items()], id="sections")
+                yield TickList(*[(title, key, True) for key, title in SECTIONS.items()], id="sections")
             with Horizontal(classes="row"):
                 yield Label("Format")
                 yield Select([(FORMAT_NAMES[f], f) for f in FORMATS], value="pdf", allow_blank=False, id="format")

@@ -24,6 +24,7 @@ from osteotrack.domain.errors import DiaryError
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.ticks import Choice, Choices
 from osteotrack.views import terminal_charts as charts
 from osteotrack.views import trend_tables as tables
 
@@ -92,9 +93,9 @@ class TrendsScreen(DiaryScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="range-bar"):
-            with RadioSet(id="range"):
+            with Choices(id="range"):
                 for key, words in RANGE_CHOICES:
-                    yield RadioButton(words, value=key == self.range_, id=f"range-{key}")
+                    yield Choice(words, value=key == self.range_, id=f"range-{key}")
             with Horizontal(id="custom"):
                 yield Input(placeholder="since YYYY-MM-DD", id="since", compact=True)
                 yield Input(placeholder="until (today)", id="until", compact=True)
