@@ -48,7 +48,7 @@ class BreatheScreen(DiaryScreen):
     BreatheScreen Select { width: 50; }
     BreatheScreen #buttons, BreatheScreen #after-buttons { height: auto; margin: 1 0 0 0; }
     BreatheScreen Button { margin: 0 2 0 0; }
-    BreatheScreen #message { margin: 1 0 0 0; height: auto; }
+    BreatheScreen #message { height: auto; text-style: bold; }
     BreatheScreen #pacer-slot { height: auto; }
     BreatheScreen #session-title { text-style: bold; margin: 0 0 1 0; }
     """
@@ -91,6 +91,8 @@ class BreatheScreen(DiaryScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="breathe-body"):
+            # First, not under the form: a refusal is in sight at 80×24, however long the form below.
+            yield Static(id="message")
             with Vertical(id="setup", classes="step"):
                 yield Static("A few minutes for yourself. Your pain before and after shows whether it helps.")
                 yield Label("Pain now, 0 to 10 (0 none, 10 worst imaginable)", id="pain-before-label")
@@ -116,7 +118,6 @@ class BreatheScreen(DiaryScreen):
                 with Horizontal(id="after-buttons"):
                     yield Button("Save", variant="primary", id="save")
                     yield Button("Don't save", id="discard")
-            yield Static(id="message")
         yield KeysFooter()
 
     def on_mount(self) -> None:
