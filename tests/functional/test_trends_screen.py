@@ -189,3 +189,17 @@ def test_snapshot_triggers_tab_at_80_columns(small, snap_compare):
         await pilot.pause()
 
     assert snap_compare(Host(small), terminal_size=(80, 40), run_before=run_before)
+
+
+@sync
+async def test_all_says_there_is_no_earlier_period_instead_of_comparing_with_an_empty_one(small):
+    app = Host(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#range-all", RadioButton).value = True
+        await settle(pilot)
+        assert "no earlier period to compare with" in text(app.screen, "#summary")
+        assert "against the" not in text(app.screen, "#summary")
+        summary = " ".join(table_text(app.screen, "summary").split())
+        assert "No earlier period to compare with" in summary
+        assert "previous" not in summary and "change" not in summary and "+" not in summary

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, ProgressBar, Select, SelectionList, Static
 
+from osteotrack.analysis.ranges import DEFAULT_RANGE, resolve_range
 from osteotrack.domain.errors import DiaryError
 from osteotrack.report.model import SECTIONS
 from osteotrack.report.output import FORMATS, PAPERS, default_filename, default_period
@@ -19,7 +20,8 @@ from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.ticks import TickList
 
-RANGES = [("Last 14 days", 14), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365)]
+# The same ranges as the trends (analysis/ranges.py): "3 months" means one thing everywhere.
+RANGES = [("Last 2 weeks", "2w"), ("Last 3 months", DEFAULT_RANGE), ("Last year", "1y")]
 FORMAT_NAMES = {"pdf": "PDF (to print)", "html": "HTML (any browser)", "md": "Markdown (portal message)"}
 
 
@@ -68,7 +70,7 @@ class ReportScreen(DiaryScreen):
         with VerticalScroll(id="form"):
             with Horizontal(classes="row"):
                 yield Label("Period")
-                yield Select(RANGES, value=90, allow_blank=False, id="range")
+                yield Select(RANGES, value=DEFAULT_RANGE, allow_blank=False, id="range")
                 yield Input(period.since.isoformat(), placeholder="from", id="since")
                 yield Input(period.until.isoformat(), placeholder="to", id="until")
             with Horizontal(classes="row"):
@@ -105,10 +107,10 @@ class ReportScreen(DiaryScreen):
         self._rename()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "range" and isinstance(event.value, int):
-            today = self.today()
-            self.query_one("#since", Input).value = (today - timedelta(days=event.value - 1)).isoformat()
-            self.query_one("#until", Input).value = today.isoformat()
+        if event.select.id == "range" and isinstance(event.value, str):
+            period = resolve_range(event.value, today=self.today())
+            self.query_one("#since", Input).value = period.since.isoformat()
+            self.query_one("#until", Input).value = period.until.isoformat()
         self._rename()
 
     def on_input_changed(self, event: Input.Changed) -> None:

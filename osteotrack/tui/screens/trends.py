@@ -206,7 +206,8 @@ class TrendsScreen(DiaryScreen):
             text = (f"{result.profile} · {result.period.label()} · {s.days_logged} of "
                     f"{numbers.count(s.days_in_range, 'day')} logged · {numbers.count(s.entries, 'entry')} · "
                     f"mean pain {numbers.pain(s.mean)}, worst {s.worst}, least {s.least}"
-                    + ("" if change is None else
+                    + (" · no earlier period to compare with" if not result.change.previous.entries else
+                       "" if change is None else
                        f" · {numbers.signed(change)} against the {numbers.count(result.period.days, 'day')} before"))
         else:
             text = f"{result.profile} · {result.period.label()} · no entries in this range"
