@@ -65,15 +65,15 @@ class TrendsScreen(DiaryScreen):
     TrendsScreen #tabs { height: 1fr; }
     TrendsScreen TabPane { height: 1fr; padding: 0; }
     TrendsScreen .pane { height: 1fr; }
-    TrendsScreen.narrow .pane { layout: vertical; overflow-y: auto; }
+    TrendsScreen.narrow .pane, TrendsScreen .pane.stacked { layout: vertical; overflow-y: auto; }
     TrendsScreen .charts { width: 3fr; height: 1fr; }
-    TrendsScreen.narrow .charts { width: 100%; height: auto; }
+    TrendsScreen.narrow .charts, TrendsScreen .stacked .charts { width: 100%; height: auto; }
     TrendsScreen PlotextPlot { height: 1fr; min-height: 12; }
-    TrendsScreen.narrow PlotextPlot { height: 18; }
+    TrendsScreen.narrow PlotextPlot, TrendsScreen .stacked PlotextPlot { height: 18; }
     TrendsScreen .key { height: auto; padding: 0 1; }
     TrendsScreen .numbers { width: 2fr; height: 1fr; padding: 0 1; }
     TrendsScreen .numbers Static { width: 1fr; }
-    TrendsScreen.narrow .numbers { width: 100%; height: auto; }
+    TrendsScreen.narrow .numbers, TrendsScreen .stacked .numbers { width: 100%; height: auto; }
     """
 
     BINDINGS = [
@@ -105,7 +105,7 @@ class TrendsScreen(DiaryScreen):
         with TabbedContent(id="tabs"):
             for tab, title, chart_names, table_names in TABS:
                 with TabPane(title, id=f"tab-{tab}"):
-                    with Horizontal(classes="pane"):
+                    with Horizontal(classes="pane", id=f"pane-{tab}"):
                         if tab == "calendar":
                             with VerticalScroll(classes="charts"):
                                 yield Static(id="heat-map")
@@ -127,6 +127,21 @@ class TrendsScreen(DiaryScreen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
+        self._fit_tables()
+
+    def _fit_tables(self) -> None:
+        """Beside its chart a tab's tables get two fifths of the width; a table wider than that goes under
+        the chart instead, shown whole (never a column dropped or a word cut)."""
+        from rich.measure import Measurement
+
+        beside = self.size.width * 2 // 5 - 3  # the numbers' share (2fr of 5), less padding and a scrollbar
+        console = self.app.console
+        for tab, _, chart_names, table_names in TABS:
+            if not (chart_names and table_names):
+                continue
+            widths = [Measurement.get(console, console.options, self.query_one(f"#table-{name}", Static).content
+                                      ).maximum for name in table_names]
+            self.query_one(f"#pane-{tab}").set_class(max(widths, default=0) > beside, "stacked")
 
     def on_screen_resume(self) -> None:
         # Back from logging an entry elsewhere: show it.
@@ -222,4 +237,5 @@ class TrendsScreen(DiaryScreen):
         for name, table in tables.TABLES.items():
             self.query_one(f"#table-{name}", Static).update(table(result))
         self.query_one("#table-sessions").display = bool(result.sessions)
+        self._fit_tables()
         self.query_one("#tabs").loading = False
