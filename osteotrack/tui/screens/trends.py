@@ -180,6 +180,7 @@ class TrendsScreen(DiaryScreen):
         if not custom.value:
             with self.prevent(RadioSet.Changed):
                 custom.value = True
+            self.query_one("#range", Choices).highlight_chosen()
         self.load()
 
     def load(self) -> None:

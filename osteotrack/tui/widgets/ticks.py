@@ -30,7 +30,7 @@ class Choice(RadioButton):
 
     @property
     def _button(self) -> Content:
-        return Content.styled(CHOSEN if self.value else NOT_CHOSEN, "bold")
+        return Content.styled((CHOSEN if self.value else NOT_CHOSEN) + " ", "bold")
 
 
 class Choices(RadioSet):
@@ -38,9 +38,10 @@ class Choices(RadioSet):
 
     def on_mount(self) -> None:
         # RadioSet's own mount handler (run after this one) highlights the first choice: move it after that.
-        self.call_after_refresh(self._highlight_chosen)
+        self.call_after_refresh(self.highlight_chosen)
 
-    def _highlight_chosen(self) -> None:
+    def highlight_chosen(self) -> None:
+        """Put the highlight on the choice in force (after it was set without a click or key)."""
         for index, button in enumerate(self.query(RadioButton)):
             if button.value:
                 self._selected = index
