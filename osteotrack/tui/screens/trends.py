@@ -54,7 +54,7 @@ class TrendsScreen(DiaryScreen):
     DEFAULT_CSS = """
     TrendsScreen #range-bar { height: auto; }
     TrendsScreen #range { layout: horizontal; width: auto; height: auto; border: none; padding: 0; }
-    TrendsScreen #range RadioButton { width: auto; }
+    TrendsScreen #range RadioButton { width: auto; margin-right: 1; }
     TrendsScreen.narrow #range-bar { layout: vertical; }
     TrendsScreen #custom { height: 1; width: auto; }
     TrendsScreen #custom Input { width: 20; margin: 0 1; }

@@ -30,7 +30,7 @@ class Choice(RadioButton):
 
     @property
     def _button(self) -> Content:
-        return Content.styled((CHOSEN if self.value else NOT_CHOSEN) + " ", "bold")
+        return Content.styled(CHOSEN if self.value else NOT_CHOSEN, "bold")
 
 
 class Choices(RadioSet):
