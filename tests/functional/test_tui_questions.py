@@ -161,4 +161,8 @@ async def test_typing_a_question_in_the_app_triggers_no_shortcut(existing, tmp_p
         await pilot.press("enter")
         await tui_settle(pilot)
         assert isinstance(app.screen, QuestionsScreen)
-    assert stored(existing) == [(text, "open", "")]
+        await pilot.press("tab")  # as the box says: Tab goes to the list, where k marks it asked
+        assert app.focused.id == "questions"
+        await pilot.press("k")
+        await tui_settle(pilot)
+    assert stored(existing) == [(text, "asked", "")]

@@ -61,8 +61,10 @@ class QuestionsScreen(DiaryScreen):
         yield table
         yield Static("", id="detail")
         with Horizontal(id="new-row"):
-            yield Input(placeholder="Type a new question and press Enter", id="new")
-            yield Button("Add", id="add", variant="primary")
+            yield Input(placeholder="Type a question and press Enter; Tab goes to the list", id="new")
+            add = Button("Add", id="add", variant="primary")
+            add.can_focus = False  # Tab from the question's box goes straight to the list (the button is clicked)
+            yield add
         yield Label("", id="new-error", classes="error")
         yield KeysFooter()
 
