@@ -71,16 +71,16 @@ def _uuid(rng: random.Random) -> str:
     return new_id(rng.getrandbits(128).to_bytes(16, "big"))
 
 
-def build_demo(person: ProfileDiary, years: float = 2, seed: int = 1, end: date | None = None,
+def build_demo(person: ProfileDiary, years: float = 2, seed: int = 1, end: date | datetime | None = None,
                progress: Callable[[int, int], None] | None = None) -> dict:
     """Fill a profile of an empty diary with the demo story; return counts of what was written."""
     diary = person.diary
     rng = random.Random(seed)
-    now = now_local()
+    now = end if isinstance(end, datetime) else now_local()
     tz = now.tzinfo
-    # A demo ending today stops at the present moment: a diary never holds entries from the future.
-    # A given end day is the caller's (tests, screenshots) and is written whole, reproducibly.
-    if end is None:
+    # A demo ending today (or at a given moment: the app's clock) stops at that moment: a diary
+    # never holds entries from the future. A given end day is written whole, reproducibly (tests).
+    if end is None or isinstance(end, datetime):
         end, upper_bound = now.date(), now
     else:
         upper_bound = datetime.combine(end, time(23, 59)).replace(tzinfo=tz)
@@ -233,7 +233,7 @@ def _questions(rng, story: _Story, tz) -> list[Question]:
     return out
 
 
-def write_demo(path, years: float = 2, seed: int = 1, end: date | None = None, progress=None) -> dict:
+def write_demo(path, years: float = 2, seed: int = 1, end: date | datetime | None = None, progress=None) -> dict:
     """Write a fresh demo diary to ``path``, replacing one there (callers check that it is a demo).
 
     The demo grows in a private temporary file beside ``path`` and is renamed into place only

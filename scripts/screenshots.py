@@ -1,4 +1,4 @@
-"""Regenerate the README's screenshots: every main screen of the app on a demo diary, at 80×24.
+"""Regenerate the README's screenshots: every main screen of the app (Trends too) on a demo diary, at 80×24.
 
     python scripts/screenshots.py [--out screenshots]
 
@@ -57,6 +57,7 @@ async def main(out: Path) -> None:
             welcome._pilot = pilot
             await settle(pilot)
             await shoot(welcome, out, "welcome")
+            await shoot(welcome, out, "whose-diary", "s")  # the first start asks whose diary it is
 
         app = make_app(demo, **options)
         async with app.run_test(size=SIZE) as pilot:
@@ -79,7 +80,8 @@ async def main(out: Path) -> None:
                     await shoot(app, out, "bone-monthly", "m")
                     await pilot.press("escape")
                     await settle(pilot)
-            await shoot(app, out, "palette", "t", "ctrl+p", "a", "d", "d")
+            await shoot(app, out, "keys", "t", "question_mark")  # ? lists every key of the screen and the app
+            await shoot(app, out, "palette", "question_mark", "ctrl+p", "a", "d", "d")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from osteotrack.cli.common import CliError, day_option, pass_session, progress_b
 
 @click.command()
 @day_option("--since", "First day of the report (ISO date, 'yesterday', '30d ago'). "
-                       "Default: the 90 days ending on --until.")
+                       "Default: the 3 months ending on --until (as trends' 3m).")
 @day_option("--until", "Last day of the report. Default: today.")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html", "md"]), default="pdf", show_default=True,
               help="pdf for printing, html for any browser (self-contained), md for a patient-portal message.")
@@ -28,7 +28,7 @@ def report(session, since, until, fmt, paper, output, large_print, force):
 
     \b
     Examples:
-      osteotrack report                                  # the last 90 days as PDF
+      osteotrack report                                  # the last 3 months as PDF
       osteotrack report --since 2026-09-01 --format html
       osteotrack report --paper letter -o for-dr-lee.pdf
       osteotrack report --large-print                    # my own copy, easy to read

@@ -427,7 +427,24 @@ MESSAGES: dict[str, str] = {
 # Where a sentence says how to put the input right, a face may say it in its own terms:
 # the command line names its options, the app's forms have none. Only the differences are here.
 FACE_MESSAGES: dict[str, dict[str, str]] = {
+    # The app's words where the command line's name an option: the app has fields, not --options.
     "app": {
+        "site.missing": N_("A fracture needs its place: choose it under Where (and the vertebra for the spine, "
+                           "e.g. T8)."),
+        "procedure.missing": N_("A procedure event needs its procedure: choose vertebroplasty, kyphoplasty or "
+                                "other under Procedure."),
+        "t_score.missing": N_("A DXA result needs its T-score, e.g. -2.7."),
+        "medication.empty": N_("A medication needs a name, e.g. ibuprofen 400 mg."),
+        "medication.twice": N_("The therapy '{therapy}' already has a medication; name one medication for each."),
+        "procedure.not_procedure": N_("A procedure only goes with a procedure event."),
+        "import.sheet_not_xlsx": N_("A sheet name goes with an .xlsx file; {path} is not one."),
+        "import.sheet_column": N_("There is no column '{name}' for the {option} column; name one by its header "
+                                  "or letter: {columns}."),
+        "import.sheet_column_twice": N_("More than one column is headed '{name}' (columns {letters}); give the "
+                                        "{option} column by its letter."),
+        "import.sheet_ambiguous_dates": N_("Dates like '{value}' ({where} {line}) could be read day first or month "
+                                           "first; choose 'Slash dates: day first' or 'month first' to say which."),
+        "import.sheet_needs": N_("A spreadsheet needs its Date column and Pain column (a header or a letter)."),
         "medication.no_therapy": N_("A medication name goes with a medication therapy: choose over-the-counter, "
                                     "prescription or antidepressant medication in the therapies first."),
         "medication.ambiguous": N_("This entry has more than one medication therapy; name the one meant, "

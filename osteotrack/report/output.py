@@ -10,18 +10,21 @@ from datetime import date
 from pathlib import Path
 
 from osteotrack.analysis import Period, resolve_range
+from osteotrack.analysis.ranges import DEFAULT_RANGE
 from osteotrack.report.model import Report
 from osteotrack.store.files import atomic_write
 
 FORMATS = ("pdf", "html", "md")
 PAPERS = ("a4", "letter")
-DEFAULT_DAYS = 90
 
 
 def default_period(since: date | str | None = None, until: date | str | None = None,
                    today: date | None = None) -> Period:
-    """The period asked for; without ``since``, the 90 days ending on ``until`` (today by default)."""
-    return resolve_range(None if since else f"{DEFAULT_DAYS}d", since, until, today=today)
+    """The period asked for; without ``since``, the 3 months ending on ``until`` (today by default).
+
+    "3 months" is the trends' ``3m`` (analysis/ranges.py): one definition for the report and the trends.
+    """
+    return resolve_range(None if since else DEFAULT_RANGE, since, until, today=today)
 
 
 def default_filename(profile: str, period: Period, fmt: str, large_print: bool = False) -> str:

@@ -7,7 +7,7 @@ local day an entry was entered in (``entries.local_day``).
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 
 from osteotrack.store.events import LOCAL_ORDER
 from osteotrack.store.part import Part
@@ -143,6 +143,19 @@ class Figures(Part):
         """The local day of the profile's first entry, or None when it has none."""
         text = self._value("SELECT min(local_day) FROM entries WHERE profile_id = ?", [pid])
         return None if text is None else date.fromisoformat(text)
+
+    def began(self, pid: int) -> date:
+        """The first day of the profile's diary: the day it was made, or its earliest entry or check-in if older
+        (history brought in from elsewhere)."""
+        row = self._one(
+            "SELECT (SELECT created_utc FROM profiles WHERE id = ?) AS made,"
+            " (SELECT min(local_day) FROM entries WHERE profile_id = ?) AS entry,"
+            " (SELECT min(day) FROM checkins WHERE profile_id = ?) AS checkin",
+            [pid] * 3,
+        )
+        assert row is not None  # a SELECT without FROM always gives one row
+        made = datetime.fromisoformat(row["made"].replace("Z", "+00:00")).astimezone().date()
+        return min([made] + [date.fromisoformat(text) for text in (row["entry"], row["checkin"]) if text])
 
     def signature(self, pid: int) -> tuple:
         """A cheap fingerprint of a profile's records (entries, check-ins, events and the bone-care ones):

@@ -12,7 +12,7 @@ import importlib.util
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,17 +60,18 @@ def _unsaved(screen) -> bool:
     return screen.is_mounted and bool(getattr(screen, "dirty", False))
 
 
+# In the order of the footer: the most used first (a narrow footer cuts the end; ``?`` lists them all).
 SCREENS: dict[str, Place] = {
     "today": Place("osteotrack.tui.screens.today:TodayScreen", "t", "Today"),
     "history": Place("osteotrack.tui.screens.history:HistoryScreen", "h", "History"),
     "checkin": Place("osteotrack.tui.screens.checkin:CheckInScreen", "c", "Check-in"),
-    "events": Place("osteotrack.tui.screens.events:EventsScreen", "e", "Events"),
-    "questions": Place("osteotrack.tui.screens.questions:QuestionsScreen", "q", "Questions"),
-    "trends": Place("osteotrack.tui.screens.trends:TrendsScreen", "g", "Trends"),
     "report": Place("osteotrack.tui.screens.report:ReportScreen", "p", "Report"),
-    "overview": Place("osteotrack.tui.screens.overview:OverviewScreen", "v", "Overview"),
+    "trends": Place("osteotrack.tui.screens.trends:TrendsScreen", "g", "Trends"),
+    "questions": Place("osteotrack.tui.screens.questions:QuestionsScreen", "q", "Questions"),
+    "events": Place("osteotrack.tui.screens.events:EventsScreen", "e", "Events"),
     "breathe": Place("osteotrack.tui.screens.breathe:BreatheScreen", "b", "Breathe"),
     "bone": Place("osteotrack.tui.screens.bone:BoneCareScreen", "f", "Bone care"),
+    "overview": Place("osteotrack.tui.screens.overview:OverviewScreen", "v", "Overview"),
 }
 
 
@@ -113,9 +114,12 @@ class OsteoApp(DiaryWork, App):
     TITLE = "osteotrack"
     COMMANDS = App.COMMANDS | {DiaryCommands}
     BINDINGS = [
+        # "?" is typed into a text box like any character there; F1 lists the keys from anywhere.
+        Binding("question_mark,f1", "toggle_keys", "All keys", id="keys"),
         Binding("l", "log_pain", "Log pain", id="log-pain"),
         *_screen_bindings(),
         Binding("s", "switch_profile", "Profile", id="switch-profile"),
+        Binding("ctrl+p", "command_palette", "Find an action", id="palette"),
         Binding("ctrl+r,f5", "refresh", "Refresh", id="refresh"),
         Binding("ctrl+b", "backup", "Back up", id="backup", show=False),
         Binding("f9", "next_theme", "Theme", id="next-theme", show=False),
@@ -127,6 +131,7 @@ class OsteoApp(DiaryWork, App):
                  demo_path: Path | None = None):
         super().__init__()
         self.diary_path = Path(diary_path).expanduser()
+        self._own = (self.diary_path, profile)  # the user's own diary, to go back to from the demo
         self.profile = profile  # the shown profile's name: asked for on start, then as last read
         self.profile_id: int | None = None  # whose diary the screens show, once resolved
         self.profile_problem: DiaryError | None = None  # why none could be resolved, if so
@@ -201,13 +206,48 @@ class OsteoApp(DiaryWork, App):
 
     def _welcomed(self, choice: str | None) -> None:
         if choice == "demo":
-            demo, today = self.demo_path, self.now().date()
-            self.in_worker(lambda: (prepare_demo(demo, today), True), self._open_diary, group="prepare",
+            demo, now = self.demo_path, self.now()
+            self.in_worker(lambda: (prepare_demo(demo, now), True), self._open_diary, group="prepare",
                            failed=self._welcome_failed)
         elif choice:
             own = self.diary_path
-            self.in_worker(lambda: (prepare_own(own), False), self._open_diary, group="prepare",
-                           failed=self._welcome_failed)
+            self.in_worker(lambda: prepare_own(own), self._ask_name, group="prepare", failed=self._welcome_failed)
+
+    def _ask_name(self, path: Path) -> None:
+        """A diary just started: ask whose it is (the report for the doctor carries the name); it may be skipped."""
+        from osteotrack.tui.dialogs.ask_text import AskTextDialog
+
+        def named(name: str | None) -> None:
+            if name and name.strip():
+                self.in_worker(lambda: name_first_profile(path, name), lambda _: self._open_diary((path, False)),
+                               group="prepare", failed=lambda error: self._name_refused(path, error))
+            else:
+                self._open_diary((path, False))
+
+        self.push_screen(AskTextDialog(NAME_QUESTION, placeholder="e.g. Margaret Lee", ok="Save my name"), named)
+
+    def _name_refused(self, path: Path, error: DiaryError) -> None:
+        self.notify(error.sentence(face="app"), severity="error", timeout=10)
+        self._open_diary((path, False))
+
+    def action_start_own_diary(self) -> None:
+        """From the demo: leave it for the user's own diary (started, with a name, if there is none yet)."""
+        if not self.demo or self.read_only:
+            return
+        own, asked = self._own
+        new = not own.exists()
+
+        def leave(path: Path) -> None:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.profile, self.profile_id = asked, None
+            if new:
+                self._ask_name(path)
+            else:
+                self._open_diary((path, False))
+
+        self.in_worker(lambda: prepare_own(own), leave, group="prepare",
+                       failed=lambda error: self.notify(error.sentence(face="app"), severity="error", timeout=10))
 
     def _welcome_failed(self, error: DiaryError) -> None:
         self.notify(str(error), severity="error", timeout=10)
@@ -282,6 +322,8 @@ class OsteoApp(DiaryWork, App):
             place = SCREENS.get(str(parameters[0]))
             if place and type(self.screen).__module__ == place.module:
                 return False
+        if action == "start_own_diary" and not (self.demo and not self.read_only):
+            return False  # only the demo is left for one's own diary
         # Read-only review offers no way to log at all (screens hide their own editing keys).
         return not (action == "log_pain" and self.read_only)
 
@@ -321,6 +363,13 @@ class OsteoApp(DiaryWork, App):
         method = getattr(self.screen, f"action_{action}", None)
         if method is not None:
             method()
+
+    def action_toggle_keys(self) -> None:
+        """Show (or hide again) the panel listing every key of this screen and of the app."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
 
     def action_log_pain(self) -> None:
         from osteotrack.tui.screens.entry import EntryScreen
@@ -396,8 +445,10 @@ class OsteoApp(DiaryWork, App):
         self.notify(str(error), title="Backup failed", severity="error")
 
     def action_next_theme(self) -> None:
+        """The next colour theme, named in a notice (F9 gives no other sign of which one it is)."""
         names = sorted(self.available_themes)
         self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
+        self.notify(f"Theme: {self.theme} (F9 for the next one; remembered)", title="Theme")
 
     async def action_quit(self) -> None:
         if any(_unsaved(screen) for screen in self.screen_stack):
@@ -442,8 +493,20 @@ def prepare_own(path: Path) -> Path:
     return path
 
 
-def prepare_demo(path: Path, today: date) -> Path:
-    """Write the demo diary, once, ending ``today`` (in a worker); refuse a file that is not a demo."""
+NAME_QUESTION = ("Whose diary is this?\n\nYour name goes on the report for your doctor. Leave it empty to skip; "
+                 "'osteotrack profile rename' changes it later.")
+
+
+def name_first_profile(path: Path, name: str) -> None:
+    """Give the profile of a diary just started (in a worker) its owner's name."""
+    from osteotrack.store.diary import Diary
+
+    with Diary.open(path) as diary:
+        diary.rename_profile(diary.active_profile(), name)
+
+
+def prepare_demo(path: Path, now: datetime) -> Path:
+    """Write the demo diary, once, ending at the moment ``now`` (in a worker); refuse a file that is not a demo."""
     from osteotrack.store.diary import Diary
 
     if path.exists():
@@ -453,7 +516,7 @@ def prepare_demo(path: Path, today: date) -> Path:
     else:
         from osteotrack.demo import write_demo
 
-        write_demo(path, years=DEMO_YEARS, seed=1, end=today)
+        write_demo(path, years=DEMO_YEARS, seed=1, end=now)
     return path
 
 

@@ -28,6 +28,9 @@ class DiaryCommands(Provider):
             ("Back up the diary, encrypted", "The same copy, encrypted with a passphrase (age): for a USB stick",
              app.action_backup_encrypted),
         ]
+        if app.demo:
+            commands.insert(0, ("Start my own diary", "Leave the demo for a diary of your own (key n on Today)",
+                                app.action_start_own_diary))
         if not app.read_only:
             commands.insert(0, ("Log pain", "Open the entry form for a moment of pain", app.action_log_pain))
             commands.append((BRING[0], BRING[1], partial(bring_history, app)))

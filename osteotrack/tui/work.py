@@ -156,10 +156,10 @@ class DiaryWork:
     def refused(self, error: DiaryError) -> None:
         """Say why a read or write failed: on this screen's ``PROBLEM_LINE``, else in a notification."""
         if self.PROBLEM_LINE is None:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(error.sentence(face="app"), severity="error", timeout=10)
             return
         line = self.query_one(self.PROBLEM_LINE)
-        line.update(str(error))
+        line.update(error.sentence(face="app"))  # the app's words: fields, not --options
         line.display = True
 
 

@@ -42,6 +42,19 @@ def summary_table(t: Trends) -> Table:
     """Mean, worst and least pain, entries and days logged, against the previous period of equal length."""
     now, before = t.change.current, t.change.previous
     previous = t.change.previous_period
+    if not before.entries:
+        # Nothing logged before this period (always so for "All"): there is nothing to compare with.
+        table = _table("Pain summary", "", "this period",
+                       caption=f"this period: {span(t.period.since, t.period.until)}\n"
+                               f"No earlier period to compare with: nothing was logged before "
+                               f"{span(t.period.since, t.period.since)}.")
+        table.add_row("mean pain", numbers.pain(now.mean))
+        table.add_row("worst", numbers.pain(now.worst, 0))
+        table.add_row("least", numbers.pain(now.least, 0))
+        table.add_row("entries", str(now.entries))
+        table.add_row("days logged", f"{now.days_logged} of {now.days_in_range}")
+        table.add_row("coverage", numbers.share(now.coverage))
+        return table
     table = _table(f"Pain summary, against the {numbers.count(t.period.days, 'day')} before", "", "this period",
                    "previous", "change",
                    caption=f"this period: {span(t.period.since, t.period.until)}\n"

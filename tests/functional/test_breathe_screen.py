@@ -10,7 +10,8 @@ from osteotrack.domain.when import now_local
 from osteotrack.store import Diary
 from osteotrack.tui.screens.breathe import BreatheScreen
 from osteotrack.tui.widgets.pacer import BAR_CELL, Pacer
-from tests.functional.tui_host import whose
+from tests.functional.tui_host import run_screen, whose
+from tests.functional.tui_host import settle as host_settle
 from tests.functional.tui_support import person, pilot_test
 
 
@@ -293,3 +294,22 @@ async def test_escape_after_an_unsaved_session_asks_before_leaving(host, db_path
         await pilot.press("escape")  # not saved yet: ask first
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
+
+
+def test_a_refused_pain_is_in_sight_at_80_by_24(empty):
+    seen = {}
+
+    async def scenario(pilot):
+        screen = pilot.app.screen
+        screen.query_one("#pain-before", Input).value = "11"
+        screen.start()  # the Start button
+        await host_settle(pilot)
+        message = screen.query_one("#message")
+        seen["text"] = str(message.render())
+        seen["region"] = message.region
+        seen["visible"] = screen.find_widget(message).region.intersection(screen.region) == message.region
+
+    run_screen(empty, BreatheScreen, scenario, size=(80, 24))
+    assert "got '11'" in seen["text"]
+    region = seen["region"]
+    assert region.height >= 1 and region.bottom <= 23 and seen["visible"], region  # above the footer's row

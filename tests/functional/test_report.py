@@ -193,7 +193,8 @@ def test_report_command_default_name_has_profile_and_dates(run_cli, hand_built, 
     monkeypatch.chdir(tmp_path)
     result = run_cli("--profile", NAME, "report", "--until", "2026-11-10", "--format", "md")
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "osteotrack-report-Zoë-Ελένη-Жанна-2026-08-13-to-2026-11-10.md").exists()
+    # The default is the trends' 3 months: three calendar months before 10 Nov is 10 Aug; from the day after.
+    assert (tmp_path / "osteotrack-report-Zoë-Ελένη-Жанна-2026-08-11-to-2026-11-10.md").exists()
 
 
 def test_bad_dates_get_one_sentence(run_cli, hand_built):

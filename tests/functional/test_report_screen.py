@@ -106,6 +106,7 @@ async def test_the_app_opens_the_report_screen_with_p(small_diary, tmp_path):
         await pilot.press("p")
         await settle(pilot)
         assert isinstance(app.screen, ReportScreen)
-        # The app's clock is the tests' fixed "now" (24 Nov 2026): the last 90 days end there.
+        # The app's clock is the tests' fixed "now" (24 Nov 2026): the last 3 months end there, as in the
+        # trends: from the day after 24 Aug (three calendar months back), 25 Aug, to 24 Nov — 92 days.
         assert (app.screen.query_one("#since", Input).value, app.screen.query_one("#until", Input).value) == (
-            "2026-08-27", "2026-11-24")
+            "2026-08-25", "2026-11-24")

@@ -218,3 +218,47 @@ def test_snapshot_triggers_tab_at_80_columns(small, snap_compare):
         await pilot.pause()
 
     assert snap_compare(Host(small), terminal_size=(80, 40), run_before=run_before)
+
+
+@sync
+async def test_all_says_there_is_no_earlier_period_instead_of_comparing_with_an_empty_one(small):
+    app = Host(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#range-all", RadioButton).value = True
+        await settle(pilot)
+        assert "no earlier period to compare with" in text(app.screen, "#summary")
+        assert "against the" not in text(app.screen, "#summary")
+        summary = " ".join(table_text(app.screen, "summary").split())
+        assert "No earlier period to compare with" in summary
+        assert "previous" not in summary and "change" not in summary and "+" not in summary
+
+
+@pytest.mark.parametrize("width", [100, 130, 160])
+def test_every_table_is_shown_whole_beside_its_chart_or_under_it(small, width):
+    from rich.measure import Measurement
+    from textual.widgets import TabbedContent
+
+    from osteotrack.tui.screens.trends import TABS
+
+    cut = []
+
+    async def main():
+        app = Host(small)
+        async with app.run_test(size=(width, 40)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            for tab, _, _, table_names in TABS:
+                screen.query_one(TabbedContent).active = f"tab-{tab}"
+                await settle(pilot)
+                for name in table_names:
+                    widget = screen.query_one(f"#table-{name}", Static)
+                    if not widget.display:
+                        continue
+                    console = app.console
+                    need = Measurement.get(console, console.options, widget.content).maximum
+                    if need > widget.content_region.width:
+                        cut.append((tab, name, need, widget.content_region.width))
+
+    asyncio.run(main())
+    assert cut == []

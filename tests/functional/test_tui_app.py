@@ -11,6 +11,8 @@ import pytest
 from osteotrack.domain.records import CheckIn, Entry, Site
 from osteotrack.store import Diary
 from osteotrack.tui.app import SCREENS, OsteoApp, available_places
+from osteotrack.tui.commands import DiaryCommands
+from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.entry import EntryScreen
 from osteotrack.tui.screens.today import TodayScreen
@@ -32,11 +34,60 @@ async def test_first_run_start_my_diary(db_path, tmp_path):
         assert not db_path.exists()
         await pilot.press("s")
         await settle(pilot)
+        assert isinstance(app.screen, AskTextDialog) and "Whose diary is this?" in app.screen.prompt
+        await pilot.press("escape")  # the name may be skipped
+        await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert "Nothing logged today yet" in text_of(app.screen, "#reminder")
         assert "DEMO" not in app.title
+        assert not app.screen.query_one("#own-diary").display
     assert db_path.exists() and stat.S_IMODE(db_path.stat().st_mode) == 0o600
     assert not (tmp_path / "data" / "demo.db").exists()
+    with Diary.open(db_path, read_only=True) as diary:
+        assert diary.active_profile() == "me"
+
+
+@pilot_test
+async def test_the_first_start_asks_whose_diary_and_the_report_carries_the_name(db_path, tmp_path):
+    from osteotrack.report.model import build_report
+    from osteotrack.report.output import default_period
+
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press(*"Margaret Lee", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert app.profile == "Margaret Lee" and "Margaret Lee" in app.screen.sub_title
+    with Diary.open(db_path, read_only=True) as diary:
+        report = build_report(diary.profile(diary.active_profile()), default_period(today=NOW.date()))
+    assert report.profile == "Margaret Lee"
+
+
+@pilot_test
+async def test_from_the_demo_one_starts_ones_own_diary_without_quitting(db_path, tmp_path):
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.demo and app.screen.query_one("#own-diary").display
+        titles = [title for title, _, _ in DiaryCommands(app.screen)._commands()]
+        assert "Start my own diary" in titles
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"Margaret", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen) and len(app.screen_stack) == 2
+        assert not app.demo and "DEMO" not in app.title and app.diary_path == db_path
+        assert "Nothing logged today yet" in text_of(app.screen, "#reminder")
+        assert not app.screen.query_one("#own-diary").display
+        titles = [title for title, _, _ in DiaryCommands(app.screen)._commands()]
+        assert "Start my own diary" not in titles
+    with Diary.open(db_path, read_only=True) as diary:
+        assert diary.active_profile() == "Margaret" and diary.setting("demo") != "1"
 
 
 @pilot_test
@@ -54,8 +105,11 @@ async def test_first_run_explore_the_demo_in_a_file_of_its_own(db_path, tmp_path
     assert not db_path.exists()  # the real diary is never created or touched by the demo
     with Diary.open(demo, read_only=True) as diary:
         assert diary.setting("demo") == "1"
-        # The demo ends on the app's (fixed) today.
-        assert diary.profile(diary.active_profile()).entries(limit=1)[0].at.date() == NOW.date()
+        # The demo ends at the app's (fixed) present moment, 10:00 today: nothing in it is later.
+        demo_person = diary.profile(diary.active_profile())
+        assert demo_person.entries(limit=1)[0].at.date() == NOW.date()
+        assert all(entry.at <= NOW for entry in demo_person.entries(since=NOW.date(), until=NOW.date()))
+        assert all(event.at <= NOW for event in demo_person.events())
 
 
 @pilot_test
@@ -158,7 +212,8 @@ async def test_moving_between_screens_and_back_to_today(db_path, tmp_path):
     app = app_for(db_path, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for name in ("history", "events", "questions", "checkin"):
+        # Questions last: its cursor starts in the question box, where letters are text, not keys.
+        for name in ("history", "events", "checkin", "questions"):
             await pilot.press(SCREENS[name].key)
             await settle(pilot)
             assert isinstance(app.screen, SCREENS[name].load()), name
@@ -251,7 +306,18 @@ async def test_screen_keys_pressed_faster_than_screens_build(existing, tmp_path)
     app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("c", "q", "e")
+        await pilot.press("c", "e", "q")
         await settle(pilot)
-        assert type(app.screen).__name__ == "EventsScreen"
-        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["TodayScreen", "EventsScreen"]
+        assert type(app.screen).__name__ == "QuestionsScreen"
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["TodayScreen", "QuestionsScreen"]
+
+
+@pilot_test
+async def test_f9_says_which_theme_it_changed_to(existing, tmp_path):
+    app = app_for(existing, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        shown = app.theme
+        assert [n.message for n in app._notifications] == [f"Theme: {shown} (F9 for the next one; remembered)"]

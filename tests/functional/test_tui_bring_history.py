@@ -68,7 +68,7 @@ async def test_from_the_palette_a_sheet_with_its_columns_and_a_sentence_for_a_ba
         await pilot.click("#preview")
         await settle(pilot)
         error = str(screen.query_one("#bring-error").render())
-        assert error == ("There is no column 'Date' for --date; name one by its header or letter: A 'Day', "
+        assert error == ("There is no column 'Date' for the date column; name one by its header or letter: A 'Day', "
                          "B 'Pain', C 'Place'.")
         screen.query_one("#col-date").value = "A"
         screen.query_one("#col-where").value = "Place"

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from osteotrack.domain.records import CheckIn
+from osteotrack.store import Diary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.checkin import CheckInScreen
 from tests.conftest import NOW
@@ -55,7 +56,14 @@ def test_one_then_zero_gives_ten_and_arrows_nudge(empty):
     assert (saved.peg_pain, saved.peg_enjoyment, saved.peg_activity) == (10, 5, 0)
 
 
+def began_on(path, utc_text: str) -> None:
+    """Make the diary's (only) profile look as if it was started at ``utc_text``."""
+    with Diary.open(path) as diary:
+        diary.backdate_profile(diary.profile(diary.active_profile()).id, utc_text)
+
+
 def test_a_missed_day_is_filled_in_with_the_day_before_key(empty):
+    began_on(empty, "2026-11-01T09:00:00Z")
     with person(empty) as diary:
         diary.save_checkin(CheckIn(day=date(2026, 11, 23), peg_pain=4), today=TODAY)
     seen = {}
@@ -175,3 +183,26 @@ def test_read_only_shows_but_cannot_save(empty):
     run_screen(empty, CheckInScreen, scenario, read_only=True)
     assert seen["pain"] == 4
     assert "checkin-save" not in seen["offered"]
+
+
+def test_days_before_the_diary_began_are_not_missed(empty):
+    began_on(empty, "2026-11-21T09:00:00Z")  # started on Saturday 21 November; today is Tuesday 24
+    seen = {}
+
+    async def scenario(pilot):
+        seen["missed"] = text_of(pilot.app.screen, "#missed")
+
+    run_screen(empty, CheckInScreen, scenario)
+    # Only the days from the diary's first day to yesterday: Mon 23, Sun 22, Sat 21 — not Fri 20 and before.
+    assert seen["missed"] == "Missed in the last two weeks: Mon 23 Nov, Sun 22 Nov, Sat 21 Nov."
+
+
+def test_a_diary_started_today_has_no_missed_days(empty):
+    began_on(empty, "2026-11-24T08:00:00Z")
+    seen = {}
+
+    async def scenario(pilot):
+        seen["missed"] = text_of(pilot.app.screen, "#missed")
+
+    run_screen(empty, CheckInScreen, scenario)
+    assert seen["missed"] == "No missed days in the last two weeks."

@@ -239,3 +239,17 @@ async def test_body_map_shows_the_diarys_own_places_and_not_hidden_ones(existing
         await settle(pilot)
     [entry] = stored(existing)
     assert (entry.pain, entry.sites) == (3, [Site("jaw", 4, None)])
+
+
+@pilot_test
+async def test_a_zero_after_a_pause_starts_a_new_pain_not_ten(existing, tmp_path):
+    app = app_for(existing, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_entry_form(pilot)
+        scale = form.query_one("#pain")
+        ticks = iter([100.0, 100.4, 200.0, 202.0])  # 1 then 0 after 0.4 s; later 1 then 0 after 2 s
+        scale.digits.clock = lambda: next(ticks)
+        await pilot.press("1", "0")
+        assert scale.value == 10  # quick: ten
+        await pilot.press("1", "0")
+        assert scale.value == 0  # the 0 came 2 s after the 1 (more than 1.5 s): a new value, 0

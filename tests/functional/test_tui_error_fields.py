@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input
 
 from osteotrack.domain.errors import ValidationError
-from osteotrack.domain.messages import FACE_MESSAGES, MESSAGES
+from osteotrack.domain.messages import FACE_MESSAGES
 from osteotrack.domain.records import Question, TherapyUse
 from osteotrack.store import Diary
 from osteotrack.tui.screens.breathe import BreatheScreen
@@ -42,7 +42,7 @@ def test_an_error_shows_under_the_widget_of_its_field_whatever_its_words(empty, 
             seen.append((field, shown(screen)))
 
     run_screen(empty, make_screen, scenario)
-    sentence = MESSAGES[MISLEADING]
+    sentence = FACE_MESSAGES["app"][MISLEADING]  # the app says it in its own words
     fallback = f"{make_screen.ERROR_FALLBACK}-error"
     assert seen == [(field, {f"{widget}-error": sentence}) for field, widget in make_screen.FIELD_WIDGETS.items()] + [
         ("no-such-field", {fallback: sentence}),
@@ -66,7 +66,7 @@ def test_events_the_domain_refusal_names_its_field_for_the_form(empty):
 
     run_screen(empty, EventFormScreen, scenario)
     assert seen == [
-        ({"site-error": MESSAGES[MISLEADING]}, "site"),
+        ({"site-error": FACE_MESSAGES["app"][MISLEADING]}, "site"),
         ({"t-score-error": "A T-score is a number from -6.0 to 4.0; got -9.0."}, "t-score"),
         ({"t-score-error": "A T-score is a number from -6.0 to 4.0; got 'low'."}, "t-score"),
     ]

@@ -64,16 +64,17 @@ def test_each_kind_of_event_is_added_with_its_own_fields(empty):
 
 
 BAD = [
-    ("dxa", {}, {}, "t-score", "A DXA result needs its T-score, e.g. --t-score -2.7."),
+    ("dxa", {}, {}, "t-score", "A DXA result needs its T-score, e.g. -2.7."),
     ("dxa", {}, {"t-score": "low"}, "t-score", "A T-score is a number from -6.0 to 4.0; got 'low'."),
     ("dxa", {}, {"t-score": "-9"}, "t-score", "A T-score is a number from -6.0 to 4.0; got -9.0."),
     ("fracture", {"site": "wrist-left"}, {"level": "T8"}, "level",
      "A vertebral level can only be given for the neck, upper, mid or lower back, not 'wrist-left'."),
     ("fracture", {}, {}, "site",
-     "A fracture needs its site, e.g. --site mid-back --level T8 or --site wrist-left."),
+     "A fracture needs its place: choose it under Where (and the vertebra for the spine, e.g. T8)."),
     ("fracture", {"site": "lower-back"}, {"level": "T2"}, "level",
      "Vertebral level 'T2' does not belong to lower-back; use one of L1–L5."),
-    ("procedure", {}, {}, "procedure", "A procedure event needs --procedure: vertebroplasty, kyphoplasty or other."),
+    ("procedure", {}, {}, "procedure",
+     "A procedure event needs its procedure: choose vertebroplasty, kyphoplasty or other under Procedure."),
     ("fall", {}, {}, "when", "The time '2099-01-01 10:00' is in the future (2099-01-01 10:00); "
                              "only times up to now can be logged."),
 ]

@@ -10,7 +10,8 @@ from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.questions import QuestionsScreen
 from tests.conftest import TZ
 from tests.functional.tui_host import run_screen, settle
-from tests.functional.tui_support import person
+from tests.functional.tui_support import app_for, person, pilot_test
+from tests.functional.tui_support import settle as tui_settle
 
 
 def stored(path) -> list[tuple[str, str, str]]:
@@ -23,7 +24,7 @@ def test_a_question_goes_from_open_to_asked_to_answered_and_back(empty):
 
     async def scenario(pilot):
         screen = pilot.app.screen
-        await pilot.press("a", *"Can I carry the shopping?", "enter")
+        await pilot.press(*"Can I carry the shopping?", "enter")  # the cursor starts in the question's box
         await settle(pilot)
         seen["added"] = stored(empty)
         seen["input cleared"] = screen.query_one("#new").value == ""
@@ -66,6 +67,7 @@ def test_open_questions_come_first_and_delete_asks(empty):
         table = pilot.app.screen.query_one("#questions")
         seen["rows"] = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         seen["status"] = str(pilot.app.screen.query_one("#status").render())
+        table.focus()
         await pilot.press("d")
         await pilot.pause()
         seen["asked"] = isinstance(pilot.app.screen, ConfirmDialog)
@@ -87,7 +89,7 @@ def test_an_empty_question_is_refused_under_the_field(empty):
     seen = {}
 
     async def scenario(pilot):
-        await pilot.press("a", " ", "enter")
+        await pilot.press(" ", "enter")
         await settle(pilot)
         error = pilot.app.screen.query_one("#new-error")
         seen["error"] = (str(error.render()), error.display)
@@ -101,7 +103,7 @@ def test_leaving_with_a_question_typed_but_not_added_asks_first(empty):
     seen = {}
 
     async def scenario(pilot):
-        await pilot.press("a", *"How long", "escape")
+        await pilot.press(*"How long", "escape")
         await pilot.pause()
         seen["asked"] = isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("n")
@@ -142,3 +144,25 @@ def test_refresh_shows_a_question_added_from_elsewhere(empty):
 
     run_screen(empty, QuestionsScreen, scenario)
     assert seen["rows"] == 1
+
+
+@pilot_test
+async def test_typing_a_question_in_the_app_triggers_no_shortcut(existing, tmp_path):
+    # Every letter of the app's screen keys (h, p, g, t, c, e, l, s …) and "?" is typed into the box.
+    text = "Can I carry the shopping? Help, gp, bone: t-score vs pain?"
+    app = app_for(existing, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tui_settle(pilot)
+        await pilot.press("q")
+        await tui_settle(pilot)
+        await pilot.press(*text)
+        await tui_settle(pilot)
+        assert isinstance(app.screen, QuestionsScreen) and not app.screen.query("HelpPanel")
+        await pilot.press("enter")
+        await tui_settle(pilot)
+        assert isinstance(app.screen, QuestionsScreen)
+        await pilot.press("tab")  # as the box says: Tab goes to the list, where k marks it asked
+        assert app.focused.id == "questions"
+        await pilot.press("k")
+        await tui_settle(pilot)
+    assert stored(existing) == [(text, "asked", "")]

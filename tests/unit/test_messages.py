@@ -302,3 +302,17 @@ def test_check_in_items_and_period_days_have_their_sentences():
         assert (
             str(refused.value) == f"The day 2027-01-01 for {field} is in the future; only days up to today can be used."
         )
+
+
+# Every sentence the app can show about its own fields: the forms (entry, event, check-in) and bringing
+# history from a spreadsheet. The app has fields and choices, so none may name a command-line option.
+APP_REACHABLE = ("site.missing", "procedure.missing", "procedure.not_procedure", "t_score.missing",
+                 "medication.empty", "medication.twice", "medication.no_therapy", "medication.ambiguous",
+                 "import.sheet_not_xlsx", "import.sheet_column", "import.sheet_column_twice",
+                 "import.sheet_ambiguous_dates", "import.sheet_needs")
+
+
+@pytest.mark.parametrize("code", APP_REACHABLE)
+def test_the_app_speaks_of_its_fields_not_of_options(code):
+    assert "--" in MESSAGES[code] or "e.g." in MESSAGES[code]  # the command line's sentence names an option
+    assert "--" not in FACE_MESSAGES["app"][code]

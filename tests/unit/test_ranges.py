@@ -73,3 +73,13 @@ def test_bad_ranges_get_one_clear_sentence(kwargs, words):
     with pytest.raises(ValidationError) as error:
         resolve_range(today=TODAY, **kwargs)
     assert words in str(error.value)
+
+
+def test_three_months_means_the_same_for_the_trends_and_the_report():
+    from osteotrack.report.output import default_period
+
+    today = date(2026, 11, 24)
+    # Three calendar months before 24 Nov is 24 Aug; the period starts the day after: 25 Aug – 24 Nov,
+    # 7 (Aug 25–31) + 30 (Sep) + 31 (Oct) + 24 (Nov) = 92 days.
+    assert resolve_range("3m", today=today) == default_period(today=today) == Period(date(2026, 8, 25), today)
+    assert default_period(today=today).days == 92

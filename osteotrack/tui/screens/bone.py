@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 
 
 @dataclass
@@ -45,8 +46,7 @@ def read_bone(person, today) -> BoneData:
 class BoneCareScreen(DiaryScreen):
     """Bone treatments, height, falls and how it is going; ``x`` records a dose taken now."""
 
-    TITLE = "Bone care"
-    SUB_TITLE = "records, not advice"
+    TITLE = "Bone care (records, not advice)"
     EDITING_ACTIONS = frozenset({"taken_now", "monthly_check"})
     PROBLEM_LINE = "#status"
     BINDINGS = [Binding("x", "taken_now", "Taken now", id="bone.taken-now"),
@@ -57,7 +57,7 @@ class BoneCareScreen(DiaryScreen):
         yield Static("Reading the diary…", id="status", markup=False)
         yield DataTable(id="treatments", cursor_type="row", zebra_stripes=True)
         yield Static("", id="bone-lines", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#treatments", DataTable)

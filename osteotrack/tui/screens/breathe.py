@@ -15,12 +15,13 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from osteotrack.domain.breathing import LENGTHS, Timer, breathing_seconds, check_minutes, parse_pattern
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.selfcare import SESSION_KINDS, SelfCareSession, session_kind
 from osteotrack.tui.screens.base import DiaryScreen, error_text
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.pacer import Pacer
 
 FRAMES_PER_SECOND = 6  # smooth enough for a breath, light on a slow terminal or a remote link
@@ -35,6 +36,7 @@ def plain_by_environment() -> bool:
 class BreatheScreen(DiaryScreen):
     """Relaxation breathing and other mind-body sessions, with pain measured before and after."""
 
+    TITLE = "Breathe"
     DEFAULT_CSS = """
     BreatheScreen { align: center top; }
     BreatheScreen #breathe-body { width: 76; max-width: 100%; height: auto; padding: 1 2; }
@@ -46,7 +48,7 @@ class BreatheScreen(DiaryScreen):
     BreatheScreen Select { width: 50; }
     BreatheScreen #buttons, BreatheScreen #after-buttons { height: auto; margin: 1 0 0 0; }
     BreatheScreen Button { margin: 0 2 0 0; }
-    BreatheScreen #message { margin: 1 0 0 0; height: auto; }
+    BreatheScreen #message { height: auto; text-style: bold; }
     BreatheScreen #pacer-slot { height: auto; }
     BreatheScreen #session-title { text-style: bold; margin: 0 0 1 0; }
     """
@@ -89,6 +91,8 @@ class BreatheScreen(DiaryScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="breathe-body"):
+            # First, not under the form: a refusal is in sight at 80×24, however long the form below.
+            yield Static(id="message")
             with Vertical(id="setup", classes="step"):
                 yield Static("A few minutes for yourself. Your pain before and after shows whether it helps.")
                 yield Label("Pain now, 0 to 10 (0 none, 10 worst imaginable)", id="pain-before-label")
@@ -114,11 +118,9 @@ class BreatheScreen(DiaryScreen):
                 with Horizontal(id="after-buttons"):
                     yield Button("Save", variant="primary", id="save")
                     yield Button("Don't save", id="discard")
-            yield Static(id="message")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.app.sub_title = "Breathe"
         self.reduced_motion = bool(self._config().get(REDUCED_MOTION, False))
         self._show("setup")
         if self.osteo.read_only:

@@ -14,10 +14,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Header, Input, Label, Select, Static
 
 from osteotrack.domain.errors import DiaryError, ValidationError
-from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.screens.base import DiaryScreen, error_text
+from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.ticks import TickBox
 
 TITLE = "Bring my history from another app or a spreadsheet"
 SOURCES = [
@@ -84,9 +86,9 @@ class BringHistoryScreen(DiaryScreen):
                 yield Button("Import (ctrl+s)", id="import", disabled=True)
             yield Static("", id="bring-error")
             yield Static("", id="preview-text")
-            yield Checkbox("Add the new names to my vocabulary (else they stay in each entry's note)",
+            yield TickBox("Add the new names to my vocabulary (else they stay in each entry's note)",
                            value=True, id="add-terms")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#source", Select).focus()
@@ -148,7 +150,7 @@ class BringHistoryScreen(DiaryScreen):
         try:
             result = read_plan(self.app.diary_path, self.app.profile, request)
         except DiaryError as error:
-            self.app.call_from_thread(self._read_failed, str(error))
+            self.app.call_from_thread(self._read_failed, error_text(error))
             return
         except OSError as error:
             self.app.call_from_thread(self._read_failed,
@@ -195,7 +197,7 @@ class BringHistoryScreen(DiaryScreen):
                 entries, checkins, terms = plan.records(person.id, add_terms)
                 counts = person.import_records(entries, checkins, terms, checked=True)
         except DiaryError as error:
-            self.app.call_from_thread(self._read_failed, str(error))
+            self.app.call_from_thread(self._read_failed, error_text(error))
             return
         self.app.call_from_thread(self._imported, counts)
 

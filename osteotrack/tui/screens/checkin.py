@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Label, Static
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
@@ -16,6 +16,7 @@ from osteotrack.domain.vocabulary import pain_band
 from osteotrack.domain.when import parse_day
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.scale import ScaleInput
 
 
@@ -98,7 +99,7 @@ class CheckInScreen(DiaryScreen):
             yield Static("", id="peg")
             yield Label("", id="form-error", classes="error")
             yield Button("Save check-in (Ctrl+S)", id="save", variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._baseline = self._answers()
@@ -133,8 +134,10 @@ class CheckInScreen(DiaryScreen):
 
         def look(person: ProfileDiary) -> tuple[CheckIn | None, list[date], date | None]:
             done = {c.day for c in person.checkins(since, today)}
+            began = person.figures.began(person.id)  # days before the diary existed were not missed
             missed = [since + timedelta(days=i) for i in range(MISSED_LOOKBACK_DAYS)]
-            return person.checkin(day), [d for d in reversed(missed) if d not in done], person.weekly_peg_near(day)
+            return (person.checkin(day), [d for d in reversed(missed) if d not in done and d >= began],
+                    person.weekly_peg_near(day))
 
         self.read(look, lambda found: self._loaded(day, *found), group="checkin-load")
 

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Static, TextArea
+from textual.widgets import Button, Checkbox, Header, Input, Static, TextArea
 
 from osteotrack.domain.describe import entry_details, when_text
 from osteotrack.domain.errors import DiaryError, ValidationError
@@ -27,8 +27,10 @@ from osteotrack.domain.when import parse_when
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.body_map import BodyMap
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.pain_scale import PainScale
 from osteotrack.tui.widgets.scale import ScaleInput
+from osteotrack.tui.widgets.ticks import TickBox
 from osteotrack.tui.widgets.toggle_list import ToggleList
 
 NO_PAIN_CHOSEN = MESSAGES["pain.not_chosen"]
@@ -128,13 +130,13 @@ class EntryScreen(DiaryScreen):
                     yield Input(value="now", placeholder="now, 2h ago, yesterday evening", id="when")
                     yield Static("", id="when-preview", classes="hint")
                     yield Static("", id="when-error", classes="error")
-                    yield Checkbox("For my doctor: no", id="doctor")
+                    yield TickBox("For my doctor: no", id="doctor")
             yield Static("Note", classes="field-label")
             yield TextArea(id="note", soft_wrap=True, show_line_numbers=False)
             with Horizontal(classes="row"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Same as last time (ctrl+l)", id="same")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Edit entry" if self.entry_id else "Log pain"

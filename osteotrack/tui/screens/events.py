@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
 
 from osteotrack.domain.describe import event_summary, when_text
 from osteotrack.domain.errors import DiaryError, ValidationError
@@ -17,6 +17,7 @@ from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 
 # Which fields each kind of event asks for (when and note are always asked).
 FIELDS_BY_KIND = {
@@ -58,7 +59,7 @@ class EventsScreen(DiaryScreen):
         table.add_column("What", width=remaining_width(self.app.size.width, [WHEN_WIDTH]))
         yield table
         yield Static("", id="detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
@@ -168,7 +169,7 @@ class EventFormScreen(DiaryScreen):
             yield from self._field("note", "Note", Input(placeholder="optional", id="note"))
             yield Label("", id="form-error", classes="error")
             yield Button("Save event (Ctrl+S)", id="save", variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     @staticmethod
     def _field(key: str, label: str, widget) -> ComposeResult:

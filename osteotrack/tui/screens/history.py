@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from osteotrack.domain.describe import entry_summary
 from osteotrack.domain.errors import DiaryError
@@ -26,6 +26,7 @@ from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 
 PAGE = 100
 # Read the next page when the cursor comes this close to the last row held.
@@ -105,7 +106,7 @@ class HistoryScreen(DiaryScreen):
             table.add_column(name, key=name.lower(), width=width)
         yield table
         yield Static("", id="detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

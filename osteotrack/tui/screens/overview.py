@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from osteotrack.store import Diary
 from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 
 
 class OverviewScreen(DiaryScreen):
@@ -27,7 +28,7 @@ class OverviewScreen(DiaryScreen):
         yield Header()
         with VerticalScroll(id="overview"):
             yield Static("Reading the diary…", id="overview-status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()

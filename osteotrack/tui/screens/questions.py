@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, Static
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import Question
@@ -13,6 +13,7 @@ from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 
 STATUS_WORDS = {"open": "Open", "asked": "Asked", "answered": "Answered"}
 # Open questions first: they are the ones to take to the next appointment.
@@ -60,15 +61,20 @@ class QuestionsScreen(DiaryScreen):
         yield table
         yield Static("", id="detail")
         with Horizontal(id="new-row"):
-            yield Input(placeholder="Type a new question and press Enter", id="new")
-            yield Button("Add", id="add", variant="primary")
+            yield Input(placeholder="Type a question and press Enter; Tab goes to the list", id="new")
+            add = Button("Add", id="add", variant="primary")
+            add.can_focus = False  # Tab from the question's box goes straight to the list (the button is clicked)
+            yield add
         yield Label("", id="new-error", classes="error")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.read_only:
             self.query_one("#new-row").display = False
-        self.query_one(DataTable).focus()
+            self.query_one(DataTable).focus()
+        else:
+            # The screen invites typing a question: the cursor starts in its box (keys typed there are text).
+            self.query_one("#new", Input).focus()
         self._read()
 
     @property

@@ -8,19 +8,23 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, ProgressBar, Select, SelectionList, Static
+from textual.widgets import Button, Header, Input, Label, ProgressBar, Select, SelectionList, Static
 
+from osteotrack.analysis.ranges import DEFAULT_RANGE, resolve_range
 from osteotrack.domain.errors import DiaryError
 from osteotrack.report.model import SECTIONS
 from osteotrack.report.output import FORMATS, PAPERS, default_filename, default_period
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
-from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.screens.base import DiaryScreen, error_text
+from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.ticks import TickList
 
-RANGES = [("Last 14 days", 14), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365)]
+# The same ranges as the trends (analysis/ranges.py): "3 months" means one thing everywhere.
+RANGES = [("Last 2 weeks", "2w"), ("Last 3 months", DEFAULT_RANGE), ("Last year", "1y")]
 FORMAT_NAMES = {"pdf": "PDF (to print)", "html": "HTML (any browser)", "md": "Markdown (portal message)"}
 PRINT_SIZES = [("Regular print", False), ("Large print (my copy)", True)]
-FOR_VISIT = -1  # the range "for the next appointment": from the last one (or 90 days back) to today
+FOR_VISIT = "visit"  # the range "for the next appointment": from the last one (or 3 months back) to today
 
 
 class ReportScreen(DiaryScreen):
@@ -70,12 +74,12 @@ class ReportScreen(DiaryScreen):
         with VerticalScroll(id="form"):
             with Horizontal(classes="row"):
                 yield Label("Period")
-                yield Select(RANGES, value=90, allow_blank=False, id="range")
+                yield Select(RANGES, value=DEFAULT_RANGE, allow_blank=False, id="range")
                 yield Input(period.since.isoformat(), placeholder="from", id="since")
                 yield Input(period.until.isoformat(), placeholder="to", id="until")
             with Horizontal(classes="row"):
                 yield Label("Sections")
-                yield SelectionList(*[(title, key, True) for key, title in SECTIONS.items()], id="sections")
+                yield TickList(*[(title, key, True) for key, title in SECTIONS.items()], id="sections")
             with Horizontal(classes="row"):
                 yield Label("Format")
                 yield Select([(FORMAT_NAMES[f], f) for f in FORMATS], value="pdf", allow_blank=False, id="format")
@@ -92,7 +96,7 @@ class ReportScreen(DiaryScreen):
             yield ProgressBar(total=1, show_eta=False, id="progress")
             yield Static("", id="done")
             yield Static("Press s to see the summary before writing.", id="summary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#progress").display = False
@@ -110,19 +114,21 @@ class ReportScreen(DiaryScreen):
             day = self._visit[0]
             self.query_one("#range", Select).set_options(
                 [(f"For the visit on {day:%d %b}", FOR_VISIT), *RANGES])
-            self.query_one("#range", Select).value = 90
+            self.query_one("#range", Select).value = DEFAULT_RANGE  # set_options forgets the choice: the range in force
         self._rename()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "range" and isinstance(event.value, int):
+        if event.select.id == "range" and isinstance(event.value, str):
             today = self.today()
-            days = event.value
-            since = today - timedelta(days=days - 1)
-            if days == FOR_VISIT and self._visit is not None:
+            if event.value == FOR_VISIT and self._visit is not None:  # from the last visit (or 3 months) to today
                 last = self._visit[1]
-                since = last if last is not None else today - timedelta(days=89)
+                since = last if last is not None else resolve_range(DEFAULT_RANGE, today=today).since
+                until = today
+            else:
+                period = resolve_range(event.value, today=today)
+                since, until = period.since, period.until
             self.query_one("#since", Input).value = since.isoformat()
-            self.query_one("#until", Input).value = today.isoformat()
+            self.query_one("#until", Input).value = until.isoformat()
         self._rename()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -158,7 +164,7 @@ class ReportScreen(DiaryScreen):
         try:
             period = self._period()
         except DiaryError as error:
-            self._error(str(error))
+            self._error(error_text(error))
             return None
         sections = list(self.query_one("#sections", SelectionList).selected)
         if not sections:

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from osteotrack.domain.describe import appointment_text, checkin_summary, entry_details, trend_text
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
 from osteotrack.store import Diary, ProfileDiary
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.work import DiaryWork
 
 TREND_DAYS = 7
@@ -81,6 +82,7 @@ class TodayScreen(DiaryWork, Screen):
     BINDINGS = [
         Binding("enter", "edit", "Edit entry", id="today-edit", show=False),
         Binding("y", "sync", "Sync", id="today-sync", show=False),
+        Binding("n", "app.start_own_diary", "My own diary", id="today-own-diary"),
     ]
 
     def __init__(self, data: TodayData | str | None = None):
@@ -96,13 +98,18 @@ class TodayScreen(DiaryWork, Screen):
             yield Static("", id="bone-due", markup=False)
             yield Static("", id="reminder")
             yield Button("Log pain (l)", id="log", variant="primary")
+            yield Static("This is the demo diary: made-up entries, not yours. Press n (or the button) to "
+                         "start your own.", id="demo-note", classes="hint")
+            yield Button("Start my own diary (n)", id="own-diary")
             yield Static("Today's entries, newest first" + ("" if self.osteo.read_only else " (enter to edit)"),
                          classes="section")
             yield OptionList(id="entries")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#log", Button).display = not self.osteo.read_only
+        for widget in self.query("#demo-note, #own-diary"):
+            widget.display = False  # until the data says this is the demo
         if isinstance(self._first, TodayData):
             self._show(self._first)
         elif isinstance(self._first, str):
@@ -143,6 +150,8 @@ class TodayScreen(DiaryWork, Screen):
     def _show(self, data: TodayData) -> None:
         app = self.osteo
         app.set_demo(data.demo)
+        for widget in self.query("#demo-note, #own-diary"):
+            widget.display = data.demo and not app.read_only
         app.profile = app.sub_title = data.profile
         self.sub_title = f"{data.profile} · Today"
         self.query_one("#today-date", Static).update(f"{app.now():%A %d %B %Y}")
@@ -172,6 +181,8 @@ class TodayScreen(DiaryWork, Screen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "log":
             self.osteo.action_log_pain()
+        elif event.button.id == "own-diary":
+            self.osteo.action_start_own_diary()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._edit(event.option.id)

@@ -15,15 +15,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TabbedContent, TabPane
+from textual.widgets import Button, Header, Input, Label, RadioButton, RadioSet, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from osteotrack.analysis import diary_signature, period_for, trends
 from osteotrack.analysis.results import Trends
 from osteotrack.domain.errors import DiaryError
 from osteotrack.store import ProfileDiary
-from osteotrack.tui.work import DiaryWork
+from osteotrack.tui.screens.base import DiaryScreen, error_text
+from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.ticks import Choice, Choices
 from osteotrack.views import terminal_charts as charts
 from osteotrack.views import trend_tables as tables
 
@@ -45,13 +46,15 @@ SIDE_BY_SIDE_FROM = 110
 WATCH_SECONDS = 5
 
 
-class TrendsScreen(DiaryWork, Screen):
+class TrendsScreen(DiaryScreen):
     """Charts and honest numbers over a chosen range of days."""
+
+    TITLE = "Trends"
 
     DEFAULT_CSS = """
     TrendsScreen #range-bar { height: auto; }
     TrendsScreen #range { layout: horizontal; width: auto; height: auto; border: none; padding: 0; }
-    TrendsScreen #range RadioButton { width: auto; }
+    TrendsScreen #range RadioButton { width: auto; margin-right: 1; }
     TrendsScreen.narrow #range-bar { layout: vertical; }
     TrendsScreen #custom { height: 1; width: auto; }
     TrendsScreen #custom Input { width: 20; margin: 0 1; }
@@ -62,15 +65,15 @@ class TrendsScreen(DiaryWork, Screen):
     TrendsScreen #tabs { height: 1fr; }
     TrendsScreen TabPane { height: 1fr; padding: 0; }
     TrendsScreen .pane { height: 1fr; }
-    TrendsScreen.narrow .pane { layout: vertical; overflow-y: auto; }
+    TrendsScreen.narrow .pane, TrendsScreen .pane.stacked { layout: vertical; overflow-y: auto; }
     TrendsScreen .charts { width: 3fr; height: 1fr; }
-    TrendsScreen.narrow .charts { width: 100%; height: auto; }
+    TrendsScreen.narrow .charts, TrendsScreen .stacked .charts { width: 100%; height: auto; }
     TrendsScreen PlotextPlot { height: 1fr; min-height: 12; }
-    TrendsScreen.narrow PlotextPlot { height: 18; }
+    TrendsScreen.narrow PlotextPlot, TrendsScreen .stacked PlotextPlot { height: 18; }
     TrendsScreen .key { height: auto; padding: 0 1; }
     TrendsScreen .numbers { width: 2fr; height: 1fr; padding: 0 1; }
     TrendsScreen .numbers Static { width: 1fr; }
-    TrendsScreen.narrow .numbers { width: 100%; height: auto; }
+    TrendsScreen.narrow .numbers, TrendsScreen .stacked .numbers { width: 100%; height: auto; }
     """
 
     BINDINGS = [
@@ -88,10 +91,11 @@ class TrendsScreen(DiaryWork, Screen):
         return self.osteo.now().date()
 
     def compose(self) -> ComposeResult:
+        yield Header()
         with Horizontal(id="range-bar"):
-            with RadioSet(id="range"):
+            with Choices(id="range"):
                 for key, words in RANGE_CHOICES:
-                    yield RadioButton(words, value=key == self.range_, id=f"range-{key}")
+                    yield Choice(words, value=key == self.range_, id=f"range-{key}")
             with Horizontal(id="custom"):
                 yield Input(placeholder="since YYYY-MM-DD", id="since", compact=True)
                 yield Input(placeholder="until (today)", id="until", compact=True)
@@ -101,7 +105,7 @@ class TrendsScreen(DiaryWork, Screen):
         with TabbedContent(id="tabs"):
             for tab, title, chart_names, table_names in TABS:
                 with TabPane(title, id=f"tab-{tab}"):
-                    with Horizontal(classes="pane"):
+                    with Horizontal(classes="pane", id=f"pane-{tab}"):
                         if tab == "calendar":
                             with VerticalScroll(classes="charts"):
                                 yield Static(id="heat-map")
@@ -114,6 +118,7 @@ class TrendsScreen(DiaryWork, Screen):
                             with VerticalScroll(classes="numbers", id=f"numbers-{tab}"):
                                 for name in table_names:
                                     yield Static(id=f"table-{name}")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
@@ -122,6 +127,21 @@ class TrendsScreen(DiaryWork, Screen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
+        self._fit_tables()
+
+    def _fit_tables(self) -> None:
+        """Beside its chart a tab's tables get two fifths of the width; a table wider than that goes under
+        the chart instead, shown whole (never a column dropped or a word cut)."""
+        from rich.measure import Measurement
+
+        beside = self.size.width * 2 // 5 - 3  # the numbers' share (2fr of 5), less padding and a scrollbar
+        console = self.app.console
+        for tab, _, chart_names, table_names in TABS:
+            if not (chart_names and table_names):
+                continue
+            widths = [Measurement.get(console, console.options, self.query_one(f"#table-{name}", Static).content
+                                      ).maximum for name in table_names]
+            self.query_one(f"#pane-{tab}").set_class(max(widths, default=0) > beside, "stacked")
 
     def on_screen_resume(self) -> None:
         # Back from logging an entry elsewhere: show it.
@@ -160,6 +180,7 @@ class TrendsScreen(DiaryWork, Screen):
         if not custom.value:
             with self.prevent(RadioSet.Changed):
                 custom.value = True
+            self.query_one("#range", Choices).highlight_chosen()
         self.load()
 
     def load(self) -> None:
@@ -187,7 +208,7 @@ class TrendsScreen(DiaryWork, Screen):
         """Say why under the range picker; the last good figures stay."""
         self.query_one("#tabs").loading = False
         line = self.query_one("#range-error", Label)
-        line.update(str(error))
+        line.update(error_text(error))
         line.add_class("shown")
 
     def _show(self, result: Trends, signature: tuple) -> None:
@@ -201,7 +222,8 @@ class TrendsScreen(DiaryWork, Screen):
             text = (f"{result.profile} · {result.period.label()} · {s.days_logged} of "
                     f"{numbers.count(s.days_in_range, 'day')} logged · {numbers.count(s.entries, 'entry')} · "
                     f"average daily pain {numbers.pain(s.mean)}, worst {s.worst}, least {s.least}"
-                    + ("" if change is None else
+                    + (" · no earlier period to compare with" if not result.change.previous.entries else
+                       "" if change is None else
                        f" · {numbers.signed(change)} against the {numbers.count(result.period.days, 'day')} before"))
         else:
             text = f"{result.profile} · {result.period.label()} · no entries in this range"
@@ -216,4 +238,5 @@ class TrendsScreen(DiaryWork, Screen):
         for name, table in tables.TABLES.items():
             self.query_one(f"#table-{name}", Static).update(table(result))
         self.query_one("#table-sessions").display = bool(result.sessions)
+        self._fit_tables()
         self.query_one("#tabs").loading = False

@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
+
+from osteotrack.tui.widgets.keys_footer import KeysFooter
 
 WELCOME = """\
 [b]Welcome to osteotrack[/b]
@@ -45,7 +47,7 @@ class WelcomeScreen(Screen[str]):
                              "own diary.", id="welcome-note", classes="hint")
                 if self.read_only:
                     yield Static("Read-only mode: a new diary cannot be started.", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # Three choices and the note still fit 80×24: the box loses its blank top and bottom rows.

@@ -17,6 +17,7 @@ from textual.widget import Widget
 
 from osteotrack.domain.records import Site
 from osteotrack.domain.vocabulary import LEVELS_BY_LOCATION, pain_band
+from osteotrack.tui.widgets.digits import DigitReader
 
 FRONT, BACK = 20, 58  # centre columns of the two figures
 # Where each built-in location sits: (row, centre column, short label). The front
@@ -50,20 +51,6 @@ DECOR = [
 ]
 EXTRA_ROW = 10  # the user's own locations, which have no place on the figure
 NAME_PAUSE = 1.0  # seconds after which typed letters start a new name
-TEN_WINDOW = 1.0  # "1" then "0" within this many seconds is 10, not 0
-
-
-class DigitReader:
-    """Reads a 0–10 intensity from single digit keys: 1 then 0 in quick succession is 10."""
-
-    def __init__(self) -> None:
-        self._last_one = -10.0
-
-    def read(self, digit: int, current: int | None) -> int:
-        now = monotonic()
-        value = 10 if (digit == 0 and current == 1 and now - self._last_one < TEN_WINDOW) else digit
-        self._last_one = now if digit == 1 else -10.0
-        return value
 
 
 @dataclass

@@ -11,13 +11,15 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from osteotrack.tui.widgets.digits import DigitReader
+
 
 class ScaleInput(Widget, can_focus=True):
     """A row of 0 … 10 with the chosen number marked, and its words beside it.
 
     ``words`` turns a value into the words shown (e.g. "6 of 10 · moderate"), so the
     meaning never rests on colour; ``hint`` shows until there is an answer (e.g. what
-    0 and 10 mean). Typing 1 then 0 gives 10; Delete clears the answer.
+    0 and 10 mean). Typing 1 then 0 gives 10 (a 0 after a pause is 0); Delete clears the answer.
     """
 
     DEFAULT_CSS = """
@@ -50,7 +52,7 @@ class ScaleInput(Widget, can_focus=True):
         super().__init__(id=id)
         self.words = words
         self.hint = hint
-        self._last_key = ""
+        self.digits = DigitReader()
         self.set_reactive(ScaleInput.value, value)
 
     def render(self) -> Text:
@@ -71,11 +73,9 @@ class ScaleInput(Widget, can_focus=True):
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdigit():
             event.stop()
-            digit = int(event.character)
-            self.value = 10 if (digit == 0 and self._last_key == "1" and self.value == 1) else digit
-            self._last_key = event.character
+            self.value = self.digits.read(int(event.character), self.value)
         else:
-            self._last_key = ""
+            self.digits.forget()
 
     def on_click(self, event: events.Click) -> None:
         number = event.x // 4
