@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from osteotrack.cli.common import CliError, pass_session, progress_bar
 def export(ctx, fmt, output, force):
     """Export the diary (every profile, or only --profile NAME)."""
     from osteotrack.store.files import atomic_write
-    from osteotrack.store.transfer import dumps, export_document
+    from osteotrack.store.transfer import dumps, write_export
     from osteotrack.views.csv_export import write_csv_zip
 
     session = ctx.obj
@@ -29,14 +30,22 @@ def export(ctx, fmt, output, force):
     chosen = [session.person(create=False).name] if session.profile else None
     who = chosen[0] if chosen else "all"
     if fmt in ("json", "fhir"):
-        text = dumps(export_document(diary, chosen) if fmt == "json" else _fhir_bundle(diary, chosen))
+        # The JSON export is written as it is read, so its memory does not grow with the diary.
+        def write(out) -> None:
+            if fmt == "json":
+                write_export(diary, out, chosen)
+            else:
+                out(dumps(_fhir_bundle(diary, chosen)))
+
         if output == Path("-"):
-            click.echo(text, nl=False)
+            stdout = sys.stdout
+            write(stdout.write)
+            stdout.flush()
             return
         suffix = "json" if fmt == "json" else "fhir.json"
         output = output or Path(f"osteotrack-{who}-{date.today():%Y-%m-%d}.{suffix}")
         with atomic_write(output, force=force) as handle:
-            handle.write(text)
+            write(handle.write)
     else:
         if output == Path("-"):
             raise CliError("export.csv_needs_file", field="output")
@@ -104,14 +113,15 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
 
         raise ValidationError("import.needs_from", field="from", options=", ".join(given))
     from osteotrack.store.csv_import import is_csv_export, read_csv_export
-    from osteotrack.store.transfer import import_document, parse_document, read_document
+    from osteotrack.store.transfer import import_parsed, parse_document, read_document
 
     if is_csv_export(file):
         document = read_csv_export(file, as_profile or session.person().name)
     else:
         document = read_document(file)
-    parse_document(document)  # a malformed file is refused before the diary is even opened
-    counts = import_document(session.diary(), document, into_profile=as_profile)
+    parsed = parse_document(document)  # a malformed file is refused before the diary is even opened
+    del document  # read once: only the records made of it are kept
+    counts = import_parsed(session.diary(), parsed, into_profile=as_profile)
     added = ", ".join(f"{counts[k]} {k}" for k in ("entries", "checkins", "events", "questions"))
     if counts.get("sessions"):
         added += f", {counts['sessions']} self-care sessions"

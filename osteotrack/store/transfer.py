@@ -8,10 +8,12 @@ written: a refused file leaves the diary unchanged.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 from osteotrack import __version__
+from osteotrack.domain import json_text
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.messages import Phrase, place
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
@@ -29,14 +31,29 @@ FORMAT_VERSION = 1
 
 def export_document(diary: Diary, profiles: list[str] | None = None) -> dict:
     """The whole diary (or the named profiles) as plain JSON-ready data."""
+    document = export_stream(diary, profiles)
+    document["profiles"] = [{key: list(value) if isinstance(value, Iterator) else value
+                             for key, value in profile.items()} for profile in document["profiles"]]
+    return document
+
+
+def export_stream(diary: Diary, profiles: list[str] | None = None) -> dict:
+    """``export_document`` with its profiles and their entries as iterators, read as they are written
+    (``write_export``), so that exporting any diary takes about the same memory."""
     chosen = [p for p in diary.profiles() if profiles is None or p.name in profiles]
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
         "vocabulary": [_term_dict(t) for kind in KINDS for t in diary.vocabulary().terms[kind].values()],
-        "profiles": [_profile_dict(diary, p) for p in chosen],
+        "profiles": (_profile_dict(diary, p) for p in chosen),
     }
+
+
+def write_export(diary: Diary, out: Callable[[str], object], profiles: list[str] | None = None) -> None:
+    """Write the export document through ``out`` (a file's ``write``), the same text as ``dumps``."""
+    json_text.write(out, export_stream(diary, profiles))
+    out("\n")
 
 
 def _term_dict(t: Term) -> dict:
@@ -49,7 +66,7 @@ def _profile_dict(diary: Diary, profile: Profile) -> dict:
     return {
         "name": profile.name,
         "created": profile.created_utc,
-        "entries": [
+        "entries": (
             {
                 "id": e.id, "at": e.at.isoformat(), "pain": e.pain,
                 "sites": [{"location": s.location, "intensity": s.intensity, "level": s.level} for s in e.sites],
@@ -60,7 +77,7 @@ def _profile_dict(diary: Diary, profile: Profile) -> dict:
                 "created": row.created_utc, "updated": row.updated_utc,
             }
             for row in diary._entries.all_stored(pid) for e in [row.record]
-        ],
+        ),
         "checkins": [
             {"id": c.id, "day": c.day.isoformat(), "peg_pain": c.peg_pain, "peg_enjoyment": c.peg_enjoyment,
              "peg_activity": c.peg_activity, "sleep": c.sleep, "mood": c.mood, "note": c.note,
@@ -90,7 +107,8 @@ def _profile_dict(diary: Diary, profile: Profile) -> dict:
 
 
 def dumps(document: dict) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """A document as the export's text: JSON indented by two spaces, text not escaped to ASCII."""
+    return json_text.encode(document) + "\n"
 
 
 # -- import ---------------------------------------------------------------
@@ -295,7 +313,11 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
     ``into_profile`` puts a single-profile export into that profile (created
     if needed) instead of the profile named in the file.
     """
-    parsed = parse_document(document)
+    return import_parsed(diary, parse_document(document), into_profile=into_profile)
+
+
+def import_parsed(diary: Diary, parsed: dict, *, into_profile: str | None = None) -> dict:
+    """``import_document`` for a document ``parse_document`` has already read (it is read once)."""
     if into_profile and len(parsed["profiles"]) != 1:
         raise ValidationError("import.one_profile", field="file", count=len(parsed["profiles"]))
     _check_records(diary, parsed)

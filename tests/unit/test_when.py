@@ -140,3 +140,19 @@ def test_times_before_1900_are_refused():
     with pytest.raises(ValidationError, match=r"'0001-01-01T00:00\+05:00' is before 1900; only times from 1900 on"):
         parse_when("0001-01-01T00:00+05:00", now=NOW)
     assert parse_when("1900-01-01T00:00Z", now=NOW).year == 1900
+
+
+@pytest.mark.parametrize("text, offset", [("2026-11-24T00:00:00Z", -300), ("2024-02-29T23:59:59Z", 330),
+                                          ("1999-12-31T12:00:00Z", 0), ("2026-03-29T01:30:00Z", 60)])
+def test_stored_times_read_back_as_strptime_reads_them(text, offset):
+    # The fast reading of the store's own format gives exactly the datetime strptime gives.
+    zone = timezone(timedelta(minutes=offset))
+    expected = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone(zone)
+    back = from_storage(text, offset)
+    assert back == expected and back.utcoffset() == expected.utcoffset() and back.isoformat() == expected.isoformat()
+
+
+@pytest.mark.parametrize("text", ["2026-11-24 00:00:00", "2026-11-24T00:00:00+00:00", "2026-13-24T00:00:00Z", ""])
+def test_a_stored_time_in_another_shape_is_refused_as_before(text):
+    with pytest.raises(ValueError):
+        from_storage(text, 0)
