@@ -26,20 +26,38 @@ class Figures(Part):
     """Aggregates of one profile's records between two local days (both included)."""
 
     def daily_pain(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
-        """Per logged day, oldest first: ``day``, ``worst``, ``mean``, ``least``, ``entries``."""
+        """Per logged day, oldest first: ``day``, ``worst``, ``mean``, ``least``, ``entries``.
+
+        Read from the per-day summary (``day_summary``, kept by the schema's triggers): a row a day,
+        not a row an entry. The mean is the sum over the count, as SQLite's avg() of the entries gives.
+        """
         return self._rows(
-            "SELECT e.local_day AS day, max(e.pain) AS worst, avg(e.pain) AS mean, min(e.pain) AS least,"
-            f" count(*) AS entries FROM entries e WHERE {IN_RANGE} GROUP BY e.local_day ORDER BY e.local_day",
+            "SELECT s.day AS day, s.pain_max AS worst, CAST(s.pain_sum AS REAL) / s.entries AS mean,"
+            " s.pain_min AS least, s.entries AS entries FROM day_summary s"
+            " WHERE s.profile_id = ? AND s.day BETWEEN ? AND ? ORDER BY s.day",
             [pid, since.isoformat(), until.isoformat()])
 
     def pain_totals(self, pid: int, since: date, until: date) -> sqlite3.Row:
-        """``mean``, ``worst``, ``least``, ``entries``, ``days`` (logged) and ``pain_sum`` of the entries."""
+        """``mean``, ``worst``, ``least``, ``entries``, ``days`` (logged) and ``pain_sum`` of the entries,
+        and ``mean_of_days`` (the mean of each logged day's mean); from the per-day summary."""
         row = self._one(
-            "SELECT avg(e.pain) AS mean, max(e.pain) AS worst, min(e.pain) AS least, count(*) AS entries,"
-            f" count(DISTINCT e.local_day) AS days, sum(e.pain) AS pain_sum FROM entries e WHERE {IN_RANGE}",
+            "SELECT CAST(sum(s.pain_sum) AS REAL) / sum(s.entries) AS mean, max(s.pain_max) AS worst,"
+            " min(s.pain_min) AS least, coalesce(sum(s.entries), 0) AS entries, count(*) AS days,"
+            " sum(s.pain_sum) AS pain_sum, avg(CAST(s.pain_sum AS REAL) / s.entries) AS mean_of_days"
+            " FROM day_summary s WHERE s.profile_id = ? AND s.day BETWEEN ? AND ?",
             [pid, since.isoformat(), until.isoformat()])
         assert row is not None
         return row
+
+    def summary_drift(self) -> list[tuple]:
+        """Rows where the per-day summary and the entries themselves disagree (none, when it is kept right):
+        each ``(source, profile_id, day, entries, pain_sum, pain_min, pain_max)``."""
+        direct = ("SELECT profile_id, local_day, count(*), sum(pain), min(pain), max(pain) FROM entries"
+                  " GROUP BY profile_id, local_day")
+        kept = "SELECT profile_id, day, entries, pain_sum, pain_min, pain_max FROM day_summary"
+        return [tuple(r) for r in self._conn.execute(
+            f"SELECT 'summary only', * FROM ({kept} EXCEPT {direct})"
+            f" UNION ALL SELECT 'entries only', * FROM ({direct} EXCEPT {kept}) ORDER BY 2, 3, 1")]
 
     def locations(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per location, most days first: ``location``, ``days`` it hurt (above 0), ``mean`` intensity, ``count``."""

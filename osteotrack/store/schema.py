@@ -291,7 +291,70 @@ def m004_bone_care(db) -> None:
             db.conn.execute(statement)
 
 
-STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care]
+# The day a summary row is recomputed for, from the entries themselves (min and max cannot be taken back).
+_RECOMPUTE_DAY = """
+    DELETE FROM day_summary WHERE profile_id = {who}.profile_id AND day = {who}.local_day;
+    INSERT INTO day_summary (profile_id, day, entries, pain_sum, pain_min, pain_max)
+        SELECT profile_id, local_day, count(*), sum(pain), min(pain), max(pain) FROM entries
+        WHERE profile_id = {who}.profile_id AND local_day = {who}.local_day GROUP BY profile_id, local_day;
+"""
+SCHEMA_6 = f"""
+CREATE TABLE day_summary (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    entries INTEGER NOT NULL,
+    pain_sum INTEGER NOT NULL,
+    pain_min INTEGER NOT NULL,
+    pain_max INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, day)
+) WITHOUT ROWID;
+CREATE TRIGGER day_summary_entry_added AFTER INSERT ON entries BEGIN
+    INSERT INTO day_summary (profile_id, day, entries, pain_sum, pain_min, pain_max)
+        VALUES (new.profile_id, new.local_day, 1, new.pain, new.pain, new.pain)
+        ON CONFLICT (profile_id, day) DO UPDATE SET entries = entries + 1, pain_sum = pain_sum + excluded.pain_sum,
+            pain_min = min(pain_min, excluded.pain_min), pain_max = max(pain_max, excluded.pain_max);
+END;
+CREATE TRIGGER day_summary_entry_deleted AFTER DELETE ON entries BEGIN
+    {_RECOMPUTE_DAY.format(who="old")}
+END;
+CREATE TRIGGER day_summary_entry_changed AFTER UPDATE OF profile_id, local_day, pain ON entries BEGIN
+    {_RECOMPUTE_DAY.format(who="old")}
+    {_RECOMPUTE_DAY.format(who="new")}
+END;
+INSERT INTO day_summary (profile_id, day, entries, pain_sum, pain_min, pain_max)
+    SELECT profile_id, local_day, count(*), sum(pain), min(pain), max(pain) FROM entries
+    GROUP BY profile_id, local_day
+"""
+
+
+def m006_day_summary(db) -> None:
+    """A summary of each profile's entries per local day (issue 15): count, sum, least and worst pain.
+
+    Trends over years read it instead of every entry. It is kept by triggers in the same
+    transaction as every write to ``entries`` (add, edit, delete, restore, import, a profile's
+    removal), whatever part of the store makes it. It needs nothing of m005.
+    """
+    # Statements end at "END;" or at a ";" outside a trigger body: split on the triggers' own ends.
+    for statement in _statements(SCHEMA_6):
+        db.conn.execute(statement)
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of ``script``; a trigger's body (BEGIN … END) stays whole."""
+    out, current, depth = [], [], 0
+    for part in script.split(";"):
+        current.append(part)
+        words = part.upper().split()
+        depth += words.count("BEGIN") - words.count("END")
+        if depth == 0:
+            statement = ";".join(current).strip()
+            if statement:
+                out.append(statement)
+            current = []
+    return out
+
+
+STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care, m006_day_summary]
 STEP_NAMES = [step.__name__ for step in STEPS]
 
 
