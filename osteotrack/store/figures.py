@@ -11,15 +11,10 @@ from datetime import date
 
 from osteotrack.store.part import Part
 
-# The entries of one profile in one period; every query below starts from it.
-IN_RANGE = "e.profile_id = ? AND e.local_day BETWEEN ? AND ?"
+# The days of one profile's per-day summaries (alias ``s``) in one period.
+SUMMARY_RANGE = "s.profile_id = ? AND s.day BETWEEN ? AND ?"
 # The Monday of a day's ISO week: 'weekday 0' moves to the Sunday ending it.
 MONDAY = "date({day}, 'weekday 0', '-6 days')"
-
-
-def _items(table: str, select: str, tail: str = "") -> str:
-    """SQL selecting over one child table (sites, triggers, therapies; alias ``x``) of the period's entries."""
-    return f"SELECT {select} FROM {table} x JOIN entries e ON e.id = x.entry_id WHERE {IN_RANGE} {tail}"
 
 
 class Figures(Part):
@@ -50,36 +45,41 @@ class Figures(Part):
         return row
 
     def summary_drift(self) -> list[tuple]:
-        """Rows where the per-day summary and the entries themselves disagree (none, when it is kept right):
-        each ``(source, profile_id, day, entries, pain_sum, pain_min, pain_max)``."""
-        direct = ("SELECT profile_id, local_day, count(*), sum(pain), min(pain), max(pain) FROM entries"
-                  " GROUP BY profile_id, local_day")
-        kept = "SELECT profile_id, day, entries, pain_sum, pain_min, pain_max FROM day_summary"
-        return [tuple(r) for r in self._conn.execute(
-            f"SELECT 'summary only', * FROM ({kept} EXCEPT {direct})"
-            f" UNION ALL SELECT 'entries only', * FROM ({direct} EXCEPT {kept}) ORDER BY 2, 3, 1")]
+        """Rows where a per-day summary and the entries themselves disagree (none, when they are kept right):
+        each ``(table, 'kept' or 'computed', profile_id, day, …)``, from comparing the summaries with the
+        same rows computed afresh (``schema.summary_query``)."""
+        from osteotrack.store.schema import SUMMARY_TABLES, summary_query
+
+        out: list[tuple] = []
+        for table in SUMMARY_TABLES:
+            kept, computed = f"SELECT * FROM {table}", summary_query(table)
+            out += [(table, *r) for r in self._conn.execute(
+                f"SELECT 'kept', * FROM ({kept} EXCEPT {computed})"
+                f" UNION ALL SELECT 'computed', * FROM ({computed} EXCEPT {kept})")]
+        return out
 
     def locations(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per location, most days first: ``location``, ``days`` it hurt (above 0), ``mean`` intensity, ``count``."""
         return self._rows(
-            _items("entry_sites", "x.location AS location,"
-                   " count(DISTINCT CASE WHEN x.intensity > 0 THEN e.local_day END) AS days,"
-                   " avg(x.intensity) AS mean, count(*) AS count",
-                   "GROUP BY x.location ORDER BY days DESC, x.location"),
+            "SELECT s.location AS location, count(CASE WHEN s.hurt > 0 THEN 1 END) AS days,"
+            " CAST(sum(s.intensity_sum) AS REAL) / sum(s.uses) AS mean, sum(s.uses) AS count"
+            f" FROM day_sites s WHERE {SUMMARY_RANGE} GROUP BY s.location ORDER BY days DESC, s.location",
             [pid, since.isoformat(), until.isoformat()])
 
     def triggers(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per trigger, most often first: ``slug``, ``count`` of entries naming it, their ``pain_sum``."""
         return self._rows(
-            _items("entry_triggers", "x.slug AS slug, count(*) AS count, sum(e.pain) AS pain_sum",
-                   "GROUP BY x.slug ORDER BY count DESC, x.slug"),
+            "SELECT s.slug AS slug, sum(s.uses) AS count, sum(s.pain_sum) AS pain_sum"
+            f" FROM day_triggers s WHERE {SUMMARY_RANGE} GROUP BY s.slug ORDER BY count DESC, s.slug",
             [pid, since.isoformat(), until.isoformat()])
 
     def therapies(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per therapy, most used first: ``therapy``, ``count``, ``mean_relief``, ``rated`` (uses with relief)."""
         return self._rows(
-            _items("entry_therapies", "x.therapy AS therapy, count(*) AS count, avg(x.relief) AS mean_relief,"
-                   " count(x.relief) AS rated", "GROUP BY x.therapy ORDER BY count DESC, x.therapy"),
+            "SELECT s.therapy AS therapy, sum(s.uses) AS count,"
+            " CASE WHEN sum(s.rated) > 0 THEN CAST(sum(s.relief_sum) AS REAL) / sum(s.rated) END AS mean_relief,"
+            f" sum(s.rated) AS rated FROM day_therapies s WHERE {SUMMARY_RANGE}"
+            " GROUP BY s.therapy ORDER BY count DESC, s.therapy",
             [pid, since.isoformat(), until.isoformat()])
 
     def relief(self, pid: int, since: date, until: date, bucket: str) -> list[sqlite3.Row]:
@@ -89,19 +89,20 @@ class Figures(Part):
         """
         if bucket not in ("week", "month"):
             raise ValueError(bucket)
-        start = MONDAY.format(day="e.local_day") if bucket == "week" else "substr(e.local_day, 1, 7) || '-01'"
+        start = MONDAY.format(day="s.day") if bucket == "week" else "substr(s.day, 1, 7) || '-01'"
         return self._rows(
-            _items("entry_therapies", f"x.therapy AS therapy, {start} AS start, avg(x.relief) AS mean_relief,"
-                   " count(*) AS count",
-                   "AND x.relief IS NOT NULL GROUP BY x.therapy, start ORDER BY x.therapy, start"),
+            f"SELECT s.therapy AS therapy, {start} AS start,"
+            " CAST(sum(s.relief_sum) AS REAL) / sum(s.rated) AS mean_relief, sum(s.rated) AS count"
+            f" FROM day_therapies s WHERE {SUMMARY_RANGE} AND s.rated > 0"
+            " GROUP BY s.therapy, start ORDER BY s.therapy, start",
             [pid, since.isoformat(), until.isoformat()])
 
     def medication_runs(self, pid: int, since: date, until: date, therapies: tuple[str, ...]) -> list[sqlite3.Row]:
         """Runs of consecutive days each therapy was used: ``therapy``, ``days``, ``uses``, ``first``, ``last``."""
         # Gaps and islands: on consecutive days, day number minus row number stays constant.
         marks = ",".join("?" * len(therapies))
-        used = _items("entry_therapies", "x.therapy AS therapy, e.local_day AS day, count(*) AS uses",
-                      f"AND x.therapy IN ({marks}) GROUP BY x.therapy, e.local_day")
+        used = (f"SELECT s.therapy AS therapy, s.day AS day, s.uses AS uses FROM day_therapies s"
+                f" WHERE {SUMMARY_RANGE} AND s.therapy IN ({marks})")
         return self._rows(
             f"WITH used AS ({used}), runs AS (SELECT therapy, day, uses,"
             " julianday(day) - row_number() OVER (PARTITION BY therapy ORDER BY day) AS island FROM used)"

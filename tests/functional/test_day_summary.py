@@ -97,15 +97,22 @@ moment = st.builds(
 counter = itertools.count()
 
 
+SITES = st.sampled_from([(), (("lower-back", 4),), (("rib-left", 0), ("lower-back", 2)), (("neck", 7),)])
+TRIGGERS = st.lists(st.sampled_from(["bending", "standing", "lifting"]), unique=True, max_size=2)
+THERAPIES = st.sampled_from([(), (("otc-pain-medication", 30),), (("heat", None),),
+                             (("heat", 60), ("otc-pain-medication", None))])
+
+
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(entries=st.lists(st.tuples(moment, st.integers(0, 10)), max_size=20),
+@given(entries=st.lists(st.tuples(moment, st.integers(0, 10), SITES, TRIGGERS, THERAPIES), max_size=20),
        changes=st.lists(st.tuples(st.integers(0, 19), st.sampled_from(["delete", "edit"]), moment,
                                   st.integers(0, 10)), max_size=5),
        first=st.integers(0, 20), length=st.integers(1, 21))
 def test_figures_from_the_summary_equal_a_direct_computation(tmp_path, entries, changes, first, length):
     with Diary.open(tmp_path / f"p{next(counter)}.db") as diary:
         me = diary.profile(diary.active_profile())
-        kept = {log(diary, when, pain).id: (when, pain) for when, pain in entries}
+        kept = {log(diary, when, pain, sites, triggers, therapies).id: (when, pain, sites, triggers, therapies)
+                for when, pain, sites, triggers, therapies in entries}
         for index, what, when, pain in changes:
             if not kept:
                 break
@@ -115,18 +122,40 @@ def test_figures_from_the_summary_equal_a_direct_computation(tmp_path, entries, 
                 del kept[entry_id]
             else:
                 me.update_entry(replace(me.get_entry(entry_id), at=when, pain=pain), now=NOW)
-                kept[entry_id] = (when, pain)
+                kept[entry_id] = (when, pain, *kept[entry_id][2:])
         period = Period(START + timedelta(days=first), START + timedelta(days=first + length - 1))
         daily = analysis.daily_pain(me, period)
         totals = figures.pain_totals(me, period)
         mean_of_days = me.figures.pain_totals(me.id, period.since, period.until)["mean_of_days"]
+        places = {p.location: (p.days, p.mean_intensity, p.count) for p in analysis.locations(me, period)}
+        named = {t.trigger: (t.present, t.mean_present) for t in analysis.triggers(me, period)}
+        tried = {t.therapy: (t.times_used, t.mean_relief, t.rated) for t in analysis.therapies(me, period)}
         assert drift(diary) == []
 
     # The same figures straight from the entries kept, by their local day.
     by_day: dict[date, list[int]] = {}
-    for when, pain in kept.values():
-        if period.since <= when.date() <= period.until:
-            by_day.setdefault(when.date(), []).append(pain)
+    in_range = [k for k in kept.values() if period.since <= k[0].date() <= period.until]
+    for when, pain, *_ in in_range:
+        by_day.setdefault(when.date(), []).append(pain)
+    # Per place: days it hurt (intensity above 0), mean intensity, uses; per trigger: entries and their
+    # mean pain; per therapy: uses, mean relief of the rated ones, rated uses.
+    expected_places = {}
+    for place in {loc for k in in_range for loc, _ in k[2]}:
+        found = [(k[0].date(), n) for k in in_range for loc, n in k[2] if loc == place]
+        expected_places[place] = (len({day for day, n in found if n > 0}), sum(n for _, n in found) / len(found),
+                                  len(found))
+    assert places == expected_places
+    expected_named = {}
+    for trigger in {t for k in in_range for t in k[3]}:
+        pains = [k[1] for k in in_range if trigger in k[3]]
+        expected_named[trigger] = (len(pains), sum(pains) / len(pains))
+    assert named == expected_named
+    expected_tried = {}
+    for therapy in {t for k in in_range for t, _ in k[4]}:
+        reliefs = [r for k in in_range for t, r in k[4] if t == therapy]
+        rated = [r for r in reliefs if r is not None]
+        expected_tried[therapy] = (len(reliefs), sum(rated) / len(rated) if rated else None, len(rated))
+    assert tried == expected_tried
     days = sorted(by_day)
     assert [(d.day, d.worst, d.least, d.entries) for d in daily] == [
         (day, max(by_day[day]), min(by_day[day]), len(by_day[day])) for day in days]
