@@ -1,6 +1,6 @@
 """The benchmark of PRODUCT.md's quality bars and issue 15's goals, measured in one run.
 
-    python bench/bench.py [--years 10 [30 60]] [--repeat 15] [--only NAME] [--quick]
+    python bench/bench.py [--years 10 [30 60]] [--repeat 15] [--only NAME] [--skip NAME …] [--quick]
 
 It first makes (once) a virtual environment of its own, ``bench/.venv``, with a normal
 (not editable) ``pip install .`` of this checkout, reinstalled whenever the source changes,
@@ -250,6 +250,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="diary sizes in years (default 10); sized rows run at each")
     parser.add_argument("--repeat", type=int, default=None, help="measured runs per row (default 15)")
     parser.add_argument("--only", default=None, help="run only rows whose name contains this")
+    parser.add_argument("--skip", action="append", default=[], metavar="NAME",
+                        help="leave out rows whose name contains this (repeatable)")
     parser.add_argument("--quick", action="store_true", help="smoke run: a 1-year diary, each row once, no slow rows")
     args = parser.parse_args(argv)
     if args.years is None:
@@ -285,6 +287,7 @@ def main() -> None:
                       quick=args.quick)
         rows = [r for r in load_rows(ctx)
                 if (args.only is None or args.only in r.name) and (index == 0 or r.sized)
+                and not any(skip in r.name for skip in args.skip)
                 and not (args.quick and r.slow)]
         for row in rows:
             repeat = 1 if args.quick else (row.repeat or args.repeat)
