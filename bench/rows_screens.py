@@ -20,7 +20,8 @@ def probe(ctx, mode: str) -> dict:
 
 
 def probe_memory(ctx, mode: str) -> float:
-    code = f"import runpy, sys; sys.argv = [{str(PROBE)!r}, {mode!r}, {str(ctx.diary)!r}]; runpy.run_path(sys.argv[0], run_name='__main__')"
+    code = (f"import runpy, sys; sys.argv = [{str(PROBE)!r}, {mode!r}, {str(ctx.diary)!r}]; "
+            "runpy.run_path(sys.argv[0], run_name='__main__')")
     return ctx.python_c_memory(code)
 
 
