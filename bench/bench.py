@@ -291,7 +291,11 @@ def main() -> None:
                 and not (args.quick and r.slow)]
         for row in rows:
             repeat = 1 if args.quick else (row.repeat or args.repeat)
-            value, base = measure(row.target, row.floor, repeat, row.warm and not args.quick)
+            try:
+                value, base = measure(row.target, row.floor, repeat, row.warm and not args.quick)
+            except Exception as error:  # one failing row must not hide the rest of the table
+                print(f"| {row.name:<46} | {years:>5g} | failed: {type(error).__name__}: {error}", flush=True)
+                continue
             results.append((years, row, value, base))
             ratio = f"{value / base:.2f}×" if base else ""
             base_text = show(base, row.unit) if base is not None else ""

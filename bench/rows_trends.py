@@ -66,7 +66,7 @@ def rows(ctx):
     def run_floor(name, params, previous_params):
         for query in FLOORS[name]:
             values = previous_params if query.startswith(PREVIOUS) else params
-            diary.conn.execute(query, values[:query.count("?")]).fetchall()
+            diary._conn.execute(query, values[:query.count("?")]).fetchall()
 
     def floor(name):
         return lambda: timed(lambda: run_floor(name, params, previous_params))
