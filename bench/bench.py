@@ -168,6 +168,22 @@ def in_venv(venv: Path = VENV) -> bool:
     return Path(sys.prefix).resolve() == venv.resolve()
 
 
+def fresh_copy(source: Path, target: Path) -> Path:
+    """A consistent copy of a diary (SQLite's backup API), with no journal left from an earlier run:
+    a stale ``-wal`` beside a new copy would be replayed into it and damage it."""
+    import sqlite3
+
+    for leftover in target.parent.glob(f"{target.name}*"):
+        leftover.unlink()
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
 def build_diary(years: float) -> Path:
     OUT.mkdir(exist_ok=True)
     path = OUT / f"demo-{years:g}y.db"

@@ -9,7 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from bench import ROOT, MiB, Row  # bench/ is on sys.path when bench.py runs
+from bench import ROOT, MiB, Row, fresh_copy  # bench/ is on sys.path when bench.py runs
 
 KILLS = 50
 
@@ -34,9 +34,7 @@ def rows(ctx):
         return run
 
     log_args = ("log", "--pain", "6", "--where", "lower-back:7", "--trigger", "bending", "--therapy", "heat:60")
-    log_diary = ctx.diary.with_name("memory-log.db")
-    if not log_diary.exists():
-        log_diary.write_bytes(ctx.diary.read_bytes())
+    log_diary = fresh_copy(ctx.diary, ctx.diary.with_name("memory-log.db"))
     return [
         Row(
             name="osteotrack backup (whole process)",

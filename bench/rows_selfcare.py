@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from datetime import timedelta
 
-from bench import Row, below  # bench/ is on sys.path when bench.py runs
+from bench import Row, below, fresh_copy  # bench/ is on sys.path when bench.py runs
 
 SESSIONS_PER_DAY = 1  # a keen user: one session every day for the whole diary
 
@@ -16,9 +15,7 @@ def _diary_with_sessions(ctx):
     from osteotrack.domain.selfcare import SelfCareSession
     from osteotrack.store import Diary
 
-    path = ctx.diary.with_name("selfcare-target.db")
-    path.unlink(missing_ok=True)
-    shutil.copy(ctx.diary, path)
+    path = fresh_copy(ctx.diary, ctx.diary.with_name("selfcare-target.db"))
     diary = Diary.open(path)
     person = diary.profile(diary.active_profile())
     last = person.entries(limit=1)[0]
