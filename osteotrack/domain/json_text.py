@@ -41,7 +41,8 @@ def encode(value, pad: str = "") -> str:
         if not value:
             return "{}"
         inner = pad + INDENT
-        return ("{\n" + ",\n".join(f"{inner}{_key(k)}: {encode(v, inner)}" for k, v in value.items())
+        return ("{\n" + ",\n".join(f"{inner}{encode_basestring(k) if type(k) is str else _key(k)}: {encode(v, inner)}"
+                                    for k, v in value.items())
                 + f"\n{pad}}}")
     if kind is list or kind is tuple:
         if not value:
