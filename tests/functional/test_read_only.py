@@ -149,7 +149,8 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
         reads = {"open", "close", "setting", "profiles", "profile_id", "profile_name", "vocabulary", "backup",
                  "writing", "db", "path", "verify", "profile", "profile_by_id", "active_profile"}
         person_reads = {"name", "id", "diary", "read_only", "vocabulary", "figures", "default_logger", "get_entry",
-                        "entries", "count_entries", "pain_mean", "logged_on", "last_entry", "recent_medications",
+                        "entries", "each_entry", "count_entries", "pain_mean", "logged_on", "last_entry",
+                        "recent_medications",
                         "checkin", "checkins", "events", "questions", "find_id", "flagged_entries",
                         "sessions", "treatments", "doses", "dose_days", "heights",
                         "falls_checks", "impressions", "side_effects", "side_effects_by_medicine", "known_ids"}
