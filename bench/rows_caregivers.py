@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench import Row  # bench/ is on sys.path when bench.py runs
+from bench import OUT, Row, below  # bench/ is on sys.path when bench.py runs
 
 
 def rows(ctx):
@@ -11,9 +11,10 @@ def rows(ctx):
         "c.execute('SELECT count(*) FROM entries WHERE local_day = date()').fetchone()"
     )
     overview = (
-        f"import time, sys; sys.path.insert(0, {str(ctx.diary.parents[2])!r}); from osteotrack.store import Diary; "
+        "import time; from osteotrack.store import Diary; "
         "from osteotrack.analysis.alerts import overview; from datetime import date; "
-        f"d = Diary.open({str(ctx.diary)!r}, read_only=True); s = time.perf_counter(); overview(d, date.today()); "
+        f"d = Diary.open({str(ctx.diary)!r}, read_only=True); shown = d.profile(d.active_profile()).id; "
+        "s = time.perf_counter(); overview(d, date.today(), shown); "
         "print(time.perf_counter() - s)"
     )
     return [
@@ -27,7 +28,7 @@ def rows(ctx):
         Row(
             name="overview of every profile (in-process)",
             target=lambda: _printed_seconds(ctx, overview),
-            goal="< 50 ms (a trend view over the diary)",
+            goal="< 50 ms (a trend view over the diary)", met=below(0.050), sized=True,
         ),
     ]
 
@@ -35,5 +36,6 @@ def rows(ctx):
 def _printed_seconds(ctx, code: str) -> float:
     import subprocess
 
-    out = subprocess.run([ctx.python, "-c", code], check=True, capture_output=True, text=True, env=ctx.env)
+    out = subprocess.run([ctx.python, "-c", code], check=True, capture_output=True, text=True, env=ctx.env,
+                         cwd=OUT)
     return float(out.stdout.strip())

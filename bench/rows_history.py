@@ -8,10 +8,9 @@ so it measures the table alone and flatters the baseline, not the screen.
 from __future__ import annotations
 
 import asyncio
-import sys
 import time
 
-from bench import ROOT, Row  # bench/ is on sys.path when bench.py runs
+from bench import Row  # bench/ is on sys.path when bench.py runs
 
 REPEAT = 5  # each run opens a headless app; a few are enough for a stable median
 
@@ -47,8 +46,6 @@ def _time_screen(ctx, make_screen, ready) -> float:
 
 
 def rows(ctx):
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     from textual.screen import Screen
     from textual.widgets import DataTable
 

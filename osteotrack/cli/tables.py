@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import click
 
+from osteotrack.domain import json_text
 from osteotrack.domain.csv_cells import neutralise_row
 from osteotrack.domain.describe import TABLE_TEXT_CHARS, beginning
 from osteotrack.domain.records import record_dict
@@ -15,36 +17,45 @@ from osteotrack.views import bone_tables, tables
 from osteotrack.views.bone_tables import KINDS as BONE_KINDS
 
 
-def rows(person, kind: str, since, until, limit) -> list[tuple[dict, dict]]:
-    """(flat row, full record) pairs, newest first."""
+def rows(person, kind: str, since, until, limit) -> tuple[Iterable[Any], Callable[[Any], dict]]:
+    """The records, newest first, and the function that makes a table row of one.
+
+    Every entry of a diary (no ``limit``) is read a batch at a time, so listing it takes flat memory.
+    """
     vocab = person.vocabulary()
     if kind in BONE_KINDS:
-        return bone_tables.rows(person, kind, since, until, limit)
+        return bone_tables.records(person, kind, since, until, limit)
     if kind == "entries":
-        records = person.entries(since, until, limit=limit)
-        return [(tables.entry_row(e, vocab), record_dict(e)) for e in records]
+        entries = person.each_entry(since, until) if limit is None else person.entries(since, until, limit=limit)
+        return entries, lambda e: tables.entry_row(e, vocab)
     if kind == "checkins":
-        records = list(reversed(person.checkins(since, until)))[:limit]
-        return [(tables.checkin_row(c), record_dict(c)) for c in records]
+        return list(reversed(person.checkins(since, until)))[:limit], tables.checkin_row
     if kind == "events":
-        records = list(reversed(person.events(since, until)))[:limit]
-        return [(tables.event_row(v), record_dict(v)) for v in records]
-    records = [q for q in reversed(person.questions())
-               if (since is None or q.created.date() >= since) and (until is None or q.created.date() <= until)]
-    return [(tables.question_row(q), record_dict(q)) for q in records[:limit]]
+        return list(reversed(person.events(since, until)))[:limit], tables.event_row
+    questions = [q for q in reversed(person.questions())
+                 if (since is None or q.created.date() >= since) and (until is None or q.created.date() <= until)]
+    return questions[:limit], tables.question_row
 
 
-def emit(pairs: list[tuple[dict, dict]], fmt: str, title: str) -> None:
+def emit(found: tuple[Iterable[Any], Callable[[Any], dict]], fmt: str, title: str) -> None:
+    """Write the records as JSON (each written as it is read), CSV (likewise) or a table."""
+    records, row = found
     if fmt == "json":
-        click.echo(json.dumps([full for _, full in pairs], ensure_ascii=False, indent=2))
+        out = sys.stdout
+        json_text.write(out.write, (record_dict(r) for r in records))
+        out.write("\n")
+        out.flush()
         return
-    flat = [row for row, _ in pairs]
     if fmt == "csv":
-        if flat:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]), lineterminator="\n")
+        lines = (row(r) for r in records)
+        first = next(lines, None)
+        if first is not None:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(first), lineterminator="\n")
             writer.writeheader()
-            writer.writerows(neutralise_row(row) for row in flat)  # no cell runs as a formula
+            writer.writerow(neutralise_row(first))  # no cell runs as a formula
+            writer.writerows(neutralise_row(r) for r in lines)
         return
+    flat = [row(r) for r in records]
     if not flat:
         click.echo("Nothing recorded in that range.")
         return
@@ -52,11 +63,11 @@ def emit(pairs: list[tuple[dict, dict]], fmt: str, title: str) -> None:
 
     console = Console()
     columns = shown_columns(flat)
-    cells = [{c: _cell(row, c) for c in columns} for row in flat]
+    cells = [{c: _cell(r, c) for c in columns} for r in flat]
     if "band" in columns and "pain" in columns:  # one column fewer: "6 moderate"
         columns.remove("band")
-        for row in cells:
-            row["pain"] = f"{row['pain']} {row.pop('band')}".strip()
+        for cell in cells:
+            cell["pain"] = f"{cell['pain']} {cell.pop('band')}".strip()
     table = _table(title, columns, cells)
     if _natural_width(console, table) <= console.width:
         console.print(table)

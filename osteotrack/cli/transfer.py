@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def export(ctx, fmt, output, force, encrypt, passphrase_file):
         _export_encrypted(ctx.obj, fmt, output, force, asker(passphrase_file, confirm=True))
         return
     from osteotrack.store.files import atomic_write
-    from osteotrack.store.transfer import dumps, export_document
+    from osteotrack.store.transfer import dumps, write_export
     from osteotrack.views.csv_export import write_csv_zip
 
     session = ctx.obj
@@ -38,14 +39,22 @@ def export(ctx, fmt, output, force, encrypt, passphrase_file):
     chosen = [session.person(create=False).name] if session.profile else None
     who = chosen[0] if chosen else "all"
     if fmt in ("json", "fhir"):
-        text = dumps(export_document(diary, chosen) if fmt == "json" else _fhir_bundle(diary, chosen))
+        # The JSON export is written as it is read, so its memory does not grow with the diary.
+        def write(out) -> None:
+            if fmt == "json":
+                write_export(diary, out, chosen)
+            else:
+                out(dumps(_fhir_bundle(diary, chosen)))
+
         if output == Path("-"):
-            click.echo(text, nl=False)
+            stdout = sys.stdout
+            write(stdout.write)
+            stdout.flush()
             return
         suffix = "json" if fmt == "json" else "fhir.json"
         output = output or Path(f"osteotrack-{who}-{date.today():%Y-%m-%d}.{suffix}")
         with atomic_write(output, force=force) as handle:
-            handle.write(text)
+            write(handle.write)
     else:
         if output == Path("-"):
             raise CliError("export.csv_needs_file", field="output")
@@ -141,7 +150,7 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
     from osteotrack.store.bone_transfer import KEYS as BONE_KEYS
     from osteotrack.store.crypt import is_encrypted
     from osteotrack.store.csv_import import is_csv_export, read_csv_export
-    from osteotrack.store.transfer import import_document, parse_document, read_document
+    from osteotrack.store.transfer import import_parsed, parse_document, read_document
 
     if is_encrypted(file):
         from osteotrack.store.crypt import decrypt_file
@@ -159,7 +168,7 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
     if not any(p.get(key) for p in parsed["profiles"] for key in kinds):
         click.echo(f"{file} holds no records (an export of an empty diary): nothing to import.")
         return
-    counts = import_document(session.diary(), document, into_profile=as_profile)
+    counts = import_parsed(session.diary(), parsed, document, into_profile=as_profile)
     from osteotrack.domain.numbers import count
 
     words = {"entries": "entry", "checkins": "check-in", "events": "event", "questions": "question"}

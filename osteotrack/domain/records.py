@@ -105,11 +105,24 @@ class Question:
 
 
 def record_dict(record) -> dict:
-    """A record as plain data (dates and datetimes as ISO text) for JSON and tables."""
-    from dataclasses import asdict
+    """A record as plain data (dates and datetimes as ISO text) for JSON and tables.
 
-    out = asdict(record)
-    for key, value in out.items():
-        if isinstance(value, (date, datetime)):
-            out[key] = value.isoformat()
-    return out
+    What ``dataclasses.asdict`` gives, with dates as text, without its deep copy of every value:
+    a record holds only text, numbers, dates and lists of those or of smaller records.
+    """
+    return {name: _plain(getattr(record, name)) for name in record.__dataclass_fields__}
+
+
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(value):
+    if type(value) in _AS_IS:  # most values: checked first, without isinstance's walk
+        return value
+    if isinstance(value, (date, datetime)):  # a datetime is a date too
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return record_dict(value)
+    return value

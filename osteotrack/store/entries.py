@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
@@ -136,14 +138,21 @@ class Entries(Part):
             tail += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [s.record for s in self.stored(where, params, tail)]
 
+    def each(self, profile_id: int, since: date | None = None, until: date | None = None,
+             newest_first: bool = True) -> Iterator[Entry]:
+        """``page`` without a limit, a batch at a time (for listing and exporting every entry)."""
+        where, params = day_range("e", "local_day", profile_id, since, until)
+        order = "DESC" if newest_first else "ASC"
+        return (s.record for s in self.each_stored(where, params, f"ORDER BY e.at_utc {order}, e.rowid {order}"))
+
     def flagged(self, profile_id: int, since: date | None = None, until: date | None = None) -> list[Entry]:
         """The profile's entries flagged "show my doctor" between two local days, oldest first."""
         where, params = day_range("e", "local_day", profile_id, since, until)
         return [s.record for s in self.stored(f"{where} AND e.for_doctor = 1", params, "ORDER BY e.at_utc, e.rowid")]
 
-    def all_stored(self, profile_id: int) -> list[Stored[Entry]]:
-        """Every entry of the profile with its stamps, oldest first (for export)."""
-        return self.stored("e.profile_id = ?", [profile_id], "ORDER BY e.at_utc, e.rowid")
+    def all_stored(self, profile_id: int) -> Iterator[Stored[Entry]]:
+        """Every entry of the profile with its stamps, oldest first, a batch at a time (for export)."""
+        return self.each_stored("e.profile_id = ?", [profile_id], "ORDER BY e.at_utc, e.rowid")
 
     def count(self, profile_id: int, since: date | None = None, until: date | None = None) -> int:
         """How many entries the profile has between two local days (inclusive)."""
@@ -162,12 +171,24 @@ class Entries(Part):
 
     def stored(self, where: str, params: list, tail: str = "") -> list[Stored[Entry]]:
         """Entries matching a WHERE clause over ``entries e``, with their children, in ``tail``'s order."""
-        rows = self._rows(
+        return list(self.each_stored(where, params, tail))
+
+    def each_stored(self, where: str, params: list, tail: str = "") -> Iterator[Stored[Entry]]:
+        """``stored``, read and given out a batch at a time: memory stays flat however many match.
+
+        The caller must not write to the diary until it has read them all.
+        """
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        cursor.execute(
             "SELECT e.id, e.profile_id, e.at_utc, e.utc_offset_min, e.pain, e.note, e.for_doctor, e.entered_by,"
             f" e.created_utc, e.updated_utc FROM entries e WHERE {where} {tail}", params,
         )
-        if not rows:
-            return []
+        while rows := cursor.fetchmany(CHUNK):
+            yield from self._with_children(rows)
+
+    def _with_children(self, rows: list) -> Iterable[Stored[Entry]]:
+        """The entries of ``rows`` (at most CHUNK) with their sites, qualities, triggers and therapies."""
         found = {
             r["id"]: Stored(
                 Entry(at=from_storage(r["at_utc"], r["utc_offset_min"]), pain=r["pain"], note=r["note"],
@@ -193,7 +214,7 @@ class Entries(Part):
                                 f" WHERE entry_id IN ({marks}) ORDER BY rowid", chunk):
                 found[r["entry_id"]].record.therapies.append(
                     TherapyUse(r["therapy"], r["relief"], r["medication"], r["dose"]))
-        return list(found.values())
+        return found.values()
 
 
 def _to_json(saved: dict) -> str:

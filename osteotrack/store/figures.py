@@ -12,15 +12,10 @@ from datetime import date, datetime
 from osteotrack.store.events import LOCAL_ORDER
 from osteotrack.store.part import Part
 
-# The entries of one profile in one period; every query below starts from it.
-IN_RANGE = "e.profile_id = ? AND e.local_day BETWEEN ? AND ?"
+# The days of one profile's per-day summaries (alias ``s``) in one period.
+SUMMARY_RANGE = "s.profile_id = ? AND s.day BETWEEN ? AND ?"
 # The Monday of a day's ISO week: 'weekday 0' moves to the Sunday ending it.
 MONDAY = "date({day}, 'weekday 0', '-6 days')"
-
-
-def _items(table: str, select: str, tail: str = "") -> str:
-    """SQL selecting over one child table (sites, triggers, therapies; alias ``x``) of the period's entries."""
-    return f"SELECT {select} FROM {table} x JOIN entries e ON e.id = x.entry_id WHERE {IN_RANGE} {tail}"
 
 
 # The tables whose records the Trends screen shows (bone care is in its figures and the report).
@@ -32,36 +27,55 @@ class Figures(Part):
     """Aggregates of one profile's records between two local days (both included)."""
 
     def daily_pain(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
-        """Per logged day, oldest first: ``day``, ``worst``, ``mean``, ``least``, ``entries``, ``pain_sum``."""
+        """Per logged day, oldest first: ``day``, ``worst``, ``mean``, ``least``, ``entries``, ``pain_sum``.
+
+        Read from the per-day summary (``day_summary``, kept by the schema's triggers): a row a day,
+        not a row an entry. The mean is the sum over the count, as SQLite's avg() of the entries gives.
+        """
         return self._rows(
-            "SELECT e.local_day AS day, max(e.pain) AS worst, avg(e.pain) AS mean, min(e.pain) AS least,"
-            " count(*) AS entries, sum(e.pain) AS pain_sum"
-            f" FROM entries e WHERE {IN_RANGE} GROUP BY e.local_day ORDER BY e.local_day",
+            "SELECT s.day AS day, s.pain_max AS worst, CAST(s.pain_sum AS REAL) / s.entries AS mean,"
+            " s.pain_min AS least, s.entries AS entries, s.pain_sum AS pain_sum FROM day_summary s"
+            " WHERE s.profile_id = ? AND s.day BETWEEN ? AND ? ORDER BY s.day",
             [pid, since.isoformat(), until.isoformat()])
+
+    def summary_drift(self) -> list[tuple]:
+        """Rows where a per-day summary and the entries themselves disagree (none, when they are kept right):
+        each ``(table, 'kept' or 'computed', profile_id, day, …)``, from comparing the summaries with the
+        same rows computed afresh (``schema.summary_query``)."""
+        from osteotrack.store.schema import SUMMARY_TABLES, summary_query
+
+        out: list[tuple] = []
+        for table in SUMMARY_TABLES:
+            kept, computed = f"SELECT * FROM {table}", summary_query(table)
+            out += [(table, *r) for r in self._conn.execute(
+                f"SELECT 'kept', * FROM ({kept} EXCEPT {computed})"
+                f" UNION ALL SELECT 'computed', * FROM ({computed} EXCEPT {kept})")]
+        return out
 
     def locations(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per location, most days first: ``location``, ``days`` it hurt (above 0), ``hurt`` (entries where it
         hurt), ``mean`` intensity of those entries (None when it never hurt), ``count`` (every entry naming it)."""
         return self._rows(
-            _items("entry_sites", "x.location AS location,"
-                   " count(DISTINCT CASE WHEN x.intensity > 0 THEN e.local_day END) AS days,"
-                   " count(CASE WHEN x.intensity > 0 THEN 1 END) AS hurt,"
-                   " avg(CASE WHEN x.intensity > 0 THEN x.intensity END) AS mean, count(*) AS count",
-                   "GROUP BY x.location ORDER BY days DESC, x.location"),
+            "SELECT s.location AS location, count(CASE WHEN s.hurt > 0 THEN 1 END) AS days, sum(s.hurt) AS hurt,"
+            # Intensities of 0 add nothing to the sum: the sum over the entries where it hurt, over their count.
+            " CAST(sum(s.intensity_sum) AS REAL) / nullif(sum(s.hurt), 0) AS mean, sum(s.uses) AS count"
+            f" FROM day_sites s WHERE {SUMMARY_RANGE} GROUP BY s.location ORDER BY days DESC, s.location",
             [pid, since.isoformat(), until.isoformat()])
 
     def triggers(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per trigger, most often first: ``slug``, ``count`` of entries naming it, their ``pain_sum``."""
         return self._rows(
-            _items("entry_triggers", "x.slug AS slug, count(*) AS count, sum(e.pain) AS pain_sum",
-                   "GROUP BY x.slug ORDER BY count DESC, x.slug"),
+            "SELECT s.slug AS slug, sum(s.uses) AS count, sum(s.pain_sum) AS pain_sum"
+            f" FROM day_triggers s WHERE {SUMMARY_RANGE} GROUP BY s.slug ORDER BY count DESC, s.slug",
             [pid, since.isoformat(), until.isoformat()])
 
     def therapies(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per therapy, most used first: ``therapy``, ``count``, ``mean_relief``, ``rated`` (uses with relief)."""
         return self._rows(
-            _items("entry_therapies", "x.therapy AS therapy, count(*) AS count, avg(x.relief) AS mean_relief,"
-                   " count(x.relief) AS rated", "GROUP BY x.therapy ORDER BY count DESC, x.therapy"),
+            "SELECT s.therapy AS therapy, sum(s.uses) AS count,"
+            " CASE WHEN sum(s.rated) > 0 THEN CAST(sum(s.relief_sum) AS REAL) / sum(s.rated) END AS mean_relief,"
+            f" sum(s.rated) AS rated FROM day_therapies s WHERE {SUMMARY_RANGE}"
+            " GROUP BY s.therapy ORDER BY count DESC, s.therapy",
             [pid, since.isoformat(), until.isoformat()])
 
     def relief(self, pid: int, since: date, until: date, bucket: str) -> list[sqlite3.Row]:
@@ -71,11 +85,12 @@ class Figures(Part):
         """
         if bucket not in ("week", "month"):
             raise ValueError(bucket)
-        start = MONDAY.format(day="e.local_day") if bucket == "week" else "substr(e.local_day, 1, 7) || '-01'"
+        start = MONDAY.format(day="s.day") if bucket == "week" else "substr(s.day, 1, 7) || '-01'"
         return self._rows(
-            _items("entry_therapies", f"x.therapy AS therapy, {start} AS start, avg(x.relief) AS mean_relief,"
-                   " count(*) AS count",
-                   "AND x.relief IS NOT NULL GROUP BY x.therapy, start ORDER BY x.therapy, start"),
+            f"SELECT s.therapy AS therapy, {start} AS start,"
+            " CAST(sum(s.relief_sum) AS REAL) / sum(s.rated) AS mean_relief, sum(s.rated) AS count"
+            f" FROM day_therapies s WHERE {SUMMARY_RANGE} AND s.rated > 0"
+            " GROUP BY s.therapy, start ORDER BY s.therapy, start",
             [pid, since.isoformat(), until.isoformat()])
 
     def medication_days(self, pid: int, until: date, therapies: tuple[str, ...]) -> list[sqlite3.Row]:

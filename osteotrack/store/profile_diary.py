@@ -15,6 +15,8 @@ from osteotrack.domain.records import CheckIn, Entry, Event, Question
 from osteotrack.domain.validate import Vocabulary
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from osteotrack.domain.bone import Dose, FallsCheck, Height, HeightLoss, Impression, SideEffect, Treatment
     from osteotrack.domain.selfcare import SelfCareSession
     from osteotrack.store.diary import Diary
@@ -101,6 +103,12 @@ class ProfileDiary:
                 offset: int = 0, newest_first: bool = True) -> list[Entry]:
         """This profile's entries between two local days (inclusive), newest first, a page at a time."""
         return self.diary._entries.page(self.id, since, until, limit, offset, newest_first)
+
+    def each_entry(self, since: date | None = None, until: date | None = None,
+                   newest_first: bool = True) -> Iterator[Entry]:
+        """Every entry between two local days (inclusive), read a batch at a time: for listing and
+        exporting a whole diary in flat memory. Nothing may be written until all are read."""
+        return self.diary._entries.each(self.id, since, until, newest_first)
 
     def flagged_entries(self, since: date | None = None, until: date | None = None) -> list[Entry]:
         """This profile's entries flagged "show my doctor" between two local days, oldest first."""

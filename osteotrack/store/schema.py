@@ -7,6 +7,7 @@ up-to-date diary costs one small query.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 from osteotrack.domain.vocabulary import BUILTIN
@@ -429,8 +430,170 @@ def m008_sync(db) -> None:
                      f" UPDATE entries SET {changed} WHERE id = NEW.entry_id; END")
 
 
+# What each per-day summary holds, per profile, local day and (for the child tables) term:
+# (table, key column, child table, child column, the sums kept, computed over ``e`` entries and ``x`` children).
+_CHILD_SUMMARIES = (
+    ("day_sites", "location", "entry_sites", "location",
+     "count(*), count(CASE WHEN x.intensity > 0 THEN 1 END), sum(x.intensity)"),
+    ("day_triggers", "slug", "entry_triggers", "slug", "count(*), sum(e.pain)"),
+    ("day_therapies", "therapy", "entry_therapies", "therapy", "count(*), count(x.relief), coalesce(sum(x.relief), 0)"),
+)
+_COLUMNS = {
+    "day_summary": "profile_id, day, entries, pain_sum, pain_min, pain_max",
+    "day_sites": "profile_id, day, location, uses, hurt, intensity_sum",
+    "day_triggers": "profile_id, day, slug, uses, pain_sum",
+    "day_therapies": "profile_id, day, therapy, uses, rated, relief_sum",
+}
+
+
+def _recompute_day(who: str) -> str:
+    """Statements that compute every summary of ``who``'s profile and day afresh from the entries
+    (least and worst pain cannot be taken back by subtracting)."""
+    day = f"profile_id = {who}.profile_id AND day = {who}.local_day"
+    entries = f"e.profile_id = {who}.profile_id AND e.local_day = {who}.local_day"
+    out = [f"DELETE FROM day_summary WHERE {day};",
+           f"INSERT INTO day_summary ({_COLUMNS['day_summary']}) SELECT e.profile_id, e.local_day, count(*),"
+           f" sum(e.pain), min(e.pain), max(e.pain) FROM entries e WHERE {entries} GROUP BY e.profile_id, e.local_day;"]
+    for table, _key, child, column, sums in _CHILD_SUMMARIES:
+        out += [f"DELETE FROM {table} WHERE {day};",
+                f"INSERT INTO {table} ({_COLUMNS[table]}) SELECT e.profile_id, e.local_day, x.{column}, {sums}"
+                f" FROM entries e JOIN {child} x ON x.entry_id = e.id WHERE {entries} GROUP BY x.{column};"]
+    return "\n    ".join(out)
+
+
+def _child_triggers(table: str, key: str, child: str, column: str, sums: str) -> str:
+    """A child row added is counted in (an upsert); one removed has its day and term computed afresh.
+    When its entry is gone already (the entry was deleted), the entry's own trigger did that."""
+    added = {
+        "day_sites": ("1, new.intensity > 0, new.intensity",
+                      "uses = uses + 1, hurt = hurt + excluded.hurt,"
+                      " intensity_sum = intensity_sum + excluded.intensity_sum"),
+        "day_triggers": ("1, e.pain", "uses = uses + 1, pain_sum = pain_sum + excluded.pain_sum"),
+        "day_therapies": ("1, new.relief IS NOT NULL, coalesce(new.relief, 0)",
+                          "uses = uses + 1, rated = rated + excluded.rated,"
+                          " relief_sum = relief_sum + excluded.relief_sum"),
+    }[table]
+    return f"""
+CREATE TRIGGER {table}_added AFTER INSERT ON {child} BEGIN
+    INSERT INTO {table} ({_COLUMNS[table]}) SELECT e.profile_id, e.local_day, new.{column}, {added[0]}
+        FROM entries e WHERE e.id = new.entry_id
+        ON CONFLICT (profile_id, day, {key}) DO UPDATE SET {added[1]};
+END;
+CREATE TRIGGER {table}_removed AFTER DELETE ON {child} BEGIN
+    DELETE FROM {table} WHERE (profile_id, day) = (SELECT profile_id, local_day FROM entries WHERE id = old.entry_id)
+        AND {key} = old.{column};
+    INSERT INTO {table} ({_COLUMNS[table]}) SELECT e.profile_id, e.local_day, x.{column}, {sums}
+        FROM entries d JOIN entries e ON e.profile_id = d.profile_id AND e.local_day = d.local_day
+        JOIN {child} x ON x.entry_id = e.id AND x.{column} = old.{column}
+        WHERE d.id = old.entry_id GROUP BY x.{column};
+END;
+"""
+
+
+SCHEMA_6 = f"""
+CREATE TABLE day_summary (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    entries INTEGER NOT NULL,
+    pain_sum INTEGER NOT NULL,
+    pain_min INTEGER NOT NULL,
+    pain_max INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, day)
+) WITHOUT ROWID;
+CREATE TABLE day_sites (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    location TEXT NOT NULL,
+    uses INTEGER NOT NULL,
+    hurt INTEGER NOT NULL,
+    intensity_sum INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, day, location)
+) WITHOUT ROWID;
+CREATE TABLE day_triggers (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    slug TEXT NOT NULL,
+    uses INTEGER NOT NULL,
+    pain_sum INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, day, slug)
+) WITHOUT ROWID;
+CREATE TABLE day_therapies (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    therapy TEXT NOT NULL,
+    uses INTEGER NOT NULL,
+    rated INTEGER NOT NULL,
+    relief_sum INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, day, therapy)
+) WITHOUT ROWID;
+CREATE TRIGGER day_summary_entry_added AFTER INSERT ON entries BEGIN
+    INSERT INTO day_summary ({_COLUMNS['day_summary']})
+        VALUES (new.profile_id, new.local_day, 1, new.pain, new.pain, new.pain)
+        ON CONFLICT (profile_id, day) DO UPDATE SET entries = entries + 1, pain_sum = pain_sum + excluded.pain_sum,
+            pain_min = min(pain_min, excluded.pain_min), pain_max = max(pain_max, excluded.pain_max);
+END;
+CREATE TRIGGER day_summary_entry_deleted AFTER DELETE ON entries BEGIN
+    {_recompute_day("old")}
+END;
+CREATE TRIGGER day_summary_entry_changed AFTER UPDATE OF profile_id, local_day, pain ON entries BEGIN
+    {_recompute_day("old")}
+    {_recompute_day("new")}
+END;
+{"".join(_child_triggers(*summary) for summary in _CHILD_SUMMARIES)}
+"""
+
+
+def rebuild_summaries(conn) -> None:
+    """Fill every per-day summary afresh from the entries (the migration; a check compares against it)."""
+    for table in SUMMARY_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+        conn.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) {summary_query(table)}")
+
+
+def summary_query(table: str) -> str:
+    """The SELECT that computes a per-day summary table's rows straight from the entries."""
+    if table == "day_summary":
+        return ("SELECT profile_id, local_day, count(*), sum(pain), min(pain), max(pain) FROM entries"
+                " GROUP BY profile_id, local_day")
+    _, key, child, column, sums = next(s for s in _CHILD_SUMMARIES if s[0] == table)
+    return (f"SELECT e.profile_id, e.local_day, x.{column}, {sums} FROM entries e JOIN {child} x"
+            f" ON x.entry_id = e.id GROUP BY e.profile_id, e.local_day, x.{column}")
+
+
+SUMMARY_TABLES = tuple(_COLUMNS)
+
+
+def m007_day_summary(db) -> None:
+    """Per-day summaries of each profile's entries (issue 15), so that trends over years read a row
+    a day instead of every entry: count, sum, least and worst pain (``day_summary``), and per place,
+    trigger and therapy the uses and sums the figures need (``day_sites``, ``day_triggers``,
+    ``day_therapies``). Triggers keep them in the same transaction as every write to the entries
+    and their children (add, edit, delete, restore, import, a profile's removal), whatever part of
+    the store makes it. It needs nothing of m005.
+    """
+    # Statements end at ";" outside a trigger's body (BEGIN … END).
+    for statement in _statements(SCHEMA_6):
+        db.conn.execute(statement)
+    rebuild_summaries(db.conn)
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of ``script``; a trigger's body (BEGIN … END) stays whole."""
+    out, current, depth = [], [], 0
+    for part in script.split(";"):
+        current.append(part)
+        words = re.findall(r"\b(BEGIN|CASE|END)\b", part.upper())
+        depth += len(words) - 2 * words.count("END")  # BEGIN … END and CASE … END nest
+        if depth == 0:
+            statement = ";".join(current).strip()
+            if statement:
+                out.append(statement)
+            current = []
+    return out
+
+
 STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care, m005_weekly_peg,
-         m006_levels_and_undelete, m008_sync]
+         m006_levels_and_undelete, m007_day_summary, m008_sync]
 STEP_NAMES = [step.__name__ for step in STEPS]
 
 

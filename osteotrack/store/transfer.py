@@ -8,10 +8,12 @@ written: a refused file leaves the diary unchanged.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 from osteotrack import __version__
+from osteotrack.domain import json_text
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.messages import Phrase, place
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
@@ -38,6 +40,15 @@ FORMAT_VERSION = 1
 
 def export_document(diary: Diary, profiles: list[str] | None = None) -> dict:
     """The whole diary (or the named profiles) as plain JSON-ready data."""
+    document = export_stream(diary, profiles)
+    document["profiles"] = [{key: list(value) if isinstance(value, Iterator) else value
+                             for key, value in profile.items()} for profile in document["profiles"]]
+    return document
+
+
+def export_stream(diary: Diary, profiles: list[str] | None = None) -> dict:
+    """``export_document`` with its profiles and their entries as iterators, read as they are written
+    (``write_export``), so that exporting any diary takes about the same memory."""
     chosen = [p for p in diary.profiles() if profiles is None or p.name in profiles]
     document = {
         "format": FORMAT,
@@ -46,7 +57,7 @@ def export_document(diary: Diary, profiles: list[str] | None = None) -> dict:
         # Which profile was active, so that importing the file into a new diary gives the same diary back.
         "active_profile": diary.active_profile(),
         "vocabulary": [_term_dict(t) for kind in KINDS for t in diary.vocabulary().terms[kind].values()],
-        "profiles": [_profile_dict(diary, p) for p in chosen],
+        "profiles": (_profile_dict(diary, p) for p in chosen),
     }
     _add_sync(diary, document)
     return document
@@ -60,18 +71,35 @@ _TABLES = {"entries": "entries", "checkins": "checkins", "events": "events", "qu
 
 def _add_sync(diary: Diary, document: dict) -> None:
     """What ``osteotrack sync`` needs (issue 18), in keys older versions ignore: each record's change
-    time, each profile's uid, the diary id and the tombstones of deleted records."""
+    time, each profile's uid, the diary id and the tombstones of deleted records. The profiles and
+    their records stay streams: each gets its times as it is read."""
     from osteotrack.store import sync
 
     times = sync.change_times(diary._conn)
     for term in document["vocabulary"]:
         term["changed"] = times["vocabulary"].get((term["kind"], term["slug"]))
-    for p in document["profiles"]:
+
+    def stamped(records, table: str):
+        for record in records:
+            record["changed"] = times[table].get(record["id"])
+            yield record
+
+    def profile(p: dict) -> dict:
         p["uid"], p["changed"] = times["profiles"].get(p["name"], (None, None))
         for key, table in _TABLES.items():
-            for record in p.get(key, []):
-                record["changed"] = times[table].get(record["id"])
+            if key in p:
+                records = p[key]
+                p[key] = stamped(records, table) if isinstance(records, Iterator) else list(stamped(records, table))
+        return p
+
+    document["profiles"] = (profile(p) for p in document["profiles"])
     document["sync"] = {"diary": sync.diary_id(diary._conn), "tombstones": sync.tombstones(diary._conn)}
+
+
+def write_export(diary: Diary, out: Callable[[str], object], profiles: list[str] | None = None) -> None:
+    """Write the export document through ``out`` (a file's ``write``), the same text as ``dumps``."""
+    json_text.write(out, export_stream(diary, profiles))
+    out("\n")
 
 
 def _term_dict(t: Term) -> dict:
@@ -84,7 +112,7 @@ def _profile_dict(diary: Diary, profile: Profile) -> dict:
     return {
         "name": profile.name,
         "created": profile.created_utc,
-        "entries": [
+        "entries": (
             {
                 "id": e.id, "at": e.at.isoformat(), "pain": e.pain,
                 "sites": [{"location": s.location, "intensity": s.intensity, "level": s.level} for s in e.sites],
@@ -95,7 +123,7 @@ def _profile_dict(diary: Diary, profile: Profile) -> dict:
                 "created": row.created_utc, "updated": row.updated_utc,
             }
             for row in diary._entries.all_stored(pid) for e in [row.record]
-        ],
+        ),
         "checkins": [
             {"id": c.id, "day": c.day.isoformat(), "peg_pain": c.peg_pain, "peg_enjoyment": c.peg_enjoyment,
              "peg_activity": c.peg_activity, "sleep": c.sleep, "mood": c.mood, "note": c.note,
@@ -125,7 +153,8 @@ def _profile_dict(diary: Diary, profile: Profile) -> dict:
 
 
 def dumps(document: dict) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """A document as the export's text: JSON indented by two spaces, text not escaped to ASCII."""
+    return json_text.encode(document) + "\n"
 
 
 # -- import ---------------------------------------------------------------
@@ -352,7 +381,12 @@ def import_document(diary: Diary, document, *, into_profile: str | None = None) 
     ``into_profile`` puts a single-profile export into that profile (created
     if needed) instead of the profile named in the file.
     """
-    parsed = parse_document(document)
+    return import_parsed(diary, parse_document(document), document, into_profile=into_profile)
+
+
+def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: str | None = None) -> dict:
+    """``import_document`` for a ``document`` that ``parse_document`` has already read into ``parsed``
+    (checked once); the document itself gives the records their change times (sync)."""
     if into_profile and len(parsed["profiles"]) != 1:
         raise ValidationError("import.one_profile", field="file", count=len(parsed["profiles"]))
     _check_records(diary, parsed)

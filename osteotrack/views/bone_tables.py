@@ -75,19 +75,16 @@ KINDS = {
 }
 
 
-def rows(person, kind: str, since, until, limit) -> list[tuple[dict, dict]]:
-    """(flat row, full record) pairs of one bone-care kind, newest first."""
-    from osteotrack.domain.records import record_dict
-
+def records(person, kind: str, since, until, limit) -> tuple[list, Callable[..., dict]]:
+    """The records of one bone-care kind, newest first, and the function making a table row of one."""
     read, row = KINDS[kind]
     if kind == "treatments":
-        records = [
+        found = [
             t
             for t in person.treatments()
             if (since is None or t.stopped is None or t.stopped >= since) and (until is None or t.since <= until)
         ]
     else:
         reader: Callable[..., list] = getattr(person, read)
-        records = reader(since, until)
-    records = list(reversed(records))[:limit]
-    return [(row(r), record_dict(r)) for r in records]  # type: ignore[operator]  # row: one of the table functions
+        found = reader(since, until)
+    return list(reversed(found))[:limit], row  # type: ignore[return-value]  # row: one of the table functions

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timezone
 
 from osteotrack.domain.csv_cells import neutralise_row
@@ -31,7 +32,7 @@ def _header(row: dict) -> list[str]:
     return ["profile", *row]
 
 
-def entry_columns(entries: list[Entry], vocab: Vocabulary) -> list[str]:
+def entry_columns(entries: Iterable[Entry], vocab: Vocabulary) -> list[str]:
     """The entry table's columns: the summary ones, the exact time, then one per term used."""
     used: dict[str, set] = {"location": set(), "quality": set(), "trigger": set(), "therapy": set(),
                             "level": set(), "medication": set()}
@@ -85,14 +86,22 @@ def entry_detail(e: Entry) -> dict:
 
 
 def write_csv_zip(diary, handle, profiles: list[str] | None = None) -> None:
-    """Write entries, check-ins, events, questions and the bone-care records as CSV files into a zip."""
+    """Write entries, check-ins, events, questions and the bone-care records as CSV files into a zip.
+
+    Entries are read twice, a batch at a time: once for the columns (the terms used), once for the
+    rows, each written into the zip as it is made, so the memory does not grow with the diary.
+    """
     vocab = diary.vocabulary()
     chosen = [p for p in diary.profiles() if profiles is None or p.name in profiles]
-    entries: list[tuple[str, Entry]] = []
+    people = [(diary.profile_by_id(p.id), p.name) for p in chosen]
+
+    def entries() -> Iterator[tuple[str, Entry]]:
+        for person, name in people:
+            for e in person.each_entry(newest_first=False):
+                yield name, e
+
     files: dict[str, list[dict]] = {"checkins.csv": [], "events.csv": [], "questions.csv": []}
-    for p in chosen:
-        person, name = diary.profile_by_id(p.id), p.name
-        entries += [(name, e) for e in person.entries(newest_first=False)]
+    for person, name in people:
         files["checkins.csv"] += [{"profile": name, **tables.checkin_row(c)} for c in person.checkins()]
         # Each with its exact time too, to the second and with its offset, as the entries' "at" column.
         files["events.csv"] += [{"profile": name, **tables.event_row(v), "at": v.at.isoformat()}
@@ -100,20 +109,22 @@ def write_csv_zip(diary, handle, profiles: list[str] | None = None) -> None:
         files["questions.csv"] += [{"profile": name, **tables.question_row(q), "asked": q.created.isoformat()}
                                    for q in person.questions()]
     headers = {
-        "entries.csv": entry_columns([e for _, e in entries], vocab),
+        "entries.csv": entry_columns((e for _, e in entries()), vocab),
         "checkins.csv": _header(tables.checkin_row(CheckIn(day=_BLANK_DAY))),
         "events.csv": _header(tables.event_row(Event(kind="fall", at=_BLANK_MOMENT))) + ["at"],
         "questions.csv": _header(tables.question_row(Question(text="", created=_BLANK_MOMENT))) + ["asked"],
     }
-    rows = {"entries.csv": [{"profile": name, **tables.entry_row(e, vocab), **entry_detail(e)}
-                            for name, e in entries], **files}
+    rows: dict[str, Iterable[dict]] = {
+        "entries.csv": ({"profile": name, **tables.entry_row(e, vocab), **entry_detail(e)} for name, e in entries()),
+        **files,
+    }
     for filename, (header, found) in bone_files(diary, chosen).items():  # bone care (issue 16)
         headers[filename], rows[filename] = header, found
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for filename, header in headers.items():
-            buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
-            writer.writeheader()
-            # Text a spreadsheet would run as a formula gets a leading quote (domain.csv_cells).
-            writer.writerows(neutralise_row(row) for row in rows[filename])
-            archive.writestr(filename, buffer.getvalue())
+            with archive.open(filename, "w") as member, io.TextIOWrapper(member, encoding="utf-8",
+                                                                        newline="") as text:
+                writer = csv.DictWriter(text, fieldnames=header, lineterminator="\n")
+                writer.writeheader()
+                # Text a spreadsheet would run as a formula gets a leading quote (domain.csv_cells).
+                writer.writerows(neutralise_row(row) for row in rows[filename])

@@ -133,6 +133,19 @@ def test_export_to_stdout_and_csv_zip(small_diary, tmp_path):
     assert sorted(int(r["pain"]) for r in rows) == [2, 4, 6, 8]
 
 
+def test_streamed_json_is_the_text_it_always_was(small_diary, db_path):
+    # `list` and `export` write as they read; the text is still json.dumps(..., indent=2) of the whole,
+    # so files exported before and scripts reading them see no change.
+    from osteotrack.domain.records import record_dict
+
+    with Diary.open(db_path) as diary:
+        document = export_document(diary)
+        listed = [record_dict(e) for e in diary.profile("me").entries()]
+    assert small_diary("export", "-o", "-").stdout == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert small_diary("list", "--format", "json").stdout == json.dumps(listed, ensure_ascii=False, indent=2) + "\n"
+    assert small_diary("list", "--format", "json", "--since", "today").stdout == "[]\n"
+
+
 @pytest.mark.parametrize(
     "content, message",
     [

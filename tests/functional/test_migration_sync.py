@@ -11,7 +11,7 @@ from osteotrack.store import Diary
 from tests.conftest import ROOT
 from tests.support import integrity
 
-BEFORE_SYNC = ROOT / "tests" / "fixtures" / "schema-m004_bone_care.db"
+BEFORE_SYNC = ROOT / "tests" / "fixtures" / "schema-m007_day_summary.db"  # the schema before sync
 ENTRY = "0a000000-0000-4000-8000-000000000001"
 
 

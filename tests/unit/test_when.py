@@ -204,3 +204,19 @@ def test_the_apps_when_field_reads_daylight_saving_the_same_way(berlin):
     assert caught.value.code == "when.skipped"
     # winter time the day before, though now is in summer time: 2026-03-28 10:00+01:00 is 09:00 UTC
     assert to_utc_text(parse_when("2026-03-28T10:00", now=now)) == "2026-03-28T09:00:00Z"
+
+
+@pytest.mark.parametrize("text, offset", [("2026-11-24T00:00:00Z", -300), ("2024-02-29T23:59:59Z", 330),
+                                          ("1999-12-31T12:00:00Z", 0), ("2026-03-29T01:30:00Z", 60)])
+def test_stored_times_read_back_as_strptime_reads_them(text, offset):
+    # The fast reading of the store's own format gives exactly the datetime strptime gives.
+    zone = timezone(timedelta(minutes=offset))
+    expected = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone(zone)
+    back = from_storage(text, offset)
+    assert back == expected and back.utcoffset() == expected.utcoffset() and back.isoformat() == expected.isoformat()
+
+
+@pytest.mark.parametrize("text", ["2026-11-24 00:00:00", "2026-11-24T00:00:00+00:00", "2026-13-24T00:00:00Z", ""])
+def test_a_stored_time_in_another_shape_is_refused_as_before(text):
+    with pytest.raises(ValueError):
+        from_storage(text, 0)

@@ -1,0 +1,58 @@
+"""The streamed JSON writer gives exactly the text of json.dumps(value, ensure_ascii=False, indent=2)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from osteotrack.domain import json_text
+
+scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
+                      | st.dictionaries(st.text(max_size=5), inner, max_size=4), max_leaves=20)
+
+
+@given(values)
+def test_encode_is_json_dumps_with_indent_2(value):
+    assert json_text.encode(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def streamed(value) -> str:
+    buffer = io.StringIO()
+    json_text.write(buffer.write, value)
+    return buffer.getvalue()
+
+
+@given(st.lists(st.dictionaries(st.text(max_size=5), scalars, max_size=3), max_size=5), values)
+def test_iterators_are_written_as_the_lists_they_give(items, other):
+    # A document shaped like the export: a dict holding a generator of records and a plain value.
+    document = {"format": "x", "records": iter(items), "other": other}
+    assert streamed(document) == json.dumps({"format": "x", "records": items, "other": other},
+                                            ensure_ascii=False, indent=2)
+
+
+def test_an_empty_iterator_is_an_empty_list_and_text_is_not_escaped_to_ascii():
+    assert streamed({"entries": iter([]), "note": "Rücken, 7/10 — \"ow\"\n"}) == (
+        '{\n  "entries": [],\n  "note": "Rücken, 7/10 — \\"ow\\"\\n"\n}')
+
+
+def test_a_record_as_plain_data_spells_out_nested_records_and_times():
+    from datetime import datetime, timedelta, timezone
+
+    from osteotrack.domain.records import Entry, Site, TherapyUse, record_dict
+
+    at = datetime(2026, 11, 24, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+    entry = Entry(at=at, pain=6, sites=[Site("lower-back", 7, "L4")], triggers=["bending"],
+                  therapies=[TherapyUse("heat", 60)], note="sore", id="e1")
+    plain = record_dict(entry)
+    assert plain == {
+        "at": "2026-11-24T09:30:00+01:00", "pain": 6,
+        "sites": [{"location": "lower-back", "intensity": 7, "level": "L4"}], "qualities": [],
+        "triggers": ["bending"], "therapies": [{"therapy": "heat", "relief": 60, "medication": None, "dose": None}],
+        "note": "sore", "for_doctor": False, "entered_by": None, "id": "e1",
+    }
+    plain["triggers"].append("lifting")  # a copy: the record keeps its own list
+    assert entry.triggers == ["bending"]
