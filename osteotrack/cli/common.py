@@ -45,12 +45,33 @@ def _set_on_session(ctx: click.Context, param: click.Parameter, value) -> None:
         setattr(session, param.name, value)
 
 
+def set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``--lang CODE``: speak that language from now on (before the command's other options are read)."""
+    if value is None:
+        return
+    from osteotrack import i18n
+
+    try:
+        i18n.choose(value)
+    except i18n.UnknownLanguage:
+        known = ", ".join(code for code in i18n.LANGUAGES if code != i18n.PSEUDO)
+        raise CliError("lang.unknown", field="lang", lang=value, known=known) from None
+
+
+LANG_HELP = ("Language of what osteotrack says: en, es, de or fr (x-pseudo to test translations). "
+             "Default: OSTEOTRACK_LANG, then LANGUAGE, LC_ALL, LC_MESSAGES, LANG.")
 READ_ONLY_HELP = "Open the diary read-only: nothing can be changed."
 PROFILE_HELP = "Whose diary: a profile name. Default: the active one."
 
 
+def lang_option() -> click.Option:
+    return click.Option(["--lang"], metavar="CODE", expose_value=False, is_eager=True, callback=set_language,
+                        help=LANG_HELP)
+
+
 def _session_options() -> list[click.Option]:
     return [
+        lang_option(),
         click.Option(["--profile"], metavar="NAME", expose_value=False, callback=_set_on_session,
                      help=PROFILE_HELP),
         click.Option(["--read-only"], is_flag=True, expose_value=False, callback=_set_on_session,
@@ -61,8 +82,8 @@ def _session_options() -> list[click.Option]:
 class Group(click.Group):
     """A click group that turns diary errors into one sentence and exit 2, never a traceback.
 
-    Every command added to it also takes ``--profile`` and ``--read-only``, so they can
-    follow the command (``osteotrack list --read-only``) as well as come before it.
+    Every command added to it also takes ``--lang``, ``--profile`` and ``--read-only``, so they
+    can follow the command (``osteotrack list --read-only``) as well as come before it.
     """
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
