@@ -24,11 +24,20 @@ cut short, is seen at once.
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class _Catalog(Protocol):
+        def gettext(self, message: str) -> str: ...
+
+        def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+
 
 DOMAIN = "osteotrack"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+# os.path, not pathlib: this module is on the quick log path, which does not otherwise load pathlib.
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
 ENGLISH = "en"
 PSEUDO = "x-pseudo"
 # The languages shipped, with their names in their own words. A new one is added here and by scripts/catalogs.
@@ -42,12 +51,6 @@ class UnknownLanguage(ValueError):
     def __init__(self, code: str):
         super().__init__(code)
         self.code = code
-
-
-class _Catalog(Protocol):
-    def gettext(self, message: str) -> str: ...
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
 
 
 _requested: str | None = None  # from --lang; None: the environment decides
