@@ -120,10 +120,18 @@ def catalog() -> _Catalog:
         lang = language()
         if lang == PSEUDO:
             _catalog = Pseudo()
+        elif lang == ENGLISH:
+            _catalog = English()
         else:
-            import gettext  # stdlib only: the quick log path must not pay for Babel
+            # stdlib only: the quick log path must not pay for Babel. The file is opened by its path, not
+            # through gettext.translation(), which would load the locale module to search for it.
+            import gettext
 
-            _catalog = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+            try:
+                with open(os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.mo"), "rb") as mo:
+                    _catalog = gettext.GNUTranslations(mo)
+            except OSError:  # an install without its catalogs: English rather than no sentence at all
+                _catalog = English()
     return _catalog
 
 
@@ -167,6 +175,16 @@ class lazy(str):
 
     def format(self, *args: Any, **kwargs: Any) -> str:
         return str(self).format(*args, **kwargs)
+
+
+class English:
+    """The messages as they are written (what gettext's NullTranslations does, without importing gettext)."""
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
 
 
 # -- the pseudo-language ------------------------------------------------------------------
