@@ -11,9 +11,9 @@ import pytest
 from osteotrack import i18n
 from osteotrack.store import Diary
 
-GERMAN = "osteotrack: Die Schmerzstärke muss eine ganze Zahl von 0 bis 10 sein; angegeben war „11“.\n"
-FRENCH = "osteotrack: La douleur doit être un nombre entier de 0 à 10 ; reçu « 11 ».\n"
-SPANISH = "osteotrack: El dolor debe ser un número entero del 0 al 10; se indicó «11».\n"
+GERMAN = "osteotrack: Die Schmerzstärke muss eine ganze Zahl von 0 bis 10 sein; Sie haben „11“ eingegeben.\n"
+FRENCH = "osteotrack: La douleur doit être un nombre entier de 0 à 10 ; vous avez indiqué « 11 ».\n"
+SPANISH = "osteotrack: El dolor debe ser un número entero del 0 al 10; ha indicado «11».\n"
 ENGLISH = "osteotrack: Pain must be a whole number from 0 to 10; got '11'.\n"
 NO_OWN_CHOICE = {"OSTEOTRACK_LANG": "", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
 

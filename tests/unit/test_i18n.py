@@ -51,9 +51,9 @@ def test_lang_wins_over_the_environment_and_an_unknown_one_is_refused(speak, mon
 
 @pytest.mark.parametrize("lang, sentence", [
     ("en", "Pain must be a whole number from 0 to 10; got '11'."),
-    ("de", "Die Schmerzstärke muss eine ganze Zahl von 0 bis 10 sein; angegeben war „11“."),
-    ("fr", "La douleur doit être un nombre entier de 0 à 10 ; reçu « 11 »."),
-    ("es", "El dolor debe ser un número entero del 0 al 10; se indicó «11»."),
+    ("de", "Die Schmerzstärke muss eine ganze Zahl von 0 bis 10 sein; Sie haben „11“ eingegeben."),
+    ("fr", "La douleur doit être un nombre entier de 0 à 10 ; vous avez indiqué « 11 »."),
+    ("es", "El dolor debe ser un número entero del 0 al 10; ha indicado «11»."),
 ])
 def test_an_error_is_said_in_the_language_chosen(speak, lang, sentence):
     speak(lang)
