@@ -105,3 +105,28 @@ def test_built_in_names_are_shown_in_the_language_chosen_and_the_users_own_as_ty
     assert shown(DXA_SITES, "femoral-neck") == "Cuello femoral"
     speak("fr")
     assert vocab.display("location", "lower-back") == "Bas du dos"
+
+
+def test_every_error_sentence_comes_out_wrapped_in_the_pseudo_language(speak):
+    # English that shows through unwrapped would be a sentence said without the catalogs.
+    from osteotrack.domain.messages import FACE_MESSAGES, PLACES, place, render
+    from tests.unit.test_messages import sample
+
+    speak("x-pseudo")
+    for code, template in MESSAGES.items():
+        text = render(code, {name: sample(name) for name in placeholders(template)})
+        assert text.startswith("⟦") and text.endswith("⟧"), (code, text)
+    for code in FACE_MESSAGES["app"]:
+        assert render(code, {}, face="app").startswith("⟦")
+    for code, template in PLACES.items():
+        assert str(place(code, **{name: 1 for name in placeholders(template)})).startswith("⟦"), code
+
+
+def test_a_lazy_message_follows_the_language_chosen_after_it_was_made(speak):
+    label = i18n.lazy("Lower back")
+    assert str(label) == "Lower back" and f"{label}:" == "Lower back:"
+    speak("de")
+    assert str(label) == "Lendenwirbelsäule" and f"{label}:" == "Lendenwirbelsäule:"
+    assert label + "!" == "Lendenwirbelsäule!"
+    speak("fr")
+    assert "{where}".format_map({"where": label}) == "Bas du dos"
