@@ -15,6 +15,9 @@ from osteotrack.cli import cli
 from osteotrack.store import Diary
 
 ROOT = Path(__file__).resolve().parents[1]
+# Tests read English whatever the machine's locale (LANG=de_DE… would otherwise translate every sentence);
+# the tests of choosing a language set or remove it themselves (tests/unit/test_i18n.py).
+os.environ["OSTEOTRACK_LANG"] = "en"
 # A fixed "now" for tests that need one: Tuesday 24 November 2026, 10:00 at UTC+01:00.
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)

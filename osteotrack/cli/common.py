@@ -45,12 +45,33 @@ def _set_on_session(ctx: click.Context, param: click.Parameter, value) -> None:
         setattr(session, param.name, value)
 
 
+def set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``--lang CODE``: speak that language from now on (before the command's other options are read)."""
+    if value is None:
+        return
+    from osteotrack import i18n
+
+    try:
+        i18n.choose(value)
+    except i18n.UnknownLanguage:
+        known = ", ".join(code for code in i18n.LANGUAGES if code != i18n.PSEUDO)
+        raise CliError("lang.unknown", field="lang", lang=value, known=known) from None
+
+
+LANG_HELP = ("Language of what osteotrack says: en, es, de or fr (x-pseudo to test translations). "
+             "Default: OSTEOTRACK_LANG, then LANGUAGE, LC_ALL, LC_MESSAGES, LANG.")
 READ_ONLY_HELP = "Open the diary read-only: nothing can be changed."
 PROFILE_HELP = "Whose diary: a profile name. Default: the active one."
 
 
+def lang_option() -> click.Option:
+    return click.Option(["--lang"], metavar="CODE", expose_value=False, is_eager=True, callback=set_language,
+                        help=LANG_HELP)
+
+
 def _session_options() -> list[click.Option]:
     return [
+        lang_option(),
         click.Option(["--profile"], metavar="NAME", expose_value=False, callback=_set_on_session,
                      help=PROFILE_HELP),
         click.Option(["--read-only"], is_flag=True, expose_value=False, callback=_set_on_session,
@@ -65,10 +86,10 @@ WHOLE_DIARY_COMMANDS = frozenset({"backup", "restore", "overview", "demo"})
 class Group(click.Group):
     """A click group that turns diary errors into one sentence and exit 2, never a traceback.
 
-    Every command added to it (but ``WHOLE_DIARY_COMMANDS``) also takes ``--profile`` and
-    ``--read-only``, so they can follow the command (``osteotrack list --read-only``) as
-    well as come before it. A usage error is one ``osteotrack:`` sentence too, with a hint
-    to ``--help``; a closed pipe (``osteotrack vocab | head``) ends quietly.
+    Every command added to it also takes ``--lang``, and (but ``WHOLE_DIARY_COMMANDS``) ``--profile``
+    and ``--read-only``, so they can follow the command (``osteotrack list --read-only``) as well as
+    come before it. A usage error is one ``osteotrack:`` sentence too, with a hint to ``--help``; a
+    closed pipe (``osteotrack vocab | head``) ends quietly.
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -103,9 +124,10 @@ class Group(click.Group):
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
         # A group passes the options on to its commands (`vocab --read-only` runs `vocab list --read-only`).
-        if not isinstance(cmd, click.Group) and (name or cmd.name) not in WHOLE_DIARY_COMMANDS:
+        if not isinstance(cmd, click.Group):
             taken = {param.name for param in cmd.params}
-            cmd.params.extend(option for option in _session_options() if option.name not in taken)
+            offered = [lang_option()] if (name or cmd.name) in WHOLE_DIARY_COMMANDS else _session_options()
+            cmd.params.extend(option for option in offered if option.name not in taken)
         super().add_command(cmd, name)
 
     def invoke(self, ctx):

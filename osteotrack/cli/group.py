@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from osteotrack import __version__
-from osteotrack.cli.common import Group, Session
+from osteotrack.cli.common import LANG_HELP, Group, Session, set_language
 
 
 @click.group(cls=Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,6 +20,7 @@ from osteotrack.cli.common import Group, Session
               help="Diary file to use (also OSTEOTRACK_DB). Default: the platform's user data folder.")
 @click.option("--profile", default=None, metavar="NAME", help="Whose diary: a profile name. Default: the active one.")
 @click.option("--read-only", is_flag=True, help="Open the diary read-only: nothing can be changed.")
+@click.option("--lang", metavar="CODE", expose_value=False, is_eager=True, callback=set_language, help=LANG_HELP)
 @click.version_option(__version__, prog_name="osteotrack")
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, profile: str | None, read_only: bool) -> None:

@@ -14,7 +14,7 @@ import sys
 
 # Option → (parameter, repeatable). They mirror the click commands exactly
 # (tests/unit/test_quick_path.py checks it); any other option goes to click.
-GLOBAL_OPTIONS = {"--db": ("db", False), "--profile": ("profile", False)}
+GLOBAL_OPTIONS = {"--db": ("db", False), "--profile": ("profile", False), "--lang": ("lang", False)}
 GLOBAL_FLAGS = {"--read-only": "read_only"}
 LOG_OPTIONS = {
     "--pain": ("pain", False),
@@ -27,6 +27,7 @@ LOG_OPTIONS = {
     "--by": ("entered_by", False),
     "--at": ("at", False),
     "--profile": ("profile", False),  # also accepted after the command, as on every data command
+    "--lang": ("lang", False),  # likewise
 }
 LOG_FLAGS = {"--doctor": "doctor", "--read-only": "read_only"}
 
@@ -35,7 +36,7 @@ def parse(argv: list[str]) -> dict | None:
     """The values of a plain ``log`` command line, or None when click should read it."""
     values: dict = {"db": None, "profile": None, "read_only": False, "sites": [], "qualities": [],
                     "triggers": [], "therapies": [], "meds": [], "note": "", "doctor": False,
-                    "entered_by": None, "at": "now", "pain": None}
+                    "entered_by": None, "at": "now", "pain": None, "lang": None}
     i = _options(argv, 0, GLOBAL_OPTIONS, GLOBAL_FLAGS, values)
     if i is None or i >= len(argv) or argv[i] != "log":
         return None
@@ -102,6 +103,13 @@ def run(argv: list[str]) -> int | None:
     values = parse(argv)
     if values is None:
         return None
+    from osteotrack import i18n
+
+    lang = values.pop("lang")
+    if lang is not None:
+        if i18n.normalize(lang) is None:
+            return None  # click says which languages there are
+        i18n.choose(lang)
     from osteotrack.domain.errors import DiaryError
     from osteotrack.store.connection import StoreFailure, explain
     from osteotrack.store.diary import Diary

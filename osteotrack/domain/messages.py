@@ -2,7 +2,8 @@
 
 Templates take named placeholders only, never pieces glued together, so that a
 translator sees whole sentences. ``N_`` marks a template for extraction into the
-translation catalogs without translating it here.
+translation catalogs without translating it here; it is translated into the language
+in force (``osteotrack.i18n``) when it is rendered.
 
 A parameter may be a ``Phrase`` (a noun phrase from ``PLACES``, such as "row 3 of
 entries.csv") or another error (``{cause:inner}`` puts its sentence inside this
@@ -16,11 +17,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-
-def N_(text: str) -> str:
-    """Mark ``text`` for the translation catalogs; it is translated when rendered."""
-    return text
-
+from osteotrack.i18n import N_, _
 
 MESSAGES: dict[str, str] = {
     # -- the diary file (store/diary.py) -------------------------------------
@@ -78,6 +75,8 @@ MESSAGES: dict[str, str] = {
     "height.id_unknown": N_("There is no height with an id starting '{prefix}' in this profile; "
                             "see the ids with 'osteotrack list --kind heights'."),
     "height.id_ambiguous": N_("More than one height id starts with '{prefix}'; give more characters."),
+    # -- the language (--lang) ----------------------------------------------
+    "lang.unknown": N_("There is no translation into '{lang}'; choose one of {known}."),
     # -- profiles ------------------------------------------------------------
     "profile.unknown": N_("There is no profile named '{name}'; the profiles are: {known}."),
     "profile.name_empty": N_("A profile needs a name."),
@@ -497,14 +496,14 @@ def _fill(code: str, template: str | None, params: dict[str, Any]) -> str:
         warnings.warn(f"no template for the code {code!r}", MessageWarning, stacklevel=3)
         return f"{code}: {params}" if params else code
     try:
-        return template.format(**params)
+        return _(template).format(**params)
     except (KeyError, IndexError, ValueError, AttributeError) as error:
         warnings.warn(f"the template {code!r} cannot be filled from {sorted(params)}: {error!r}",
                       MessageWarning, stacklevel=3)
         try:
-            return template.format_map(_Lenient(params))
+            return _(template).format_map(_Lenient(params))
         except (KeyError, IndexError, ValueError, AttributeError):
-            return template
+            return _(template)
 
 
 class _Lenient(dict):

@@ -13,13 +13,18 @@ alike). Python's ``round`` and ``format`` round ties to even, and on the float's
 binary value (``f"{4.25:.1f}"`` is ``4.2``); neither is used for text here.
 
 Digits are written in one place (``_digits``) and plurals chosen in one place
-(``plural``), so that a later locale layer (Babel) changes those two only.
+(``plural``), both in the language in force (``osteotrack.i18n``): the decimal sign
+is the language's own ("4,5" in German, French and Spanish, from Babel's CLDR data,
+loaded only when a figure has decimals), and a counted word takes the form the
+language's plural rules give (the catalog's ``Plural-Forms`` header, through gettext).
 """
 
 from __future__ import annotations
 
 from functools import cache
 from typing import TYPE_CHECKING
+
+from osteotrack.i18n import Nn_, decimal_separator, ngettext
 
 if TYPE_CHECKING:
     from decimal import Context, Decimal
@@ -28,39 +33,39 @@ if TYPE_CHECKING:
     Number = int | float | Rational | Decimal
 
 NOISE_PLACES = 9  # decimals kept before rounding: far below any shown digit, far above a float's noise
-DECIMAL_SEPARATOR = "."
 MINUS = "-"  # ASCII, as typed and as every report and table has always printed it
 PERCENT = "%"  # written straight after the digits: "13%"
 NO_FIGURE = "–"  # a figure with nothing to rest on (no entries, no ratings)
 NO_CHANGE = "±"  # the sign of a change of zero: "±0.0"
 
-# Every counted word with its plural. A word missing here is a KeyError, not a guessed "s".
+# Every counted word with its plural, marked for the catalogs (a language may have more than two forms).
+# A word missing here is a KeyError, not a guessed "s".
 PLURALS = {
-    "breath": "breaths",
-    "check-in": "check-ins",
-    "conflict": "conflicts",
-    "day": "days",
-    "dose": "doses",
-    "entry": "entries",
-    "event": "events",
-    "falls check": "falls checks",
-    "height": "heights",
-    "impression": "impressions",
-    "logged day": "logged days",
-    "minute": "minutes",
-    "more character": "more characters",
-    "new name": "new names",
-    "profile": "profiles",
-    "question": "questions",
-    "rating": "ratings",
-    "record": "records",
-    "second": "seconds",
-    "self-care session": "self-care sessions",
-    "session": "sessions",
-    "side effect": "side effects",
-    "treatment": "treatments",
-    "use": "uses",
-    "week": "weeks",
+    "breath": Nn_("breath", "breaths"),
+    "check-in": Nn_("check-in", "check-ins"),
+    "conflict": Nn_("conflict", "conflicts"),
+    "day": Nn_("day", "days"),
+    "dose": Nn_("dose", "doses"),
+    "entry": Nn_("entry", "entries"),
+    "event": Nn_("event", "events"),
+    "falls check": Nn_("falls check", "falls checks"),
+    "height": Nn_("height", "heights"),
+    "impression": Nn_("impression", "impressions"),
+    "logged day": Nn_("logged day", "logged days"),
+    "minute": Nn_("minute", "minutes"),
+    "more character": Nn_("more character", "more characters"),
+    "new name": Nn_("new name", "new names"),
+    "profile": Nn_("profile", "profiles"),
+    "question": Nn_("question", "questions"),
+    "rating": Nn_("rating", "ratings"),
+    "record": Nn_("record", "records"),
+    "second": Nn_("second", "seconds"),
+    "self-care session": Nn_("self-care session", "self-care sessions"),
+    "session": Nn_("session", "sessions"),
+    "side effect": Nn_("side effect", "side effects"),
+    "treatment": Nn_("treatment", "treatments"),
+    "use": Nn_("use", "uses"),
+    "week": Nn_("week", "weeks"),
 }
 
 
@@ -102,7 +107,9 @@ def _rounded(value: Number, places: int) -> Decimal | int:
 def _digits(number: Decimal | int) -> str:
     """The one place a number becomes text: its minus sign and decimal separator are chosen here."""
     text = str(number) if isinstance(number, int) else format(number, "f")
-    return text.replace("-", MINUS).replace(".", DECIMAL_SEPARATOR)
+    if "." in text:
+        text = text.replace(".", decimal_separator())
+    return text.replace("-", MINUS)
 
 
 def pain(value: Number | None, places: int = 1) -> str:
@@ -143,8 +150,8 @@ def t_score(value: Number) -> str:
 
 def plural(n: int, word: str) -> str:
     """The form of ``word`` (a key of ``PLURALS``) that goes with ``n``: the one place plural rules live."""
-    many = PLURALS[word]  # looked up for 1 too: an unlisted word fails on its first use, not its second
-    return word if n == 1 else many
+    forms = PLURALS[word]  # looked up for 1 too: an unlisted word fails on its first use, not its second
+    return ngettext(*forms, n)
 
 
 def count(n: int, word: str, adjective: str = "") -> str:

@@ -22,6 +22,7 @@ from osteotrack.domain.vocabulary import (
     PROCEDURES,
     QUESTION_STATUSES,
     Term,
+    display_name,
     region_for_level,
 )
 from osteotrack.domain.when import EARLIEST, check_not_future, now_local
@@ -67,8 +68,14 @@ class Vocabulary:
         return [t for t in self.terms[kind].values() if not t.hidden]
 
     def name(self, kind: str, slug: str) -> str:
+        """The term's stored (English, or the user's own) name, as exports and records keep it."""
         term = self.terms[kind].get(slug)
         return term.name if term else slug
+
+    def display(self, kind: str, slug: str) -> str:
+        """The term's name as a person reads it: a built-in one in the language in force (``display_name``)."""
+        term = self.terms[kind].get(slug)
+        return display_name(term) if term else slug
 
     def check(self, kind: str, slug: str, field: str | None = None) -> str:
         """Return the slug if known, else refuse (about ``field``, by default the kind's own) with the closest ones."""

@@ -1,0 +1,241 @@
+"""The language osteotrack speaks: which one is chosen, and the words in it.
+
+Messages are marked in the code and translated through gettext catalogs,
+``osteotrack/locale/<lang>/LC_MESSAGES/osteotrack.po``, compiled to ``.mo``
+(``scripts/catalogs`` extracts, updates, compiles and checks them)::
+
+    _("Pain today")                       # translated now, in the chosen language
+    ngettext("{n} entry", "{n} entries", n)  # by the language's plural rules (the catalog's header)
+    N_("Pain today")                      # marked for the catalogs, translated where it is shown
+    lazy("Pain today")                    # marked, and translated each time it is turned into text
+
+The language is chosen, in this order, by ``--lang CODE`` (``choose``), then
+``OSTEOTRACK_LANG``, then the usual locale variables ``LANGUAGE``, ``LC_ALL``,
+``LC_MESSAGES``, ``LANG`` (the first one set decides), then English. Nothing is
+loaded until a message is first translated: ``osteotrack log`` pays for its
+catalog only when it has something to say in it, and only stdlib ``gettext``.
+
+``x-pseudo`` is a pseudo-language made at run time, not a catalog: every message
+is wrapped in ``⟦…⟧``, its letters accented and lengthened by about a third, with
+its placeholders intact, so that English that shows through unwrapped, or a label
+cut short, is seen at once.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class _Catalog(Protocol):
+        def gettext(self, message: str) -> str: ...
+
+        def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+
+
+DOMAIN = "osteotrack"
+# os.path, not pathlib: this module is on the quick log path, which does not otherwise load pathlib.
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+ENGLISH = "en"
+PSEUDO = "x-pseudo"
+# The languages shipped, with their names in their own words. A new one is added here and by scripts/catalogs.
+LANGUAGES = {"en": "English", "es": "Español", "de": "Deutsch", "fr": "Français", PSEUDO: "Pseudo"}
+ENVIRONMENT = ("OSTEOTRACK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+class UnknownLanguage(ValueError):
+    """``--lang`` named a language osteotrack does not ship."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+_requested: str | None = None  # from --lang; None: the environment decides
+_language: str | None = None  # the language in force, once resolved
+_catalog: _Catalog | None = None
+
+
+def normalize(code: str) -> str | None:
+    """The shipped language a code or locale names (``de_AT.UTF-8`` → ``de``), or None if none is."""
+    code = code.strip()
+    if code.lower() == PSEUDO:
+        return PSEUDO
+    if code in ("C", "POSIX") or code.startswith(("C.", "POSIX.")):
+        return ENGLISH
+    base = code.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    return base if base in LANGUAGES else None
+
+
+def from_environment(environ: dict[str, str] | os._Environ[str] | None = None) -> str:
+    """The language the environment asks for: ``OSTEOTRACK_LANG``, then the locale variables, then English.
+
+    ``OSTEOTRACK_LANG`` is used when it names a shipped language. Of the locale variables the
+    first one set decides, as in gettext; ``LANGUAGE`` may list several (``de:fr``): the first
+    shipped one is taken. A locale osteotrack does not ship falls back to English.
+    """
+    environ = os.environ if environ is None else environ
+    own = normalize(environ.get("OSTEOTRACK_LANG", ""))
+    if own:
+        return own
+    for name in ENVIRONMENT[1:]:
+        value = environ.get(name, "")
+        if value:
+            for candidate in value.split(":"):
+                found = normalize(candidate) if candidate else None
+                if found:
+                    return found
+            return ENGLISH
+    return ENGLISH
+
+
+def choose(code: str | None) -> None:
+    """Speak the language ``code`` (``--lang``) from now on; None: let the environment decide.
+
+    Raises ``UnknownLanguage`` for a language that is not shipped. Loads nothing yet.
+    """
+    global _requested, _language, _catalog
+    if code is not None:
+        found = normalize(code)
+        if found is None:
+            raise UnknownLanguage(code)
+        code = found
+    _requested, _language, _catalog = code, None, None
+
+
+def language() -> str:
+    """The language in force: ``en``, ``es``, ``de``, ``fr`` or ``x-pseudo``."""
+    global _language
+    if _language is None:
+        _language = _requested or from_environment()
+    return _language
+
+
+def catalog() -> _Catalog:
+    """The translations of the language in force, loaded on first use."""
+    global _catalog
+    if _catalog is None:
+        lang = language()
+        if lang == PSEUDO:
+            _catalog = Pseudo()
+        elif lang == ENGLISH:
+            _catalog = English()
+        else:
+            # stdlib only: the quick log path must not pay for Babel. The file is opened by its path, not
+            # through gettext.translation(), which would load the locale module to search for it.
+            import gettext
+
+            try:
+                with open(os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.mo"), "rb") as mo:
+                    _catalog = gettext.GNUTranslations(mo)
+            except OSError:  # an install without its catalogs: English rather than no sentence at all
+                _catalog = English()
+    return _catalog
+
+
+def _(message: str) -> str:
+    """``message`` in the language in force (as it is if the catalog lacks it)."""
+    return catalog().gettext(message) if message else message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a message that goes with the number ``n``, by the plural rules of the language in force."""
+    return catalog().ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogs without translating it: it is translated where it is shown."""
+    return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular and plural pair for the catalogs; ``ngettext(*pair, n)`` translates it."""
+    return singular, plural
+
+
+class lazy(str):
+    """A message marked for the catalogs that is translated each time it is turned into text.
+
+    For texts fixed at import time (labels, option help) that must follow the language chosen later.
+    """
+
+    def __str__(self) -> str:
+        return _(str.__str__(self))
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __add__(self, other: Any) -> str:
+        return str(self) + str(other)
+
+    def __radd__(self, other: Any) -> str:
+        return str(other) + str(self)
+
+    def format(self, *args: Any, **kwargs: Any) -> str:
+        return str(self).format(*args, **kwargs)
+
+
+class English:
+    """The messages as they are written (what gettext's NullTranslations does, without importing gettext)."""
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
+
+
+# -- the pseudo-language ------------------------------------------------------------------
+
+_ACCENTS = str.maketrans("aeiouyAEIOUYcnCN", "áéíóúýÁÉÍÓÚÝçñÇÑ")
+OPEN, CLOSE = "⟦", "⟧"
+
+
+def pseudo(message: str) -> str:
+    """``message`` in the pseudo-language: ``⟦Páíñ {value} ·····⟧``, placeholders and ``{{``/``}}`` untouched.
+
+    The text between the brackets is about a third longer than the original (rounded up).
+    """
+    import string
+
+    try:
+        parts = list(string.Formatter().parse(message))
+    except ValueError:  # not a template at all: every brace is text
+        parts = [(message, None, None, None)]
+    out = []
+    for literal, name, spec, conversion in parts:
+        out.append(literal.translate(_ACCENTS).replace("{", "{{").replace("}", "}}"))
+        if name is not None:
+            out.append("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+    padding = -(-len(message) // 3)  # a third longer, rounded up
+    return OPEN + "".join(out) + (" " + "·" * (padding - 1) if padding > 1 else "·" * padding) + CLOSE
+
+
+class Pseudo:
+    """The pseudo-language's catalog: every message made by ``pseudo``."""
+
+    def gettext(self, message: str) -> str:
+        return pseudo(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return pseudo(singular if n == 1 else plural)
+
+
+# -- figures in the language in force (for domain.numbers) -------------------------------
+
+_DECIMAL: dict[str, str] = {ENGLISH: ".", PSEUDO: "."}
+
+
+def decimal_separator() -> str:
+    """The decimal sign of the language in force (``,`` in German, French and Spanish), from Babel's CLDR data.
+
+    Babel is imported only here, the first time a figure with decimals is written in a language other than English.
+    """
+    lang = language()
+    if lang not in _DECIMAL:
+        from babel.numbers import get_decimal_symbol
+
+        _DECIMAL[lang] = get_decimal_symbol(lang)
+    return _DECIMAL[lang]
