@@ -117,7 +117,8 @@ def test_every_error_sentence_comes_out_wrapped_in_the_pseudo_language(speak):
         text = render(code, {name: sample(name) for name in placeholders(template)})
         assert text.startswith("⟦") and text.endswith("⟧"), (code, text)
     for code in FACE_MESSAGES["app"]:
-        assert render(code, {}, face="app").startswith("⟦")
+        app_template = FACE_MESSAGES["app"][code]
+        assert render(code, {name: sample(name) for name in placeholders(app_template)}, face="app").startswith("⟦")
     for code, template in PLACES.items():
         assert str(place(code, **{name: 1 for name in placeholders(template)})).startswith("⟦"), code
 
