@@ -110,3 +110,17 @@ async def test_the_app_opens_the_report_screen_with_p(small_diary, tmp_path):
         # trends: from the day after 24 Aug (three calendar months back), 25 Aug, to 24 Nov — 92 days.
         assert (app.screen.query_one("#since", Input).value, app.screen.query_one("#until", Input).value) == (
             "2026-08-25", "2026-11-24")
+
+
+@pilot_test
+async def test_every_choice_fits_in_80_columns(small_diary):
+    # At 80x24 each box and list of the form lies whole inside the screen's width: nothing is cut at the
+    # right edge (the print size stood third on the format's row and lost its edge and its words).
+    from textual.widgets import Select
+
+    app = Host(small_diary, ReportScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        for widget in [*screen.query(Select), *screen.query(Input), *screen.query(SelectionList)]:
+            assert widget.region.right <= 80, (widget.id, widget.region)

@@ -85,6 +85,8 @@ class ReportScreen(DiaryScreen):
                 yield Select([(FORMAT_NAMES[f], f) for f in FORMATS], value="pdf", allow_blank=False, id="format")
                 yield Select([(p.upper() if p == "a4" else p.title(), p) for p in PAPERS], value="a4",
                              allow_blank=False, id="paper")
+            with Horizontal(classes="row"):  # a row of its own: beside the format it is cut at 80 columns
+                yield Label("Print")
                 yield Select(PRINT_SIZES, value=False, allow_blank=False, id="print")
             with Horizontal(classes="row"):
                 yield Label("File")
