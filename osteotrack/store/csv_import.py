@@ -113,18 +113,23 @@ def _fail(where: Phrase, code: str, **params) -> ValidationError:
     return ValidationError(code, field="file", where=where, **params)
 
 
+def _exact(text: str, where: Phrase) -> str:
+    """An ISO time with its offset, as the file holds it (to the second); anything else is refused."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise _fail(where, "csv.moment", text=text) from None
+    if moment.utcoffset() is None:
+        raise _fail(where, "csv.moment", text=text)
+    return moment.isoformat()
+
+
 def _moment(row: dict, where: Phrase) -> str:
     """The record's time as the file holds it: the exact ``at`` column (to the second, with its offset) when
     there is one, else the date, time (``HH:MM`` or ``HH:MM:SS``) and offset columns."""
     exact = row.get("at", "").strip()
     if exact:
-        try:
-            moment = datetime.fromisoformat(exact)
-        except ValueError:
-            raise _fail(where, "csv.moment", text=exact) from None
-        if moment.utcoffset() is None:
-            raise _fail(where, "csv.moment", text=exact)
-        return moment.isoformat()
+        return _exact(exact, where)
     text = f"{row['date'].strip()} {row['time'].strip()} {row['utc_offset'].strip()}"
     for form in ("%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S %z"):
         try:
@@ -206,13 +211,7 @@ def _event(row: dict, where: Phrase) -> dict:
 def _question(row: dict, where: Phrase) -> dict:
     asked = row.get("asked", "").strip()
     if asked:  # the exact time it was asked, with its offset
-        try:
-            created = datetime.fromisoformat(asked)
-        except ValueError:
-            raise _fail(where, "csv.moment", text=asked) from None
-        if created.utcoffset() is None:
-            raise _fail(where, "csv.moment", text=asked)
-        when = created.isoformat()
+        when = _exact(asked, where)
     else:
         # A file from before the "asked" column keeps only the day: midday UTC keeps that day in most zones.
         when = f"{row['date'].strip()}T12:00:00+00:00"
