@@ -24,15 +24,19 @@ cut short, is seen at once.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Protocol
 
     class _Catalog(Protocol):
         def gettext(self, message: str) -> str: ...
 
         def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+
+        def pgettext(self, context: str, message: str) -> str: ...
 
 
 DOMAIN = "osteotrack"
@@ -105,6 +109,23 @@ def choose(code: str | None) -> None:
     _requested, _language, _catalog = code, None, None
 
 
+@contextmanager
+def speaking(code: str | None) -> Iterator[None]:
+    """Speak ``code`` for the time of a ``with`` block, then the language in force before it again.
+
+    ``with speaking("de"): write_report(...)`` writes the report in the doctor's language while
+    the app speaks the patient's. None changes nothing. Raises ``UnknownLanguage`` as ``choose`` does.
+    """
+    global _requested, _language, _catalog
+    before = (_requested, _language, _catalog)
+    if code is not None:
+        choose(code)
+    try:
+        yield
+    finally:
+        _requested, _language, _catalog = before
+
+
 def language() -> str:
     """The language in force: ``en``, ``es``, ``de``, ``fr`` or ``x-pseudo``."""
     global _language
@@ -143,6 +164,11 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a message that goes with the number ``n``, by the plural rules of the language in force."""
     return catalog().ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` as meant in ``context`` ("month", "weekday"): for short words that mean more than one thing."""
+    return catalog().pgettext(context, message)
 
 
 def N_(message: str) -> str:
@@ -186,6 +212,9 @@ class English:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return singular if n == 1 else plural
 
+    def pgettext(self, context: str, message: str) -> str:
+        return message
+
 
 # -- the pseudo-language ------------------------------------------------------------------
 
@@ -221,6 +250,9 @@ class Pseudo:
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return pseudo(singular if n == 1 else plural)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return pseudo(message)
 
 
 # -- figures in the language in force (for domain.numbers) -------------------------------
