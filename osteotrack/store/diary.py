@@ -323,11 +323,12 @@ class Diary:
 
     # -- sync (issue 18) ----------------------------------------------------
 
-    def sync_conflicts(self):
-        """The versions that lost a sync although they were edited, kept until dismissed (oldest first)."""
+    def sync_conflicts(self, record_id: str | None = None):
+        """The versions that lost a sync although they were edited, kept until dismissed (oldest first);
+        with ``record_id``, those of the record that won and stands in the diary under that id."""
         from osteotrack.store.sync import conflicts
 
-        return conflicts(self._conn)
+        return conflicts(self._conn, record_id)
 
     def dismiss_conflict(self, conflict_id: int) -> None:
         """Forget a kept conflict; a sentence when there is no such one."""

@@ -18,10 +18,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from osteotrack.domain.errors import DiaryError
+from osteotrack.domain.records import CheckIn, Entry, Site, TherapyUse
 from osteotrack.domain.sync import DELETED, REMOTE, SyncCounts, Version, is_conflict, winner
+from osteotrack.domain.when import from_storage
 from osteotrack.store.connection import now_utc
 from osteotrack.store.schema import ENTRY_PARTS, NOW_MS, SYNCED_TABLES
 
@@ -373,10 +376,43 @@ class Conflict:
     winner: dict | None
     loser: dict
 
+    @property
+    def current_id(self) -> str | None:
+        """The id of the record that won and stands in the diary (a check-in of the same day may have
+        another id than the one that lost); None when the winner was a deletion."""
+        return None if self.winner is None else self.winner.get("id", self.record_id)
 
-def conflicts(conn: sqlite3.Connection) -> list[Conflict]:
+
+def conflicts(conn: sqlite3.Connection, record_id: str | None = None) -> list[Conflict]:
+    """The kept conflicts, oldest first; with ``record_id``, those whose winner is that record."""
+    where, params = "", []
+    if record_id is not None:
+        where, params = " WHERE winner != 'null' AND coalesce(json_extract(winner, '$.id'), record_id) = ?", [record_id]
     return [Conflict(r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5])) for r in conn.execute(
-        "SELECT id, kind, record_id, kept_at, winner, loser FROM sync_conflicts ORDER BY id")]
+        f"SELECT id, kind, record_id, kept_at, winner, loser FROM sync_conflicts{where} ORDER BY id", params)]
+
+
+def lost_record(conflict: Conflict):
+    """The losing version of a kept entry or check-in as the record it was (an ``Entry``, a ``CheckIn``);
+    None for the other kinds, which are shown field by field."""
+    content = conflict.loser
+    if conflict.kind == "entry":
+        parts = content.get("parts") or {}
+        return Entry(
+            at=from_storage(content["at_utc"], content["utc_offset_min"]), pain=content["pain"],
+            note=content.get("note") or "", for_doctor=bool(content.get("for_doctor")),
+            entered_by=content.get("entered_by"), id=content["id"],
+            sites=[Site(r["location"], r["intensity"], r.get("level")) for r in parts.get("entry_sites", [])],
+            qualities=[r["slug"] for r in parts.get("entry_qualities", [])],
+            triggers=[r["slug"] for r in parts.get("entry_triggers", [])],
+            therapies=[TherapyUse(r["therapy"], r.get("relief"), r.get("medication"), r.get("dose"))
+                       for r in parts.get("entry_therapies", [])])
+    if conflict.kind == "checkin":
+        return CheckIn(day=date.fromisoformat(content["day"]), peg_pain=content.get("peg_pain"),
+                       peg_enjoyment=content.get("peg_enjoyment"), peg_activity=content.get("peg_activity"),
+                       sleep=content.get("sleep"), mood=content.get("mood"), note=content.get("note") or "",
+                       id=content["id"], peg_week=bool(content.get("peg_week")))
+    return None
 
 
 def dismiss(conn: sqlite3.Connection, conflict_id: int) -> None:

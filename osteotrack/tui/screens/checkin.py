@@ -14,7 +14,9 @@ from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
 from osteotrack.domain.vocabulary import pain_band
 from osteotrack.domain.when import parse_day
+from osteotrack.i18n import lazy
 from osteotrack.store import ProfileDiary
+from osteotrack.tui.dialogs.conflict_versions import OtherVersionLine
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.scale import ScaleInput
@@ -74,6 +76,7 @@ class CheckInScreen(DiaryScreen):
         Binding("ctrl+s", "save", "Save", id="checkin-save"),
         Binding("[", "previous_day", "Day before", id="checkin-day-before"),
         Binding("]", "next_day", "Day after", id="checkin-day-after"),
+        Binding("ctrl+o", "other_version", lazy("Other version"), id="checkin-other-version"),
     ]
 
     def __init__(self) -> None:
@@ -90,6 +93,7 @@ class CheckInScreen(DiaryScreen):
                 yield Button("Day after ▶", id="day-after", classes="day")
             yield Label("", id="day-words")
             yield Label("", id="day-error", classes="error")
+            yield OtherVersionLine("ctrl+o", id="other-version")
             yield Label("", id="missed", classes="hint")
             yield Label("", id="peg-due", classes="hint")
             for key, question, anchors, words in ITEMS:
@@ -155,6 +159,7 @@ class CheckInScreen(DiaryScreen):
 
     def _loaded(self, day: date, existing: CheckIn | None, missed: list[date], answered: date | None) -> None:
         self._ask_peg(answered)
+        self.query_one(OtherVersionLine).show_for("checkin", existing.id if existing else None)
         self._show_day(day, "· already checked in; saving replaces it" if existing else "· not checked in yet")
         if missed:
             days = ", ".join(f"{d:%a %d %b}" for d in missed[:3])
@@ -237,6 +242,16 @@ class CheckInScreen(DiaryScreen):
 
     def action_previous_day(self) -> None:
         self._shift_day(-1)
+
+    def action_other_version(self) -> None:
+        """Show this check-in beside another version of it kept from a sync (and dismiss that one)."""
+        self.query_one(OtherVersionLine).open()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "other_version":
+            lines = self.query(OtherVersionLine)
+            return bool(lines) and lines.first().has_other  # only when another version is kept
+        return super().check_action(action, parameters)
 
     def action_next_day(self) -> None:
         self._shift_day(1)

@@ -24,7 +24,9 @@ from osteotrack.domain.records import Entry, TherapyUse
 from osteotrack.domain.validate import attach_medication
 from osteotrack.domain.vocabulary import LOCATIONS, MEDICATION_THERAPIES, QUALITIES, THERAPIES, TRIGGERS
 from osteotrack.domain.when import parse_when
+from osteotrack.i18n import lazy
 from osteotrack.store import ProfileDiary
+from osteotrack.tui.dialogs.conflict_versions import OtherVersionLine
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.body_map import BodyMap
 from osteotrack.tui.widgets.keys_footer import KeysFooter
@@ -83,6 +85,7 @@ class EntryScreen(DiaryScreen):
         Binding("tab", "app.focus_next", "Next part", id="entry-next"),
         Binding("ctrl+l", "same_as_last", "Same as last time", id="entry-same-as-last"),
         Binding("ctrl+d", "toggle_doctor", "For my doctor", id="entry-doctor", show=False),
+        Binding("ctrl+o", "other_version", lazy("Other version"), id="entry-other-version"),
     ]
 
     def __init__(self, entry_id: str | None = None):
@@ -102,6 +105,7 @@ class EntryScreen(DiaryScreen):
         yield Header()
         with VerticalScroll(id="form"):
             yield Static("", id="form-error", classes="error")
+            yield OtherVersionLine("ctrl+o", id="other-version")
             yield Static("Pain now — a digit sets it (1 then 0 for 10)", classes="field-label")
             yield PainScale(id="pain")
             yield Static("", id="pain-error", classes="error")
@@ -169,6 +173,7 @@ class EntryScreen(DiaryScreen):
             self._entry = data.entry
             self._fill(data.entry, whole=True)
             self._saved_state = self._state()
+            self.query_one(OtherVersionLine).show_for("entry", data.entry.id)
         elif untouched:
             self._saved_state = self._state()
 
@@ -329,6 +334,16 @@ class EntryScreen(DiaryScreen):
             return
         self._fill(self._last, whole=False)
         self.app.notify(f"Filled from {when_text(self._last.at)}; change what differs, then ctrl+s.")
+
+    def action_other_version(self) -> None:
+        """Show this entry beside another version of it kept from a sync (and dismiss that one)."""
+        self.query_one(OtherVersionLine).open()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        lines = self.query(OtherVersionLine)
+        if action == "other_version" and not (lines and lines.first().has_other):
+            return False  # no other version kept: the key is not offered
+        return super().check_action(action, parameters)
 
     def action_toggle_doctor(self) -> None:
         checkbox = self.query_one("#doctor", Checkbox)

@@ -21,9 +21,11 @@ from osteotrack.domain.records import Entry
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import pain_band
 from osteotrack.domain.when import parse_day
+from osteotrack.i18n import lazy
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
+from osteotrack.tui.dialogs.conflict_versions import OtherVersionLine
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
 from osteotrack.tui.widgets.keys_footer import KeysFooter
@@ -83,6 +85,7 @@ class HistoryScreen(DiaryScreen):
         Binding("d,delete", "delete_entry", "Delete", id="history-delete"),
         Binding("u", "undo_delete", "Undo delete", id="history-undo"),
         Binding("g", "go_to_day", "Go to day", id="history-go-to-day"),
+        Binding("v", "other_version", lazy("Other version"), id="history-other-version"),
         # Kept out of the crowded footer: the status line offers "n" when it applies, and the
         # app's own refresh key (Ctrl+R, F5) and the command palette reach both.
         Binding("n", "newest", "Newest", id="history-newest", show=False),
@@ -106,6 +109,7 @@ class HistoryScreen(DiaryScreen):
             table.add_column(name, key=name.lower(), width=width)
         yield table
         yield Static("", id="detail")
+        yield OtherVersionLine("v", id="other-version")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -176,6 +180,7 @@ class HistoryScreen(DiaryScreen):
 
     def _update_detail(self) -> None:
         entry = self.current_entry
+        self.query_one(OtherVersionLine).show_for("entry", entry.id if entry else None)
         detail = self.query_one("#detail", Static)
         if entry is None or self.vocab is None:
             detail.update("")
@@ -281,7 +286,13 @@ class HistoryScreen(DiaryScreen):
         self.notify("The deleted entry is back.", title="Restored")
         self._reload(entry.id)
 
+    def action_other_version(self) -> None:
+        self.query_one(OtherVersionLine).open()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "other_version":
+            lines = self.query(OtherVersionLine)
+            return bool(lines) and lines.first().has_other  # only when another version is kept
         allowed = super().check_action(action, parameters)
         if allowed and action == "undo_delete" and self._undo is None:
             return None  # shown greyed out: nothing to undo yet
