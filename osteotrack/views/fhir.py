@@ -50,11 +50,11 @@ ENTRY_SITE_SYSTEM = "urn:osteotrack:entry-site"  # identifier value: the entry's
 PAIN_SEVERITY = ("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")
 PEG_PANEL = ("91148-7", "Pain intensity, Enjoyment of life, General activity scale [PEG]")
 PEG_ITEMS = {
-    "peg_pain": ("75893-8", "What number best describes your pain on average in the past week"),
+    "peg_pain": ("75893-8", "What number best describes your pain on average in the past week?"),
     "peg_enjoyment": ("91145-3", "What number best describes how, during the past week, pain has interfered "
-                                 "with your enjoyment of life"),
+                                 "with your enjoyment of life?"),
     "peg_activity": ("91146-1", "What number best describes how, during the past week, pain has interfered "
-                                "with your general activity"),
+                                "with your general activity?"),
 }
 PEG_SCORE = ("91147-9", "Mean score [PEG]")
 # Check-ins from before the weekly PEG asked the three questions about their own day: said in words, not coded.

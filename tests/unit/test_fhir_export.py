@@ -114,6 +114,15 @@ def test_peg_panel_has_its_items_and_mean_score(filled):
     assert full["91147-9"]["valueQuantity"]["value"] == 5.0  # (6 + 4 + 5) / 3
     partial = {c["code"]["coding"][0]["code"] for c in panels[1]["component"]}
     assert partial == {"75893-8"}  # no score without all three items
+    # Each item's display is LOINC's name of the question, with its question mark (sources in PEG_SOURCES).
+    assert {k: full[k]["code"]["coding"][0]["display"] for k in full} == {
+        "75893-8": "What number best describes your pain on average in the past week?",
+        "91145-3": "What number best describes how, during the past week, pain has interfered with your enjoyment of "
+                   "life?",
+        "91146-1": "What number best describes how, during the past week, pain has interfered with your general "
+                   "activity?",
+        "91147-9": "Mean score [PEG]",
+    }
 
 
 def test_export_command_writes_a_private_fhir_file(run_cli, filled, tmp_path):
@@ -153,14 +162,28 @@ def test_a_caregivers_entry_has_a_provenance_naming_the_related_person(filled):
 
 # The codes the export may claim, each checked at a published source:
 # - LOINC 72514-3 "Pain severity - 0-10 verbal numeric rating [Score] - Reported" (https://loinc.org/72514-3/).
-# - LOINC PEG: panel 91148-7 "Pain intensity, Enjoyment of life, General activity scale [PEG]", items
-#   75893-8 (pain on average in the past week), 91145-3 (interference with enjoyment of life, past week),
-#   91146-1 (interference with general activity, past week), score 91147-9 "Mean score [PEG]" ("The PEG score is
-#   the average of the 3 individual item scores"). LOINC's own term pages (loinc.org/91148-7 …) were not in the
-#   stored corpus; checked at https://www.healthassure.in/codes/loinc-91147-9-mean-score-peg (LOINC's text for
-#   91147-9), the PEG's validation paper (Krebs et al., J Gen Intern Med 2009, https://link.springer.com/article/
-#   10.1007/s11606-009-0981-1: the three items ask about the past week) and the FHIR IG item list
-#   (91148-7 with items 75893-8, 91145-3, 91146-1 and score 91147-9).
+# - LOINC PEG (PEG_SOURCES): panel 91148-7 with items 75893-8 (pain on average in the past week), 91145-3
+#   (interference with enjoyment of life, past week), 91146-1 (interference with general activity, past week) and
+#   score 91147-9 "Mean score [PEG]" ("The PEG score is the average of the 3 individual item scores").
+PEG_SOURCES = """
+LOINC's own pages (loinc.org/91148-7, fhir.loinc.org/Questionnaire/?url=http://loinc.org/q/91148-7) and a LOINC
+table file holding these codes are not among the stored copies the search tool reaches (searched December 2026:
+pages, docs and code corpora, and exact strings "91148-7", "91145-3", "75893-8", "Mean score [PEG]"). Checked at:
+1. uwcirg/fhir-questionnaires, CIRG-PEG.json, commit 21fdc396815ed3e6488dcace4e1d24d123a9c94b (University of
+   Washington, CIRG): a FHIR Questionnaire "based primarily on https://loinc.org/91148-7/ ... using codes from
+   [it]": code 91148-7; items 75893-8 "What number best describes your pain on average in the past week?",
+   91145-3 and 91146-1 with the displays asserted above; 91147-9 "Mean score [PEG]". Its note: LOINC's FHIR
+   Questionnaire for 91148-7 codes the first question differently; osteotrack follows the panel page's 75893-8.
+2. LOINC's term description of 91147-9 ("The PEG score is the average of the 3 individual item scores ...
+   [PMID19418100]", class SURVEY.PEG), as quoted at https://www.healthassure.in/codes/loinc-91147-9-mean-score-peg.
+3. AHRQ CDS Connect / cqframework/cds4cpm IG (PainManager): "Mean score [PEG]": '91147-9' from http://loinc.org.
+4. Krebs et al., J Gen Intern Med 2009 (https://link.springer.com/article/10.1007/s11606-009-0981-1): the three
+   items ask about the past week.
+The panel's display ("Pain intensity, Enjoyment of life, General activity scale [PEG]") could not be confirmed
+against LOINC's own text: CIRG-PEG.json displays 91148-7 as "Pain intensity, Enjoyment of life, General activity
+(PEG) 3 item pain scale". The code is what a receiver matches on; the display stays until a reader with loinc.org
+confirms one or the other.
+"""
 # - SNOMED CT laterality 7771000 Left, 24028007 Right: the mCODE value set above.
 LOINC_CODES = {"72514-3", "91148-7", "75893-8", "91145-3", "91146-1", "91147-9", "8302-2"}
 REQUIRED = {  # R4 elements with cardinality 1.. for the resources this export writes
