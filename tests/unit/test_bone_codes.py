@@ -3,31 +3,23 @@
 Where each was read (stored copies reached through the project's search tool, December 2026):
 
 ATC (WHO Collaborating Centre for Drug Statistics Methodology, ATC/DDD index):
-- The WHOCC index page itself (whocc.no/atc_ddd_index/?code=M05BA03, "Last updated:
-  2024-01-26") gives M05 "Drugs for treatment of bone diseases", M05BA "Bisphosphonates", and
-  its cross-references "A11CC - Vitamin D and analogues", "A12A - Calcium", "A12AX - Calcium,
-  combinations with vitamin D and/or other drugs", "G03C/G03F - Estrogens/Progestogens and
-  estrogens in combination": the group codes used for vitamin D, calcium and hormone therapy.
-- The WHOCC pages for single substances were not among the stored copies. They were checked
-  instead against: rxreasoner.com/atccodes/M05BA (M05BA04 alendronic acid, M05BA06 ibandronic
-  acid, M05BA07 risedronic acid, M05BA08 zoledronic acid) and /M05BX (M05BX04 denosumab);
-  the Medizininformatik-Initiative value set "Onkologie Systemische Therapie Substanzen ATC
-  2024", validated against the German ATC (BfArM) 2024 (M05BA04 Alendronsäure, M05BX04
-  Denosumab, G03XC01 Raloxifen); hipaaspace.com's ATC pages (H05AA02 teriparatide, under
-  H05AA "Parathyroid hormones and analogues"); and public drug tables in code
-  (romosozumab M05BX06 in Brazil's RENAME 2024 list and DrugBank DB11866; abaloparatide
-  H05AA04 with DrugBank DB05084). These are secondary copies of the WHO index: a later reader
-  with the live index should confirm them there.
-- Checked again in December 2026 (branch bone-rest): abaloparatide H05AA04 is in the WHO's own
-  list of new ATC 5th level codes, WHO Drug Information Vol 33 No 4 (2019), "ATC/DDD
-  Classification (Temporary)", agreed in October 2019 for the January 2021 index
-  (https://docslib.org/doc/10206930/atc-ddd-classification-temporary). teriparatide H05AA02
-  under H05AA "Parathyroid hormones and analogues", with the index's DDD 20 mcg parenteral,
-  at https://www.hipaaspace.com/medical_billing/coding/anatomical_therapeutic_chemical_classification_system/h05aa02.
-  The WHOCC's per-substance pages (www.whocc.no / atcddd.fhi.no ?code=M05BA04 etc.) are still
-  not among the stored copies; only group pages are (M05BA03, H01AC03, H02CA02), whose headings
-  agree with the groups above. The codes stay: each is confirmed by at least one copy of the
-  WHO index, none is a guess.
+- Every code below, checked in December 2026 against a full crawl of the WHOCC index
+  (https://www.whocc.no/atc_ddd_index/?code=..., the base URL in the crawler's R/cache.R), made on
+  2025-08-19 and kept in a public repository: vanhungtran/atcddd, file WHO_ATC_codes_2025-08-19.csv,
+  commit 3036cac3a274e8bacad08ff22353ea6b29875b19. Its rows, as the index names them (WHO_NAMES below):
+  M05BA04 alendronic acid, M05BA06 ibandronic acid, M05BA07 risedronic acid, M05BA08 zoledronic acid
+  (under M05BA "Bisphosphonates"); M05BX04 denosumab, M05BX06 romosozumab (under M05BX "Other drugs
+  affecting bone structure and mineralization"); H05AA02 teriparatide, H05AA04 abaloparatide (under
+  H05AA "Parathyroid hormones and analogues"); G03XC01 raloxifene (G03XC "Selective estrogen receptor
+  modulators"); G03C "ESTROGENS"; A12A "CALCIUM"; A11CC "Vitamin D and analogues". None was wrong.
+- The WHOCC's own pages reached through the search tool are group pages only (e.g.
+  whocc.no/atc_ddd_index/?code=M05BA03, "Last updated: 2024-01-26": M05 "Drugs for treatment of bone
+  diseases", M05BA "Bisphosphonates", and its cross-references A11CC, A12A, A12AX, G03C/G03F), which
+  agree. Earlier secondary checks (branch bone-rest) agree too: rxreasoner.com/atccodes/M05BA and /M05BX;
+  the Medizininformatik-Initiative ATC 2024 value set validated against the German ATC (BfArM);
+  hipaaspace.com (H05AA02); Brazil's RENAME 2024 list and DrugBank (M05BX06, H05AA04); abaloparatide
+  H05AA04 in WHO Drug Information Vol 33 No 4 (2019), "ATC/DDD Classification (Temporary)"
+  (https://docslib.org/doc/10206930/atc-ddd-classification-temporary).
 
 RxNorm: only zoledronic acid's ingredient (RxCUI 77655, an OHDSI concept set naming it
 "RxNorm", "Ingredient", "Standard") could be verified; the others carry no RxNorm code rather
@@ -52,12 +44,29 @@ ATC = {
 }
 
 
+# The WHO index's name for each code (WHO_ATC_codes_2025-08-19.csv, cited above).
+WHO_NAMES = {
+    "M05BA04": "alendronic acid", "M05BA07": "risedronic acid", "M05BA06": "ibandronic acid",
+    "M05BA08": "zoledronic acid", "M05BX04": "denosumab", "H05AA02": "teriparatide", "H05AA04": "abaloparatide",
+    "M05BX06": "romosozumab", "G03XC01": "raloxifene", "G03C": "ESTROGENS", "A12A": "CALCIUM",
+    "A11CC": "Vitamin D and analogues",
+}
+
+
 def test_the_built_in_list_is_the_briefs():
     assert list(MEDICINES) == list(ATC)
 
 
 def test_each_atc_code_is_the_verified_one():
     assert {slug: m.atc for slug, m in MEDICINES.items()} == ATC
+    # Each names what the medicine is: the substance itself (alendronate is the salt of alendronic acid), or
+    # for hormone therapy, calcium and vitamin D the WHO group of its kind.
+    assert {slug: WHO_NAMES[code] for slug, code in ATC.items()} == {
+        "alendronate": "alendronic acid", "risedronate": "risedronic acid", "ibandronate": "ibandronic acid",
+        "zoledronic-acid": "zoledronic acid", "denosumab": "denosumab", "teriparatide": "teriparatide",
+        "abaloparatide": "abaloparatide", "romosozumab": "romosozumab", "raloxifene": "raloxifene",
+        "hormone-therapy": "ESTROGENS", "calcium": "CALCIUM", "vitamin-d": "Vitamin D and analogues",
+    }
 
 
 def test_only_verified_rxnorm_codes_are_given():
