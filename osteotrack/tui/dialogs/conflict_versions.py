@@ -263,7 +263,10 @@ class OtherVersionsDialog(DiaryWork, ModalScreen[bool]):
             self.action_close()
 
     def action_dismiss_other(self) -> None:
-        if self.versions is None or not self.versions.others or self.osteo.read_only:
+        if self.versions is None or not self.versions.others:
+            return
+        if self.osteo.read_only:
+            self.notify(_("This diary is open read-only; nothing can be changed."), severity="warning")
             return
         conflict_id = self.versions.others[0][0].id
         self.write(lambda person: person.diary.dismiss_conflict(conflict_id), lambda _none: self._dismissed())
