@@ -416,7 +416,9 @@ def lost_record(conflict: Conflict):
 
 
 def dismiss(conn: sqlite3.Connection, conflict_id: int) -> None:
-    if conn.execute("DELETE FROM sync_conflicts WHERE id = ?", [conflict_id]).rowcount == 0:
+    # A number SQLite cannot hold (more than 63 bits) names no kept conflict either.
+    if (not -2**63 <= conflict_id < 2**63
+            or conn.execute("DELETE FROM sync_conflicts WHERE id = ?", [conflict_id]).rowcount == 0):
         raise DiaryError("sync.no_conflict", field="dismiss", id=conflict_id)
 
 

@@ -120,6 +120,8 @@ def test_two_edits_the_later_wins_and_the_other_is_kept_until_dismissed(homes):
     assert run(mum, "sync", "--dismiss", "1").stdout.strip() == "Dismissed conflict 1."
     assert run(mum, "sync", "--conflicts").stdout.strip() == "No kept conflicts."
     assert_refused(run(mum, "sync", "--dismiss", "1"), "There is no kept conflict number 1")
+    # A number too large for SQLite's integers is one more that names no kept conflict (found by the fuzz test).
+    assert_refused(run(mum, "sync", "--dismiss", "9" * 19), "There is no kept conflict number 9999999999999999999")
 
 
 def test_one_checkin_a_day_the_later_wins_the_other_kept(homes):
