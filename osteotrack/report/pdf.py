@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timezone
 from pathlib import Path
 
+from osteotrack.i18n import _
 from osteotrack.report.charts import CHARTS
 from osteotrack.report.model import Report, Section, Table
 
@@ -62,7 +63,8 @@ def _document(report: Report, paper: str, sizes: Sizes):
             self.set_y(-11)
             self.set_font(FONT, size=sizes.small)
             self.set_text_color(60)
-            page = f"{report.profile} · page {self.page_no()} of {{nb}}"
+            # "{nb}" is fpdf2's alias for the number of pages, filled in when the document is written.
+            page = f"{report.profile} · " + _("page {page} of {pages}").format(page=self.page_no(), pages="{nb}")
             if sizes is LARGE:  # two lines: the footer and the page
                 self.set_y(-15)
                 self.cell(0, 5, report.footer, align="L", new_x="LMARGIN", new_y="NEXT")
@@ -77,7 +79,7 @@ def _document(report: Report, paper: str, sizes: Sizes):
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=16 if sizes is REGULAR else 20)
     pdf.sizes = sizes
-    pdf.set_title(f"{report.title}: {report.profile}, {report.period_text}")
+    pdf.set_title(f"{report.heading}, {report.period_text}")
     pdf.set_creator(f"osteotrack {report.version}")
     # The report's own date, not the clock's: the same diary and day give the same file.
     pdf.set_creation_date(datetime.combine(report.generated, time(), tzinfo=timezone.utc))
@@ -105,9 +107,10 @@ def render_pdf(report: Report, paper: str = "a4", progress=None, large_print: bo
 def _header(pdf, report: Report) -> None:
     sizes: Sizes = pdf.sizes
     pdf.set_font(FONT, "B", sizes.title)
-    _line(pdf, f"{report.title}: {report.profile}", sizes.title * 0.53, pdf.epw)
+    _line(pdf, report.heading, sizes.title * 0.53, pdf.epw)
     pdf.set_font(FONT, size=sizes.body + 0.5)
-    _line(pdf, f"Patient (profile): {report.profile}    Period: {report.period_text}", sizes.line * 1.3, pdf.epw)
+    patient, period = _("Patient (profile):"), _("Period:")
+    _line(pdf, f"{patient} {report.profile}    {period} {report.period_text}", sizes.line * 1.3, pdf.epw)
     if report.appointment:
         pdf.set_font(FONT, "B", sizes.body + 0.5)
         _line(pdf, report.appointment, sizes.line * 1.3, pdf.epw)
