@@ -91,6 +91,15 @@ def _date_axis(ax) -> None:
     ax.xaxis.set_major_formatter(DayFormatter())
 
 
+def _ylabel(ax, height_in: float, bottom: float, top: float, text: str) -> None:
+    """The y axis's label, its type made smaller when it would reach past the chart's top or foot
+    (a short chart, a long language: "Escala PEG (0–10)" is longer than "PEG (0–10)")."""
+    size = float(_STYLE["font.size"])
+    centre = (bottom + top) / 2
+    room = 2 * min(centre, 1 - centre) * height_in * 72  # points, the label centred on the axes
+    ax.set_ylabel(text, fontsize=min(size, room / (0.62 * max(len(text), 1))))
+
+
 def report_marks(t: Trends) -> list:
     """The period's events of the kinds the report shows (appointments are not marked)."""
     return [mark for mark in t.events if mark.kind in REPORT_EVENTS]
@@ -110,7 +119,7 @@ def pain_chart(t: Trends, width_in: float = 7.0, height_in: float = 2.5, text: s
     ax.plot(days, [d.rolling_mean for d in t.daily], color="black", lw=1.8, ls=(0, (4, 1.5)), label=_("7-day mean"))
     ax.set_ylim(-0.3, 11.2)
     ax.set_yticks(range(0, 11, 2))
-    ax.set_ylabel(_("Pain (0–10)"))
+    _ylabel(ax, height_in, 0.30, 0.96, _("Pain (0–10)"))
     ax.grid(axis="y", color="0.85", lw=0.4)
     ax.set_xlim(t.period.since, t.period.until)
     seen = set()
@@ -141,7 +150,7 @@ def peg_chart(t: Trends, width_in: float = 7.0, height_in: float = 1.7, text: st
     ax.set_ylim(-0.3, 10.3)
     ax.set_yticks(range(0, 11, 2))
     # TRANSLATORS: the PEG scale's score; "PEG-Skala (0–10)", "escala PEG (0–10)", "échelle PEG (0–10)".
-    ax.set_ylabel(_("PEG (0–10)"))
+    _ylabel(ax, height_in, 0.2, 0.94, _("PEG (0–10)"))
     ax.grid(axis="y", color="0.85", lw=0.4)
     _date_axis(ax)
     return _svg(fig, "peg")

@@ -65,10 +65,12 @@ def _document(report: Report, paper: str, sizes: Sizes):
             self.set_text_color(60)
             # "{nb}" is fpdf2's alias for the number of pages, filled in when the document is written.
             page = f"{report.profile} · " + _("page {page} of {pages}").format(page=self.page_no(), pages="{nb}")
-            if sizes is LARGE:  # two lines: the footer and the page
+            # Two lines when the footer and the page do not fit side by side (large print; a long language).
+            if sizes is LARGE or self.get_string_width(f"{report.footer}    {page}") > self.epw:
                 self.set_y(-15)
-                self.cell(0, 5, report.footer, align="L", new_x="LMARGIN", new_y="NEXT")
-                self.cell(0, 5, page, align="R")
+                line = 5 if sizes is LARGE else 4
+                self.cell(0, line, report.footer, align="L", new_x="LMARGIN", new_y="NEXT")
+                self.cell(0, line, page, align="R")
             else:
                 self.cell(0, 4, report.footer, align="L")
                 self.set_x(self.l_margin)
@@ -179,24 +181,34 @@ def _table(pdf, table: Table) -> None:
 
 def _widths(pdf, table: Table) -> list[float]:
     """Column widths in mm: the table's proportions, but never narrower than a column's longest word
-    (in large print a header such as "Change" would otherwise break inside the word)."""
+    (in large print a header such as "Change" would otherwise break inside the word); a column whose cells
+    would wrap takes room from columns wider than their cells ("48 von 90 Tagen" is longer than "48 of 90 days")."""
     scale = pdf.epw / sum(table.widths)
     wanted = [w * scale for w in table.widths]
     sizes: Sizes = pdf.sizes
-    least = []
+    least, natural = [], []
+    pad = 2 * pdf.c_margin + 0.5
     for column, header in enumerate(table.header):
         pdf.set_font(FONT, "B", sizes.body - 0.5)
         longest = max((pdf.get_string_width(word) for word in header.split()), default=0.0)
         pdf.set_font(FONT, size=sizes.body)
+        whole = longest
         for row in table.rows:
             longest = max([longest, *(pdf.get_string_width(word) for word in row[column].split())])
-        least.append(min(longest + 2 * pdf.c_margin + 0.5, pdf.epw / 2))
+            whole = max(whole, pdf.get_string_width(row[column]))
+        least.append(min(longest + pad, pdf.epw / 2))
+        natural.append(max(least[-1], min(whole + pad, pdf.epw / 2)))
     widths = [max(w, m) for w, m in zip(wanted, least)]
     excess = sum(widths) - pdf.epw
     slack = [w - m for w, m in zip(widths, least)]
     if excess > 0 and sum(slack) > 0:  # take it from the columns wider than their longest word
         share = min(1.0, excess / sum(slack))
         widths = [w - s * share for w, s in zip(widths, slack)]
+    need = [max(0.0, n - w) for n, w in zip(natural, widths)]
+    spare = [max(0.0, w - n) for n, w in zip(natural, widths)]
+    if sum(need) > 0 and sum(spare) > 0:  # cells kept on one line where another column has room to give
+        give = min(sum(need), sum(spare))
+        widths = [w + give * n / sum(need) - give * s / sum(spare) for w, n, s in zip(widths, need, spare)]
     return widths
 
 
