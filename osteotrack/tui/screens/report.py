@@ -50,7 +50,7 @@ class ReportScreen(DiaryScreen):
     ReportScreen #paper { width: 14; }
     ReportScreen #print { width: 27; }
     ReportScreen #language { width: 16; }
-    ReportScreen .row Label.beside { width: 10; padding: 1 1 0 2; }
+    ReportScreen .row Label.beside { width: auto; padding: 1 1 0 2; }
     ReportScreen #protect { width: 34; }
     ReportScreen #file { width: 1fr; }
     ReportScreen #sections { height: 8; width: 1fr; }
