@@ -140,6 +140,9 @@ async def test_the_report_is_written_in_the_language_chosen_while_the_app_keeps_
         text = target.read_text(encoding="utf-8")
         assert text.startswith("# Bericht aus dem Schmerztagebuch: Zoë") and "1.–10. Nov. 2026 (10 Tage)" in text
         assert "Wrote the report to" in str(screen.query_one("#done", Static).render())  # the app: English
+        # The summary shown after writing is what the report says, in the report's language.
+        summary = str(screen.query_one("#summary", Static).render())
+        assert summary.startswith("Bericht aus dem Schmerztagebuch für Zoë: 1.–10. Nov. 2026 (10 Tage)")
 
 
 @pilot_test
