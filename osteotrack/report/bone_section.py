@@ -11,7 +11,7 @@ from osteotrack.analysis.bone import BoneCareSummary
 from osteotrack.domain import dates, numbers
 from osteotrack.domain.bone import IMPRESSIONS
 from osteotrack.i18n import _, ngettext, pgettext
-from osteotrack.report.model import SECTIONS, Section, Table
+from osteotrack.report.model import SECTIONS, Section, Table, joined
 
 
 def _cm(mm: int, signed: bool = False) -> str:
@@ -48,9 +48,9 @@ def summary_lines(bone: BoneCareSummary) -> list[str]:
             "impression of change (1 very much improved … 7 very much worse): {scores} ({n} answers; last {last})",
             n).format(scores=", ".join(str(i.score) for i in bone.impressions[-6:]), n=n,
                       last=_(IMPRESSIONS[latest.score])))
-    out.append("; ".join(parts) + ".")
+    out.append(joined(parts) + ".")
     if bone.side_effects:
-        out.append(_("Side effects: {effects}.").format(effects="; ".join(
+        out.append(_("Side effects: {effects}.").format(effects=joined(
             _("{medicine}: {effect} ×{count} (worst {worst}/10)").format(
                 medicine=s.name, effect=s.effect, count=s.count, worst=s.worst) if s.worst is not None else
             _("{medicine}: {effect} ×{count}").format(medicine=s.name, effect=s.effect, count=s.count)

@@ -126,6 +126,12 @@ def build_report(person, period: Period, *, sections: list[str] | None = None,
     )
 
 
+def joined(items) -> str:
+    """Items of a list in a sentence, between semicolons as the language sets them (French: " ; ")."""
+    # TRANSLATORS: what stands between the items of a list in a sentence ("Falls 1; falls check …"). French: " ; ".
+    return pgettext("list", "; ").join(items)
+
+
 def _title(key: str) -> str:
     return str(SECTIONS[key])
 
@@ -338,7 +344,7 @@ def _notes(person, period, vocab) -> Section:
     if bare:  # one line for the entries marked without a note: the moments and pains are what they add
         lines.append(_("Marked for the doctor without a note ({entries}): {moments}.").format(
             entries=numbers.count(len(bare), "entry"),
-            moments="; ".join(_("{moment}, pain {pain}").format(moment=dates.moment(e.at), pain=e.pain)
+            moments=joined(_("{moment}, pain {pain}").format(moment=dates.moment(e.at), pain=e.pain)
                               for e in bare)))
     return Section("notes", _title("notes"), lines, bullets=True)
 
@@ -348,7 +354,7 @@ def _flagged(entry, vocab) -> str:
     note = beginning(entry.note, REPORT_TEXT_CHARS)
     if entry.sites:
         return _("{moment}, pain {pain} ({sites}): {note}").format(
-            moment=dates.moment(entry.at), pain=entry.pain, sites="; ".join(site_text(s, vocab) for s in entry.sites),
+            moment=dates.moment(entry.at), pain=entry.pain, sites=joined(site_text(s, vocab) for s in entry.sites),
             note=note)
     return _("{moment}, pain {pain}: {note}").format(moment=dates.moment(entry.at), pain=entry.pain, note=note)
 
