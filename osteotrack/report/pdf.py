@@ -65,16 +65,16 @@ def _document(report: Report, paper: str, sizes: Sizes):
             self.set_text_color(60)
             # "{nb}" is fpdf2's alias for the number of pages, filled in when the document is written.
             page = f"{report.profile} · " + _("page {page} of {pages}").format(page=self.page_no(), pages="{nb}")
-            # Two lines when the footer and the page do not fit side by side (large print; a long language).
-            if sizes is LARGE or self.get_string_width(f"{report.footer}    {page}") > self.epw:
-                self.set_y(-15)
-                line = 5 if sizes is LARGE else 4
-                self.cell(0, line, report.footer, align="L", new_x="LMARGIN", new_y="NEXT")
-                self.cell(0, line, page, align="R")
-            else:
-                self.cell(0, 4, report.footer, align="L")
+            line = 5 if sizes is LARGE else 4
+            if sizes is not LARGE and self.get_string_width(f"{report.footer}    {page}") <= self.epw:
+                self.cell(0, line, report.footer, align="L")
                 self.set_x(self.l_margin)
-                self.cell(0, 4, page, align="R")
+                self.cell(0, line, page, align="R")
+            else:  # the footer on lines of its own (large print; a long language), the page under it
+                lines = len(self.multi_cell(0, line, report.footer, dry_run=True, output="LINES"))
+                self.set_y(-((5 if sizes is LARGE else 7) + line * (lines + 1)))
+                self.multi_cell(0, line, report.footer, align="L", new_x="LMARGIN", new_y="NEXT")
+                self.cell(0, line, page, align="R")
             self.set_text_color(0)
 
     pdf = Document(format=PAPERS[paper], unit="mm")
