@@ -71,8 +71,9 @@ def _document(report: Report, paper: str, sizes: Sizes):
                 self.set_x(self.l_margin)
                 self.cell(0, line, page, align="R")
             else:  # the footer on lines of its own (large print; a long language), the page under it
-                lines = len(self.multi_cell(0, line, report.footer, dry_run=True, output="LINES"))
-                self.set_y(-((5 if sizes is LARGE else 7) + line * (lines + 1)))
+                lines = self.multi_cell(0, line, report.footer, dry_run=True, output="LINES")
+                assert isinstance(lines, list)
+                self.set_y(-((5 if sizes is LARGE else 7) + line * (len(lines) + 1)))
                 self.multi_cell(0, line, report.footer, align="L", new_x="LMARGIN", new_y="NEXT")
                 self.cell(0, line, page, align="R")
             self.set_text_color(0)
