@@ -170,7 +170,7 @@ async def test_the_report_can_be_written_encrypted_with_a_passphrase_asked_twice
         screen.query_one("#sections", SelectionList).deselect("chart")
         await pilot.press("w")
         for secret in ("correct horse", "correct horse"):  # the passphrase, then the same again
-            await settle(pilot)
+            await pilot.pause()
             assert isinstance(app.screen, AskTextDialog)
             app.screen.query_one(Input).value = secret
             await pilot.press("enter")
