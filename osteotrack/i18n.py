@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from contextvars import ContextVar
     from typing import Protocol
 
     class _Catalog(Protocol):
@@ -60,6 +61,8 @@ class UnknownLanguage(ValueError):
 _requested: str | None = None  # from --lang; None: the environment decides
 _language: str | None = None  # the language in force, once resolved
 _catalog: _Catalog | None = None
+_spoken: ContextVar[str | None] | None = None  # the language of a ``speaking`` block, per thread
+_catalogs: dict[str, _Catalog] = {}  # the catalogs ``speaking`` blocks have loaded
 
 
 def normalize(code: str) -> str | None:
@@ -114,21 +117,39 @@ def speaking(code: str | None) -> Iterator[None]:
     """Speak ``code`` for the time of a ``with`` block, then the language in force before it again.
 
     ``with speaking("de"): write_report(...)`` writes the report in the doctor's language while
-    the app speaks the patient's. None changes nothing. Raises ``UnknownLanguage`` as ``choose`` does.
+    the app speaks the patient's. The block's language holds in its own thread (its context) only:
+    a report written in a worker thread leaves the app's screens in the patient's language meanwhile.
+    None changes nothing. Raises ``UnknownLanguage`` as ``choose`` does.
     """
-    global _requested, _language, _catalog
-    before = (_requested, _language, _catalog)
-    if code is not None:
-        choose(code)
+    global _spoken
+    if code is None:
+        yield
+        return
+    found = normalize(code)
+    if found is None:
+        raise UnknownLanguage(code)
+    if _spoken is None:  # made on first use: the quick log path never speaks another language
+        from contextvars import ContextVar
+
+        _spoken = ContextVar("osteotrack_speaking", default=None)
+    token = _spoken.set(found)
     try:
         yield
     finally:
-        _requested, _language, _catalog = before
+        _spoken.reset(token)
+
+
+def _speaking() -> str | None:
+    """The language of the ``speaking`` block this code runs in, if any."""
+    return None if _spoken is None else _spoken.get()
 
 
 def language() -> str:
     """The language in force: ``en``, ``es``, ``de``, ``fr`` or ``x-pseudo``."""
     global _language
+    spoken = _speaking()
+    if spoken is not None:
+        return spoken
     if _language is None:
         _language = _requested or from_environment()
     return _language
@@ -137,23 +158,30 @@ def language() -> str:
 def catalog() -> _Catalog:
     """The translations of the language in force, loaded on first use."""
     global _catalog
+    spoken = _speaking()
+    if spoken is not None:
+        if spoken not in _catalogs:
+            _catalogs[spoken] = _load(spoken)
+        return _catalogs[spoken]
     if _catalog is None:
-        lang = language()
-        if lang == PSEUDO:
-            _catalog = Pseudo()
-        elif lang == ENGLISH:
-            _catalog = English()
-        else:
-            # stdlib only: the quick log path must not pay for Babel. The file is opened by its path, not
-            # through gettext.translation(), which would load the locale module to search for it.
-            import gettext
-
-            try:
-                with open(os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.mo"), "rb") as mo:
-                    _catalog = gettext.GNUTranslations(mo)
-            except OSError:  # an install without its catalogs: English rather than no sentence at all
-                _catalog = English()
+        _catalog = _load(language())
     return _catalog
+
+
+def _load(lang: str) -> _Catalog:
+    if lang == PSEUDO:
+        return Pseudo()
+    if lang == ENGLISH:
+        return English()
+    # stdlib only: the quick log path must not pay for Babel. The file is opened by its path, not
+    # through gettext.translation(), which would load the locale module to search for it.
+    import gettext
+
+    try:
+        with open(os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.mo"), "rb") as mo:
+            return gettext.GNUTranslations(mo)
+    except OSError:  # an install without its catalogs: English rather than no sentence at all
+        return English()
 
 
 def _(message: str) -> str:

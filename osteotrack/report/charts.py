@@ -6,6 +6,9 @@ SVG patterns). Text is DejaVu Sans, matplotlib's own font: drawn as outlines
 for HTML, so the SVG needs no font wherever it is shown, and kept as text for
 the PDF, which embeds the font. ``matplotlib.figure.Figure`` is
 used without pyplot: no GUI backend, safe in a worker thread.
+
+Labels, legends and the days on the time axis are in the language in force
+(the days through ``osteotrack.domain.dates``, never strftime's English names).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from osteotrack.analysis import Trends
+from osteotrack.domain import dates
+from osteotrack.i18n import N_, _
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
@@ -24,8 +29,9 @@ if TYPE_CHECKING:
 DENSE_DAYS = 120
 # The events a physician asks about, drawn on the pain chart and listed in the report.
 REPORT_EVENTS = ("fall", "fracture", "procedure", "imaging", "dxa")
-EVENT_MARKERS = {"fall": ("v", "Fall"), "fracture": ("X", "Fracture"), "procedure": ("s", "Procedure"),
-                 "imaging": ("o", "Imaging"), "dxa": ("D", "DXA")}
+# The legend's names, translated where drawn.
+EVENT_MARKERS = {"fall": ("v", N_("Fall")), "fracture": ("X", N_("Fracture")), "procedure": ("s", N_("Procedure")),
+                 "imaging": ("o", N_("Imaging")), "dxa": ("D", N_("DXA"))}
 # Event names are printed on the chart itself only when there are few of them.
 LABELLED_EVENTS = 6
 _STYLE: dict[RcKeyType, Any] = {
@@ -64,11 +70,34 @@ def _svg(fig, name: str) -> str:
 
 
 def _date_axis(ax) -> None:
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.dates import AutoDateLocator, num2date
+    from matplotlib.ticker import Formatter
 
-    locator = AutoDateLocator(minticks=4, maxticks=9)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator, show_offset=False))
+    class DayFormatter(Formatter):
+        """Days as ``dates`` writes them: ``8 Nov`` (``8. Nov.`` in German); months, years when ticks fall on them."""
+
+        def __call__(self, x, pos=None) -> str:
+            return dates.day_short(num2date(x).date())
+
+        def format_ticks(self, values) -> list[str]:
+            days = [num2date(v).date() for v in values]
+            if days and all(d.day == 1 and d.month == 1 for d in days):
+                return [str(d.year) for d in days]
+            if days and all(d.day == 1 for d in days):  # the year with the first month and with each January
+                return [dates.month(d) if i == 0 or d.month == 1 else dates.month_name(d) for i, d in enumerate(days)]
+            return [dates.day_short(d) for d in days]
+
+    ax.xaxis.set_major_locator(AutoDateLocator(minticks=4, maxticks=9))
+    ax.xaxis.set_major_formatter(DayFormatter())
+
+
+def _ylabel(ax, height_in: float, bottom: float, top: float, text: str) -> None:
+    """The y axis's label, its type made smaller when it would reach past the chart's top or foot
+    (a short chart, a long language: "Escala PEG (0–10)" is longer than "PEG (0–10)")."""
+    size = float(_STYLE["font.size"])
+    centre = (bottom + top) / 2
+    room = 2 * min(centre, 1 - centre) * height_in * 72  # points, the label centred on the axes
+    ax.set_ylabel(text, fontsize=min(size, room / (0.62 * max(len(text), 1))))
 
 
 def report_marks(t: Trends) -> list:
@@ -83,14 +112,14 @@ def pain_chart(t: Trends, width_in: float = 7.0, height_in: float = 2.5, text: s
     days = [d.day for d in t.daily]
     dense = len(days) > DENSE_DAYS
     ax.plot(days, [d.mean for d in t.daily], color="0.35", lw=0.6, marker=None if dense else "o", markersize=2,
-            label="Daily mean")
+            label=_("Daily mean"))
     if not dense:
         ax.plot(days, [d.worst for d in t.daily], ls="none", marker="x", color="black", markersize=3, mew=0.7,
-                label="Daily worst")
-    ax.plot(days, [d.rolling_mean for d in t.daily], color="black", lw=1.8, ls=(0, (4, 1.5)), label="7-day mean")
+                label=_("Daily worst"))
+    ax.plot(days, [d.rolling_mean for d in t.daily], color="black", lw=1.8, ls=(0, (4, 1.5)), label=_("7-day mean"))
     ax.set_ylim(-0.3, 11.2)
     ax.set_yticks(range(0, 11, 2))
-    ax.set_ylabel("Pain (0–10)")
+    _ylabel(ax, height_in, 0.30, 0.96, _("Pain (0–10)"))
     ax.grid(axis="y", color="0.85", lw=0.4)
     ax.set_xlim(t.period.since, t.period.until)
     seen = set()
@@ -99,7 +128,7 @@ def pain_chart(t: Trends, width_in: float = 7.0, height_in: float = 2.5, text: s
         shape, name = EVENT_MARKERS[mark.kind]
         ax.axvline(mark.day, color="black", ls=":", lw=0.7)
         ax.plot([mark.day], [10.6], marker=shape, color="black", markersize=4.5, ls="none",
-                label=None if mark.kind in seen else name)
+                label=None if mark.kind in seen else _(name))
         seen.add(mark.kind)
         if len(marks) <= LABELLED_EVENTS:
             ax.annotate(mark.label, (mark.day, 10.6), xytext=(5, -2), textcoords="offset points", fontsize=6.5,
@@ -120,7 +149,8 @@ def peg_chart(t: Trends, width_in: float = 7.0, height_in: float = 1.7, text: st
             marker=None if dense else "s", markersize=3)
     ax.set_ylim(-0.3, 10.3)
     ax.set_yticks(range(0, 11, 2))
-    ax.set_ylabel("PEG (0–10)")
+    # TRANSLATORS: the PEG scale's score; "PEG-Skala (0–10)", "escala PEG (0–10)", "échelle PEG (0–10)".
+    _ylabel(ax, height_in, 0.2, 0.94, _("PEG (0–10)"))
     ax.grid(axis="y", color="0.85", lw=0.4)
     _date_axis(ax)
     return _svg(fig, "peg")

@@ -1,13 +1,14 @@
 """The report as one self-contained HTML file: inline SVG charts, inline styles, a print stylesheet.
 
 It loads nothing from anywhere, so it opens offline in any browser and prints
-on one or two pages like the PDF.
+on one or two pages like the PDF. ``<html lang>`` names the report's language.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from osteotrack.i18n import _
 from osteotrack.report.charts import CHARTS
 from osteotrack.report.model import Report, Section, Table
 
@@ -51,14 +52,15 @@ figure svg { overflow: visible; }  /* the enlarged chart's axis label reaches pa
 def render_html(report: Report, paper: str = "a4", progress=None, large_print: bool = False) -> bytes:
     """The report as UTF-8 HTML; ``progress(done, total)`` after each section. ``large_print``: body text 14 pt."""
     style = STYLE.replace("%PAGE%", PAGE[paper]) + (LARGE_STYLE if large_print else "")
+    patient, period = escape(_("Patient (profile):")), escape(_("Period:"))
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{escape(report.language)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(report.title)}: {escape(report.profile)}, {escape(report.period_text)}</title>",
+        f"<title>{escape(report.heading)}, {escape(report.period_text)}</title>",
         f"<style>{style}</style></head><body>",
-        f"<header><h1>{escape(report.title)}: {escape(report.profile)}</h1>",
-        f"<p>Patient (profile): <strong>{escape(report.profile)}</strong> · Period: {escape(report.period_text)}</p>",
+        f"<header><h1>{escape(report.heading)}</h1>",
+        f"<p>{patient} <strong>{escape(report.profile)}</strong> · {period} {escape(report.period_text)}</p>",
         *([f"<p><strong>{escape(report.appointment)}</strong></p>"] if report.appointment else []),
         f'<p class="meta">{escape(report.header_note)}</p></header><main>',
     ]

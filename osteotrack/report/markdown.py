@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 
-from osteotrack.domain import numbers
+from osteotrack.domain import dates, numbers
+from osteotrack.i18n import _
 from osteotrack.report.model import Report, Section, Table
 
 
 def render_markdown(report: Report, paper: str = "a4", progress=None) -> bytes:
     """The report as UTF-8 Markdown (``paper`` is accepted for a uniform signature and ignored)."""
+    patient, period = _cell(_("Patient (profile):")), _cell(_("Period:"))
     out = [
-        f"# {_cell(report.title)}: {_cell(report.profile)}",
+        f"# {_cell(report.heading)}",
         "",
-        f"**Patient (profile):** {_cell(report.profile)}  ",
-        f"**Period:** {_cell(report.period_text)}" + ("  " if report.appointment else ""),
+        f"**{patient}** {_cell(report.profile)}  ",
+        f"**{period}** {_cell(report.period_text)}" + ("  " if report.appointment else ""),
         *([f"**{_cell(report.appointment)}**"] if report.appointment else []),
         "",
         f"_{report.header_note}_",
@@ -48,10 +50,11 @@ def _pain_in_words(report: Report) -> list[str]:
     """What the pain chart shows, as a sentence: the 7-day mean at the start and the end of the period."""
     daily = report.trends.daily
     first, last = daily[0], daily[-1]
-    return [f"7-day mean pain {numbers.pain(first.rolling_mean)} on {first.day:%d %b %Y} "
-            f"({numbers.count(first.rolling_days, 'logged day')}), {numbers.pain(last.rolling_mean)} on "
-            f"{last.day:%d %b %Y} ({numbers.count(last.rolling_days, 'logged day')}). "
-            "The PDF and HTML versions draw the whole period as a chart."]
+    return [_("7-day mean pain {first} on {first_day} ({first_days}), {last} on {last_day} ({last_days}). "
+              "The PDF and HTML versions draw the whole period as a chart.").format(
+        first=numbers.pain(first.rolling_mean), first_day=dates.day(first.day),
+        first_days=numbers.count(first.rolling_days, "logged day"), last=numbers.pain(last.rolling_mean),
+        last_day=dates.day(last.day), last_days=numbers.count(last.rolling_days, "logged day"))]
 
 
 # The report's text holds what the user typed (notes, questions, names of their own terms): it is

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timezone
 from pathlib import Path
 
+from osteotrack.i18n import _
 from osteotrack.report.charts import CHARTS
 from osteotrack.report.model import Report, Section, Table
 
@@ -62,22 +63,26 @@ def _document(report: Report, paper: str, sizes: Sizes):
             self.set_y(-11)
             self.set_font(FONT, size=sizes.small)
             self.set_text_color(60)
-            page = f"{report.profile} · page {self.page_no()} of {{nb}}"
-            if sizes is LARGE:  # two lines: the footer and the page
-                self.set_y(-15)
-                self.cell(0, 5, report.footer, align="L", new_x="LMARGIN", new_y="NEXT")
-                self.cell(0, 5, page, align="R")
-            else:
-                self.cell(0, 4, report.footer, align="L")
+            # "{nb}" is fpdf2's alias for the number of pages, filled in when the document is written.
+            page = f"{report.profile} · " + _("page {page} of {pages}").format(page=self.page_no(), pages="{nb}")
+            line = 5 if sizes is LARGE else 4
+            if sizes is not LARGE and self.get_string_width(f"{report.footer}    {page}") <= self.epw:
+                self.cell(0, line, report.footer, align="L")
                 self.set_x(self.l_margin)
-                self.cell(0, 4, page, align="R")
+                self.cell(0, line, page, align="R")
+            else:  # the footer on lines of its own (large print; a long language), the page under it
+                lines = self.multi_cell(0, line, report.footer, dry_run=True, output="LINES")
+                assert isinstance(lines, list)
+                self.set_y(-((5 if sizes is LARGE else 7) + line * (len(lines) + 1)))
+                self.multi_cell(0, line, report.footer, align="L", new_x="LMARGIN", new_y="NEXT")
+                self.cell(0, line, page, align="R")
             self.set_text_color(0)
 
     pdf = Document(format=PAPERS[paper], unit="mm")
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=16 if sizes is REGULAR else 20)
     pdf.sizes = sizes
-    pdf.set_title(f"{report.title}: {report.profile}, {report.period_text}")
+    pdf.set_title(f"{report.heading}, {report.period_text}")
     pdf.set_creator(f"osteotrack {report.version}")
     # The report's own date, not the clock's: the same diary and day give the same file.
     pdf.set_creation_date(datetime.combine(report.generated, time(), tzinfo=timezone.utc))
@@ -105,9 +110,10 @@ def render_pdf(report: Report, paper: str = "a4", progress=None, large_print: bo
 def _header(pdf, report: Report) -> None:
     sizes: Sizes = pdf.sizes
     pdf.set_font(FONT, "B", sizes.title)
-    _line(pdf, f"{report.title}: {report.profile}", sizes.title * 0.53, pdf.epw)
+    _line(pdf, report.heading, sizes.title * 0.53, pdf.epw)
     pdf.set_font(FONT, size=sizes.body + 0.5)
-    _line(pdf, f"Patient (profile): {report.profile}    Period: {report.period_text}", sizes.line * 1.3, pdf.epw)
+    patient, period = _("Patient (profile):"), _("Period:")
+    _line(pdf, f"{patient} {report.profile}    {period} {report.period_text}", sizes.line * 1.3, pdf.epw)
     if report.appointment:
         pdf.set_font(FONT, "B", sizes.body + 0.5)
         _line(pdf, report.appointment, sizes.line * 1.3, pdf.epw)
@@ -176,24 +182,34 @@ def _table(pdf, table: Table) -> None:
 
 def _widths(pdf, table: Table) -> list[float]:
     """Column widths in mm: the table's proportions, but never narrower than a column's longest word
-    (in large print a header such as "Change" would otherwise break inside the word)."""
+    (in large print a header such as "Change" would otherwise break inside the word); a column whose cells
+    would wrap takes room from columns wider than their cells ("48 von 90 Tagen" is longer than "48 of 90 days")."""
     scale = pdf.epw / sum(table.widths)
     wanted = [w * scale for w in table.widths]
     sizes: Sizes = pdf.sizes
-    least = []
+    least, natural = [], []
+    pad = 2 * pdf.c_margin + 0.5
     for column, header in enumerate(table.header):
         pdf.set_font(FONT, "B", sizes.body - 0.5)
         longest = max((pdf.get_string_width(word) for word in header.split()), default=0.0)
         pdf.set_font(FONT, size=sizes.body)
+        whole = longest
         for row in table.rows:
             longest = max([longest, *(pdf.get_string_width(word) for word in row[column].split())])
-        least.append(min(longest + 2 * pdf.c_margin + 0.5, pdf.epw / 2))
+            whole = max(whole, pdf.get_string_width(row[column]))
+        least.append(min(longest + pad, pdf.epw / 2))
+        natural.append(max(least[-1], min(whole + pad, pdf.epw / 2)))
     widths = [max(w, m) for w, m in zip(wanted, least)]
     excess = sum(widths) - pdf.epw
     slack = [w - m for w, m in zip(widths, least)]
     if excess > 0 and sum(slack) > 0:  # take it from the columns wider than their longest word
         share = min(1.0, excess / sum(slack))
         widths = [w - s * share for w, s in zip(widths, slack)]
+    need = [max(0.0, n - w) for n, w in zip(natural, widths)]
+    spare = [max(0.0, w - n) for n, w in zip(natural, widths)]
+    if sum(need) > 0 and sum(spare) > 0:  # cells kept on one line where another column has room to give
+        give = min(sum(need), sum(spare))
+        widths = [w + give * n / sum(need) - give * s / sum(spare) for w, n, s in zip(widths, need, spare)]
     return widths
 
 

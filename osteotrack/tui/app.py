@@ -411,32 +411,20 @@ class OsteoApp(DiaryWork, App):
 
     def action_backup_encrypted(self) -> None:
         """A backup encrypted with a passphrase (age), asked twice in fields that show nothing."""
-        from osteotrack.tui.dialogs.ask_text import AskTextDialog
+        from osteotrack.tui.dialogs.passphrase import ask_new_passphrase
 
         if not self.diary_path.exists():
             return
         path = self.diary_path
 
-        def first(secret: str | None) -> None:
-            if not secret:
-                return
+        def back_up(secret: str) -> None:
+            from osteotrack.store.backup import backup_encrypted
 
-            def same(again: str) -> None:
-                if again != secret:
-                    raise DiaryError("crypt.passphrases_differ", field="passphrase")
+            self.in_worker(lambda: backup_encrypted(path, None, lambda: secret)[0], self._backed_up,
+                           group="backup", failed=self._backup_failed)
 
-            def second(again: str | None) -> None:
-                if again == secret:
-                    from osteotrack.store.backup import backup_encrypted
-
-                    self.in_worker(lambda: backup_encrypted(path, None, lambda: secret)[0], self._backed_up,
-                                   group="backup", failed=self._backup_failed)
-
-            self.push_screen(AskTextDialog("The same passphrase again:", ok="Back up", check=same, password=True),
-                             second)
-
-        self.push_screen(AskTextDialog("A passphrase for the encrypted backup (keep it safe: it cannot be "
-                                       "recovered):", ok="Next", password=True), first)
+        ask_new_passphrase(self, "A passphrase for the encrypted backup (keep it safe: it cannot be recovered):",
+                           "Back up", back_up)
 
     def _backed_up(self, written: Path) -> None:
         self.notify(f"Backup written to {written}", title="Backed up")

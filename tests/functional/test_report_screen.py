@@ -124,3 +124,57 @@ async def test_every_choice_fits_in_80_columns(small_diary):
         screen = app.screen
         for widget in [*screen.query(Select), *screen.query(Input), *screen.query(SelectionList)]:
             assert widget.region.right <= 80, (widget.id, widget.region)
+
+
+@pilot_test
+async def test_the_report_is_written_in_the_language_chosen_while_the_app_keeps_its_own(small_diary, tmp_path):
+    target = tmp_path / "fuer-die-aerztin.md"
+    app = Host(small_diary, ReportScreen)
+    async with app.run_test(size=(120, 50)) as pilot:
+        screen = await _fill(pilot, target, fmt="md")
+        assert screen.query_one("#language").value == "en"  # the app's language by default
+        screen.query_one("#language").value = "de"
+        screen.query_one("#sections", SelectionList).deselect("chart")
+        await pilot.press("w")
+        await settle(pilot)
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# Bericht aus dem Schmerztagebuch: Zoë") and "1.–10. Nov. 2026 (10 Tage)" in text
+        assert "Wrote the report to" in str(screen.query_one("#done", Static).render())  # the app: English
+        # The summary shown after writing is what the report says, in the report's language.
+        summary = str(screen.query_one("#summary", Static).render())
+        assert summary.startswith("Bericht aus dem Schmerztagebuch für Zoë: 1.–10. Nov. 2026 (10 Tage)")
+
+
+@pilot_test
+async def test_the_report_can_be_written_encrypted_with_a_passphrase_asked_twice(small_diary, tmp_path, monkeypatch):
+    from osteotrack.store import crypt
+    from osteotrack.tui.dialogs.ask_text import AskTextDialog
+
+    # The screen encrypts through store.crypt.encrypt, as export --encrypt does (age's scrypt is tested there and
+    # costs seconds): here it is seen what it is given and that its output is what lands in the file.
+    sealed: list[tuple[bytes, str]] = []
+
+    def encrypt(data: bytes, passphrase: str) -> bytes:
+        sealed.append((data, passphrase))
+        return crypt.AGE_HEADER + b"sealed"
+
+    monkeypatch.setattr(crypt, "encrypt", encrypt)
+
+    target = tmp_path / "report.md.age"
+    app = Host(small_diary, ReportScreen)
+    async with app.run_test(size=(120, 50)) as pilot:
+        screen = await _fill(pilot, target, fmt="md")
+        screen.query_one("#protect").value = True
+        await pilot.pause()
+        assert screen.query_one("#file", Input).value == str(target)  # a name the user typed is kept
+        screen.query_one("#sections", SelectionList).deselect("chart")
+        await pilot.press("w")
+        for secret in ("correct horse", "correct horse"):  # the passphrase, then the same again
+            await pilot.pause()
+            assert isinstance(app.screen, AskTextDialog)
+            app.screen.query_one(Input).value = secret
+            await pilot.press("enter")
+        await settle(pilot)
+        assert target.read_bytes() == crypt.AGE_HEADER + b"sealed" and target.stat().st_mode & 0o777 == 0o600
+        [(plain, passphrase)] = sealed
+        assert passphrase == "correct horse" and plain.decode("utf-8").startswith("# Pain diary report: Zoë")

@@ -84,7 +84,7 @@ REPORT_ROWS = {
     "Ribs, left": [f"1 of 8 days ({RIBS_SHARE})", f"{RIBS_INTENSITY} (1 entry)"],
     "Bending": [f"{WITH_BENDING} (4 entries)", f"{WITHOUT_BENDING} (4 entries)"],
     HEAT: ["4", f"{HEAT_RELIEF} (4 rated)"],
-    "2026-W45 (from 02 Nov)": [PEG, PEG_PAIN, PEG_ENJOYMENT, PEG_ACTIVITY, "4"],
+    "2026-W45 (from 2 Nov)": [PEG, PEG_PAIN, PEG_ENJOYMENT, PEG_ACTIVITY, "4"],
 }
 REPORT_LINES = [
     f"Days logged: 8 of 8 days in range ({COVERAGE}), 8 entries.",

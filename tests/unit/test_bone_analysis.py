@@ -80,7 +80,7 @@ def test_trends_json_and_the_report_carry_the_section(diary):
     assert section.table.rows[0] == [
         "Alendronate 70 mg",
         "every week",
-        "01 Jun 2026",
+        "1 Jun 2026",
         "4",
         "2",
         "2",
@@ -88,8 +88,8 @@ def test_trends_json_and_the_report_carry_the_section(diary):
         "stopped",
     ]
     assert section.lines[:2] == [
-        "Height 161.1 cm on 02 Nov 2026 (1 measurement).",
-        "Falls 1, near-falls 2; falls check 01 Oct 2026: yes to fallen in the past year, unsteady; "
+        "Height 161.1 cm on 2 Nov 2026 (1 measurement).",
+        "Falls 1, near-falls 2; falls check 1 Oct 2026: yes to fallen in the past year, unsteady; "
         "impression of change (1 very much improved … 7 very much worse): 4, 3 (2 answers; last "
         "a little improved).",
     ]

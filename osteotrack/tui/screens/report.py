@@ -1,4 +1,8 @@
-"""The physician report in the app: pick the range, sections and format, see the summary, write the file."""
+"""The physician report in the app: pick the range, sections, format and language, see the summary, write the file.
+
+The report may be written in another language than the app's (the doctor's), and encrypted with a passphrase
+(age format, as ``osteotrack export --encrypt``) for a USB stick or an e-mail.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, ProgressBar, Select, SelectionList, Static
 
+from osteotrack import i18n
 from osteotrack.analysis.ranges import DEFAULT_RANGE, resolve_range
 from osteotrack.domain.errors import DiaryError
+from osteotrack.i18n import _, lazy
 from osteotrack.report.model import SECTIONS
 from osteotrack.report.output import FORMATS, PAPERS, default_filename, default_period
 from osteotrack.store import ProfileDiary
@@ -24,6 +30,7 @@ from osteotrack.tui.widgets.ticks import TickList
 RANGES = [("Last 2 weeks", "2w"), ("Last 3 months", DEFAULT_RANGE), ("Last year", "1y")]
 FORMAT_NAMES = {"pdf": "PDF (to print)", "html": "HTML (any browser)", "md": "Markdown (portal message)"}
 PRINT_SIZES = [("Regular print", False), ("Large print (my copy)", True)]
+PROTECTION = [(lazy("Plain file"), False), (lazy("Encrypted, with a passphrase"), True)]
 FOR_VISIT = "visit"  # the range "for the next appointment": from the last one (or 3 months back) to today
 
 
@@ -42,6 +49,9 @@ class ReportScreen(DiaryScreen):
     ReportScreen #format { width: 30; }
     ReportScreen #paper { width: 14; }
     ReportScreen #print { width: 27; }
+    ReportScreen #language { width: 16; }
+    ReportScreen .row Label.beside { width: auto; padding: 1 1 0 2; }
+    ReportScreen #protect { width: 34; }
     ReportScreen #file { width: 1fr; }
     ReportScreen #sections { height: 8; width: 1fr; }
     ReportScreen #buttons { height: auto; }
@@ -79,7 +89,7 @@ class ReportScreen(DiaryScreen):
                 yield Input(period.until.isoformat(), placeholder="to", id="until")
             with Horizontal(classes="row"):
                 yield Label("Sections")
-                yield TickList(*[(title, key, True) for key, title in SECTIONS.items()], id="sections")
+                yield TickList(*[(str(title), key, True) for key, title in SECTIONS.items()], id="sections")
             with Horizontal(classes="row"):
                 yield Label("Format")
                 yield Select([(FORMAT_NAMES[f], f) for f in FORMATS], value="pdf", allow_blank=False, id="format")
@@ -88,6 +98,14 @@ class ReportScreen(DiaryScreen):
             with Horizontal(classes="row"):  # a row of its own: beside the format it is cut at 80 columns
                 yield Label("Print")
                 yield Select(PRINT_SIZES, value=False, allow_blank=False, id="print")
+                # TRANSLATORS: the language the report is written in (the doctor's may differ from the app's).
+                yield Label(_("Language"), classes="beside")
+                yield Select(report_languages(), value=i18n.language(), allow_blank=False, id="language")
+            with Horizontal(classes="row"):
+                # TRANSLATORS: whether the report file is encrypted with a passphrase (e.g. to send it by e-mail).
+                yield Label(_("Protect"))
+                yield Select([(str(name), value) for name, value in PROTECTION], value=False, allow_blank=False,
+                             id="protect")
             with Horizontal(classes="row"):
                 yield Label("File")
                 yield Input(id="file")
@@ -146,7 +164,8 @@ class ReportScreen(DiaryScreen):
             period = self._period()
         except DiaryError:
             return  # the date is shown as an error when the report is asked for
-        name = str(Path.cwd() / default_filename(self.profile_name, period, self._format(), self._large_print()))
+        name = str(Path.cwd() / default_filename(self.profile_name, period, self._format(), self._large_print(),
+                                                 self._encrypted()))
         self._auto_names.add(name)
         self.query_one("#file", Input).value = name
 
@@ -155,6 +174,9 @@ class ReportScreen(DiaryScreen):
 
     def _large_print(self) -> bool:
         return self.query_one("#print", Select).value is True
+
+    def _encrypted(self) -> bool:
+        return self.query_one("#protect", Select).value is True
 
     def _period(self):
         return default_period(self.query_one("#since", Input).value.strip() or None,
@@ -178,7 +200,8 @@ class ReportScreen(DiaryScreen):
             return None
         return {"period": period, "sections": sections, "format": self._format(),
                 "paper": str(self.query_one("#paper", Select).value), "path": Path(file).expanduser(),
-                "large_print": self._large_print()}
+                "large_print": self._large_print(), "language": str(self.query_one("#language", Select).value),
+                "encrypted": self._encrypted()}
 
     def _error(self, message: str) -> None:
         label = self.query_one("#form-error", Label)
@@ -204,8 +227,12 @@ class ReportScreen(DiaryScreen):
         from osteotrack.report.model import build_report
 
         today = self.today()
-        self.read(lambda person: build_report(person, choices["period"], sections=choices["sections"], today=today),
-                  self._summarised, group="report")
+
+        def build(person: ProfileDiary):
+            with i18n.speaking(choices["language"]):  # the report's language, in this worker only
+                return build_report(person, choices["period"], sections=choices["sections"], today=today)
+
+        self.read(build, self._summarised, group="report")
 
     def _summarised(self, report) -> None:
         self.query_one("#summary", Static).update(summary_text(report))
@@ -221,16 +248,27 @@ class ReportScreen(DiaryScreen):
             self._error(f"{path} is a folder; give a file name to write to.")
             return
         if not path.exists():
-            self._write(choices, force=False)
+            self._protect(choices, force=False)
             return
 
         def answered(replace: bool | None) -> None:
             if replace:
-                self._write(choices, force=True)
+                self._protect(choices, force=True)
         self.app.push_screen(ConfirmDialog(f"{path} already exists. Replace it with the new report?",
                                            yes="Replace", no="Keep it"), answered)
 
-    def _write(self, choices: dict, force: bool) -> None:
+    def _protect(self, choices: dict, force: bool) -> None:
+        """Ask for the passphrase of an encrypted report (twice), then write; a plain one is written at once."""
+        from osteotrack.tui.dialogs.passphrase import ask_new_passphrase
+
+        if not choices["encrypted"]:
+            self._write(choices, force)
+            return
+        ask_new_passphrase(self.app, _("A passphrase for the encrypted report (keep it safe: it cannot be recovered; "
+                                       "tell it to your doctor in another way than the file):"),
+                           _("Write report"), lambda secret: self._write(choices, force, secret))
+
+    def _write(self, choices: dict, force: bool, passphrase: str | None = None) -> None:
         from osteotrack.report.model import build_report
         from osteotrack.report.output import render, write
 
@@ -240,11 +278,12 @@ class ReportScreen(DiaryScreen):
         today = self.today()
 
         def build_and_write(person: ProfileDiary):
-            report = build_report(person, choices["period"], sections=choices["sections"], today=today)
+            with i18n.speaking(choices["language"]):  # the report's language, in this worker only
+                report = build_report(person, choices["period"], sections=choices["sections"], today=today)
             # Rendering and writing need no diary, but happen in the same worker: one job, one outcome.
             data = render(report, choices["format"], choices["paper"], progress=advance,
                           large_print=choices["large_print"])
-            return report, write(choices["path"], data, force=force)
+            return report, write(choices["path"], data, force=force, passphrase=passphrase)
 
         self._started()
         self.read(build_and_write, lambda written: self._finished(*written), group="report-write",
@@ -284,13 +323,23 @@ def _visits(person: ProfileDiary, today: date) -> tuple[date, date | None] | Non
     return visit.at.date(), (before[-1].at.date() if before else None)
 
 
+def report_languages() -> list[tuple[str, str]]:
+    """The languages a report can be written in, each named in its own words; the app's own among them."""
+    shown = [(name, code) for code, name in i18n.LANGUAGES.items() if code != i18n.PSEUDO]
+    if i18n.language() == i18n.PSEUDO:  # the pseudo-language is offered only to an app that speaks it
+        shown.append((i18n.LANGUAGES[i18n.PSEUDO], i18n.PSEUDO))
+    return shown
+
+
 def summary_text(report) -> str:
-    """What the report will say, in a few lines: who, when, how much was logged, and its sections."""
-    lines = [f"{report.title} for {report.profile}: {report.period_text}"]
-    if report.appointment:
-        lines.append(report.appointment)
-    for section in report.sections:
-        if section.key in ("coverage", "summary"):
-            lines += section.lines
-    lines.append("Sections: " + ", ".join(section.title for section in report.sections) + ".")
+    """What the report will say, in a few lines and in its language: who, when, how much was logged, its sections."""
+    with i18n.speaking(report.language):
+        lines = [_("{title} for {profile}: {period}").format(title=report.title, profile=report.profile,
+                                                             period=report.period_text)]
+        if report.appointment:
+            lines.append(report.appointment)
+        for section in report.sections:
+            if section.key in ("coverage", "summary"):
+                lines += section.lines
+        lines.append(_("Sections: {titles}.").format(titles=", ".join(section.title for section in report.sections)))
     return "\n".join(lines)
