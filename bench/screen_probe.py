@@ -72,15 +72,15 @@ def main(mode: str, diary_path: Path) -> dict:
         await until(pilot, lambda: screen.total and screen.entries)
         pages = [time.perf_counter() - start]
         began = time.perf_counter()
-        while screen.start + len(screen.entries) < screen.total and time.perf_counter() - began < HISTORY_CAP_SECONDS:
-            held = screen.start + len(screen.entries)
+        while not screen.at_oldest and time.perf_counter() - began < HISTORY_CAP_SECONDS:
+            last = screen.entries[-1]
             start = time.perf_counter()
             screen.table.move_cursor(row=len(screen.entries) - 1)  # as page-down held to the last row would
-            await until(pilot, lambda held=held: screen.start + len(screen.entries) > held and not screen._reading)
+            await until(pilot, lambda last=last: screen.entries[-1] is not last and not screen._reading)
             pages.append(time.perf_counter() - start)
-        done = screen.start + len(screen.entries) >= screen.total
         return {"seconds": max(pages), "pages": len(pages), "total": time.perf_counter() - began,
-                "reached_end": done}
+                "reached_end": screen.at_oldest, "held": len(screen.entries),
+                "median_page": sorted(pages)[len(pages) // 2]}
 
     async def bare(app, pilot) -> dict:
         screen = Bare()
