@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
+from osteotrack import i18n
 from osteotrack.demo import write_demo
 from osteotrack.domain import dates
 from osteotrack.domain.records import Entry, Site, TherapyUse
@@ -279,3 +280,23 @@ def test_enter_opens_the_entry_for_editing_and_the_list_shows_the_change(db_path
     assert seen["cursor on"] == second.id
     with person(db_path) as diary:
         assert diary.get_entry(second.id).pain == 8
+
+
+def test_in_german_the_table_speaks_german_and_the_day_column_fits_the_longest_day(db_path):
+    three_entries(db_path)
+    seen = {}
+
+    async def scenario(pilot):
+        screen = pilot.app.screen
+        seen["headings"] = [str(column.label) for column in screen.table.columns.values()]
+        seen["day width"] = list(screen.table.columns.values())[0].width
+        seen["first row"] = [str(cell) for cell in screen.table.get_row_at(0)][:2]
+        seen["status"] = str(screen.query_one("#status").render())
+
+    with i18n.speaking("de"):
+        run_screen(db_path, HistoryScreen, scenario)
+    assert seen["headings"] == ["Tag", "Zeit", "Schmerz", "Wo", "Auslöser", "Versucht"]
+    assert seen["first row"] == ["Mo., 23. Nov. 2026", "19:00"]
+    # German's longest day, e.g. "Mi., 23. Sept. 2026" (CLDR's "Sept."), is 19 characters: it is never cut.
+    assert seen["day width"] == len("Mi., 23. Sept. 2026")
+    assert seen["status"] == "3 Einträge, neueste zuerst"

@@ -38,15 +38,22 @@ WINDOW = 3 * PAGE
 READ_AHEAD = 25
 # TRANSLATORS: the History table's column headings; keep them short (the columns are narrow at 80 columns).
 COLUMNS = (N_("Day"), N_("Time"), N_("Pain"), N_("Where"), N_("After"), N_("Tried"))
-FIXED_WIDTHS = (15, 5, 10)
+FIXED_WIDTHS = (5, 10)  # Time and Pain; Day is as wide as the longest day the language writes
 # How the rest of the width is shared by Where, After and Tried (the detail panel shows all of it).
 SHARES = (0.4, 0.25, 0.35)
 
 
+def day_width() -> int:
+    """The widest day cell in the language in force: "Tue 23 Nov 2026" is 15, German "Fr., 20. Nov. 2026" 18."""
+    # 22–28 of each month: every weekday with every month name, all with two-digit days.
+    return max(len(dates.weekday_day_year(date(2026, month, day))) for month in range(1, 13) for day in range(22, 29))
+
+
 def column_widths(screen_width: int) -> list[int]:
     """Widths that fit the table in ``screen_width`` (cell padding and scrollbar included)."""
-    rest = remaining_width(screen_width, list(FIXED_WIDTHS), shared_by=len(SHARES), minimum=30)
-    return [*FIXED_WIDTHS, *(int(rest * share) for share in SHARES)]
+    fixed = [day_width(), *FIXED_WIDTHS]
+    rest = remaining_width(screen_width, fixed, shared_by=len(SHARES), minimum=30)
+    return [*fixed, *(int(rest * share) for share in SHARES)]
 
 
 def _short(name: str) -> str:
@@ -308,7 +315,8 @@ class HistoryScreen(DiaryScreen):
                 self._read_window(day=parse_day(text, today=today))
 
         self.app.push_screen(AskTextDialog(_("Go to which day?"),
-                                           # TRANSLATORS: examples of what can be typed; keep the ISO date as it is.
+                                           # TRANSLATORS: examples of what can be typed. Keep them as they are:
+                                           # days are read as an ISO date or these English words only.
                                            placeholder=_("2024-03-01, yesterday, monday, 30d ago"),
                                            ok=_("Go"), check=lambda text: parse_day(text, today=today)), chosen)
 

@@ -102,7 +102,8 @@ class TrendsScreen(DiaryScreen):
                 for key, words in RANGE_CHOICES:
                     yield Choice(_(words), value=key == self.range_, id=f"range-{key}")
             with Horizontal(id="custom"):
-                # TRANSLATORS: placeholders of the two date fields of a custom range; keep YYYY-MM-DD as it is.
+                # TRANSLATORS: placeholders of the two date fields of a custom range (a date is typed as
+                # 2026-11-30); YYYY-MM-DD as your language names that pattern (Spanish AAAA-MM-DD).
                 yield Input(placeholder=_("since YYYY-MM-DD"), id="since", compact=True)
                 yield Input(placeholder=_("until (today)"), id="until", compact=True)
                 yield Button(_("Show"), id="apply", compact=True)
