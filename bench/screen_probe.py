@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-HISTORY_CAP_SECONDS = 120.0  # scrolling stops here; the pages measured so far are reported
+HISTORY_CAP_SECONDS = 600.0  # scrolling stops here (60 years are ~660 pages); the pages so far are reported
 
 
 def main(mode: str, diary_path: Path) -> dict:

@@ -209,6 +209,11 @@ class HistoryScreen(DiaryScreen):
                 table.scroll_y = max(0, top)
             else:
                 self.entries = self.entries + page
+        # What the table drew before is keyed by its count of changes, which the page has moved on: of no
+        # more use, yet kept (up to 10,000 cells) until pushed out. Let it go now; memory stays flat.
+        clear_caches = getattr(table, "_clear_caches", None)  # DataTable's own, as its clear() calls it
+        if clear_caches is not None:
+            clear_caches()
         self._reading = False
         self._update_status()
 
