@@ -80,7 +80,8 @@ def main(mode: str, diary_path: Path) -> dict:
             pages.append(time.perf_counter() - start)
         return {"seconds": max(pages), "pages": len(pages), "total": time.perf_counter() - began,
                 "reached_end": screen.at_oldest, "held": len(screen.entries),
-                "median_page": sorted(pages)[len(pages) // 2]}
+                "first": pages[0], "median_page": sorted(pages)[len(pages) // 2],
+                "slowest_after_first": max(pages[1:], default=0.0)}
 
     async def bare(app, pilot) -> dict:
         screen = Bare()
