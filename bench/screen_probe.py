@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-HISTORY_CAP_SECONDS = 120.0  # scrolling stops here; the pages measured so far are reported
+HISTORY_CAP_SECONDS = 600.0  # scrolling stops here (60 years are ~660 pages); the pages so far are reported
 
 
 def main(mode: str, diary_path: Path) -> dict:
@@ -72,15 +72,16 @@ def main(mode: str, diary_path: Path) -> dict:
         await until(pilot, lambda: screen.total and screen.entries)
         pages = [time.perf_counter() - start]
         began = time.perf_counter()
-        while screen.start + len(screen.entries) < screen.total and time.perf_counter() - began < HISTORY_CAP_SECONDS:
-            held = screen.start + len(screen.entries)
+        while not screen.at_oldest and time.perf_counter() - began < HISTORY_CAP_SECONDS:
+            last = screen.entries[-1]
             start = time.perf_counter()
             screen.table.move_cursor(row=len(screen.entries) - 1)  # as page-down held to the last row would
-            await until(pilot, lambda held=held: screen.start + len(screen.entries) > held and not screen._reading)
+            await until(pilot, lambda last=last: screen.entries[-1] is not last and not screen._reading)
             pages.append(time.perf_counter() - start)
-        done = screen.start + len(screen.entries) >= screen.total
         return {"seconds": max(pages), "pages": len(pages), "total": time.perf_counter() - began,
-                "reached_end": done}
+                "reached_end": screen.at_oldest, "held": len(screen.entries),
+                "first": pages[0], "median_page": sorted(pages)[len(pages) // 2],
+                "slowest_after_first": max(pages[1:], default=0.0)}
 
     async def bare(app, pilot) -> dict:
         screen = Bare()

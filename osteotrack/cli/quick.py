@@ -99,10 +99,11 @@ def log_entry(person, pain: str, sites=(), qualities=(), triggers=(), therapies=
 
 
 def run(argv: list[str]) -> int | None:
-    """Log from a plain ``log`` command line and return the exit status; None: let click handle it."""
+    """Log from a plain ``log`` command line, or open the app from a command line of global options only,
+    and return the exit status; None: let click handle it."""
     values = parse(argv)
     if values is None:
-        return None
+        return open_app(argv)
     from osteotrack import i18n
 
     lang = values.pop("lang")
@@ -130,6 +131,44 @@ def run(argv: list[str]) -> int | None:
         say_error(str(explain(path, error)))
         return 2
     sys.stdout.write(line + "\n")
+    return 0
+
+
+def open_app(argv: list[str]) -> int | None:
+    """``osteotrack [--db PATH] [--profile NAME] [--read-only] [--lang CODE]``: open the app without
+    loading click and every command (a third of a bare Textual app's start-up); None: let click read it."""
+    from types import SimpleNamespace
+
+    values: dict = {"db": None, "profile": None, "read_only": False, "lang": None}
+    if _options(argv, 0, GLOBAL_OPTIONS, GLOBAL_FLAGS, values) != len(argv):
+        return None
+    from osteotrack import i18n
+
+    if values["lang"] is not None:
+        if i18n.normalize(values["lang"]) is None:
+            return None  # click says which languages there are
+        i18n.choose(values["lang"])
+    from pathlib import Path
+
+    from osteotrack.cli.app import open_app as open_on
+    from osteotrack.domain.errors import DiaryError
+    from osteotrack.store.connection import StoreFailure, explain
+    from osteotrack.store.files import default_db_path
+
+    path = Path(values["db"]) if values["db"] else default_db_path()
+    try:
+        open_on(SimpleNamespace(path=path, profile=values["profile"], read_only=values["read_only"]))
+    except DiaryError as error:
+        say_error(str(error))
+        return 2
+    except StoreFailure as error:
+        say_error(str(explain(path, error)))
+        return 2
+    except OSError as error:  # as the click group says it: the file named, no traceback
+        reason = (error.strerror or str(error)).lower()
+        say_error(str(DiaryError("file.unusable", field="file", path=error.filename, reason=reason)
+                      if error.filename else DiaryError("file.unusable_unnamed", field="file", reason=reason)))
+        return 2
     return 0
 
 

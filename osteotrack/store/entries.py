@@ -138,6 +138,31 @@ class Entries(Part):
             tail += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [s.record for s in self.stored(where, params, tail)]
 
+    def by_key(self, profile_id: int, limit: int, key: tuple[str, str] | None = None, older: bool = True,
+               inclusive: bool = False) -> list[Entry]:
+        """Up to ``limit`` of the profile's entries beside ``key`` (an ``entry_key``), newest first: the older
+        ones (from the newest entry when ``key`` is None) or the newer ones, ``key``'s own entry with them
+        when ``inclusive``. A page read by key costs the same anywhere in a diary of any size (OFFSET
+        would walk every row before it), and a deleted entry's key still marks its place."""
+        where, params = "e.profile_id = ?", list[object]([profile_id])
+        if key is not None:
+            at, entry_id = key
+            before, include = ("<", "<=") if older else (">", ">=")
+            # The bare bound on at_utc lets SQLite walk the (profile_id, at_utc) index from the key on.
+            same_moment = include if inclusive else before
+            where += f" AND e.at_utc {include} ? AND (e.at_utc {before} ? OR e.id {same_moment} ?)"
+            params += [at, at, entry_id]
+        order = "DESC" if older else "ASC"
+        found = [s.record for s in self.stored(where, params, f"ORDER BY e.at_utc {order}, e.id {order}"
+                                                               f" LIMIT {int(limit)}")]
+        return found if older else found[::-1]
+
+    def key_on_or_before(self, profile_id: int, day: date) -> tuple[str, str] | None:
+        """The key of the profile's newest entry on ``day`` (a local day) or, with none that day, before it."""
+        row = self._one("SELECT at_utc, id FROM entries WHERE profile_id = ? AND local_day <= ?"
+                        " ORDER BY local_day DESC, at_utc DESC, id DESC LIMIT 1", [profile_id, day.isoformat()])
+        return None if row is None else (row["at_utc"], row["id"])
+
     def each(self, profile_id: int, since: date | None = None, until: date | None = None,
              newest_first: bool = True) -> Iterator[Entry]:
         """``page`` without a limit, a batch at a time (for listing and exporting every entry)."""
@@ -215,6 +240,11 @@ class Entries(Part):
                 found[r["entry_id"]].record.therapies.append(
                     TherapyUse(r["therapy"], r["relief"], r["medication"], r["dose"]))
         return found.values()
+
+
+def entry_key(entry: Entry) -> tuple[str, str]:
+    """Where an entry stands in the order History reads (newest first): its moment as stored, then its id."""
+    return to_utc_text(entry.at), entry.id or ""
 
 
 def _to_json(saved: dict) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question
 from osteotrack.domain.validate import Vocabulary
+from osteotrack.store.entries import entry_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -103,6 +104,24 @@ class ProfileDiary:
                 offset: int = 0, newest_first: bool = True) -> list[Entry]:
         """This profile's entries between two local days (inclusive), newest first, a page at a time."""
         return self.diary._entries.page(self.id, since, until, limit, offset, newest_first)
+
+    def entries_before(self, entry: Entry | None, limit: int, *, including: bool = False) -> list[Entry]:
+        """Up to ``limit`` entries older than ``entry`` (from the newest when None; ``entry`` itself first
+        when ``including``), newest first: a page read by key, as fast years back as at the top. ``entry``
+        may have been deleted since: its place in the order is what counts."""
+        key = None if entry is None else entry_key(entry)
+        return self.diary._entries.by_key(self.id, limit, key, inclusive=including)
+
+    def entries_after(self, entry: Entry | None, limit: int) -> list[Entry]:
+        """Up to ``limit`` entries newer than ``entry``, the nearest ones (the oldest of the diary when
+        None), newest first."""
+        key = None if entry is None else entry_key(entry)
+        return self.diary._entries.by_key(self.id, limit, key, older=False)
+
+    def entries_from_day(self, day: date, limit: int) -> list[Entry]:
+        """Up to ``limit`` entries from the newest one on ``day`` (or, with none that day, before it) back."""
+        key = self.diary._entries.key_on_or_before(self.id, day)
+        return [] if key is None else self.diary._entries.by_key(self.id, limit, key, inclusive=True)
 
     def each_entry(self, since: date | None = None, until: date | None = None,
                    newest_first: bool = True) -> Iterator[Entry]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from osteotrack.analysis.results import Trends
@@ -33,9 +34,10 @@ EVENT_WORDS = {"fall": "fall", "near-fall": "near-fall", "fracture": "fracture",
 RELIEF_MARKERS = ("o", "x", "+", "*")
 # Over more than a year, appointments and scans would hide the pain line: only these are drawn.
 MAJOR_EVENTS = ("fall", "fracture", "procedure")
-# More points than columns only smudges a line: long ranges are drawn in steps of whole weeks.
-MAX_POINTS = 75
+# More points than columns only smudges a line: beyond a quarter year the pain chart draws one point per
+# calendar week (from Monday), beyond a year one per calendar month.
 DAILY_UP_TO = 100  # days: a quarter year is still drawn day by day
+WEEKLY_UP_TO = 366  # days: a year (a leap year's too) is drawn week by week
 BAR_LIMIT = 8
 TRIGGER_LIMIT = 6
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -95,48 +97,74 @@ def _pain_axis(fig, top: float = 10) -> None:
     fig.yticks([0, 2, 4, 6, 8, 10])
 
 
-def pain_step(days: int) -> int:
-    """Days per plotted point: 1 up to DAILY_UP_TO days, then whole weeks, at most MAX_POINTS points."""
-    if days <= DAILY_UP_TO:
-        return 1
-    return -(-days // (MAX_POINTS * 7)) * 7
+def pain_bucket(days: int) -> str:
+    """What one point of the pain chart stands for over a period of ``days``: "day", "week" or "month"."""
+    return "day" if days <= DAILY_UP_TO else "week" if days <= WEEKLY_UP_TO else "month"
 
 
-def _runs(keys: list[int]) -> list[list[int]]:
-    """Sorted whole numbers split where one is missing: [1, 2, 4] → [[1, 2], [4]]."""
-    runs: list[list[int]] = []
-    for key in keys:
-        if runs and key == runs[-1][-1] + 1:
-            runs[-1].append(key)
+@dataclass(frozen=True)
+class PainPoint:
+    """One point of the pain chart: a day, or the logged days of one calendar week or month in the period."""
+
+    first: date  # the first day of the week or month inside the period
+    last: date  # its last day inside the period
+    worst: float  # mean of the days' worst, least and mean pain (the days' own figures for a single day)
+    least: float
+    mean: float
+    rolling_mean: float  # the 7-day rolling mean on the last logged day of the bucket
+    days: int  # logged days it rests on
+
+
+def pain_points(trends: Trends) -> list[PainPoint]:
+    """The daily figures of ``trends`` grouped by day, calendar week (from Monday) or calendar month, as
+    ``pain_bucket`` says for the period; a week or month with no logged day has no point."""
+    period, bucket = trends.period, pain_bucket(trends.period.days)
+    groups: dict[date, list] = {}
+    for r in trends.daily:
+        start = (r.day if bucket == "day" else r.day - timedelta(days=r.day.weekday()) if bucket == "week"
+                 else r.day.replace(day=1))
+        groups.setdefault(start, []).append(r)
+    out = []
+    for start, rows in groups.items():
+        end = (start if bucket == "day" else start + timedelta(days=6) if bucket == "week"
+               else (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1))
+        n = len(rows)
+        out.append(PainPoint(max(start, period.since), min(end, period.until), sum(r.worst for r in rows) / n,
+                             sum(r.least for r in rows) / n, sum(r.mean for r in rows) / n,
+                             rows[-1].rolling_mean, n))
+    return out
+
+
+def _runs_of(points: list[PainPoint], bucket: str) -> list[list[PainPoint]]:
+    """The points split where a day, week or month between two of them has none."""
+    def index(p: PainPoint) -> int:
+        return (p.first.toordinal() if bucket == "day" else (p.first.toordinal() - 1) // 7 if bucket == "week"
+                else p.first.year * 12 + p.first.month)
+
+    runs: list[list[PainPoint]] = []
+    for p in points:
+        if runs and index(p) == index(runs[-1][-1]) + 1:
+            runs[-1].append(p)
         else:
-            runs.append([key])
+            runs.append([p])
     return runs
 
 
 def draw_pain(fig, trends: Trends) -> str:
     """Daily worst and least (the band), mean, 7-day rolling mean, and events as lettered vertical lines."""
-    period, rows = trends.period, trends.daily
-    step = pain_step(period.days)
+    period, points = trends.period, pain_points(trends)
+    bucket = pain_bucket(period.days)
     fig.title(f"Pain, {period.label()}")
     _pain_axis(fig, 11)
     _x_ticks(fig, period.since, period.until)
-    if rows:
-        buckets: dict[int, list] = {}
-        for r in rows:
-            buckets.setdefault((r.day - period.since).days // step, []).append(r)
-
-        def mean(values):
-            return sum(values) / len(values)
-
-        # A line never bridges days without entries: each run of logged days is drawn on its own.
-        for run in _runs(list(buckets)):
-            xs = [k * step + (step - 1) / 2 for k in run]
-            days = [buckets[k] for k in run]
-            # The rolling mean first, so that the day's own markers stay visible on top of it.
-            fig.plot(xs, [b[-1].rolling_mean for b in days], marker=ROLLING, color="blue")
-            fig.plot(xs, [mean([r.worst for r in b]) for b in days], marker=WORST, color="red")
-            fig.plot(xs, [mean([r.least for r in b]) for b in days], marker=LEAST, color="green")
-            fig.scatter(xs, [mean([r.mean for r in b]) for b in days], marker=MEAN, color="white")
+    # A line never bridges a day (week, month) without entries: each run of logged ones is drawn on its own.
+    for run in _runs_of(points, bucket):
+        xs = [((p.first - period.since).days + (p.last - period.since).days) / 2 for p in run]
+        # The rolling mean first, so that the day's own markers stay visible on top of it.
+        fig.plot(xs, [p.rolling_mean for p in run], marker=ROLLING, color="blue")
+        fig.plot(xs, [p.worst for p in run], marker=WORST, color="red")
+        fig.plot(xs, [p.least for p in run], marker=LEAST, color="green")
+        fig.scatter(xs, [p.mean for p in run], marker=MEAN, color="white")
     marks = [m for m in trends.events if period.days <= 366 or m.kind in MAJOR_EVENTS]
     letters: dict[int, str] = {}  # several events on one day share one line: "FX"
     for mark in marks:
@@ -146,7 +174,8 @@ def draw_pain(fig, trends: Trends) -> str:
     for x, text in letters.items():
         fig.vertical_line(x, color="orange")
         fig.text(text, x, 10.7, color="orange")
-    each = "each day" if step == 1 else f"each point: mean of {step} days"
+    each = {"day": "each day", "week": "each point: a week, mean of its logged days",
+            "month": "each point: a month, mean of its logged days"}[bucket]
     key = (f"{WORST} worst  {LEAST} least  {MEAN} mean  {ROLLING_KEY} 7-day rolling mean\n"
            f"{each}; {trends.summary.days_logged} of {numbers.count(period.days, 'day')} logged")
     kinds = sorted({m.kind for m in marks}, key=list(EVENT_CODES).index)
@@ -163,22 +192,34 @@ def heat_map(trends: Trends, colour: bool = True):
     out = Text()
     out.append("day".ljust(9) + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)).rstrip() + "\n")
     month = trends.period.since.replace(day=1)
+    # Days of one shade in a row are appended as one run: a ten-year calendar has ~3,650 days, and a
+    # span for each made drawing it (Rich splits the text at every span) several times slower.
+    run, run_style = "", None
+
+    def add(cells: str, style: str | None) -> None:
+        nonlocal run, run_style
+        if style != run_style:
+            out.append(run, style=run_style)
+            run, run_style = "", style
+        run += cells
+
     while month <= trends.period.until:
-        out.append(f"{month:%b %Y} ")
+        add(f"{month:%b %Y} ", None)
         day = month
         while day.month == month.month:
             inside = trends.period.since <= day <= trends.period.until
             if not inside:
-                out.append("  ")
+                add("  ", None)
             elif day in by_day:
                 shade, _, style = SHADES[_band(by_day[day])]
-                out.append(shade * 2, style=style if colour else None)
+                add(shade * 2, style if colour else None)
             else:
-                out.append(NO_ENTRY * 2)
+                add(NO_ENTRY * 2, None)
             day += timedelta(days=1)
-        out.append("\n")
+        add("\n", None)
         month = day
-    out.append("  ".join(f"{shade} {words}" for shade, words, _ in SHADES) + "  blank: no entry")
+    add("  ".join(f"{shade} {words}" for shade, words, _ in SHADES) + "  blank: no entry", None)
+    out.append(run, style=run_style)
     return out
 
 

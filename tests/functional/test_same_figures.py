@@ -240,7 +240,7 @@ async def test_trends_screen_prints_the_hand_worked_figures(ties):
         await settle(pilot)
         assert (f"8 of 8 days logged · 8 entries · average daily pain {MEAN}, worst 5, least 4 · {CHANGE} against "
                 "the 8 days before") in text(screen, "#summary")
-        shown = "\n".join(table_text(screen, name) for name in ("summary", "locations", "triggers", "therapies",
-                                                                "peg"))
+        shown = "\n".join([await table_text(pilot, name) for name in ("summary", "locations", "triggers",
+                                                                      "therapies", "peg")])
         assert_terminal_rows(shown)
-        assert f"DXA T {T_SCORE} lumbar spine" in table_text(screen, "events")
+        assert f"DXA T {T_SCORE} lumbar spine" in await table_text(pilot, "events")

@@ -109,8 +109,8 @@ def screen_diary(db_path):
 async def test_trends_screen_shows_the_session_lines_on_the_therapies_tab(screen_diary):
     async with week_shown(screen_diary) as pilot:
         screen = pilot.app.screen
+        shown = await table_text(pilot, "sessions")
         assert screen.query_one("#table-sessions").display
-        shown = table_text(screen, "sessions")
         assert TITLE in shown and RELAXATION in shown and IMAGERY in shown
 
 
@@ -119,4 +119,5 @@ async def test_trends_screen_hides_the_session_lines_without_sessions(db_path):
     with Diary.open(db_path) as diary:
         trends_diary.build(diary)
     async with week_shown(db_path) as pilot:
+        await table_text(pilot, "sessions")
         assert not pilot.app.screen.query_one("#table-sessions").display

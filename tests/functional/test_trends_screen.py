@@ -5,15 +5,17 @@ from __future__ import annotations
 import asyncio
 import functools
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from textual.app import App
 from textual.widgets import Input, Label, RadioButton, Static
 
+from osteotrack.domain.records import Entry
 from osteotrack.store import Diary
 from osteotrack.tui.screens.trends import TrendsScreen
+from osteotrack.views import terminal_charts as charts
 from tests import trends_diary
 from tests.functional.tui_host import whose
 from tests.trends_diary import CET, at, log
@@ -82,9 +84,15 @@ async def week_shown(path: Path, size=(120, 40), **host):
         yield pilot
 
 
-def table_text(screen, name: str) -> str:
+async def table_text(pilot, name: str) -> str:
+    """The table ``name`` as text, once the tab that holds it has been shown (each is composed when first shown)."""
     from rich.console import Console
 
+    from osteotrack.tui.screens.trends import TABS
+
+    screen = pilot.app.screen
+    screen.query_one("#tabs").active = "tab-" + next(tab for tab, _, _, tables in TABS if name in tables)
+    await settle(pilot)
     console = Console(width=100, record=True, color_system=None)
     console.print(screen.query_one(f"#table-{name}", Static).content)
     return console.export_text()
@@ -95,17 +103,17 @@ async def test_custom_range_shows_figures_with_counts(small):
     async with week_shown(small) as pilot:
         screen = pilot.app.screen
         summary = text(screen, "#summary")
-        assert "me · 10 Nov 2026 – 16 Nov 2026 (7 days) · 5 of 7 days logged · 6 entries" in summary
+        assert "me · 10–16 Nov 2026 · 5 of 7 days logged · 6 entries" in summary
         # Average daily pain (5 + 2 + 8 + 3 + 5) / 5 = 4.6; against 9.0 before: 4.6 - 9.0 = -4.4.
         assert "average daily pain 4.6, worst 8, least 2 · -4.4 against the 7 days before" in summary
         assert "do not say what caused the pain" in summary
         assert screen.query_one("#range-custom", RadioButton).value
         assert text(screen, "#key-pain").startswith("^ worst  v least  o mean")
-        locations = table_text(screen, "locations")
+        locations = await table_text(pilot, "locations")
         assert "Lower back" in locations and "60%" in locations and "6.0" in locations
-        medication = table_text(screen, "medication")
+        medication = await table_text(pilot, "medication")
         assert "4 of 7" in medication and "2 days (13 Nov – 14 Nov 2026)" in medication
-        assert "Fracture mid back T8" in table_text(screen, "events")
+        assert "Fracture mid back T8" in await table_text(pilot, "events")
 
 
 @sync
@@ -116,7 +124,7 @@ async def test_named_range_from_the_picker(small):
         app.screen.query_one("#range-2w", RadioButton).value = True
         await settle(pilot)
         # 7–20 Nov: entries on 9, 10 (two), 12, 13, 14, 16 and 17.
-        assert "7 Nov 2026 – 20 Nov 2026 (14 days) · 7 of 14 days logged · 8 entries" in text(app.screen, "#summary")
+        assert "7–20 Nov 2026 · 7 of 14 days logged · 8 entries" in text(app.screen, "#summary")
 
 
 @sync
@@ -137,7 +145,7 @@ async def test_a_bad_custom_range_is_an_inline_message(small):
 async def test_refresh_shows_a_new_entry_and_profile_is_respected(small):
     async with week_shown(small, profile="Ann", read_only=True) as pilot:
         app = pilot.app
-        assert "Ann · 10 Nov 2026 – 16 Nov 2026 (7 days) · 1 of 7 days logged · 1 entry" in text(
+        assert "Ann · 10–16 Nov 2026 · 1 of 7 days logged · 1 entry" in text(
             app.screen, "#summary")
         with Diary.open(small) as diary:
             log(diary, at(11, 9), 2, profile_id=diary.profile_id("Ann"))
@@ -215,7 +223,7 @@ def test_snapshot_triggers_tab_at_80_columns(small, snap_compare):
         await settle(pilot)
         await show_week(pilot)
         pilot.app.screen.query_one("#tabs").active = "tab-triggers"
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(Host(small), terminal_size=(80, 40), run_before=run_before)
 
@@ -229,7 +237,7 @@ async def test_all_says_there_is_no_earlier_period_instead_of_comparing_with_an_
         await settle(pilot)
         assert "no earlier period to compare with" in text(app.screen, "#summary")
         assert "against the" not in text(app.screen, "#summary")
-        summary = " ".join(table_text(app.screen, "summary").split())
+        summary = " ".join((await table_text(pilot, "summary")).split())
         assert "No earlier period to compare with" in summary
         assert "previous" not in summary and "change" not in summary and "+" not in summary
 
@@ -262,3 +270,34 @@ def test_every_table_is_shown_whole_beside_its_chart_or_under_it(small, width):
 
     asyncio.run(main())
     assert cut == []
+
+
+@sync
+async def test_tabs_are_composed_when_first_shown_and_years_are_charted_by_month(small):
+    with Diary.open(small) as diary:  # one entry long before the hand-built week: "All" spans years
+        diary.profile("me").add_entry(Entry(at=datetime(2025, 3, 3, 9, tzinfo=CET), pain=4),
+                                      now=datetime(2026, 11, 20, 10, 0, tzinfo=CET))
+    app = Host(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.composed == {"pain"}  # only the tab shown
+        assert not screen.query("#heat-map") and not screen.query("#table-events")
+        screen.query_one("#range-all", RadioButton).value = True
+        await settle(pilot)
+        points = charts.pain_points(screen.result)
+        # Logged days in November 2026 (tests/trends_diary.py): 9th 9; 10th 4 and 6 (worst 6, least 4,
+        # mean 5); 12th 2; 13th 8; 14th 3; 16th 5; 17th 10. The month's point: mean of the daily means
+        # (9 + 5 + 2 + 8 + 3 + 5 + 10) / 7 = 42 / 7 = 6; of the worst (9 + 6 + 2 + 8 + 3 + 5 + 10) / 7 = 43 / 7.
+        # March 2025 starts, inside "All", on the first entry's day.
+        assert [(p.first, p.days, p.mean) for p in points] == [(date(2025, 3, 3), 1, 4),
+                                                               (date(2026, 11, 1), 7, 6)]
+        assert points[1].worst == pytest.approx(43 / 7) and points[1].last == date(2026, 11, 20)
+        days = (date(2026, 11, 20) - date(2025, 3, 3)).days + 1  # 628: 3 Mar 2025 to today, both counted
+        assert text(screen, "#key-pain").splitlines()[1] == (
+            f"each point: a month, mean of its logged days; 8 of {days} days logged")
+        screen.query_one("#tabs").active = "tab-calendar"
+        await settle(pilot)
+        assert screen.composed == {"pain", "calendar"}
+        calendar = text(screen, "#heat-map")
+        assert "Mar 2025" in calendar and "Nov 2026" in calendar

@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
 
+from osteotrack import i18n
 from osteotrack.demo import write_demo
+from osteotrack.domain import dates
 from osteotrack.domain.records import Entry, Site, TherapyUse
 from osteotrack.store import Diary
 from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
-from osteotrack.tui.screens.history import PAGE, HistoryScreen
+from osteotrack.tui.screens.history import PAGE, WINDOW, HistoryScreen
 from tests.conftest import NOW, TZ
 from tests.functional.tui_host import run_screen, settle
 from tests.functional.tui_support import person
 
 
 @pytest.fixture(scope="module")
-def ten_years(tmp_path_factory):
+def months(tmp_path_factory):
+    """About 440 of Margaret's entries (five pages), and the same diary's profiles of the demo."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    write_demo(path, years=10, seed=1, end=date(2026, 11, 20))
+    write_demo(path, years=0.4, seed=1, end=date(2026, 11, 20))
     return path
+
+
+def in_history_order(path) -> list[Entry]:
+    """Margaret's entries as History lists them: newest first (moment, then id, for entries of one moment)."""
+    with person(path, "Margaret", read_only=True) as margaret:
+        return sorted(margaret.entries(), key=lambda e: (e.at, e.id), reverse=True)
 
 
 def three_entries(path):
@@ -39,59 +48,111 @@ def three_entries(path):
     return first, second, third
 
 
-def test_a_ten_year_diary_is_read_a_page_at_a_time(ten_years):
-    with person(ten_years, "Margaret", read_only=True) as margaret:
-        total = margaret.count_entries()
-        newest = [e.id for e in margaret.entries(limit=2 * PAGE)]
-    assert total > 10_000
-    seen = {}
+def test_scrolled_to_the_end_and_back_a_window_of_pages_is_held(months):
+    every = [e.id for e in in_history_order(months)]
+    assert len(every) > 4 * PAGE  # enough for the window to let pages go
+    seen: dict = {"windows": []}
+
+    def window(screen) -> list[str]:
+        held = [e.id for e in screen.entries]
+        assert [str(key.value) for key in screen.table.rows] == held  # the table shows what is held
+        first_day = str(screen.table.get_row_at(0)[0])
+        assert first_day == dates.weekday_day_year(screen.entries[0].at.date())  # the top row names its day
+        return held
 
     async def scenario(pilot):
         screen = pilot.app.screen
-        seen["first"] = screen.table.row_count
-        seen["first ids"] = [e.id for e in screen.entries]
-        await pilot.press("ctrl+end")  # to the last row held: the next page is read
+        seen["first"] = window(screen)
+        while not screen.at_oldest:
+            await pilot.press("ctrl+end")  # to the last row held: the page after it is read
+            await settle(pilot)
+            seen["windows"].append(window(screen))
+        seen["cursor on the last read"] = screen.current_entry.id
+        await pilot.press("ctrl+end")  # nothing is left to read
         await settle(pilot)
-        seen["after end"] = screen.table.row_count
-        seen["ids"] = [e.id for e in screen.entries]
+        seen["at the end"] = window(screen)
+        seen["cursor"] = screen.current_entry.id
         seen["status"] = str(screen.query_one("#status").render())
+        await pilot.press("ctrl+home")  # to the first row held: the page before it is read
+        await settle(pilot)
+        seen["back up"] = window(screen)
+        await pilot.press("n")
+        await settle(pilot)
+        seen["newest"] = window(screen)
 
-    run_screen(ten_years, HistoryScreen, scenario, profile="Margaret")
-    assert seen["first"] == PAGE
-    assert seen["first ids"] == newest[:PAGE]
-    assert seen["after end"] == 2 * PAGE
-    assert seen["ids"] == newest
-    assert f"{total:,} entries" in seen["status"]
+    run_screen(months, HistoryScreen, scenario, profile="Margaret")
+    assert seen["first"] == every[:PAGE]
+    for held in seen["windows"]:
+        assert len(held) <= WINDOW
+        start = every.index(held[0])
+        assert held == every[start:start + len(held)]  # one unbroken stretch of the diary, in order
+    assert seen["windows"][-1] == every[-WINDOW:]  # the end reached, the far pages let go
+    # Each page read keeps the cursor on its entry; the last key goes to the oldest entry.
+    assert seen["cursor on the last read"] == seen["windows"][-2][-1]
+    assert seen["at the end"] == every[-WINDOW:] and seen["cursor"] == every[-1]
+    assert seen["status"].startswith(f"{len(every)} entries · from ") and seen["status"].endswith("n: the newest")
+    # Up from the top of that window: the page before it comes back and the oldest page goes.
+    assert seen["back up"] == every[-WINDOW - PAGE:-PAGE]
+    assert seen["newest"] == every[:PAGE]
 
 
-def test_go_to_a_day_years_back_holds_a_window_not_everything(ten_years):
-    day = date(2020, 3, 3)
-    with person(ten_years, "Margaret", read_only=True) as margaret:
-        newer = margaret.count_entries(since=day + timedelta(days=1))  # entries after 3 March 2020
-        target = margaret.entries(limit=1, offset=newer)[0]
-        window = [e.id for e in margaret.entries(limit=2 * PAGE, offset=newer - PAGE)]
+def test_go_to_a_day_months_back_shows_that_day_with_a_page_above_it(months):
+    day = date(2026, 9, 1)
+    every = in_history_order(months)
+    target = next(i for i, e in enumerate(every) if e.at.date() <= day)  # the newest entry of 1 Sep or before
     seen = {}
 
     async def scenario(pilot):
         await pilot.press("g")
         await pilot.pause()
-        await pilot.press(*"2020-03-03", "enter")
+        await pilot.press(*"2026-09-01", "enter")
         await settle(pilot)
         screen = pilot.app.screen
         seen["cursor on"] = screen.current_entry.id
         seen["ids"] = [e.id for e in screen.entries]
-        seen["start"] = screen.start
-        await pilot.press("n")
-        await settle(pilot)
-        seen["newest start"], seen["newest rows"] = screen.start, screen.table.row_count
+        seen["day cell"] = str(screen.table.get_row_at(screen.table.cursor_row)[0])
+        seen["detail"] = str(screen.query_one("#detail").render())
 
-    run_screen(ten_years, HistoryScreen, scenario, profile="Margaret")
-    assert target.at.date() == day  # the demo has entries that day
-    assert seen["cursor on"] == target.id
-    # The page from that day, and the page before it (read because the cursor sits at the top).
-    assert seen["start"] == newer - PAGE
-    assert seen["ids"] == window
-    assert (seen["newest start"], seen["newest rows"]) == (0, PAGE)
+    run_screen(months, HistoryScreen, scenario, profile="Margaret")
+    assert every[target].at.date() == day  # the demo has entries that day
+    assert seen["cursor on"] == every[target].id
+    # The page from that day back, and the page before it (so the cursor can go up at once).
+    assert seen["ids"] == [e.id for e in every[target - PAGE:target + PAGE]]
+    assert seen["day cell"] == "Tue 1 Sep 2026"  # the day's newest entry names its day
+    assert "1 Sep 2026" in seen["detail"]  # the entry in full below
+
+
+def test_delete_and_undo_across_the_boundary_of_two_pages(months):
+    every = [e.id for e in in_history_order(months)]
+    last_of_first_page = every[PAGE - 1]
+    seen = {}
+
+    async def scenario(pilot):
+        screen = pilot.app.screen
+        screen.table.move_cursor(row=PAGE - 1)  # near the end: the second page is read
+        await settle(pilot)
+        seen["held"] = [e.id for e in screen.entries]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        seen["after delete"] = [e.id for e in screen.entries]
+        seen["cursor after delete"] = screen.current_entry.id
+        await pilot.press("u")
+        await settle(pilot)
+        seen["after undo"] = [e.id for e in screen.entries]
+        seen["cursor after undo"] = screen.current_entry.id
+
+    run_screen(months, HistoryScreen, scenario, profile="Margaret")
+    try:
+        assert seen["held"] == every[:2 * PAGE]
+        # The entry read with the second page moves up into the deleted one's row; one more comes from beyond.
+        assert seen["after delete"] == every[:PAGE - 1] + every[PAGE:2 * PAGE + 1]
+        assert seen["cursor after delete"] == every[PAGE]
+        assert seen["after undo"] == every[:2 * PAGE]
+        assert seen["cursor after undo"] == last_of_first_page
+    finally:
+        assert [e.id for e in in_history_order(months)] == every  # nothing lost for the tests after this one
 
 
 def test_a_day_that_cannot_be_read_is_named_in_the_dialog(db_path):
@@ -219,3 +280,23 @@ def test_enter_opens_the_entry_for_editing_and_the_list_shows_the_change(db_path
     assert seen["cursor on"] == second.id
     with person(db_path) as diary:
         assert diary.get_entry(second.id).pain == 8
+
+
+def test_in_german_the_table_speaks_german_and_the_day_column_fits_the_longest_day(db_path):
+    three_entries(db_path)
+    seen = {}
+
+    async def scenario(pilot):
+        screen = pilot.app.screen
+        seen["headings"] = [str(column.label) for column in screen.table.columns.values()]
+        seen["day width"] = list(screen.table.columns.values())[0].width
+        seen["first row"] = [str(cell) for cell in screen.table.get_row_at(0)][:2]
+        seen["status"] = str(screen.query_one("#status").render())
+
+    with i18n.speaking("de"):
+        run_screen(db_path, HistoryScreen, scenario)
+    assert seen["headings"] == ["Tag", "Zeit", "Schmerz", "Wo", "Auslöser", "Versucht"]
+    assert seen["first row"] == ["Mo., 23. Nov. 2026", "19:00"]
+    # German's longest day, e.g. "Mi., 23. Sept. 2026" (CLDR's "Sept."), is 19 characters: it is never cut.
+    assert seen["day width"] == len("Mi., 23. Sept. 2026")
+    assert seen["status"] == "3 Einträge, neueste zuerst"

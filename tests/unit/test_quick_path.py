@@ -62,3 +62,25 @@ def test_the_quick_path_does_not_import_click(db_path):
                          env={"PYTHONPATH": str(ROOT), "PATH": ""})
     assert out.stdout.startswith("Logged "), out.stderr
     assert out.stderr.strip() == "[]"
+
+
+def test_the_app_opens_without_click_from_global_options_alone(db_path, tmp_path):
+    from osteotrack.store import Diary
+
+    Diary.open(db_path).close()
+    code = ("import sys; from osteotrack.cli import main; "
+            f"sys.argv = ['osteotrack', '--db', {str(db_path)!r}, '--read-only']\n"
+            "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
+            "print(sorted(m for m in ('click', 'textual') if m in sys.modules), file=sys.stderr)")
+    # Headless, to the first painted Today screen and out (as the benchmark starts it).
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "", "OSTEOTRACK_EXIT_AFTER_PAINT": "1",
+                              "XDG_DATA_HOME": str(tmp_path)}, timeout=60)
+    assert out.stderr.strip().splitlines()[-1] == "['textual']", out.stderr
+
+
+def test_a_bad_language_for_the_app_goes_to_click_which_names_the_languages():
+    from osteotrack.cli.quick import open_app
+
+    assert open_app(["--lang", "xx"]) is None
+    assert open_app(["--db", "x.db", "--help"]) is None

@@ -260,3 +260,27 @@ def test_ids_are_random_version_4_uuids():
 def question(diary, question_id: str):
     """The active profile's question with that id, or None (as the question list shows it)."""
     return next((q for q in active(diary).questions() if q.id == question_id), None)
+
+
+def test_pages_read_by_key_cover_every_entry_once_even_at_one_moment(diary):
+    """History's pages: by (moment, id), newest first; entries logged at the same second are neither
+    skipped nor shown twice across a page boundary, and another profile's entries never come in."""
+    me = active(diary)
+    at = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+    moments = [at, at, at, at - timedelta(hours=1), at + timedelta(hours=1)]  # three at the same second
+    ids = [me.add_entry(Entry(at=m, pain=3), now=at + timedelta(days=1)).id for m in moments]
+    diary.add_profile("Ann")
+    diary.profile("Ann").add_entry(Entry(at=at, pain=9), now=at + timedelta(days=1))
+    # Newest first: 10:00, then the three of 09:00 by id from the highest, then 08:00.
+    expected = [ids[4], *sorted(ids[:3], reverse=True), ids[3]]
+    pages, page = [], me.entries_before(None, 2)
+    while page:
+        pages.append([e.id for e in page])
+        page = me.entries_before(page[-1], 2)
+    assert pages == [expected[0:2], expected[2:4], expected[4:]]
+    oldest_two = me.entries_after(None, 2)
+    assert [e.id for e in oldest_two] == expected[-2:]
+    assert [e.id for e in me.entries_after(oldest_two[0], 2)] == expected[1:3]  # the two just above, newest first
+    # From a day: its newest entry and those before it.
+    assert [e.id for e in me.entries_from_day(date(2026, 11, 20), 3)] == expected[:3]
+    assert me.entries_from_day(date(2026, 11, 19), 3) == []

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 
 from osteotrack import analysis
 from osteotrack.analysis import Period
+from osteotrack.domain.records import Entry
 from osteotrack.views import terminal_charts as charts
 from tests import trends_diary
+from tests.conftest import NOW, TZ
 from tests.support import active
 from tests.trends_diary import PERIOD
 
@@ -41,15 +45,49 @@ def test_pain_chart_marks_series_and_events_with_characters(week):
                    "events: F fall, X fracture"]
 
 
-def test_lines_break_where_days_have_no_entries():
-    assert charts._runs([0, 2, 3, 4, 6]) == [[0], [2, 3, 4], [6]]
-    assert charts._runs([]) == []
+def _months_apart(diary):
+    """Five entries on four days in three months of 2025, written by hand (UTC+01:00)."""
+    person = active(diary)
+    for (month, day, hour), pain in [((3, 3, 9), 4), ((3, 3, 20), 6), ((3, 5, 9), 2), ((4, 10, 9), 7),
+                                     ((6, 1, 9), 3)]:
+        person.add_entry(Entry(at=datetime(2025, month, day, hour, tzinfo=TZ), pain=pain), now=NOW)
+    return person
 
 
-def test_long_ranges_are_drawn_in_whole_weeks_and_only_major_events():
-    assert charts.pain_step(100) == 1
-    assert charts.pain_step(365) == 7
-    assert charts.pain_step(3653) == 49  # at most 75 points
+def test_over_a_year_each_point_is_a_calendar_month(diary):
+    # 1 Jan 2025 – 20 Nov 2026: 689 days, more than a year, so one point per month.
+    result = analysis.trends(_months_apart(diary), Period(date(2025, 1, 1), date(2026, 11, 20)))
+    points = charts.pain_points(result)
+    # The days: 3 Mar worst 6, least 4, mean (4 + 6) / 2 = 5; 5 Mar 2/2/2; 10 Apr 7/7/7; 1 Jun 3/3/3.
+    # March: worst (6 + 2) / 2 = 4, least (4 + 2) / 2 = 3, mean (5 + 2) / 2 = 3.5 over 2 logged days; the
+    # 7-day rolling mean on its last logged day (5 Mar: days 27 Feb – 5 Mar) is (5 + 2) / 2 = 3.5.
+    assert [(p.first, p.last, p.worst, p.least, p.mean, p.rolling_mean, p.days) for p in points] == [
+        (date(2025, 3, 1), date(2025, 3, 31), 4, 3, 3.5, 3.5, 2),
+        (date(2025, 4, 1), date(2025, 4, 30), 7, 7, 7, 7, 1),
+        (date(2025, 6, 1), date(2025, 6, 30), 3, 3, 3, 3, 1),
+    ]
+    # May has no entry: the line breaks there.
+    assert [[p.first.month for p in run] for run in charts._runs_of(points, "month")] == [[3, 4], [6]]
+    key = charts.render(charts.draw_pain, result).splitlines()[-1]  # no events: the last line of the key
+    assert key == "each point: a month, mean of its logged days; 4 of 689 days logged"
+
+
+def test_over_a_quarter_year_each_point_is_a_week_from_monday(diary):
+    # 1 Feb – 30 Jun 2025: 150 days, between a quarter year (100 days) and a year: one point per week.
+    result = analysis.trends(_months_apart(diary), Period(date(2025, 2, 1), date(2025, 6, 30)))
+    points = charts.pain_points(result)
+    # Mon 3 Mar and Wed 5 Mar share the week of 3–9 March: worst 4, least 3, mean 3.5, as the month above.
+    assert [(p.first, p.last, p.worst, p.least, p.mean, p.days) for p in points] == [
+        (date(2025, 3, 3), date(2025, 3, 9), 4, 3, 3.5, 2),
+        (date(2025, 4, 7), date(2025, 4, 13), 7, 7, 7, 1),
+        # Sun 1 June is the last day of the week from Mon 26 May.
+        (date(2025, 5, 26), date(2025, 6, 1), 3, 3, 3, 1),
+    ]
+    assert charts.pain_bucket(100) == "day" and charts.pain_bucket(366) == "week"
+    assert charts.pain_bucket(367) == "month"
+
+
+def test_long_ranges_draw_only_major_events():
     assert charts.MAJOR_EVENTS == ("fall", "fracture", "procedure")
 
 

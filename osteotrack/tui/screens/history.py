@@ -1,27 +1,29 @@
 """History: every pain entry by day, newest first, read from the diary a page at a time.
 
-A ten-year diary holds about 11,000 entries. Filling one DataTable with all of
-them takes most of a second, so the table holds a window of pages: it starts at
-the newest entry (or at a day the user goes to), and the next or previous page
-is read (in a worker) as the cursor nears either end.
+A ten-year diary holds about 11,000 entries, a sixty-year one 66,000. The table holds a
+window of at most ``WINDOW`` entries: it starts at the newest entry (or at a day the user
+goes to); as the cursor nears either end the next page beyond it is read (in a worker) by
+key — older or newer than the entry at that end — and the page farthest from the cursor
+is let go. So every page costs the same however far back it is, and memory stays flat.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
+from osteotrack.domain import dates, numbers
 from osteotrack.domain.describe import entry_summary
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import Entry
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import pain_band
 from osteotrack.domain.when import parse_day
-from osteotrack.i18n import lazy
+from osteotrack.i18n import N_, _, lazy
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
@@ -31,18 +33,28 @@ from osteotrack.tui.widgets.cells import clipped, remaining_width
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 
 PAGE = 100
-# Read the next page when the cursor comes this close to the last row held.
+# At most this many entries are held; a page read beyond it lets the farthest page go.
+WINDOW = 3 * PAGE
+# Read the next page when the cursor comes this close to either end of the rows held.
 READ_AHEAD = 25
-COLUMNS = ("Day", "Time", "Pain", "Where", "After", "Tried")
-FIXED_WIDTHS = (15, 5, 10)
+# TRANSLATORS: the History table's column headings; keep them short (the columns are narrow at 80 columns).
+COLUMNS = (N_("Day"), N_("Time"), N_("Pain"), N_("Where"), N_("After"), N_("Tried"))
+FIXED_WIDTHS = (5, 10)  # Time and Pain; Day is as wide as the longest day the language writes
 # How the rest of the width is shared by Where, After and Tried (the detail panel shows all of it).
 SHARES = (0.4, 0.25, 0.35)
 
 
+def day_width() -> int:
+    """The widest day cell in the language in force: "Tue 23 Nov 2026" is 15, German "Fr., 20. Nov. 2026" 18."""
+    # 22–28 of each month: every weekday with every month name, all with two-digit days.
+    return max(len(dates.weekday_day_year(date(2026, month, day))) for month in range(1, 13) for day in range(22, 29))
+
+
 def column_widths(screen_width: int) -> list[int]:
     """Widths that fit the table in ``screen_width`` (cell padding and scrollbar included)."""
-    rest = remaining_width(screen_width, list(FIXED_WIDTHS), shared_by=len(SHARES), minimum=30)
-    return [*FIXED_WIDTHS, *(int(rest * share) for share in SHARES)]
+    fixed = [day_width(), *FIXED_WIDTHS]
+    rest = remaining_width(screen_width, fixed, shared_by=len(SHARES), minimum=30)
+    return [*fixed, *(int(rest * share) for share in SHARES)]
 
 
 def _short(name: str) -> str:
@@ -52,27 +64,26 @@ def _short(name: str) -> str:
 
 def entry_cells(entry: Entry, vocab: Vocabulary, show_day: bool) -> tuple[Text, ...]:
     """One table row for an entry; the day only on the first (newest) entry of each day."""
-    from osteotrack.domain.numbers import percent
-
     where = ", ".join(
-        f"{_short(vocab.name('location', s.location))}{' ' + s.level if s.level else ''} {s.intensity}"
+        f"{_short(vocab.name('location', s.location))}{' ' + s.level if s.level else ''} {numbers.pain(s.intensity, 0)}"
         for s in entry.sites
     )
     after = ", ".join(vocab.name("trigger", t).lower() for t in entry.triggers)
     tried = ", ".join(
         (t.medication or _short(vocab.name("therapy", t.therapy)))
-        + (f" {percent(t.relief)}" if t.relief is not None else "")
+        + (f" {numbers.percent(t.relief)}" if t.relief is not None else "")
         for t in entry.therapies
     )
-    day = f"{entry.at:%a %d %b %Y}" if show_day else ""
-    cells = (day, f"{entry.at:%H:%M}", f"{entry.pain} {pain_band(entry.pain)}", where, after, tried)
+    day = dates.weekday_day_year(entry.at.date()) if show_day else ""
+    pain = f"{numbers.pain(entry.pain, 0)} {pain_band(entry.pain)}"
+    cells = (day, dates.clock(entry.at), pain, where, after, tried)
     return tuple(clipped(cell) for cell in cells)
 
 
 class HistoryScreen(DiaryScreen):
     """Browse, open, delete (and undo the last delete of) pain entries."""
 
-    TITLE = "History"
+    TITLE = lazy("History")
     PROBLEM_LINE = "#status"
     EDITING_ACTIONS = frozenset({"delete_entry", "undo_delete"})
 
@@ -81,32 +92,33 @@ class HistoryScreen(DiaryScreen):
     """
 
     BINDINGS = [
-        Binding("enter", "open_entry", "Open", id="history-open"),
-        Binding("d,delete", "delete_entry", "Delete", id="history-delete"),
-        Binding("u", "undo_delete", "Undo delete", id="history-undo"),
-        Binding("g", "go_to_day", "Go to day", id="history-go-to-day"),
+        Binding("enter", "open_entry", lazy("Open"), id="history-open"),
+        Binding("d,delete", "delete_entry", lazy("Delete"), id="history-delete"),
+        Binding("u", "undo_delete", lazy("Undo delete"), id="history-undo"),
+        Binding("g", "go_to_day", lazy("Go to day"), id="history-go-to-day"),
         Binding("v", "other_version", lazy("Other version"), id="history-other-version"),
         # Kept out of the crowded footer: the status line offers "n" when it applies, and the
         # app's own refresh key (Ctrl+R, F5) and the command palette reach both.
-        Binding("n", "newest", "Newest", id="history-newest", show=False),
-        Binding("r,f5", "refresh", "Refresh", id="history-refresh", show=False),
+        Binding("n", "newest", lazy("Newest"), id="history-newest", show=False),
+        Binding("r,f5", "refresh", lazy("Refresh"), id="history-refresh", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[Entry] = []
-        self.start = 0  # how many newer entries come before the first row held
+        self.entries: list[Entry] = []  # the window held, newest first
         self.total = 0
+        self.at_newest = True  # the window starts at the diary's newest entry
+        self.at_oldest = True  # the window ends at the diary's oldest entry
         self.vocab: Vocabulary | None = None
         self._reading = False
         self._undo: dict | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Reading the diary…", id="status")
-        table = DataTable(cursor_type="row", zebra_stripes=True, id="entries")
+        yield Static(_("Reading the diary…"), id="status")
+        table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, id="entries")
         for name, width in zip(COLUMNS, column_widths(self.app.size.width)):
-            table.add_column(name, key=name.lower(), width=width)
+            table.add_column(_(name), key=name.lower(), width=width)
         yield table
         yield Static("", id="detail")
         yield OtherVersionLine("v", id="other-version")
@@ -114,7 +126,7 @@ class HistoryScreen(DiaryScreen):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
-        self._read(0, PAGE)
+        self._read_window()
 
     @property
     def table(self) -> DataTable:
@@ -122,60 +134,139 @@ class HistoryScreen(DiaryScreen):
 
     # -- reading pages ---------------------------------------------------------
 
-    def _read(self, offset: int, limit: int, reset: bool = False, select: str | None = None,
-              day: date | None = None) -> None:
-        """Read ``limit`` entries from ``offset`` (newest first), or from the newest entry of ``day``
-        or before it; with ``reset`` they replace what is shown."""
+    def _read_window(self, day: date | None = None, keep: bool = False, select: str | None = None,
+                     row: int = 0) -> None:
+        """Read a new window: from the newest entry; from the newest entry of ``day`` or before it (with the
+        page newer than it above); or, with ``keep``, the window held read again from its first entry (after
+        a change), as long as it was. The cursor goes to ``select`` (else to the day's entry, else to ``row``)."""
+        first = self.entries[0] if keep and self.entries and not self.at_newest else None
+        size = min(WINDOW, max(PAGE, len(self.entries))) if keep else PAGE
+
+        def window(person: ProfileDiary) -> tuple:
+            target = None
+            if day is None:
+                found = person.entries_before(first, size, including=True)
+                # Anything above the first entry read (an entry logged elsewhere meanwhile, say)?
+                at_newest = first is None or not person.entries_after(found[0] if found else first, 1)
+                at_oldest = len(found) < size
+            elif older := person.entries_from_day(day, PAGE):
+                newer = person.entries_after(older[0], PAGE)
+                found, target = newer + older, older[0].id
+                at_newest, at_oldest = len(newer) < PAGE, len(older) < PAGE
+            else:  # a day before the first entry: the oldest page, the cursor on the oldest entry
+                found = person.entries_after(None, PAGE)
+                at_newest = not found or not person.entries_after(found[0], 1)
+                at_oldest, target = True, found[-1].id if found else None
+            return person.vocabulary(), person.count_entries(), found, at_newest, at_oldest, target
+
+        def done(read: tuple) -> None:
+            vocab, total, found, at_newest, at_oldest, target = read
+            self.vocab, self.total = vocab, total
+            self.at_newest, self.at_oldest = at_newest, at_oldest
+            self._show(found, select or target, keep_view=False, row=row)
+
+        self._start_reading(window, done)
+
+    def _read_beyond(self, older: bool) -> None:
+        """Read the page past the oldest (or newest) entry held; the page at the other end goes."""
+        edge = self.entries[-1] if older else self.entries[0]
+        entry = self.current_entry
+
+        def page(person: ProfileDiary) -> list[Entry]:
+            return person.entries_before(edge, PAGE) if older else person.entries_after(edge, PAGE)
+
+        def done(found: list[Entry]) -> None:
+            if older:
+                self.at_oldest = len(found) < PAGE
+                self._append(found)
+            else:
+                self.at_newest = len(found) < PAGE
+                held = found + self.entries
+                if len(held) > WINDOW:
+                    held, self.at_oldest = held[:WINDOW], False
+                self._show(held, entry.id if entry else None, keep_view=True)
+
+        self._start_reading(page, done)
+
+    def _append(self, page: list[Entry]) -> None:
+        """Add ``page`` (older entries) below the rows held and let the rows above the window go, the rows
+        on screen staying where they are: only the new rows are measured, and the rows kept are not drawn
+        again from scratch (as they would be after a ``clear``)."""
+        table, vocab = self.table, self.vocab
+        assert vocab is not None
+        gone = max(0, len(self.entries) + len(page) - WINDOW)
+        previous_day = self.entries[-1].at.date() if self.entries else None
+        with self.prevent(DataTable.RowHighlighted):  # the cursor stays on its entry: nothing to tell
+            for entry in page:
+                day = entry.at.date()
+                table.add_row(*entry_cells(entry, vocab, day != previous_day), key=entry.id)
+                previous_day = day
+            if gone:
+                row, top = table.cursor_row - gone, table.scroll_y - gone
+                for entry in self.entries[:gone]:
+                    table.remove_row(entry.id or "")
+                self.entries, self.at_newest = self.entries[gone:] + page, False
+                first = self.entries[0]  # the first row held names its day, whichever entry of the day it is
+                table.update_cell(first.id or "", "day", entry_cells(first, vocab, True)[0])
+                table.move_cursor(row=max(0, row), scroll=False)
+                table.scroll_y = max(0, top)
+            else:
+                self.entries = self.entries + page
+        # What the table drew before is keyed by its count of changes, which the page has moved on: of no
+        # more use, yet kept (up to 10,000 cells) until pushed out. Let it go now; memory stays flat.
+        clear_caches = getattr(table, "_clear_caches", None)  # DataTable's own, as its clear() calls it
+        if clear_caches is not None:
+            clear_caches()
+        self._reading = False
+        self._update_status()
+
+    def _start_reading(self, fn, done) -> None:
         self._reading = True
-
-        def page(person: ProfileDiary) -> tuple[Vocabulary, int, list[Entry], int]:
-            start = offset if day is None else person.count_entries(since=day + timedelta(days=1))
-            return person.vocabulary(), person.count_entries(), person.entries(limit=limit, offset=start), start
-
-        def done(found: tuple[Vocabulary, int, list[Entry], int]) -> None:
-            vocab, total, entries, start = found
-            self._show(vocab, total, entries, start if reset else None, select)
-
         # A newer read replaces one still running: a page read ahead never lands after a refill.
-        self.read(page, done, group="history-read", failed=self._failed)
+        self.read(fn, done, group="history-read", failed=self._failed)
 
     def _failed(self, error: DiaryError) -> None:
         self._reading = False
         self.refused(error)
 
-    def _show(self, vocab: Vocabulary, total: int, page: list[Entry], start: int | None, select: str | None) -> None:
-        """Add ``page`` below the rows held, or (given the ``start`` offset) show it instead of them."""
+    def _show(self, held: list[Entry], select: str | None, keep_view: bool, row: int = 0) -> None:
+        """Show ``held`` instead of the rows shown, the cursor on ``select`` (else on ``row``); with
+        ``keep_view`` the cursor's row stays where it was on the screen."""
         table = self.table
-        self.vocab, self.total = vocab, total
-        if start is not None:
-            self.start = start
-            self.entries = []
-            table.clear()
-        previous_day = self.entries[-1].at.date() if self.entries else None
-        rows = []
-        for entry in page:
+        vocab = self.vocab
+        assert vocab is not None
+        on_screen = table.cursor_row - round(table.scroll_y)
+        self.entries = held
+        table.clear()
+        previous_day = None
+        for entry in held:
             day = entry.at.date()
-            rows.append((entry_cells(entry, vocab, day != previous_day), entry.id))
+            table.add_row(*entry_cells(entry, vocab, day != previous_day), key=entry.id)
             previous_day = day
-        for cells, key in rows:
-            table.add_row(*cells, key=key)
-        self.entries.extend(page)
+        if select is not None:
+            row = next((i for i, e in enumerate(held) if e.id == select), row)
+        if held:
+            row = min(row, len(held) - 1)
+            table.move_cursor(row=row, scroll=not keep_view)
+            if keep_view:  # once the table knows its new height (clear() scrolled it to the top)
+                top = max(0, row - on_screen)
+                self.call_after_refresh(lambda: table.scroll_to(y=top, animate=False))
         self._reading = False
-        if select is not None and select in {e.id for e in self.entries}:
-            table.move_cursor(row=table.get_row_index(select))
         self._update_status()
         self._update_detail()
 
     def _update_status(self) -> None:
         if not self.total:
-            text = "No entries yet." + ("" if self.read_only else " Log one from the Today screen.")
-        elif self.start == 0 or not self.entries:
-            text = f"{self.total:,} entries, newest first · showing the newest {len(self.entries):,}"
+            text = _("No entries yet.") if self.read_only else _("No entries yet. Log one from the Today screen.")
+        elif self.at_newest or not self.entries:
+            text = _("{entries}, newest first").format(entries=numbers.count(self.total, "entry"))
         else:
-            text = (f"{self.total:,} entries · showing {len(self.entries):,} from "
-                    f"{self.entries[0].at:%a %d %b %Y} back · n: the newest")
+            # TRANSLATORS: History's status line when it does not start at the newest entry;
+            # {first} is the day of the first row shown ("Tue 1 Dec 2026"); n is the key that goes back to the top.
+            text = _("{entries} · from {first} back · n: the newest").format(
+                entries=numbers.count(self.total, "entry"), first=dates.weekday_day_year(self.entries[0].at.date()))
         if self.total and self.read_only:
-                text += " · read-only"
+            text += " · " + _("read-only")
         self.query_one("#status", Static).update(text)
 
     def _update_detail(self) -> None:
@@ -186,7 +277,7 @@ class HistoryScreen(DiaryScreen):
             detail.update("")
             return
         text = entry_summary(entry, self.vocab)
-        detail.update(text + (f"\nNote: {entry.note}" if entry.note else ""))
+        detail.update(text + ("\n" + _("Note: {note}").format(note=entry.note) if entry.note else ""))
 
     @property
     def current_entry(self) -> Entry | None:
@@ -200,35 +291,29 @@ class HistoryScreen(DiaryScreen):
         self._update_detail()
         if self._reading:
             return
-        # The cursor as it is now: a refill may have moved it since this message was sent.
+        # The cursor as it is now: a new window may have moved it since this message was sent.
         row = self.table.cursor_row
-        if row >= len(self.entries) - READ_AHEAD and self.start + len(self.entries) < self.total:
-            self._reading = True
-            self._read(self.start + len(self.entries), PAGE)
-        elif row < READ_AHEAD and self.start > 0:
-            # A DataTable cannot insert above its first row: read the page before and the rows held again.
-            earlier = max(0, self.start - PAGE)
-            entry = self.current_entry
-            self._reading = True
-            self._read(earlier, self.start - earlier + len(self.entries), reset=True,
-                       select=entry.id if entry else None)
+        if row >= len(self.entries) - READ_AHEAD and not self.at_oldest and self.entries:
+            self._read_beyond(older=True)
+        elif row < READ_AHEAD and not self.at_newest and self.entries:
+            self._read_beyond(older=False)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open_entry()
 
-    def _reload(self, select: str | None = None) -> None:
-        """Read again as many entries as are shown (at least a page), keeping the cursor on ``select``."""
-        self._reading = True
-        self._read(self.start, max(PAGE, len(self.entries)), reset=True, select=select)
+    def _reload(self, select: str | None = None, row: int = 0) -> None:
+        """Read the window again from its first entry (after a change), keeping the cursor on ``select``
+        (else on ``row``)."""
+        self._read_window(keep=True, select=select, row=row)
 
     def action_refresh(self) -> None:
         entry = self.current_entry
         self._reload(entry.id if entry else None)
 
     def action_newest(self) -> None:
-        self._reading = True
-        self._read(0, PAGE, reset=True)
+        self.entries = []
+        self._read_window()
 
     def action_go_to_day(self) -> None:
         """Ask for a day and show the entries from that day back (or from the nearest earlier day)."""
@@ -236,11 +321,13 @@ class HistoryScreen(DiaryScreen):
 
         def chosen(text: str | None) -> None:
             if text is not None:
-                self._reading = True
-                self._read(0, PAGE, reset=True, day=parse_day(text, today=today))
+                self._read_window(day=parse_day(text, today=today))
 
-        self.app.push_screen(AskTextDialog("Go to which day?", placeholder="2024-03-01, yesterday, monday, 30d ago",
-                                           ok="Go", check=lambda text: parse_day(text, today=today)), chosen)
+        self.app.push_screen(AskTextDialog(_("Go to which day?"),
+                                           # TRANSLATORS: examples of what can be typed. Keep them as they are:
+                                           # days are read as an ISO date or these English words only.
+                                           placeholder=_("2024-03-01, yesterday, monday, 30d ago"),
+                                           ok=_("Go"), check=lambda text: parse_day(text, today=today)), chosen)
 
     # -- open, delete, undo ------------------------------------------------------
 
@@ -250,40 +337,40 @@ class HistoryScreen(DiaryScreen):
             return
         from osteotrack.tui.screens.entry import EntryScreen
 
-        self.app.push_screen(EntryScreen(entry_id=entry.id), lambda _: self._reload(entry.id))
+        self.app.push_screen(EntryScreen(entry_id=entry.id), lambda _result: self._reload(entry.id))
 
     def action_delete_entry(self) -> None:
         entry = self.current_entry
         if entry is None or self.vocab is None:
             return
-        question = f"Delete this entry?\n\n{entry_summary(entry, self.vocab)}\n\nYou can undo with u."
-        index = self.table.cursor_row
+        question = _("Delete this entry?\n\n{entry}\n\nYou can undo with u.").format(
+            entry=entry_summary(entry, self.vocab))
+        index, entry_id = self.table.cursor_row, entry.id or ""
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.write(lambda person: person.delete_entry(entry.id), lambda saved: self._deleted(saved, index))
+                self.write(lambda person: person.delete_entry(entry_id), lambda saved: self._deleted(saved, index))
 
-        self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), answered)
+        self.app.push_screen(ConfirmDialog(question, yes=_("Delete"), no=_("Keep")), answered)
 
     def _deleted(self, saved: dict, index: int) -> None:
         self._undo = saved
         self.refresh_bindings()
-        self.notify("Entry deleted. Press u to undo.", title="Deleted")
-        following = self.entries[index + 1] if index + 1 < len(self.entries) else None
-        previous = self.entries[index - 1] if index > 0 else None
-        near = following or previous
-        self._reload(near.id if near else None)
+        self.notify(_("Entry deleted. Press u to undo."), title=_("Deleted"))
+        # The cursor stays on the deleted entry's row: the one after it moves up into it, read from beyond
+        # the window when the deleted entry was the last held.
+        self._reload(row=index)
 
     def action_undo_delete(self) -> None:
         if self._undo is None:
-            self.notify("There is no deleted entry to bring back.")
+            self.notify(_("There is no deleted entry to bring back."))
             return
         saved, self._undo = self._undo, None
         self.refresh_bindings()
         self.write(lambda person: person.restore_entry(saved), self._restored)
 
     def _restored(self, entry: Entry) -> None:
-        self.notify("The deleted entry is back.", title="Restored")
+        self.notify(_("The deleted entry is back."), title=_("Restored"))
         self._reload(entry.id)
 
     def action_other_version(self) -> None:

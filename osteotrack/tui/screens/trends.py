@@ -15,12 +15,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Label, RadioButton, RadioSet, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from osteotrack.analysis import diary_signature, period_for, trends
 from osteotrack.analysis.results import Trends
+from osteotrack.domain import dates, numbers
 from osteotrack.domain.errors import DiaryError
+from osteotrack.i18n import N_, _, lazy
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.keys_footer import KeysFooter
@@ -28,17 +31,18 @@ from osteotrack.tui.widgets.ticks import Choice, Choices
 from osteotrack.views import terminal_charts as charts
 from osteotrack.views import trend_tables as tables
 
-RANGE_CHOICES = (("2w", "2 weeks"), ("3m", "3 months"), ("1y", "1 year"), ("all", "All"), ("custom", "Custom"))
+RANGE_CHOICES = (("2w", N_("2 weeks")), ("3m", N_("3 months")), ("1y", N_("1 year")), ("all", N_("All")),
+                 ("custom", N_("Custom")))
 # (tab id, title, charts drawn in it, tables beside them)
 TABS = (
-    ("pain", "Pain", ("pain",), ("summary",)),
-    ("calendar", "Calendar", (), ()),
-    ("locations", "Where", ("locations",), ("locations",)),
-    ("triggers", "Triggers", ("triggers",), ("triggers",)),
-    ("therapies", "Therapies", ("therapies", "relief"), ("therapies", "sessions")),
-    ("medication", "Medication", (), ("medication",)),
-    ("peg", "PEG", ("peg",), ("peg",)),
-    ("events", "Events", (), ("events",)),
+    ("pain", N_("Pain"), ("pain",), ("summary",)),
+    ("calendar", N_("Calendar"), (), ()),
+    ("locations", N_("Where"), ("locations",), ("locations",)),
+    ("triggers", N_("Triggers"), ("triggers",), ("triggers",)),
+    ("therapies", N_("Therapies"), ("therapies", "relief"), ("therapies", "sessions")),
+    ("medication", N_("Medication"), (), ("medication",)),
+    ("peg", N_("PEG"), ("peg",), ("peg",)),
+    ("events", N_("Events"), (), ("events",)),
 )
 # Below this width the numbers go under the chart instead of beside it.
 SIDE_BY_SIDE_FROM = 110
@@ -49,7 +53,7 @@ WATCH_SECONDS = 5
 class TrendsScreen(DiaryScreen):
     """Charts and honest numbers over a chosen range of days."""
 
-    TITLE = "Trends"
+    TITLE = lazy("Trends")
 
     DEFAULT_CSS = """
     TrendsScreen #range-bar { height: auto; }
@@ -77,7 +81,7 @@ class TrendsScreen(DiaryScreen):
     """
 
     BINDINGS = [
-        Binding("r", "refresh", "Refresh", id="trends-refresh"),
+        Binding("r", "refresh", lazy("Refresh"), id="trends-refresh"),
     ]
 
     def __init__(self) -> None:
@@ -85,6 +89,7 @@ class TrendsScreen(DiaryScreen):
         self.range_ = "3m"
         self.result: Trends | None = None
         self.signature: tuple | None = None  # of the data the figures were computed from
+        self.composed: set[str] = set()  # the tabs composed so far (each when first shown)
 
     def today(self) -> date:
         """Today by the app's clock (a fixed one in tests and screenshots)."""
@@ -95,30 +100,48 @@ class TrendsScreen(DiaryScreen):
         with Horizontal(id="range-bar"):
             with Choices(id="range"):
                 for key, words in RANGE_CHOICES:
-                    yield Choice(words, value=key == self.range_, id=f"range-{key}")
+                    yield Choice(_(words), value=key == self.range_, id=f"range-{key}")
             with Horizontal(id="custom"):
-                yield Input(placeholder="since YYYY-MM-DD", id="since", compact=True)
-                yield Input(placeholder="until (today)", id="until", compact=True)
-                yield Button("Show", id="apply", compact=True)
+                # TRANSLATORS: placeholders of the two date fields of a custom range (a date is typed as
+                # 2026-11-30); YYYY-MM-DD as your language names that pattern (Spanish AAAA-MM-DD).
+                yield Input(placeholder=_("since YYYY-MM-DD"), id="since", compact=True)
+                yield Input(placeholder=_("until (today)"), id="until", compact=True)
+                yield Button(_("Show"), id="apply", compact=True)
         yield Label("", id="range-error")
-        yield Static("Computing…", id="summary")
+        yield Static(_("Computing…"), id="summary")
         with TabbedContent(id="tabs"):
-            for tab, title, chart_names, table_names in TABS:
-                with TabPane(title, id=f"tab-{tab}"):
-                    with Horizontal(classes="pane", id=f"pane-{tab}"):
-                        if tab == "calendar":
-                            with VerticalScroll(classes="charts"):
-                                yield Static(id="heat-map")
-                        elif chart_names:
-                            with Vertical(classes="charts"):
-                                for name in chart_names:
-                                    yield PlotextPlot(id=f"chart-{name}")
-                                    yield Static(classes="key", id=f"key-{name}")
-                        if table_names:
-                            with VerticalScroll(classes="numbers", id=f"numbers-{tab}"):
-                                for name in table_names:
-                                    yield Static(id=f"table-{name}")
+            for tab, title, _charts, _tables in TABS:
+                with TabPane(_(title), id=f"tab-{tab}"):
+                    if tab == TABS[0][0]:  # the tab shown first; the others are composed when first shown
+                        yield self._pane(tab)
         yield KeysFooter()
+
+    def _pane(self, tab: str) -> Horizontal:
+        """The charts and tables of one tab, empty until the figures are drawn into them."""
+        _tab, _title, chart_names, table_names = next(t for t in TABS if t[0] == tab)
+        parts: list[Widget] = []
+        if tab == "calendar":
+            parts.append(VerticalScroll(Static(id="heat-map"), classes="charts"))
+        elif chart_names:
+            parts.append(Vertical(*(widget for name in chart_names
+                                    for widget in (PlotextPlot(id=f"chart-{name}"),
+                                                   Static(classes="key", id=f"key-{name}"))), classes="charts"))
+        if table_names:
+            parts.append(VerticalScroll(*(Static(id=f"table-{name}") for name in table_names),
+                                        classes="numbers", id=f"numbers-{tab}"))
+        self.composed.add(tab)
+        return Horizontal(*parts, classes="pane", id=f"pane-{tab}")
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    async def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        """Compose a tab the first time it is shown, and draw the figures held into it."""
+        tab = (event.pane.id or "").removeprefix("tab-")
+        if tab in self.composed:
+            return
+        await event.pane.mount(self._pane(tab))
+        if self.result is not None:
+            self._draw(tab, self.result)
+            self._fit_tables()
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
@@ -136,8 +159,8 @@ class TrendsScreen(DiaryScreen):
 
         beside = self.size.width * 2 // 5 - 3  # the numbers' share (2fr of 5), less padding and a scrollbar
         console = self.app.console
-        for tab, _, chart_names, table_names in TABS:
-            if not (chart_names and table_names):
+        for tab, _title, chart_names, table_names in TABS:
+            if not (chart_names and table_names) or tab not in self.composed:
                 continue
             widths = [Measurement.get(console, console.options, self.query_one(f"#table-{name}", Static).content
                                       ).maximum for name in table_names]
@@ -212,31 +235,46 @@ class TrendsScreen(DiaryScreen):
         line.add_class("shown")
 
     def _show(self, result: Trends, signature: tuple) -> None:
-        from osteotrack.domain import numbers
-
         self.result, self.signature = result, signature
         self.query_one("#range-error", Label).remove_class("shown")
-        s = result.summary
+        s, span = result.summary, dates.span(result.period.since, result.period.until)
         if s.entries:
             change = result.change.mean_difference  # of the means as shown
-            text = (f"{result.profile} · {result.period.label()} · {s.days_logged} of "
-                    f"{numbers.count(s.days_in_range, 'day')} logged · {numbers.count(s.entries, 'entry')} · "
-                    f"average daily pain {numbers.pain(s.mean)}, worst {s.worst}, least {s.least}"
-                    + (" · no earlier period to compare with" if not result.change.previous.entries else
-                       "" if change is None else
-                       f" · {numbers.signed(change)} against the {numbers.count(result.period.days, 'day')} before"))
+            # TRANSLATORS: e.g. "61 of 92 days logged": days with an entry of the days in the range.
+            parts = [result.profile, span, _("{logged} of {days} logged").format(
+                         logged=s.days_logged, days=numbers.count(s.days_in_range, "day")),
+                     numbers.count(s.entries, "entry"),
+                     _("average daily pain {mean}, worst {worst}, least {least}").format(
+                         mean=numbers.pain(s.mean), worst=numbers.pain(s.worst, 0), least=numbers.pain(s.least, 0))]
+            if not result.change.previous.entries:
+                parts.append(_("no earlier period to compare with"))
+            elif change is not None:
+                # TRANSLATORS: the change of average daily pain against the same number of days before the range,
+                # e.g. "+0.5 against the 92 days before".
+                parts.append(_("{change} against the {days} before").format(
+                    change=numbers.signed(change), days=numbers.count(result.period.days, "day")))
         else:
-            text = f"{result.profile} · {result.period.label()} · no entries in this range"
+            parts = [result.profile, span, _("no entries in this range")]
+        text = " · ".join(parts)
         self.query_one("#summary", Static).update(f"{text}\n{tables.CAUTION}")
-        for name, draw in charts.CHARTS.items():
-            plot = self.query_one(f"#chart-{name}", PlotextPlot)
-            plot.plt.clear_figure()
-            self.query_one(f"#key-{name}", Static).update(draw(plot.plt, result))
-            plot.refresh()
-        self.query_one("#heat-map", Static).update(
-            Text.assemble(Text("Calendar of daily mean pain\n", style="bold"), charts.heat_map(result)))
-        for name, table in tables.TABLES.items():
-            self.query_one(f"#table-{name}", Static).update(table(result))
-        self.query_one("#table-sessions").display = bool(result.sessions)
+        for tab in TABS:
+            if tab[0] in self.composed:
+                self._draw(tab[0], result)
         self._fit_tables()
         self.query_one("#tabs").loading = False
+
+    def _draw(self, tab: str, result: Trends) -> None:
+        """Draw the figures of ``result`` into one composed tab."""
+        _tab, _title, chart_names, table_names = next(t for t in TABS if t[0] == tab)
+        if tab == "calendar":
+            self.query_one("#heat-map", Static).update(
+                Text.assemble(Text(_("Calendar of daily mean pain") + "\n", style="bold"), charts.heat_map(result)))
+        for name in chart_names:
+            plot = self.query_one(f"#chart-{name}", PlotextPlot)
+            plot.plt.clear_figure()
+            self.query_one(f"#key-{name}", Static).update(charts.CHARTS[name](plot.plt, result))
+            plot.refresh()
+        for name in table_names:
+            self.query_one(f"#table-{name}", Static).update(tables.TABLES[name](result))
+        if "sessions" in table_names:
+            self.query_one("#table-sessions").display = bool(result.sessions)
