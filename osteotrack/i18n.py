@@ -126,6 +126,11 @@ def speaking(code: str | None) -> Iterator[None]:
         _requested, _language, _catalog = before
 
 
+def requested() -> str | None:
+    """The language chosen with ``choose`` (``--lang``), or None while the environment decides."""
+    return _requested
+
+
 def language() -> str:
     """The language in force: ``en``, ``es``, ``de``, ``fr`` or ``x-pseudo``."""
     global _language
