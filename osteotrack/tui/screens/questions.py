@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -21,11 +23,13 @@ from osteotrack.tui.widgets.keys_footer import KeysFooter
 STATUS_WORDS = {"open": N_("Open"), "asked": N_("Asked"), "answered": N_("Answered")}
 # Open questions first: they are the ones to take to the next appointment.
 STATUS_ORDER = {"open": 0, "asked": 1, "answered": 2}
-ADDED_WIDTH = 13  # a day with the month's short name: "1. Dez. 2026"
-
-
 def status_width() -> int:
     return max(len(_(word)) for word in STATUS_WORDS.values())
+
+
+def added_width() -> int:
+    """The widest day of the year as the language writes it ("28 Sep 2026", "28. Sept. 2026")."""
+    return max(len(dates.day(date(2026, month, 28))) for month in range(1, 13))
 
 
 class QuestionsScreen(DiaryScreen):
@@ -62,10 +66,10 @@ class QuestionsScreen(DiaryScreen):
         yield Header()
         yield Static(_("Reading the diary…"), id="status")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="questions")
-        width = status_width()
-        table.add_column(_("Status"), width=width)
-        table.add_column(_("Added"), width=ADDED_WIDTH)
-        table.add_column(_("Question"), width=remaining_width(self.app.size.width, [width, ADDED_WIDTH]))
+        status, added = status_width(), added_width()
+        table.add_column(_("Status"), width=status)
+        table.add_column(_("Added"), width=added)
+        table.add_column(_("Question"), width=remaining_width(self.app.size.width, [status, added]))
         yield table
         yield Static("", id="detail")
         with Horizontal(id="new-row"):

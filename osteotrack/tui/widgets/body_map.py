@@ -71,7 +71,7 @@ def decor() -> list[tuple[int, int, str]]:
     """The figures' headings and heads, in the language in force."""
     return [
         (0, FRONT, _("Front (facing you)")),
-        (0, BACK, _("Back")),
+        (0, BACK, pgettext("body map", "Back")),  # the back of the body, not the key that goes back
         (1, FRONT, "( )"),
         (1, BACK, "( )"),
     ]
