@@ -29,9 +29,9 @@ NOT_ENGLISH = {"osteotrack", "Margaret", "tab", "shift", "super", "esc", "enter"
                "treatment", "add", "alendronate", "every"}  # osteotrack treatment add alendronate --every 1w
 # Text the app shows but other branches translate (issue 17 is split by area); the lead removes these at merge.
 ELSEWHERE = {
-    "today": {"trend", "checkin-status", "bone-due", "entries"},  # domain/describe.py, analysis: branch lang-cli
-    "bone": {"bone-lines", "treatments"},  # views/bone_trends.py, Interval.words(): branches lang-cli / lang-report
-    "report": {"sections", "summary"},  # report/model.py's section titles: branch lang-report
+    "today": {"trend"},  # domain/describe.py's trend_text: branch lang-cli
+    "bone": {"bone-lines"},  # views/bone_trends.py: branch lang-report (no treatment here: Interval.words() unseen)
+    "report": {"sections"},  # report/model.py's section titles: branch lang-report
 }
 # History and Trends are rewritten and translated on branch speed: their English would show here until then.
 TRANSLATED_ON_BRANCH_SPEED = {"history", "trends"}
