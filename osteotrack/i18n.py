@@ -144,6 +144,11 @@ def _speaking() -> str | None:
     return None if _spoken is None else _spoken.get()
 
 
+def requested() -> str | None:
+    """The language chosen with ``choose`` (``--lang``), or None while the environment decides."""
+    return _requested
+
+
 def language() -> str:
     """The language in force: ``en``, ``es``, ``de``, ``fr`` or ``x-pseudo``."""
     global _language

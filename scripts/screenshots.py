@@ -1,5 +1,7 @@
 """Regenerate the README's screenshots: every main screen of the app (Trends too) on a demo diary, at 80×24.
 
+Today and the entry form are shot in Spanish too (``today-es``, ``entry-es``).
+
     python scripts/screenshots.py [--out screenshots]
 
 The demo diary is built fresh in a temporary folder with a fixed seed and a
@@ -19,12 +21,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from osteotrack import i18n  # noqa: E402
 from osteotrack.demo import write_demo  # noqa: E402
 from osteotrack.tui.app import available_places, make_app  # noqa: E402
 
 SIZE = (80, 24)
 # The demo's last day and the app's "now": an evening, so the day's entries are all in the past.
 NOW = datetime(2026, 11, 24, 21, 30).astimezone()
+
+
+# The entry form: pain 6, the mid back at 7 with a level (T8), a trigger chosen by typing its first letter.
+ENTRY_KEYS = ("l", "6", "tab", "m", "7", "]", "]", "]", "]", "]", "]", "]", "]", "tab", "b", "enter")
 
 
 async def settle(pilot) -> None:
@@ -46,6 +53,7 @@ async def shoot(app, out: Path, name: str, *keys: str) -> None:
 
 async def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
+    i18n.choose("en")  # the README's pictures are in English whatever the machine's locale
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         demo = tmp / "demo.db"
@@ -64,8 +72,7 @@ async def main(out: Path) -> None:
             app._pilot = pilot
             await settle(pilot)
             await shoot(app, out, "today")
-            await shoot(app, out, "entry", "l", "6", "tab", "m", "7", "]", "]", "]", "]", "]", "]", "]", "]",
-                        "tab", "b", "enter")
+            await shoot(app, out, "entry", *ENTRY_KEYS)
             await shoot(app, out, "entry-therapies", "tab", "h", "6", "tab")
             await shoot(app, out, "leave-unsaved", "escape")
             await pilot.press("y")
@@ -82,6 +89,16 @@ async def main(out: Path) -> None:
                     await settle(pilot)
             await shoot(app, out, "keys", "t", "question_mark")  # ? lists every key of the screen and the app
             await shoot(app, out, "palette", "question_mark", "ctrl+p", "a", "d", "d")
+
+        # Today and the entry form in Spanish (as `--lang es`, or the palette's "Language: Español").
+        i18n.choose("es")
+        spanish = make_app(demo, **options)
+        async with spanish.run_test(size=SIZE) as pilot:
+            spanish._pilot = pilot
+            await settle(pilot)
+            await shoot(spanish, out, "today-es")
+            await shoot(spanish, out, "entry-es", *ENTRY_KEYS)
+        i18n.choose("en")
 
 
 if __name__ == "__main__":

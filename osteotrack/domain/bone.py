@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.validate import whole_number
+from osteotrack.i18n import N_
 
 # -- the built-in medicines -------------------------------------------------------
 
@@ -237,21 +238,21 @@ class SideEffect:
 
 # The three questions of the CDC's falls screening (STEADI), asked in our own words.
 FALLS_QUESTIONS = {
-    "fell": "Have you fallen in the past 12 months?",
-    "unsteady": "Do you feel unsteady when you stand or walk?",
-    "worried": "Do you worry that you might fall?",
+    "fell": N_("Have you fallen in the past 12 months?"),
+    "unsteady": N_("Do you feel unsteady when you stand or walk?"),
+    "worried": N_("Do you worry that you might fall?"),
 }
 FALLS_CHECK_DAYS = 30  # the app offers the check at most this often
 
 # The Patient Global Impression of Change: seven points, 1 best and 7 worst (public domain).
 IMPRESSIONS = {
-    1: "very much improved",
-    2: "much improved",
-    3: "a little improved",
-    4: "no change",
-    5: "a little worse",
-    6: "much worse",
-    7: "very much worse",
+    1: N_("very much improved"),
+    2: N_("much improved"),
+    3: N_("a little improved"),
+    4: N_("no change"),
+    5: N_("a little worse"),
+    6: N_("much worse"),
+    7: N_("very much worse"),
 }
 IMPRESSION_DAYS = 30  # the app offers it at most this often
 

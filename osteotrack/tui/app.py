@@ -21,10 +21,13 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.theme import Theme
 
+from osteotrack import i18n
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.when import now_local
+from osteotrack.i18n import N_, _, lazy
 from osteotrack.tui.commands import DiaryCommands
 from osteotrack.tui.config import default_config_path, load_config, save_config
+from osteotrack.tui.language import CONFIG_KEY, apply_remembered
 from osteotrack.tui.work import DiaryWork
 
 if TYPE_CHECKING:
@@ -43,7 +46,7 @@ class Place:
 
     target: str
     key: str
-    title: str
+    title: str  # a lazy(...) message: str() gives it in the language in force
 
     @property
     def module(self) -> str:
@@ -62,16 +65,16 @@ def _unsaved(screen) -> bool:
 
 # In the order of the footer: the most used first (a narrow footer cuts the end; ``?`` lists them all).
 SCREENS: dict[str, Place] = {
-    "today": Place("osteotrack.tui.screens.today:TodayScreen", "t", "Today"),
-    "history": Place("osteotrack.tui.screens.history:HistoryScreen", "h", "History"),
-    "checkin": Place("osteotrack.tui.screens.checkin:CheckInScreen", "c", "Check-in"),
-    "report": Place("osteotrack.tui.screens.report:ReportScreen", "p", "Report"),
-    "trends": Place("osteotrack.tui.screens.trends:TrendsScreen", "g", "Trends"),
-    "questions": Place("osteotrack.tui.screens.questions:QuestionsScreen", "q", "Questions"),
-    "events": Place("osteotrack.tui.screens.events:EventsScreen", "e", "Events"),
-    "breathe": Place("osteotrack.tui.screens.breathe:BreatheScreen", "b", "Breathe"),
-    "bone": Place("osteotrack.tui.screens.bone:BoneCareScreen", "f", "Bone care"),
-    "overview": Place("osteotrack.tui.screens.overview:OverviewScreen", "v", "Overview"),
+    "today": Place("osteotrack.tui.screens.today:TodayScreen", "t", lazy("Today")),
+    "history": Place("osteotrack.tui.screens.history:HistoryScreen", "h", lazy("History")),
+    "checkin": Place("osteotrack.tui.screens.checkin:CheckInScreen", "c", lazy("Check-in")),
+    "report": Place("osteotrack.tui.screens.report:ReportScreen", "p", lazy("Report")),
+    "trends": Place("osteotrack.tui.screens.trends:TrendsScreen", "g", lazy("Trends")),
+    "questions": Place("osteotrack.tui.screens.questions:QuestionsScreen", "q", lazy("Questions")),
+    "events": Place("osteotrack.tui.screens.events:EventsScreen", "e", lazy("Events")),
+    "breathe": Place("osteotrack.tui.screens.breathe:BreatheScreen", "b", lazy("Breathe")),
+    "bone": Place("osteotrack.tui.screens.bone:BoneCareScreen", "f", lazy("Bone care")),
+    "overview": Place("osteotrack.tui.screens.overview:OverviewScreen", "v", lazy("Overview")),
 }
 
 
@@ -112,18 +115,19 @@ class OsteoApp(DiaryWork, App):
 
     CSS_PATH = "app.tcss"
     TITLE = "osteotrack"
-    COMMANDS = App.COMMANDS | {DiaryCommands}
+    # Only the diary's commands: Textual's own (in English only) are offered there in the app's words.
+    COMMANDS = {DiaryCommands}
     BINDINGS = [
         # "?" is typed into a text box like any character there; F1 lists the keys from anywhere.
-        Binding("question_mark,f1", "toggle_keys", "All keys", id="keys"),
-        Binding("l", "log_pain", "Log pain", id="log-pain"),
+        Binding("question_mark,f1", "toggle_keys", lazy("All keys"), id="keys"),
+        Binding("l", "log_pain", lazy("Log pain"), id="log-pain"),
         *_screen_bindings(),
-        Binding("s", "switch_profile", "Profile", id="switch-profile"),
-        Binding("ctrl+p", "command_palette", "Find an action", id="palette"),
-        Binding("ctrl+r,f5", "refresh", "Refresh", id="refresh"),
-        Binding("ctrl+b", "backup", "Back up", id="backup", show=False),
-        Binding("f9", "next_theme", "Theme", id="next-theme", show=False),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("s", "switch_profile", lazy("Profile"), id="switch-profile"),
+        Binding("ctrl+p", "command_palette", lazy("Find an action"), id="palette"),
+        Binding("ctrl+r,f5", "refresh", lazy("Refresh"), id="refresh"),
+        Binding("ctrl+b", "backup", lazy("Back up"), id="backup", show=False),
+        Binding("f9", "next_theme", lazy("Theme"), id="next-theme", show=False),
+        Binding("ctrl+q", "quit", lazy("Quit"), id="quit", priority=True),
     ]
 
     def __init__(self, diary_path: Path, profile: str | None = None, read_only: bool = False, *,
@@ -144,9 +148,12 @@ class OsteoApp(DiaryWork, App):
         self._clock = clock or now_local
         self.config_path = config_path or default_config_path()
         self._demo_path = demo_path
+        # The language remembered in the app (unless --lang or OSTEOTRACK_LANG chose one): before any word is shown.
+        apply_remembered(load_config(self.config_path))
         self.title = self._title()
         self.register_theme(HIGH_CONTRAST)
         self._held_keys: list = []  # keys typed while a form was still being built (see on_event)
+        self._then: str | None = None  # the main screen to show again over Today once it is back (a new language)
 
     # -- the diary ---------------------------------------------------------
 
@@ -224,7 +231,8 @@ class OsteoApp(DiaryWork, App):
             else:
                 self._open_diary((path, False))
 
-        self.push_screen(AskTextDialog(NAME_QUESTION, placeholder="e.g. Margaret Lee", ok="Save my name"), named)
+        self.push_screen(AskTextDialog(_(NAME_QUESTION), placeholder=_("e.g. Margaret Lee"), ok=_("Save my name")),
+                         named)
 
     def _name_refused(self, path: Path, error: DiaryError) -> None:
         self.notify(error.sentence(face="app"), severity="error", timeout=10)
@@ -276,6 +284,9 @@ class OsteoApp(DiaryWork, App):
         profile_id, data = found
         self.show_profile(profile_id, data.profile)
         self.push_screen(TodayScreen(data))
+        then, self._then = self._then, None
+        if then:
+            self.action_show_screen(then)
 
     def _first_failed(self, error: DiaryError) -> None:
         from osteotrack.tui.screens.today import TodayScreen
@@ -294,16 +305,23 @@ class OsteoApp(DiaryWork, App):
         self._mark_screen(self.screen)
 
     def _title(self) -> str:
-        return ("osteotrack" + (" · DEMO diary (not your data)" if self.demo else "")
-                + (" · read-only (its folder cannot be written)" if self.locked_folder
-                   else " · read-only" if self.read_only else ""))
+        marks = ["osteotrack"]
+        if self.demo:
+            marks.append(_("DEMO diary (not your data)"))
+        if self.locked_folder:
+            marks.append(_("read-only (its folder cannot be written)"))
+        elif self.read_only:
+            marks.append(_("read-only"))
+        return " · ".join(marks)
 
     def _mark_screen(self, screen) -> None:
         # Screens may set their own title; the DEMO and read-only marks must show on every one of them.
-        if self.demo and screen.title and "DEMO" not in screen.title:
-            screen.title = f"DEMO · {screen.title}"
-        if self.read_only and screen.title and "read-only" not in screen.title:
-            screen.title = f"{screen.title} · read-only"
+        # TRANSLATORS: the mark put before every screen's title while the demo diary is open.
+        demo, read_only = _("DEMO"), _("read-only")
+        if self.demo and screen.title and demo not in screen.title:
+            screen.title = f"{demo} · {screen.title}"
+        if self.read_only and screen.title and read_only not in screen.title:
+            screen.title = f"{screen.title} · {read_only}"
 
     def painted(self) -> None:
         """Called by the Today screen once its data is on screen (the benchmark's finish line)."""
@@ -340,7 +358,7 @@ class OsteoApp(DiaryWork, App):
         def go(leave: bool | None = True) -> None:
             if not leave:
                 return
-            for _ in above_today:
+            for _screen in above_today:
                 self.pop_screen()
             if name != "today":
                 self.push_screen(target())
@@ -348,8 +366,8 @@ class OsteoApp(DiaryWork, App):
         if any(_unsaved(screen) for screen in above_today):
             from osteotrack.tui.dialogs.confirm import ConfirmDialog
 
-            self.push_screen(ConfirmDialog("Leave without saving? What you typed here will be lost.",
-                                           yes="Leave", no="Stay"), go)
+            self.push_screen(ConfirmDialog(_("Leave without saving? What you typed here will be lost."),
+                                           yes=_("Leave"), no=_("Stay")), go)
         else:
             go()
 
@@ -377,7 +395,7 @@ class OsteoApp(DiaryWork, App):
         if isinstance(self.screen, EntryScreen) or not self.diary_path.exists():
             return
         if self.read_only:
-            self.notify("This diary is open read-only; nothing can be logged.", severity="warning")
+            self.notify(_("This diary is open read-only; nothing can be logged."), severity="warning")
             return
         self.push_screen(EntryScreen())
 
@@ -423,20 +441,73 @@ class OsteoApp(DiaryWork, App):
             self.in_worker(lambda: backup_encrypted(path, None, lambda: secret)[0], self._backed_up,
                            group="backup", failed=self._backup_failed)
 
-        ask_new_passphrase(self, "A passphrase for the encrypted backup (keep it safe: it cannot be recovered):",
-                           "Back up", back_up)
+        ask_new_passphrase(self, _("A passphrase for the encrypted backup (keep it safe: it cannot be recovered):"),
+                           _("Back up"), back_up)
 
     def _backed_up(self, written: Path) -> None:
-        self.notify(f"Backup written to {written}", title="Backed up")
+        self.notify(_("Backup written to {path}").format(path=written), title=_("Backed up"))
 
     def _backup_failed(self, error: DiaryError) -> None:
-        self.notify(str(error), title="Backup failed", severity="error")
+        self.notify(str(error), title=_("Backup failed"), severity="error")
 
     def action_next_theme(self) -> None:
         """The next colour theme, named in a notice (F9 gives no other sign of which one it is)."""
         names = sorted(self.available_themes)
         self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
-        self.notify(f"Theme: {self.theme} (F9 for the next one; remembered)", title="Theme")
+        self.notify(_("Theme: {theme} (F9 for the next one; remembered)").format(theme=self.theme), title=_("Theme"))
+
+    def action_command_palette(self) -> None:
+        """The command palette, its prompt in the app's language."""
+        from textual.command import CommandPalette
+
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Type part of an action's name…"), id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C copies in a text box; said once how to quit instead (Textual's own notice is in English)."""
+        self.notify(_("Press Ctrl+Q to quit."), title=_("Quit?"))
+
+    def choose_language(self, code: str) -> None:
+        """Speak ``code`` from now on (remembered for the next start) and show the screens afresh in it.
+
+        The screens are built again: Today, and over it the main screen that was shown. With input
+        not yet saved, ask first.
+        """
+        if any(_unsaved(screen) for screen in self.screen_stack):
+            from osteotrack.tui.dialogs.confirm import ConfirmDialog
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._speak(code)
+
+            self.push_screen(ConfirmDialog(_("Change the language now? What you typed here will be lost."),
+                                           yes=_("Change it"), no=_("Stay")), answered)
+            return
+        self._speak(code)
+
+    def _speak(self, code: str) -> None:
+        i18n.choose(code)
+        self._remember(CONFIG_KEY, code)
+        self.title = self._title()
+        shown = next((name for name, place in SCREENS.items() if type(self.screen).__module__ == place.module), None)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if not self.diary_path.exists():
+            self._welcome()
+            return
+        self._then = shown if shown != "today" else None
+        self._show_today()
+        self.notify(_("The app now speaks {language}.").format(language=i18n.LANGUAGES[code]),
+                    title=_("Language"))
+
+    def _remember(self, key: str, value: str) -> None:
+        """Keep one of the app's settings (the theme, the language) for the next start."""
+        config = load_config(self.config_path)
+        if config.get(key) != value:
+            try:
+                save_config(self.config_path, {**config, key: value})
+            except (OSError, DiaryError) as error:
+                self.notify(_("Could not remember this setting: {error}").format(error=error), severity="warning")
 
     async def action_quit(self) -> None:
         if any(_unsaved(screen) for screen in self.screen_stack):
@@ -446,8 +517,8 @@ class OsteoApp(DiaryWork, App):
                 if yes:
                     self.exit()
 
-            self.push_screen(ConfirmDialog("Quit without saving this entry? What you typed will be lost.",
-                                           yes="Quit, discard it", no="Keep editing"), answered)
+            self.push_screen(ConfirmDialog(_("Quit without saving this entry? What you typed will be lost."),
+                                           yes=_("Quit, discard it"), no=_("Keep editing")), answered)
             return
         self.exit()
 
@@ -463,14 +534,9 @@ class OsteoApp(DiaryWork, App):
         self._startup_theme = self.theme
 
     def _remember_theme(self, theme: Theme) -> None:
-        config = load_config(self.config_path)
-        if theme.name == self._startup_theme and "theme" not in config:
+        if theme.name == self._startup_theme and "theme" not in load_config(self.config_path):
             return  # the default needs no file
-        if config.get("theme") != theme.name:
-            try:
-                save_config(self.config_path, {**config, "theme": theme.name})
-            except (OSError, DiaryError) as error:
-                self.notify(f"Could not remember the theme: {error}", severity="warning")
+        self._remember("theme", theme.name)
 
 
 def prepare_own(path: Path) -> Path:
@@ -481,7 +547,7 @@ def prepare_own(path: Path) -> Path:
     return path
 
 
-NAME_QUESTION = ("Whose diary is this?\n\nYour name goes on the report for your doctor. Leave it empty to skip; "
+NAME_QUESTION = N_("Whose diary is this?\n\nYour name goes on the report for your doctor. Leave it empty to skip; "
                  "'osteotrack profile rename' changes it later.")
 
 

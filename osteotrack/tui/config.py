@@ -1,4 +1,4 @@
-"""The app's own small settings (the chosen theme), kept apart from any diary.
+"""The app's own small settings (the chosen theme and language), kept apart from any diary.
 
 A 0600 JSON file in the platform's user config folder; plain Python, no Textual.
 """

@@ -38,7 +38,7 @@ def test_the_screen_shows_where_each_treatment_stands(db_path):
 
     run_screen(filled(db_path), BoneCareScreen, look, profile="me")
     # Taken Mon 16 Nov → due Mon 23 Nov; on Tue 24 Nov (the tests' now) 1 day late.
-    assert seen["rows"] == [["Alendronate 70 mg", "every week", "2026-11-16", "2026-11-23", "1"]]
+    assert seen["rows"] == [["Alendronate 70 mg", "every week", "16 Nov 2026", "23 Nov 2026", "1"]]
     assert "Height: 1 measurement, last 161.2 cm on 20 Nov 2026." in seen["lines"]
     assert "Falls: 0; near-falls: 0." in seen["lines"]
 
@@ -52,7 +52,7 @@ def test_one_key_records_a_dose_taken_now(db_path):
         seen["rows"] = cells(pilot.app)
 
     run_screen(filled(db_path), BoneCareScreen, take, profile="me")
-    assert seen["rows"][0][2:] == ["2026-11-24", "2026-12-01", "0"]
+    assert seen["rows"][0][2:] == ["24 Nov 2026", "1 Dec 2026", "0"]
     with Diary.open(db_path, read_only=True) as diary:
         assert [d.at for d in diary.profile("me").doses()][-1] == NOW
 

@@ -110,7 +110,7 @@ def test_typing_a_day_loads_its_check_in_and_saving_replaces_it(empty):
 
     run_screen(empty, CheckInScreen, scenario)
     assert seen["pain"] == 4
-    assert seen["day words"] == "Monday 23 November 2026 · already checked in; saving replaces it"
+    assert seen["day words"] == "Mon 23 Nov 2026 · already checked in; saving replaces it"
     (saved,) = stored(empty)
     assert (saved.day, saved.peg_pain, saved.sleep, saved.note) == (date(2026, 11, 23), 2, 6, "slept badly")
 

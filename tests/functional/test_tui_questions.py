@@ -76,9 +76,9 @@ def test_open_questions_come_first_and_delete_asks(empty):
 
     run_screen(empty, QuestionsScreen, scenario)
     assert seen["rows"] == [
-        ["Open", "01 Feb 2026", "Should I have another DXA scan?"],
-        ["Asked", "01 Mar 2026", "Would kyphoplasty help me?"],
-        ["Answered", "05 Jan 2026", "Is it safe to keep gardening?"],
+        ["To ask", "1 Feb 2026", "Should I have another DXA scan?"],
+        ["Asked", "1 Mar 2026", "Would kyphoplasty help me?"],
+        ["Answered", "5 Jan 2026", "Is it safe to keep gardening?"],
     ]
     assert seen["status"] == "1 open of 3 questions."
     assert seen["asked"]

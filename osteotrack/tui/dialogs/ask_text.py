@@ -11,9 +11,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from osteotrack.domain.errors import DiaryError
+from osteotrack.i18n import _, lazy
+from osteotrack.tui.language import Spoken
 
 
-class AskTextDialog(ModalScreen[str | None]):
+class AskTextDialog(Spoken, ModalScreen[str | None]):
     """Show ``prompt`` and an input; dismiss with the text (Enter or OK) or None (Escape).
 
     ``check`` (optional) is called with the text first; a DiaryError it raises is shown
@@ -33,16 +35,16 @@ class AskTextDialog(ModalScreen[str | None]):
     AskTextDialog Button { margin-left: 2; min-width: 14; }
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask-cancel")]
+    BINDINGS = [Binding("escape", "cancel", lazy("Cancel"), id="ask-cancel")]
 
-    def __init__(self, prompt: str, value: str = "", placeholder: str = "", ok: str = "OK",
+    def __init__(self, prompt: str, value: str = "", placeholder: str = "", ok: str = "",
                  check: Callable[[str], object] | None = None, password: bool = False) -> None:
         super().__init__()
         self.password = password  # a passphrase: the input shows no characters
         self.prompt = prompt
         self.value = value
         self.placeholder = placeholder
-        self.ok = ok
+        self.ok = ok or _("OK")
         self.check = check
 
     def compose(self) -> ComposeResult:
@@ -51,8 +53,8 @@ class AskTextDialog(ModalScreen[str | None]):
             yield Input(self.value, placeholder=self.placeholder, id="text", password=self.password)
             yield Label("", id="error")
             with Horizontal():
-                yield Button("Cancel (Esc)", id="cancel")
-                yield Button(f"{self.ok} (Enter)", id="ok", variant="primary")
+                yield Button(_("Cancel (Esc)"), id="cancel")
+                yield Button(_("{answer} (Enter)").format(answer=self.ok), id="ok", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -8,8 +8,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from osteotrack.i18n import _, lazy
+from osteotrack.tui.language import Spoken
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(Spoken, ModalScreen[bool]):
     """Ask ``question``; dismiss with True (yes) or False (no, Escape)."""
 
     DEFAULT_CSS = """
@@ -24,15 +27,15 @@ class ConfirmDialog(ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm-yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
+        Binding("y", "answer(True)", lazy("Yes"), id="confirm-yes"),
+        Binding("n,escape", "answer(False)", lazy("No"), id="confirm-no"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, yes: str = "", no: str = "") -> None:
         super().__init__()
         self.question = question
-        self.yes = yes
-        self.no = no
+        self.yes = yes or _("Yes")
+        self.no = no or _("No")
 
     def compose(self) -> ComposeResult:
         with Vertical():

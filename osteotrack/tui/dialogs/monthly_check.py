@@ -13,11 +13,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static
 
 from osteotrack.domain.bone import FALLS_QUESTIONS, IMPRESSIONS
+from osteotrack.i18n import N_, _, lazy
+from osteotrack.tui.language import Spoken
 
-YES_NO = [("Yes", True), ("No", False)]
+YES_NO = [(N_("Yes"), True), (N_("No"), False)]
 
 
-class MonthlyCheckDialog(ModalScreen[dict | None]):
+class MonthlyCheckDialog(Spoken, ModalScreen[dict | None]):
     """Ask the falls check and the impression of change; dismiss with ``{"falls": (fell, unsteady, worried) or
     None, "impression": 1–7 or None}``, or None when cancelled."""
 
@@ -36,27 +38,24 @@ class MonthlyCheckDialog(ModalScreen[dict | None]):
     MonthlyCheckDialog #form-error { display: none; color: $text-error; text-style: bold; width: 100%; }
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="monthly-cancel"),
-                Binding("ctrl+s", "save", "Save", id="monthly-save")]
-
-    def __init__(self, since: str = "the start of the diary") -> None:
-        super().__init__()
-        self.since = since
+    BINDINGS = [Binding("escape", "cancel", lazy("Cancel"), id="monthly-cancel"),
+                Binding("ctrl+s", "save", lazy("Save"), id="monthly-save")]
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Falls check (three yes/no questions; answer all three, or none):")
+            yield Static(_("Falls check (three yes/no questions; answer all three, or none):"))
             for key, question in FALLS_QUESTIONS.items():
                 with Horizontal():
-                    yield Static(question, classes="question")
-                    yield Select(YES_NO, prompt="yes / no", id=key)
-            yield Static(f"Overall, how have things changed since {self.since}?")
-            yield Select([(f"{n} {words}", n) for n, words in IMPRESSIONS.items()], prompt="1 … 7",
+                    # The questions and the impressions are marked in domain.bone, translated here.
+                    yield Static(_(question), classes="question")
+                    yield Select([(_(word), value) for word, value in YES_NO], prompt=_("yes / no"), id=key)
+            yield Static(_("Overall, how have things changed since the start of the diary?"))
+            yield Select([(f"{n} {_(words)}", n) for n, words in IMPRESSIONS.items()], prompt="1 … 7",
                          id="impression")
             yield Label("", id="form-error")
             with Horizontal(id="buttons"):
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button(_("Cancel (Esc)"), id="cancel")
+                yield Button(_("Save (Ctrl+S)"), id="save", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#fell", Select).focus()
@@ -77,11 +76,11 @@ class MonthlyCheckDialog(ModalScreen[dict | None]):
         given = [not a.is_blank() for a in answers]
         error = self.query_one("#form-error", Label)
         if any(given) and not all(given):
-            error.update("Answer all three questions of the falls check, or none of them.")
+            error.update(_("Answer all three questions of the falls check, or none of them."))
             error.display = True
             return
         if not any(given) and impression.is_blank():
-            error.update("Answer the falls check or the impression of change, or press Cancel.")
+            error.update(_("Answer the falls check or the impression of change, or press Cancel."))
             error.display = True
             return
         falls = tuple(a.selection is True for a in answers) if all(given) else None

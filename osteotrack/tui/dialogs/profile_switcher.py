@@ -9,12 +9,14 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from osteotrack.i18n import _, lazy
 from osteotrack.store import Diary
 from osteotrack.store.profiles import Profile
+from osteotrack.tui.language import Spoken
 from osteotrack.tui.work import DiaryWork
 
 
-class ProfileSwitcher(DiaryWork, ModalScreen[Profile | None]):
+class ProfileSwitcher(Spoken, DiaryWork, ModalScreen[Profile | None]):
     """A list of the diary's profiles; dismisses with the chosen one, or None when cancelled."""
 
     PROBLEM_LINE = "#switcher-title"
@@ -25,7 +27,7 @@ class ProfileSwitcher(DiaryWork, ModalScreen[Profile | None]):
                                 background: $surface; }
     ProfileSwitcher OptionList { height: auto; max-height: 20; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="switcher-cancel")]
+    BINDINGS = [Binding("escape", "cancel", lazy("Cancel"), id="switcher-cancel")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -33,7 +35,7 @@ class ProfileSwitcher(DiaryWork, ModalScreen[Profile | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="switcher"):
-            yield Static("Whose diary? Enter chooses, Escape cancels.", id="switcher-title")
+            yield Static(_("Whose diary? Enter chooses, Escape cancels."), id="switcher-title")
             yield OptionList(id="profiles")
 
     def on_mount(self) -> None:
@@ -50,17 +52,19 @@ class ProfileSwitcher(DiaryWork, ModalScreen[Profile | None]):
             for profile in diary.profiles():
                 person = diary.profile_by_id(profile.id)
                 count, last = person.count_entries(), person.last_entry()
-                label = f"{profile.name} — {numbers.count(count, 'entry')}"
-                label += f", last {when_text(last.at)}" if last else ""
-                found.append((profile, label + (" (shown now)" if profile.id == shown else "")))
+                entries = numbers.count(count, "entry")
+                label = (_("{name} — {entries}, last {moment}").format(name=profile.name, entries=entries,
+                                                                        moment=when_text(last.at)) if last
+                         else f"{profile.name} — {entries}")
+                found.append((profile, label + (" " + _("(shown now)") if profile.id == shown else "")))
             return found
 
         self.read_diary(rows, self._show, group="profiles")
 
     def _show(self, rows: list[tuple[Profile, str]]) -> None:
-        self._profiles = [profile for profile, _ in rows]
+        self._profiles = [profile for profile, _label in rows]
         options = self.query_one("#profiles", OptionList)
-        options.set_options(Option(label) for _, label in rows)
+        options.set_options(Option(label) for _profile, label in rows)
         shown = self.osteo.profile_id
         options.highlighted = next((i for i, p in enumerate(self._profiles) if p.id == shown), 0)
         options.focus()

@@ -9,11 +9,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from osteotrack.domain.errors import DiaryError
+from osteotrack.i18n import N_, _, lazy
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
+from osteotrack.tui.language import Spoken, words
 from osteotrack.tui.work import DiaryWork
 
 
-class DiaryScreen(DiaryWork, Screen):
+class DiaryScreen(Spoken, DiaryWork, Screen):
     """A screen over the app's diary and profile; it reads and writes with ``read`` and ``write`` (``DiaryWork``).
 
     Subclasses name their changing actions in ``EDITING_ACTIONS`` (hidden in read-only
@@ -27,7 +29,7 @@ class DiaryScreen(DiaryWork, Screen):
     # in ``#<ERROR_FALLBACK>-error``.
     FIELD_WIDGETS: ClassVar[dict[str, str]] = {}
     ERROR_FALLBACK: ClassVar[str] = "form"
-    LEAVE_QUESTION = "Leave without saving? What you typed here will be lost."
+    LEAVE_QUESTION = N_("Leave without saving? What you typed here will be lost.")
 
     # The list screens share one layout: a status line, the table, and the highlighted row in full.
     DEFAULT_CSS = """
@@ -37,9 +39,14 @@ class DiaryScreen(DiaryWork, Screen):
     DiaryScreen .error { display: none; color: $text-error; text-style: bold; width: 100%; }
     """
 
-    BINDINGS = [Binding("escape", "leave", "Back", id="back")]
+    BINDINGS = [Binding("escape", "leave", lazy("Back"), id="back")]
 
     dirty = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # TITLE and SUB_TITLE are lazy(...) messages: the header shows them in the language in force.
+        self.title, self.sub_title = words(self.TITLE or "") or None, words(self.SUB_TITLE or "") or None
 
     @property
     def read_only(self) -> bool:
@@ -48,7 +55,7 @@ class DiaryScreen(DiaryWork, Screen):
     def refused_read_only(self) -> bool:
         """In read-only mode say so and return True; for actions the palette calls past ``check_action``."""
         if self.read_only:
-            self.notify("This diary is open read-only; nothing can be changed.", severity="warning")
+            self.notify(_("This diary is open read-only; nothing can be changed."), severity="warning")
         return self.read_only
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -101,7 +108,7 @@ class DiaryScreen(DiaryWork, Screen):
         def answered(leave: bool | None) -> None:
             if leave:
                 self.dismiss()
-        self.app.push_screen(ConfirmDialog(self.LEAVE_QUESTION, yes="Leave", no="Stay"), answered)
+        self.app.push_screen(ConfirmDialog(_(self.LEAVE_QUESTION), yes=_("Leave"), no=_("Stay")), answered)
 
 
 def error_text(error: DiaryError) -> str:

@@ -14,6 +14,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
+from osteotrack.domain import dates
+from osteotrack.i18n import N_, _, lazy, ngettext
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 
@@ -36,33 +38,42 @@ def read_bone(person, today) -> BoneData:
     for s in treatment_statuses(person, today):
         t = s.treatment
         rows.append((t.medicine, f"{t.display_name} {t.dose}".strip(), t.interval.words(),
-                     s.last_dose.isoformat() if s.last_dose else "none yet",
-                     s.next_due.isoformat() if s.next_due else "stopped",
+                     dates.day(s.last_dose) if s.last_dose else _("none yet"),
+                     dates.day(s.next_due) if s.next_due else _("stopped"),
                      str(s.days_late) if s.next_due else "—"))
     first = min([t.since for t in person.treatments()] + [h.at.date() for h in person.heights()] + [today])
     return BoneData(rows, lines(bone_care(person, Period(first, today))))
 
 
+RECORDED = {"falls-check": N_("Recorded the falls check."), "impression": N_("Recorded your impression of change."),
+            "both": N_("Recorded the falls check and your impression of change.")}
+
+
 class BoneCareScreen(DiaryScreen):
     """Bone treatments, height, falls and how it is going; ``x`` records a dose taken now."""
 
-    TITLE = "Bone care (records, not advice)"
+    TITLE = lazy("Bone care (records, not advice)")
     EDITING_ACTIONS = frozenset({"taken_now", "monthly_check"})
     PROBLEM_LINE = "#status"
-    BINDINGS = [Binding("x", "taken_now", "Taken now", id="bone.taken-now"),
-                Binding("m", "monthly_check", "Falls check & impression", id="bone.monthly-check")]
+    # The status may hold a command to type: on as many lines as it needs, never cut.
+    DEFAULT_CSS = """
+    BoneCareScreen > #status { height: auto; }
+    """
+    BINDINGS = [Binding("x", "taken_now", lazy("Taken now"), id="bone.taken-now"),
+                Binding("m", "monthly_check", lazy("Falls check & impression"), id="bone.monthly-check")]
+    COLUMNS = (N_("Treatment"), N_("Every"), N_("Last dose"), N_("Next due"), N_("Days late"))
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Reading the diary…", id="status", markup=False)
+        yield Static(_("Reading the diary…"), id="status", markup=False)
         yield DataTable(id="treatments", cursor_type="row", zebra_stripes=True)
         yield Static("", id="bone-lines", markup=False)
         yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#treatments", DataTable)
-        for column in ("Treatment", "Every", "Last dose", "Next due", "Days late"):
-            table.add_column(column, key=column)
+        for column in self.COLUMNS:
+            table.add_column(_(column), key=column)
         self.refresh_data()
 
     def refresh_data(self) -> None:
@@ -79,9 +90,11 @@ class BoneCareScreen(DiaryScreen):
         for medicine, *cells in data.rows:
             table.add_row(*cells, key=medicine)
         self.query_one("#status", Static).update(
-            f"{len(data.rows)} {'treatment' if len(data.rows) == 1 else 'treatments'}; days late as of today "
-            "(0 when on time). x: taken now." if data.rows else
-            "No bone treatments yet; add one with: osteotrack treatment add alendronate --every 1w")
+            ngettext("{n} treatment; days late as of today (0 when on time). x: taken now.",
+                     "{n} treatments; days late as of today (0 when on time). x: taken now.",
+                     len(data.rows)).format(n=len(data.rows)) if data.rows else
+            _("No bone treatments yet; add one with: {command}").format(
+                command="osteotrack treatment add alendronate --every 1w"))
         self.query_one("#bone-lines", Static).update("\n".join(data.lines))
 
     def action_taken_now(self) -> None:
@@ -90,7 +103,7 @@ class BoneCareScreen(DiaryScreen):
             return
         table = self.query_one("#treatments", DataTable)
         if table.row_count == 0:
-            self.notify("No treatment to record a dose for.", severity="warning")
+            self.notify(_("No treatment to record a dose for."), severity="warning")
             return
         medicine = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         moment = self.osteo.now()
@@ -101,7 +114,8 @@ class BoneCareScreen(DiaryScreen):
             return person.add_dose(Dose(medicine, moment))
 
         def done(dose) -> None:
-            self.notify(f"Recorded a dose of {dose.medicine} at {dose.at:%H:%M}.")
+            self.notify(_("Recorded a dose of {medicine} at {time}.").format(medicine=dose.medicine,
+                                                                              time=dates.clock(dose.at)))
             self.refresh_data()
 
         self.write(change, done)
@@ -129,14 +143,14 @@ class BoneCareScreen(DiaryScreen):
             with person.diary.writing():
                 if answers["falls"] is not None:
                     person.add_falls_check(FallsCheck(moment, *answers["falls"]))
-                    saved.append("the falls check")
+                    saved.append("falls-check")
                 if answers["impression"] is not None:
                     person.add_impression(Impression(moment, answers["impression"]))
-                    saved.append("your impression of change")
+                    saved.append("impression")
             return saved
 
         def done(saved: list[str]) -> None:
-            self.notify(f"Recorded {' and '.join(saved)}.")
+            self.notify(_(RECORDED[saved[0] if len(saved) == 1 else "both"]))
             self.refresh_data()
 
         self.write(change, done)

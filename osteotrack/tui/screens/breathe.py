@@ -20,6 +20,7 @@ from textual.widgets import Button, Header, Input, Label, Select, Static
 from osteotrack.domain.breathing import LENGTHS, Timer, breathing_seconds, check_minutes, parse_pattern
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.selfcare import SESSION_KINDS, SelfCareSession, session_kind
+from osteotrack.i18n import _, lazy
 from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.pacer import Pacer
@@ -36,7 +37,7 @@ def plain_by_environment() -> bool:
 class BreatheScreen(DiaryScreen):
     """Relaxation breathing and other mind-body sessions, with pain measured before and after."""
 
-    TITLE = "Breathe"
+    TITLE = lazy("Breathe")
     DEFAULT_CSS = """
     BreatheScreen { align: center top; }
     BreatheScreen #breathe-body { width: 76; max-width: 100%; height: auto; padding: 1 2; }
@@ -59,9 +60,9 @@ class BreatheScreen(DiaryScreen):
                      "pain_after": "pain-after", "note": "note"}
 
     BINDINGS = [
-        Binding("space,p", "pause", "Pause / go on", id="breathe.pause"),
-        Binding("s", "stop", "Stop", id="breathe.stop"),
-        Binding("m", "toggle_motion", "Reduced motion", id="breathe.reduced-motion"),
+        Binding("space,p", "pause", lazy("Pause / go on"), id="breathe.pause"),
+        Binding("s", "stop", lazy("Stop"), id="breathe.stop"),
+        Binding("m", "toggle_motion", lazy("Reduced motion"), id="breathe.reduced-motion"),
     ]
 
     def __init__(self, clock: Callable[[], float] | None = None) -> None:
@@ -94,37 +95,37 @@ class BreatheScreen(DiaryScreen):
             # First, not under the form: a refusal is in sight at 80×24, however long the form below.
             yield Static(id="message")
             with Vertical(id="setup", classes="step"):
-                yield Static("A few minutes for yourself. Your pain before and after shows whether it helps.")
-                yield Label("Pain now, 0 to 10 (0 none, 10 worst imaginable)", id="pain-before-label")
+                yield Static(_("A few minutes for yourself. Your pain before and after shows whether it helps."))
+                yield Label(_("Pain now, 0 to 10 (0 none, 10 worst imaginable)"), id="pain-before-label")
                 yield Input(placeholder="0–10", restrict=r"[0-9]*", max_length=2, id="pain-before")
-                yield Label("Exercise")
+                yield Label(_("Exercise"))
                 yield Select([(k.name, k.slug) for k in SESSION_KINDS.values()], value="breathing",
                              allow_blank=False, id="kind")
-                yield Label("Pattern: 4-7-8, box, slow, or your own (in-hold-out)", id="pattern-label")
+                yield Label(_("Pattern: 4-7-8, box, slow, or your own (in-hold-out)"), id="pattern-label")
                 yield Input(value="4-7-8", id="pattern")
-                yield Label(f"Minutes: {', '.join(map(str, LENGTHS))}, or any from 1 to 60")
+                yield Label(_("Minutes: {lengths}, or any from 1 to 60").format(lengths=", ".join(map(str, LENGTHS))))
                 yield Input(value="5", restrict=r"[0-9]*", max_length=2, id="minutes")
                 with Horizontal(id="buttons"):
-                    yield Button("Start", variant="primary", id="start")
+                    yield Button(_("Start"), variant="primary", id="start")
             with Vertical(id="run", classes="step"):
                 yield Static(id="session-title")
                 yield Vertical(id="pacer-slot")
             with Vertical(id="after", classes="step"):
                 yield Static(id="after-summary")
-                yield Label("Pain now, 0 to 10", id="pain-after-label")
+                yield Label(_("Pain now, 0 to 10"), id="pain-after-label")
                 yield Input(placeholder="0–10", restrict=r"[0-9]*", max_length=2, id="pain-after")
-                yield Label("Notes (optional)")
-                yield Input(placeholder="anything you noticed", id="note")
+                yield Label(_("Notes (optional)"))
+                yield Input(placeholder=_("anything you noticed"), id="note")
                 with Horizontal(id="after-buttons"):
-                    yield Button("Save", variant="primary", id="save")
-                    yield Button("Don't save", id="discard")
+                    yield Button(_("Save"), variant="primary", id="save")
+                    yield Button(_("Don't save"), id="discard")
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.reduced_motion = bool(self._config().get(REDUCED_MOTION, False))
         self._show("setup")
         if self.osteo.read_only:
-            self._say("This diary is open read-only: you can do the exercise, but it will not be saved.")
+            self._say(_("This diary is open read-only: you can do the exercise, but it will not be saved."))
         self.query_one("#pain-before", Input).focus()
 
     def _config(self) -> dict:
@@ -197,7 +198,8 @@ class BreatheScreen(DiaryScreen):
             return
         self._say("")
         self.timer = Timer(total, self.clock)
-        title = self.kind.name if self.pattern is None else f"Relaxation breathing · {self.pattern.name}"
+        title = (self.kind.name if self.pattern is None
+                 else _("Relaxation breathing · {pattern}").format(pattern=self.pattern.name))
         self.query_one("#session-title", Static).update(title)
         slot = self.query_one("#pacer-slot", Vertical)
         slot.remove_children()
@@ -235,14 +237,14 @@ class BreatheScreen(DiaryScreen):
     def action_toggle_motion(self) -> None:
         self.reduced_motion = not self.reduced_motion
         self._redraw()
-        state = "on: words and a counter only" if self.reduced_motion else "off"
-        self.notify(f"Reduced motion {state}.", timeout=3)
+        self.notify(_("Reduced motion on: words and a counter only.") if self.reduced_motion
+                    else _("Reduced motion off."), timeout=3)
         from osteotrack.tui.config import save_config
 
         try:
             save_config(self.osteo.config_path, {**self._config(), REDUCED_MOTION: self.reduced_motion})
         except (OSError, DiaryError) as error:
-            self.notify(f"Could not remember the setting: {error}", severity="warning")
+            self.notify(_("Could not remember this setting: {error}").format(error=error), severity="warning")
 
     def _finish(self) -> None:
         from osteotrack.domain.breathing import spoken_duration
@@ -251,8 +253,9 @@ class BreatheScreen(DiaryScreen):
             self._frames.stop()
             self._frames = None
         done = spoken_duration(self.timer.elapsed())
-        how = "Well done" if self.timer.finished else "Stopped early"
-        self.query_one("#after-summary", Static).update(f"{how}: {done}. How is your pain now?")
+        self.query_one("#after-summary", Static).update(
+            (_("Well done: {time}. How is your pain now?") if self.timer.finished
+             else _("Stopped early: {time}. How is your pain now?")).format(time=done))
         self._show("after")
         self.query_one("#save", Button).disabled = self.osteo.read_only
         self.query_one("#pain-after", Input).focus()
@@ -264,7 +267,7 @@ class BreatheScreen(DiaryScreen):
         from osteotrack.domain.validate import check_scale
 
         if self.osteo.read_only:
-            self._say("This diary is open read-only; the session was not saved.")
+            self._say(_("This diary is open read-only; the session was not saved."))
             return
         if self.query_one("#save", Button).disabled:
             return  # being saved, or saved already: a second Enter must not store it twice
@@ -291,9 +294,10 @@ class BreatheScreen(DiaryScreen):
         from osteotrack.domain.numbers import percent
 
         self.saved = stored
-        self._say(f"Saved: pain {stored.pain_before} → {stored.pain_after}, relief {percent(stored.relief)}.")
+        self._say(_("Saved: pain {before} → {after}, relief {relief}.").format(
+            before=stored.pain_before, after=stored.pain_after, relief=percent(stored.relief)))
         close = self.query_one("#discard", Button)
-        close.label = "Close"
+        close.label = _("Close")
         close.focus()
 
     def discard(self) -> None:

@@ -17,31 +17,34 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Header, Input, Label, Select, Static
 
 from osteotrack.domain.errors import DiaryError, ValidationError
+from osteotrack.i18n import N_, _, lazy
 from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.ticks import TickBox
 
-TITLE = "Bring my history from another app or a spreadsheet"
+TITLE = lazy("Bring my history from another app or a spreadsheet")
 SOURCES = [
-    ("Flaredown: the data.csv it e-mails you", "flaredown"),
-    ("Privacy Friendly Pain Diary: a backup (.backup, zip or decrypted)", "pain-diary"),
-    ("My own spreadsheet (.csv or .xlsx)", "sheet"),
+    (N_("Flaredown: the data.csv it e-mails you"), "flaredown"),
+    (N_("Privacy Friendly Pain Diary: a backup (.backup, zip or decrypted)"), "pain-diary"),
+    (N_("My own spreadsheet (.csv or .xlsx)"), "sheet"),
 ]
-COLUMN_FIELDS = [("date", "Date column", "Date"), ("pain", "Pain column", "Pain"), ("time", "Time column", ""),
-                 ("where", "Where column", ""), ("trigger", "Trigger column", ""),
-                 ("therapy", "Therapy column", ""), ("note", "Note column", ""), ("sheet", "Sheet (.xlsx)", "")]
-ORDERS = [("Slash dates: as the file settles them", "auto"), ("Slash dates: day first", "day"),
-          ("Slash dates: month first", "month")]
+# (field, label, the column's usual header): the headers are what the sheet's first row says, not translated.
+COLUMN_FIELDS = [("date", N_("Date column"), "Date"), ("pain", N_("Pain column"), "Pain"),
+                 ("time", N_("Time column"), ""), ("where", N_("Where column"), ""),
+                 ("trigger", N_("Trigger column"), ""), ("therapy", N_("Therapy column"), ""),
+                 ("note", N_("Note column"), ""), ("sheet", N_("Sheet (.xlsx)"), "")]
+ORDERS = [(N_("Slash dates: as the file settles them"), "auto"), (N_("Slash dates: day first"), "day"),
+          (N_("Slash dates: month first"), "month")]
 
 
 class BringHistoryScreen(DiaryScreen):
     """Dismisses with True once history was imported, else None (Escape)."""
 
     FORM = True
-    LEAVE_QUESTION = "Leave without importing? Nothing has been imported yet."
-    BINDINGS = [Binding("escape", "leave", "Back", id="back"),
-                Binding("ctrl+o", "preview", "Preview", id="bring-preview"),
-                Binding("ctrl+s", "bring", "Import", id="bring-import")]
+    LEAVE_QUESTION = N_("Leave without importing? Nothing has been imported yet.")
+    BINDINGS = [Binding("escape", "leave", lazy("Back"), id="back"),
+                Binding("ctrl+o", "preview", lazy("Preview"), id="bring-preview"),
+                Binding("ctrl+s", "bring", lazy("Import"), id="bring-import")]
     DEFAULT_CSS = """
     BringHistoryScreen #bring { padding: 0 1; }
     BringHistoryScreen .row { height: auto; }
@@ -60,33 +63,35 @@ class BringHistoryScreen(DiaryScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.title = TITLE
+        self.title = str(TITLE)
         self.plan = None
         self.new_entries = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="bring"):
-            yield Static("Choose where the file comes from and where it is; osteotrack shows what it would "
-                         "import before anything is written, and keeps everything it cannot place in the "
-                         "entries' notes.", id="bring-intro")
-            yield Select(SOURCES, prompt="Where does the file come from?", id="source", allow_blank=True)
+            yield Static(_("Choose where the file comes from and where it is; osteotrack shows what it would "
+                           "import before anything is written, and keeps everything it cannot place in the "
+                           "entries' notes."), id="bring-intro")
+            yield Select([(_(name), source) for name, source in SOURCES], prompt=_("Where does the file come from?"),
+                         id="source", allow_blank=True)
             with Horizontal(classes="row"):
-                yield Label("File")
+                yield Label(_("File"))
                 yield Input(placeholder="~/Downloads/data.csv", id="file")
             with Vertical(id="columns"):
                 for field, label, value in COLUMN_FIELDS:
                     with Horizontal(classes="row"):
-                        yield Label(label)
-                        yield Input(value=value, placeholder="header or letter" if field != "sheet" else "first",
+                        yield Label(_(label))
+                        yield Input(value=value, placeholder=_("header or letter") if field != "sheet" else _("first"),
                                     id=f"col-{field}")
-                yield Select(ORDERS, value="auto", allow_blank=False, id="order")
+                yield Select([(_(name), order) for name, order in ORDERS], value="auto", allow_blank=False,
+                             id="order")
             with Horizontal(id="buttons"):
-                yield Button("Show what it would do (ctrl+o)", id="preview", variant="primary")
-                yield Button("Import (ctrl+s)", id="import", disabled=True)
+                yield Button(_("Show what it would do (Ctrl+O)"), id="preview", variant="primary")
+                yield Button(_("Import (Ctrl+S)"), id="import", disabled=True)
             yield Static("", id="bring-error")
             yield Static("", id="preview-text")
-            yield TickBox("Add the new names to my vocabulary (else they stay in each entry's note)",
+            yield TickBox(_("Add the new names to my vocabulary (else they stay in each entry's note)"),
                            value=True, id="add-terms")
         yield KeysFooter()
 
@@ -119,10 +124,10 @@ class BringHistoryScreen(DiaryScreen):
         source = self.query_one("#source", Select).value
         path = self.query_one("#file", Input).value.strip()
         if source is Select.NULL or source is None or not isinstance(source, str):
-            self._say("Choose where the file comes from.")
+            self._say(_("Choose where the file comes from."))
             return None
         if not path:
-            self._say("Give the path of the file.")
+            self._say(_("Give the path of the file."))
             return None
         columns = {field: self.query_one(f"#col-{field}", Input).value.strip() or None
                    for field, _, _ in COLUMN_FIELDS}
@@ -154,7 +159,8 @@ class BringHistoryScreen(DiaryScreen):
             return
         except OSError as error:
             self.app.call_from_thread(self._read_failed,
-                                      f"Cannot read {request['path']}: {(error.strerror or str(error)).lower()}.")
+                                      _("Cannot read {path}: {reason}.").format(
+                                          path=request["path"], reason=(error.strerror or str(error)).lower()))
             return
         self.app.call_from_thread(self._show_preview, *result)
 
@@ -171,12 +177,12 @@ class BringHistoryScreen(DiaryScreen):
         self.new_entries = shown.new_entries + shown.new_checkins
         text = "\n".join(shown.lines)
         if not self.new_entries:
-            text += "\nNothing new to import."
+            text += "\n" + _("Nothing new to import.")
         self.query_one("#preview-text", Static).update(text.replace("[", r"\["))
         self.query_one("#add-terms", Checkbox).set_class(bool(shown.new_terms), "shown")
         self.query_one("#import", Button).disabled = not self.new_entries or self.read_only
         if self.read_only:
-            self._say("This diary is open read-only; nothing can be imported.")
+            self._say(_("This diary is open read-only; nothing can be imported."))
 
     # -- import --------------------------------------------------------------
 
@@ -202,10 +208,14 @@ class BringHistoryScreen(DiaryScreen):
         self.app.call_from_thread(self._imported, counts)
 
     def _imported(self, counts: dict) -> None:
-        message = f"Imported {counts['entries']} entries"
-        if counts["checkins"]:
-            message += f" and {counts['checkins']} check-ins"
-        self.app.notify(f"{message}; {counts['skipped']} already in the diary.", title="History brought in")
+        from osteotrack.domain.numbers import count
+
+        entries, skipped = count(counts["entries"], "entry"), counts["skipped"]
+        message = (_("Imported {entries} and {checkins}; {skipped} already in the diary.").format(
+                       entries=entries, checkins=count(counts["checkins"], "check-in"), skipped=skipped)
+                   if counts["checkins"] else
+                   _("Imported {entries}; {skipped} already in the diary.").format(entries=entries, skipped=skipped))
+        self.app.notify(message, title=_("History brought in"))
         self.dirty = False
         if self.is_attached:
             self.dismiss(True)

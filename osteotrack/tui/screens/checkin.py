@@ -10,42 +10,47 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, Static
 
+from osteotrack.domain import dates
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
-from osteotrack.domain.vocabulary import pain_band
 from osteotrack.domain.when import parse_day
-from osteotrack.i18n import lazy
+from osteotrack.i18n import N_, _, lazy, ngettext
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.conflict_versions import OtherVersionLine
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.pain_scale import band
 from osteotrack.tui.widgets.scale import ScaleInput
 
 
 def _anchored(low: str, high: str):
-    """Words for a 0–10 answer whose ends mean ``low`` and ``high``."""
+    """Words for a 0–10 answer whose ends mean ``low`` and ``high`` (marked messages, translated when shown)."""
 
     def words(value: int) -> str:
-        return {0: f"0 · {low}", 10: f"10 · {high}"}.get(value, f"{value} of 10")
+        if value in (0, 10):
+            return f"{value} · {_(low if value == 0 else high)}"
+        return _("{value} of 10").format(value=value)
 
     return words
 
 
 def _pain_words(value: int) -> str:
-    return f"{value} of 10 · {pain_band(value)}"
+    return _("{value} of 10").format(value=value) + f" · {band(value)}"
 
 
 # Our own plain words for the PEG items, about the past 7 days as the PEG is validated; asked once a week.
 PEG_KEYS = ("peg_pain", "peg_enjoyment", "peg_activity")
 ITEMS = [
-    ("peg_pain", "Over the past 7 days: your pain on average", "0 no pain … 10 worst imaginable", _pain_words),
-    ("peg_enjoyment", "Over the past 7 days: how much did pain get in the way of enjoying life?",
-     "0 not at all … 10 completely", _anchored("not at all", "completely")),
-    ("peg_activity", "Over the past 7 days: how much did pain get in the way of your everyday activities?",
-     "0 not at all … 10 completely", _anchored("not at all", "completely")),
-    ("sleep", "How well did you sleep last night?", "0 very badly … 10 very well",
-     _anchored("very badly", "very well")),
-    ("mood", "How is your mood today?", "0 very low … 10 very good", _anchored("very low", "very good")),
+    ("peg_pain", N_("Over the past 7 days: your pain on average"), N_("0 no pain … 10 worst imaginable"),
+     _pain_words),
+    ("peg_enjoyment", N_("Over the past 7 days: how much did pain get in the way of enjoying life?"),
+     N_("0 not at all … 10 completely"), _anchored(N_("not at all"), N_("completely"))),
+    ("peg_activity", N_("Over the past 7 days: how much did pain get in the way of your everyday activities?"),
+     N_("0 not at all … 10 completely"), _anchored(N_("not at all"), N_("completely"))),
+    ("sleep", N_("How well did you sleep last night?"), N_("0 very badly … 10 very well"),
+     _anchored(N_("very badly"), N_("very well"))),
+    ("mood", N_("How is your mood today?"), N_("0 very low … 10 very good"),
+     _anchored(N_("very low"), N_("very good"))),
 ]
 MISSED_LOOKBACK_DAYS = 14
 
@@ -53,9 +58,9 @@ MISSED_LOOKBACK_DAYS = 14
 class CheckInScreen(DiaryScreen):
     """Answer five 0–10 questions for a day; a second check-in for the same day replaces the first."""
 
-    TITLE = "Daily check-in"
+    TITLE = lazy("Daily check-in")
     EDITING_ACTIONS = frozenset({"save", "previous_day", "next_day"})
-    LEAVE_QUESTION = "Leave the check-in without saving? Your answers will be lost."
+    LEAVE_QUESTION = N_("Leave the check-in without saving? Your answers will be lost.")
 
     DEFAULT_CSS = """
     CheckInScreen VerticalScroll { padding: 0 1; }
@@ -73,9 +78,9 @@ class CheckInScreen(DiaryScreen):
     FIELD_WIDGETS = {"day": "day"}
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="checkin-save"),
-        Binding("[", "previous_day", "Day before", id="checkin-day-before"),
-        Binding("]", "next_day", "Day after", id="checkin-day-after"),
+        Binding("ctrl+s", "save", lazy("Save"), id="checkin-save"),
+        Binding("[", "previous_day", lazy("Day before"), id="checkin-day-before"),
+        Binding("]", "next_day", lazy("Day after"), id="checkin-day-after"),
         Binding("ctrl+o", "other_version", lazy("Other version"), id="checkin-other-version"),
     ]
 
@@ -88,21 +93,21 @@ class CheckInScreen(DiaryScreen):
         yield Header()
         with VerticalScroll():
             with Horizontal(classes="row"):
-                yield Input(self._today.isoformat(), placeholder="today, yesterday, 2026-11-20", id="day")
-                yield Button("◀ Day before", id="day-before", classes="day")
-                yield Button("Day after ▶", id="day-after", classes="day")
+                yield Input(self._today.isoformat(), placeholder=_("today, yesterday, 2026-11-20"), id="day")
+                yield Button("◀ " + _("Day before"), id="day-before", classes="day")
+                yield Button(_("Day after") + " ▶", id="day-after", classes="day")
             yield Label("", id="day-words")
             yield Label("", id="day-error", classes="error")
             yield OtherVersionLine("ctrl+o", id="other-version")
             yield Label("", id="missed", classes="hint")
             yield Label("", id="peg-due", classes="hint")
             for key, question, anchors, words in ITEMS:
-                yield Label(question, classes="question")
-                yield ScaleInput(words, hint=anchors, id=key)
-            yield Input(placeholder="A note for the day (optional)", id="note")
+                yield Label(_(question), classes="question")
+                yield ScaleInput(words, hint=_(anchors), id=key)
+            yield Input(placeholder=_("A note for the day (optional)"), id="note")
             yield Static("", id="peg")
             yield Label("", id="form-error", classes="error")
-            yield Button("Save check-in (Ctrl+S)", id="save", variant="primary")
+            yield Button(_("Save check-in (Ctrl+S)"), id="save", variant="primary")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -117,7 +122,7 @@ class CheckInScreen(DiaryScreen):
     # -- reading the form --------------------------------------------------
 
     def _answers(self) -> tuple:
-        values = tuple(self.query_one(f"#{key}", ScaleInput).value for key, *_ in ITEMS)
+        values = tuple(self.query_one(f"#{key}", ScaleInput).value for key, *_rest in ITEMS)
         return (*values, self.query_one("#note", Input).value)
 
     @property
@@ -128,7 +133,7 @@ class CheckInScreen(DiaryScreen):
         return parse_day(self.query_one("#day", Input).value, today=self._today)
 
     def _show_day(self, day: date | None, status: str = "") -> None:
-        words = f"{day:%A %d %B %Y}" if day else ""
+        words = dates.weekday_day_year(day) if day else ""
         self.query_one("#day-words", Label).update(f"{words} {status}".strip())
 
     # -- loading -----------------------------------------------------------
@@ -151,29 +156,35 @@ class CheckInScreen(DiaryScreen):
         for key in PEG_KEYS:
             self.query_one(f"#{key}", ScaleInput).disabled = not due
         self.query_one("#peg-due", Label).update(
-            "Once a week: three questions about the past 7 days, then sleep and mood (every day)." if due else
-            f"The weekly questions were answered on {answered:%a %d %b}; next from "
-            f"{answered + timedelta(days=7):%a %d %b}. Sleep and mood are asked every day." if answered else "")
+            _("Once a week: three questions about the past 7 days, then sleep and mood (every day).") if due else
+            _("The weekly questions were answered on {day}; next from {next}. Sleep and mood are asked every day.")
+            .format(day=dates.weekday_day(answered), next=dates.weekday_day(answered + timedelta(days=7)))
+            if answered else "")
         if not due and self.focused is not None and self.focused.id in PEG_KEYS:
             self.query_one("#sleep", ScaleInput).focus()
 
     def _loaded(self, day: date, existing: CheckIn | None, missed: list[date], answered: date | None) -> None:
         self._ask_peg(answered)
         self.query_one(OtherVersionLine).show_for("checkin", existing.id if existing else None)
-        self._show_day(day, "· already checked in; saving replaces it" if existing else "· not checked in yet")
+        self._show_day(day, "· " + (_("already checked in; saving replaces it") if existing
+                                    else _("not checked in yet")))
         if missed:
-            days = ", ".join(f"{d:%a %d %b}" for d in missed[:3])
-            more = f" and {len(missed) - 3} more" if len(missed) > 3 else ""
-            self.query_one("#missed", Label).update(f"Missed in the last two weeks: {days}{more}.")
+            days = ", ".join(dates.weekday_day(d) for d in missed[:3])
+            if len(missed) > 3:
+                text = ngettext("Missed in the last two weeks: {days} and {n} more.",
+                                "Missed in the last two weeks: {days} and {n} more.", len(missed) - 3)
+            else:
+                text = _("Missed in the last two weeks: {days}.")
+            self.query_one("#missed", Label).update(text.format(days=days, n=len(missed) - 3))
         else:
-            self.query_one("#missed", Label).update("No missed days in the last two weeks.")
+            self.query_one("#missed", Label).update(_("No missed days in the last two weeks."))
         if existing and not self.dirty:
             self._fill(existing)
         elif not existing and not self.dirty:
             self._fill(CheckIn(day=day))
 
     def _fill(self, checkin: CheckIn) -> None:
-        for key, *_ in ITEMS:
+        for key, *_rest in ITEMS:
             self.query_one(f"#{key}", ScaleInput).value = getattr(checkin, key)
         self.query_one("#note", Input).value = checkin.note
         self._baseline = self._answers()
@@ -191,11 +202,11 @@ class CheckInScreen(DiaryScreen):
         values = self._answers()
         score = CheckIn(day=self._today, peg_pain=values[0], peg_enjoyment=values[1], peg_activity=values[2]).peg_score
         if score is None:
-            text = "PEG score: answer the first three questions to see it."
+            text = _("PEG score: answer the first three questions to see it.")
         else:
-            text = f"PEG score {pain(score)} of 10 (the mean of the first three answers)"
+            text = _("PEG score {score} of 10 (the mean of the first three answers)").format(score=pain(score))
         if saved is not None:
-            text = f"Saved for {saved.day:%a %d %b}. " + text
+            text = _("Saved for {day}.").format(day=dates.weekday_day(saved.day)) + " " + text
         self.query_one("#peg", Static).update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -264,7 +275,7 @@ class CheckInScreen(DiaryScreen):
             self.query_one("#day", Input).focus()
             return
         values = self._answers()
-        checkin = CheckIn(day=day, note=values[-1], **{key: v for (key, *_), v in zip(ITEMS, values)})
+        checkin = CheckIn(day=day, note=values[-1], **{key: v for (key, *_rest), v in zip(ITEMS, values)})
         today = self._today
         self.write(lambda person: person.save_checkin(checkin, today=today, weekly=True), self._saved)
 
@@ -273,7 +284,7 @@ class CheckInScreen(DiaryScreen):
 
     def _saved(self, saved: CheckIn) -> None:
         self._baseline = self._answers()
-        self._show_day(saved.day, "· checked in")
+        self._show_day(saved.day, "· " + _("checked in"))
         self._show_peg(saved)
-        self.notify(f"Check-in saved for {saved.day:%A %d %B}.", title="Saved")
+        self.notify(_("Check-in saved for {day}.").format(day=dates.weekday_day(saved.day)), title=_("Saved"))
         self._load(saved.day)

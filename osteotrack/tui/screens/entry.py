@@ -22,9 +22,16 @@ from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.messages import MESSAGES
 from osteotrack.domain.records import Entry, TherapyUse
 from osteotrack.domain.validate import attach_medication
-from osteotrack.domain.vocabulary import LOCATIONS, MEDICATION_THERAPIES, QUALITIES, THERAPIES, TRIGGERS
+from osteotrack.domain.vocabulary import (
+    LOCATIONS,
+    MEDICATION_THERAPIES,
+    QUALITIES,
+    THERAPIES,
+    TRIGGERS,
+    display_name,
+)
 from osteotrack.domain.when import parse_when
-from osteotrack.i18n import lazy
+from osteotrack.i18n import N_, _, lazy, pgettext
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.conflict_versions import OtherVersionLine
 from osteotrack.tui.screens.base import DiaryScreen
@@ -39,7 +46,8 @@ NO_PAIN_CHOSEN = MESSAGES["pain.not_chosen"]
 
 
 def _pairs(terms) -> list[tuple[str, str]]:
-    return [(t.slug, t.name) for t in terms if not t.hidden]
+    """(slug, name) of the terms shown, each named in the language in force (a person's own as typed)."""
+    return [(t.slug, display_name(t)) for t in terms if not t.hidden]
 
 
 @dataclass
@@ -77,14 +85,14 @@ class EntryScreen(DiaryScreen):
     """Log a new moment of pain, or edit one (``entry_id``). Dismisses with the saved entry's id."""
 
     FORM = True  # the app hides its navigation keys here
-    LEAVE_QUESTION = "Leave without saving? What you typed in this entry will be lost."
+    LEAVE_QUESTION = N_("Leave without saving? What you typed in this entry will be lost.")
     FIELD_WIDGETS = {"pain": "pain", "where": "body-map", "level": "body-map", "therapy": "therapies",
                      "relief": "therapies", "medication": "medication", "at": "when"}
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="entry-save"),
-        Binding("tab", "app.focus_next", "Next part", id="entry-next"),
-        Binding("ctrl+l", "same_as_last", "Same as last time", id="entry-same-as-last"),
-        Binding("ctrl+d", "toggle_doctor", "For my doctor", id="entry-doctor", show=False),
+        Binding("ctrl+s", "save", lazy("Save"), id="entry-save"),
+        Binding("tab", "app.focus_next", lazy("Next part"), id="entry-next"),
+        Binding("ctrl+l", "same_as_last", lazy("Same as last time"), id="entry-same-as-last"),
+        Binding("ctrl+d", "toggle_doctor", lazy("For my doctor"), id="entry-doctor", show=False),
         Binding("ctrl+o", "other_version", lazy("Other version"), id="entry-other-version"),
     ]
 
@@ -95,7 +103,7 @@ class EntryScreen(DiaryScreen):
         self._last: Entry | None = None
         self._medications: dict[str, list[str]] = {}
         self._saved_state: tuple | None = None
-        self._when_text = "now"
+        self._when_text = now_word()
         self._saving = False
         self.ready_for_keys = False  # the app holds keys typed ahead until the form has its focus
 
@@ -106,44 +114,44 @@ class EntryScreen(DiaryScreen):
         with VerticalScroll(id="form"):
             yield Static("", id="form-error", classes="error")
             yield OtherVersionLine("ctrl+o", id="other-version")
-            yield Static("Pain now — a digit sets it (1 then 0 for 10)", classes="field-label")
+            yield Static(_("Pain now — a digit sets it (1 then 0 for 10)"), classes="field-label")
             yield PainScale(id="pain")
             yield Static("", id="pain-error", classes="error")
-            yield Static("Where it hurts — type a name or use the arrows; a digit sets its intensity",
+            yield Static(_("Where it hurts — type a name or use the arrows; a digit sets its intensity"),
                          classes="field-label")
             yield BodyMap(_pairs(LOCATIONS), id="body-map")
             yield Static("", id="body-map-error", classes="error")
             with Horizontal(classes="pair"):
                 with Vertical():
-                    yield Static("What set it off", classes="field-label")
+                    yield Static(_("What set it off"), classes="field-label")
                     yield ToggleList(_pairs(TRIGGERS), id="triggers")
                 with Vertical():
-                    yield Static("What you tried (6 = 60 % relief)", classes="field-label")
+                    yield Static(_("What you tried (6 = 60 % relief)"), classes="field-label")
                     yield ToggleList(_pairs(THERAPIES), valued=True, id="therapies")
             yield Static("", id="therapies-error", classes="error")
             with Horizontal(classes="row"):
-                yield Static("Medication and dose", classes="row-label")
-                yield Input(placeholder="e.g. ibuprofen 400 mg", id="medication")
+                yield Static(_("Medication and dose"), classes="row-label")
+                yield Input(placeholder=_("e.g. ibuprofen 400 mg"), id="medication")
             yield Static("", id="medication-error", classes="error")
             with Horizontal(classes="pair"):
                 with Vertical():
-                    yield Static("How it feels", classes="field-label")
+                    yield Static(_("How it feels"), classes="field-label")
                     yield ToggleList(_pairs(QUALITIES), id="qualities", rows=4)
                 with Vertical():
-                    yield Static("When", classes="field-label")
-                    yield Input(value="now", placeholder="now, 2h ago, yesterday evening", id="when")
+                    yield Static(_("When"), classes="field-label")
+                    yield Input(value=self._when_text, placeholder=_("now, 2h ago, yesterday evening"), id="when")
                     yield Static("", id="when-preview", classes="hint")
                     yield Static("", id="when-error", classes="error")
-                    yield TickBox("For my doctor: no", id="doctor")
-            yield Static("Note", classes="field-label")
+                    yield TickBox(doctor_label(False), id="doctor")
+            yield Static(_("Note"), classes="field-label")
             yield TextArea(id="note", soft_wrap=True, show_line_numbers=False)
             with Horizontal(classes="row"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Same as last time (ctrl+l)", id="same")
+                yield Button(_("Save (Ctrl+S)"), id="save", variant="primary")
+                yield Button(_("Same as last time (Ctrl+L)"), id="same")
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Edit entry" if self.entry_id else "Log pain"
+        self.sub_title = _("Edit entry") if self.entry_id else _("Log pain")
         self.set_focus(self.query_one("#pain", PainScale), scroll_visible=False)  # at once: typed-ahead keys go to it
         self._preview_when()
         self._saved_state = self._state()
@@ -218,7 +226,7 @@ class EntryScreen(DiaryScreen):
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         # Said in words, not only by the box's colour.
-        event.checkbox.label = f"For my doctor: {'yes' if event.value else 'no'}"
+        event.checkbox.label = doctor_label(event.value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "when":
@@ -229,7 +237,7 @@ class EntryScreen(DiaryScreen):
         try:
             moment = self._parse_when(text)
         except ValidationError:
-            preview = "e.g. now, 2h ago, yesterday evening, monday 9:00"
+            preview = _("e.g. now, 2h ago, yesterday evening, monday 9:00")
         else:
             preview = f"= {when_text(moment)}"
         self.query_one("#when-preview", Static).update(preview)
@@ -324,16 +332,18 @@ class EntryScreen(DiaryScreen):
         self.query_one("#form", VerticalScroll).scroll_to_widget(self.query_one(f"#{target}-error"))
 
     def _saved(self, entry_id: str, summary: str) -> None:
-        self.app.notify(f"Saved: {summary}", title="Entry saved" if not self.entry_id else "Entry updated")
+        self.app.notify(_("Saved: {entry}").format(entry=summary),
+                        title=_("Entry saved") if not self.entry_id else _("Entry updated"))
         self.dismiss(entry_id)
 
     def action_same_as_last(self) -> None:
         """Fill the form from the most recent entry: pain, places, triggers, qualities, therapies."""
         if self._last is None:
-            self.app.notify("There is no earlier entry to copy yet.", severity="warning")
+            self.app.notify(_("There is no earlier entry to copy yet."), severity="warning")
             return
         self._fill(self._last, whole=False)
-        self.app.notify(f"Filled from {when_text(self._last.at)}; change what differs, then ctrl+s.")
+        self.app.notify(_("Filled from {moment}; change what differs, then Ctrl+S.").format(
+            moment=when_text(self._last.at)))
 
     def action_other_version(self) -> None:
         """Show this entry beside another version of it kept from a sync (and dismiss that one)."""
@@ -348,3 +358,19 @@ class EntryScreen(DiaryScreen):
     def action_toggle_doctor(self) -> None:
         checkbox = self.query_one("#doctor", Checkbox)
         checkbox.value = not checkbox.value
+
+
+def doctor_label(flagged: bool) -> str:
+    """The doctor flag said in words, not only by the box's colour."""
+    return _("For my doctor: yes") if flagged else _("For my doctor: no")
+
+
+def now_word() -> str:
+    """The word the When field starts with: "now" in the language in force, when the time parser reads it."""
+    # TRANSLATORS: the When field's first value: it must be the word for "now" that the field reads.
+    word = pgettext("when", "now")
+    try:
+        parse_when(word)
+    except ValidationError:
+        return "now"
+    return word

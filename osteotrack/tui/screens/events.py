@@ -11,8 +11,9 @@ from osteotrack.domain.describe import event_summary, when_text
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.records import Event
 from osteotrack.domain.validate import FUTURE_KINDS, Vocabulary, parse_t_score
-from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES
+from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES, display_name, shown
 from osteotrack.domain.when import parse_when
+from osteotrack.i18n import N_, _, lazy, pgettext
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
@@ -36,14 +37,14 @@ WHEN_WIDTH = 21  # "Mon 01 Jun 2026 09:00"
 class EventsScreen(DiaryScreen):
     """The list of events, newest first; add one, or delete one after a question."""
 
-    TITLE = "Events"
+    TITLE = lazy("Events")
     PROBLEM_LINE = "#status"
     EDITING_ACTIONS = frozenset({"add_event", "delete_event"})
 
     BINDINGS = [
-        Binding("a", "add_event", "Add event", id="events-add"),
-        Binding("d,delete", "delete_event", "Delete", id="events-delete"),
-        Binding("r,f5", "refresh", "Refresh", id="events-refresh"),
+        Binding("a", "add_event", lazy("Add event"), id="events-add"),
+        Binding("d,delete", "delete_event", lazy("Delete"), id="events-delete"),
+        Binding("r,f5", "refresh", lazy("Refresh"), id="events-refresh"),
     ]
 
     def __init__(self) -> None:
@@ -53,10 +54,10 @@ class EventsScreen(DiaryScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Reading the diary…", id="status")
+        yield Static(_("Reading the diary…"), id="status")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="events")
-        table.add_column("When", width=WHEN_WIDTH)
-        table.add_column("What", width=remaining_width(self.app.size.width, [WHEN_WIDTH]))
+        table.add_column(_("When"), width=WHEN_WIDTH)
+        table.add_column(_("What"), width=remaining_width(self.app.size.width, [WHEN_WIDTH]))
         yield table
         yield Static("", id="detail")
         yield KeysFooter()
@@ -76,12 +77,14 @@ class EventsScreen(DiaryScreen):
         table = self.query_one(DataTable)
         table.clear()
         for event in events:
-            what = event_summary(event, vocab).split(": ", 1)[1]
+            summary = event_summary(event, vocab)
+            what = summary.partition(": ")[2] or summary
             table.add_row(when_text(event.at), clipped(what), key=event.id)
         if select is not None and any(e.id == select for e in events):
             table.move_cursor(row=table.get_row_index(select))
-        hint = "" if self.read_only else " Press a to add one."
-        status = f"{count(len(events), 'event')}, newest first." if events else "No events yet."
+        hint = "" if self.read_only else " " + _("Press a to add one.")
+        status = _("{events}, newest first.").format(events=count(len(events), "event")) if events \
+            else _("No events yet.")
         self.query_one("#status", Static).update(status + hint)
         self._update_detail()
 
@@ -110,26 +113,26 @@ class EventsScreen(DiaryScreen):
         event = self.current
         if event is None or self.vocab is None:
             return
-        question = f"Delete this event?\n\n{event_summary(event, self.vocab)}"
+        question = _("Delete this event?") + f"\n\n{event_summary(event, self.vocab)}"
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.write(lambda person: person.delete_event(event.id), self._deleted)
 
-        self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep"), answered)
+        self.app.push_screen(ConfirmDialog(question, yes=_("Delete"), no=_("Keep")), answered)
 
-    def _deleted(self, _: None) -> None:
-        self.notify("Event deleted.", title="Deleted")
+    def _deleted(self, _nothing: None) -> None:
+        self.notify(_("Event deleted."), title=pgettext("event", "Deleted"))
         self._read()
 
 
 class EventFormScreen(DiaryScreen):
     """Add one event; the fields shown follow its kind. Dismisses with the new event's id."""
 
-    TITLE = "Add an event"
+    TITLE = lazy("Add an event")
     FORM = True  # the app hides its navigation keys here
     EDITING_ACTIONS = frozenset({"save"})
-    LEAVE_QUESTION = "Leave without saving this event?"
+    LEAVE_QUESTION = N_("Leave without saving this event?")
 
     DEFAULT_CSS = """
     EventFormScreen VerticalScroll { padding: 0 1; }
@@ -141,7 +144,7 @@ class EventFormScreen(DiaryScreen):
     EventFormScreen .hint { padding-left: 16; color: $text-muted; }
     """
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", id="event-save")]
+    BINDINGS = [Binding("ctrl+s", "save", lazy("Save"), id="event-save")]
     FIELD_WIDGETS = {"kind": "kind", "at": "when", "site": "site", "level": "level", "procedure": "procedure",
                      "t_score": "t-score", "dxa_site": "dxa-site", "note": "note"}
 
@@ -152,23 +155,25 @@ class EventFormScreen(DiaryScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll():
-            yield from self._field("kind", "What happened",
-                                   Select([(name, kind) for kind, name in EVENT_KINDS.items()], value="fall",
+            yield from self._field("kind", _("What happened"),
+                                   Select([(shown(EVENT_KINDS, kind), kind) for kind in EVENT_KINDS], value="fall",
                                           allow_blank=False, id="kind"))
-            yield from self._field("when", "When", Input(placeholder="now, yesterday 17:00, 2026-03-02", id="when"))
+            yield from self._field("when", _("When"),
+                                   Input(placeholder=_("now, yesterday 17:00, 2026-03-02"), id="when"))
             yield Label("", id="when-preview", classes="hint")
-            yield from self._field("procedure", "Procedure",
-                                   Select([(name, slug) for slug, name in PROCEDURES.items()],
-                                          prompt="Choose the procedure", id="procedure"))
-            yield from self._field("site", "Where", Select([], prompt="Choose the place", id="site"))
-            yield from self._field("level", "Vertebra", Input(placeholder="a level C1–L5, e.g. T8", id="level"))
-            yield from self._field("t-score", "T-score", Input(placeholder="e.g. -2.7", id="t-score"))
-            yield from self._field("dxa-site", "Measured at",
-                                   Select([(name, slug) for slug, name in DXA_SITES.items()],
-                                          prompt="Choose where it was measured", id="dxa-site"))
-            yield from self._field("note", "Note", Input(placeholder="optional", id="note"))
+            yield from self._field("procedure", _("Procedure"),
+                                   Select([(shown(PROCEDURES, slug), slug) for slug in PROCEDURES],
+                                          prompt=_("Choose the procedure"), id="procedure"))
+            yield from self._field("site", _("Where"), Select([], prompt=_("Choose the place"), id="site"))
+            yield from self._field("level", _("Vertebra"),
+                                   Input(placeholder=_("a level C1–L5, e.g. T8"), id="level"))
+            yield from self._field("t-score", _("T-score"), Input(placeholder=_("e.g. -2.7"), id="t-score"))
+            yield from self._field("dxa-site", _("Measured at"),
+                                   Select([(shown(DXA_SITES, slug), slug) for slug in DXA_SITES],
+                                          prompt=_("Choose where it was measured"), id="dxa-site"))
+            yield from self._field("note", _("Note"), Input(placeholder=_("optional"), id="note"))
             yield Label("", id="form-error", classes="error")
-            yield Button("Save event (Ctrl+S)", id="save", variant="primary")
+            yield Button(_("Save event (Ctrl+S)"), id="save", variant="primary")
         yield KeysFooter()
 
     @staticmethod
@@ -186,7 +191,7 @@ class EventFormScreen(DiaryScreen):
         self.query_one("#kind", Select).focus()
 
     def _read_places(self) -> None:
-        self.read(lambda person: [(term.name, term.slug) for term in person.vocabulary().visible("location")],
+        self.read(lambda person: [(display_name(term), term.slug) for term in person.vocabulary().visible("location")],
                   self._set_places, group="events-form")
 
     def _set_places(self, places: list[tuple[str, str]]) -> None:
@@ -220,7 +225,7 @@ class EventFormScreen(DiaryScreen):
         try:
             moment = self._when()
         except ValidationError:
-            preview = "e.g. now, yesterday 17:00, 3d ago, 2026-03-02"
+            preview = _("e.g. now, yesterday 17:00, 3d ago, 2026-03-02")
         else:
             preview = f"= {when_text(moment)}"
         self.query_one("#when-preview", Label).update(preview)
@@ -278,5 +283,5 @@ class EventFormScreen(DiaryScreen):
 
     def _saved(self, saved: Event, summary: str) -> None:
         self._baseline = self._values()
-        self.notify(f"Recorded: {summary}", title="Saved")
+        self.notify(_("Recorded: {event}").format(event=summary), title=_("Saved"))
         self.dismiss(saved.id)

@@ -23,7 +23,7 @@ from osteotrack.domain.records import Entry
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import pain_band
 from osteotrack.domain.when import parse_day
-from osteotrack.i18n import N_, _, lazy
+from osteotrack.i18n import N_, _, lazy, pgettext
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
@@ -356,7 +356,7 @@ class HistoryScreen(DiaryScreen):
     def _deleted(self, saved: dict, index: int) -> None:
         self._undo = saved
         self.refresh_bindings()
-        self.notify(_("Entry deleted. Press u to undo."), title=_("Deleted"))
+        self.notify(_("Entry deleted. Press u to undo."), title=pgettext("entry", "Deleted"))
         # The cursor stays on the deleted entry's row: the one after it moves up into it, read from beyond
         # the window when the deleted entry was the last held.
         self._reload(row=index)

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
+from osteotrack.i18n import _, lazy
 from osteotrack.store import Diary
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.keys_footer import KeysFooter
@@ -14,8 +15,8 @@ from osteotrack.tui.widgets.keys_footer import KeysFooter
 class OverviewScreen(DiaryScreen):
     """Each profile's last entry, this week's mean pain against last week's, and plain-word alerts."""
 
-    TITLE = "Overview"
-    SUB_TITLE = "every profile"
+    TITLE = lazy("Overview")
+    SUB_TITLE = lazy("every profile")
     PROBLEM_LINE = "#overview-status"
 
     DEFAULT_CSS = """
@@ -27,7 +28,7 @@ class OverviewScreen(DiaryScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="overview"):
-            yield Static("Reading the diary…", id="overview-status")
+            yield Static(_("Reading the diary…"), id="overview-status")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -54,7 +55,7 @@ class OverviewScreen(DiaryScreen):
         box = self.query_one("#overview", VerticalScroll)
         box.remove_children(".person")
         self.query_one("#overview-status", Static).update(
-            f"{count(len(people), 'profile')}; this week is the 7 days ending today.")
+            _("{profiles}; this week is the 7 days ending today.").format(profiles=count(len(people), "profile")))
         box.mount_all(
             Static("\n".join(lines), classes="person alerting" if alerting else "person", markup=False)
             for lines, alerting in people

@@ -2,32 +2,43 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Header, Input, Label, Static
 
+from osteotrack.domain import dates
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import Question
+from osteotrack.i18n import N_, _, lazy
 from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 
-STATUS_WORDS = {"open": "Open", "asked": "Asked", "answered": "Answered"}
+# TRANSLATORS: a question for the doctor is open, asked (at a visit) or answered.
+STATUS_WORDS = {"open": N_("To ask"), "asked": N_("Asked"), "answered": N_("Answered")}
 # Open questions first: they are the ones to take to the next appointment.
 STATUS_ORDER = {"open": 0, "asked": 1, "answered": 2}
-STATUS_WIDTH, ADDED_WIDTH = 8, 11
+def status_width() -> int:
+    return max(len(_(word)) for word in STATUS_WORDS.values())
+
+
+def added_width() -> int:
+    """The widest day of the year as the language writes it ("28 Sep 2026", "28. Sept. 2026")."""
+    return max(len(dates.day(date(2026, month, 28))) for month in range(1, 13))
 
 
 class QuestionsScreen(DiaryScreen):
     """Add questions; mark them asked or answered; reopen or delete them."""
 
-    TITLE = "Questions for my doctor"
+    TITLE = lazy("Questions for my doctor")
     PROBLEM_LINE = "#status"  # a refused change shows under the new question instead (``_refused``)
     EDITING_ACTIONS = frozenset({"add_question", "mark_asked", "mark_answered", "reopen", "delete_question"})
-    LEAVE_QUESTION = "Leave without adding the question you typed?"
+    LEAVE_QUESTION = N_("Leave without adding the question you typed?")
     # The one error line is under the new question; errors about a listed question show there too.
     FIELD_WIDGETS = {"text": "new"}
     ERROR_FALLBACK = "new"
@@ -40,11 +51,11 @@ class QuestionsScreen(DiaryScreen):
     """
 
     BINDINGS = [
-        Binding("a", "add_question", "New question", id="questions-add"),
-        Binding("k", "mark_asked", "Asked", id="questions-asked"),
-        Binding("w", "mark_answered", "Answered", id="questions-answered"),
-        Binding("o", "reopen", "Reopen", id="questions-reopen"),
-        Binding("d,delete", "delete_question", "Delete", id="questions-delete"),
+        Binding("a", "add_question", lazy("New question"), id="questions-add"),
+        Binding("k", "mark_asked", lazy("Asked"), id="questions-asked"),
+        Binding("w", "mark_answered", lazy("Answered"), id="questions-answered"),
+        Binding("o", "reopen", lazy("Reopen"), id="questions-reopen"),
+        Binding("d,delete", "delete_question", lazy("Delete"), id="questions-delete"),
     ]
 
     def __init__(self) -> None:
@@ -53,16 +64,17 @@ class QuestionsScreen(DiaryScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Reading the diary…", id="status")
+        yield Static(_("Reading the diary…"), id="status")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="questions")
-        table.add_column("Status", width=STATUS_WIDTH)
-        table.add_column("Added", width=ADDED_WIDTH)
-        table.add_column("Question", width=remaining_width(self.app.size.width, [STATUS_WIDTH, ADDED_WIDTH]))
+        status, added = status_width(), added_width()
+        table.add_column(_("Status"), width=status)
+        table.add_column(_("Added"), width=added)
+        table.add_column(_("Question"), width=remaining_width(self.app.size.width, [status, added]))
         yield table
         yield Static("", id="detail")
         with Horizontal(id="new-row"):
-            yield Input(placeholder="Type a question and press Enter; Tab goes to the list", id="new")
-            add = Button("Add", id="add", variant="primary")
+            yield Input(placeholder=_("Type a question and press Enter; Tab goes to the list"), id="new")
+            add = Button(_("Add"), id="add", variant="primary")
             add.can_focus = False  # Tab from the question's box goes straight to the list (the button is clicked)
             yield add
         yield Label("", id="new-error", classes="error")
@@ -100,13 +112,13 @@ class QuestionsScreen(DiaryScreen):
         table = self.query_one(DataTable)
         table.clear()
         for q in questions:
-            table.add_row(STATUS_WORDS[q.status], f"{q.created:%d %b %Y}", clipped(q.text), key=q.id)
+            table.add_row(_(STATUS_WORDS[q.status]), dates.day(q.created), clipped(q.text), key=q.id)
         if select is not None and any(q.id == select for q in questions):
             table.move_cursor(row=table.get_row_index(select))
         still_open = sum(q.status == "open" for q in questions)
-        text = f"{still_open} open of {count(len(questions), 'question')}."
+        text = _("{open} open of {questions}.").format(open=still_open, questions=count(len(questions), "question"))
         if not questions:
-            text = "No questions yet." + ("" if self.read_only else " Type one below and press Enter.")
+            text = _("No questions yet.") if self.read_only else _("No questions yet. Type one below and press Enter.")
         self.query_one("#status", Static).update(text)
         self._update_detail()
 
@@ -115,9 +127,9 @@ class QuestionsScreen(DiaryScreen):
         if q is None:
             text = ""
         elif q.answer:
-            text = f"{STATUS_WORDS[q.status]}: {q.text}\nAnswer: {q.answer}"
+            text = f"{_(STATUS_WORDS[q.status])}: {q.text}\n" + _("Answer: {answer}").format(answer=q.answer)
         else:
-            text = f"{STATUS_WORDS[q.status]}: {q.text}"
+            text = f"{_(STATUS_WORDS[q.status])}: {q.text}"
         self.query_one("#detail", Static).update(text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -164,8 +176,8 @@ class QuestionsScreen(DiaryScreen):
                 self._set_status("answered", text)
 
         self.app.push_screen(
-            AskTextDialog(f"What did the doctor say?\n\n{q.text}", q.answer, "The answer, in a few words",
-                          ok="Mark answered"),
+            AskTextDialog(_("What did the doctor say?") + f"\n\n{q.text}", q.answer, _("The answer, in a few words"),
+                          ok=_("Mark answered")),
             answered,
         )
 
@@ -184,7 +196,8 @@ class QuestionsScreen(DiaryScreen):
             if yes:
                 self.write(lambda person: person.delete_question(q.id), self._written, failed=self._refused)
 
-        self.app.push_screen(ConfirmDialog(f"Delete this question?\n\n{q.text}", yes="Delete", no="Keep"), answered)
+        self.app.push_screen(ConfirmDialog(_("Delete this question?") + f"\n\n{q.text}", yes=_("Delete"), no=_("Keep")),
+                             answered)
 
     def _refused(self, error: DiaryError) -> None:
         self.show_error(error)
@@ -193,6 +206,6 @@ class QuestionsScreen(DiaryScreen):
         self.clear_errors()
         if added:
             self.query_one("#new", Input).value = ""
-            self.notify("Question added.", title="Saved")
+            self.notify(_("Question added."), title=_("Saved"))
         current = self.current
         self._read(result.id if result is not None else (current.id if current else None))

@@ -16,8 +16,9 @@ from textual.widgets import Button, Header, Input, Label, ProgressBar, Select, S
 
 from osteotrack import i18n
 from osteotrack.analysis.ranges import DEFAULT_RANGE, resolve_range
+from osteotrack.domain import dates
 from osteotrack.domain.errors import DiaryError
-from osteotrack.i18n import _, lazy
+from osteotrack.i18n import N_, _, lazy
 from osteotrack.report.model import SECTIONS
 from osteotrack.report.output import FORMATS, PAPERS, default_filename, default_period
 from osteotrack.store import ProfileDiary
@@ -27,17 +28,21 @@ from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.ticks import TickList
 
 # The same ranges as the trends (analysis/ranges.py): "3 months" means one thing everywhere.
-RANGES = [("Last 2 weeks", "2w"), ("Last 3 months", DEFAULT_RANGE), ("Last year", "1y")]
-FORMAT_NAMES = {"pdf": "PDF (to print)", "html": "HTML (any browser)", "md": "Markdown (portal message)"}
-PRINT_SIZES = [("Regular print", False), ("Large print (my copy)", True)]
-PROTECTION = [(lazy("Plain file"), False), (lazy("Encrypted, with a passphrase"), True)]
+RANGES = [(N_("Last 2 weeks"), "2w"), (N_("Last 3 months"), DEFAULT_RANGE), (N_("Last year"), "1y")]
+FORMAT_NAMES = {"pdf": N_("PDF (to print)"), "html": N_("HTML (any browser)"), "md": N_("Markdown (portal message)")}
+PRINT_SIZES = [(N_("Regular print"), False), (N_("Large print (my copy)"), True)]
+
+
+def _ranges() -> list[tuple[str, str]]:
+    return [(_(name), code) for name, code in RANGES]
+PROTECTION = [(N_("Plain file"), False), (N_("Encrypted, with a passphrase"), True)]
 FOR_VISIT = "visit"  # the range "for the next appointment": from the last one (or 3 months back) to today
 
 
 class ReportScreen(DiaryScreen):
     """Write the physician report for the app's diary and profile."""
 
-    TITLE = "Report for my doctor"
+    TITLE = lazy("Report for my doctor")
     PROBLEM_LINE = "#form-error"
 
     DEFAULT_CSS = """
@@ -45,7 +50,7 @@ class ReportScreen(DiaryScreen):
     ReportScreen .row { height: auto; margin-bottom: 1; }
     ReportScreen .row Label { width: 12; padding: 1 1 0 0; }
     ReportScreen #since, ReportScreen #until { width: 16; }
-    ReportScreen #range { width: 22; }
+    ReportScreen #range { width: 30; }  /* "2 dernières semaines", "Pour la visite du 3 déc." */
     ReportScreen #format { width: 30; }
     ReportScreen #paper { width: 14; }
     ReportScreen #print { width: 27; }
@@ -63,8 +68,8 @@ class ReportScreen(DiaryScreen):
     """
 
     BINDINGS = [
-        Binding("s", "summary", "Summary", id="report-summary"),
-        Binding("w", "write", "Write report", id="report-write"),
+        Binding("s", "summary", lazy("Summary"), id="report-summary"),
+        Binding("w", "write", lazy("Write report"), id="report-write"),
     ]
 
     def __init__(self) -> None:
@@ -83,39 +88,40 @@ class ReportScreen(DiaryScreen):
         yield Header()
         with VerticalScroll(id="form"):
             with Horizontal(classes="row"):
-                yield Label("Period")
-                yield Select(RANGES, value=DEFAULT_RANGE, allow_blank=False, id="range")
-                yield Input(period.since.isoformat(), placeholder="from", id="since")
-                yield Input(period.until.isoformat(), placeholder="to", id="until")
+                yield Label(_("Period"))
+                yield Select(_ranges(), value=DEFAULT_RANGE, allow_blank=False, id="range")
+                yield Input(period.since.isoformat(), placeholder=_("from"), id="since")
+                yield Input(period.until.isoformat(), placeholder=_("to"), id="until")
             with Horizontal(classes="row"):
                 yield Label("Sections")
                 yield TickList(*[(str(title), key, True) for key, title in SECTIONS.items()], id="sections")
             with Horizontal(classes="row"):
-                yield Label("Format")
-                yield Select([(FORMAT_NAMES[f], f) for f in FORMATS], value="pdf", allow_blank=False, id="format")
+                yield Label(_("Format"))
+                yield Select([(_(FORMAT_NAMES[f]), f) for f in FORMATS], value="pdf", allow_blank=False, id="format")
                 yield Select([(p.upper() if p == "a4" else p.title(), p) for p in PAPERS], value="a4",
                              allow_blank=False, id="paper")
             with Horizontal(classes="row"):  # a row of its own: beside the format it is cut at 80 columns
-                yield Label("Print")
-                yield Select(PRINT_SIZES, value=False, allow_blank=False, id="print")
+                yield Label(_("Print"))
+                yield Select([(_(name), large) for name, large in PRINT_SIZES], value=False, allow_blank=False,
+                             id="print")
                 # TRANSLATORS: the language the report is written in (the doctor's may differ from the app's).
                 yield Label(_("Language"), classes="beside")
                 yield Select(report_languages(), value=i18n.language(), allow_blank=False, id="language")
             with Horizontal(classes="row"):
                 # TRANSLATORS: whether the report file is encrypted with a passphrase (e.g. to send it by e-mail).
                 yield Label(_("Protect"))
-                yield Select([(str(name), value) for name, value in PROTECTION], value=False, allow_blank=False,
+                yield Select([(_(name), value) for name, value in PROTECTION], value=False, allow_blank=False,
                              id="protect")
             with Horizontal(classes="row"):
-                yield Label("File")
+                yield Label(_("File"))
                 yield Input(id="file")
             yield Label("", id="form-error", classes="error")
             with Horizontal(id="buttons"):
-                yield Button("Show summary (s)", id="summary-button")
-                yield Button("Write report (w)", id="write-button", variant="primary")
+                yield Button(_("Show summary (s)"), id="summary-button")
+                yield Button(_("Write report (w)"), id="write-button", variant="primary")
             yield ProgressBar(total=1, show_eta=False, id="progress")
             yield Static("", id="done")
-            yield Static("Press s to see the summary before writing.", id="summary")
+            yield Static(_("Press s to see the summary before writing."), id="summary")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -133,7 +139,7 @@ class ReportScreen(DiaryScreen):
         if self._visit is not None:  # offer the period up to the next appointment
             day = self._visit[0]
             self.query_one("#range", Select).set_options(
-                [(f"For the visit on {day:%d %b}", FOR_VISIT), *RANGES])
+                [(_("For the visit on {day}").format(day=dates.day_short(day)), FOR_VISIT), *_ranges()])
             self.query_one("#range", Select).value = DEFAULT_RANGE  # set_options forgets the choice: the range in force
         self._rename()
 
@@ -192,11 +198,11 @@ class ReportScreen(DiaryScreen):
             return None
         sections = list(self.query_one("#sections", SelectionList).selected)
         if not sections:
-            self._error("Pick at least one section for the report.")
+            self._error(_("Pick at least one section for the report."))
             return None
         file = self.query_one("#file", Input).value.strip()
         if not file:
-            self._error("Give a file name to write the report to.")
+            self._error(_("Give a file name to write the report to."))
             return None
         return {"period": period, "sections": sections, "format": self._format(),
                 "paper": str(self.query_one("#paper", Select).value), "path": Path(file).expanduser(),
@@ -220,7 +226,7 @@ class ReportScreen(DiaryScreen):
     def action_summary(self) -> None:
         choices = self._choices()
         if choices:
-            self.query_one("#summary", Static).update("Reading the diary…")
+            self.query_one("#summary", Static).update(_("Reading the diary…"))
             self._summarise(choices)
 
     def _summarise(self, choices: dict) -> None:
@@ -245,7 +251,7 @@ class ReportScreen(DiaryScreen):
             return
         path = choices["path"]
         if path.is_dir():
-            self._error(f"{path} is a folder; give a file name to write to.")
+            self._error(_("{path} is a folder; give a file name to write to.").format(path=path))
             return
         if not path.exists():
             self._protect(choices, force=False)
@@ -254,8 +260,8 @@ class ReportScreen(DiaryScreen):
         def answered(replace: bool | None) -> None:
             if replace:
                 self._protect(choices, force=True)
-        self.app.push_screen(ConfirmDialog(f"{path} already exists. Replace it with the new report?",
-                                           yes="Replace", no="Keep it"), answered)
+        question = _("{path} already exists. Replace it with the new report?").format(path=path)
+        self.app.push_screen(ConfirmDialog(question, yes=_("Replace"), no=_("Keep it")), answered)
 
     def _protect(self, choices: dict, force: bool) -> None:
         """Ask for the passphrase of an encrypted report (twice), then write; a plain one is written at once."""
@@ -291,7 +297,7 @@ class ReportScreen(DiaryScreen):
 
     def _started(self) -> None:
         self._error("")
-        self.query_one("#done", Static).update("Writing the report…")
+        self.query_one("#done", Static).update(_("Writing the report…"))
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=len(SECTIONS), progress=0)
         bar.display = True
@@ -308,8 +314,8 @@ class ReportScreen(DiaryScreen):
     def _finished(self, report, path: Path) -> None:
         self.query_one("#progress").display = False
         self.query_one("#summary", Static).update(summary_text(report))
-        self.query_one("#done", Static).update(f"Wrote the report to {path.resolve()}")
-        self.notify(f"Report written to {path.resolve()}", title="Report")
+        self.query_one("#done", Static).update(_("Wrote the report to {path}").format(path=path.resolve()))
+        self.notify(_("Report written to {path}").format(path=path.resolve()), title=_("Report"))
 
 
 def _visits(person: ProfileDiary, today: date) -> tuple[date, date | None] | None:

@@ -17,19 +17,20 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Static
 
 from osteotrack.domain.errors import DiaryError
+from osteotrack.i18n import N_, _, lazy
 from osteotrack.tui.screens.base import DiaryScreen
 
-TITLE = "Sync with another copy of this diary"
+TITLE = lazy("Sync with another copy of this diary")
 
 
 class SyncScreen(DiaryScreen):
     """Dismisses with True once a sync changed this diary, else None (Escape)."""
 
     FORM = True
-    LEAVE_QUESTION = "Leave without syncing? Nothing has been synced yet."
-    BINDINGS = [Binding("escape", "leave", "Back", id="back"),
-                Binding("ctrl+o", "preview", "Preview", id="sync-preview"),
-                Binding("ctrl+s", "sync", "Sync", id="sync-now")]
+    LEAVE_QUESTION = N_("Leave without syncing? Nothing has been synced yet.")
+    BINDINGS = [Binding("escape", "leave", lazy("Back"), id="back"),
+                Binding("ctrl+o", "preview", lazy("Preview"), id="sync-preview"),
+                Binding("ctrl+s", "sync", lazy("Sync"), id="sync-now")]
     DEFAULT_CSS = """
     SyncScreen #sync { padding: 0 1; }
     SyncScreen .row { height: auto; }
@@ -43,26 +44,26 @@ class SyncScreen(DiaryScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.title = TITLE
+        self.title = str(TITLE)
         self.previewed: tuple[Path, str, bool] | None = None
         self.synced = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="sync"):
-            yield Static("Another copy of this diary — a diary, a backup or a JSON export, perhaps encrypted, "
-                         "e.g. on a USB stick. The later edit of a record wins; the other is kept below.",
+            yield Static(_("Another copy of this diary — a diary, a backup or a JSON export, perhaps encrypted, "
+                           "e.g. on a USB stick. The later edit of a record wins; the other is kept below."),
                          id="sync-intro")
             with Horizontal(classes="row"):
-                yield Label("File")
+                yield Label(_("File"))
                 yield Input(placeholder="/media/usb/mum.json", id="sync-file")
             with Horizontal(classes="row"):
-                yield Label("Passphrase")
-                yield Input(placeholder="only for an encrypted file", password=True, id="sync-passphrase")
-            yield Checkbox("Both ways: also write this diary's changes into the file", value=True, id="sync-both")
+                yield Label(_("Passphrase"))
+                yield Input(placeholder=_("only for an encrypted file"), password=True, id="sync-passphrase")
+            yield Checkbox(_("Both ways: also write this diary's changes into the file"), value=True, id="sync-both")
             with Horizontal(id="buttons"):
-                yield Button("Show what it would change (ctrl+o)", id="sync-preview-button", variant="primary")
-                yield Button("Sync (ctrl+s)", id="sync-button", disabled=True)
+                yield Button(_("Show what it would change (Ctrl+O)"), id="sync-preview-button", variant="primary")
+                yield Button(_("Sync (Ctrl+S)"), id="sync-button", disabled=True)
             yield Static("", id="sync-error")
             yield Static("", id="sync-preview-text")
             yield Static("", id="sync-conflicts")
@@ -93,7 +94,7 @@ class SyncScreen(DiaryScreen):
     def _request(self) -> tuple[Path, str, bool] | None:
         path = self.query_one("#sync-file", Input).value.strip()
         if not path:
-            self._say("Give the path of the other copy.")
+            self._say(_("Give the path of the other copy."))
             return None
         return (Path(path).expanduser(), self.query_one("#sync-passphrase", Input).value,
                 self.query_one("#sync-both", Checkbox).value)
@@ -125,7 +126,7 @@ class SyncScreen(DiaryScreen):
                         failed=self._failed)
 
     def _previewed(self, request, result) -> None:
-        lines = [f"This diary: {result.here.sentence()}"]
+        lines = [_("This diary: {changes}").format(changes=result.here.sentence())]
         if result.there is not None:
             lines.append(f"{request[0]}: {result.there.sentence()}")
         self.query_one("#sync-preview-text", Static).update("\n".join(lines))
@@ -135,18 +136,18 @@ class SyncScreen(DiaryScreen):
     def action_sync(self) -> None:
         previewed = self.previewed
         if previewed is None or previewed != self._request():
-            self._say("Show what it would change first (ctrl+o).")
+            self._say(_("Show what it would change first (Ctrl+O)."))
             return
         path, given, both = previewed
         self.in_worker(lambda: _sync(self.osteo.diary_path, path, both, self._passphrase(given)), self._synced,
                        group="write", exclusive=False, failed=self._failed)
 
     def _synced(self, result) -> None:
-        lines = [f"Synced. This diary: {result.here.sentence()}"]
+        lines = [_("Synced. This diary: {changes}").format(changes=result.here.sentence())]
         if result.there is not None:
-            lines.append(f"{self.previewed[0] if self.previewed else 'The file'}: {result.there.sentence()}")
+            lines.append(f"{self.previewed[0] if self.previewed else _('The file')}: {result.there.sentence()}")
         if result.backup is not None:
-            lines.append(f"(This diary was backed up first to {result.backup}.)")
+            lines.append(_("(This diary was backed up first to {path}.)").format(path=result.backup))
         self.query_one("#sync-preview-text", Static).update("\n".join(lines))
         self.synced, self.dirty = True, False
         self._forget_preview()
@@ -172,10 +173,11 @@ class SyncScreen(DiaryScreen):
 
         box = self.query_one("#sync-conflicts", Static)
         if not found:
-            box.update("No kept conflicts.")
+            box.update(_("No kept conflicts."))
             return
-        table = Table(title="Kept conflicts (dismiss one: osteotrack sync --dismiss ID)", expand=True)
-        for column in ("#", "record", "field", "kept (won)", "lost"):
+        table = Table(title=_("Kept conflicts (dismiss one: {command})").format(command="osteotrack sync --dismiss ID"),
+                      expand=True)
+        for column in ("#", _("record"), _("field"), _("kept (won)"), _("lost")):
             table.add_column(column)
         for c in found:
             for n, (field, kept, lost) in enumerate(side_by_side(c.winner, c.loser)):

@@ -12,10 +12,13 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from osteotrack.domain import dates
 from osteotrack.domain.describe import appointment_text, checkin_summary, entry_details, trend_text
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
+from osteotrack.i18n import N_, _, lazy
 from osteotrack.store import Diary, ProfileDiary
+from osteotrack.tui.language import Spoken
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.work import DiaryWork
 
@@ -34,7 +37,9 @@ class TodayData:
     appointment: str = ""  # "Next appointment: Dr Lee in 3 days (…)", or "" when none is coming
 
 
-MONTHLY = {"falls-check": "the falls check", "impression": "your impression of change"}
+MONTHLY = {"falls-check": N_("Time for the falls check: press f, then m."),
+           "impression": N_("Time for your impression of change: press f, then m."),
+           "both": N_("Time for the falls check and your impression of change: press f, then m.")}
 
 
 def read_today(person: ProfileDiary, today: date) -> TodayData:
@@ -48,7 +53,7 @@ def read_today(person: ProfileDiary, today: date) -> TodayData:
     return TodayData(
         profile=person.name,
         demo=person.diary.setting("demo") == "1",
-        lines=[(e.id, f"{e.at:%H:%M}  {entry_details(e, vocab)}") for e in entries],
+        lines=[(e.id, f"{dates.clock(e.at)}  {entry_details(e, vocab)}") for e in entries],
         checkin=person.checkin(today),
         trend=trend_text(_mean_and_count([e.pain for e in entries]), (week.mean, week.entries), TREND_DAYS),
         appointment="" if visit is None else appointment_text(visit, today) + ".",
@@ -72,7 +77,7 @@ def _mean_and_count(pains: list[int]) -> tuple[float | None, int]:
     return (sum(pains) / len(pains) if pains else None), len(pains)
 
 
-class TodayScreen(DiaryWork, Screen):
+class TodayScreen(Spoken, DiaryWork, Screen):
     """The first screen: today at a glance, with the obvious next action.
 
     The app reads the first ``data`` before showing the screen, so it is drawn once,
@@ -80,9 +85,9 @@ class TodayScreen(DiaryWork, Screen):
     """
 
     BINDINGS = [
-        Binding("enter", "edit", "Edit entry", id="today-edit", show=False),
-        Binding("y", "sync", "Sync", id="today-sync", show=False),
-        Binding("n", "app.start_own_diary", "My own diary", id="today-own-diary"),
+        Binding("enter", "edit", lazy("Edit entry"), id="today-edit", show=False),
+        Binding("y", "sync", lazy("Sync"), id="today-sync", show=False),
+        Binding("n", "app.start_own_diary", lazy("My own diary"), id="today-own-diary"),
     ]
 
     def __init__(self, data: TodayData | str | None = None):
@@ -93,16 +98,16 @@ class TodayScreen(DiaryWork, Screen):
         yield Header()
         with Vertical(id="today"):
             yield Static("", id="today-date", classes="heading")
-            yield Static("Reading the diary…", id="trend")
+            yield Static(_("Reading the diary…"), id="trend")
             yield Static("", id="checkin-status")
             yield Static("", id="bone-due", markup=False)
             yield Static("", id="reminder")
-            yield Button("Log pain (l)", id="log", variant="primary")
-            yield Static("This is the demo diary: made-up entries, not yours. Press n (or the button) to "
-                         "start your own.", id="demo-note", classes="hint")
-            yield Button("Start my own diary (n)", id="own-diary")
-            yield Static("Today's entries, newest first" + ("" if self.osteo.read_only else " (enter to edit)"),
-                         classes="section")
+            yield Button(_("Log pain (l)"), id="log", variant="primary")
+            yield Static(_("This is the demo diary: made-up entries, not yours. Press n (or the button) to "
+                           "start your own."), id="demo-note", classes="hint")
+            yield Button(_("Start my own diary (n)"), id="own-diary")
+            yield Static(_("Today's entries, newest first") if self.osteo.read_only
+                         else _("Today's entries, newest first (Enter to edit)"), classes="section")
             yield OptionList(id="entries")
         yield KeysFooter()
 
@@ -145,7 +150,7 @@ class TodayScreen(DiaryWork, Screen):
 
     def refused(self, error: DiaryError | str) -> None:
         """Say what went wrong where the trend would be (the app's first look hands over its sentence)."""
-        self.query_one("#trend", Static).update(f"Could not read the diary: {error}")
+        self.query_one("#trend", Static).update(_("Could not read the diary: {error}").format(error=error))
 
     def _show(self, data: TodayData) -> None:
         app = self.osteo
@@ -153,21 +158,26 @@ class TodayScreen(DiaryWork, Screen):
         for widget in self.query("#demo-note, #own-diary"):
             widget.display = data.demo and not app.read_only
         app.profile = app.sub_title = data.profile
-        self.sub_title = f"{data.profile} · Today"
-        self.query_one("#today-date", Static).update(f"{app.now():%A %d %B %Y}")
+        self.sub_title = f"{data.profile} · {_('Today')}"
+        self.query_one("#today-date", Static).update(dates.weekday_day_year(app.now().date()))
         self.query_one("#trend", Static).update(data.trend + (f"\n{data.appointment}" if data.appointment else ""))
-        checkin = ("Check-in: done — " + checkin_summary(data.checkin).split(": ", 1)[1] if data.checkin
-                   else "Check-in: not done yet" + (" (press c)" if "checkin" in app.places() else "") + ".")
+        if data.checkin:
+            summary = checkin_summary(data.checkin)
+            checkin = _("Check-in: done — {answers}").format(answers=summary.partition(": ")[2] or summary)
+        elif "checkin" in app.places():
+            checkin = _("Check-in: not done yet (press c).")
+        else:
+            checkin = _("Check-in: not done yet.")
         self.query_one("#checkin-status", Static).update(checkin)
         bone = self.query_one("#bone-due", Static)
         lines = list(data.doses)
         if data.monthly and not app.read_only:
-            lines.append(f"Time for {' and '.join(MONTHLY[kind] for kind in data.monthly)}: press f, then m.")
+            lines.append(_(MONTHLY[data.monthly[0] if len(data.monthly) == 1 else "both"]))
         bone.update("\n".join(lines))
         bone.display = bool(lines)
         reminder = self.query_one("#reminder", Static)
-        reminder.update("" if data.lines else "Nothing logged today yet."
-                        + ("" if app.read_only else " Press l to log how you feel now."))
+        reminder.update("" if data.lines else _("Nothing logged today yet.") if app.read_only
+                        else _("Nothing logged today yet. Press l to log how you feel now."))
         reminder.display = not data.lines
         entries = self.query_one("#entries", OptionList)
         highlighted = entries.highlighted
@@ -190,7 +200,7 @@ class TodayScreen(DiaryWork, Screen):
     def action_sync(self) -> None:
         """Sync with another copy of the diary (issue 18): the sync screen."""
         if self.osteo.read_only:
-            self.notify("This diary is open read-only; nothing can be changed.", severity="warning")
+            self.notify(_("This diary is open read-only; nothing can be changed."), severity="warning")
             return
         from osteotrack.tui.screens.sync import open_sync
 

@@ -8,26 +8,28 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
+from osteotrack.i18n import N_, _, lazy
+from osteotrack.tui.language import Spoken
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 
-WELCOME = """\
+WELCOME = N_("""\
 [b]Welcome to osteotrack[/b]
 
 A private pain diary for osteoporosis. Log where it hurts, what set it off
 and what helped in a few keys; see how it changes; take a short report to
 your doctor. Everything stays in one file on this computer.
 
-You have no diary yet. What would you like to do?"""
+You have no diary yet. What would you like to do?""")
 
 
-class WelcomeScreen(Screen[str]):
+class WelcomeScreen(Spoken, Screen[str]):
     """Offers "Start my diary" (dismisses with "start"), "Explore a demo diary" ("demo"), or bringing history."""
 
     FORM = True  # the app hides its navigation keys here
     BINDINGS = [
-        Binding("s", "choose('start')", "Start my diary", id="welcome-start"),
-        Binding("d", "choose('demo')", "Explore a demo", id="welcome-demo"),
-        Binding("b", "choose('bring')", "Bring my history", id="welcome-bring"),
+        Binding("s", "choose('start')", lazy("Start my diary"), id="welcome-start"),
+        Binding("d", "choose('demo')", lazy("Explore a demo"), id="welcome-demo"),
+        Binding("b", "choose('bring')", lazy("Bring my history"), id="welcome-bring"),
     ]
 
     def __init__(self, read_only: bool = False):
@@ -38,15 +40,15 @@ class WelcomeScreen(Screen[str]):
         yield Header()
         with Center():
             with Vertical(id="welcome"):
-                yield Static(WELCOME, id="welcome-text")
-                yield Button("Start my diary (s)", id="start", variant="primary", disabled=self.read_only)
-                yield Button("Explore a demo diary (d)", id="demo")
-                yield Button("Bring my history from another app or a spreadsheet (b)", id="bring",
+                yield Static(_(WELCOME), id="welcome-text")
+                yield Button(_("Start my diary (s)"), id="start", variant="primary", disabled=self.read_only)
+                yield Button(_("Explore a demo diary (d)"), id="demo")
+                yield Button(_("Bring my history from another app or a spreadsheet (b)"), id="bring",
                              disabled=self.read_only)
-                yield Static("The demo is a separate file with made-up entries; it never mixes with your "
-                             "own diary.", id="welcome-note", classes="hint")
+                yield Static(_("The demo is a separate file with made-up entries; it never mixes with your "
+                               "own diary."), id="welcome-note", classes="hint")
                 if self.read_only:
-                    yield Static("Read-only mode: a new diary cannot be started.", classes="hint")
+                    yield Static(_("Read-only mode: a new diary cannot be started."), classes="hint")
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -16,39 +16,65 @@ from textual.message import Message
 from textual.widget import Widget
 
 from osteotrack.domain.records import Site
-from osteotrack.domain.vocabulary import LEVELS_BY_LOCATION, pain_band
+from osteotrack.domain.vocabulary import LEVELS_BY_LOCATION
+from osteotrack.i18n import _, pgettext
 from osteotrack.tui.widgets.digits import DigitReader
+from osteotrack.tui.widgets.pain_scale import band
+from osteotrack.tui.widgets.toggle_list import folded, matches
 
 FRONT, BACK = 20, 58  # centre columns of the two figures
-# Where each built-in location sits: (row, centre column, short label). The front
-# figure faces the reader, so the patient's right is on the reader's left.
-PLACES: dict[str, tuple[int, int, str]] = {
-    "shoulder-right": (3, FRONT - 9, "Shoulder R"),
-    "shoulder-left": (3, FRONT + 9, "Shoulder L"),
-    "rib-right": (4, FRONT - 6, "Ribs R"),
-    "rib-left": (4, FRONT + 6, "Ribs L"),
-    "wrist-right": (5, FRONT - 13, "Wrist R"),
-    "pelvis": (5, FRONT, "Pelvis"),
-    "wrist-left": (5, FRONT + 13, "Wrist L"),
-    "hip-right": (6, FRONT - 5, "Hip R"),
-    "hip-left": (6, FRONT + 5, "Hip L"),
-    "knee-right": (7, FRONT - 5, "Knee R"),
-    "knee-left": (7, FRONT + 5, "Knee L"),
-    "foot-right": (8, FRONT - 5, "Foot R"),
-    "foot-left": (8, FRONT + 5, "Foot L"),
-    "neck": (2, BACK, "Neck"),
-    "upper-back": (3, BACK, "Upper back"),
-    "mid-back": (4, BACK, "Mid back"),
-    "lower-back": (5, BACK, "Lower back"),
-    "tailbone": (6, BACK, "Tailbone"),
-    "all-over": (8, BACK, "All over"),
+# Where each built-in location sits: (row, centre column). The front
+# figure faces the reader, so the patient's right is on the reader's left. Its short label
+# (``label``) is kept short in every language, or the chips of a row run into each other.
+PLACES: dict[str, tuple[int, int]] = {
+    "shoulder-right": (3, FRONT - 9),
+    "shoulder-left": (3, FRONT + 9),
+    "rib-right": (4, FRONT - 6),
+    "rib-left": (4, FRONT + 6),
+    "wrist-right": (5, FRONT - 13),
+    "pelvis": (5, FRONT),
+    "wrist-left": (5, FRONT + 13),
+    "hip-right": (6, FRONT - 7),
+    "hip-left": (6, FRONT + 7),
+    "knee-right": (7, FRONT - 7),
+    "knee-left": (7, FRONT + 7),
+    "foot-right": (8, FRONT - 7),
+    "foot-left": (8, FRONT + 7),
+    "neck": (2, BACK),
+    "upper-back": (3, BACK),
+    "mid-back": (4, BACK),
+    "lower-back": (5, BACK),
+    "tailbone": (6, BACK),
+    "all-over": (8, BACK),
 }
-DECOR = [
-    (0, FRONT, "Front (facing you)"),
-    (0, BACK, "Back"),
-    (1, FRONT, "( )"),
-    (1, BACK, "( )"),
-]
+
+
+def label(slug: str) -> str:
+    """The short label of a place on the figure, in the language in force."""
+    labels = {
+        # TRANSLATORS: short labels on the body figure (R = the patient's right, L = left); keep them as short.
+        "shoulder-right": pgettext("body map", "Shoulder R"), "shoulder-left": pgettext("body map", "Shoulder L"),
+        "rib-right": pgettext("body map", "Ribs R"), "rib-left": pgettext("body map", "Ribs L"),
+        "wrist-right": pgettext("body map", "Wrist R"), "pelvis": pgettext("body map", "Pelvis"),
+        "wrist-left": pgettext("body map", "Wrist L"),
+        "hip-right": pgettext("body map", "Hip R"), "hip-left": pgettext("body map", "Hip L"),
+        "knee-right": pgettext("body map", "Knee R"), "knee-left": pgettext("body map", "Knee L"),
+        "foot-right": pgettext("body map", "Foot R"), "foot-left": pgettext("body map", "Foot L"),
+        "neck": pgettext("body map", "Neck"), "upper-back": pgettext("body map", "Upper back"),
+        "mid-back": pgettext("body map", "Mid back"), "lower-back": pgettext("body map", "Lower back"),
+        "tailbone": pgettext("body map", "Tailbone"), "all-over": pgettext("body map", "All over"),
+    }
+    return labels[slug]
+
+
+def decor() -> list[tuple[int, int, str]]:
+    """The figures' headings and heads, in the language in force."""
+    return [
+        (0, FRONT, _("Front (facing you)")),
+        (0, BACK, pgettext("body map", "Back")),  # the back of the body, not the key that goes back
+        (1, FRONT, "( )"),
+        (1, BACK, "( )"),
+    ]
 EXTRA_ROW = 10  # the user's own locations, which have no place on the figure
 NAME_PAUSE = 1.0  # seconds after which typed letters start a new name
 
@@ -105,8 +131,8 @@ class BodyMap(Widget, can_focus=True):
         extra_left = 2
         for slug, name in locations:
             if slug in PLACES:
-                row, centre, label = PLACES[slug]
-                chip = Chip(slug, name, label, row, 0)
+                row, centre = PLACES[slug]
+                chip = Chip(slug, name, label(slug), row, 0)
                 chip.left = centre - chip.width // 2
             else:
                 chip = Chip(slug, name, name, EXTRA_ROW, extra_left)
@@ -184,8 +210,8 @@ class BodyMap(Widget, can_focus=True):
                 if 0 <= left + offset < width:
                     cells[row][left + offset] = (char, style)
 
-        for row, centre, decor in DECOR:
-            put(row, centre - len(decor) // 2, decor, "dim")
+        for row, centre, heading in decor():
+            put(row, centre - len(heading) // 2, heading, "dim")
         for chip in self.chips:
             site = self.sites.get(chip.slug)
             value = "·" if site is None else str(site.intensity)
@@ -211,13 +237,16 @@ class BodyMap(Widget, can_focus=True):
         site = self.sites.get(chip.slug)
         text = Text(f"› {chip.name}: ", style="bold", no_wrap=True, overflow="ellipsis")
         if site is None:
-            text.append("not chosen — a digit sets its intensity, space chooses it")
+            text.append(_("not chosen — a digit sets its intensity, space chooses it"))
         else:
-            text.append(f"{site.intensity} ({pain_band(site.intensity)})")
+            text.append(f"{site.intensity} ({band(site.intensity)})")
             if chip.slug in LEVELS_BY_LOCATION:
-                text.append(f", level {site.level or 'not given'} ([ ] to change)")
+                text.append(_(", level {level} ([ ] to change)").format(level=site.level) if site.level
+                            else _(", level not given ([ ] to change)"))
             for other in (s for s in self.more if s.location == chip.slug):
-                text.append(f"; also {other.level or 'no level'} at {other.intensity}")
+                text.append(_("; also {level} at {intensity}").format(level=other.level, intensity=other.intensity)
+                            if other.level else _("; also with no level at {intensity}").format(
+                                intensity=other.intensity))
         return text
 
     # -- input -----------------------------------------------------------
@@ -249,9 +278,10 @@ class BodyMap(Widget, can_focus=True):
         now = monotonic()
         self._typed = (self._typed if now - self._typed_at < NAME_PAUSE else "") + letter
         self._typed_at = now
-        typed = self._typed
-        starts = [c for c in self.chips if c.name.lower().startswith(typed) or c.label.lower().startswith(typed)]
-        words = [c for c in self.chips if any(w.startswith(typed) for w in c.name.lower().replace(",", "").split())]
+        typed = folded(self._typed)
+        # The name's start first (as shown, accents or not), then the start of any of its words or of the slug.
+        starts = [c for c in self.chips if folded(c.name).startswith(typed) or folded(c.label).startswith(typed)]
+        words = [c for c in self.chips if matches(typed, c.slug, c.name)]
         found = (starts or words)
         if found:
             self.cursor = found[0].slug

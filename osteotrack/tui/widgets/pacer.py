@@ -14,6 +14,7 @@ from textual.widget import Widget
 
 from osteotrack.domain.breathing import BREATHE_IN, BREATHE_OUT, Pattern, Timer, clock_text
 from osteotrack.domain.selfcare import SessionKind, prompt_at
+from osteotrack.i18n import _
 
 BAR_ROWS = 3
 BAR_CELL = "█"
@@ -63,14 +64,14 @@ class Pacer(Widget):
 
     def render(self) -> Text:
         elapsed = self.timer.elapsed()
-        left = f"{clock_text(self.timer.remaining())} left"
-        status = "Paused. Press space or p to go on." if self.timer.paused else ""
+        left = _("{time} left").format(time=clock_text(self.timer.remaining()))
+        status = _("Paused. Press space or p to go on.") if self.timer.paused else ""
         if self.pattern is None:
             lines = [prompt_at(self.kind, elapsed), "", left]
         else:
             phase = self.pattern.phase_at(elapsed)
             counter = f"{phase.word.capitalize()} · {math.ceil(phase.seconds_left)}"
-            lines = [counter, f"Breath {phase.cycle} · {left}"]
+            lines = [counter, _("Breath {number} · {left}").format(number=phase.cycle, left=left)]
             if not self.plain:
                 bar = Text("\n".join(self._bar(bar_fraction(self.pattern, elapsed))),
                            style=self.get_component_rich_style("pacer--bar"))

@@ -11,7 +11,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from osteotrack.i18n import _, lazy
 from osteotrack.tui.widgets.digits import DigitReader
+
+SCALE_WIDTH = 44  # eleven numbers of four columns
 
 
 class ScaleInput(Widget, can_focus=True):
@@ -23,14 +26,14 @@ class ScaleInput(Widget, can_focus=True):
     """
 
     DEFAULT_CSS = """
-    ScaleInput { height: 1; width: 1fr; }
+    ScaleInput { height: auto; width: 1fr; }
     ScaleInput:focus { background: $primary 25%; text-style: bold; }
     """
 
     BINDINGS = [
-        Binding("left", "nudge(-1)", "Less", show=False, id="scale-less"),
-        Binding("right", "nudge(1)", "More", show=False, id="scale-more"),
-        Binding("delete,backspace", "clear", "Clear", show=False, id="scale-clear"),
+        Binding("left", "nudge(-1)", lazy("Less"), show=False, id="scale-less"),
+        Binding("right", "nudge(1)", lazy("More"), show=False, id="scale-more"),
+        Binding("delete,backspace", "clear", lazy("Clear"), show=False, id="scale-clear"),
     ]
 
     value: reactive[int | None] = reactive(None)
@@ -47,13 +50,20 @@ class ScaleInput(Widget, can_focus=True):
         def control(self) -> ScaleInput:
             return self.scale
 
-    def __init__(self, words: Callable[[int], str], value: int | None = None, *, hint: str = "not answered",
+    def __init__(self, words: Callable[[int], str], value: int | None = None, *, hint: str = "",
                  id: str | None = None) -> None:
         super().__init__(id=id)
         self.words = words
-        self.hint = hint
+        self.hint = hint or _("not answered")
         self.digits = DigitReader()
         self.set_reactive(ScaleInput.value, value)
+
+    def _said(self) -> str:
+        return self.words(self.value) if self.value is not None else self.hint
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        # The words beside the numbers, or under them when they do not fit (a longer language, a narrow screen).
+        return 1 if SCALE_WIDTH + 2 + len(self._said()) <= width else 2
 
     def render(self) -> Text:
         text = Text()
@@ -63,11 +73,13 @@ class ScaleInput(Widget, can_focus=True):
                 text.append(f"[{number}]".center(4), style="reverse bold")
             else:
                 text.append(label)
-        text.append("  ")
-        text.append(self.words(self.value) if self.value is not None else self.hint, style="italic")
+        said = self._said()
+        text.append("  " if SCALE_WIDTH + 2 + len(said) <= self.content_region.width else "\n")
+        text.append(said, style="italic")
         return text
 
     def watch_value(self, value: int | None) -> None:
+        self.refresh(layout=True)  # the words may now need a line of their own, or no longer
         self.post_message(self.Changed(self, value))
 
     def on_key(self, event: events.Key) -> None:

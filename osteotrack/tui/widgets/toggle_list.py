@@ -7,13 +7,16 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
+from osteotrack.i18n import _
+
 NOT_RATED = None
 
 
 class ToggleList(Widget, can_focus=True):
     """A list of (slug, name) items to switch on and off.
 
-    Letters filter by the start of any word; up/down move; space or enter toggle.
+    Letters filter by the start of any word of the name (as shown, in the language in force) or of the
+    slug, accents or not ("lendenwirbelsaule" finds "Lendenwirbelsäule"); up/down move; space or enter toggle.
     With ``valued=True`` each chosen item carries a percent (relief): a digit sets
     its tens and chooses the item, ``+``/``-`` step by ten up to 100.
     """
@@ -58,9 +61,7 @@ class ToggleList(Widget, can_focus=True):
     def visible(self) -> list[tuple[str, str]]:
         if not self.filter:
             return self.items
-        f = self.filter.lower()
-        return [(slug, name) for slug, name in self.items
-                if slug.startswith(f) or any(w.startswith(f) for w in name.lower().replace("(", " ").split())]
+        return [(slug, name) for slug, name in self.items if matches(self.filter, slug, name)]
 
     @property
     def current(self) -> str | None:
@@ -100,13 +101,16 @@ class ToggleList(Widget, can_focus=True):
         width = self.content_region.width or 40
         text = Text(no_wrap=True, overflow="ellipsis")
         if self.filter:
-            text.append(f"filter: {self.filter}▏", style="bold")
-            text.append("  backspace clears", style="dim")
+            typed = _("filter: {typed}").format(typed=self.filter) + "▏"
+            text.append(typed, style="bold")
+            hint = "  " + _("Backspace clears")
+            if len(typed) + len(hint) <= width:  # the hint only where it fits: the line never wraps
+                text.append(hint, style="dim")
         else:
-            text.append("type to filter", style="dim")
+            text.append(_("type to filter"), style="dim")
         shown = self.visible()
         if not shown:
-            text.append("\n  nothing matches", style="dim italic")
+            text.append("\n  " + _("nothing matches"), style="dim italic")
         value_width = 7 if self.valued else 0
         for index in range(self._top, min(len(shown), self._top + self.rows)):
             slug, name = shown[index]
@@ -162,3 +166,28 @@ class ToggleList(Widget, can_focus=True):
         if event.y >= 1 and 0 <= index < len(shown):
             self.cursor = index
             self.toggle(shown[index][0])
+
+
+def folded(text: str) -> str:
+    """``text`` in lower case without accents, for matching what is typed: "Lendenwirbelsäule" → "lendenwirbelsaule"."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words_of(name: str) -> list[str]:
+    """The words of a name a typed filter may start: "Cadera, izquierda (lado)" → cadera, izquierda, lado."""
+    for mark in "(),/":
+        name = name.replace(mark, " ")
+    return folded(name).split()
+
+
+def matches(typed: str, slug: str, name: str) -> bool:
+    """Whether ``typed`` starts the slug or a word of the name, accents or not, "ae" for "ä" too."""
+    typed = folded(typed)
+    if slug.startswith(typed):
+        return True
+    # German readers may type ä, ö, ü, ß as ae, oe, ue, ss: "lendenwirbelsaeule".
+    spelled = name.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return any(word.startswith(typed) for word in [*words_of(name), *words_of(spelled)])
