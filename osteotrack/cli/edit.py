@@ -41,8 +41,10 @@ def entry_show(session, entry_id):
     person = session.person()
     found = person.get_entry(person.find_id("entry", entry_id))
     assert found is not None  # find_id found it
-    for label, value in entry_lines(found, person.vocabulary()):
-        click.echo(f"{label + ':':<16}{value}")
+    lines = entry_lines(found, person.vocabulary())
+    width = max(16, *(len(label) + 2 for label, _value in lines))  # the labels' length differs by language
+    for label, value in lines:
+        click.echo(f"{label + ':':<{width}}{value}")
 
 
 @entry.command("edit")

@@ -153,8 +153,9 @@ def draw_pain(fig, trends: Trends) -> str:
     # TRANSLATORS: the key of the pain chart; {worst}, {least}, {mean}, {rolling} are its markers.
     key = _("{worst} worst  {least} least  {mean} mean  {rolling} 7-day rolling mean").format(
         worst=WORST, least=LEAST, mean=MEAN, rolling=ROLLING_KEY)
-    key += "\n" + _("{each}; {logged} of {days} logged").format(
-        each=each, logged=numbers.whole(trends.summary.days_logged), days=numbers.count(period.days, "day"))
+    key += "\n" + ngettext("{each}; {logged} of {n} day logged", "{each}; {logged} of {n} days logged",
+                           period.days).format(each=each, logged=numbers.whole(trends.summary.days_logged),
+                                               n=numbers.whole(period.days))
     kinds = sorted({m.kind for m in marks}, key=list(EVENT_CODES).index)
     if kinds:
         key += "\n" + _("events: {events}").format(

@@ -12,7 +12,7 @@ from rich.text import Text
 from osteotrack.analysis.figures import MEAN_PAIN_DEFINITION, fall_band_text
 from osteotrack.analysis.results import Trends
 from osteotrack.domain import dates, numbers
-from osteotrack.i18n import N_, _
+from osteotrack.i18n import N_, _, ngettext
 
 SESSIONS_TITLE = N_("Self-care sessions, pain just before and just after")
 CAUTION = N_("Figures describe what was logged; they do not say what caused the pain.")
@@ -59,7 +59,9 @@ def summary_table(t: Trends) -> Table:
     caption = _("this period: {period}\nprevious: {previous}").format(
         period=span(t.period.since, t.period.until), previous=span(previous.since, previous.until))
     caption += "\n" + _(MEAN_PAIN_DEFINITION) + ("" if relative is None else "\n" + fall_band_text(relative))
-    table = _table(_("Pain summary, against the {days} before").format(days=numbers.count(t.period.days, "day")), "",
+    title = ngettext("Pain summary, against the {n} day before", "Pain summary, against the {n} days before",
+                     t.period.days).format(n=numbers.whole(t.period.days))
+    table = _table(title, "",
                    _("this period"), _("previous"), _("change"), caption=caption)
     # The change is the difference of the two means as printed, so the row adds up.
     table.add_row(_("average daily pain"), numbers.pain(now.mean), numbers.pain(before.mean),
