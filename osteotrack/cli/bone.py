@@ -81,7 +81,8 @@ def treatment_stop(session, medicine, on, note):
 
 
 @treatment.command("list")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help=N_("table to read; json for other programs."))
 @pass_session
 def treatment_list(session, fmt):
     """Each treatment with its last dose, the next due day and how many days late it is (0 when on time)."""

@@ -69,7 +69,8 @@ KINDS = ("entries", "checkins", "events", "questions", "treatments", "doses", "h
 @day_option("--since", N_("First day to include (e.g. 2026-09-01, 'yesterday', '30d ago'). Default: the beginning."))
 @day_option("--until", N_("Last day to include. Default: today."))
 @click.option("--kind", type=click.Choice(KINDS), default="entries", show_default=True, help=N_("Which records."))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help=N_("table to read; json or csv for other programs."))
 @click.option("--limit", type=click.IntRange(min=1), default=None, help=N_("At most this many, newest first."))
 @pass_session
 def list_(session, since, until, kind, fmt, limit):
