@@ -68,7 +68,9 @@ def _show_conflicts(found) -> None:
                                                                    when=c.kept_at))
         rows = side_by_side(c.winner, c.loser)
         width = max((len(k) for k, _, _ in rows), default=0)
-        click.echo(f"  {'':{width}}  {_('kept (won)'):30}  {_('lost')}")
+        # TRANSLATORS: the headings of a kept conflict's two versions: the one kept, and the one that lost.
+        kept_heading, lost_heading = _("kept (won)"), _("lost")
+        click.echo(f"  {'':{width}}  {kept_heading:30}  {lost_heading}")
         for key, kept, lost in rows:
             click.echo(f"  {key:{width}}  {_short(kept):30}  {_short(lost)}")
 

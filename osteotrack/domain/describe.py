@@ -157,7 +157,7 @@ def checkin_summary(c: CheckIn) -> str:
     score = c.peg_score
     if score is not None:
         text += "; " + _("PEG {score}").format(score=numbers.pain(score))
-    return f"{weekday_day_year(c.day)}: {text or _('note only')}"
+    return _("{when}: {details}").format(when=weekday_day_year(c.day), details=text or _("note only"))
 
 
 def event_summary(ev: Event, vocab: Vocabulary) -> str:
@@ -177,7 +177,8 @@ def event_summary(ev: Event, vocab: Vocabulary) -> str:
         details.append(_("T-score {score}").format(score=numbers.t_score(ev.t_score)))
     if ev.note:
         details.append(ev.note)
-    return f"{when_text(ev.at)}: {text}" + (f" ({'; '.join(details)})" if details else "")
+    return _("{when}: {details}").format(when=when_text(ev.at),
+                                         details=text + (f" ({'; '.join(details)})" if details else ""))
 
 
 def days_until(day, today) -> str:
