@@ -86,19 +86,19 @@ HAND = [
     "30% (2 rated)",  # over-the-counter: (40 + 20) / 2, one use unrated
     "55% (2 rated)",  # heat: (60 + 50) / 2
     # Over-the-counter on 2 and 3 Nov, all of it ibuprofen 400 mg: the kind's row, then the medicine's.
-    "Over-the-counter, all 2 of 10 days 3 uses 2 days (02 Nov – 03 Nov 2026)",
-    "ibuprofen 400 mg 2 of 10 days 3 uses 2 days (02 Nov – 03 Nov 2026)",
-    "Prescription, all 1 of 10 days 1 use 1 day (05 Nov – 05 Nov 2026)",  # on 5 Nov
-    "tramadol 50 mg 1 of 10 days 1 use 1 day (05 Nov – 05 Nov 2026)",
+    "Over-the-counter, all 2 of 10 days 3 uses 2 days (2 Nov – 3 Nov 2026)",
+    "ibuprofen 400 mg 2 of 10 days 3 uses 2 days (2 Nov – 3 Nov 2026)",
+    "Prescription, all 1 of 10 days 1 use 1 day (5 Nov – 5 Nov 2026)",  # on 5 Nov
+    "tramadol 50 mg 1 of 10 days 1 use 1 day (5 Nov – 5 Nov 2026)",
     "2026-W45 (from 02 Nov) 6.0 6.5 5.0 6.5 2",  # PEG (5.0 + 7.0) / 2; items 6.5, 5.0, 6.5
     "2026-W46 (from 09 Nov) 2.0 2.0 2.0 2.0 1",
     "T-score -2.5 at lumbar spine",
     "slipped in the kitchen",
     "Can I carry 5 kg?",
     "Walk with poles? (asked, not yet answered)",  # asked but not answered: still open
-    "Sat 07 Nov 2026 14:00: Appointment",  # a past appointment is an event of the period
+    "Sat 7 Nov 2026 14:00: Appointment",  # a past appointment is an event of the period
     "A day is the local day where the entry was made",
-    f"Thu 05 Nov 2026 12:00, pain 2 (Hip, left 2): {NOTE}",  # the one entry flagged for the doctor
+    f"Thu 5 Nov 2026 12:00, pain 2 (Hip, left 2): {NOTE}",  # the one entry flagged for the doctor
 ]
 
 
@@ -251,7 +251,7 @@ def test_entries_marked_for_the_doctor_without_a_note_share_one_line(diary):
     me.add_entry(Entry(at(5, 10), 2), now=NOW)  # not flagged: not listed
     notes = next(s for s in build_report(me, PERIOD).sections if s.key == "notes")
     assert notes.lines == [
-        "Mon 02 Nov 2026 08:00, pain 6 (Hip, left 6; Mid back 4): worse on stairs",
-        "Marked for the doctor without a note (2 entries): Tue 03 Nov 2026 09:00, pain 5; "
-        "Wed 04 Nov 2026 20:00, pain 7.",
+        "Mon 2 Nov 2026 08:00, pain 6 (Hip, left 6; Mid back 4): worse on stairs",
+        "Marked for the doctor without a note (2 entries): Tue 3 Nov 2026 09:00, pain 5; "
+        "Wed 4 Nov 2026 20:00, pain 7.",
     ]
