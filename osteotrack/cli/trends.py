@@ -85,7 +85,7 @@ def print_text(result) -> None:
         from osteotrack.views.bone_trends import bone_group
 
         console.print(bone_group(result.bone), end="\n\n")
-    console.print(_(tables.CAUTION))
+    console.print(str(tables.CAUTION))
 
 
 COMMANDS = [trends]

@@ -10,9 +10,9 @@ from rich.text import Text
 from osteotrack.analysis.bone import BoneCareSummary
 from osteotrack.domain.bone import cm_text, day_text, days_text, impression_text
 from osteotrack.domain.numbers import whole
-from osteotrack.i18n import N_, _, ngettext
+from osteotrack.i18n import _, lazy, ngettext
 
-TITLE = N_("Bone care")
+TITLE = lazy("Bone care")  # translated wherever it is turned into text
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -87,7 +87,7 @@ def treatments_table(bone: BoneCareSummary) -> Table:
 
 def bone_group(bone: BoneCareSummary) -> Group:
     """Everything of the Bone care section, for a console."""
-    parts: list = [Text(_(TITLE), style="bold")]
+    parts: list = [Text(str(TITLE), style="bold")]
     if bone.treatments:
         parts.append(treatments_table(bone))
     parts += [Text(line) for line in lines(bone)]

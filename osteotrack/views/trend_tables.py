@@ -12,10 +12,11 @@ from rich.text import Text
 from osteotrack.analysis.figures import MEAN_PAIN_DEFINITION, fall_band_text
 from osteotrack.analysis.results import Trends
 from osteotrack.domain import dates, numbers
-from osteotrack.i18n import N_, _, ngettext
+from osteotrack.i18n import _, lazy, ngettext
 
-SESSIONS_TITLE = N_("Self-care sessions, pain just before and just after")
-CAUTION = N_("Figures describe what was logged; they do not say what caused the pain.")
+# lazy: translated wherever they are turned into text (the Trends screen puts CAUTION in an f-string).
+SESSIONS_TITLE = lazy("Self-care sessions, pain just before and just after")
+CAUTION = lazy("Figures describe what was logged; they do not say what caused the pain.")
 
 
 def span(first, last) -> str:
@@ -107,7 +108,7 @@ def sessions_lines(t: Trends) -> Text:
     """'Relaxation breathing: 3 sessions, mean pain 6.0 → 4.7', one line per therapy; empty without sessions."""
     if not t.sessions:
         return Text()
-    return Text.assemble(Text(_(SESSIONS_TITLE), style="bold"), *(f"\n{s.line(s.name)}" for s in t.sessions))
+    return Text.assemble(Text(str(SESSIONS_TITLE), style="bold"), *(f"\n{s.line(s.name)}" for s in t.sessions))
 
 
 def medication_table(t: Trends) -> Table:
