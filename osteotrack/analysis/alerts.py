@@ -13,7 +13,10 @@ from osteotrack.analysis.bone import bone_alerts
 from osteotrack.analysis.changes import what_changed
 from osteotrack.analysis.results import WhatChanged
 from osteotrack.domain import numbers
+from osteotrack.domain.dates import weekday_day
+from osteotrack.domain.describe import in_a_list, one_stop
 from osteotrack.domain.records import Entry
+from osteotrack.i18n import _, ngettext
 
 PAIN_RISE = 2  # points of mean pain, this week against last week
 QUIET_DAYS = 3  # days without any entry, today included
@@ -53,21 +56,23 @@ def alerts(changed: WhatChanged, last_day: date | None, today: date) -> list[str
     # The rise as shown: the difference of the two average daily pains, each rounded to one decimal.
     rise = numbers.change(now.mean, before.mean)
     if rise is not None and rise >= PAIN_RISE:
-        out.append(f"Pain is up by {numbers.pain(rise)} points: average daily pain "
-                   f"{numbers.pain(now.mean)} this week, {numbers.pain(before.mean)} last week.")
+        out.append(_("Pain is up by {rise} points: average daily pain {now} this week, {before} last week.").format(
+            rise=numbers.pain(rise), now=numbers.pain(now.mean), before=numbers.pain(before.mean)))
     if changed.new_locations and before.entries:  # with no entries last week everything would be "new"
-        places = ", ".join(s.name.lower() for s in changed.new_locations)
-        out.append(f"New place that hurts this week: {places}.")
+        places = ", ".join(in_a_list(s.name) for s in changed.new_locations)
+        out.append(ngettext("New place that hurts this week: {places}.", "New places that hurt this week: {places}.",
+                            len(changed.new_locations)).format(places=places))
     for mark in changed.falls_and_fractures:
-        out.append(f"{mark.label} logged on {mark.day:%a} {mark.day.day} {mark.day:%b}.")
+        # TRANSLATORS: {event} is a short label: "Fall", "Fracture mid back T8".
+        out.append(_("{event} logged on {day}.").format(event=mark.label, day=weekday_day(mark.day)))
     if last_day is None:
-        out.append("Nothing logged yet.")
+        out.append(_("Nothing logged yet."))
     elif (today - last_day).days >= QUIET_DAYS:
-        out.append(f"No entry for {numbers.count((today - last_day).days, 'day')}; the last was on "
-                   f"{last_day:%a} {last_day.day} {last_day:%b}.")
+        out.append(_("No entry for {days}; the last was on {day}.").format(
+            days=numbers.count((today - last_day).days, "day"), day=weekday_day(last_day)))
     for drop in changed.relief_dropped:
         usual = drop.rated_before >= USUAL_RATINGS and drop.rated_now >= USUAL_RATINGS
         if usual and drop.relief_before - drop.relief_now >= RELIEF_FALL - 1e-9:
-            out.append(f"{drop.name} helps less: {numbers.percent(drop.relief_now)} relief this week, "
-                       f"{numbers.percent(drop.relief_before)} last week.")
-    return out
+            out.append(_("{therapy} helps less: {now} relief this week, {before} last week.").format(
+                therapy=drop.name, now=numbers.percent(drop.relief_now), before=numbers.percent(drop.relief_before)))
+    return [one_stop(text) for text in out]

@@ -181,19 +181,21 @@ def bone_alerts(person, today: date) -> list[str]:
     from datetime import timedelta
 
     from osteotrack.domain.bone import cm_text, day_text, losses
+    from osteotrack.domain.dates import weekday_day
+    from osteotrack.domain.describe import one_stop
+    from osteotrack.i18n import _
 
     out = [f"{due_line(s, today)}." for s in treatment_statuses(person, today)
            if s.next_due is not None and s.days_late > 0]
     week = today - timedelta(days=NEAR_FALL_DAYS - 1)
     for ev in person.events(week, today, kinds=("near-fall",)):
-        out.append(f"Near-fall logged on {ev.at:%a} {ev.at.day} {ev.at:%b}.")
+        out.append(one_stop(_("Near-fall logged on {day}.").format(day=weekday_day(ev.at.date()))))
     heights = person.heights()
     if heights and (today - heights[-1].at.date()).days < HEIGHT_ALERT_DAYS:
         found = losses(heights[:-1], heights[-1])
         if found:
             loss = max(found, key=lambda x: (x.mm, x.kind == "total"))
-            out.append(
-                f"Height {cm_text(loss.measured.mm)} on {day_text(loss.measured.at.date())} is "
-                f"{cm_text(loss.mm)} below {cm_text(loss.reference.mm)} on {day_text(loss.reference.at.date())}."
-            )
+            out.append(_("Height {height} on {day} is {loss} below {before} on {before_day}.").format(
+                height=cm_text(loss.measured.mm), day=day_text(loss.measured.at.date()), loss=cm_text(loss.mm),
+                before=cm_text(loss.reference.mm), before_day=day_text(loss.reference.at.date())))
     return out

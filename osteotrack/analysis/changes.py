@@ -13,6 +13,9 @@ from osteotrack.analysis import figures
 from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.results import ReliefDrop, WhatChanged
 from osteotrack.domain import numbers
+from osteotrack.domain.dates import weekday_day
+from osteotrack.domain.describe import and_list, in_a_list, one_stop
+from osteotrack.i18n import _, ngettext
 
 # Pain is logged in whole points: a mean within half a point is "about the same".
 SAME_WITHIN = 0.5
@@ -53,11 +56,16 @@ def what_changed(person, today: date | None = None) -> WhatChanged:
 
 
 def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    return weekday_day(day)
+
+
+def _lowered_first(label: str) -> str:
+    """A label inside a sentence: its first letter lower case ("fracture mid back T8"), but in German."""
+    return label if in_a_list("A") == "A" else label[:1].lower() + label[1:]
 
 
 def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return and_list(words)
 
 
 def _sentences(this_week, last_week, pain_now, pain_before, direction, new_locations, falls_and_fractures,
@@ -65,31 +73,41 @@ def _sentences(this_week, last_week, pain_now, pain_before, direction, new_locat
     out = []
     if direction == "unknown":
         if not pain_now.entries:
-            out.append("No entries this week, so there is no average daily pain to compare.")
+            out.append(_("No entries this week, so there is no average daily pain to compare."))
         else:
-            out.append(f"Average daily pain this week is {numbers.pain(pain_now.mean)} "
-                       f"({numbers.count(pain_now.entries, 'entry')}); "
-                       "there were no entries last week to compare with.")
+            out.append(_("Average daily pain this week is {pain} ({entries}); there were no entries last week to "
+                         "compare with.").format(pain=numbers.pain(pain_now.mean),
+                                                 entries=numbers.count(pain_now.entries, "entry")))
     else:
-        counts = (f"{numbers.pain(pain_before.mean)} last week ({numbers.count(pain_before.entries, 'entry')}), "
-                  f"{numbers.pain(pain_now.mean)} this week ({numbers.count(pain_now.entries, 'entry')})")
-        verb = {"up": "went up", "down": "went down", "same": "stayed about the same"}[direction]
-        out.append(f"Average daily pain {verb}: {counts}.")
+        said = {"up": _("Average daily pain went up: {before} last week ({entries_before}), {now} this week "
+                        "({entries_now})."),
+                "down": _("Average daily pain went down: {before} last week ({entries_before}), {now} this week "
+                          "({entries_now})."),
+                "same": _("Average daily pain stayed about the same: {before} last week ({entries_before}), {now} "
+                          "this week ({entries_now}).")}[direction]
+        out.append(said.format(before=numbers.pain(pain_before.mean),
+                               entries_before=numbers.count(pain_before.entries, "entry"),
+                               now=numbers.pain(pain_now.mean), entries_now=numbers.count(pain_now.entries, "entry")))
     if new_locations:
-        places = [f"{s.name.lower()} ({numbers.count(s.hurt, 'entry')})" for s in new_locations]
-        out.append(f"Hurt this week but not last week: {_join(places)}.")
+        places = [f"{in_a_list(s.name)} ({numbers.count(s.hurt, 'entry')})" for s in new_locations]
+        out.append(_("Hurt this week but not last week: {places}.").format(places=_join(places)))
     if falls_and_fractures:
-        marks = [f"{e.label[0].lower()}{e.label[1:]} on {_day(e.day)}" for e in falls_and_fractures]
-        out.append("Logged this week: " + _join(marks) + ".")
+        # TRANSLATORS: an event of the week in a list: "fall on Mon 30 Nov".
+        marks = [_("{event} on {day}").format(event=_lowered_first(e.label), day=_day(e.day))
+                 for e in falls_and_fractures]
+        out.append(_("Logged this week: {events}.").format(events=_join(marks)))
     else:
-        out.append("No falls or fractures logged this week.")
+        out.append(_("No falls or fractures logged this week."))
     if days_without_entry:
-        out.append(f"{numbers.count(len(days_without_entry), 'day').capitalize()} without an entry this week: "
-                   f"{_join([_day(d) for d in days_without_entry])}.")
+        out.append(ngettext("{n} day without an entry this week: {days}.",
+                            "{n} days without an entry this week: {days}.", len(days_without_entry)).format(
+            n=numbers.whole(len(days_without_entry)), days=_join([_day(d) for d in days_without_entry])))
     else:
-        out.append("An entry on every day this week.")
+        out.append(_("An entry on every day this week."))
     for t in relief_dropped:
-        out.append(f"{t.name} gave less relief: {numbers.percent(t.relief_before)} last week "
-                   f"({numbers.count(t.rated_before, 'rating')}), {numbers.percent(t.relief_now)} this week "
-                   f"({numbers.count(t.rated_now, 'rating')}).")
-    return out
+        out.append(_("{therapy} gave less relief: {before} last week ({rated_before}), {now} this week "
+                     "({rated_now}).").format(therapy=t.name, before=numbers.percent(t.relief_before),
+                                              rated_before=numbers.count(t.rated_before, "rating"),
+                                              now=numbers.percent(t.relief_now),
+                                              rated_now=numbers.count(t.rated_now, "rating")))
+    return [one_stop(text) for text in out]

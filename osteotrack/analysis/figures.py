@@ -28,7 +28,9 @@ from osteotrack.analysis.results import (
     TriggerStat,
 )
 from osteotrack.domain import numbers
-from osteotrack.domain.vocabulary import DXA_SITES, PROCEDURES
+from osteotrack.domain.describe import in_a_list
+from osteotrack.domain.vocabulary import DXA_SITES, PROCEDURES, shown
+from osteotrack.i18n import N_, _
 from osteotrack.store.profile_diary import ProfileDiary
 
 OTC, PRESCRIPTION = "otc-pain-medication", "prescription-pain-medication"
@@ -37,18 +39,18 @@ WEEK = timedelta(days=7)
 _N = TypeVar("_N", int, float)
 # Timeline labels are short: the chart has little room.
 SHORT_KINDS = {
-    "fall": "Fall",
-    "near-fall": "Near-fall",
-    "fracture": "Fracture",
-    "procedure": "Procedure",
-    "imaging": "Imaging",
-    "dxa": "DXA",
-    "appointment": "Appointment",
+    "fall": N_("Fall"),
+    "near-fall": N_("Near-fall"),
+    "fracture": N_("Fracture"),
+    "procedure": N_("Procedure"),
+    "imaging": N_("Imaging"),
+    "dxa": N_("DXA"),
+    "appointment": N_("Appointment"),
 }
 
 
 # THE definition of the headline pain figure, used by every face (trends, report, overview, Today, JSON).
-MEAN_PAIN_DEFINITION = ("Average daily pain is the mean of each logged day's mean pain: a day with five entries "
+MEAN_PAIN_DEFINITION = N_("Average daily pain is the mean of each logged day's mean pain: a day with five entries "
                         "counts as much as a day with one.")
 # Relative changes of pain that pain research reports against (IMMPACT: Dworkin et al., J Pain 2008;9:105-121):
 # a fall of 30 % or more, and of 50 % or more. Stated as facts about the numbers, never as advice.
@@ -125,14 +127,22 @@ def fall_band_text(relative: float | None) -> str:
         return ""
     low, high = PAIN_FALL_BANDS
     size = numbers.rounded(abs(relative), 0)
-    if relative >= 0:
-        where = f"a rise of {numbers.percent(size)}" if size else "no change"
+    if relative >= 0 and size:
+        said = _("Pain research reports falls in average pain of {low} or more and of {high} or more; this is a rise "
+                 "of {change}.")
+    elif relative >= 0:
+        said = _("Pain research reports falls in average pain of {low} or more and of {high} or more; this is no "
+                 "change.")
+    elif size >= high:
+        said = _("Pain research reports falls in average pain of {low} or more and of {high} or more; this is a fall "
+                 "of {change}, {high} or more.")
+    elif size >= low:
+        said = _("Pain research reports falls in average pain of {low} or more and of {high} or more; this is a fall "
+                 "of {change}, {low} or more but less than {high}.")
     else:
-        where = f"a fall of {numbers.percent(size)}, " + (
-            f"{high}% or more" if size >= high else f"{low}% or more but less than {high}%" if size >= low else
-            f"less than {low}%")
-    return (f"Pain research reports falls in average pain of {low}% or more and of {high}% or more; "
-            f"this is {where}.")
+        said = _("Pain research reports falls in average pain of {low} or more and of {high} or more; this is a fall "
+                 "of {change}, less than {low}.")
+    return said.format(low=numbers.percent(low), high=numbers.percent(high), change=numbers.percent(size))
 
 
 def locations(person: ProfileDiary, period: Period, days_logged: int | None = None) -> list[LocationStat]:
@@ -142,7 +152,7 @@ def locations(person: ProfileDiary, period: Period, days_logged: int | None = No
         days_logged = pain_summary(person, period).days_logged
     vocab = person.vocabulary()
     rows = person.figures.locations(person.id, period.since, period.until)
-    return [LocationStat(r["location"], vocab.name("location", r["location"]), r["days"], days_logged,
+    return [LocationStat(r["location"], vocab.display("location", r["location"]), r["days"], days_logged,
                          r["days"] / days_logged, r["mean"], r["hurt"], r["count"])
             for r in rows]
 
@@ -159,7 +169,7 @@ def triggers(person: ProfileDiary, period: Period, rows: list | None = None) -> 
     for r in person.figures.triggers(person.id, period.since, period.until):
         slug, present, present_sum = r["slug"], r["count"], r["pain_sum"]
         absent = entries - present
-        out.append(TriggerStat(slug, vocab.name("trigger", slug), present, present_sum / present, absent,
+        out.append(TriggerStat(slug, vocab.display("trigger", slug), present, present_sum / present, absent,
                                (pain_sum - present_sum) / absent if absent else None))
     return out
 
@@ -168,7 +178,7 @@ def therapies(person: ProfileDiary, period: Period) -> list[TherapyStat]:
     """Per therapy: times used, mean relief and the number of rated uses; most used first."""
     vocab = person.vocabulary()
     terms = vocab.terms["therapy"]
-    return [TherapyStat(r["therapy"], vocab.name("therapy", r["therapy"]),
+    return [TherapyStat(r["therapy"], vocab.display("therapy", r["therapy"]),
                         getattr(terms.get(r["therapy"]), "group", None),
                         r["count"], r["mean_relief"], r["rated"])
             for r in person.figures.therapies(person.id, period.since, period.until)]
@@ -212,7 +222,7 @@ def _medication_stat(therapy: str, name: str, medicine: str | None, uses_by_day:
 
 def medicine_name(medication: str | None, dose: str | None) -> str:
     """A medicine as the diary holds it: ``ibuprofen 400 mg``; the words for one logged without a name."""
-    return " ".join(p for p in (medication, dose) if p) or "name not given"
+    return " ".join(p for p in (medication, dose) if p) or _("name not given")
 
 
 def medication_use(person: ProfileDiary, period: Period) -> MedicationUse:
@@ -227,11 +237,11 @@ def medication_use(person: ProfileDiary, period: Period) -> MedicationUse:
         kinds[r["therapy"]][day] = kinds[r["therapy"]].get(day, 0) + r["uses"]
         per_day = medicines.setdefault((r["therapy"], medicine_name(r["medication"], r["dose"])), {})
         per_day[day] = per_day.get(day, 0) + r["uses"]
-    named = [_medication_stat(therapy, vocab.name("therapy", therapy), medicine, per_day, period)
+    named = [_medication_stat(therapy, vocab.display("therapy", therapy), medicine, per_day, period)
              for (therapy, medicine), per_day in medicines.items()]
     return MedicationUse(
-        _medication_stat(OTC, vocab.name("therapy", OTC), None, kinds[OTC], period),
-        _medication_stat(PRESCRIPTION, vocab.name("therapy", PRESCRIPTION), None, kinds[PRESCRIPTION], period),
+        _medication_stat(OTC, vocab.display("therapy", OTC), None, kinds[OTC], period),
+        _medication_stat(PRESCRIPTION, vocab.display("therapy", PRESCRIPTION), None, kinds[PRESCRIPTION], period),
         sorted((m for m in named if m.days_used),
                key=lambda m: (m.therapy != OTC, -m.days_used, (m.medicine or "").lower())),
     )
@@ -252,16 +262,16 @@ def event_label(kind: str, procedure: str | None, site: str | None, level: str |
                 dxa_site: str | None, vocab) -> str:
     """A short label for the timeline: ``Kyphoplasty mid back T8``, ``Fall``, ``DXA T -2.7 lumbar spine``."""
     if kind == "procedure" and procedure:
-        words = [PROCEDURES.get(procedure, procedure)]
+        words = [shown(PROCEDURES, procedure)]
     elif kind == "dxa":
-        words = ["DXA"] + ([f"T {numbers.t_score(t_score)}"] if t_score is not None else [])
+        words = [_("DXA")] + ([f"T {numbers.t_score(t_score)}"] if t_score is not None else [])
         if dxa_site:
-            words.append(DXA_SITES.get(dxa_site, dxa_site).lower())
+            words.append(in_a_list(shown(DXA_SITES, dxa_site)))
     else:
-        words = [SHORT_KINDS[kind]]
+        words = [_(SHORT_KINDS[kind])]
     if kind != "dxa":
         if site:
-            words.append(vocab.name("location", site).lower())
+            words.append(in_a_list(vocab.display("location", site)))
         if level:
             words.append(level)
     return " ".join(words)

@@ -42,10 +42,10 @@ class Period:
 
     def label(self) -> str:
         """``7 Nov 2026 – 20 Nov 2026 (14 days)``."""
+        from osteotrack.domain.dates import day
         from osteotrack.domain.numbers import count
 
-        return (f"{self.since.day} {self.since:%b %Y} – {self.until.day} {self.until:%b %Y} "
-                f"({count(self.days, 'day')})")
+        return f"{day(self.since)} – {day(self.until)} ({count(self.days, 'day')})"
 
 
 def months_before(day: date, months: int) -> date:

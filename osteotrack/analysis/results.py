@@ -130,8 +130,14 @@ class MedicationRun:
 
     def text(self) -> str:
         """``20 Nov – 24 Nov 2026``, or ``since 30 Oct (before the period) – 10 Nov 2026``."""
-        start = f"since {self.first:%d %b} (before the period)" if self.began_before else f"{self.first:%d %b}"
-        return f"{start} – {self.last:%d %b %Y}"
+        from osteotrack.domain.dates import day, day_short
+        from osteotrack.i18n import _
+
+        if self.began_before:
+            # TRANSLATORS: a run of days of medication that began before the period shown.
+            return _("since {first} (before the period) – {last}").format(first=day_short(self.first),
+                                                                        last=day(self.last))
+        return f"{day_short(self.first)} – {day(self.last)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +167,11 @@ class MedicationStat:
         length, runs = numbers.count(self.longest_run, "day"), self.longest_runs
         if len(runs) <= 3:
             return f"{length} ({'; '.join(r.text() for r in runs)})"
-        return f"{length}, {len(runs)} runs this long (latest {runs[-1].text()})"
+        from osteotrack.i18n import _
+
+        # TRANSLATORS: "5 days, 4 runs this long (latest 20 Nov – 24 Nov 2026)".
+        return _("{length}, {runs} runs this long (latest {latest})").format(
+            length=length, runs=numbers.whole(len(runs)), latest=runs[-1].text())
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,14 +42,18 @@ class SessionSummary:
         """'relaxation: 12 sessions, mean pain 6.1 → 4.9' (``label`` replaces the slug, e.g. ``self.name``)."""
         # The means as exact fractions of the stored sums: 6.25 never turns into 6.2499… on the way.
         before, after = Fraction(self.sum_before, self.sessions), Fraction(self.sum_after, self.sessions)
-        return (f"{label or self.therapy}: {numbers.count(self.sessions, 'session')}, mean pain "
-                f"{numbers.pain(before)} → {numbers.pain(after)}")
+        from osteotrack.i18n import _
+
+        # TRANSLATORS: "Relaxation training: 12 sessions, mean pain 6.1 → 4.9".
+        return _("{therapy}: {sessions}, mean pain {before} → {after}").format(
+            therapy=label or self.therapy, sessions=numbers.count(self.sessions, "session"),
+            before=numbers.pain(before), after=numbers.pain(after))
 
 
 def session_summaries(person, period: Period | None = None) -> list[SessionSummary]:
     """Sessions per therapy in ``period`` (every session when None), most-used therapy first."""
     rows = person.figures.sessions(person.id, period.since if period else None, period.until if period else None)
     vocab = person.vocabulary()
-    return [SessionSummary(r["therapy"], vocab.name("therapy", r["therapy"]), r["sessions"], r["completed"],
+    return [SessionSummary(r["therapy"], vocab.display("therapy", r["therapy"]), r["sessions"], r["completed"],
                            r["seconds"] / 60, r["sum_before"], r["sum_after"], r["sum_relief"])
             for r in rows]

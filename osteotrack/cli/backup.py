@@ -7,14 +7,15 @@ from pathlib import Path
 
 import click
 
-from osteotrack.cli.common import CliError, pass_session
+from osteotrack.cli.common import CliError, Command, pass_session
 from osteotrack.cli.secret import PASSPHRASE_FILE_HELP, asker
+from osteotrack.i18n import N_, _
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("file", required=False, type=click.Path(path_type=Path))
-@click.option("--encrypt", is_flag=True, help="Encrypt the backup with a passphrase (age format), e.g. for a USB "
-                                              "stick. Asked in the terminal, or --passphrase-file.")
+@click.option("--encrypt", is_flag=True, help=N_("Encrypt the backup with a passphrase (age format), e.g. for a USB "
+                                              "stick. Asked in the terminal, or --passphrase-file."))
 @click.option("--passphrase-file", type=click.Path(path_type=Path), default=None, help=PASSPHRASE_FILE_HELP)
 @pass_session
 def backup(session, file, encrypt, passphrase_file):
@@ -30,15 +31,16 @@ def backup(session, file, encrypt, passphrase_file):
         from osteotrack.store.backup import backup_encrypted
 
         written, held = backup_encrypted(session.path, file, asker(passphrase_file, confirm=True))
-        click.echo(f"Backed up {held.describe()} to {written} (encrypted)")
+        click.echo(_("Backed up {contents} to {path} (encrypted)").format(contents=held.describe(), path=written))
         return
     written = backup_diary(session.path, file)
-    click.echo(f"Backed up {inspect_diary_file(written).describe()} to {written}")
+    click.echo(_("Backed up {contents} to {path}").format(contents=inspect_diary_file(written).describe(),
+                                                        path=written))
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--yes", is_flag=True, help="Do not ask before replacing the diary (for scripts).")
+@click.option("--yes", is_flag=True, help=N_("Do not ask before replacing the diary (for scripts)."))
 @click.option("--passphrase-file", type=click.Path(path_type=Path), default=None, help=PASSPHRASE_FILE_HELP)
 @pass_session
 def restore(session, file, yes, passphrase_file):
@@ -69,15 +71,19 @@ def _restore(session, file, plain, yes):
     if not yes:
         if not sys.stdin.isatty():
             raise CliError("restore.needs_yes", field="yes")
-        question = f"{file} holds {incoming.describe()}.\nReplace the diary at {target} with it?"
+        question = _("{file} holds {contents}.\nReplace the diary at {path} with it?").format(
+            file=file, contents=incoming.describe(), path=target)
         if target.exists():
-            question += " (The current diary is backed up first.)"
+            question += " " + _("(The current diary is backed up first.)")
         if not click.confirm(question, default=False):
-            click.echo("Nothing was changed.")
+            click.echo(_("Nothing was changed."))
             sys.exit(1)
     saved = restore_diary(plain, target)
-    kept = f"; the diary it replaced is kept in {saved}" if saved else ""
-    click.echo(f"Restored {incoming.describe()} from {file}{kept}.")
+    if saved:
+        click.echo(_("Restored {contents} from {file}; the diary it replaced is kept in {path}.").format(
+            contents=incoming.describe(), file=file, path=saved))
+    else:
+        click.echo(_("Restored {contents} from {file}.").format(contents=incoming.describe(), file=file))
 
 
 COMMANDS = [backup, restore]

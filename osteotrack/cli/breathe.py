@@ -11,21 +11,23 @@ import time
 
 import click
 
-from osteotrack.cli.common import pass_session
+from osteotrack.cli.common import Command, pass_session
+from osteotrack.i18n import N_, _
 
 # The pacer's time source and wait, replaced by a fake clock in tests.
 _now = time.monotonic
 _sleep = time.sleep
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--pattern", default="4-7-8", show_default=True, metavar="N-N[-N[-N]]",
-              help="Seconds to breathe in, [hold,] breathe out[, hold]: 4-7-8, box (4-4-4-4), slow (5-5), or your own.")
+              help=N_("Seconds to breathe in, [hold,] breathe out[, hold]: 4-7-8, box (4-4-4-4), slow (5-5), "
+                      "or your own."))
 @click.option("--minutes", default="5", show_default=True, metavar="1-60",
-              help="Length in whole minutes (2, 5, 10 or any from 1 to 60); the pacer ends on a whole breath.")
-@click.option("--before", default=None, metavar="0-10", help="Pain now, before the session (else it asks).")
-@click.option("--after", default=None, metavar="0-10", help="Pain after the session (else it asks).")
-@click.option("--note", default=None, help="A note to keep with the session (else it asks, when it asks for pain).")
+              help=N_("Length in whole minutes (2, 5, 10 or any from 1 to 60); the pacer ends on a whole breath."))
+@click.option("--before", default=None, metavar="0-10", help=N_("Pain now, before the session (else it asks)."))
+@click.option("--after", default=None, metavar="0-10", help=N_("Pain after the session (else it asks)."))
+@click.option("--note", default=None, help=N_("A note to keep with the session (else it asks, when it asks for pain)."))
 @pass_session
 def breathe(session, pattern, minutes, before, after, note):
     """Relaxation breathing with a paced count, recorded with your pain before and after.
@@ -51,30 +53,30 @@ def breathe(session, pattern, minutes, before, after, note):
 
         raise DiaryError("session.read_only")
     if pain_before is None:
-        pain_before = _ask_pain("Pain now, before you start (0 to 10)", code="session.pain_before_range",
+        pain_before = _ask_pain(_("Pain now, before you start (0 to 10)"), code="session.pain_before_range",
                                 field="pain_before")
 
     breaths = total // plan.cycle_seconds
-    click.echo(f"Relaxation breathing, pattern {plan.text}: {count(breaths, 'breath')}, "
-               f"{spoken_duration(total)}. Press Control C to stop early.")
+    click.echo(_("Relaxation breathing, pattern {pattern}: {breaths}, {duration}. Press Control C to stop early.")
+               .format(pattern=plan.text, breaths=count(breaths, "breath"), duration=spoken_duration(total)))
     timer = Timer(total, _now)
     try:
         _pace(plan, timer)
     except KeyboardInterrupt:
         timer.stop()
         click.echo("")
-        click.echo(f"Stopped after {spoken_duration(timer.elapsed())}.")
-        if pain_after is None and not click.confirm("Save this session?", default=True):
-            click.echo("Not saved.")
+        click.echo(_("Stopped after {duration}.").format(duration=spoken_duration(timer.elapsed())))
+        if pain_after is None and not click.confirm(_("Save this session?"), default=True):
+            click.echo(_("Not saved."))
             return
     else:
-        click.echo(f"Done: {spoken_duration(total)}.")
+        click.echo(_("Done: {duration}.").format(duration=spoken_duration(total)))
 
     if pain_after is None:
-        pain_after = _ask_pain("Pain now, after the session (0 to 10)", code="session.pain_after_range",
+        pain_after = _ask_pain(_("Pain now, after the session (0 to 10)"), code="session.pain_after_range",
                                field="pain_after")
         if note is None:
-            note = click.prompt("A note (press Enter for none)", default="", show_default=False)
+            note = click.prompt(_("A note (press Enter for none)"), default="", show_default=False)
     _save(session, plan.text, total, timer, pain_before, pain_after, note or "")
 
 
@@ -113,8 +115,9 @@ def _save(session, pattern: str, total: int, timer, before: int, after: int, not
         therapy="relaxation", pain_before=before, pain_after=after, duration_seconds=round(timer.elapsed()),
         ended=now_local(), planned_seconds=total, pattern=pattern, completed=not timer.stopped, note=note,
     ))
-    click.echo(f"Saved: relaxation breathing, {spoken_duration(stored.duration_seconds)}, pain {before} then "
-               f"{after}, relief {stored.relief} percent (entry {stored.entry_id[:8]}).")
+    click.echo(_("Saved: relaxation breathing, {duration}, pain {before} then {after}, relief {relief} percent "
+                 "(entry {id}).").format(duration=spoken_duration(stored.duration_seconds), before=before, after=after,
+                                         relief=stored.relief, id=stored.entry_id[:8]))
 
 
 COMMANDS = [breathe]

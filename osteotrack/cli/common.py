@@ -5,12 +5,19 @@ Kept light on purpose: ``osteotrack log`` imports this and nothing heavier.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 
+from osteotrack.cli import click_words
 from osteotrack.domain.errors import DiaryError
+from osteotrack.i18n import N_, _
+
+click_words.speak()
 
 
 class CliError(click.ClickException):
@@ -58,10 +65,81 @@ def set_language(ctx: click.Context, param: click.Parameter, value: str | None) 
         raise CliError("lang.unknown", field="lang", lang=value, known=known) from None
 
 
-LANG_HELP = ("Language of what osteotrack says: en, es, de or fr (x-pseudo to test translations). "
-             "Default: OSTEOTRACK_LANG, then LANGUAGE, LC_ALL, LC_MESSAGES, LANG.")
-READ_ONLY_HELP = "Open the diary read-only: nothing can be changed."
-PROFILE_HELP = "Whose diary: a profile name. Default: the active one."
+# Option help is marked here and translated when the help is written (``Speaking``).
+LANG_HELP = N_("Language of what osteotrack says: en, es, de or fr (x-pseudo to test translations). "
+               "Default: OSTEOTRACK_LANG, then LANGUAGE, LC_ALL, LC_MESSAGES, LANG.")
+READ_ONLY_HELP = N_("Open the diary read-only: nothing can be changed.")
+PROFILE_HELP = N_("Whose diary: a profile name. Default: the active one.")
+
+
+def _early_language(args: list[str]) -> None:
+    """Choose the ``--lang`` of ``args`` before any other option is read, so that ``log --help --lang de``
+    (where click would write the help before reading --lang) is German too. A bad code is left to ``set_language``."""
+    from osteotrack import i18n
+
+    for i, arg in enumerate(args):
+        if arg == "--":
+            return
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg[7:] if arg.startswith("--lang=") else None
+        if value is not None and i18n.normalize(value) is not None:
+            i18n.choose(value)
+
+
+@contextmanager
+def _in_language(thing, *names: str) -> Iterator[None]:
+    """``thing``'s help texts (attributes ``names``) in the language in force for the time of a ``with`` block."""
+    before = {name: getattr(thing, name, None) for name in names}
+    for name, text in before.items():
+        if text:
+            setattr(thing, name, _(inspect.cleandoc(str(text))))
+    try:
+        yield
+    finally:
+        for name, text in before.items():
+            setattr(thing, name, text)
+
+
+class Speaking:
+    """A click command whose help is written in the language in force.
+
+    Click reads a command's help (its docstring) and its options' help when they are declared, before
+    ``--lang`` is known; they are looked up in the catalogs here, each time the help is written. The
+    docstrings are extracted for the catalogs by ``cli.help_extract``, cleaned as click cleans them.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        _early_language(args)
+        return super().parse_args(ctx, args)  # type: ignore[misc]
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _in_language(self, "help"):
+            super().format_help_text(ctx, formatter)  # type: ignore[misc]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        # The English first paragraph is a message of its own (cli.help_extract): a translation cut at its first
+        # sentence could lose its end, and the pseudo-language its closing bracket.
+        return _(super().get_short_help_str(limit))  # type: ignore[misc]
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            if isinstance(param, click.Argument):
+                continue
+            with _in_language(param, "help"):
+                row = param.get_help_record(ctx)
+            if row is not None:
+                rows.append(row)
+        if rows:
+            with formatter.section(_("Options")):
+                formatter.write_dl(rows)
+
+
+class Command(Speaking, click.Command):
+    """Every command of osteotrack: its help in the language in force."""
 
 
 def lang_option() -> click.Option:
@@ -83,14 +161,18 @@ def _session_options() -> list[click.Option]:
 WHOLE_DIARY_COMMANDS = frozenset({"backup", "restore", "overview", "demo"})
 
 
-class Group(click.Group):
+class Group(Speaking, click.Group):
     """A click group that turns diary errors into one sentence and exit 2, never a traceback.
 
     Every command added to it also takes ``--lang``, and (but ``WHOLE_DIARY_COMMANDS``) ``--profile``
     and ``--read-only``, so they can follow the command (``osteotrack list --read-only``) as well as
     come before it. A usage error is one ``osteotrack:`` sentence too, with a hint to ``--help``; a
-    closed pipe (``osteotrack vocab | head``) ends quietly.
+    closed pipe (``osteotrack vocab | head``) ends quietly. Its help, and its commands', are in the language
+    in force (``Speaking``).
     """
+
+    command_class = Command
+    group_class = type  # a group's groups are of its own class
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
@@ -104,13 +186,14 @@ class Group(click.Group):
             from osteotrack.cli.quick import say_error
 
             where = error.ctx.command_path if error.ctx is not None else "osteotrack"
-            say_error(f"{error.format_message()} See '{where} --help'.")
+            # TRANSLATORS: {problem} is click's sentence about a command line it could not read.
+            say_error(_("{problem} See '{command} --help'.").format(problem=error.format_message(), command=where))
             sys.exit(2)
         except click.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
         except click.Abort:
-            click.echo("Aborted.", err=True)
+            click.echo(_("Aborted."), err=True)
             sys.exit(1)
         sys.exit(status if isinstance(status, int) else 0)
 
@@ -119,8 +202,12 @@ class Group(click.Group):
         rows = [(name, command.get_short_help_str(limit=10_000)) for name in self.list_commands(ctx)
                 if (command := self.get_command(ctx, name)) is not None and not command.hidden]
         if rows:
-            with formatter.section("Commands"):
+            with formatter.section(_("Commands")):
                 formatter.write_dl(rows)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
         # A group passes the options on to its commands (`vocab --read-only` runs `vocab list --read-only`).
@@ -139,7 +226,7 @@ class Group(click.Group):
             raise CliError.from_error(error) from None
         except StoreFailure as error:
 
-            path = ctx.obj.path if isinstance(ctx.obj, Session) else "the diary"
+            path = ctx.obj.path if isinstance(ctx.obj, Session) else _("the diary")
             raise CliError.from_error(explain(path, error)) from None
         except BrokenPipeError:
             raise  # the reader of standard output has gone (`| head`): click's ``main`` ends quietly
@@ -196,7 +283,10 @@ def can_ask() -> bool:
     return sys.stdin.isatty()
 
 
-def when_option(help_text: str = "When it happened: ISO date-time, 'yesterday 19:00', 'today 8:30', '2h ago'."):
+WHEN_HELP = N_("When it happened: ISO date-time, 'yesterday 19:00', 'today 8:30', '2h ago'.")
+
+
+def when_option(help_text: str = WHEN_HELP):
     return click.option("--at", "at", default="now", show_default=True, help=help_text)
 
 

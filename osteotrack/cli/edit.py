@@ -12,6 +12,7 @@ import click
 
 from osteotrack.cli.common import CliError, Group, can_ask, pass_session
 from osteotrack.cli.entries import entry_options
+from osteotrack.i18n import N_, _
 
 
 @click.group(cls=Group)
@@ -40,8 +41,10 @@ def entry_show(session, entry_id):
     person = session.person()
     found = person.get_entry(person.find_id("entry", entry_id))
     assert found is not None  # find_id found it
-    for label, value in entry_lines(found, person.vocabulary()):
-        click.echo(f"{label + ':':<16}{value}")
+    lines = entry_lines(found, person.vocabulary())
+    width = max(16, *(len(label) + 2 for label, _value in lines))  # the labels' length differs by language
+    for label, value in lines:
+        click.echo(f"{label + ':':<{width}}{value}")
 
 
 @entry.command("edit")
@@ -100,15 +103,15 @@ def entry_edit(session, entry_id, pain, sites, qualities, triggers, therapies, m
     if at is not None:
         new.at = parse_when(at)
     if new == old:
-        click.echo(f"Nothing to change in {entry_summary(old, vocab)} (id {old.id[:8]}).")
+        click.echo(_("Nothing to change in {entry} (id {id}).").format(entry=entry_summary(old, vocab), id=old.id[:8]))
         return
     stored = person.update_entry(new)
-    click.echo(f"Changed {entry_summary(stored, vocab)} (id {stored.id[:8]}).")
+    click.echo(_("Changed {entry} (id {id}).").format(entry=entry_summary(stored, vocab), id=stored.id[:8]))
 
 
 @entry.command("delete")
 @_id_argument
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation (for scripts).")
+@click.option("--yes", is_flag=True, help=N_("Do not ask for confirmation (for scripts)."))
 @pass_session
 def entry_delete(session, entry_id, yes):
     """Delete an entry (it can be brought back for 30 days with `entry undelete`)."""
@@ -122,12 +125,12 @@ def entry_delete(session, entry_id, yes):
     if not yes:
         if not can_ask():
             raise CliError("entry.delete_needs_yes", field="yes", id=found.id[:8])
-        if not click.confirm(f"Delete this entry?\n{summary}\n", default=False):
-            click.echo("Nothing was changed.")
+        if not click.confirm(_("Delete this entry?\n{entry}\n").format(entry=summary), default=False):
+            click.echo(_("Nothing was changed."))
             return
     person.delete_entry(found.id)
-    click.echo(f"Deleted {summary} (id {found.id[:8]}).\n"
-               f"To bring it back (within 30 days): osteotrack entry undelete {found.id[:8]}")
+    click.echo(_("Deleted {entry} (id {id}).\nTo bring it back (within 30 days): osteotrack entry undelete {id}")
+               .format(entry=summary, id=found.id[:8]))
 
 
 @entry.command("undelete")
@@ -140,7 +143,8 @@ def entry_undelete(session, entry_id):
     person = session.person()
     person.diary.check_writable()
     restored = person.undelete_entry(person.find_id("deleted entry", entry_id))
-    click.echo(f"Brought back {entry_summary(restored, person.vocabulary())} (id {restored.id[:8]}).")
+    click.echo(_("Brought back {entry} (id {id}).").format(entry=entry_summary(restored, person.vocabulary()),
+                                                         id=restored.id[:8]))
 
 
 COMMANDS = [entry]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from osteotrack.cli.common import CliError, day_option, parse_day_option, pass_session, when_option
+from osteotrack.cli.common import CliError, Command, day_option, parse_day_option, pass_session, when_option
+from osteotrack.i18n import N_, _
 
 
 def entry_options(editing: bool = False):
@@ -14,25 +15,25 @@ def entry_options(editing: bool = False):
     """
     options = [
         click.option("--pain", **({"default": None} if editing else {"required": True}), metavar="0-10",
-                     help="Overall pain now: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe."),
+                     help=N_("Overall pain now: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe.")),
         click.option("--where", "sites", multiple=True, metavar="SITE:N",
-                     help="Where it hurts and how much (0–10), e.g. lower-back:7, mid-back/T8:6 or T8:6. "
-                          "Repeat for more."),
+                     help=N_("Where it hurts and how much (0–10), e.g. lower-back:7, mid-back/T8:6 or T8:6. "
+                             "Repeat for more.")),
         click.option("--quality", "qualities", multiple=True, metavar="QUALITY",
-                     help="How it feels: aching, sharp, … Repeatable."),
+                     help=N_("How it feels: aching, sharp, … Repeatable.")),
         click.option("--trigger", "triggers", multiple=True, metavar="TRIGGER",
-                     help="What set it off: bending, standing, … Repeatable."),
+                     help=N_("What set it off: bending, standing, … Repeatable.")),
         click.option("--therapy", "therapies", multiple=True, metavar="THERAPY:RELIEF",
-                     help="What you tried and its relief in percent (0–100 in tens), e.g. heat:60. Repeatable."),
+                     help=N_("What you tried and its relief in percent (0–100 in tens), e.g. heat:60. Repeatable.")),
         click.option("--med", "meds", multiple=True, metavar="TEXT",
-                     help='Medication name and dose for the medication therapy, e.g. "ibuprofen 400 mg".'),
-        click.option("--note", default=None if editing else "", help="A note, any length."),
-        click.option("--doctor/--not-for-doctor", default=None, help="Flag (or unflag) this entry for the doctor.")
-        if editing else click.option("--doctor", is_flag=True, help="Flag this entry for the doctor."),
+                     help=N_('Medication name and dose for the medication therapy, e.g. "ibuprofen 400 mg".')),
+        click.option("--note", default=None if editing else "", help=N_("A note, any length.")),
+        click.option("--doctor/--not-for-doctor", default=None, help=N_("Flag (or unflag) this entry for the doctor."))
+        if editing else click.option("--doctor", is_flag=True, help=N_("Flag this entry for the doctor.")),
         click.option("--by", "entered_by", default=None, metavar="NAME",
-                     help="Who is logging, if not the patient (a caregiver)."),
+                     help=N_("Who is logging, if not the patient (a caregiver).")),
         when_option() if not editing else click.option("--at", "at", default=None,
-                                                       help="When it happened: ISO date-time, 'yesterday 19:00'."),
+                                                       help=N_("When it happened: ISO date-time, 'yesterday 19:00'.")),
     ]
 
     def decorate(function):
@@ -43,7 +44,7 @@ def entry_options(editing: bool = False):
     return decorate
 
 
-@click.command()
+@click.command(cls=Command)
 @entry_options()
 @pass_session
 def log(session, pain, sites, qualities, triggers, therapies, meds, note, doctor, entered_by, at):
@@ -64,12 +65,13 @@ KINDS = ("entries", "checkins", "events", "questions", "treatments", "doses", "h
          "impressions", "side-effects")
 
 
-@click.command("list")
-@day_option("--since", "First day to include (e.g. 2026-09-01, 'yesterday', '30d ago'). Default: the beginning.")
-@day_option("--until", "Last day to include. Default: today.")
-@click.option("--kind", type=click.Choice(KINDS), default="entries", show_default=True, help="Which records.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many, newest first.")
+@click.command("list", cls=Command)
+@day_option("--since", N_("First day to include (e.g. 2026-09-01, 'yesterday', '30d ago'). Default: the beginning."))
+@day_option("--until", N_("Last day to include. Default: today."))
+@click.option("--kind", type=click.Choice(KINDS), default="entries", show_default=True, help=N_("Which records."))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help=N_("table to read; json or csv for other programs."))
+@click.option("--limit", type=click.IntRange(min=1), default=None, help=N_("At most this many, newest first."))
 @pass_session
 def list_(session, since, until, kind, fmt, limit):
     """List entries (or check-ins, events, questions, and the bone-care records), newest first."""
@@ -80,7 +82,8 @@ def list_(session, since, until, kind, fmt, limit):
         raise CliError("list.since_after_until", field="since", since=since_day, until=until_day)
     person = session.person()
     rows = tables.rows(person, kind, since_day, until_day, limit)
-    tables.emit(rows, fmt, title=f"{kind.capitalize()} — {person.name}")
+    # TRANSLATORS: the title of `osteotrack list`'s table: what is listed, and whose records they are.
+    tables.emit(rows, fmt, title=_("{records} — {name}").format(records=_(tables.TITLES[kind]), name=person.name))
 
 
 COMMANDS = [log, list_]

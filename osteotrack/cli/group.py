@@ -12,14 +12,15 @@ from pathlib import Path
 import click
 
 from osteotrack import __version__
-from osteotrack.cli.common import LANG_HELP, Group, Session, set_language
+from osteotrack.cli.common import LANG_HELP, PROFILE_HELP, READ_ONLY_HELP, Group, Session, set_language
+from osteotrack.i18n import N_
 
 
 @click.group(cls=Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(path_type=Path), envvar="OSTEOTRACK_DB", default=None,
-              help="Diary file to use (also OSTEOTRACK_DB). Default: the platform's user data folder.")
-@click.option("--profile", default=None, metavar="NAME", help="Whose diary: a profile name. Default: the active one.")
-@click.option("--read-only", is_flag=True, help="Open the diary read-only: nothing can be changed.")
+              help=N_("Diary file to use (also OSTEOTRACK_DB). Default: the platform's user data folder."))
+@click.option("--profile", default=None, metavar="NAME", help=PROFILE_HELP)
+@click.option("--read-only", is_flag=True, help=READ_ONLY_HELP)
 @click.option("--lang", metavar="CODE", expose_value=False, is_eager=True, callback=set_language, help=LANG_HELP)
 @click.version_option(__version__, prog_name="osteotrack")
 @click.pass_context

@@ -14,7 +14,8 @@ import click
 from osteotrack.cli.common import CliError
 from osteotrack.domain.describe import whose_diary
 from osteotrack.domain.errors import ValidationError
-from osteotrack.domain.numbers import count
+from osteotrack.domain.numbers import count, whole
+from osteotrack.i18n import _, ngettext
 
 SHEET_OPTIONS = ("date", "time", "pain", "where", "note", "trigger", "therapy", "sheet", "day_first")
 
@@ -47,38 +48,43 @@ def run(session, file: Path, source: str, options: dict, *, yes: bool, dry_run: 
     plan = plan_for(source, data, str(file), vocab, columns=columns, sheet=options.get("sheet"),
                     day_first=options.get("day_first"))
     if person is not None:
-        entries, checkins, _ = plan.records(person.id, True)
+        entries, checkins, _terms = plan.records(person.id, True)
         ids, days = [e.id for e in entries], [c.id for c in checkins]
         known = person.known_ids("entry", ids) | person.known_ids("check-in", days)
         shown = preview(plan, str(file), whose_diary(person.name), known, ids, days)
     else:
-        shown = preview(plan, str(file), "a new diary")
+        shown = preview(plan, str(file), _("a new diary"))
     for line in shown.lines:
         click.echo(line)
     if dry_run:
-        click.echo("Dry run: nothing was stored.")
+        click.echo(_("Dry run: nothing was stored."))
         return
     if not plan.entries and not plan.checkins and plan.skipped:  # rows, none of them readable: not a success
         raise CliError("import.none_readable", field="file", path=str(file))
     if shown.new_entries == 0 and shown.new_checkins == 0:
-        click.echo("Nothing new to import.")
+        click.echo(_("Nothing new to import."))
         return
     add_terms = True
     if shown.new_terms and not yes:
-        add_terms = _ask("Add the new names to your vocabulary? (No: they stay words in each entry's note.)", True)
-    whose = whose_diary(person.name) if person is not None else "a new diary"
-    if not yes and not _ask(f"Import {count(shown.new_entries, 'entry')} into {whose}?", False):
-        click.echo("Nothing was imported.")
+        add_terms = _ask(_("Add the new names to your vocabulary? (No: they stay words in each entry's note.)"), True)
+    whose = whose_diary(person.name) if person is not None else _("a new diary")
+    if not yes and not _ask(_("Import {entries} into {diary}?").format(entries=count(shown.new_entries, "entry"),
+                                                                       diary=whose), False):
+        click.echo(_("Nothing was imported."))
         raise click.exceptions.Exit(1)
     person = session.person()
     entries, checkins, terms = plan.records(person.id, add_terms)
     counts = person.import_records(entries, checkins, terms, checked=True)
-    added = f"Imported {count(counts['entries'], 'entry')}"
+    records, skipped = count(counts["entries"], "entry"), counts["skipped"]
     if counts["checkins"]:
-        added += f" and {count(counts['checkins'], 'check-in')}"
+        records = _("{entries} and {checkins}").format(entries=records, checkins=count(counts["checkins"], "check-in"))
     if counts["terms"]:
-        added += f", with {count(counts['terms'], 'new name')} in the vocabulary"
-    click.echo(f"{added}; {counts['skipped']} already in the diary.")
+        said = ngettext("Imported {records}, with {n} new name in the vocabulary; {skipped} already in the diary.",
+                        "Imported {records}, with {n} new names in the vocabulary; {skipped} already in the diary.",
+                        counts["terms"]).format(records=records, n=whole(counts["terms"]), skipped=skipped)
+    else:
+        said = _("Imported {records}; {skipped} already in the diary.").format(records=records, skipped=skipped)
+    click.echo(said)
 
 
 def _ask(question: str, default: bool) -> bool:

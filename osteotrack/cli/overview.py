@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from osteotrack.cli.common import pass_session
+from osteotrack.cli.common import Command, pass_session
 
 
-@click.command()
+@click.command(cls=Command)
 @pass_session
 def overview(session):
     """Every profile: last entry, this week's mean pain against last week's, and alerts."""

@@ -9,6 +9,7 @@ import click
 from click_default_group import DefaultGroup
 
 from osteotrack.cli.common import CliError, Group, can_ask, pass_session
+from osteotrack.i18n import N_, _
 
 
 class ProfileGroup(DefaultGroup, Group):
@@ -42,10 +43,10 @@ def profile_list(session):
         last = person.last_entry()
         text = f"{'*' if p.id == active else ' '} {p.name:<{width}}  {numbers.count(count, 'entry')}"
         if last is not None:
-            text += f", last {when_text(last.at)}, pain {pain_text(last.pain)}"
+            text += _(", last {when}, pain {pain}").format(when=when_text(last.at), pain=pain_text(last.pain))
         logger = person.default_logger()
         if logger:
-            text += f"; logged by {logger}"
+            text += _("; logged by {name}").format(name=logger)
         click.echo(text)
 
 
@@ -56,7 +57,8 @@ def profile_add(session, name):
     """Add a profile for another person."""
     diary = session.diary()
     added = diary.profile_name(diary.add_profile(name))
-    click.echo(f"Added profile '{added}'. Make it the active one with: osteotrack profile use \"{added}\"")
+    click.echo(_("Added profile '{name}'. Make it the active one with: osteotrack profile use \"{name}\"")
+               .format(name=added))
 
 
 @profile.command("rename")
@@ -66,14 +68,14 @@ def profile_add(session, name):
 def profile_rename(session, old, new):
     """Rename a profile; its records stay with it."""
     session.diary().rename_profile(old, new)
-    click.echo(f"Renamed profile '{old}' to '{' '.join(new.split())}'.")
+    click.echo(_("Renamed profile '{old}' to '{new}'.").format(old=old, new=" ".join(new.split())))
 
 
 @profile.command("use")
 @click.argument("name")
 @click.option("--as", "logger", default=None, metavar="CAREGIVER",
-              help="You log for this person: entries are marked as logged by CAREGIVER (`log --by` overrides).")
-@click.option("--as-patient", is_flag=True, help="The person logs for themself: forget the --as name.")
+              help=N_("You log for this person: entries are marked as logged by CAREGIVER (`log --by` overrides)."))
+@click.option("--as-patient", is_flag=True, help=N_("The person logs for themself: forget the --as name."))
 @pass_session
 def profile_use(session, name, logger, as_patient):
     """Make NAME the active profile: commands and the app work on it."""
@@ -88,13 +90,17 @@ def profile_use(session, name, logger, as_patient):
     chosen, by = diary.profile_name(pid), diary.profile_by_id(pid).default_logger()
     from osteotrack.domain.describe import whose_diary
 
-    click.echo(f"Now using {whose_diary(chosen)}; entries are marked as logged by "
-               + (by if by else f"{chosen} (the patient)") + ".")
+    if by:
+        click.echo(_("Now using {diary}; entries are marked as logged by {name}.").format(
+            diary=whose_diary(chosen), name=by))
+    else:
+        click.echo(_("Now using {diary}; entries are marked as logged by {name} (the patient).").format(
+            diary=whose_diary(chosen), name=chosen))
 
 
 @profile.command("remove")
 @click.argument("name")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation (for scripts).")
+@click.option("--yes", is_flag=True, help=N_("Do not ask for confirmation (for scripts)."))
 @pass_session
 def profile_remove(session, name, yes):
     """Remove a profile and all its records, after making a backup of the diary."""
@@ -108,14 +114,15 @@ def profile_remove(session, name, yes):
     if not yes:
         if not can_ask():
             raise CliError("profile.remove_needs_yes", field="yes", name=chosen, held=held)
-        click.confirm(f"Remove profile '{chosen}' and its {held}? A backup is made first", abort=True)
+        click.confirm(_("Remove profile '{name}' and its {records}? A backup is made first").format(
+            name=chosen, records=held), abort=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     slug = re.sub(r"[^a-z0-9]+", "-", chosen.lower()).strip("-") or "profile"
     backup = diary.backup(diary.path.with_name(f"{diary.path.stem}.before-removing-{slug}-{stamp}.db"))
     diary.remove_profile(chosen)
-    click.echo(f"Removed profile '{chosen}' and its {held}.\n"
-               f"A backup of the diary from before the removal is at {backup}")
-    click.echo(f"The active profile is {diary.active_profile()}.")
+    click.echo(_("Removed profile '{name}' and its {records}.\nA backup of the diary from before the removal is "
+                 "at {path}").format(name=chosen, records=held, path=backup))
+    click.echo(_("The active profile is {name}.").format(name=diary.active_profile()))
 
 
 def _holdings(person) -> str:
@@ -127,7 +134,9 @@ def _holdings(person) -> str:
         count(len(person.events()), "event"),
         count(len(person.questions()), "question"),
     ]
-    return ", ".join(counts[:-1]) + " and " + counts[-1]
+    # TRANSLATORS: what a profile holds: "3 entries, 2 check-ins, 1 event and 4 questions".
+    return _("{entries}, {checkins}, {events} and {questions}").format(
+        entries=counts[0], checkins=counts[1], events=counts[2], questions=counts[3])
 
 
 COMMANDS = [profile]

@@ -95,7 +95,9 @@ def log_entry(person, pain: str, sites=(), qualities=(), triggers=(), therapies=
         entered_by=entered_by,
     )
     stored = person.add_entry(entry)
-    return f"Logged {entry_summary(stored, vocab)} (id {stored.id[:8]})."
+    from osteotrack.i18n import _
+
+    return _("Logged {entry} (id {id}).").format(entry=entry_summary(stored, vocab), id=stored.id[:8])
 
 
 def run(argv: list[str]) -> int | None:

@@ -6,11 +6,13 @@ from datetime import date
 
 import click
 
+from osteotrack.cli.common import Command
 from osteotrack.domain.errors import DiaryError
+from osteotrack.i18n import _
 from osteotrack.store.connection import StoreFailure, check_diary_path
 
 
-@click.command()
+@click.command(cls=Command)
 @click.pass_context
 def remind(ctx):
     """Print a line if nothing is logged today, if a dose is due, or an appointment is today or tomorrow.
@@ -26,11 +28,11 @@ def remind(ctx):
     try:
         exists = check_diary_path(session.path)  # a FIFO would hang the shell's start-up: looked at, not opened
     except DiaryError as error:
-        click.echo(f"osteotrack: cannot check today's entries: {error}", err=True)
+        click.echo("osteotrack: " + _("cannot check today's entries: {problem}").format(problem=error), err=True)
         return
     if not exists:
-        click.echo(f"osteotrack: no diary at {session.path} yet; start one with 'osteotrack' "
-                   "or 'osteotrack log --pain N'.")
+        click.echo("osteotrack: " + _("no diary at {path} yet; start one with 'osteotrack' or "
+                                      "'osteotrack log --pain N'.").format(path=session.path))
         return
     session.read_only = True
     try:
@@ -40,7 +42,7 @@ def remind(ctx):
         visit = appointment_reminder(person, now_local())
     except (DiaryError, StoreFailure) as error:
         # A shell start-up file must not fail: say what is wrong and carry on.
-        click.echo(f"osteotrack: cannot check today's entries: {error}", err=True)
+        click.echo("osteotrack: " + _("cannot check today's entries: {problem}").format(problem=error), err=True)
         return
     for text in ([line] if line else []) + doses + ([visit] if visit else []):
         click.echo(text)
@@ -50,8 +52,8 @@ def reminder(person, today: date) -> str | None:
     """One short line when nothing is logged on ``today`` for the profile; None when something is."""
     if person.logged_on(today):
         return None
-    return (f"osteotrack: nothing logged today for {person.name}; "
-            "log with: osteotrack log --pain N")
+    return "osteotrack: " + _("nothing logged today for {name}; log with: osteotrack log --pain N").format(
+        name=person.name)
 
 
 def appointment_reminder(person, now) -> str | None:
@@ -61,8 +63,9 @@ def appointment_reminder(person, now) -> str | None:
     visit = person.next_appointment(now)
     if visit is None or (visit.at.date() - now.date()).days > 1:
         return None
-    return (f"osteotrack: {appointment_text(visit, now.date())}; "
-            "make the report for it with: osteotrack report")
+    # TRANSLATORS: {appointment} is "Next appointment: Dr Lee tomorrow (Wed 2 Dec 2026 10:30)".
+    return "osteotrack: " + _("{appointment}; make the report for it with: osteotrack report").format(
+        appointment=appointment_text(visit, now.date()))
 
 
 def dose_reminders(person, today: date) -> list[str]:
@@ -74,7 +77,9 @@ def dose_reminders(person, today: date) -> list[str]:
     for t in person.treatments():
         s = status(t, days.get(t.id, []), today)
         if s.next_due is not None and s.next_due <= today:
-            out.append(f"osteotrack: {due_line(s, today)}; when taken: osteotrack dose {t.medicine}")
+            # TRANSLATORS: {due} is "Alendronate was due Mon 30 Nov — 1 day late"; {medicine} a slug, kept as it is.
+            out.append("osteotrack: " + _("{due}; when taken: osteotrack dose {medicine}").format(
+                due=due_line(s, today), medicine=t.medicine))
     return out
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import click
 
 from osteotrack.cli.common import CliError
+from osteotrack.i18n import N_, _
 
-PASSPHRASE_FILE_HELP = "For scripts: read the passphrase from the first line of this file (keep it private)."
+PASSPHRASE_FILE_HELP = N_("For scripts: read the passphrase from the first line of this file (keep it private).")
 
 
 def asker(passphrase_file: Path | None, confirm: bool = False) -> Callable[[], str]:
@@ -30,7 +31,7 @@ def asker(passphrase_file: Path | None, confirm: bool = False) -> Callable[[], s
                                reason=reason.lower()) from None
             secret = text.splitlines()[0] if text else ""
         elif sys.stdin.isatty():
-            secret = click.prompt("Passphrase", hide_input=True, confirmation_prompt=confirm, err=True)
+            secret = click.prompt(_("Passphrase"), hide_input=True, confirmation_prompt=confirm, err=True)
         else:
             raise CliError("crypt.needs_passphrase", field="passphrase_file")
         if not secret:

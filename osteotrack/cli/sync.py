@@ -12,17 +12,18 @@ from pathlib import Path
 
 import click
 
-from osteotrack.cli.common import CliError, pass_session
+from osteotrack.cli.common import CliError, Command, pass_session
 from osteotrack.cli.secret import PASSPHRASE_FILE_HELP, asker
+from osteotrack.i18n import N_, _
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("file", required=False, type=click.Path(path_type=Path))
-@click.option("--both", is_flag=True, help="Also write this diary's changes into FILE (a diary or a JSON export).")
-@click.option("--encrypt", is_flag=True, help="With --both: write FILE encrypted with a passphrase (age format).")
+@click.option("--both", is_flag=True, help=N_("Also write this diary's changes into FILE (a diary or a JSON export)."))
+@click.option("--encrypt", is_flag=True, help=N_("With --both: write FILE encrypted with a passphrase (age format)."))
 @click.option("--passphrase-file", type=click.Path(path_type=Path), default=None, help=PASSPHRASE_FILE_HELP)
-@click.option("--conflicts", "list_conflicts", is_flag=True, help="List the kept versions that lost a sync.")
-@click.option("--dismiss", type=int, default=None, metavar="ID", help="Forget the kept conflict ID.")
+@click.option("--conflicts", "list_conflicts", is_flag=True, help=N_("List the kept versions that lost a sync."))
+@click.option("--dismiss", type=int, default=None, metavar="ID", help=N_("Forget the kept conflict ID."))
 @pass_session
 def sync(session, file, both, encrypt, passphrase_file, list_conflicts, dismiss):
     """Bring the changes in FILE into this diary (and with --both, this diary's into FILE).
@@ -35,7 +36,7 @@ def sync(session, file, both, encrypt, passphrase_file, list_conflicts, dismiss)
         diary = session.diary(create=False)
         if dismiss is not None:
             diary.dismiss_conflict(dismiss)
-            click.echo(f"Dismissed conflict {dismiss}.")
+            click.echo(_("Dismissed conflict {id}.").format(id=dismiss))
             return
         _show_conflicts(diary.sync_conflicts())
         return
@@ -49,23 +50,27 @@ def sync(session, file, both, encrypt, passphrase_file, list_conflicts, dismiss)
     result = sync_file(diary, file, both=both, encrypt=encrypt, passphrase=asker(passphrase_file),
                        new_passphrase=asker(passphrase_file, confirm=True))
     if result.backup is not None:
-        click.echo(f"First sync with {file}: this diary was backed up to {result.backup}")
-    click.echo(f"Here: {result.here.sentence()}")
+        click.echo(_("First sync with {file}: this diary was backed up to {path}").format(file=file,
+                                                                                          path=result.backup))
+    click.echo(_("Here: {changes}").format(changes=result.here.sentence()))
     if result.there is not None:
-        click.echo(f"In {file}: {result.there.sentence()}")
+        click.echo(_("In {file}: {changes}").format(file=file, changes=result.there.sentence()))
 
 
 def _show_conflicts(found) -> None:
     from osteotrack.domain.sync import side_by_side
 
     if not found:
-        click.echo("No kept conflicts.")
+        click.echo(_("No kept conflicts."))
         return
     for c in found:
-        click.echo(f"#{c.id} {c.kind} {c.record_id} (kept {c.kept_at})")
+        click.echo(_("#{id} {kind} {record} (kept {when})").format(id=c.id, kind=c.kind, record=c.record_id,
+                                                                   when=c.kept_at))
         rows = side_by_side(c.winner, c.loser)
         width = max((len(k) for k, _, _ in rows), default=0)
-        click.echo(f"  {'':{width}}  {'kept (won)':30}  lost")
+        # TRANSLATORS: the headings of a kept conflict's two versions: the one kept, and the one that lost.
+        kept_heading, lost_heading = _("kept (won)"), _("lost")
+        click.echo(f"  {'':{width}}  {kept_heading:30}  {lost_heading}")
         for key, kept, lost in rows:
             click.echo(f"  {key:{width}}  {_short(kept):30}  {_short(lost)}")
 

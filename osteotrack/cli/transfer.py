@@ -8,19 +8,20 @@ from pathlib import Path
 
 import click
 
-from osteotrack.cli.common import CliError, pass_session, progress_bar
+from osteotrack.cli.common import CliError, Command, pass_session, progress_bar
 from osteotrack.cli.secret import PASSPHRASE_FILE_HELP, asker
+from osteotrack.i18n import N_, _
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "fhir"]), default="json", show_default=True,
-              help="json: the complete diary, re-importable without loss. csv: a zip of tables for spreadsheets. "
-                   "fhir: a FHIR R4 Bundle (pain Observations, PEG panels) for a clinic's system.")
+              help=N_("json: the complete diary, re-importable without loss. csv: a zip of tables for spreadsheets. "
+                   "fhir: a FHIR R4 Bundle (pain Observations, PEG panels) for a clinic's system."))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="File to write ('-' for standard output, json and fhir). Default: a dated name in this folder.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@click.option("--encrypt", is_flag=True, help="Encrypt the file with a passphrase (age format): for a USB stick or "
-                                              "an e-mail. Asked in the terminal, or --passphrase-file.")
+              help=N_("File to write ('-' for standard output, json and fhir). Default: a dated name in this folder."))
+@click.option("--force", is_flag=True, help=N_("Replace the output file if it exists."))
+@click.option("--encrypt", is_flag=True, help=N_("Encrypt the file with a passphrase (age format): for a USB stick or "
+                                              "an e-mail. Asked in the terminal, or --passphrase-file."))
 @click.option("--passphrase-file", type=click.Path(path_type=Path), default=None, help=PASSPHRASE_FILE_HELP)
 @click.pass_context
 def export(ctx, fmt, output, force, encrypt, passphrase_file):
@@ -61,7 +62,7 @@ def export(ctx, fmt, output, force, encrypt, passphrase_file):
         output = output or Path(f"osteotrack-{who}-{date.today():%Y-%m-%d}.zip")
         with atomic_write(output, force=force, mode="wb") as handle:
             write_csv_zip(diary, handle, chosen)
-    click.echo(f"Wrote {output}")
+    click.echo(_("Wrote {path}").format(path=output))
 
 
 def _export_encrypted(session, fmt, output, force, passphrase) -> None:
@@ -86,36 +87,38 @@ def _export_encrypted(session, fmt, output, force, passphrase) -> None:
     else:
         data = dumps(export_document(diary, chosen) if fmt == "json" else _fhir_bundle(diary, chosen)).encode()
     write_new(output, encrypt(data, passphrase()), force=force)
-    click.echo(f"Wrote {output} (encrypted)")
+    click.echo(_("Wrote {path} (encrypted)").format(path=output))
 
 
 def _fhir_bundle(diary, chosen):
     from osteotrack.views.fhir import bundle
 
     with progress_bar() as bar:
-        task = bar.add_task("Building the FHIR bundle", total=None)
+        task = bar.add_task(_("Building the FHIR bundle"), total=None)
         return bundle(diary, chosen, progress=lambda done, total: bar.update(task, completed=done, total=total))
 
 
-@click.command("import")
+@click.command("import", cls=Command)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--as-profile", default=None, metavar="NAME",
-              help="Put a one-profile export into this profile (created if needed).")
+              help=N_("Put a one-profile export into this profile (created if needed)."))
 @click.option("--from", "source", type=click.Choice(["flaredown", "pain-diary", "sheet"]), default=None,
-              help="History from another app or a spreadsheet: a Flaredown data.csv, a Privacy Friendly Pain "
-                   "Diary backup, or your own .csv/.xlsx sheet. Shows what it would do and asks first.")
-@click.option("--date", "date_column", default=None, metavar="COL", help="sheet: the date column (header or letter).")
-@click.option("--time", "time_column", default=None, metavar="COL", help="sheet: the time column (optional).")
-@click.option("--pain", "pain_column", default=None, metavar="COL", help="sheet: the pain column (6, 6/10, mild …).")
-@click.option("--where", "where_column", default=None, metavar="COL", help="sheet: where it hurt.")
-@click.option("--note", "note_column", default=None, metavar="COL", help="sheet: the note.")
-@click.option("--trigger", "trigger_column", default=None, metavar="COL", help="sheet: what set it off.")
-@click.option("--therapy", "therapy_column", default=None, metavar="COL", help="sheet: what helped.")
-@click.option("--sheet", "sheet_name", default=None, metavar="NAME", help="sheet: which sheet of an .xlsx file.")
+              help=N_("History from another app or a spreadsheet: a Flaredown data.csv, a Privacy Friendly Pain "
+                   "Diary backup, or your own .csv/.xlsx sheet. Shows what it would do and asks first."))
+@click.option("--date", "date_column", default=None, metavar="COL",
+              help=N_("sheet: the date column (header or letter)."))
+@click.option("--time", "time_column", default=None, metavar="COL", help=N_("sheet: the time column (optional)."))
+@click.option("--pain", "pain_column", default=None, metavar="COL",
+              help=N_("sheet: the pain column (6, 6/10, mild …)."))
+@click.option("--where", "where_column", default=None, metavar="COL", help=N_("sheet: where it hurt."))
+@click.option("--note", "note_column", default=None, metavar="COL", help=N_("sheet: the note."))
+@click.option("--trigger", "trigger_column", default=None, metavar="COL", help=N_("sheet: what set it off."))
+@click.option("--therapy", "therapy_column", default=None, metavar="COL", help=N_("sheet: what helped."))
+@click.option("--sheet", "sheet_name", default=None, metavar="NAME", help=N_("sheet: which sheet of an .xlsx file."))
 @click.option("--day-first/--month-first", "day_first", default=None,
-              help="sheet: read dates like 3/11/2026 day first (or month first) when the file does not settle it.")
-@click.option("--yes", is_flag=True, help="--from: import without asking.")
-@click.option("--dry-run", is_flag=True, help="--from: only show what would be imported.")
+              help=N_("sheet: read dates like 3/11/2026 day first (or month first) when the file does not settle it."))
+@click.option("--yes", is_flag=True, help=N_("--from: import without asking."))
+@click.option("--dry-run", is_flag=True, help=N_("--from: only show what would be imported."))
 @click.option("--passphrase-file", type=click.Path(path_type=Path), default=None, help=PASSPHRASE_FILE_HELP)
 @pass_session
 def import_(session, file, as_profile, source, date_column, time_column, pain_column, where_column, note_column,
@@ -166,7 +169,7 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
         raise CliError("import.nothing", field="file", path=str(file))
     kinds = ("entries", "checkins", "events", "questions", "sessions", *BONE_KEYS)
     if not any(p.get(key) for p in parsed["profiles"] for key in kinds):
-        click.echo(f"{file} holds no records (an export of an empty diary): nothing to import.")
+        click.echo(_("{file} holds no records (an export of an empty diary): nothing to import.").format(file=file))
         return
     counts = import_parsed(session.diary(), parsed, document, into_profile=as_profile)
     from osteotrack.domain.numbers import count
@@ -176,7 +179,9 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
                 "falls_checks": "falls check", "impressions": "impression", "side_effects": "side effect"}
     added = ", ".join([count(counts[k], word) for k, word in words.items()]
                       + [count(counts[k], word) for k, word in optional.items() if counts.get(k)])
-    click.echo(f"Imported {added}; {counts['skipped']} already in the diary.")
+    # TRANSLATORS: {records} is a list of counts: "3 entries, 1 check-in, 0 events, 2 questions".
+    click.echo(_("Imported {records}; {skipped} already in the diary.").format(records=added,
+                                                                              skipped=counts["skipped"]))
 
 
 COMMANDS = [export, import_]

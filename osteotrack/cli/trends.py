@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import click
 
-from osteotrack.cli.common import day_option, pass_session
+from osteotrack.cli.common import Command, day_option, pass_session
+from osteotrack.i18n import N_, _
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--range", "range_", default=None, metavar="2w|3m|1y|all",
-              help="How far back from --until: 2w, 3m, 1y, all (from the first entry), or e.g. 10d, 6m. "
-                   "Default: 3m.")
-@day_option("--since", "First day of a custom range (e.g. 2026-09-01, '30d ago'); instead of --range.")
-@day_option("--until", "Last day included. Default: today.")
+              help=N_("How far back from --until: 2w, 3m, 1y, all (from the first entry), or e.g. 10d, 6m. "
+                   "Default: 3m."))
+@day_option("--since", N_("First day of a custom range (e.g. 2026-09-01, '30d ago'); instead of --range."))
+@day_option("--until", N_("Last day included. Default: today."))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: charts and tables; json: every figure with its count.")
+              help=N_("text: charts and tables; json: every figure with its count."))
 @pass_session
 def trends(session, range_, since, until, fmt):
     """Charts and numbers of pain, locations, triggers, therapies, medication and PEG over a range.
@@ -29,13 +30,16 @@ def trends(session, range_, since, until, fmt):
     from osteotrack.analysis import trends as compute
 
     person = session.person(create=False)
-    result = compute(person, period_for(person, range_, since, until))
     if fmt == "json":
         import json
 
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        from osteotrack.i18n import ENGLISH, speaking
+
+        with speaking(ENGLISH):  # the JSON's names and texts are a contract, the same in every language
+            result = compute(person, period_for(person, range_, since, until))
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
-    print_text(result)
+    print_text(compute(person, period_for(person, range_, since, until)))
 
 
 def print_text(result) -> None:
@@ -53,13 +57,15 @@ def print_text(result) -> None:
     def chart(name: str, height: int = 20) -> None:
         console.print(Text.from_ansi(charts.render(charts.CHARTS[name], result, width, height, colour)))
 
-    console.print(Text(f"Trends — {result.profile} — {result.period.label()}", style="bold"))
+    # TRANSLATORS: the title of `osteotrack trends`: whose diary, and the period.
+    console.print(Text(_("Trends — {name} — {period}").format(name=result.profile, period=result.period.label()),
+                       style="bold"))
     console.print(tables.summary_table(result))
     if not result.summary.entries:
-        console.print("No entries in this range: nothing to chart.")
+        console.print(_("No entries in this range: nothing to chart."))
     else:
         chart("pain")
-        console.print(Text("Calendar of daily mean pain", style="bold"))
+        console.print(Text(_("Calendar of daily mean pain"), style="bold"))
         console.print(charts.heat_map(result, colour))
         for figure, names in (("locations", ["locations"]), ("triggers", ["triggers"]),
                               ("therapies", ["therapies", "relief"])):
@@ -79,7 +85,7 @@ def print_text(result) -> None:
         from osteotrack.views.bone_trends import bone_group
 
         console.print(bone_group(result.bone), end="\n\n")
-    console.print(tables.CAUTION)
+    console.print(str(tables.CAUTION))
 
 
 COMMANDS = [trends]

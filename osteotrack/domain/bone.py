@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.validate import whole_number
-from osteotrack.i18n import N_
+from osteotrack.i18n import N_, Nn_, _, ngettext
 
 # -- the built-in medicines -------------------------------------------------------
 
@@ -44,18 +44,18 @@ class Medicine:
 
 # Codes checked in tests/unit/test_bone_codes.py, which cites where each was read.
 MEDICINES: dict[str, Medicine] = {m.slug: m for m in (
-    Medicine("alendronate", "Alendronate", ("1w", "1d"), "M05BA04", "tablet"),
-    Medicine("risedronate", "Risedronate", ("1w", "1m", "1d"), "M05BA07", "tablet"),
-    Medicine("ibandronate", "Ibandronate", ("1m", "3m"), "M05BA06", "tablet"),
-    Medicine("zoledronic-acid", "Zoledronic acid", ("1y",), "M05BA08", "infusion", rxnorm="77655"),
-    Medicine("denosumab", "Denosumab", ("6m",), "M05BX04", "injection"),
-    Medicine("teriparatide", "Teriparatide", ("1d",), "H05AA02", "injection"),
-    Medicine("abaloparatide", "Abaloparatide", ("1d",), "H05AA04", "injection"),
-    Medicine("romosozumab", "Romosozumab", ("1m",), "M05BX06", "injection"),
-    Medicine("raloxifene", "Raloxifene", ("1d",), "G03XC01", "tablet"),
-    Medicine("hormone-therapy", "Hormone therapy", ("1d",), "G03C", "tablet"),
-    Medicine("calcium", "Calcium", ("1d",), "A12A", "supplement"),
-    Medicine("vitamin-d", "Vitamin D", ("1d", "1w", "1m"), "A11CC", "supplement"),
+    Medicine("alendronate", N_("Alendronate"), ("1w", "1d"), "M05BA04", "tablet"),
+    Medicine("risedronate", N_("Risedronate"), ("1w", "1m", "1d"), "M05BA07", "tablet"),
+    Medicine("ibandronate", N_("Ibandronate"), ("1m", "3m"), "M05BA06", "tablet"),
+    Medicine("zoledronic-acid", N_("Zoledronic acid"), ("1y",), "M05BA08", "infusion", rxnorm="77655"),
+    Medicine("denosumab", N_("Denosumab"), ("6m",), "M05BX04", "injection"),
+    Medicine("teriparatide", N_("Teriparatide"), ("1d",), "H05AA02", "injection"),
+    Medicine("abaloparatide", N_("Abaloparatide"), ("1d",), "H05AA04", "injection"),
+    Medicine("romosozumab", N_("Romosozumab"), ("1m",), "M05BX06", "injection"),
+    Medicine("raloxifene", N_("Raloxifene"), ("1d",), "G03XC01", "tablet"),
+    Medicine("hormone-therapy", N_("Hormone therapy"), ("1d",), "G03C", "tablet"),
+    Medicine("calcium", N_("Calcium"), ("1d",), "A12A", "supplement"),
+    Medicine("vitamin-d", N_("Vitamin D"), ("1d", "1w", "1m"), "A11CC", "supplement"),
 )}
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -75,13 +75,29 @@ def medicine_name(slug: str, own_name: str = "") -> str:
     if own_name:
         return own_name
     known = MEDICINES.get(slug)
-    return known.name if known else slug.replace("-", " ").capitalize()
+    return _(known.name) if known else slug.replace("-", " ").capitalize()
 
 
 def dose_word(slug: str) -> str:
-    """What one dose of a medicine is called: ``injection``, ``infusion``, or ``dose``."""
+    """What one dose of a medicine is called: ``injection``, ``infusion``, or ``dose`` (a key, not words:
+    sentences about a dose are whole messages, one per kind, as ``DOSE_NAMES``)."""
     known = MEDICINES.get(slug)
     return known.form if known and known.form in ("injection", "infusion") else "dose"
+
+
+# A medicine with the name of its dose: "Denosumab injection", "Alendronate".
+DOSE_NAMES = {
+    # TRANSLATORS: a dose of a medicine given by injection: "Denosumab injection".
+    "injection": N_("{medicine} injection"),
+    # TRANSLATORS: a dose of a medicine given by infusion: "Zoledronic acid infusion".
+    "infusion": N_("{medicine} infusion"),
+}
+
+
+def dose_name(slug: str, name: str) -> str:
+    """``Denosumab injection``, ``Zoledronic acid infusion``, ``Alendronate``: a dose of the medicine ``slug``."""
+    form = dose_word(slug)
+    return name if form == "dose" else _(DOSE_NAMES[form]).format(medicine=name)
 
 
 # -- intervals ----------------------------------------------------------------------
@@ -89,7 +105,12 @@ def dose_word(slug: str) -> str:
 _EVERY = re.compile(r"^([0-9]{1,4})\s*([dwmy])$")
 # More than this is a typing mistake, not a prescription.
 MOST = {"d": 366, "w": 104, "m": 60, "y": 10}
-_UNIT_WORDS = {"d": ("day", "days"), "w": ("week", "weeks"), "m": ("month", "months"), "y": ("year", "years")}
+_UNIT_WORDS = {
+    "d": Nn_("every day", "every {n} days"),
+    "w": Nn_("every week", "every {n} weeks"),
+    "m": Nn_("every month", "every {n} months"),
+    "y": Nn_("every year", "every {n} years"),
+}
 
 
 @dataclass(frozen=True)
@@ -106,8 +127,9 @@ class Interval:
 
     def words(self) -> str:
         """``every week``, ``every 6 months``."""
-        one, many = _UNIT_WORDS[self.unit]
-        return f"every {one}" if self.count == 1 else f"every {self.count} {many}"
+        from osteotrack.domain.numbers import whole
+
+        return ngettext(*_UNIT_WORDS[self.unit], self.count).format(n=whole(self.count))
 
     def after(self, day: date) -> date:
         """The day one interval after ``day`` (month ends clamp: 31 Jan + 1 month is 28 or 29 Feb)."""
@@ -254,6 +276,11 @@ IMPRESSIONS = {
     6: N_("much worse"),
     7: N_("very much worse"),
 }
+
+
+def impression_text(score: int) -> str:
+    """The words of a score of the impression of change, in the language in force: ``a little improved``."""
+    return _(IMPRESSIONS[score])
 IMPRESSION_DAYS = 30  # the app offers it at most this often
 
 SEVERITY_LOW, SEVERITY_HIGH = 1, 10
@@ -479,19 +506,22 @@ def new_losses(earlier: list[Height], measured: Height) -> list[HeightLoss]:
 
 def loss_question(loss: HeightLoss) -> str:
     """The question the app adds for the doctor when a height loss shows (the user may delete it)."""
-    return (f"My height went down by {cm_text(loss.mm)} since {day_text(loss.reference.at.date())} "
-            f"(from {cm_text(loss.reference.mm)} to {cm_text(loss.measured.mm)}). Should we look into it?")
+    return _("My height went down by {loss} since {day} (from {before} to {now}). Should we look into it?").format(
+        loss=cm_text(loss.mm), day=day_text(loss.reference.at.date()), before=cm_text(loss.reference.mm),
+        now=cm_text(loss.measured.mm))
 
 
 def loss_sentence(loss: HeightLoss) -> str:
     """What the app says when a height loss shows, with the threshold it crossed."""
     if loss.kind == "total":
-        return (f"This is {cm_text(loss.mm)} below the tallest height recorded "
-                f"({cm_text(loss.reference.mm)} on {day_text(loss.reference.at.date())}); a loss of "
-                f"{cm_text(TOTAL_LOSS_MM)} or more is worth showing your doctor.")
-    return (f"This is {cm_text(loss.mm)} below the height measured on {day_text(loss.reference.at.date())} "
-            f"({cm_text(loss.reference.mm)}); a loss of {cm_text(YEAR_LOSS_MM)} or more in about a year "
-            "is worth showing your doctor.")
+        return _("This is {loss} below the tallest height recorded ({tallest} on {day}); a loss of {threshold} "
+                 "or more is worth showing your doctor.").format(
+            loss=cm_text(loss.mm), tallest=cm_text(loss.reference.mm), day=day_text(loss.reference.at.date()),
+            threshold=cm_text(TOTAL_LOSS_MM))
+    return _("This is {loss} below the height measured on {day} ({before}); a loss of {threshold} or more in about "
+             "a year is worth showing your doctor.").format(
+        loss=cm_text(loss.mm), day=day_text(loss.reference.at.date()), before=cm_text(loss.reference.mm),
+        threshold=cm_text(YEAR_LOSS_MM))
 
 
 # -- words for people: one helper per kind of number (to point at domain.numbers later) -----
@@ -505,35 +535,44 @@ def round_half_up(value: float) -> int:
 
 
 def cm_text(mm: int) -> str:
-    """Millimetres as centimetres for people: ``162.5 cm``, ``-2.0 cm`` stays signed."""
-    sign = "-" if mm < 0 else ""
-    mm = abs(mm)
-    return f"{sign}{mm // 10}.{mm % 10} cm"
+    """Millimetres as centimetres for people: ``162.5 cm``, ``-2.0 cm`` stays signed (``162,5 cm`` in German)."""
+    from decimal import Decimal
+
+    from osteotrack.domain.numbers import pain
+
+    return f"{pain(Decimal(mm).scaleb(-1))} cm"
 
 
 def days_text(n: int) -> str:
     """``1 day``, ``12 days``."""
-    return f"{n} {'day' if n == 1 else 'days'}"
+    from osteotrack.domain.numbers import count
+
+    return count(n, "day")
 
 
 def day_text(day: date) -> str:
     """``3 Mar 2026``."""
-    return f"{day.day} {day:%b %Y}"
+    from osteotrack.domain.dates import day as written
+
+    return written(day)
 
 
 def due_line(s: TreatmentStatus, today: date) -> str | None:
     """Today's one line for a treatment: due today, late, or due soon; None when stopped.
 
-    "Alendronate was due Monday — 2 days late"; "Denosumab injection due in 12 days".
+    "Alendronate was due Mon 30 Nov — 2 days late"; "Denosumab injection due in 12 days (14 Dec 2026)".
     """
+    from osteotrack.domain.dates import weekday_day
+    from osteotrack.domain.numbers import whole
+
     if s.next_due is None:
         return None
-    what = s.treatment.display_name
-    if dose_word(s.treatment.medicine) != "dose":
-        what += f" {dose_word(s.treatment.medicine)}"
+    what = dose_name(s.treatment.medicine, s.treatment.display_name)
     if s.days_late:
-        when = f"{s.next_due:%A}" if s.days_late < 7 else day_text(s.next_due)
-        return f"{what} was due {when} — {days_text(s.days_late)} late"
+        when = weekday_day(s.next_due) if s.days_late < 7 else day_text(s.next_due)
+        return ngettext("{what} was due {when} — {n} day late", "{what} was due {when} — {n} days late",
+                        s.days_late).format(what=what, when=when, n=whole(s.days_late))
     if s.due_in == 0:
-        return f"{what} is due today"
-    return f"{what} due in {days_text(s.due_in)} ({day_text(s.next_due)})"
+        return _("{what} is due today").format(what=what)
+    return ngettext("{what} due in {n} day ({day})", "{what} due in {n} days ({day})", s.due_in).format(
+        what=what, n=whole(s.due_in), day=day_text(s.next_due))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from osteotrack.domain.errors import ValidationError
+from osteotrack.i18n import Nn_
 
 BREATHE_IN, HOLD, BREATHE_OUT = "breathe in", "hold", "breathe out"
 
@@ -110,11 +111,20 @@ def breathing_seconds(pattern: Pattern, minutes: int) -> int:
     return max(1, (minutes * 60) // pattern.cycle_seconds) * pattern.cycle_seconds
 
 
+# Each phase said whole, with its seconds (a language may say a phase and its length in its own order).
+SPOKEN_PHASES = {
+    BREATHE_IN: Nn_("Breathe in, {n} second.", "Breathe in, {n} seconds."),
+    HOLD: Nn_("Hold, {n} second.", "Hold, {n} seconds."),
+    BREATHE_OUT: Nn_("Breathe out, {n} second.", "Breathe out, {n} seconds."),
+}
+
+
 def spoken_phase(word: str, seconds: int) -> str:
     """One phase as a screen reader says it well: 'Breathe in, 4 seconds.'"""
-    from osteotrack.domain.numbers import count
+    from osteotrack.domain.numbers import whole
+    from osteotrack.i18n import ngettext
 
-    return f"{word.capitalize()}, {count(seconds, 'second')}."
+    return ngettext(*SPOKEN_PHASES[word], seconds).format(n=whole(seconds))
 
 
 def spoken_duration(seconds: float) -> str:

@@ -5,13 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 
 from osteotrack.domain import numbers
+from osteotrack.domain.dates import moment, weekday_day_year
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.domain.validate import Vocabulary
-from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES, pain_band
+from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES, pain_band, shown
+from osteotrack.i18n import N_, _, language, ngettext, pgettext
 
 # How much of a note (or a question, an event's note) a report or a table shows; the diary keeps it all.
 REPORT_TEXT_CHARS = 600
 TABLE_TEXT_CHARS = 200
+
+# The words of ``vocabulary.pain_band`` (kept in English in the CSV export: a contract), as people read them.
+BANDS = {"none": N_("none"), "mild": N_("mild"), "moderate": N_("moderate"), "severe": N_("severe")}
+# A question's status, as people read it.
+STATUSES = {"open": N_("open"), "asked": N_("asked"), "answered": N_("answered")}
 
 
 def beginning(text: str, limit: int) -> str:
@@ -25,40 +32,75 @@ def beginning(text: str, limit: int) -> str:
     cut = text[:limit]
     space = cut.rfind(" ", limit // 2)
     cut = (cut[:space] if space > 0 else cut).rstrip()
-    return f"{cut}… ({numbers.count(len(text) - len(cut), 'more character')} in the diary)"
+    more = len(text) - len(cut)
+    # TRANSLATORS: the beginning of a long note, cut short in a table or a report; the diary keeps the whole note.
+    return ngettext("{text}… ({n} more character in the diary)", "{text}… ({n} more characters in the diary)",
+                    more).format(text=cut, n=numbers.whole(more))
 
 
-def when_text(moment: datetime) -> str:
-    """``Mon 23 Nov 2026 19:00`` in the offset the moment was entered in."""
-    return moment.strftime("%a %d %b %Y %H:%M")
+def when_text(at: datetime) -> str:
+    """``Mon 23 Nov 2026 19:00`` in the offset the moment was entered in (``dates.moment``)."""
+    return moment(at)
 
 
 def whose_diary(profile: str) -> str:
     """``Dad's diary``; the default profile "me" is ``your diary (profile 'me')``, not "me's diary"."""
     if profile.casefold() == "me":  # the profile a new diary starts with (store.schema.DEFAULT_PROFILE)
-        return f"your diary (profile '{profile}')"
-    return f"{profile}'s diary"
+        return _("your diary (profile '{name}')").format(name=profile)
+    # TRANSLATORS: the diary of the person {name} ("Dad's diary"): "el diario de {name}", "das Tagebuch von {name}".
+    return _("{name}'s diary").format(name=profile)
+
+
+def and_list(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: a list in a sentence, joined as the language in force joins one."""
+    if len(items) <= 1:
+        return "".join(items)
+    # TRANSLATORS: the last item of a list joined to the others: "Mon 30 Nov, Tue 1 Dec and Wed 2 Dec".
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+def band_text(band: str) -> str:
+    """A word of ``vocabulary.pain_band`` (``moderate``) in the language in force."""
+    return _(BANDS[band]) if band in BANDS else band
 
 
 def pain_text(pain: int) -> str:
-    return f"{pain}/10 ({pain_band(pain)})"
+    """``6/10 (moderate)``."""
+    # TRANSLATORS: a pain rating and its band, e.g. "6/10 (moderate)".
+    return _("{pain}/10 ({band})").format(pain=pain, band=band_text(pain_band(pain)))
+
+
+def in_a_list(name: str, kind: str = "") -> str:
+    """A vocabulary name inside a sentence (``Felt: aching; sharp``): lower case, but a German noun (a place, a
+    trigger, an event: all but the qualities, which are adjectives) keeps its capital."""
+    return name if language() == "de" and kind != "quality" else name.lower()
+
+
+def one_stop(sentence: str) -> str:
+    """A sentence whose last word is an abbreviation ("… am Mo., 30. Nov.."): its period is the full stop too."""
+    return sentence[:-1] if sentence.endswith("..") else sentence
 
 
 def site_text(site: Site, vocab: Vocabulary) -> str:
     level = f" {site.level}" if site.level else ""
-    return f"{vocab.name('location', site.location)}{level} {site.intensity}"
+    return f"{vocab.display('location', site.location)}{level} {site.intensity}"
 
 
 def therapy_text(use: TherapyUse, vocab: Vocabulary) -> str:
-    text = vocab.name("therapy", use.therapy)
+    text = vocab.display("therapy", use.therapy)
     if use.medication:
         text += f" ({use.medication}{' ' + use.dose if use.dose else ''})"
-    return text + (f" {numbers.percent(use.relief)} relief" if use.relief is not None else " (relief not rated)")
+    if use.relief is None:
+        # TRANSLATORS: a therapy tried, whose relief was not rated: "Heat (relief not rated)".
+        return _("{therapy} (relief not rated)").format(therapy=text)
+    # TRANSLATORS: a therapy tried and the relief it gave: "Heat 60% relief".
+    return _("{therapy} {relief} relief").format(therapy=text, relief=numbers.percent(use.relief))
 
 
 def entry_summary(entry: Entry, vocab: Vocabulary) -> str:
     """One line: when, pain, where, what set it off, what was tried."""
-    return f"{when_text(entry.at)}: {entry_details(entry, vocab)}"
+    # TRANSLATORS: an entry in one line: "Tue 1 Dec 2026 19:00: pain 6/10 (moderate). Where: …".
+    return _("{when}: {details}").format(when=when_text(entry.at), details=entry_details(entry, vocab))
 
 
 def entry_details(entry: Entry, vocab: Vocabulary) -> str:
@@ -67,83 +109,109 @@ def entry_details(entry: Entry, vocab: Vocabulary) -> str:
     Its parts are sentences, and the items of a list are separated by "; ": place names
     hold commas ("Hip, left 5; Shoulder, right 3").
     """
-    parts = [f"pain {pain_text(entry.pain)}"]
+    parts = [_("pain {pain}").format(pain=pain_text(entry.pain))]
     if entry.sites:
-        parts.append("Where: " + "; ".join(site_text(s, vocab) for s in entry.sites))
+        parts.append(_("Where: {places}").format(places="; ".join(site_text(s, vocab) for s in entry.sites)))
     if entry.qualities:
-        parts.append("Felt: " + "; ".join(vocab.name("quality", q).lower() for q in entry.qualities))
+        parts.append(_("Felt: {qualities}").format(
+            qualities="; ".join(in_a_list(vocab.display("quality", q), "quality") for q in entry.qualities)))
     if entry.triggers:
-        parts.append("After: " + "; ".join(vocab.name("trigger", t).lower() for t in entry.triggers))
+        # TRANSLATORS: what set the pain off: "After: bending; lifting".
+        parts.append(_("After: {triggers}").format(
+            triggers="; ".join(in_a_list(vocab.display("trigger", t)) for t in entry.triggers)))
     if entry.therapies:
-        parts.append("Tried: " + "; ".join(therapy_text(t, vocab) for t in entry.therapies))
+        parts.append(_("Tried: {therapies}").format(
+            therapies="; ".join(therapy_text(t, vocab) for t in entry.therapies)))
     if entry.for_doctor:
-        parts.append("For the doctor")
+        parts.append(_("For the doctor"))
     if entry.entered_by:
-        parts.append(f"Logged by {entry.entered_by}")
+        parts.append(_("Logged by {name}").format(name=entry.entered_by))
     return ". ".join(parts)
 
 
 def entry_lines(entry: Entry, vocab: Vocabulary) -> list[tuple[str, str]]:
     """Every part of an entry as (label, value) lines, for showing one entry whole."""
     def listed(items: list[str]) -> str:
-        return "; ".join(items) if items else "not given"
+        return "; ".join(items) if items else _("not given")
 
     return [
-        ("ID", entry.id or ""),
-        ("When", when_text(entry.at)),
-        ("Pain", pain_text(entry.pain)),
-        ("Where", listed([site_text(s, vocab) for s in entry.sites])),
-        ("Felt", listed([vocab.name("quality", q).lower() for q in entry.qualities])),
-        ("After", listed([vocab.name("trigger", t).lower() for t in entry.triggers])),
-        ("Tried", listed([therapy_text(t, vocab) for t in entry.therapies])),
-        ("Note", entry.note or "none"),
-        ("For the doctor", "yes" if entry.for_doctor else "no"),
-        ("Logged by", entry.entered_by or "the patient"),
+        (_("ID"), entry.id or ""),
+        (_("When"), when_text(entry.at)),
+        (_("Pain"), pain_text(entry.pain)),
+        (_("Where"), listed([site_text(s, vocab) for s in entry.sites])),
+        (_("Felt"), listed([in_a_list(vocab.display("quality", q), "quality") for q in entry.qualities])),
+        (_("After"), listed([in_a_list(vocab.display("trigger", t)) for t in entry.triggers])),
+        (_("Tried"), listed([therapy_text(t, vocab) for t in entry.therapies])),
+        (_("Note"), entry.note or pgettext("note", "none")),
+        (_("For the doctor"), _("yes") if entry.for_doctor else _("no")),
+        (_("Logged by"), entry.entered_by or _("the patient")),
     ]
 
 
 def checkin_summary(c: CheckIn) -> str:
-    items = [("average pain", c.peg_pain), ("enjoyment of life", c.peg_enjoyment),
-             ("general activity", c.peg_activity), ("sleep", c.sleep), ("mood", c.mood)]
-    text = ", ".join(f"{name} {value}" for name, value in items if value is not None)
+    """``Tue 1 Dec 2026: sleep 6, mood 7``: the day, then each answer given (the day and the rest split at ": ")."""
+    items = [(_("average pain {value}"), c.peg_pain), (_("enjoyment of life {value}"), c.peg_enjoyment),
+             (_("general activity {value}"), c.peg_activity), (_("sleep {value}"), c.sleep),
+             (_("mood {value}"), c.mood)]
+    text = ", ".join(item.format(value=value) for item, value in items if value is not None)
     score = c.peg_score
     if score is not None:
-        text += f"; PEG {numbers.pain(score)}"
-    return f"{c.day:%a %d %b %Y}: {text or 'note only'}"
+        text += "; " + _("PEG {score}").format(score=numbers.pain(score))
+    return _("{when}: {details}").format(when=weekday_day_year(c.day), details=text or _("note only"))
 
 
 def event_summary(ev: Event, vocab: Vocabulary) -> str:
-    text = EVENT_KINDS[ev.kind]
+    text = shown(EVENT_KINDS, ev.kind)
     if ev.procedure:
-        text = PROCEDURES.get(ev.procedure, ev.procedure)
+        text = shown(PROCEDURES, ev.procedure)
     details = []
     if ev.site:
-        details.append(vocab.name("location", ev.site).lower() + (f" {ev.level}" if ev.level else ""))
+        details.append(in_a_list(vocab.display("location", ev.site)) + (f" {ev.level}" if ev.level else ""))
     elif ev.level:
         details.append(ev.level)
-    if ev.t_score is not None:
-        details.append(f"T-score {numbers.t_score(ev.t_score)}"
-                       + (f" at {DXA_SITES.get(ev.dxa_site, ev.dxa_site).lower()}" if ev.dxa_site else ""))
+    if ev.t_score is not None and ev.dxa_site:
+        # TRANSLATORS: a bone density result: "T-score -2.7 at lumbar spine".
+        details.append(_("T-score {score} at {site}").format(score=numbers.t_score(ev.t_score),
+                                                             site=in_a_list(shown(DXA_SITES, ev.dxa_site))))
+    elif ev.t_score is not None:
+        details.append(_("T-score {score}").format(score=numbers.t_score(ev.t_score)))
     if ev.note:
         details.append(ev.note)
-    return f"{when_text(ev.at)}: {text}" + (f" ({'; '.join(details)})" if details else "")
+    return _("{when}: {details}").format(when=when_text(ev.at),
+                                         details=text + (f" ({'; '.join(details)})" if details else ""))
 
 
 def days_until(day, today) -> str:
     """``today``, ``tomorrow`` or ``in 3 days``: how far ahead ``day`` is."""
     ahead = (day - today).days
-    return "today" if ahead == 0 else "tomorrow" if ahead == 1 else f"in {numbers.count(ahead, 'day')}"
+    if ahead == 0:
+        return _("today")
+    if ahead == 1:
+        return _("tomorrow")
+    return ngettext("in {n} day", "in {n} days", ahead).format(n=numbers.whole(ahead))
 
 
 def appointment_text(ev: Event, today) -> str:
-    """``Next appointment: Dr Lee in 3 days (Thu 03 Dec 2026 10:30)``: the note names who it is with."""
-    who = f"{ev.note} " if ev.note else ""
-    return f"Next appointment: {who}{days_until(ev.at.date(), today)} ({when_text(ev.at)})"
+    """``Next appointment: Dr Lee in 3 days (Thu 3 Dec 2026 10:30)``: the note names who it is with."""
+    if ev.note:
+        # TRANSLATORS: {who} is the note of the appointment (often the doctor's name); {when} is "today",
+        # "tomorrow" or "in 3 days"; {moment} its date and time.
+        return _("Next appointment: {who} {when} ({moment})").format(
+            who=ev.note, when=days_until(ev.at.date(), today), moment=when_text(ev.at))
+    return _("Next appointment: {when} ({moment})").format(when=days_until(ev.at.date(), today),
+                                                            moment=when_text(ev.at))
 
 
 def question_summary(q: Question) -> str:
+    """``[open] Can I carry the shopping?``, with the answer once there is one."""
     text = f"[{q.status}] {q.text}"
-    return text + (f" — answer: {q.answer}" if q.answer else "")
+    return text + (_(" — answer: {answer}").format(answer=q.answer) if q.answer else "")
+
+
+def question_line(q: Question) -> str:
+    """``question_summary`` with the status in the language in force, for the command line's list."""
+    text = f"[{_(STATUSES[q.status]) if q.status in STATUSES else q.status}] {q.text}"
+    return text + (_(" — answer: {answer}").format(answer=q.answer) if q.answer else "")
 
 
 # A difference in mean pain smaller than this is "about the same": single ratings
@@ -154,17 +222,24 @@ TREND_MARGIN = 0.5
 def trend_text(today: tuple[float | None, int], before: tuple[float | None, int], days: int = 7) -> str:
     """Today's mean pain against the average daily pain of the ``days`` before, in one line, with the counts."""
     (today_mean, today_count), (before_mean, before_count) = today, before
-    span = numbers.count(days, "day")
-    before_part = (f"the {span} before: average daily pain {numbers.pain(before_mean)} "
-                   f"({numbers.count(before_count, 'entry')})"
-                   if before_count else f"nothing logged in the {span} before")
+    if before_count:
+        before_part = ngettext("the {days} day before: average daily pain {pain} ({entries})",
+                               "the {days} days before: average daily pain {pain} ({entries})", days).format(
+            days=numbers.whole(days), pain=numbers.pain(before_mean), entries=numbers.count(before_count, "entry"))
+    else:
+        before_part = ngettext("nothing logged in the {days} day before", "nothing logged in the {days} days before",
+                               days).format(days=numbers.whole(days))
     if not today_count:
-        return f"Nothing logged today; {before_part}."
-    text = f"Pain today: {numbers.pain(today_mean)} on average ({numbers.count(today_count, 'entry')}); {before_part}"
+        # TRANSLATORS: {before} is "the 7 days before: average daily pain 4.5 (12 entries)" or "nothing logged …".
+        return _("Nothing logged today; {before}.").format(before=before_part)
+    today_part = _("Pain today: {pain} on average ({entries})").format(
+        pain=numbers.pain(today_mean), entries=numbers.count(today_count, "entry"))
     if not before_count:
-        return text + "."
+        return _("{today}; {before}.").format(today=today_part, before=before_part)
     assert today_mean is not None and before_mean is not None  # a count means a mean
     change = today_mean - before_mean
     if abs(change) < TREND_MARGIN:
-        return text + " — about the same."
-    return text + (" — higher." if change > 0 else " — lower.")
+        return _("{today}; {before} — about the same.").format(today=today_part, before=before_part)
+    if change > 0:
+        return _("{today}; {before} — higher.").format(today=today_part, before=before_part)
+    return _("{today}; {before} — lower.").format(today=today_part, before=before_part)

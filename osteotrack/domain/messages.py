@@ -485,6 +485,15 @@ def place(code: str, **params: Any) -> Phrase:
     return Phrase(code, params)
 
 
+# The words a ``kind`` parameter holds (a vocabulary kind, a bone-care record, a kind of file), said in the language
+# in force where a sentence names it: the catalogs put it in brackets ("Das Kürzel „x“ (Auslöser) gibt es schon").
+# A bone-care record ("dose", "falls check") is said as the counted word of numbers.PLURALS, in the singular.
+KIND_WORDS: dict[str, str] = {
+    "location": N_("location"), "quality": N_("quality"), "trigger": N_("trigger"), "therapy": N_("therapy"),
+    "a named pipe (FIFO)": N_("a named pipe (FIFO)"), "a socket": N_("a socket"), "a device": N_("a device"),
+}
+
+
 def render(code: str, params: dict[str, Any], face: str | None = None) -> str:
     """The sentence for error ``code`` with its ``params`` filled in, in the words of ``face`` if it has its own."""
     template = FACE_MESSAGES.get(face or "", {}).get(code) or MESSAGES.get(code)
@@ -495,6 +504,14 @@ def _fill(code: str, template: str | None, params: dict[str, Any]) -> str:
     if template is None:  # a programming slip, never the user's: still say something whole
         warnings.warn(f"no template for the code {code!r}", MessageWarning, stacklevel=3)
         return f"{code}: {params}" if params else code
+    kind = params.get("kind")
+    if isinstance(kind, str) and kind in KIND_WORDS:
+        params = {**params, "kind": _(KIND_WORDS[kind])}
+    elif isinstance(kind, str):
+        from osteotrack.domain.numbers import PLURALS, plural
+
+        if kind in PLURALS:
+            params = {**params, "kind": plural(1, kind)}
     try:
         return _(template).format(**params)
     except (KeyError, IndexError, ValueError, AttributeError) as error:

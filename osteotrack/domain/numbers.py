@@ -53,8 +53,6 @@ PLURALS = {
     "impression": Nn_("impression", "impressions"),
     "logged day": Nn_("logged day", "logged days"),
     "minute": Nn_("minute", "minutes"),
-    "more character": Nn_("more character", "more characters"),
-    "new name": Nn_("new name", "new names"),
     "profile": Nn_("profile", "profiles"),
     "question": Nn_("question", "questions"),
     "rating": Nn_("rating", "ratings"),
@@ -154,9 +152,27 @@ def plural(n: int, word: str) -> str:
     return ngettext(*forms, n)
 
 
-def count(n: int, word: str, adjective: str = "") -> str:
-    """How many, in words: ``1 entry``, ``2 entries``, ``0 days``; ``3 new entries`` with an adjective."""
-    return f"{_digits(n)} {adjective + ' ' if adjective else ''}{plural(n, word)}"
+def count(n: int, word: str) -> str:
+    """How many, in words: ``1 entry``, ``2 entries``, ``0 days``.
+
+    A count with more words than these ("3 new entries", "in 3 days") is a whole message of its own,
+    ``ngettext("in {n} day", "in {n} days", n).format(n=whole(n))``: never words glued to a count.
+    """
+    return f"{_digits(n)} {plural(n, word)}"
+
+
+def whole(n: int) -> str:
+    """A whole number (a count inside a sentence of its own): ``3``."""
+    return _digits(n)
+
+
+def figure(value: Number | str) -> str:
+    """A figure as it is stored (a PEG score of ``4.33``, a height of ``"162.5"``) with the language's decimal sign,
+    neither rounded nor padded: for tables that show the stored value."""
+    from decimal import Decimal
+
+    number = Decimal(value) if isinstance(value, str) else exact(value)
+    return _digits(number.normalize())  # 4.330000000 → 4.33, 10.0 → 10
 
 
 def duration(seconds: Number) -> str:

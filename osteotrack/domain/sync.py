@@ -14,14 +14,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from osteotrack.domain.numbers import count
+from osteotrack.domain.numbers import count, whole
+from osteotrack.i18n import Nn_, ngettext
 
 LOCAL, REMOTE, DELETED = "local", "remote", "deleted"
 
 # Record kinds as tombstones and counts name them, and the word for one of them.
-WORDS = {"profile": "profile", "entry": "entry", "checkin": "check-in", "event": "event", "question": "question",
-         "treatment": "treatment", "dose": "dose", "height": "height", "falls_check": "falls check",
-         "impression": "impression", "side_effect": "side effect"}
+# What a sync brought of each kind, a whole message each: "3 new entries" (never "new" glued to a counted word).
+NEW = {
+    "profile": Nn_("{n} new profile", "{n} new profiles"),
+    "entry": Nn_("{n} new entry", "{n} new entries"),
+    "checkin": Nn_("{n} new check-in", "{n} new check-ins"),
+    "event": Nn_("{n} new event", "{n} new events"),
+    "question": Nn_("{n} new question", "{n} new questions"),
+    "treatment": Nn_("{n} new treatment", "{n} new treatments"),
+    "dose": Nn_("{n} new dose", "{n} new doses"),
+    "height": Nn_("{n} new height", "{n} new heights"),
+    "falls_check": Nn_("{n} new falls check", "{n} new falls checks"),
+    "impression": Nn_("{n} new impression", "{n} new impressions"),
+    "side_effect": Nn_("{n} new side effect", "{n} new side effects"),
+    "record": Nn_("{n} new record", "{n} new records"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +88,12 @@ class SyncCounts:
 
     def sentence(self) -> str:
         """``3 new entries, 1 new check-in, 1 changed, 1 deleted, 0 conflicts``."""
-        new = [count(n, WORDS[kind], "new") for kind, n in self.new.items() if n]
-        parts = (new or [count(0, "record", "new")]) + [f"{self.changed} changed", f"{self.deleted} deleted",
-                                                         count(self.conflicts, "conflict")]
+        new = [ngettext(*NEW[kind], n).format(n=whole(n)) for kind, n in self.new.items() if n]
+        # TRANSLATORS: records of a sync: "1 changed", "0 deleted" (records).
+        parts = (new or [ngettext(*NEW["record"], 0).format(n=whole(0))]) + [
+            ngettext("{n} changed", "{n} changed", self.changed).format(n=whole(self.changed)),
+            ngettext("{n} deleted", "{n} deleted", self.deleted).format(n=whole(self.deleted)),
+            count(self.conflicts, "conflict")]
         return ", ".join(parts)
 
 

@@ -117,10 +117,18 @@ class DiaryFile:
     last_day: str | None
 
     def describe(self) -> str:
-        last = f", the last on {self.last_day}" if self.last_day else ""
-        who = ", ".join(self.profiles) or "none"
-        count = "1 entry" if self.entries == 1 else f"{self.entries} entries"
-        return f"{count}{last} (profiles: {who})"
+        """``2 entries, the last on 2 Mar 2026 (profiles: me)``, in the language in force."""
+        from datetime import date
+
+        from osteotrack.domain.dates import day
+        from osteotrack.domain.numbers import count
+        from osteotrack.i18n import _
+
+        entries, who = count(self.entries, "entry"), ", ".join(self.profiles) or _("no profile")
+        if self.last_day:
+            return _("{entries}, the last on {day} (profiles: {profiles})").format(
+                entries=entries, day=day(date.fromisoformat(self.last_day)), profiles=who)
+        return _("{entries} (profiles: {profiles})").format(entries=entries, profiles=who)
 
 
 def inspect_diary_file(path: Path) -> DiaryFile:

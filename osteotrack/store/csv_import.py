@@ -221,12 +221,15 @@ def _question(row: dict, where: Phrase) -> dict:
 
 def _treatment(row: dict, where: Phrase) -> dict:
     from osteotrack.domain.bone import medicine_name
+    from osteotrack.i18n import ENGLISH, speaking
 
     medicine, name = row["medicine"].strip(), row.get("name", "").strip()
+    with speaking(ENGLISH):  # the CSV export writes its names in English (views.csv_export)
+        builtin = medicine_name(medicine)
     return {"id": row["id"].strip(), "medicine": medicine, "every": row["every"].strip(),
             "since": row["since"].strip(), "dose": row.get("dose", ""),
             # The file has the name shown; a built-in medicine's own name is its default, kept as none.
-            "name": "" if name == medicine_name(medicine) else name,
+            "name": "" if name == builtin else name,
             "stopped": row.get("stopped", "").strip() or None, "note": row.get("note", ""),
             "stop_note": row.get("stop_note", "")}
 

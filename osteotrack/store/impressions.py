@@ -7,6 +7,7 @@ from datetime import datetime
 
 from osteotrack.domain.bone import Impression, medicine_name, validate_impression
 from osteotrack.domain.errors import ValidationError
+from osteotrack.i18n import pgettext
 from osteotrack.store.moments import MomentPart
 
 
@@ -30,5 +31,5 @@ class Impressions(MomentPart[Impression]):
             if impression.since_start_of not in known:
                 raise ValidationError("bone.unknown_treatment", field="since_start_of",
                                       name=medicine_name(impression.since_start_of),
-                                      known=", ".join(known) or "none yet")
+                                      known=", ".join(known) or pgettext("an empty list", "none yet"))
         return self.store(impression, profile_id)

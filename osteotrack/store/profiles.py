@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.validate import check_profile_name
+from osteotrack.i18n import pgettext
 from osteotrack.store import schema
 from osteotrack.store.connection import now_utc
 from osteotrack.store.part import Part
@@ -61,7 +62,7 @@ class Profiles(Part):
         """The id of the profile named ``name``; a sentence naming the profiles when there is none."""
         found = self.find(name)
         if found is None:
-            known = ", ".join(p.name for p in self.all()) or "none"
+            known = ", ".join(p.name for p in self.all()) or pgettext("an empty list", "none")
             raise ValidationError("profile.unknown", field="profile", name=name, known=known)
         return found
 

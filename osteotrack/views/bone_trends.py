@@ -8,9 +8,11 @@ from rich.table import Table
 from rich.text import Text
 
 from osteotrack.analysis.bone import BoneCareSummary
-from osteotrack.domain.bone import IMPRESSIONS, cm_text, day_text, days_text
+from osteotrack.domain.bone import cm_text, day_text, days_text, impression_text
+from osteotrack.domain.numbers import whole
+from osteotrack.i18n import _, lazy, ngettext
 
-TITLE = "Bone care"
+TITLE = lazy("Bone care")  # translated wherever it is turned into text
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -27,47 +29,65 @@ def lines(bone: BoneCareSummary) -> list[str]:
     if bone.heights:
         first, last = bone.heights[0], bone.heights[-1]
         n = len(bone.heights)
-        text = (f"Height: {n} {'measurement' if n == 1 else 'measurements'}, last {cm_text(last.mm)} on "
-                f"{day_text(last.day)}")
+        text = ngettext("Height: {n} measurement, last {height} on {day}",
+                        "Height: {n} measurements, last {height} on {day}", n).format(
+            n=whole(n), height=cm_text(last.mm), day=day_text(last.day))
         if bone.height_change_mm is not None:
             sign = "+" if bone.height_change_mm > 0 else ""
-            text += f"; change {sign}{cm_text(bone.height_change_mm)} since {day_text(first.day)}"
+            text += _("; change {change} since {day}").format(change=sign + cm_text(bone.height_change_mm),
+                                                              day=day_text(first.day))
         out.append(text + ".")
-    out.append(f"Falls: {bone.falls}; near-falls: {bone.near_falls}.")
+    out.append(_("Falls: {falls}; near-falls: {near_falls}.").format(falls=whole(bone.falls),
+                                                                     near_falls=whole(bone.near_falls)))
     if bone.falls_checks:
         c = bone.falls_checks[-1]
-        yes = lambda v: "yes" if v else "no"  # noqa: E731
-        out.append(f"Falls check ({len(bone.falls_checks)} in the period), last on {day_text(c.day)}: fallen in the "
-                   f"past 12 months {yes(c.fell)}, unsteady {yes(c.unsteady)}, worried about falling {yes(c.worried)}.")
+
+        def yes(value: bool) -> str:
+            return _("yes") if value else _("no")
+
+        out.append(_("Falls check ({n} in the period), last on {day}: fallen in the past 12 months {fell}, unsteady "
+                     "{unsteady}, worried about falling {worried}.").format(
+            n=whole(len(bone.falls_checks)), day=day_text(c.day), fell=yes(c.fell), unsteady=yes(c.unsteady),
+            worried=yes(c.worried)))
     if bone.impressions:
         scores = ", ".join(f"{i.score} ({day_text(i.day)})" for i in bone.impressions[-6:])
         latest = bone.impressions[-1]
         n = len(bone.impressions)
-        out.append(f"Impression of change ({n} {'answer' if n == 1 else 'answers'}; 1 very much improved … "
-                   f"7 very much worse): {scores}; the last: {IMPRESSIONS[latest.score]}.")
+        out.append(ngettext("Impression of change ({n} answer; 1 very much improved … 7 very much worse): {scores}; "
+                            "the last: {last}.",
+                            "Impression of change ({n} answers; 1 very much improved … 7 very much worse): {scores}; "
+                            "the last: {last}.", n).format(n=whole(n), scores=scores,
+                                                           last=impression_text(latest.score)))
     for s in bone.side_effects:
-        worst = f", worst severity {s.worst} of 10" if s.worst is not None else ""
-        out.append(f"Side effect with {s.name}: {s.effect}, {s.count} {'time' if s.count == 1 else 'times'}{worst}.")
+        if s.worst is not None:
+            said = ngettext("Side effect with {medicine}: {effect}, {n} time, worst severity {worst} of 10.",
+                            "Side effect with {medicine}: {effect}, {n} times, worst severity {worst} of 10.", s.count)
+        else:
+            said = ngettext("Side effect with {medicine}: {effect}, {n} time.",
+                            "Side effect with {medicine}: {effect}, {n} times.", s.count)
+        out.append(said.format(medicine=s.name, effect=s.effect, n=whole(s.count), worst=s.worst))
     return out
 
 
 def treatments_table(bone: BoneCareSummary) -> Table:
     """Each treatment of the period: doses, on time and late, the longest delay, the next due day."""
-    table = _table("Bone treatments in the period", "treatment", "doses", "on time", "late", "longest", "next due")
-    table.caption = ("late: doses after their due day; longest: the most days late; next due as of the period's "
-                     "last day")
+    table = _table(_("Bone treatments in the period"), _("treatment"), _("doses"), _("on time"), _("late"),
+                   _("longest"), _("next due"))
+    table.caption = _("late: doses after their due day; longest: the most days late; next due as of the period's "
+                      "last day")
     table.caption_justify = "left"
     for t in bone.treatments:
-        due = "stopped" if t.next_due is None else t.next_due.isoformat() + (
-            f"\n{days_text(t.days_late)} late" if t.days_late else "")
-        table.add_row(f"{t.name} {t.dose}, {t.every_words}".replace(" ,", ","), str(t.doses), str(t.on_time),
-                      str(t.late), days_text(t.longest_delay) if t.late else "—", due)
+        due = _("stopped") if t.next_due is None else day_text(t.next_due) + (
+            "\n" + ngettext("{n} day late", "{n} days late", t.days_late).format(n=whole(t.days_late))
+            if t.days_late else "")
+        table.add_row(f"{t.name} {t.dose}, {t.every_words}".replace(" ,", ","), whole(t.doses), whole(t.on_time),
+                      whole(t.late), days_text(t.longest_delay) if t.late else "—", due)
     return table
 
 
 def bone_group(bone: BoneCareSummary) -> Group:
     """Everything of the Bone care section, for a console."""
-    parts: list = [Text(TITLE, style="bold")]
+    parts: list = [Text(str(TITLE), style="bold")]
     if bone.treatments:
         parts.append(treatments_table(bone))
     parts += [Text(line) for line in lines(bone)]

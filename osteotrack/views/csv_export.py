@@ -86,6 +86,15 @@ def entry_detail(e: Entry) -> dict:
 
 
 def write_csv_zip(diary, handle, profiles: list[str] | None = None) -> None:
+    """The CSV zip of the diary (``_write_csv_zip``), always in English: the texts of an export are a contract,
+    the same whatever language the app speaks."""
+    from osteotrack.i18n import ENGLISH, speaking
+
+    with speaking(ENGLISH):
+        _write_csv_zip(diary, handle, profiles)
+
+
+def _write_csv_zip(diary, handle, profiles: list[str] | None = None) -> None:
     """Write entries, check-ins, events, questions and the bone-care records as CSV files into a zip.
 
     Entries are read twice, a batch at a time: once for the columns (the terms used), once for the

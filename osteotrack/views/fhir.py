@@ -183,6 +183,15 @@ def checkin_resource(checkin: CheckIn, patient: str, answered: str | None = None
 
 
 def bundle(diary, profiles: list[str] | None = None, progress=None) -> dict:
+    """The FHIR R4 Bundle of the diary (``_bundle``), always in English: the texts of an export are a contract,
+    the same whatever language the app speaks."""
+    from osteotrack.i18n import ENGLISH, speaking
+
+    with speaking(ENGLISH):
+        return _bundle(diary, profiles, progress)
+
+
+def _bundle(diary, profiles: list[str] | None = None, progress=None) -> dict:
     """The diary (or the named profiles) as a FHIR R4 Bundle of type collection, as plain JSON data.
 
     ``progress(done, total)`` is called after each profile's entries.

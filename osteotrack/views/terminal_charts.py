@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from osteotrack.analysis.results import Trends
-from osteotrack.domain import numbers
+from osteotrack.domain import dates, numbers
+from osteotrack.i18n import N_, _, ngettext
 
 # One marker per series, shown in the key: readable without colour.
 WORST, LEAST, MEAN, ROLLING = "^", "v", "o", "hd"
@@ -29,8 +30,9 @@ EVENT_CODES = {
     "dxa": "D",
     "appointment": "A",
 }
-EVENT_WORDS = {"fall": "fall", "near-fall": "near-fall", "fracture": "fracture", "procedure": "procedure",
-               "imaging": "imaging", "dxa": "DXA", "appointment": "appointment"}
+EVENT_WORDS = {"fall": N_("fall"), "near-fall": N_("near-fall"), "fracture": N_("fracture"),
+               "procedure": N_("procedure"), "imaging": N_("imaging"), "dxa": N_("DXA"),
+               "appointment": N_("appointment")}
 RELIEF_MARKERS = ("o", "x", "+", "*")
 # Over more than a year, appointments and scans would hide the pain line: only these are drawn.
 MAJOR_EVENTS = ("fall", "fracture", "procedure")
@@ -42,14 +44,15 @@ BAR_LIMIT = 8
 TRIGGER_LIMIT = 6
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # Calendar shades by pain band (of the day's mean): none, mild 1–3, moderate 4–6, severe 7–10.
-SHADES = (("·", "none", "grey50"), ("░", "mild 1–3", "green"), ("▒", "moderate 4–6", "yellow"),
-          ("█", "severe 7–10", "red"))
+SHADES = (("·", N_("none"), "grey50"), ("░", N_("mild 1–3"), "green"), ("▒", N_("moderate 4–6"), "yellow"),
+          ("█", N_("severe 7–10"), "red"))
 # Built-in names too long for a bar label.
 SHORT_NAMES = {
-    "otc-pain-medication": "OTC pain medicine", "prescription-pain-medication": "Prescription med.",
-    "antidepressant": "Antidepressant", "heat": "Heat", "ice": "Cold / ice", "physical-therapy": "Physical therapy",
-    "relaxation": "Relaxation", "getting-up": "Getting up", "sitting-long": "Sitting long",
-    "reaching-overhead": "Reaching up", "coughing-sneezing": "Coughing/sneezing",
+    "otc-pain-medication": N_("OTC pain medicine"), "prescription-pain-medication": N_("Prescription med."),
+    "antidepressant": N_("Antidepressant"), "heat": N_("Heat"), "ice": N_("Cold / ice"),
+    "physical-therapy": N_("Physical therapy"), "relaxation": N_("Relaxation"), "getting-up": N_("Getting up"),
+    "sitting-long": N_("Sitting long"), "reaching-overhead": N_("Reaching up"),
+    "coughing-sneezing": N_("Coughing/sneezing"),
 }
 LABEL_WIDTH = 18
 NO_ENTRY = " "
@@ -76,7 +79,7 @@ def render(draw: Callable, trends: Trends, width: int = 80, height: int = 20, co
 
 
 def _day_label(day: date) -> str:
-    return f"{day.day} {day:%b}" if day.month != 1 or day.day != 1 else f"{day:%Y}"
+    return dates.day_short(day) if day.month != 1 or day.day != 1 else f"{day.year}"
 
 
 def _x_ticks(fig, since: date, until: date, count: int = 5) -> None:
@@ -87,7 +90,7 @@ def _x_ticks(fig, since: date, until: date, count: int = 5) -> None:
         return
     steps = [round(span * i / (count - 1)) for i in range(count)]
     long_range = span > 370
-    labels = [f"{since + timedelta(days=s):%b %Y}" if long_range else _day_label(since + timedelta(days=s))
+    labels = [dates.month(since + timedelta(days=s)) if long_range else _day_label(since + timedelta(days=s))
               for s in steps]
     fig.xticks(steps, labels)
 
@@ -154,7 +157,7 @@ def draw_pain(fig, trends: Trends) -> str:
     """Daily worst and least (the band), mean, 7-day rolling mean, and events as lettered vertical lines."""
     period, points = trends.period, pain_points(trends)
     bucket = pain_bucket(period.days)
-    fig.title(f"Pain, {period.label()}")
+    fig.title(_("Pain, {period}").format(period=period.label()))
     _pain_axis(fig, 11)
     _x_ticks(fig, period.since, period.until)
     # A line never bridges a day (week, month) without entries: each run of logged ones is drawn on its own.
@@ -174,13 +177,18 @@ def draw_pain(fig, trends: Trends) -> str:
     for x, text in letters.items():
         fig.vertical_line(x, color="orange")
         fig.text(text, x, 10.7, color="orange")
-    each = {"day": "each day", "week": "each point: a week, mean of its logged days",
-            "month": "each point: a month, mean of its logged days"}[bucket]
-    key = (f"{WORST} worst  {LEAST} least  {MEAN} mean  {ROLLING_KEY} 7-day rolling mean\n"
-           f"{each}; {trends.summary.days_logged} of {numbers.count(period.days, 'day')} logged")
+    each = {"day": _("each day"), "week": _("each point: a week, mean of its logged days"),
+            "month": _("each point: a month, mean of its logged days")}[bucket]
+    # TRANSLATORS: the key of the pain chart; {worst}, {least}, {mean}, {rolling} are its markers.
+    key = _("{worst} worst  {least} least  {mean} mean  {rolling} 7-day rolling mean").format(
+        worst=WORST, least=LEAST, mean=MEAN, rolling=ROLLING_KEY)
+    key += "\n" + ngettext("{each}; {logged} of {n} day logged", "{each}; {logged} of {n} days logged",
+                           period.days).format(each=each, logged=numbers.whole(trends.summary.days_logged),
+                                               n=numbers.whole(period.days))
     kinds = sorted({m.kind for m in marks}, key=list(EVENT_CODES).index)
     if kinds:
-        key += "\nevents: " + ", ".join(f"{EVENT_CODES[k]} {EVENT_WORDS[k]}" for k in kinds)
+        key += "\n" + _("events: {events}").format(
+            events=", ".join(f"{EVENT_CODES[k]} {_(EVENT_WORDS[k])}" for k in kinds))
     return key
 
 
@@ -190,7 +198,7 @@ def heat_map(trends: Trends, colour: bool = True):
 
     by_day = {r.day: r.mean for r in trends.daily}
     out = Text()
-    out.append("day".ljust(9) + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)).rstrip() + "\n")
+    months = []
     month = trends.period.since.replace(day=1)
     # Days of one shade in a row are appended as one run: a ten-year calendar has ~3,650 days, and a
     # span for each made drawing it (Rich splits the text at every span) several times slower.
@@ -204,21 +212,28 @@ def heat_map(trends: Trends, colour: bool = True):
         run += cells
 
     while month <= trends.period.until:
-        add(f"{month:%b %Y} ", None)
+        months.append(month)
+        month = (month + timedelta(days=31)).replace(day=1)
+    # The months' names are as long as the language writes them ("Dec 2026", "Dez. 2026"): one column for all.
+    width = max([9, len(_("day")) + 1, *(len(dates.month(m)) + 1 for m in months)])
+    out.append(_("day").ljust(width) + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)).rstrip() + "\n")
+    month = trends.period.since.replace(day=1)
+    while month <= trends.period.until:
+        add(dates.month(month).ljust(width - 1) + " ", None)
         day = month
         while day.month == month.month:
             inside = trends.period.since <= day <= trends.period.until
             if not inside:
                 add("  ", None)
             elif day in by_day:
-                shade, _, style = SHADES[_band(by_day[day])]
+                shade, _words, style = SHADES[_band(by_day[day])]
                 add(shade * 2, style if colour else None)
             else:
                 add(NO_ENTRY * 2, None)
             day += timedelta(days=1)
         add("\n", None)
         month = day
-    add("  ".join(f"{shade} {words}" for shade, words, _ in SHADES) + "  blank: no entry", None)
+    add("  ".join(f"{shade} {_(words)}" for shade, words, _style in SHADES) + "  " + _("blank: no entry"), None)
     out.append(run, style=run_style)
     return out
 
@@ -240,22 +255,24 @@ def draw_locations(fig, trends: Trends) -> str:
     rows = trends.locations[:BAR_LIMIT]
     _hbars(fig, [f"{short_name(r.location, r.name)} {numbers.share(r.share_of_days)}" for r in rows],
            [100 * r.share_of_days for r in rows],
-           100, "Where it hurt: % of days logged", "red")
-    shown = f"top {len(rows)} of {len(trends.locations)}; " if len(trends.locations) > len(rows) else ""
-    return (f"bar: % of the {numbers.count(trends.summary.days_logged, 'day')} logged "
-            f"({shown}mean intensity and counts in the table)")
+           100, _("Where it hurt: % of days logged"), "red")
+    logged = numbers.count(trends.summary.days_logged, "day")
+    if len(trends.locations) > len(rows):
+        return _("bar: % of the {days} logged (top {shown} of {all}; mean intensity and counts in the table)").format(
+            days=logged, shown=numbers.whole(len(rows)), all=numbers.whole(len(trends.locations)))
+    return _("bar: % of the {days} logged (mean intensity and counts in the table)").format(days=logged)
 
 
 def short_name(slug: str, name: str) -> str:
     """A label that fits beside a bar: a known short form, else the name cut to LABEL_WIDTH."""
-    name = SHORT_NAMES.get(slug) or name.split(" (")[0]
+    name = _(SHORT_NAMES[slug]) if slug in SHORT_NAMES else name.split(" (")[0]
     return name if len(name) <= LABEL_WIDTH else name[:LABEL_WIDTH - 1] + "…"
 
 
 def draw_triggers(fig, trends: Trends) -> str:
     """Mean pain of entries with each trigger (●) against entries without it (○), a dot plot."""
     rows = trends.triggers[:TRIGGER_LIMIT]
-    fig.title("Mean pain with (●) and without (○) each trigger")
+    fig.title(_("Mean pain with (●) and without (○) each trigger"))
     ys = list(range(len(rows), 0, -1))  # the most frequent trigger on top
     if rows:
         fig.scatter([r.mean_absent for r in rows if r.mean_absent is not None],
@@ -265,23 +282,23 @@ def draw_triggers(fig, trends: Trends) -> str:
     fig.xlim(0, 10)
     fig.ylim(0.5, len(rows) + 0.5)
     fig.xticks([0, 2, 4, 6, 8, 10])
-    return (f"● with the trigger  ○ without it  (mean pain of {numbers.count(trends.summary.entries, 'entry')}; "
-            "no cause implied)")
+    return _("● with the trigger  ○ without it  (mean pain of {entries}; no cause implied)").format(
+        entries=numbers.count(trends.summary.entries, "entry"))
 
 
 def draw_therapies(fig, trends: Trends) -> str:
     """Mean relief (%) of each therapy, most used first."""
     rows = [t for t in trends.therapies if t.rated][:BAR_LIMIT]
     _hbars(fig, [f"{short_name(r.therapy, r.name)} {numbers.percent(r.mean_relief)}" for r in rows],
-           [float(r.mean_relief or 0) for r in rows], 100, "Mean relief per therapy (%)", "green")
-    return "bar: mean relief of rated uses (times used and counts in the table)"
+           [float(r.mean_relief or 0) for r in rows], 100, _("Mean relief per therapy (%)"), "green")
+    return _("bar: mean relief of rated uses (times used and counts in the table)")
 
 
 def draw_relief(fig, trends: Trends) -> str:
     """Mean relief over time of the (up to four) most used therapies, one marker each."""
     period = trends.period
     top = [t.therapy for t in trends.therapies if t.rated][:len(RELIEF_MARKERS)]
-    fig.title(f"Relief over time (per {trends.relief_bucket})")
+    fig.title(_("Relief over time (per week)") if trends.relief_bucket == "week" else _("Relief over time (per month)"))
     fig.ylim(0, 100)
     fig.yticks([0, 20, 40, 60, 80, 100])
     _x_ticks(fig, period.since, period.until)
@@ -304,15 +321,16 @@ def _middle(start: date, length: int, period) -> float:
 def draw_peg(fig, trends: Trends) -> str:
     """The weekly PEG score (0–10) over the period."""
     period, weeks = trends.period, trends.peg_weeks
-    fig.title("PEG score per week (mean of pain, enjoyment, activity)")
+    fig.title(_("PEG score per week (mean of pain, enjoyment, activity)"))
     _pain_axis(fig)
     _x_ticks(fig, period.since, period.until)
     if weeks:
         fig.plot([_middle(w.start, 7, period) for w in weeks], [w.score for w in weeks],
                  marker=MEAN, color="cyan")
     checkins = sum(w.checkins for w in weeks)
-    return (f"{MEAN} weekly PEG score ({checkins} complete {numbers.plural(checkins, 'check-in')} "
-            f"in {numbers.count(len(weeks), 'week')})")
+    return ngettext("{mark} weekly PEG score ({n} complete check-in in {weeks})",
+                    "{mark} weekly PEG score ({n} complete check-ins in {weeks})", checkins).format(
+        mark=MEAN, n=numbers.whole(checkins), weeks=numbers.count(len(weeks), "week"))
 
 
 CHARTS = {

@@ -44,7 +44,7 @@ def test_backup_writes_a_dated_private_copy_beside_the_diary(db_path, run_cli):
     assert result.exit_code == 0, result.output
     [copy] = db_path.parent.glob("diary.backup-*.db")
     assert copy.name.startswith(f"diary.backup-{datetime.now():%Y-%m-%d}")
-    assert f"Backed up 2 entries, the last on 2026-03-02 (profiles: me) to {copy}" in result.output
+    assert f"Backed up 2 entries, the last on 2 Mar 2026 (profiles: me) to {copy}" in result.output
     assert copy.stat().st_mode & 0o777 == 0o600
     assert integrity(copy) == "ok" and _notes(copy) == ["first", "second"]
     # A second backup in the same minute gets its own name.
@@ -141,7 +141,7 @@ def test_restore_in_a_terminal_asks_first(db_path, tmp_path):
     _diary(db_path, "current")
     before = file_hash(db_path)
     code, out = _restore_in_a_terminal(db_path, backup, "n")
-    assert f"{backup} holds 1 entry, the last on 2026-03-01 (profiles: me)." in out
+    assert f"{backup} holds 1 entry, the last on 1 Mar 2026 (profiles: me)." in out
     assert f"Replace the diary at {db_path} with it? (The current diary is backed up first.)" in out
     assert code == 1 and "Nothing was changed." in out
     assert file_hash(db_path) == before

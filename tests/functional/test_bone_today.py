@@ -47,7 +47,7 @@ async def test_today_says_a_dose_is_late_and_offers_the_monthly_questions(db_pat
     assert shown
     # Due Monday 23 Nov, today Tuesday 24 Nov: one day late.
     assert text.splitlines() == [
-        "Alendronate was due Monday — 1 day late.",
+        "Alendronate was due Mon 23 Nov — 1 day late.",
         "Time for the falls check and your impression of change: press f, then m.",
     ]
 
@@ -71,7 +71,7 @@ async def test_the_monthly_offer_names_only_what_is_due_and_not_in_read_only(db_
     _, text = await today(db_path, tmp_path)
     assert text.splitlines()[1:] == ["Time for the falls check: press f, then m."]
     _, text = await today(db_path, tmp_path, read_only=True)
-    assert text.splitlines() == ["Alendronate was due Monday — 1 day late."]  # read-only: no offer
+    assert text.splitlines() == ["Alendronate was due Mon 23 Nov — 1 day late."]  # read-only: no offer
 
 
 @pilot_test
@@ -93,7 +93,7 @@ async def test_from_today_f_then_m_records_the_falls_check_and_the_impression(db
         assert "Falls check" in str(app.screen.query_one("#bone-lines", Static).render())
         await pilot.press("escape")
         await settle(pilot)
-        assert bone_line(app)[1].splitlines() == ["Alendronate was due Monday — 1 day late."]
+        assert bone_line(app)[1].splitlines() == ["Alendronate was due Mon 23 Nov — 1 day late."]
     with person(db_path, read_only=True) as me:
         [check] = me.falls_checks()
         [impression] = me.impressions()

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from osteotrack.cli import edit
+from osteotrack.domain.dates import day as written_day
 from osteotrack.domain.records import Site, TherapyUse
 from osteotrack.store import Diary
 from tests.functional.helpers import assert_refused, digest, entries
@@ -146,5 +147,5 @@ def test_list_fits_the_terminal_and_never_wraps_mid_value(run_cli, db_path, monk
             assert record[:8] in out  # the ID prefix the commands take
     out = run_cli("list").stdout
     for whole in ("hip-left:4;", "shoulder-right:3", "otc-pain-medication=ibuprofen 400 mg" if columns >= 80 else "",
-                  (date.today() - timedelta(days=1)).isoformat(), "6 moderate" if columns > 200 else "moderate"):
+                  written_day(date.today() - timedelta(days=1)), "6 moderate" if columns > 200 else "moderate"):
         assert whole in out, (whole, out)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from osteotrack.demo import write_demo
+from osteotrack.domain.dates import day
 from osteotrack.store import Diary
 from osteotrack.store.transfer import export_document
 from tests.functional.helpers import assert_refused, diaries_made_later, digest, entries
@@ -37,7 +38,7 @@ def test_list_table_newest_first(small_diary):
     assert result.exit_code == 0
     text = result.stdout
     assert "Entries — me" in text
-    days = [str(DAY - timedelta(days=d)) for d in (1, 5, 10)]
+    days = [day(DAY - timedelta(days=d)) for d in (1, 5, 10)]  # as people read a day: "30 Nov 2026"
     assert text.index(days[0]) < text.index(days[1]) < text.index(days[2])
 
 

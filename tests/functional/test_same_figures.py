@@ -75,7 +75,7 @@ TERMINAL_ROWS = {
     "Ribs, left": ["1", RIBS_SHARE, RIBS_INTENSITY, "1"],
     "Bending": ["4", WITH_BENDING, "4", WITHOUT_BENDING],
     HEAT: ["4", HEAT_RELIEF, "4"],
-    "2026-W45 (02 Nov)": [PEG, PEG_PAIN, PEG_ENJOYMENT, PEG_ACTIVITY, "4"],
+    "2026-W45 (2 Nov)": [PEG, PEG_PAIN, PEG_ENJOYMENT, PEG_ACTIVITY, "4"],
 }
 # The report's tables (Markdown, HTML and PDF are laid out from one model): first cell → the others.
 REPORT_ROWS = {

@@ -130,7 +130,7 @@ def test_status_on_a_day_late_or_due_soon():
     assert (late.last_dose, late.next_due, late.days_late, late.due_in) == (date(2026, 1, 5), date(2026, 1, 12), 2, 0)
     soon = bone.status(t, doses, date(2026, 1, 10))
     assert (soon.days_late, soon.due_in) == (0, 2)
-    assert bone.due_line(late, date(2026, 1, 14)) == "Alendronate was due Monday — 2 days late"
+    assert bone.due_line(late, date(2026, 1, 14)) == "Alendronate was due Mon 12 Jan — 2 days late"
     assert bone.due_line(soon, date(2026, 1, 10)) == "Alendronate due in 2 days (12 Jan 2026)"
     today = bone.status(t, doses, date(2026, 1, 12))
     assert bone.due_line(today, date(2026, 1, 12)) == "Alendronate is due today"

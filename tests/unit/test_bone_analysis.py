@@ -130,7 +130,7 @@ def test_remind_mentions_a_dose_due_today_or_late(diary):
         "osteotrack: Alendronate is due today; when taken: osteotrack dose alendronate"
     ]
     assert dose_reminders(me, date(2026, 11, 24)) == [
-        "osteotrack: Alendronate was due Monday — 1 day late; when taken: osteotrack dose alendronate"
+        "osteotrack: Alendronate was due Mon 23 Nov — 1 day late; when taken: osteotrack dose alendronate"
     ]
 
 
