@@ -16,7 +16,6 @@ REPORT_TEXT_CHARS = 600
 TABLE_TEXT_CHARS = 200
 
 # The words of ``vocabulary.pain_band`` (kept in English in the CSV export: a contract), as people read them.
-BANDS = {"none": N_("none"), "mild": N_("mild"), "moderate": N_("moderate"), "severe": N_("severe")}
 # A question's status, as people read it.
 STATUSES = {"open": N_("open"), "asked": N_("asked"), "answered": N_("answered")}
 
@@ -61,13 +60,23 @@ def and_list(items: list[str]) -> str:
 
 def band_text(band: str) -> str:
     """A word of ``vocabulary.pain_band`` (``moderate``) in the language in force."""
-    return _(BANDS[band]) if band in BANDS else band
+    words = {
+        # TRANSLATORS: how bad a pain rated 0 (none), 1–3 (mild), 4–6 (moderate), 7–10 (severe) is.
+        "none": pgettext("pain", "none"), "mild": pgettext("pain", "mild"),
+        "moderate": pgettext("pain", "moderate"), "severe": pgettext("pain", "severe"),
+    }
+    return words.get(band, band)
+
+
+def pain_band_text(pain: int) -> str:
+    """The word for a 0–10 rating in the language in force: none, mild (1–3), moderate (4–6), severe (7–10)."""
+    return band_text(pain_band(pain))
 
 
 def pain_text(pain: int) -> str:
     """``6/10 (moderate)``."""
     # TRANSLATORS: a pain rating and its band, e.g. "6/10 (moderate)".
-    return _("{pain}/10 ({band})").format(pain=pain, band=band_text(pain_band(pain)))
+    return _("{pain}/10 ({band})").format(pain=pain, band=pain_band_text(pain))
 
 
 def in_a_list(name: str, kind: str = "") -> str:

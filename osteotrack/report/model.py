@@ -20,8 +20,7 @@ from datetime import date
 from osteotrack import __version__, i18n
 from osteotrack.analysis import MEAN_PAIN_DEFINITION, Period, Trends, fall_band_text, trends
 from osteotrack.domain import dates, numbers
-from osteotrack.domain.describe import REPORT_TEXT_CHARS, beginning, event_summary, site_text
-from osteotrack.domain.vocabulary import pain_band
+from osteotrack.domain.describe import REPORT_TEXT_CHARS, beginning, event_summary, pain_band_text, site_text
 from osteotrack.i18n import _, lazy, ngettext, pgettext
 from osteotrack.report.charts import DENSE_DAYS, REPORT_EVENTS, report_marks
 
@@ -136,14 +135,6 @@ def _title(key: str) -> str:
     return str(SECTIONS[key])
 
 
-def band(pain: int) -> str:
-    """The word for a 0–10 rating (``pain_band``) as a physician reads it in the language in force."""
-    word = pain_band(pain)
-    words = {"none": pgettext("pain", "none"), "mild": pgettext("pain", "mild"),
-             "moderate": pgettext("pain", "moderate"), "severe": pgettext("pain", "severe")}
-    return words.get(word, word)
-
-
 def _appointment(person, today: date) -> str:
     """The report's first lines name the visit it is for: the next appointment from ``today`` on."""
     from datetime import datetime, time
@@ -196,7 +187,7 @@ def _summary(t: Trends) -> Section:
         lines.append(ngettext(
             "Average daily pain {mean} of 10, worst {worst} ({band}), least {least}, over {entries} on {n} day.",
             "Average daily pain {mean} of 10, worst {worst} ({band}), least {least}, over {entries} on {n} days.",
-            cur.days_logged).format(mean=numbers.pain(cur.mean), worst=cur.worst, band=band(cur.worst),
+            cur.days_logged).format(mean=numbers.pain(cur.mean), worst=cur.worst, band=pain_band_text(cur.worst),
                                     least=cur.least, entries=numbers.count(cur.entries, "entry"), n=cur.days_logged))
     else:
         lines.append(_("No pain entries in this period."))
@@ -210,7 +201,7 @@ def _summary(t: Trends) -> Section:
 
 
 def _worst(worst: int | None) -> str:
-    return numbers.NO_FIGURE if worst is None else f"{worst} ({band(worst)})"
+    return numbers.NO_FIGURE if worst is None else f"{worst} ({pain_band_text(worst)})"
 
 
 def _chart(t: Trends) -> Section:

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, Static
 
 from osteotrack.domain import dates
+from osteotrack.domain.describe import pain_band_text
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn
 from osteotrack.domain.when import parse_day
@@ -19,7 +20,6 @@ from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.conflict_versions import OtherVersionLine
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.keys_footer import KeysFooter
-from osteotrack.tui.widgets.pain_scale import band
 from osteotrack.tui.widgets.scale import ScaleInput
 
 
@@ -35,7 +35,7 @@ def _anchored(low: str, high: str):
 
 
 def _pain_words(value: int) -> str:
-    return _("{value} of 10").format(value=value) + f" · {band(value)}"
+    return _("{value} of 10").format(value=value) + f" · {pain_band_text(value)}"
 
 
 # Our own plain words for the PEG items, about the past 7 days as the PEG is validated; asked once a week.

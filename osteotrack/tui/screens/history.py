@@ -17,11 +17,10 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from osteotrack.domain import dates, numbers
-from osteotrack.domain.describe import entry_summary
+from osteotrack.domain.describe import entry_summary, in_a_list, pain_band_text
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import Entry
 from osteotrack.domain.validate import Vocabulary
-from osteotrack.domain.vocabulary import pain_band
 from osteotrack.domain.when import parse_day
 from osteotrack.i18n import N_, _, lazy, pgettext
 from osteotrack.store import ProfileDiary
@@ -40,6 +39,7 @@ READ_AHEAD = 25
 # TRANSLATORS: the History table's column headings; keep them short (the columns are narrow at 80 columns).
 COLUMNS = (N_("Day"), N_("Time"), N_("Pain"), N_("Where"), N_("After"), N_("Tried"))
 FIXED_WIDTHS = (5, 10)  # Time and Pain; Day is as wide as the longest day the language writes
+DAY_WIDTH_MOST = 20
 # How the rest of the width is shared by Where, After and Tried (the detail panel shows all of it).
 SHARES = (0.4, 0.25, 0.35)
 
@@ -51,31 +51,38 @@ def day_width() -> int:
 
 
 def column_widths(screen_width: int) -> list[int]:
-    """Widths that fit the table in ``screen_width`` (cell padding and scrollbar included)."""
-    fixed = [day_width(), *FIXED_WIDTHS]
+    """Widths that fit the table in ``screen_width`` (cell padding and scrollbar included).
+
+    Time and Pain are as wide as their heading in the language in force; a day never takes more
+    than ``DAY_WIDTH_MOST`` columns (a longer one ends in "…", the detail pane shows it whole).
+    """
+    headings = [len(_(name)) for name in COLUMNS[1:3]]
+    fixed = [min(day_width(), DAY_WIDTH_MOST), *(max(w, h) for w, h in zip(FIXED_WIDTHS, headings))]
     rest = remaining_width(screen_width, fixed, shared_by=len(SHARES), minimum=30)
     return [*fixed, *(int(rest * share) for share in SHARES)]
 
 
 def _short(name: str) -> str:
-    """A term's name without its explanation: "Heat (hot pack, warm shower)" → "Heat"."""
-    return name.split(" (")[0]
+    """A term's name without its explanation: "Heat (hot pack, warm shower)" → "Heat" (what follows it stays)."""
+    start = name.find(" (")
+    end = name.find(")", start)
+    return name if start < 0 or end < 0 else name[:start] + name[end + 1:]
 
 
 def entry_cells(entry: Entry, vocab: Vocabulary, show_day: bool) -> tuple[Text, ...]:
     """One table row for an entry; the day only on the first (newest) entry of each day."""
     where = ", ".join(
-        f"{_short(vocab.name('location', s.location))}{' ' + s.level if s.level else ''} {numbers.pain(s.intensity, 0)}"
-        for s in entry.sites
+        f"{_short(vocab.display('location', s.location))}{' ' + s.level if s.level else ''} "
+        f"{numbers.pain(s.intensity, 0)}" for s in entry.sites
     )
-    after = ", ".join(vocab.name("trigger", t).lower() for t in entry.triggers)
+    after = ", ".join(in_a_list(vocab.display("trigger", t), "trigger") for t in entry.triggers)
     tried = ", ".join(
-        (t.medication or _short(vocab.name("therapy", t.therapy)))
+        (t.medication or _short(vocab.display("therapy", t.therapy)))
         + (f" {numbers.percent(t.relief)}" if t.relief is not None else "")
         for t in entry.therapies
     )
     day = dates.weekday_day_year(entry.at.date()) if show_day else ""
-    pain = f"{numbers.pain(entry.pain, 0)} {pain_band(entry.pain)}"
+    pain = f"{numbers.pain(entry.pain, 0)} {pain_band_text(entry.pain)}"
     cells = (day, dates.clock(entry.at), pain, where, after, tried)
     return tuple(clipped(cell) for cell in cells)
 
@@ -88,7 +95,7 @@ class HistoryScreen(DiaryScreen):
     EDITING_ACTIONS = frozenset({"delete_entry", "undo_delete"})
 
     DEFAULT_CSS = """
-    HistoryScreen > #detail { height: 4; }
+    HistoryScreen > #detail { height: auto; max-height: 8; }
     """
 
     BINDINGS = [
@@ -118,7 +125,7 @@ class HistoryScreen(DiaryScreen):
         yield Static(_("Reading the diary…"), id="status")
         table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, id="entries")
         for name, width in zip(COLUMNS, column_widths(self.app.size.width)):
-            table.add_column(_(name), key=name.lower(), width=width)
+            table.add_column(clipped(_(name)), key=name.lower(), width=width)
         yield table
         yield Static("", id="detail")
         yield OtherVersionLine("v", id="other-version")

@@ -93,7 +93,7 @@ class ReportScreen(DiaryScreen):
                 yield Input(period.since.isoformat(), placeholder=_("from"), id="since")
                 yield Input(period.until.isoformat(), placeholder=_("to"), id="until")
             with Horizontal(classes="row"):
-                yield Label("Sections")
+                yield Label(_("Sections"))
                 yield TickList(*[(str(title), key, True) for key, title in SECTIONS.items()], id="sections")
             with Horizontal(classes="row"):
                 yield Label(_("Format"))

@@ -61,7 +61,7 @@ class TrendsScreen(DiaryScreen):
     TrendsScreen #range RadioButton { width: auto; margin-right: 1; }
     TrendsScreen.narrow #range-bar { layout: vertical; }
     TrendsScreen #custom { height: 1; width: auto; }
-    TrendsScreen #custom Input { width: 20; margin: 0 1; }
+    TrendsScreen #custom Input { width: 25; margin: 0 1; }
     TrendsScreen #custom Button { min-width: 8; }
     TrendsScreen #range-error { color: $error; height: auto; padding: 0 1; display: none; }
     TrendsScreen #range-error.shown { display: block; }

@@ -15,11 +15,11 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
+from osteotrack.domain.describe import pain_band_text
 from osteotrack.domain.records import Site
 from osteotrack.domain.vocabulary import LEVELS_BY_LOCATION
 from osteotrack.i18n import _, pgettext
 from osteotrack.tui.widgets.digits import DigitReader
-from osteotrack.tui.widgets.pain_scale import band
 from osteotrack.tui.widgets.toggle_list import folded, matches
 
 FRONT, BACK = 20, 58  # centre columns of the two figures
@@ -239,7 +239,7 @@ class BodyMap(Widget, can_focus=True):
         if site is None:
             text.append(_("not chosen — a digit sets its intensity, space chooses it"))
         else:
-            text.append(f"{site.intensity} ({band(site.intensity)})")
+            text.append(f"{site.intensity} ({pain_band_text(site.intensity)})")
             if chip.slug in LEVELS_BY_LOCATION:
                 text.append(_(", level {level} ([ ] to change)").format(level=site.level) if site.level
                             else _(", level not given ([ ] to change)"))
