@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from osteotrack.domain import numbers
+from osteotrack.domain import dates, numbers
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES, pain_band
@@ -29,8 +29,8 @@ def beginning(text: str, limit: int) -> str:
 
 
 def when_text(moment: datetime) -> str:
-    """``Mon 23 Nov 2026 19:00`` in the offset the moment was entered in."""
-    return moment.strftime("%a %d %b %Y %H:%M")
+    """``Mon 23 Nov 2026 19:00`` (``lun 23 nov 2026, 19:00``…) in the offset the moment was entered in."""
+    return dates.moment(moment)
 
 
 def whose_diary(profile: str) -> str:

@@ -30,10 +30,10 @@ def test_the_contract_stores_every_option_and_confirms_in_one_line(run_cli, db_p
     assert stored.therapies == [TherapyUse("heat", 60), TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg")]
     assert stored.qualities == ["aching"]
     assert stored.note == "after gardening" and stored.for_doctor is True and stored.entered_by is None
-    line = lines[0]
+    line, y = lines[0], yesterday_at(19)
     for words in ("pain 6/10 (moderate)", "Lower back 7", "Ribs, left 4", "bending", "standing", "aching",
                   "Heat (hot pack, warm shower) 60% relief", "(ibuprofen 400 mg) 40% relief", "For the doctor",
-                  f"(id {stored.id[:8]})", yesterday_at(19).strftime("%a %d %b %Y 19:00")):
+                  f"(id {stored.id[:8]})", f"{y:%a} {y.day} {y:%b %Y} 19:00"):
         assert words in line, words
 
 

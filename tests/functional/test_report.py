@@ -96,9 +96,9 @@ HAND = [
     "slipped in the kitchen",
     "Can I carry 5 kg?",
     "Walk with poles? (asked, not yet answered)",  # asked but not answered: still open
-    "Sat 07 Nov 2026 14:00: Appointment",  # a past appointment is an event of the period
+    "Sat 7 Nov 2026 14:00: Appointment",  # a past appointment is an event of the period
     "A day is the local day where the entry was made",
-    f"Thu 05 Nov 2026 12:00, pain 2 (Hip, left 2): {NOTE}",  # the one entry flagged for the doctor
+    f"Thu 5 Nov 2026 12:00, pain 2 (Hip, left 2): {NOTE}",  # the one entry flagged for the doctor
 ]
 
 
@@ -251,7 +251,7 @@ def test_entries_marked_for_the_doctor_without_a_note_share_one_line(diary):
     me.add_entry(Entry(at(5, 10), 2), now=NOW)  # not flagged: not listed
     notes = next(s for s in build_report(me, PERIOD).sections if s.key == "notes")
     assert notes.lines == [
-        "Mon 02 Nov 2026 08:00, pain 6 (Hip, left 6; Mid back 4): worse on stairs",
-        "Marked for the doctor without a note (2 entries): Tue 03 Nov 2026 09:00, pain 5; "
-        "Wed 04 Nov 2026 20:00, pain 7.",
+        "Mon 2 Nov 2026 08:00, pain 6 (Hip, left 6; Mid back 4): worse on stairs",
+        "Marked for the doctor without a note (2 entries): Tue 3 Nov 2026 09:00, pain 5; "
+        "Wed 4 Nov 2026 20:00, pain 7.",
     ]

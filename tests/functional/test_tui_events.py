@@ -167,8 +167,8 @@ def test_events_are_listed_newest_first_and_delete_asks(empty):
 
     run_screen(empty, EventsScreen, scenario)
     assert seen["rows"] == [
-        ["Mon 01 Jun 2026 09:00", "Bone density (DXA) result (T-score -2.7 at lumbar spine)"],
-        ["Mon 02 Mar 2026 10:00", "Fracture diagnosed (mid back T8)"],
+        ["Mon 1 Jun 2026 09:00", "Bone density (DXA) result (T-score -2.7 at lumbar spine)"],
+        ["Mon 2 Mar 2026 10:00", "Fracture diagnosed (mid back T8)"],
     ]
     assert seen["asked"]
     assert [e.id for e in stored(empty)] == [old.id]
