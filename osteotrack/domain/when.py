@@ -25,7 +25,8 @@ from typing import TypeVar
 
 from osteotrack.domain.errors import ValidationError
 
-_CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?(?:\s*(\D+))?$")
+# Patterns as text, compiled (and cached by re) on first use: `osteotrack log` at "now" needs none of them.
+_CLOCK = r"^(\d{1,2})(?:[:.h](\d{2}))?(?:\s*(\D+))?$"
 # More digits than this before a unit reach before 1900 in any unit (10**8 minutes is 190 years).
 _AGO_DIGITS = 8
 # Allow a minute of clock skew between the machine that logs and the one that reads.
@@ -112,13 +113,16 @@ def fold(text: str) -> str:
 
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
         text = text.replace("\u2019", "'")
-    text = _LETTER_DOT.sub("", text).replace("'", " ")
-    text = _LETTER_HYPHEN.sub(" ", text)
+    if "." in text:
+        text = re.sub(_LETTER_DOT, "", text)
+    if "-" in text:
+        text = re.sub(_LETTER_HYPHEN, " ", text)
+    text = text.replace("'", " ")
     return " ".join(text.split())
 
 
-_LETTER_DOT = re.compile(r"(?<=[^\W\d_])\.")
-_LETTER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_LETTER_DOT = r"(?<=[^\W\d_])\."
+_LETTER_HYPHEN = r"(?<=[^\W\d_])-(?=[^\W\d_])"
 
 
 def _lists() -> dict[str, str]:
@@ -157,7 +161,7 @@ def _lists() -> dict[str, str]:
         # TRANSLATORS: words written after an hour ("19 Uhr", "19 h"), separated by "|".
         "clock": pgettext("typed time", "o'clock"),
         # TRANSLATORS: a time a number of minutes, hours or days back; {n} is the number and {unit} one of the
-        # units below ("2 h ago", "45 min ago"). Several forms may be given, separated by "|".
+        # units below, in this order ("2 h ago", "45 min ago"). Several forms may be given, separated by "|".
         "ago": pgettext("typed time", "{n} {unit} ago"),
         # TRANSLATORS: a time a number of minutes, hours or days ahead (for appointments: "in 3 days"); as above.
         "ahead": pgettext("typed time", "in {n} {unit}"),
@@ -208,7 +212,7 @@ class TypedWords:
         """
         if text in self.parts:
             return self.parts[text]
-        m = _CLOCK.match(text)
+        m = re.match(_CLOCK, text)
         if not m:
             return None
         hour, minute, word = int(m[1]), int(m[2] or 0), (m[3] or "").strip()
@@ -225,20 +229,10 @@ class TypedWords:
         return time(hour, minute)
 
 
-def _pattern(template: str) -> re.Pattern[str]:
-    """``hace {n} {unit}`` as a regular expression over folded text: the number and its unit may touch (``2h``)."""
-    parts = re.split(r"(\{n\}|\{unit\})", fold(template))
-    out = []
-    for i, part in enumerate(parts):
-        if part == "{n}":
-            out.append(r"(?P<n>\d+)")
-        elif part == "{unit}":
-            out.append(r"(?P<unit>[^\W\d_]+)")
-        elif part.strip() == "" and 0 < i < len(parts) - 1 and {parts[i - 1], parts[i + 1]} == {"{n}", "{unit}"}:
-            out.append(r"\s*")
-        else:
-            out.append(r"\s+".join(re.escape(w) for w in part.split(" ")))
-    return re.compile("".join(out) + "$")
+def _pattern(template: str) -> tuple[str, str]:
+    """``hace {n} {unit}`` as the text before the number and the text after the unit, both folded."""
+    before, _, rest = fold(template).partition("{n}")
+    return before, rest.partition("{unit}")[2]
 
 
 _TYPED: dict[str, TypedWords] = {}
@@ -320,15 +314,22 @@ def _parse(text: str, now: datetime, localize) -> datetime | None:
     return _iso(text, localize)
 
 
-def _count(folded: str, patterns: list[re.Pattern[str]], words: TypedWords) -> timedelta | None:
-    """How long ``2h ago`` / ``hace 2 h`` (or ``in 3 days``) says, or None if it is not such a form."""
-    for pattern in patterns:
-        m = pattern.match(folded)
-        if m:
-            if len(m["n"]) > _AGO_DIGITS:
+def _count(folded: str, patterns: list[tuple[str, str]], words: TypedWords) -> timedelta | None:
+    """How long ``2h ago`` / ``hace 2 h`` (or ``in 3 days``) says, or None if it is not such a form.
+
+    The number and its unit may touch (``2h``). Read with plain string operations: no pattern to compile.
+    """
+    for before, after in patterns:
+        if len(folded) > len(before) + len(after) and folded.startswith(before) and folded.endswith(after):
+            middle = folded[len(before):len(folded) - len(after)]
+            digits = len(middle) - len(middle.lstrip("0123456789"))
+            number, unit = middle[:digits], middle[digits:].strip()
+            if not number or not unit or " " in unit:
+                continue
+            if len(number) > _AGO_DIGITS:
                 raise _TooEarly
-            unit = words.units.get(m["unit"])
-            return None if unit is None else timedelta(seconds=int(m["n"]) * unit)
+            seconds = words.units.get(unit)
+            return None if seconds is None else timedelta(seconds=int(number) * seconds)
     return None
 
 
