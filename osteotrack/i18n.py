@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
 
+# typing is not imported at run time (annotations are strings here): `osteotrack log` does not otherwise load it.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from typing import Protocol
+    from typing import Any, Protocol
 
     class _Catalog(Protocol):
         def gettext(self, message: str) -> str: ...

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
-from typing import TypeVar
 
 from osteotrack.domain.errors import ValidationError
 
@@ -36,7 +35,11 @@ EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)
 EARLIEST_DAY = EARLIEST.date()
 
 
-_Day = TypeVar("_Day", date, datetime)  # a day, or a moment (a datetime is a date too)
+TYPE_CHECKING = False  # typing is for the type checker only: the quick log path does not load it
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _Day = TypeVar("_Day", date, datetime)  # a day, or a moment (a datetime is a date too)
 
 def now_local() -> datetime:
     """The current time, aware, in the machine's local offset."""

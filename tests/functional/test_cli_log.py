@@ -4,6 +4,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from osteotrack import i18n
 from osteotrack.domain.records import Site, TherapyUse
 from tests.functional.helpers import assert_refused_unchanged, entries
 
@@ -97,6 +98,12 @@ def test_a_missing_pain_is_a_usage_error(run_cli):
     assert result.exit_code == 2 and "Missing option '--pain'" in result.stderr
 
 
+@pytest.fixture
+def english_after():
+    yield
+    i18n.choose(None)  # a --lang read in-process (run_cli) must not reach the next test
+
+
 # CLDR's abbreviated German weekday and month names (checked in tests/unit/test_dates.py), Monday and January first.
 GERMAN_WEEKDAYS = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."]
 GERMAN_MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."]
@@ -118,11 +125,11 @@ def test_log_reads_the_time_in_the_users_words_and_confirms_it_as_the_language_w
                          "«ahora», «hoy 8:30», «ayer 19:00», «ayer por la tarde», «lunes 9:00» o «hace 2 h»."),
     ("fr", "hier 25h", "Impossible de lire l’heure « hier 25h » ;"),
 ])
-def test_a_time_not_understood_is_refused_in_the_users_language(run_cli, db_path, lang, at, sentence):
+def test_a_time_not_understood_is_refused_in_the_users_language(run_cli, db_path, lang, at, sentence, english_after):
     assert_refused_unchanged(run_cli, db_path, ["log", "--pain", "3"],
                              ["--lang", lang, "log", "--pain", "5", "--at", at], sentence)
 
 
-def test_click_reads_the_users_words_too(run_cli, db_path):
+def test_click_reads_the_users_words_too(run_cli, db_path, english_after):
     assert run_cli("--lang", "es", "log", "--pain", "5", "--at", "ayer 19:00").exit_code == 0
     assert entries(db_path)[0].at == yesterday_at(19)
