@@ -317,22 +317,26 @@ def _parse(text: str, now: datetime, localize) -> datetime | None:
     return _iso(text, localize)
 
 
-def _count(folded: str, patterns: list[tuple[str, str]], words: TypedWords) -> timedelta | None:
+def _count(folded: str, patterns: list[tuple[str, str]], words: TypedWords, unit: int | None = None
+           ) -> timedelta | None:
     """How long ``2h ago`` / ``hace 2 h`` (or ``in 3 days``) says, or None if it is not such a form.
 
-    The number and its unit may touch (``2h``). Read with plain string operations: no pattern to compile.
+    The number and its unit may touch (``2h``). ``unit``: only that unit (in seconds) is read. Read with plain
+    string operations: no pattern to compile.
     """
     for before, after in patterns:
         if len(folded) > len(before) + len(after) and folded.startswith(before) and folded.endswith(after):
             middle = folded[len(before):len(folded) - len(after)]
             digits = len(middle) - len(middle.lstrip("0123456789"))
-            number, unit = middle[:digits], middle[digits:].strip()
-            if not number or not unit or " " in unit:
+            number, unit_word = middle[:digits], middle[digits:].strip()
+            if not number or not unit_word or " " in unit_word:
                 continue
             if len(number) > _AGO_DIGITS:
                 raise _TooEarly
-            seconds = words.units.get(unit)
-            return None if seconds is None else timedelta(seconds=int(number) * seconds)
+            seconds = words.units.get(unit_word)
+            if seconds is None or unit not in (None, seconds):
+                return None
+            return timedelta(seconds=int(number) * seconds)
     return None
 
 
@@ -388,8 +392,8 @@ def parse_day(text: str, today: date | None = None, field: str = "day") -> date:
         found = _day(folded, today, words)
         if found is not None and not found[1]:
             return check_not_future(found[0], today, code="day.future", field=field)
-        ago = _count(folded, words.ago, words)
-        if ago is not None and ago.seconds == 0:  # a number of days, not hours
+        ago = _count(folded, words.ago, words, unit=_SECONDS["days"])  # a number of days, not hours
+        if ago is not None:
             return check_not_future(today - ago, today, code="day.future", field=field)
         day = date.fromisoformat(text.strip())
     except (OverflowError, _TooEarly):  # '99999999 days ago': long before 1900

@@ -188,3 +188,12 @@ def test_any_iso_time_round_trips_in_every_language(moment, lang, with_t):
         text = moment.isoformat(sep="T" if with_t else " ", timespec="minutes")
         read = parse_when(text, now=NOW)
     assert read == moment and read.utcoffset() == moment.utcoffset()
+
+
+@pytest.mark.parametrize("lang, text", [("en", "24h ago"), ("es", "hace 24 h"), ("de", "vor 1440 Min."),
+                                        ("fr", "il y a 24 heures")])
+def test_a_day_is_counted_back_in_days_only(speak, lang, text):
+    speak(lang)
+    with pytest.raises(ValidationError) as refused:
+        parse_day(text, today=NOW.date())
+    assert refused.value.code == "day.unreadable"
