@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
 
+# typing is not imported at run time (annotations are strings here): `osteotrack log` does not otherwise load it.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from contextvars import ContextVar
-    from typing import Protocol
+    from typing import Any, Protocol
 
     class _Catalog(Protocol):
         def gettext(self, message: str) -> str: ...
@@ -178,14 +179,13 @@ def _load(lang: str) -> _Catalog:
         return Pseudo()
     if lang == ENGLISH:
         return English()
-    # stdlib only: the quick log path must not pay for Babel. The file is opened by its path, not
-    # through gettext.translation(), which would load the locale module to search for it.
-    import gettext
-
+    # No Babel, and not even gettext's parse of every message: the quick log path says a few, and pays for
+    # those (Compiled). The file is opened by its path, not through gettext.translation(), which would
+    # load the locale module to search for it.
     try:
         with open(os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.mo"), "rb") as mo:
-            return gettext.GNUTranslations(mo)
-    except OSError:  # an install without its catalogs: English rather than no sentence at all
+            return Compiled(mo.read())
+    except (OSError, ValueError):  # an install without its catalogs: English rather than no sentence at all
         return English()
 
 
@@ -247,6 +247,63 @@ class English:
 
     def pgettext(self, context: str, message: str) -> str:
         return message
+
+
+class Compiled:
+    """A compiled catalog (``.mo``) read where it lies: its originals are indexed as bytes and a translation is
+    decoded only when asked for, instead of decoding every message up front as ``gettext.GNUTranslations``
+    does (a cost that would grow with the catalog on every ``osteotrack log``). Gives what ``GNUTranslations``
+    gives (tests/unit/test_i18n_compiled.py checks every message of every shipped catalog).
+    """
+
+    def __init__(self, data: bytes):
+        import struct
+
+        magic = data[:4]
+        order = "<" if magic == b"\xde\x12\x04\x95" else ">" if magic == b"\x95\x04\x12\xde" else None
+        if order is None:
+            raise ValueError("not a .mo file")
+        count, originals, translations = struct.unpack(order + "3I", data[8:20])
+        self._data = data
+        self._table = list(struct.iter_unpack(order + "2I", data[translations:translations + 8 * count]))
+        self._index = {data[offset:offset + length]: i for i, (length, offset)
+                       in enumerate(struct.iter_unpack(order + "2I", data[originals:originals + 8 * count]))}
+        self._plural: Callable[[int], int] | None = None  # the header's Plural-Forms rule, read on first use
+
+    def _find(self, key: bytes) -> str | None:
+        i = self._index.get(key)
+        if i is None:
+            return None
+        length, offset = self._table[i]
+        return self._data[offset:offset + length].decode()
+
+    def _plural_index(self, n: int) -> int:
+        if self._plural is None:
+            import gettext  # its c2py reads the catalog's plural rule ("n != 1", "n > 1"…) safely
+
+            rule = "n != 1"
+            for line in (self._find(b"") or "").splitlines():
+                name, _, value = line.partition(":")
+                if name.strip().lower() == "plural-forms" and "plural=" in value:
+                    rule = value.split("plural=", 1)[1].strip().rstrip(";")
+            self._plural = gettext.c2py(rule)
+        return int(self._plural(n))
+
+    def gettext(self, message: str) -> str:
+        found = self._find(message.encode())
+        return message if found is None else found
+
+    def pgettext(self, context: str, message: str) -> str:
+        found = self._find(f"{context}\x04{message}".encode())
+        return message if found is None else found
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        found = self._find(f"{singular}\x00{plural}".encode())
+        if found is None:
+            return singular if n == 1 else plural
+        forms = found.split("\x00")
+        index = self._plural_index(n)
+        return forms[index] if index < len(forms) else (singular if n == 1 else plural)
 
 
 # -- the pseudo-language ------------------------------------------------------------------

@@ -11,6 +11,7 @@ entry through ``log_entry``, so they behave the same.
 from __future__ import annotations
 
 import sys
+import types  # loaded by the interpreter's start-up already
 
 # Option → (parameter, repeatable). They mirror the click commands exactly
 # (tests/unit/test_quick_path.py checks it); any other option goes to click.
@@ -113,6 +114,7 @@ def run(argv: list[str]) -> int | None:
         if i18n.normalize(lang) is None:
             return None  # click says which languages there are
         i18n.choose(lang)
+    _defer_inspect()
     from osteotrack.domain.errors import DiaryError
     from osteotrack.store.connection import StoreFailure, explain
     from osteotrack.store.diary import Diary
@@ -172,6 +174,31 @@ def open_app(argv: list[str]) -> int | None:
                       if error.filename else DiaryError("file.unusable_unnamed", field="file", reason=reason)))
         return 2
     return 0
+
+
+def _defer_inspect() -> None:
+    """Load ``inspect`` only when something uses it.
+
+    The records are dataclasses, and ``dataclasses`` imports ``inspect`` (with ``ast``, ``dis`` and
+    ``tokenize``: a sixth of this path's time) for one use only, the docstring of a class written
+    without one, which no record is (tests/unit/test_quick_path.py). A stand-in takes its place in
+    ``sys.modules`` and loads the real module the first time one of its names is asked for.
+    (``importlib.util.LazyLoader`` cannot do this on Python 3.11: ``import inspect`` itself loads it.)
+    """
+    if "inspect" not in sys.modules:
+        sys.modules["inspect"] = _Deferred("inspect")
+
+
+
+class _Deferred(types.ModuleType):
+    """A module not loaded yet: the first name asked of it loads it (and replaces this in ``sys.modules``)."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(__import__(self.__name__), name)
 
 
 def say_error(message: str) -> None:

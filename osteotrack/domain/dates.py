@@ -38,6 +38,19 @@ _WEEKDAYS = (
     lambda: pgettext("weekday", "Sun"),
 )
 
+# The full names, for reading the days people type ("lunes 9:00", "Montag 9 Uhr"; osteotrack.domain.when).
+_WEEKDAYS_FULL = (
+    lambda: pgettext("weekday", "Monday"), lambda: pgettext("weekday", "Tuesday"),
+    lambda: pgettext("weekday", "Wednesday"), lambda: pgettext("weekday", "Thursday"),
+    lambda: pgettext("weekday", "Friday"), lambda: pgettext("weekday", "Saturday"),
+    lambda: pgettext("weekday", "Sunday"),
+)
+
+
+def weekday_names(full: bool = False) -> list[str]:
+    """The seven weekdays' names, Monday first: abbreviated (``Mon``, ``lun``…) or ``full`` (``Monday``, ``lunes``…)."""
+    return [name() for name in (_WEEKDAYS_FULL if full else _WEEKDAYS)]
+
 
 def month_name(d: date) -> str:
     """The month's abbreviated name: ``Dec``, ``dic``, ``Dez.``, ``déc.``."""

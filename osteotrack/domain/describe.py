@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from osteotrack.domain import numbers
-from osteotrack.domain.dates import moment, weekday_day_year
+from osteotrack.domain import dates, numbers
 from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES, pain_band, shown
@@ -37,9 +36,9 @@ def beginning(text: str, limit: int) -> str:
                     more).format(text=cut, n=numbers.whole(more))
 
 
-def when_text(at: datetime) -> str:
-    """``Mon 23 Nov 2026 19:00`` in the offset the moment was entered in (``dates.moment``)."""
-    return moment(at)
+def when_text(moment: datetime) -> str:
+    """``Mon 23 Nov 2026 19:00`` (``lun 23 nov 2026, 19:00``…) in the offset the moment was entered in."""
+    return dates.moment(moment)
 
 
 def whose_diary(profile: str) -> str:
@@ -166,7 +165,7 @@ def checkin_summary(c: CheckIn) -> str:
     score = c.peg_score
     if score is not None:
         text += "; " + _("PEG {score}").format(score=numbers.pain(score))
-    return _("{when}: {details}").format(when=weekday_day_year(c.day), details=text or _("note only"))
+    return _("{when}: {details}").format(when=dates.weekday_day_year(c.day), details=text or _("note only"))
 
 
 def event_summary(ev: Event, vocab: Vocabulary) -> str:

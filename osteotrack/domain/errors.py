@@ -10,7 +10,9 @@ sentence can be translated::
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # typing is for the type checker only: the quick log path does not load it
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class DiaryError(Exception):

@@ -22,10 +22,10 @@ language's plural rules give (the catalog's ``Plural-Forms`` header, through get
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
 
 from osteotrack.i18n import Nn_, decimal_separator, ngettext
 
+TYPE_CHECKING = False  # typing is for the type checker only: the quick log path does not load it
 if TYPE_CHECKING:
     from decimal import Context, Decimal
     from numbers import Rational

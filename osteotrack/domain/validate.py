@@ -132,7 +132,7 @@ def whole_number(value) -> int | None:
     if isinstance(value, int):
         return value
     text = str(value).strip()
-    return int(text) if re.fullmatch(r"[0-9]{1,3}", text) else None
+    return int(text) if 1 <= len(text) <= 3 and text.isascii() and text.isdigit() else None
 
 
 def check_level(location: str, level: str | None) -> str | None:

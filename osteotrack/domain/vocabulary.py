@@ -24,6 +24,8 @@ THERAPY_GROUPS = ("medication", "physical", "mind-body", "procedure")
 
 @dataclass(frozen=True)
 class Term:
+    """A word of the vocabulary: a body place, pain quality, trigger or therapy, by its slug and English name."""
+
     kind: str
     slug: str
     name: str

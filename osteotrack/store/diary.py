@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.validate import Vocabulary
@@ -34,6 +33,7 @@ from osteotrack.store.profiles import Profile, Profiles
 from osteotrack.store.questions import Questions
 from osteotrack.store.vocabulary import Terms
 
+TYPE_CHECKING = False  # typing is for the type checker only: the quick log path does not load it
 if TYPE_CHECKING:
     from sqlite_utils import Database
 

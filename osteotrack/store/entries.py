@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -249,6 +248,8 @@ def entry_key(entry: Entry) -> tuple[str, str]:
 
 def _to_json(saved: dict) -> str:
     """What ``delete`` saved, as the text kept in ``deleted_entries``."""
+    import json  # here only: logging an entry has no use for it
+
     stored: Stored[Entry] = saved["stored"]
     return json.dumps({"entry": record_dict(stored.record), "profile_id": stored.profile_id,
                        "created_utc": stored.created_utc, "updated_utc": stored.updated_utc,
@@ -257,6 +258,8 @@ def _to_json(saved: dict) -> str:
 
 def _from_json(text: str) -> dict:
     """The inverse of ``_to_json``: what ``restore`` takes."""
+    import json
+
     data = json.loads(text)
     fields = data["entry"]
     entry = Entry(**{**fields, "at": datetime.fromisoformat(fields["at"]),

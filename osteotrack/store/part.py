@@ -10,12 +10,24 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
+TYPE_CHECKING = False  # typing is for the type checker only: the quick log path does not load it
 if TYPE_CHECKING:
+    from typing import Any, ClassVar, Generic, TypeVar
+
     from osteotrack.store.diary import Diary
 
-R = TypeVar("R")
+    R = TypeVar("R")
+else:
+    class Generic:
+        """What ``Stored[Entry]`` needs at run time of ``typing.Generic``: nothing (the type checker sees typing's)."""
+
+        __slots__ = ()
+
+        def __class_getitem__(cls, item):
+            return cls
+
+    R = "R"
 
 # SQLite allows 32766 parameters per statement; lists of ids are cut into chunks far below that.
 CHUNK = 900

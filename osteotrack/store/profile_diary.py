@@ -8,13 +8,13 @@ shows through it: a record of someone else is "not found" here.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import CheckIn, Entry, Event, Question
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.store.entries import entry_key
 
+TYPE_CHECKING = False  # typing is for the type checker only: the quick log path does not load it
 if TYPE_CHECKING:
     from collections.abc import Iterator
 

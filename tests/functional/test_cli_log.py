@@ -4,6 +4,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from osteotrack import i18n
 from osteotrack.domain.records import Site, TherapyUse
 from tests.functional.helpers import assert_refused_unchanged, entries
 
@@ -30,10 +31,10 @@ def test_the_contract_stores_every_option_and_confirms_in_one_line(run_cli, db_p
     assert stored.therapies == [TherapyUse("heat", 60), TherapyUse("otc-pain-medication", 40, "ibuprofen", "400 mg")]
     assert stored.qualities == ["aching"]
     assert stored.note == "after gardening" and stored.for_doctor is True and stored.entered_by is None
-    line = lines[0]
+    line, y = lines[0], yesterday_at(19)
     for words in ("pain 6/10 (moderate)", "Lower back 7", "Ribs, left 4", "bending", "standing", "aching",
                   "Heat (hot pack, warm shower) 60% relief", "(ibuprofen 400 mg) 40% relief", "For the doctor",
-                  f"(id {stored.id[:8]})", yesterday_at(19).strftime("%a %d %b %Y 19:00")):
+                  f"(id {stored.id[:8]})", f"{y:%a} {y.day} {y:%b %Y} 19:00"):
         assert words in line, words
 
 
@@ -95,3 +96,40 @@ def test_an_unknown_profile_is_refused(run_cli, db_path):
 def test_a_missing_pain_is_a_usage_error(run_cli):
     result = run_cli("log", "--where", "neck:3")
     assert result.exit_code == 2 and "Missing option '--pain'" in result.stderr
+
+
+@pytest.fixture
+def english_after():
+    yield
+    i18n.choose(None)  # a --lang read in-process (run_cli) must not reach the next test
+
+
+# CLDR's abbreviated German weekday and month names (checked in tests/unit/test_dates.py), Monday and January first.
+GERMAN_WEEKDAYS = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."]
+GERMAN_MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."]
+
+
+def test_log_reads_the_time_in_the_users_words_and_confirms_it_as_the_language_writes_it(run_process, db_path):
+    # the quick path (a whole process, no click): German words, and the confirming line in German's date order
+    done = run_process("log", "--pain", "4", "--at", "gestern 19 Uhr", env={"OSTEOTRACK_LANG": "de"})
+    assert done.returncode == 0, done.stderr
+    [stored] = entries(db_path)
+    y = yesterday_at(19)
+    assert stored.at == y and stored.at.utcoffset() == y.utcoffset()
+    # "Di., 1. Dez. 2026, 19:00": CLDR's medium date-time in German joins the date and the time with ", "
+    assert f"{GERMAN_WEEKDAYS[y.weekday()]}, {y.day}. {GERMAN_MONTHS[y.month - 1]} {y.year}, 19:00" in done.stdout
+
+
+@pytest.mark.parametrize("lang, at, sentence", [
+    ("es", "ayer 25:00", "No se pudo leer la hora «ayer 25:00»; use una fecha y hora ISO como 2026-11-23T19:00, o "
+                         "«ahora», «hoy 8:30», «ayer 19:00», «ayer por la tarde», «lunes 9:00» o «hace 2 h»."),
+    ("fr", "hier 25h", "Impossible de lire l’heure « hier 25h » ;"),
+])
+def test_a_time_not_understood_is_refused_in_the_users_language(run_cli, db_path, lang, at, sentence, english_after):
+    assert_refused_unchanged(run_cli, db_path, ["log", "--pain", "3"],
+                             ["--lang", lang, "log", "--pain", "5", "--at", at], sentence)
+
+
+def test_click_reads_the_users_words_too(run_cli, db_path, english_after):
+    assert run_cli("--lang", "es", "log", "--pain", "5", "--at", "ayer 19:00").exit_code == 0
+    assert entries(db_path)[0].at == yesterday_at(19)
