@@ -23,6 +23,14 @@ TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
 
 
+def pytest_xdist_auto_num_workers(config) -> int:
+    """``-n auto``: one worker more than there are cores. A third of the suite's time is spent waiting (on
+    processes it starts, on the app's timers), so two cores run three workers in ~15 % less time (measured:
+    245 s with two, 214 s with three, 217 s with four on CI's two cores)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores + 1
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "diary.db"
