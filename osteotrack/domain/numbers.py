@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from osteotrack.i18n import Nn_, decimal_separator, ngettext
+from osteotrack.i18n import Nn_, _, decimal_separator, ngettext
 
 TYPE_CHECKING = False  # typing is for the type checker only: the quick log path does not load it
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 NOISE_PLACES = 9  # decimals kept before rounding: far below any shown digit, far above a float's noise
 MINUS = "-"  # ASCII, as typed and as every report and table has always printed it
-PERCENT = "%"  # written straight after the digits: "13%"
 NO_FIGURE = "–"  # a figure with nothing to rest on (no entries, no ratings)
 NO_CHANGE = "±"  # the sign of a change of zero: "±0.0"
 
@@ -132,7 +131,13 @@ def change(now: Number | None, before: Number | None, places: int = 1) -> Decima
 
 def percent(value: Number | None) -> str:
     """A value already in percent (a relief rating, a mean relief) as a whole percentage: ``13%``."""
-    return NO_FIGURE if value is None else _digits(_rounded(value, 0)) + PERCENT
+    return NO_FIGURE if value is None else with_percent(_digits(_rounded(value, 0)))
+
+
+def with_percent(number: str) -> str:
+    """A number written already, with the percent sign as the language writes it: ``13%``, German ``13 %``."""
+    # TRANSLATORS: a percentage. CLDR writes the sign after a no-break space in Spanish, German and French: "13 %".
+    return _("{number}%").format(number=number)
 
 
 def share(fraction: Number | None) -> str:

@@ -67,7 +67,7 @@ def summary_table(t: Trends) -> Table:
     # The change is the difference of the two means as printed, so the row adds up.
     table.add_row(_("average daily pain"), numbers.pain(now.mean), numbers.pain(before.mean),
                   numbers.signed(t.change.mean_difference)
-                  + ("" if relative is None else f" ({numbers.signed(relative, 0)}{numbers.PERCENT})"))
+                  + ("" if relative is None else f" ({numbers.with_percent(numbers.signed(relative, 0))})"))
     table.add_row(_("worst"), numbers.pain(now.worst, 0), numbers.pain(before.worst, 0),
                   numbers.signed(t.change.worst_difference, 0))
     table.add_row(_("least"), numbers.pain(now.least, 0), numbers.pain(before.least, 0), "")

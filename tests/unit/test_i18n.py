@@ -75,13 +75,24 @@ def test_the_pseudo_language_wraps_accents_and_lengthens_keeping_placeholders(sp
 
 def test_figures_take_the_languages_decimal_sign(speak):
     speak("de")
-    assert (pain(4.5), signed(-1.25), percent(12.5), pain(7, 0)) == ("4,5", "-1,3", "13%", "7")
+    assert (pain(4.5), signed(-1.25), percent(12.5), pain(7, 0)) == ("4,5", "-1,3", "13\u00a0%", "7")
     speak("fr")
     assert pain(4.25) == "4,3"
     speak("es")
     assert pain(0.05) == "0,1"
     speak("en")
     assert pain(4.5) == "4.5"
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de", "fr"])
+def test_a_percentage_is_written_as_cldr_writes_it(speak, lang):
+    """Source: the Unicode CLDR percent pattern of each language, as Babel ships it ("#,##0%" in English,
+    "#,##0\u00a0%" in Spanish, German and French: the sign after a no-break space)."""
+    from babel.numbers import format_percent
+
+    speak(lang)
+    assert percent(30) == format_percent(0.3, locale=lang)
+    assert percent(12.5) == format_percent(0.13, locale=lang)  # rounded half up first: 12.5 → 13
 
 
 def test_counted_words_follow_each_languages_plural_rules(speak):
