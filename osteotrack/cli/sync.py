@@ -58,14 +58,14 @@ def sync(session, file, both, encrypt, passphrase_file, list_conflicts, dismiss)
 
 
 def _show_conflicts(found) -> None:
-    from osteotrack.domain.sync import side_by_side
+    from osteotrack.domain.sync import record_word, side_by_side
 
     if not found:
         click.echo(_("No kept conflicts."))
         return
     for c in found:
-        click.echo(_("#{id} {kind} {record} (kept {when})").format(id=c.id, kind=c.kind, record=c.record_id,
-                                                                   when=c.kept_at))
+        click.echo(_("#{id} {kind} {record} (kept {when})").format(
+            id=c.id, kind=record_word(c.kind), record=c.record_id, when=c.kept_at))
         rows = side_by_side(c.winner, c.loser)
         width = max((len(k) for k, _, _ in rows), default=0)
         # TRANSLATORS: the headings of a kept conflict's two versions: the one kept, and the one that lost.

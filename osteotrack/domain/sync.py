@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from osteotrack.domain.numbers import count, whole
-from osteotrack.i18n import Nn_, ngettext
+from osteotrack.i18n import N_, Nn_, _, ngettext
 
 LOCAL, REMOTE, DELETED = "local", "remote", "deleted"
 
@@ -35,6 +35,17 @@ NEW = {
     "side_effect": Nn_("{n} new side effect", "{n} new side effects"),
     "record": Nn_("{n} new record", "{n} new records"),
 }
+# The word for one record of a kind, where a kept conflict is listed ("entry 3f2a…").
+RECORD_WORDS = {
+    "profile": N_("profile"), "entry": N_("entry"), "checkin": N_("check-in"), "event": N_("event"),
+    "question": N_("question"), "treatment": N_("treatment"), "dose": N_("dose"), "height": N_("height"),
+    "falls_check": N_("falls check"), "impression": N_("impression"), "side_effect": N_("side effect"),
+}
+
+
+def record_word(kind: str) -> str:
+    """The word for one record of ``kind`` in the language in force (``entry``, ``Eintrag``); the kind if unknown."""
+    return _(RECORD_WORDS[kind]) if kind in RECORD_WORDS else kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +119,7 @@ def side_by_side(kept: dict | None, lost: dict) -> list[tuple[str, str, str]]:
         return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
     if kept is None:
-        return [("", "(deleted)", "")] + [(k, "", text(v)) for k, v in sorted(lost.items())
+        return [("", _("(deleted)"), "")] + [(k, "", text(v)) for k, v in sorted(lost.items())
                                           if k not in HIDDEN_FIELDS]
     keys = sorted(k for k in set(kept) | set(lost) if k not in HIDDEN_FIELDS)
     return [(k, text(kept.get(k)), text(lost.get(k))) for k in keys if kept.get(k) != lost.get(k)]

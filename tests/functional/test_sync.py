@@ -134,7 +134,7 @@ def test_one_checkin_a_day_the_later_wins_the_other_kept(homes):
     for db in (mum, anna):
         with Diary.open(db) as diary:
             assert [c.peg_pain for c in diary.profile("me").checkins()] == [6]
-    assert "checkin" in run(mum, "sync", "--conflicts").stdout
+    assert "#1 check-in " in run(mum, "sync", "--conflicts").stdout  # the kind in words, not its slug
 
 
 def test_profiles_and_vocabulary_travel(homes):

@@ -169,19 +169,20 @@ class SyncScreen(DiaryScreen):
         self.read_diary(lambda diary: diary.sync_conflicts(), self._show_conflicts, group="sync-conflicts")
 
     def _show_conflicts(self, found) -> None:
-        from osteotrack.domain.sync import side_by_side
+        from osteotrack.domain.sync import record_word, side_by_side
 
         box = self.query_one("#sync-conflicts", Static)
         if not found:
             box.update(_("No kept conflicts."))
             return
-        table = Table(title=_("Kept conflicts (dismiss one: {command})").format(command="osteotrack sync --dismiss ID"),
-                      expand=True)
+        # TRANSLATORS: {command} is a command line, kept as it is typed.
+        table = Table(title=_("Kept conflicts: open the entry or check-in to compare and dismiss it (or {command})")
+                      .format(command="osteotrack sync --dismiss ID"), expand=True)
         for column in ("#", _("record"), _("field"), _("kept (won)"), _("lost")):
             table.add_column(column)
         for c in found:
             for n, (field, kept, lost) in enumerate(side_by_side(c.winner, c.loser)):
-                table.add_row(str(c.id) if n == 0 else "", f"{c.kind} {c.record_id[:8]}" if n == 0 else "",
+                table.add_row(str(c.id) if n == 0 else "", f"{record_word(c.kind)} {c.record_id[:8]}" if n == 0 else "",
                               field, kept, lost)
         box.update(table)
 
