@@ -32,6 +32,11 @@ def _time_screen(ctx, make_screen, ready) -> float:
             self.diary_path, self.profile, self.read_only = ctx.diary, None, True
             self.profile_id, self.profile_problem = shown, None
 
+        def now(self):
+            from datetime import datetime
+
+            return datetime.now().astimezone()
+
     async def run() -> float:
         app = Bench()
         async with app.run_test(size=(80, 24)) as pilot:
