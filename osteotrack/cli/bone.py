@@ -10,7 +10,7 @@ import click
 from click_default_group import DefaultGroup
 
 from osteotrack.cli.common import CliError, Command, Group, pass_session, when_option
-from osteotrack.i18n import N_, _, ngettext
+from osteotrack.i18n import N_, _, ngettext, pgettext
 
 
 class TreatmentGroup(DefaultGroup, Group):
@@ -117,7 +117,7 @@ def treatment_list(session, fmt):
     # In a narrow terminal a heading or a date wraps between words rather than being cut; "stopped" only when
     # a treatment has stopped.
     stopped = any(r["stopped"] for r in rows)
-    table.add_column(_("treatment"), overflow="fold")
+    table.add_column(pgettext("heading", "treatment"), overflow="fold")
     # TRANSLATORS: the headings of `osteotrack treatment list`; "late" is a number of days.
     for column in (_("every"), _("since"), *([_("stopped")] if stopped else []), _("last dose"), _("next due")):
         table.add_column(column, overflow="fold")

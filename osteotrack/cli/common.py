@@ -15,7 +15,7 @@ import click
 
 from osteotrack.cli import click_words
 from osteotrack.domain.errors import DiaryError
-from osteotrack.i18n import N_, _
+from osteotrack.i18n import N_, _, lazy
 
 click_words.speak()
 
@@ -287,7 +287,8 @@ WHEN_HELP = N_("When it happened: ISO date-time, 'yesterday 19:00', 'today 8:30'
 
 
 def when_option(help_text: str = WHEN_HELP):
-    return click.option("--at", "at", default="now", show_default=True, help=help_text)
+    # The default is read as "now" in every language; the help shows it in the language in force.
+    return click.option("--at", "at", default="now", show_default=lazy("now"), help=help_text)
 
 
 def progress_bar():

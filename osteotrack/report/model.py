@@ -171,7 +171,7 @@ def _summary(t: Trends) -> Section:
             ngettext("Previous {n} day ({span})", "Previous {n} days ({span})", before.days).format(
                 n=before.days, span=dates.span(before.since, before.until)),
             _("Change")]
-    relative = "" if c.relative_change is None else f" ({numbers.signed(c.relative_change, 0)}%)"
+    relative = "" if c.relative_change is None else f" ({numbers.with_percent(numbers.signed(c.relative_change, 0))})"
     rows = [
         # The change is the difference of the two means as printed, so the row adds up.
         [_("Average daily pain (0–10)"), f"{numbers.pain(cur.mean)} ({numbers.count(cur.entries, 'entry')})",

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from osteotrack.analysis.results import Trends
 from osteotrack.domain import dates, numbers
-from osteotrack.i18n import N_, _, ngettext
+from osteotrack.i18n import N_, _, ngettext, pgettext
 
 # One marker per series, shown in the key: readable without colour.
 WORST, LEAST, MEAN, ROLLING = "^", "v", "o", "hd"
@@ -215,8 +215,10 @@ def heat_map(trends: Trends, colour: bool = True):
         months.append(month)
         month = (month + timedelta(days=31)).replace(day=1)
     # The months' names are as long as the language writes them ("Dec 2026", "Dez. 2026"): one column for all.
-    width = max([9, len(_("day")) + 1, *(len(dates.month(m)) + 1 for m in months)])
-    out.append(_("day").ljust(width) + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)).rstrip() + "\n")
+    # TRANSLATORS: the heading over the calendar's day numbers (1 … 31).
+    heading = pgettext("heading", "day")
+    width = max([9, len(heading) + 1, *(len(dates.month(m)) + 1 for m in months)])
+    out.append(heading.ljust(width) + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)).rstrip() + "\n")
     month = trends.period.since.replace(day=1)
     while month <= trends.period.until:
         add(dates.month(month).ljust(width - 1) + " ", None)
