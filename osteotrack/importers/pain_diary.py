@@ -31,8 +31,10 @@ from datetime import date
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.limits import check_zip, loads, read_member
+from osteotrack.domain.numbers import whole
 from osteotrack.domain.records import CheckIn, TherapyUse
 from osteotrack.domain.validate import Vocabulary
+from osteotrack.i18n import N_, _
 from osteotrack.importers import names
 from osteotrack.importers.plan import EntryDraft, ImportPlan, Pending, PlannedCheckIn, on_day, scale_0_4, shown
 
@@ -50,12 +52,14 @@ _BACK = {"abdomen": "lower-back", "groin": "pelvis", "knee": "knee", "foot": "fo
          "neck": "neck"}
 _SIDED = {"hip", "knee", "foot", "rib"}
 # Condition.java: how the user felt.
-_FEELINGS = ["very bad", "bad", "okay", "good", "very good"]
-# Time.java's words, shown as the app's English strings (res/values/strings.xml).
-_TIMES = {"all day": "during the day", "morning": "in the morning", "afternoon": "in the afternoon",
-          "evening": "in the evening", "at night": "at night"}
-_INTAKES = (("morning", "in the morning"), ("noon", "at noon"), ("evening", "in the evening"),
-            ("night", "at night"))
+# TRANSLATORS: how the person felt, written in an imported entry's note: "How I felt: bad."
+_FEELINGS = [N_("very bad"), N_("bad"), N_("okay"), N_("good"), N_("very good")]
+# Time.java's words, said as the app's strings say them (res/values/strings.xml): "When: in the morning, at night."
+_TIMES = {"all day": N_("during the day"), "morning": N_("in the morning"), "afternoon": N_("in the afternoon"),
+          "evening": N_("in the evening"), "at night": N_("at night")}
+# How many of a medicine were taken when: "Ibuprofen 400mg: 1 in the morning, 1 in the evening".
+_INTAKES = (("morning", N_("{n} in the morning")), ("noon", N_("{n} at noon")), ("evening", N_("{n} in the evening")),
+            ("night", N_("{n} at night")))
 
 
 def region(value: int) -> tuple[str, str, str] | None:
@@ -191,17 +195,17 @@ def read(data: bytes, path: str, vocab: Vocabulary) -> ImportPlan:
     for row in tables.get("drugintakes", []):
         intakes.setdefault(row.get("diaryEntry_id"), []).append(row)
     entries = tables["diaryentries"]
-    plan = ImportPlan("pain-diary", "Privacy Friendly Pain Diary backup", where="entry",
+    plan = ImportPlan("pain-diary", N_("Privacy Friendly Pain Diary backup"), where="entry",
                       rows_read=len(entries))
-    plan.rules.append("Pain: the app's 0–10 pain level is kept as it is; each place on its body map gets it "
-                      "as its intensity.")
-    plan.rules.append("Body map: the front figure faces you, so its left half is the right side of the body; "
-                      "on the back figure, left is left. Chest → ribs (front) or upper back (back); abdomen "
-                      "(back) → lower back; groin → hip (front) or pelvis (back).")
-    plan.rules.append("How you felt (very bad … very good) becomes the day's check-in mood: 0, 3, 5, 8 or 10.")
-    plan.rules.append("Days are kept as picked in the app; each entry is put at midday.")
+    plan.rules.append(_("Pain: the app's 0–10 pain level is kept as it is; each place on its body map gets it "
+                        "as its intensity."))
+    plan.rules.append(_("Body map: the front figure faces you, so its left half is the right side of the body; "
+                        "on the back figure, left is left. Chest → ribs (front) or upper back (back); abdomen "
+                        "(back) → lower back; groin → hip (front) or pelvis (back)."))
+    plan.rules.append(_("How you felt (very bad … very good) becomes the day's check-in mood: 0, 3, 5, 8 or 10."))
+    plan.rules.append(_("Days are kept as picked in the app; each entry is put at midday."))
     if tables.get("users"):
-        plan.left_out.append("Your name, gender and date of birth from the app's user details.")
+        plan.left_out.append(_("Your name, gender and date of birth from the app's user details."))
     per_day: dict[date, int] = {}
     moods: set[date] = set()
     for number, row in enumerate(sorted(entries, key=lambda r: _int(r.get("_id")) or 0), 1):
@@ -222,7 +226,7 @@ def read(data: bytes, path: str, vocab: Vocabulary) -> ImportPlan:
         _map_description(draft, description, pain, vocab)
         feeling = _int(row.get("condition"))
         if feeling is not None and 0 <= feeling <= 4:
-            draft.note(f"How I felt: {_FEELINGS[feeling]}.")
+            draft.note(_("How I felt: {feeling}.").format(feeling=_(_FEELINGS[feeling])))
             if day not in moods:
                 moods.add(day)
                 plan.checkins.append(PlannedCheckIn(day.isoformat(), number, CheckIn(day, mood=scale_0_4(feeling))))
@@ -248,20 +252,22 @@ def _map_description(draft: EntryDraft, description: dict, pain: int, vocab: Voc
             draft.site(stem, pain)
         else:
             label = f"{name}, {side}" if side else name
-            known, _ = names.place(label, vocab)  # a place the user added before (by this import, say)
+            known, _level = names.place(label, vocab)  # a place the user added before (by this import, say)
             for slug in known:
                 draft.site(slug, pain)
             if not known:
                 draft.new(Pending(names.new_term("location", label, vocab, "body map"), "", intensity=pain))
     if shown:
-        draft.note("Body map: " + "; ".join(shown) + ".")
+        # TRANSLATORS: written in the entry's note; the regions as the Pain Diary app names them, in English.
+        draft.note(_("Body map: {regions}.").format(regions="; ".join(shown)))
     for word in _text(description.get("painQualities")).split(","):
         slug = names.quality(word, vocab) if word.strip() else None
         if slug:
             draft.quality(slug)
-    times = [_TIMES.get(w.strip(), w.strip()) for w in _text(description.get("timesOfPain")).split(",") if w.strip()]
+    words = [w.strip() for w in _text(description.get("timesOfPain")).split(",") if w.strip()]
+    times = [_(_TIMES[w]) if w in _TIMES else w for w in words]
     if times:
-        draft.note("When: " + ", ".join(times) + ".")
+        draft.note(_("When: {times}.").format(times=", ".join(times)))
 
 
 def _map_drugs(draft: EntryDraft, intakes: list[dict], drugs: dict, vocab: Vocabulary) -> None:
@@ -271,7 +277,7 @@ def _map_drugs(draft: EntryDraft, intakes: list[dict], drugs: dict, vocab: Vocab
         if not isinstance(drug, dict) or not _text(drug.get("name")).strip():
             continue
         name, dose = _text(drug.get("name")).strip(), _text(drug.get("dose")).strip() or None
-        when = [f"{n} {words}" for key, words in _INTAKES if (n := _int(intake.get(key))) and n > 0]
+        when = [_(words).format(n=whole(n)) for key, words in _INTAKES if (n := _int(intake.get(key))) and n > 0]
         words = f"{name}{' ' + dose if dose else ''}{': ' + ', '.join(when) if when else ''}"
         taken.append(words)
         found = names.medicine(name)
@@ -282,4 +288,4 @@ def _map_drugs(draft: EntryDraft, intakes: list[dict], drugs: dict, vocab: Vocab
         else:
             draft.new(Pending(names.new_term("therapy", name, vocab, "medication", "medication"), ""))
     if taken:
-        draft.note("Medication: " + "; ".join(taken) + ".")
+        draft.note(_("Medication: {medicines}.").format(medicines="; ".join(taken)))
