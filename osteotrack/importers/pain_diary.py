@@ -51,6 +51,18 @@ _FRONT = {"groin": "hip", "knee": "knee", "foot": "foot", "chest": "rib", "neck"
 _BACK = {"abdomen": "lower-back", "groin": "pelvis", "knee": "knee", "foot": "foot", "chest": "upper-back",
          "neck": "neck"}
 _SIDED = {"hip", "knee", "foot", "rib"}
+# The regions and where they are drawn, as the entry's note names them: "knee (front, right half)".
+_REGION_WORDS = {
+    # TRANSLATORS: a region of the Pain Diary app's body map, written in an imported entry's note.
+    "abdomen": N_("abdomen"), "groin": N_("groin"), "thigh": N_("thigh"), "knee": N_("knee"),
+    # TRANSLATORS: the leg between knee and ankle, a region of the Pain Diary app's body map.
+    "lower leg": N_("lower leg"), "foot": N_("foot"), "chest": N_("chest"), "neck": N_("neck"), "head": N_("head"),
+    "upper arm": N_("upper arm"), "lower arm": N_("lower arm"), "hand": N_("hand"),
+}
+# TRANSLATORS: a body map region as drawn on the front or back figure (and in which half of the picture).
+_DRAWN = {("front", ""): N_("{region} (front)"), ("back", ""): N_("{region} (back)"),
+          ("front", "left"): N_("{region} (front, left half)"), ("front", "right"): N_("{region} (front, right half)"),
+          ("back", "left"): N_("{region} (back, left half)"), ("back", "right"): N_("{region} (back, right half)")}
 # Condition.java: how the user felt.
 # TRANSLATORS: how the person felt, written in an imported entry's note: "How I felt: bad."
 _FEELINGS = [N_("very bad"), N_("bad"), N_("okay"), N_("good"), N_("very good")]
@@ -243,7 +255,7 @@ def _map_description(draft: EntryDraft, description: dict, pain: int, vocab: Voc
         if found is None:
             continue
         name, view, half = found
-        shown.append(f"{name} ({view}{', ' + half + ' half' if half else ''})")
+        shown.append(_(_DRAWN[view, half]).format(region=_(_REGION_WORDS[name])))
         stem = (_FRONT if view == "front" else _BACK).get(name)
         side = body_side(view, half) if half else None
         if stem in _SIDED and side:
@@ -258,7 +270,7 @@ def _map_description(draft: EntryDraft, description: dict, pain: int, vocab: Voc
             if not known:
                 draft.new(Pending(names.new_term("location", label, vocab, "body map"), "", intensity=pain))
     if shown:
-        # TRANSLATORS: written in the entry's note; the regions as the Pain Diary app names them, in English.
+        # TRANSLATORS: written in the entry's note: "Body map: knee (front, right half); head (front)."
         draft.note(_("Body map: {regions}.").format(regions="; ".join(shown)))
     for word in _text(description.get("painQualities")).split(","):
         slug = names.quality(word, vocab) if word.strip() else None
