@@ -290,7 +290,10 @@ def _map_drugs(draft: EntryDraft, intakes: list[dict], drugs: dict, vocab: Vocab
             continue
         name, dose = _text(drug.get("name")).strip(), _text(drug.get("dose")).strip() or None
         when = [_(words).format(n=whole(n)) for key, words in _INTAKES if (n := _int(intake.get(key))) and n > 0]
-        words = f"{name}{' ' + dose if dose else ''}{': ' + ', '.join(when) if when else ''}"
+        medicine = f"{name} {dose}" if dose else name
+        # TRANSLATORS: a medicine and when it was taken, in an imported entry's note: "Ibuprofen 400mg: 1 in the
+        # morning, 1 in the evening".
+        words = _("{medicine}: {times}").format(medicine=medicine, times=", ".join(when)) if when else medicine
         taken.append(words)
         found = names.medicine(name)
         if found:
