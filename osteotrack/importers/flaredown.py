@@ -36,8 +36,10 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 
 from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.numbers import figure, whole
 from osteotrack.domain.records import TherapyUse
 from osteotrack.domain.validate import Vocabulary
+from osteotrack.i18n import N_, _
 from osteotrack.importers import names
 from osteotrack.importers.plan import EntryDraft, ImportPlan, NewTerm, Pending, on_day, scale_0_4, shown
 
@@ -80,14 +82,14 @@ def read(data: bytes, path: str, vocab: Vocabulary) -> ImportPlan:
     if header[tags_at:tags_at + 2] != ["Tags", "Foods"]:
         raise ValidationError("import.flaredown_header", field="file", path=path)
     tracked = header[1:tags_at]
-    plan = ImportPlan("flaredown", "Flaredown export", rows_read=len(rows))
+    plan = ImportPlan("flaredown", N_("Flaredown export"), rows_read=len(rows))
     treatments_from = _first_treatment(tracked, rows)
-    plan.rules.append("Pain: Flaredown rates 0–4 (not active … extremely active); osteotrack takes the highest "
-                      "rating of the check-in's pain symptoms (else of all its conditions and symptoms) times "
-                      "2.5, rounded half up: 1→3, 2→5, 3→8, 4→10.")
-    plan.rules.append("Days are kept as picked in Flaredown; check-ins with no time of day are put at midday.")
+    plan.rules.append(_("Pain: Flaredown rates 0–4 (not active … extremely active); osteotrack takes the highest "
+                        "rating of the check-in's pain symptoms (else of all its conditions and symptoms) times "
+                        "{factor}, rounded half up: 1→3, 2→5, 3→8, 4→10.").format(factor=figure("2.5")))
+    plan.rules.append(_("Days are kept as picked in Flaredown; check-ins with no time of day are put at midday."))
     if weather:
-        plan.left_out.append("The weather columns: Flaredown filled them in from a weather service.")
+        plan.left_out.append(_("The weather columns: Flaredown filled them in from a weather service."))
     per_day: dict[date, int] = {}
     for line, row in rows:
         if len(row) != len(header):
@@ -122,13 +124,15 @@ def read(data: bytes, path: str, vocab: Vocabulary) -> ImportPlan:
                 draft.new(Pending(names.new_term("trigger", tag, vocab, "tag"), ""))  # the note lists the tags
         lines = []
         if ratings:
-            lines.append("Flaredown ratings (0–4): " + "; ".join(f"{n} {v}" for n, v in ratings) + ".")
-        if treatments:
-            lines.append("Treatments: " + "; ".join(f"{n} {v}" for n, v in treatments) + ".")
+            lines.append(_("Flaredown ratings (0–4): {ratings}.").format(
+                ratings="; ".join(f"{n} {whole(v)}" for n, v in ratings)))
+        if treatments:  # the values as Flaredown wrote them: a dose, "Taken" or "Not Taken"
+            lines.append(_("Treatments: {treatments}.").format(
+                treatments="; ".join(f"{n} {v}" for n, v in treatments)))
         if tags:
-            lines.append("Tags: " + "; ".join(tags) + ".")
+            lines.append(_("Tags: {tags}.").format(tags="; ".join(tags)))
         if foods:
-            lines.append("Foods: " + "; ".join(foods) + ".")
+            lines.append(_("Foods: {foods}.").format(foods="; ".join(foods)))
         for text in lines:
             draft.note(text)
         at = on_day(day, clock)
@@ -143,7 +147,7 @@ def _first_treatment(tracked: list[str], rows) -> int:
     which is which; treatments hold a dose, "Taken" or "Not Taken".
     """
     for i in range(len(tracked)):
-        for _, row in rows:
+        for _line, row in rows:
             if len(row) > i + 1 and row[i + 1].strip() and not _RATING.match(row[i + 1].strip()):
                 return i
     return len(tracked)
@@ -201,7 +205,7 @@ def _map_ratings(draft: EntryDraft, ratings: list[tuple[str, int]], vocab: Vocab
         if slug:
             draft.quality(slug)
         elif (part := names.body_part(name)) is not None:  # "Hip pain": a place once the user confirms it
-            known, _ = names.place(part, vocab)  # added by an earlier import, say
+            known, _level = names.place(part, vocab)  # added by an earlier import, say
             for slug in known:
                 draft.site(slug, scale_0_4(value))
             if not known:
@@ -216,7 +220,7 @@ def _map_treatments(draft: EntryDraft, treatments: list[tuple[str, str]], vocab:
         dose = None if value == "Taken" else value
         found = names.medicine(name)
         if found:
-            therapy, medication, _ = found
+            therapy, medication, _dose = found
             draft.therapy(TherapyUse(therapy, None, medication, dose), f"{name} {value}")
             continue
         slug = names.therapy(name, vocab)

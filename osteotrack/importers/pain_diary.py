@@ -31,8 +31,10 @@ from datetime import date
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.limits import check_zip, loads, read_member
+from osteotrack.domain.numbers import whole
 from osteotrack.domain.records import CheckIn, TherapyUse
 from osteotrack.domain.validate import Vocabulary
+from osteotrack.i18n import N_, _
 from osteotrack.importers import names
 from osteotrack.importers.plan import EntryDraft, ImportPlan, Pending, PlannedCheckIn, on_day, scale_0_4, shown
 
@@ -49,13 +51,27 @@ _FRONT = {"groin": "hip", "knee": "knee", "foot": "foot", "chest": "rib", "neck"
 _BACK = {"abdomen": "lower-back", "groin": "pelvis", "knee": "knee", "foot": "foot", "chest": "upper-back",
          "neck": "neck"}
 _SIDED = {"hip", "knee", "foot", "rib"}
+# The regions and where they are drawn, as the entry's note names them: "knee (front, right half)".
+_REGION_WORDS = {
+    # TRANSLATORS: a region of the Pain Diary app's body map, written in an imported entry's note.
+    "abdomen": N_("abdomen"), "groin": N_("groin"), "thigh": N_("thigh"), "knee": N_("knee"),
+    # TRANSLATORS: the leg between knee and ankle, a region of the Pain Diary app's body map.
+    "lower leg": N_("lower leg"), "foot": N_("foot"), "chest": N_("chest"), "neck": N_("neck"), "head": N_("head"),
+    "upper arm": N_("upper arm"), "lower arm": N_("lower arm"), "hand": N_("hand"),
+}
+# TRANSLATORS: a body map region as drawn on the front or back figure (and in which half of the picture).
+_DRAWN = {("front", ""): N_("{region} (front)"), ("back", ""): N_("{region} (back)"),
+          ("front", "left"): N_("{region} (front, left half)"), ("front", "right"): N_("{region} (front, right half)"),
+          ("back", "left"): N_("{region} (back, left half)"), ("back", "right"): N_("{region} (back, right half)")}
 # Condition.java: how the user felt.
-_FEELINGS = ["very bad", "bad", "okay", "good", "very good"]
-# Time.java's words, shown as the app's English strings (res/values/strings.xml).
-_TIMES = {"all day": "during the day", "morning": "in the morning", "afternoon": "in the afternoon",
-          "evening": "in the evening", "at night": "at night"}
-_INTAKES = (("morning", "in the morning"), ("noon", "at noon"), ("evening", "in the evening"),
-            ("night", "at night"))
+# TRANSLATORS: how the person felt, written in an imported entry's note: "How I felt: bad."
+_FEELINGS = [N_("very bad"), N_("bad"), N_("okay"), N_("good"), N_("very good")]
+# Time.java's words, said as the app's strings say them (res/values/strings.xml): "When: in the morning, at night."
+_TIMES = {"all day": N_("during the day"), "morning": N_("in the morning"), "afternoon": N_("in the afternoon"),
+          "evening": N_("in the evening"), "at night": N_("at night")}
+# How many of a medicine were taken when: "Ibuprofen 400mg: 1 in the morning, 1 in the evening".
+_INTAKES = (("morning", N_("{n} in the morning")), ("noon", N_("{n} at noon")), ("evening", N_("{n} in the evening")),
+            ("night", N_("{n} at night")))
 
 
 def region(value: int) -> tuple[str, str, str] | None:
@@ -191,17 +207,17 @@ def read(data: bytes, path: str, vocab: Vocabulary) -> ImportPlan:
     for row in tables.get("drugintakes", []):
         intakes.setdefault(row.get("diaryEntry_id"), []).append(row)
     entries = tables["diaryentries"]
-    plan = ImportPlan("pain-diary", "Privacy Friendly Pain Diary backup", where="entry",
+    plan = ImportPlan("pain-diary", N_("Privacy Friendly Pain Diary backup"), where="entry",
                       rows_read=len(entries))
-    plan.rules.append("Pain: the app's 0–10 pain level is kept as it is; each place on its body map gets it "
-                      "as its intensity.")
-    plan.rules.append("Body map: the front figure faces you, so its left half is the right side of the body; "
-                      "on the back figure, left is left. Chest → ribs (front) or upper back (back); abdomen "
-                      "(back) → lower back; groin → hip (front) or pelvis (back).")
-    plan.rules.append("How you felt (very bad … very good) becomes the day's check-in mood: 0, 3, 5, 8 or 10.")
-    plan.rules.append("Days are kept as picked in the app; each entry is put at midday.")
+    plan.rules.append(_("Pain: the app's 0–10 pain level is kept as it is; each place on its body map gets it "
+                        "as its intensity."))
+    plan.rules.append(_("Body map: the front figure faces you, so its left half is the right side of the body; "
+                        "on the back figure, left is left. Chest → ribs (front) or upper back (back); abdomen "
+                        "(back) → lower back; groin → hip (front) or pelvis (back)."))
+    plan.rules.append(_("How you felt (very bad … very good) becomes the day's check-in mood: 0, 3, 5, 8 or 10."))
+    plan.rules.append(_("Days are kept as picked in the app; each entry is put at midday."))
     if tables.get("users"):
-        plan.left_out.append("Your name, gender and date of birth from the app's user details.")
+        plan.left_out.append(_("Your name, gender and date of birth from the app's user details."))
     per_day: dict[date, int] = {}
     moods: set[date] = set()
     for number, row in enumerate(sorted(entries, key=lambda r: _int(r.get("_id")) or 0), 1):
@@ -222,7 +238,7 @@ def read(data: bytes, path: str, vocab: Vocabulary) -> ImportPlan:
         _map_description(draft, description, pain, vocab)
         feeling = _int(row.get("condition"))
         if feeling is not None and 0 <= feeling <= 4:
-            draft.note(f"How I felt: {_FEELINGS[feeling]}.")
+            draft.note(_("How I felt: {feeling}.").format(feeling=_(_FEELINGS[feeling])))
             if day not in moods:
                 moods.add(day)
                 plan.checkins.append(PlannedCheckIn(day.isoformat(), number, CheckIn(day, mood=scale_0_4(feeling))))
@@ -239,7 +255,7 @@ def _map_description(draft: EntryDraft, description: dict, pain: int, vocab: Voc
         if found is None:
             continue
         name, view, half = found
-        shown.append(f"{name} ({view}{', ' + half + ' half' if half else ''})")
+        shown.append(_(_DRAWN[view, half]).format(region=_(_REGION_WORDS[name])))
         stem = (_FRONT if view == "front" else _BACK).get(name)
         side = body_side(view, half) if half else None
         if stem in _SIDED and side:
@@ -248,20 +264,22 @@ def _map_description(draft: EntryDraft, description: dict, pain: int, vocab: Voc
             draft.site(stem, pain)
         else:
             label = f"{name}, {side}" if side else name
-            known, _ = names.place(label, vocab)  # a place the user added before (by this import, say)
+            known, _level = names.place(label, vocab)  # a place the user added before (by this import, say)
             for slug in known:
                 draft.site(slug, pain)
             if not known:
                 draft.new(Pending(names.new_term("location", label, vocab, "body map"), "", intensity=pain))
     if shown:
-        draft.note("Body map: " + "; ".join(shown) + ".")
+        # TRANSLATORS: written in the entry's note: "Body map: knee (front, right half); head (front)."
+        draft.note(_("Body map: {regions}.").format(regions="; ".join(shown)))
     for word in _text(description.get("painQualities")).split(","):
         slug = names.quality(word, vocab) if word.strip() else None
         if slug:
             draft.quality(slug)
-    times = [_TIMES.get(w.strip(), w.strip()) for w in _text(description.get("timesOfPain")).split(",") if w.strip()]
+    words = [w.strip() for w in _text(description.get("timesOfPain")).split(",") if w.strip()]
+    times = [_(_TIMES[w]) if w in _TIMES else w for w in words]
     if times:
-        draft.note("When: " + ", ".join(times) + ".")
+        draft.note(_("When: {times}.").format(times=", ".join(times)))
 
 
 def _map_drugs(draft: EntryDraft, intakes: list[dict], drugs: dict, vocab: Vocabulary) -> None:
@@ -271,8 +289,11 @@ def _map_drugs(draft: EntryDraft, intakes: list[dict], drugs: dict, vocab: Vocab
         if not isinstance(drug, dict) or not _text(drug.get("name")).strip():
             continue
         name, dose = _text(drug.get("name")).strip(), _text(drug.get("dose")).strip() or None
-        when = [f"{n} {words}" for key, words in _INTAKES if (n := _int(intake.get(key))) and n > 0]
-        words = f"{name}{' ' + dose if dose else ''}{': ' + ', '.join(when) if when else ''}"
+        when = [_(words).format(n=whole(n)) for key, words in _INTAKES if (n := _int(intake.get(key))) and n > 0]
+        medicine = f"{name} {dose}" if dose else name
+        # TRANSLATORS: a medicine and when it was taken, in an imported entry's note: "Ibuprofen 400mg: 1 in the
+        # morning, 1 in the evening".
+        words = _("{medicine}: {times}").format(medicine=medicine, times=", ".join(when)) if when else medicine
         taken.append(words)
         found = names.medicine(name)
         if found:
@@ -282,4 +303,4 @@ def _map_drugs(draft: EntryDraft, intakes: list[dict], drugs: dict, vocab: Vocab
         else:
             draft.new(Pending(names.new_term("therapy", name, vocab, "medication", "medication"), ""))
     if taken:
-        draft.note("Medication: " + "; ".join(taken) + ".")
+        draft.note(_("Medication: {medicines}.").format(medicines="; ".join(taken)))

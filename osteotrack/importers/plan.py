@@ -21,6 +21,7 @@ from osteotrack.domain.records import CheckIn, Entry, Site, TherapyUse
 from osteotrack.domain.validate import Vocabulary, validate_checkin, validate_entry
 from osteotrack.domain.vocabulary import Term
 from osteotrack.domain.when import now_local
+from osteotrack.i18n import _
 
 # The namespace of import ids (a UUID's 16 bytes): never change it, or a second import would add everything again.
 _NAMESPACE = bytes.fromhex("6f1d3c2e7a4b5e8f9c0d1b2a3e4f5a6b")
@@ -81,13 +82,13 @@ class ImportPlan:
     """Everything an import would do, for the preview and for the store to write."""
 
     source: str  # flaredown, pain-diary or sheet
-    label: str  # the file's kind in words, for the preview
+    label: str  # the file's kind in words (marked with N_, translated where shown), for the preview
     where: str = "line"  # what a location in the file is called: line, row, entry
     rows_read: int = 0
     entries: list[PlannedEntry] = field(default_factory=list)
     checkins: list[PlannedCheckIn] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    rules: list[str] = field(default_factory=list)  # how values were mapped, in sentences
+    rules: list[str] = field(default_factory=list)  # how values were mapped, in sentences (translated)
     left_out: list[str] = field(default_factory=list)  # what the file holds that is not imported, and why
 
     def skip(self, line: int, error: ValidationError | str) -> None:
@@ -190,7 +191,7 @@ def _with_pending(planned: PlannedEntry, add: bool) -> Entry:
         return e
     if not add:
         words = "; ".join(p.words for p in planned.pending if p.words)
-        return replace(e, note=join_note(e.note, f"Also: {words}.")) if words else e
+        return replace(e, note=join_note(e.note, _("Also: {names}.").format(names=words))) if words else e
     sites, qualities, triggers, therapies = list(e.sites), list(e.qualities), list(e.triggers), list(e.therapies)
     for p in planned.pending:
         slug = p.term.slug
@@ -262,7 +263,7 @@ class EntryDraft:
     def therapy(self, use: TherapyUse, words: str) -> None:
         """Add a therapy; one the entry already has (a second pain medicine, say) stays in the note."""
         if use.therapy in self.therapies:
-            self.note(f"Also taken: {words}.")
+            self.note(_("Also taken: {therapy}.").format(therapy=words))
         else:
             self.therapies[use.therapy] = use
 

@@ -29,9 +29,11 @@ from pathlib import Path
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.limits import check_zip
+from osteotrack.domain.numbers import whole
 from osteotrack.domain.records import TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.when import now_local
+from osteotrack.i18n import N_, _
 from osteotrack.importers import names
 from osteotrack.importers.plan import EntryDraft, ImportPlan, Pending, on_day, shown
 
@@ -75,17 +77,19 @@ def read(data: bytes, path: str, columns: Columns, vocab: Vocabulary, sheet: str
     rows = [(line, cells) for line, cells in rows if any(_blank(c) is False for c in cells)]
     if not rows:
         raise ValidationError("import.sheet_empty", field="file", path=path)
-    (_, header), body = rows[0], rows[1:]
+    (_line, header), body = rows[0], rows[1:]
     names_ = [_cell_text(c).strip() for c in header]
     index = {f.name: _column(getattr(columns, f.name), names_, f.name)
              for f in fields(Columns) if getattr(columns, f.name) is not None}
-    plan = ImportPlan("sheet", "Spreadsheet", where=where, rows_read=len(body))
-    plan.rules.append("Pain words: none → 0; mild → 2 (band 1–3); moderate → 5 (4–6); severe → 8 (7–10); "
-                      "marked as estimated in the note. Pain with a fraction is rounded half up.")
-    plan.rules.append("Rows without a time are put at midday; the day is the one written.")
+    plan = ImportPlan("sheet", N_("Spreadsheet"), where=where, rows_read=len(body))
+    # TRANSLATORS: none, mild, moderate, severe: the English words the file may hold, kept as they are.
+    plan.rules.append(_("Pain words: none → 0; mild → 2 (band 1–3); moderate → 5 (4–6); severe → 8 (7–10); "
+                        "marked as estimated in the note. Pain with a fraction is rounded half up."))
+    plan.rules.append(_("Rows without a time are put at midday; the day is the one written."))
     order = _settle_order(body, index["date"], day_first, where)
     if order is not None:
-        plan.rules.append("Dates with slashes or dashes are read " + ("day first." if order else "month first."))
+        plan.rules.append(_("Dates with slashes or dashes are read day first.") if order else
+                          _("Dates with slashes or dashes are read month first."))
     mapped = set(index.values())
     seen: dict[str, int] = {}
     now = now_local()
@@ -347,7 +351,10 @@ def _pain(value, line: int) -> tuple[int, str]:
         if plain in PAIN_WORDS:
             pain = PAIN_WORDS[plain]
             if plain in BANDS:
-                return pain, f"Pain estimated as {pain} from the word '{text}' (its band is {BANDS[plain]})."
+                # TRANSLATORS: written in the entry's note: "Pain estimated as 5 from the word 'moderate' (its band
+                # is 4–6)."; {word} is the word as the file has it.
+                return pain, _("Pain estimated as {pain} from the word '{word}' (its band is {band}).").format(
+                    pain=whole(pain), word=text, band=BANDS[plain])
             return pain, ""
         m = _PAIN.match(plain)
         if not m:
@@ -356,7 +363,9 @@ def _pain(value, line: int) -> tuple[int, str]:
     if not 0 <= number <= 10:
         raise ValidationError("import.sheet_pain", field="pain", line=line, value=shown(text))
     pain = int(number * 2 + 1) // 2  # half up
-    return pain, ("" if pain == number else f"Pain written as {text}; rounded to {pain}.")
+    # TRANSLATORS: written in the entry's note; {written} is the value as the file has it ("6.5").
+    return pain, ("" if pain == number else
+                  _("Pain written as {written}; rounded to {pain}.").format(written=text, pain=whole(pain)))
 
 
 def _split_suffix(item: str) -> tuple[str, int | None]:
@@ -371,7 +380,7 @@ def _places(draft: EntryDraft, text: str, pain: int, vocab: Vocabulary) -> None:
     for item in names.split_items(text):
         name, intensity = _split_suffix(item)
         if intensity is not None and intensity > 10:
-            draft.note(f"Where: {item}.")
+            draft.note(_("Where: {place}.").format(place=item))
             continue
         slugs, level = names.place(name, vocab)
         for slug in slugs:
@@ -394,7 +403,7 @@ def _therapies(draft: EntryDraft, text: str, vocab: Vocabulary) -> None:
     for item in names.split_items(text):
         name, relief = _split_suffix(item)
         if relief is not None and (relief > 100 or relief % 10):
-            draft.note(f"Therapy: {item}.")
+            draft.note(_("Therapy: {therapy}.").format(therapy=item))
             relief = None
         found = names.medicine(name)
         if found:
@@ -407,9 +416,9 @@ def _therapies(draft: EntryDraft, text: str, vocab: Vocabulary) -> None:
             known = names.therapy(term_name, vocab)  # "Alendronat 70 mg", once "Alendronat" is a term
             if known:
                 draft.therapy(TherapyUse(known, relief), item)
-                draft.note(f"Therapy: {item}.")
+                draft.note(_("Therapy: {therapy}.").format(therapy=item))
             elif group == "medication":  # a therapy of the user's own has no dose: the note keeps it
-                draft.note(f"Therapy: {item}.")
+                draft.note(_("Therapy: {therapy}.").format(therapy=item))
                 draft.new(Pending(names.new_term("therapy", term_name, vocab, "therapy", group), "", relief=relief))
             else:
                 draft.new(Pending(names.new_term("therapy", term_name, vocab, "therapy", group), item,

@@ -153,6 +153,37 @@ def test_every_word_of_the_main_outputs_and_help_is_a_message(diary, run_cli, mo
     assert leaks == {}
 
 
+def test_the_import_previews_and_the_version_are_in_the_language(diary, run_cli, tmp_path):
+    # Each format's preview (dry run): its lines, rules, rows skipped and new names are messages. What is left is the
+    # file's own words (names, notes, the sheet's pain words, the path) and the version's digits.
+    from tests.import_support import FIXTURES
+
+    sheet = tmp_path / "pain.csv"
+    sheet.write_text("Date,Pain,Where,Trigger,Therapy\n3/14/2026,moderate,T8; lower back:7,gardening,Alendronat 70 mg\n"
+                     "2026-03-15,eleven,neck,,\n", encoding="utf-8")
+    files = {
+        "flaredown": (FIXTURES / "flaredown-2021-10.csv", []),
+        "pain-diary": (FIXTURES / "paindiary-decrypted.json", []),
+        "sheet": (sheet, ["--date", "Date", "--pain", "Pain", "--where", "Where", "--trigger", "Trigger",
+                          "--therapy", "Therapy"]),
+    }
+    file_words = "Gardening Alendronat mg none mild moderate severe eleven pain csv"
+    leaks = {}
+    for source, (path, options) in files.items():
+        result = run_cli("--lang", i18n.PSEUDO, "import", str(path), "--from", source, *options, "--dry-run")
+        assert result.exit_code == 0, (source, result.output)
+        assert result.output.count("⟦") >= 5, result.output
+        rest = " ".join(w for w in english(result.output.replace(str(path), " "))
+                        if w.lower() not in file_words.lower().split())
+        if rest:
+            leaks[source] = rest
+    version = run_cli("--lang", i18n.PSEUDO, "--version")
+    assert version.exit_code == 0 and "⟦" in version.output, version.output
+    if found := english(version.output):
+        leaks["--version"] = " ".join(found)
+    assert leaks == {}
+
+
 def test_every_commands_help_is_in_the_language(run_cli):
     from osteotrack.cli import cli
 

@@ -223,6 +223,7 @@ class BringHistoryScreen(DiaryScreen):
 
 def read_plan(diary_path: Path, profile: str | None, request: dict):
     """Read the file into a plan and its preview, against the diary's vocabulary (nothing is written)."""
+    from osteotrack.domain.describe import whose_diary
     from osteotrack.domain.validate import Vocabulary
     from osteotrack.domain.vocabulary import BUILTIN
     from osteotrack.importers.preview import plan_for, preview, read_file
@@ -244,10 +245,10 @@ def read_plan(diary_path: Path, profile: str | None, request: dict):
             person = diary.profile(profile or diary.active_profile())
             plan = plan_for(request["source"], data, path, person.vocabulary(), columns=columns,
                             sheet=request["columns"].get("sheet"), day_first=request["day_first"])
-            entries, checkins, _ = plan.records(person.id, True)
+            entries, checkins, _terms = plan.records(person.id, True)
             ids, days = [e.id for e in entries], [c.id for c in checkins]
             known = person.known_ids("entry", ids) | person.known_ids("check-in", days)
-            return plan, preview(plan, path, f"{person.name}'s diary", known, ids, days)
+            return plan, preview(plan, path, whose_diary(person.name), known, ids, days)
     plan = plan_for(request["source"], data, path, Vocabulary(BUILTIN), columns=columns,
                     sheet=request["columns"].get("sheet"), day_first=request["day_first"])
-    return plan, preview(plan, path, "a new diary")
+    return plan, preview(plan, path, _("a new diary"))
