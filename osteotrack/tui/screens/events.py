@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -31,7 +33,12 @@ FIELDS_BY_KIND = {
     "appointment": (),
 }
 OPTIONAL_FIELDS = ("site", "level", "procedure", "t-score", "dxa-site")
-WHEN_WIDTH = 21  # "Mon 01 Jun 2026 09:00"
+
+
+def when_width() -> int:
+    """The widest "when" the language in force writes: "Wed 30 Sep 2026 19:00", Spanish "mié 30 sept 2026, 19:00"."""
+    # Days 22–28 of each month: every weekday with every month name, all with two-digit days.
+    return max(len(when_text(datetime(2026, month, day, 19))) for month in range(1, 13) for day in range(22, 29))
 
 
 class EventsScreen(DiaryScreen):
@@ -56,8 +63,9 @@ class EventsScreen(DiaryScreen):
         yield Header()
         yield Static(_("Reading the diary…"), id="status")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="events")
-        table.add_column(_("When"), width=WHEN_WIDTH)
-        table.add_column(_("What"), width=remaining_width(self.app.size.width, [WHEN_WIDTH]))
+        width = when_width()
+        table.add_column(_("When"), width=width)
+        table.add_column(_("What"), width=remaining_width(self.app.size.width, [width]))
         yield table
         yield Static("", id="detail")
         yield KeysFooter()
