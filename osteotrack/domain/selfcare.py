@@ -17,6 +17,7 @@ from datetime import datetime
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.validate import check_scale
+from osteotrack.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class SessionKind:
     """A kind of session the app guides: the therapy it counts as, and how it is paced."""
 
     slug: str
-    name: str
+    name: str  # marked for the catalogs: shown as _(name)
     therapy: str  # a mind-body therapy slug of the vocabulary
     pacer: bool  # True: the breathing pacer; False: a timer with prompts
     prompts: tuple[str, ...] = ()
@@ -34,31 +35,31 @@ class SessionKind:
 SESSION_KINDS: dict[str, SessionKind] = {
     k.slug: k
     for k in (
-        SessionKind("breathing", "Relaxation breathing (with the pacer)", "relaxation", True),
+        SessionKind("breathing", N_("Relaxation breathing (with the pacer)"), "relaxation", True),
         SessionKind(
-            "letting-go", "Relaxation: letting go of tension", "relaxation", False,
+            "letting-go", N_("Relaxation: letting go of tension"), "relaxation", False,
             (
-                "Settle into a position that feels supported. Let the chair or bed take your weight.",
-                "Notice your forehead and jaw. Let them soften a little.",
-                "Let your shoulders sink away from your ears.",
-                "Notice your hands. Let the fingers rest, loose and heavy.",
-                "Follow your breath for a while, without changing it.",
-                "Notice your back where it is supported. Let the muscles there ease.",
-                "Let your legs and feet grow heavy and still.",
-                "Rest here. If a thought pulls you away, come back to the breath.",
+                N_("Settle into a position that feels supported. Let the chair or bed take your weight."),
+                N_("Notice your forehead and jaw. Let them soften a little."),
+                N_("Let your shoulders sink away from your ears."),
+                N_("Notice your hands. Let the fingers rest, loose and heavy."),
+                N_("Follow your breath for a while, without changing it."),
+                N_("Notice your back where it is supported. Let the muscles there ease."),
+                N_("Let your legs and feet grow heavy and still."),
+                N_("Rest here. If a thought pulls you away, come back to the breath."),
             ),
         ),
         SessionKind(
-            "guided-imagery", "Guided imagery: a calm place", "guided-imagery", False,
+            "guided-imagery", N_("Guided imagery: a calm place"), "guided-imagery", False,
             (
-                "Close your eyes if you like, and picture a place where you feel at ease.",
-                "Look around it slowly. What colours and shapes are there?",
-                "Listen. What quiet sounds belong to this place?",
-                "Notice the air on your skin: warm, cool, still or moving.",
-                "Find a comfortable spot in this place and let yourself rest there.",
-                "With each breath out, let the place grow a little calmer.",
-                "If pain asks for attention, notice it, then return to the details of your place.",
-                "Stay as long as you like. You can come back here whenever you want.",
+                N_("Close your eyes if you like, and picture a place where you feel at ease."),
+                N_("Look around it slowly. What colours and shapes are there?"),
+                N_("Listen. What quiet sounds belong to this place?"),
+                N_("Notice the air on your skin: warm, cool, still or moving."),
+                N_("Find a comfortable spot in this place and let yourself rest there."),
+                N_("With each breath out, let the place grow a little calmer."),
+                N_("If pain asks for attention, notice it, then return to the details of your place."),
+                N_("Stay as long as you like. You can come back here whenever you want."),
             ),
         ),
     )
@@ -72,7 +73,7 @@ def prompt_at(kind: SessionKind, elapsed: float) -> str:
     if not kind.prompts:
         return ""
     index = min(int(max(0.0, elapsed) // PROMPT_SECONDS), len(kind.prompts) - 1)
-    return kind.prompts[index]
+    return _(kind.prompts[index])
 
 
 def session_kind(slug: str) -> SessionKind:

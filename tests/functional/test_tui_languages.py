@@ -132,7 +132,7 @@ async def test_the_main_screens_at_80x24_show_no_english_and_no_label_cut_in_the
         found += problems(app, "palette")
         await pilot.press("escape")
         await settle(pilot)
-        for name in ("history", "trends", "report", "checkin", "bone"):
+        for name in ("history", "trends", "report", "checkin", "bone", "breathe", "events", "questions"):
             app.action_show_screen(name)
             await settle(pilot)
             found += problems(app, name)

@@ -99,7 +99,7 @@ class BreatheScreen(DiaryScreen):
                 yield Label(_("Pain now, 0 to 10 (0 none, 10 worst imaginable)"), id="pain-before-label")
                 yield Input(placeholder="0–10", restrict=r"[0-9]*", max_length=2, id="pain-before")
                 yield Label(_("Exercise"))
-                yield Select([(k.name, k.slug) for k in SESSION_KINDS.values()], value="breathing",
+                yield Select([(_(k.name), k.slug) for k in SESSION_KINDS.values()], value="breathing",
                              allow_blank=False, id="kind")
                 yield Label(_("Pattern: 4-7-8, box, slow, or your own (in-hold-out)"), id="pattern-label")
                 yield Input(value="4-7-8", id="pattern")
@@ -198,7 +198,7 @@ class BreatheScreen(DiaryScreen):
             return
         self._say("")
         self.timer = Timer(total, self.clock)
-        title = (self.kind.name if self.pattern is None
+        title = (_(self.kind.name) if self.pattern is None
                  else _("Relaxation breathing · {pattern}").format(pattern=self.pattern.name))
         self.query_one("#session-title", Static).update(title)
         slot = self.query_one("#pacer-slot", Vertical)

@@ -73,7 +73,7 @@ class QuestionsScreen(DiaryScreen):
         yield table
         yield Static("", id="detail")
         with Horizontal(id="new-row"):
-            yield Input(placeholder=_("Type a question and press Enter; Tab goes to the list"), id="new")
+            yield Input(placeholder=_("Type a question, then Enter (Tab: the list)"), id="new")
             add = Button(_("Add"), id="add", variant="primary")
             add.can_focus = False  # Tab from the question's box goes straight to the list (the button is clicked)
             yield add
