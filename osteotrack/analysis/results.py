@@ -129,15 +129,15 @@ class MedicationRun:
     began_before: bool
 
     def text(self) -> str:
-        """``20 Nov – 24 Nov 2026``, or ``since 30 Oct (before the period) – 10 Nov 2026``."""
-        from osteotrack.domain.dates import day, day_short
+        """``20–24 Nov 2026`` (``dates.span``), or ``since 30 Oct (before the period) – 10 Nov 2026``."""
+        from osteotrack.domain.dates import day, day_short, span
         from osteotrack.i18n import _
 
         if self.began_before:
             # TRANSLATORS: a run of days of medication that began before the period shown.
             return _("since {first} (before the period) – {last}").format(first=day_short(self.first),
                                                                         last=day(self.last))
-        return f"{day_short(self.first)} – {day(self.last)}"
+        return span(self.first, self.last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +159,15 @@ class MedicationStat:
     medicine: str | None = None
 
     def run_text(self) -> str:
-        """The longest run in words: ``5 days (20 Nov – 24 Nov 2026)``; ties listed, or counted past three."""
+        """The longest run in words: ``5 days (20–24 Nov 2026)``; ties listed, or counted past three."""
         from osteotrack.domain import numbers
+        from osteotrack.domain.describe import joined
 
         if not self.longest_run:
             return numbers.NO_FIGURE
         length, runs = numbers.count(self.longest_run, "day"), self.longest_runs
         if len(runs) <= 3:
-            return f"{length} ({'; '.join(r.text() for r in runs)})"
+            return f"{length} ({joined(r.text() for r in runs)})"
         from osteotrack.i18n import _
 
         # TRANSLATORS: "5 days, 4 runs this long (latest 20 Nov – 24 Nov 2026)".

@@ -11,7 +11,7 @@ import click
 
 from osteotrack.domain import json_text
 from osteotrack.domain.csv_cells import neutralise_row
-from osteotrack.domain.describe import TABLE_TEXT_CHARS, beginning
+from osteotrack.domain.describe import TABLE_TEXT_CHARS, beginning, labelled
 from osteotrack.domain.records import record_dict
 from osteotrack.i18n import N_, _
 from osteotrack.views import bone_tables, tables
@@ -182,7 +182,7 @@ def blocks(title: str, columns: list[str], cells: list[dict], width: int) -> str
         for column in rest:
             if not row[column]:
                 continue
-            name = heading(column) + ":"
+            name = labelled(heading(column))
             if label_width + 30 <= width:
                 first = f"  {name:<{label_width}}"
                 rest_indent = " " * len(first)

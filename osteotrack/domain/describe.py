@@ -72,6 +72,18 @@ def pain_band_text(pain: int) -> str:
     return band_text(pain_band(pain))
 
 
+def joined(items) -> str:
+    """Items of a list in a sentence, between semicolons as the language sets them (French: " ; ")."""
+    # TRANSLATORS: what stands between the items of a list in a sentence ("Falls 1; falls check …"). French: " ; ".
+    return pgettext("list", "; ").join(items)
+
+
+def labelled(label: str) -> str:
+    """A label before what it names, with the colon as the language writes it: ``Where:``, French ``Lieu :``."""
+    # TRANSLATORS: a label before its value ("Where: Mid back 5"). French puts a no-break space before the colon.
+    return _("{label}:").format(label=label)
+
+
 def pain_text(pain: int) -> str:
     """``6/10 (moderate)``."""
     # TRANSLATORS: a pain rating and its band, e.g. "6/10 (moderate)".
@@ -119,17 +131,17 @@ def entry_details(entry: Entry, vocab: Vocabulary) -> str:
     """
     parts = [_("pain {pain}").format(pain=pain_text(entry.pain))]
     if entry.sites:
-        parts.append(_("Where: {places}").format(places="; ".join(site_text(s, vocab) for s in entry.sites)))
+        parts.append(_("Where: {places}").format(places=joined(site_text(s, vocab) for s in entry.sites)))
     if entry.qualities:
         parts.append(_("Felt: {qualities}").format(
-            qualities="; ".join(in_a_list(vocab.display("quality", q), "quality") for q in entry.qualities)))
+            qualities=joined(in_a_list(vocab.display("quality", q), "quality") for q in entry.qualities)))
     if entry.triggers:
         # TRANSLATORS: what set the pain off: "After: bending; lifting".
         parts.append(_("After: {triggers}").format(
-            triggers="; ".join(in_a_list(vocab.display("trigger", t)) for t in entry.triggers)))
+            triggers=joined(in_a_list(vocab.display("trigger", t)) for t in entry.triggers)))
     if entry.therapies:
         parts.append(_("Tried: {therapies}").format(
-            therapies="; ".join(therapy_text(t, vocab) for t in entry.therapies)))
+            therapies=joined(therapy_text(t, vocab) for t in entry.therapies)))
     if entry.for_doctor:
         parts.append(_("For the doctor"))
     if entry.entered_by:

@@ -10,8 +10,9 @@ from fractions import Fraction
 from osteotrack.analysis.bone import BoneCareSummary
 from osteotrack.domain import dates, numbers
 from osteotrack.domain.bone import IMPRESSIONS
+from osteotrack.domain.describe import joined
 from osteotrack.i18n import _, ngettext, pgettext
-from osteotrack.report.model import SECTIONS, Section, Table, joined
+from osteotrack.report.model import SECTIONS, Section, Table
 
 
 def _cm(mm: int, signed: bool = False) -> str:

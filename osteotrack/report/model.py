@@ -20,7 +20,7 @@ from datetime import date
 from osteotrack import __version__, i18n
 from osteotrack.analysis import MEAN_PAIN_DEFINITION, Period, Trends, fall_band_text, trends
 from osteotrack.domain import dates, numbers
-from osteotrack.domain.describe import REPORT_TEXT_CHARS, beginning, event_summary, pain_band_text, site_text
+from osteotrack.domain.describe import REPORT_TEXT_CHARS, beginning, event_summary, joined, pain_band_text, site_text
 from osteotrack.i18n import _, lazy, ngettext, pgettext
 from osteotrack.report.charts import DENSE_DAYS, REPORT_EVENTS, report_marks
 
@@ -123,12 +123,6 @@ def build_report(person, period: Period, *, sections: list[str] | None = None,
         footer=_("Generated {day} by osteotrack {version}. {disclaimer}").format(
             day=dates.day(today), version=__version__, disclaimer=DISCLAIMER),
     )
-
-
-def joined(items) -> str:
-    """Items of a list in a sentence, between semicolons as the language sets them (French: " ; ")."""
-    # TRANSLATORS: what stands between the items of a list in a sentence ("Falls 1; falls check …"). French: " ; ".
-    return pgettext("list", "; ").join(items)
 
 
 def _title(key: str) -> str:

@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Header, Input, Label, Static
 
 from osteotrack.domain import dates
+from osteotrack.domain.describe import labelled
 from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import Question
 from osteotrack.i18n import N_, _, lazy
@@ -127,9 +128,9 @@ class QuestionsScreen(DiaryScreen):
         if q is None:
             text = ""
         elif q.answer:
-            text = f"{_(STATUS_WORDS[q.status])}: {q.text}\n" + _("Answer: {answer}").format(answer=q.answer)
+            text = f"{labelled(_(STATUS_WORDS[q.status]))} {q.text}\n" + _("Answer: {answer}").format(answer=q.answer)
         else:
-            text = f"{_(STATUS_WORDS[q.status])}: {q.text}"
+            text = f"{labelled(_(STATUS_WORDS[q.status]))} {q.text}"
         self.query_one("#detail", Static).update(text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -15,7 +15,7 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
-from osteotrack.domain.describe import pain_band_text
+from osteotrack.domain.describe import labelled, pain_band_text
 from osteotrack.domain.records import Site
 from osteotrack.domain.vocabulary import LEVELS_BY_LOCATION
 from osteotrack.i18n import _, pgettext
@@ -235,7 +235,7 @@ class BodyMap(Widget, can_focus=True):
         if chip is None:
             return Text("")
         site = self.sites.get(chip.slug)
-        text = Text(f"› {chip.name}: ", style="bold", no_wrap=True, overflow="ellipsis")
+        text = Text(f"› {labelled(chip.name)} ", style="bold", no_wrap=True, overflow="ellipsis")
         if site is None:
             text.append(_("not chosen — a digit sets its intensity, space chooses it"))
         else:
