@@ -68,7 +68,7 @@ def test_text_prints_tables_and_charts_within_80_columns(small, run_cli, monkeyp
     assert "Pain, 10 Nov 2026 – 16 Nov 2026" in out
     assert "^ worst  v least  o mean  ▞ 7-day rolling mean" in out
     assert "events: F fall, X fracture" in out
-    assert "13 Nov – 14 Nov 2026" in out  # the longest run of OTC days
+    assert "13–14 Nov 2026" in out  # the longest run of OTC days
     assert "do not say what caused the pain" in out
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "\x1b[" not in out  # not a terminal: no colour codes

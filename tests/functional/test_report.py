@@ -87,10 +87,10 @@ HAND = [
     "30% (2 rated)",  # over-the-counter: (40 + 20) / 2, one use unrated
     "55% (2 rated)",  # heat: (60 + 50) / 2
     # Over-the-counter on 2 and 3 Nov, all of it ibuprofen 400 mg: the kind's row, then the medicine's.
-    "Over-the-counter, all 2 of 10 days 3 uses 2 days (2 Nov – 3 Nov 2026)",
-    "ibuprofen 400 mg 2 of 10 days 3 uses 2 days (2 Nov – 3 Nov 2026)",
-    "Prescription, all 1 of 10 days 1 use 1 day (5 Nov – 5 Nov 2026)",  # on 5 Nov
-    "tramadol 50 mg 1 of 10 days 1 use 1 day (5 Nov – 5 Nov 2026)",
+    "Over-the-counter, all 2 of 10 days 3 uses 2 days (2–3 Nov 2026)",
+    "ibuprofen 400 mg 2 of 10 days 3 uses 2 days (2–3 Nov 2026)",
+    "Prescription, all 1 of 10 days 1 use 1 day (5 Nov 2026)",  # on 5 Nov
+    "tramadol 50 mg 1 of 10 days 1 use 1 day (5 Nov 2026)",
     "2026-W45 (from 2 Nov) 6.0 6.5 5.0 6.5 2",  # PEG (5.0 + 7.0) / 2; items 6.5, 5.0, 6.5
     "2026-W46 (from 9 Nov) 2.0 2.0 2.0 2.0 1",
     "T-score -2.5 at lumbar spine",

@@ -112,7 +112,7 @@ async def test_custom_range_shows_figures_with_counts(small):
         locations = await table_text(pilot, "locations")
         assert "Lower back" in locations and "60%" in locations and "6.0" in locations
         medication = await table_text(pilot, "medication")
-        assert "4 of 7" in medication and "2 days (13 Nov – 14 Nov 2026)" in medication
+        assert "4 of 7" in medication and "2 days (13–14 Nov 2026)" in medication
         assert "Fracture mid back T8" in await table_text(pilot, "events")
 
 

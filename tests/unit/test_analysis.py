@@ -179,7 +179,7 @@ def test_longest_run_counts_days_not_entries_and_prefers_the_latest(diary):
     assert (use.otc.days_used, use.otc.uses, use.otc.longest_run) == (4, 5, 2)
     assert use.otc.longest_runs == [analysis.MedicationRun(d(2), d(3), False),
                                     analysis.MedicationRun(d(6), d(7), False)]
-    assert use.otc.run_text() == "2 days (2 Nov – 3 Nov 2026; 6 Nov – 7 Nov 2026)"
+    assert use.otc.run_text() == "2 days (2–3 Nov 2026; 6–7 Nov 2026)"
     assert (use.prescription.days_used, use.prescription.longest_run, use.prescription.longest_runs) == (0, 0, [])
 
 
@@ -188,7 +188,7 @@ def test_more_than_three_tied_runs_are_counted_with_the_latest(diary):
         log(diary, at(day, 9), 4, therapies=[("otc-pain-medication", None)])
     use = analysis.medication_use(active(diary), Period(d(1), d(8)))
     # Four runs of one day each (1, 3, 5, 7 Nov): the count and the latest.
-    assert use.otc.run_text() == "1 day, 4 runs this long (latest 7 Nov – 7 Nov 2026)"
+    assert use.otc.run_text() == "1 day, 4 runs this long (latest 7 Nov 2026)"
 
 
 def test_a_run_crossing_the_period_start_is_counted_from_before_the_period(diary):
@@ -214,7 +214,7 @@ def test_each_medicine_by_name_and_dose(diary):
     # Ibuprofen 400 mg on 2, 3, 4 Nov: 3 days, one run of 3. Paracetamol 1 g on 3 and 6 Nov: 2 days, two runs of 1.
     assert [(m.medicine, m.days_used, m.uses, m.longest_run) for m in use.medicines] == [
         ("ibuprofen 400 mg", 3, 3, 3), ("paracetamol 1 g", 2, 2, 1)]
-    assert use.medicines[1].run_text() == "1 day (3 Nov – 3 Nov 2026; 6 Nov – 6 Nov 2026)"
+    assert use.medicines[1].run_text() == "1 day (3 Nov 2026; 6 Nov 2026)"
     # All OTC: 2, 3, 4 and 6 Nov = 4 days, 5 uses (two on the 3rd), longest run 2–4 Nov.
     assert (use.otc.days_used, use.otc.uses, use.otc.longest_run) == (4, 5, 3)
 
