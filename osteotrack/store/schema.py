@@ -576,18 +576,25 @@ def summaries_at_the_end(conn):
     statement per table, to the same rows the triggers keep (for bulk imports).
 
     Only for inserts: edits and deletes inside keep their own triggers, but a row inserted after a
-    delete could take the deleted row's rowid and be missed. Failing inside rolls the transaction
-    back, and the triggers with it.
+    delete could take the deleted row's rowid and be missed.
     """
-    assert conn.in_transaction, "summaries_at_the_end needs an open write transaction"
     marks = {t: conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {t}").fetchone()[0] for t in _SUMMARIZED}
+    with without_triggers(conn, _ADDED_TRIGGERS):
+        yield
+        _recompute_days(conn, marks)
+
+
+@contextmanager
+def without_triggers(conn, names):
+    """Within an open write transaction: the triggers ``names`` dropped, and made again as they were
+    at the end. Failing inside rolls the transaction back, and the triggers with it."""
+    assert conn.in_transaction, "without_triggers needs an open write transaction"
     kept = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                        f" AND name IN ({', '.join('?' * len(_ADDED_TRIGGERS))})", _ADDED_TRIGGERS).fetchall()
+                        f" AND name IN ({', '.join('?' * len(names))})", list(names)).fetchall()
     for name, _ in kept:
         conn.execute(f"DROP TRIGGER {name}")
     try:
         yield
-        _recompute_days(conn, marks)
     finally:
         if conn.in_transaction:  # (SQLite rolls back by itself after some failures, the triggers with it)
             for _, sql in kept:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from datetime import date, datetime
 from pathlib import Path
 
@@ -410,7 +411,10 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
     with diary.writing():
         started, empty = sync.now_ms(diary._conn), sync.is_empty(diary._conn)
         diary._terms.merge(parsed["terms"])
-        with summaries_at_the_end(diary._conn):
+        # Written at once, each day's summary computed once at the end; when the file gives every entry its
+        # change time, the entries are not stamped changed a part at a time on the way either.
+        quiet = sync.parts_unstamped(diary._conn) if sync.adopts_every_entry(document) else nullcontext()
+        with summaries_at_the_end(diary._conn), quiet:
             _import_profiles(diary, parsed, into_profile, counts)
         names = [tidy_name(p["name"]) for p in parsed["profiles"]]
         if fresh and names:

@@ -217,3 +217,15 @@ def test_a_refused_import_leaves_the_summary_kept_by_every_write_after_it(tmp_pa
         log(diary, at(11, 8), 6)  # the summary's own triggers are there again
         assert summary(diary, "me") == [("2026-11-11", 1, 6, 6, 6.0)]
         assert drift(diary) == []
+
+
+def test_an_import_leaves_the_schemas_triggers_as_they_were(tmp_path):
+    # The import sets some triggers aside while it writes (the summary's, the entry parts' change times).
+    with Diary.open(tmp_path / "from.db") as source:
+        log(source, at(10, 8), 4, [("lower-back", 5)], ["bending"], [("heat", 60)])
+        document = export_document(source)
+    with Diary.open(tmp_path / "into.db") as diary:
+        triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        before = diary._conn.execute(triggers).fetchall()
+        import_document(diary, document)
+        assert diary._conn.execute(triggers).fetchall() == before
