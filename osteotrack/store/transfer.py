@@ -33,6 +33,7 @@ from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
 from osteotrack.store.connection import now_utc as _now_utc
 from osteotrack.store.diary import Diary
+from osteotrack.store.outside import owners
 from osteotrack.store.profiles import ACTIVE, Profile, tidy_name
 from osteotrack.store.schema import DEFAULT_PROFILE, summaries_at_the_end
 
@@ -438,9 +439,13 @@ def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, count
         if not name:
             raise ValidationError("import.profile_empty", field="profile")
         pid = diary._profiles.find_or_add(name, p["created"])
-        # Ids are unique within a file (checked): the new entries go in at once.
+        # Ids are unique within a file (checked): the entries are looked up, and the new ones go in, at once.
+        owner = owners(diary, "entry", [record.id for record, *_ in p["entries"]])
+        for record, *_ in p["entries"]:
+            if owner.get(record.id, pid) != pid:
+                raise ValidationError("import.other_profile", field="file", id=record.id)
         entries = [(record, created, updated) for record, created, updated, _ in p["entries"]
-                   if not _present(diary, "entries", record, pid)]
+                   if record.id not in owner]
         counts["skipped"] += len(p["entries"]) - len(entries)
         diary._entries.insert_stamped(entries, pid)
         counts["entries"] += len(entries)
