@@ -40,18 +40,23 @@ class Entries(Part):
 
     def insert(self, entry: Entry, profile_id: int, created: str, updated: str) -> None:
         """Insert an already validated entry as it is, with its stamps (for import and the demo)."""
-        self.insert_many([entry], profile_id, created, updated)
+        self.insert_stamped([(entry, created, updated)], profile_id)
 
     def insert_many(self, entries: list[Entry], profile_id: int, created: str, updated: str) -> None:
-        """Insert already validated entries as they are, one statement per table (for bulk imports)."""
+        """Insert already validated entries as they are, all with the same stamps (for bulk imports)."""
+        self.insert_stamped([(entry, created, updated) for entry in entries], profile_id)
+
+    def insert_stamped(self, stamped: list[tuple[Entry, str, str]], profile_id: int) -> None:
+        """Insert already validated entries as they are, each with its created and updated stamps,
+        one statement per table (for bulk imports)."""
         self._conn.executemany(
             "INSERT INTO entries (id, profile_id, at_utc, utc_offset_min, local_day, pain, note, for_doctor,"
             " entered_by, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(entry.id, profile_id, to_utc_text(entry.at), offset_minutes(entry.at), entry.at.date().isoformat(),
               entry.pain, entry.note, int(entry.for_doctor), entry.entered_by, created, updated)
-             for entry in entries],
+             for entry, created, updated in stamped],
         )
-        self._insert_children(*entries)
+        self._insert_children(*(entry for entry, _, _ in stamped))
 
     def _insert_children(self, *entries: Entry) -> None:
         self._conn.executemany(

@@ -8,6 +8,7 @@ up-to-date diary costs one small query.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 from osteotrack.domain.vocabulary import BUILTIN
@@ -550,14 +551,71 @@ def rebuild_summaries(conn) -> None:
         conn.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) {summary_query(table)}")
 
 
-def summary_query(table: str) -> str:
-    """The SELECT that computes a per-day summary table's rows straight from the entries."""
+def summary_query(table: str, where: str = "") -> str:
+    """The SELECT that computes a per-day summary table's rows straight from the entries ``e``
+    (those that meet ``where``, when given)."""
+    where = f" WHERE {where}" if where else ""
     if table == "day_summary":
-        return ("SELECT profile_id, local_day, count(*), sum(pain), min(pain), max(pain) FROM entries"
-                " GROUP BY profile_id, local_day")
+        return ("SELECT e.profile_id, e.local_day, count(*), sum(e.pain), min(e.pain), max(e.pain) FROM entries e"
+                f"{where} GROUP BY e.profile_id, e.local_day")
     _, key, child, column, sums = next(s for s in _CHILD_SUMMARIES if s[0] == table)
     return (f"SELECT e.profile_id, e.local_day, x.{column}, {sums} FROM entries e JOIN {child} x"
-            f" ON x.entry_id = e.id GROUP BY e.profile_id, e.local_day, x.{column}")
+            f" ON x.entry_id = e.id{where} GROUP BY e.profile_id, e.local_day, x.{column}")
+
+
+# The triggers that count an inserted entry or part into the summaries, a row at a time, and the
+# tables they watch.
+_ADDED_TRIGGERS = ("day_summary_entry_added", *(f"{s[0]}_added" for s in _CHILD_SUMMARIES))
+_SUMMARIZED = ("entries", *(s[2] for s in _CHILD_SUMMARIES))
+
+
+@contextmanager
+def summaries_at_the_end(conn):
+    """Within an open write transaction: entries and parts inserted inside are not counted into the
+    per-day summaries one row at a time; at the end the days they fell on are computed afresh, one
+    statement per table, to the same rows the triggers keep (for bulk imports).
+
+    Only for inserts: edits and deletes inside keep their own triggers, but a row inserted after a
+    delete could take the deleted row's rowid and be missed.
+    """
+    marks = {t: conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {t}").fetchone()[0] for t in _SUMMARIZED}
+    with without_triggers(conn, _ADDED_TRIGGERS):
+        yield
+        _recompute_days(conn, marks)
+
+
+@contextmanager
+def without_triggers(conn, names):
+    """Within an open write transaction: the triggers ``names`` dropped, and made again as they were
+    at the end. Failing inside rolls the transaction back, and the triggers with it."""
+    assert conn.in_transaction, "without_triggers needs an open write transaction"
+    kept = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                        f" AND name IN ({', '.join('?' * len(names))})", list(names)).fetchall()
+    for name, _ in kept:
+        conn.execute(f"DROP TRIGGER {name}")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:  # (SQLite rolls back by itself after some failures, the triggers with it)
+            for _, sql in kept:
+                conn.execute(sql)
+
+
+def _recompute_days(conn, marks: dict[str, int]) -> None:
+    """The summaries of every (profile, day) with an entry or part of rowid above ``marks``, afresh."""
+    conn.execute("CREATE TEMP TABLE summary_days (profile_id INTEGER, day TEXT, PRIMARY KEY (profile_id, day))"
+                 " WITHOUT ROWID")
+    conn.execute("INSERT OR IGNORE INTO temp.summary_days SELECT profile_id, local_day FROM entries WHERE rowid > ?",
+                 [marks["entries"]])
+    for child in _SUMMARIZED[1:]:
+        conn.execute(f"INSERT OR IGNORE INTO temp.summary_days SELECT e.profile_id, e.local_day FROM {child} x"
+                     f" JOIN entries e ON e.id = x.entry_id WHERE x.rowid > ?", [marks[child]])
+    days = "SELECT profile_id, day FROM temp.summary_days"
+    for table in SUMMARY_TABLES:
+        conn.execute(f"DELETE FROM {table} WHERE (profile_id, day) IN ({days})")
+        conn.execute(f"INSERT INTO {table} ({_COLUMNS[table]})"
+                     f" {summary_query(table, f'(e.profile_id, e.local_day) IN ({days})')}")
+    conn.execute("DROP TABLE temp.summary_days")
 
 
 SUMMARY_TABLES = tuple(_COLUMNS)

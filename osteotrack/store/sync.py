@@ -26,7 +26,7 @@ from osteotrack.domain.records import CheckIn, Entry, Site, TherapyUse
 from osteotrack.domain.sync import DELETED, REMOTE, SyncCounts, Version, is_conflict, winner
 from osteotrack.domain.when import from_storage
 from osteotrack.store.connection import now_utc
-from osteotrack.store.schema import ENTRY_PARTS, NOW_MS, SYNCED_TABLES
+from osteotrack.store.schema import ENTRY_PARTS, NOW_MS, SYNCED_TABLES, without_triggers
 
 # Record tables in the order they are written: a dose after its treatment.
 RECORD_TABLES = [t for t, (_, key) in SYNCED_TABLES.items() if key == "id"]
@@ -467,7 +467,7 @@ def adopt_document(conn: sqlite3.Connection, document: dict, since: str | None, 
             rows = []
             for r in p.get(key) or []:
                 if isinstance(r, dict) and isinstance(r.get("id"), str):
-                    stamp = r.get("changed") or _ms(r.get("updated") or r.get("created"))
+                    stamp = _adopted(r)
                     if stamp:
                         rows.append([stamp, r["id"], *extra])
             conn.executemany(f"UPDATE {table} SET changed_at = ?, base_at = NULL WHERE id = ?{fresh}", rows)
@@ -496,6 +496,29 @@ def adopt_document(conn: sqlite3.Connection, document: dict, since: str | None, 
                           and isinstance(t.get("id"), str) and isinstance(t.get("deleted"), str)])
         if isinstance(sync.get("diary"), str):
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('diary_id', ?)", [sync["diary"]])
+
+
+def _adopted(record: dict):
+    """The change time ``adopt_document`` gives a record of the file: its own, else its last update (or creation)."""
+    return record.get("changed") or _ms(record.get("updated") or record.get("created"))
+
+
+def adopts_every_entry(document: dict) -> bool:
+    """Whether ``adopt_document`` gives every entry of ``document`` a change time of the file's, so that
+    the times an import gives them while writing them are overwritten anyway."""
+    return all(isinstance(r, dict) and isinstance(r.get("id"), str) and _adopted(r)
+               for p in document.get("profiles") or [] if isinstance(p, dict) for r in p.get("entries") or [])
+
+
+# The triggers that stamp an entry changed when a part of its own (not a self-care session) is added.
+_PART_ADDED = tuple(f"{table}_insert_changes_entry" for table in ENTRY_PARTS if table != "self_care_sessions")
+
+
+def parts_unstamped(conn: sqlite3.Connection):
+    """Within an open write transaction, for writing new entries that ``adopt_document`` then gives
+    their change times: adding an entry's sites, qualities, triggers and therapies does not stamp
+    it changed a part at a time (a self-care session still does: its entry may be an older one)."""
+    return without_triggers(conn, _PART_ADDED)
 
 
 def _ms(stamp) -> str | None:

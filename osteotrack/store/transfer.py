@@ -8,7 +8,9 @@ written: a refused file leaves the diary unchanged.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from datetime import date, datetime
 from pathlib import Path
 
@@ -31,8 +33,9 @@ from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
 from osteotrack.store.connection import now_utc as _now_utc
 from osteotrack.store.diary import Diary
+from osteotrack.store.outside import owners
 from osteotrack.store.profiles import ACTIVE, Profile, tidy_name
-from osteotrack.store.schema import DEFAULT_PROFILE
+from osteotrack.store.schema import DEFAULT_PROFILE, summaries_at_the_end
 
 FORMAT = "osteotrack-diary"
 FORMAT_VERSION = 1
@@ -195,6 +198,11 @@ def document_from_bytes(data: bytes, path: Path) -> dict:
     return document
 
 
+# A stamp written with every field at full width ("2026-11-03T08:15:00Z"), which strptime and fromisoformat
+# (of the text before the Z) read alike; strptime also takes fields of one digit.
+_PADDED_STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+
+
 class _Reader:
     """Walks an untrusted document, turning every shape problem into one sentence."""
 
@@ -242,7 +250,10 @@ class _Reader:
         if text is None:
             return _now_utc()
         try:
-            datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+            if _PADDED_STAMP.fullmatch(text):  # as every export writes it: the fast check, the same answer
+                datetime.fromisoformat(text[:-1])
+            else:
+                datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
         except ValueError:
             raise self.fail("import.not_stamp", key=key, text=text) from None
         return text
@@ -401,37 +412,11 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
     with diary.writing():
         started, empty = sync.now_ms(diary._conn), sync.is_empty(diary._conn)
         diary._terms.merge(parsed["terms"])
-        for p in parsed["profiles"]:
-            # Tidied like add_profile's names, so "  Dad " finds (or makes) the profile "Dad".
-            name = tidy_name(into_profile or p["name"])
-            if not name:
-                raise ValidationError("import.profile_empty", field="profile")
-            pid = diary._profiles.find_or_add(name, p["created"])
-            for key, insert in (
-                ("entries", lambda rec, c, u, pid=pid: diary._entries.insert(rec, pid, c, u)),
-                ("checkins", lambda rec, c, u, pid=pid: diary._checkins.insert(rec, pid, c, u)),
-                ("events", lambda rec, c, u, pid=pid: diary._events.insert(rec, pid, c, u)),
-            ):
-                for record, created, updated, _ in p[key]:
-                    if _present(diary, key, record, pid):
-                        counts["skipped"] += 1
-                        continue
-                    insert(record, created, updated)
-                    counts[key] += 1
-            for record, updated, _ in p["questions"]:
-                if _present(diary, "questions", record, pid):
-                    counts["skipped"] += 1
-                    continue
-                diary._questions.insert(record, pid, updated)
-                counts["questions"] += 1
-            for record, _ in p["sessions"]:
-                if diary._sessions.known(record):
-                    counts["skipped"] += 1
-                    continue
-                diary._sessions.check_entry(record, pid)
-                diary._sessions.insert(record)
-                counts["sessions"] += 1
-            import_bone(diary, pid, p, counts)
+        # Written at once, each day's summary computed once at the end; when the file gives every entry its
+        # change time, the entries are not stamped changed a part at a time on the way either.
+        quiet = sync.parts_unstamped(diary._conn) if sync.adopts_every_entry(document) else nullcontext()
+        with summaries_at_the_end(diary._conn), quiet:
+            _import_profiles(diary, parsed, into_profile, counts)
         names = [tidy_name(p["name"]) for p in parsed["profiles"]]
         if fresh and names:
             active = parsed["active"] if parsed["active"] in names else names[0]
@@ -444,6 +429,50 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
         sync.adopt_document(diary._conn, document, started, adopt_profiles=into_profile is None, empty=empty)
     diary._terms.forget()
     return counts
+
+
+def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, counts: dict) -> None:
+    """Add the records of each profile of ``parsed`` not already in the diary, counting them in ``counts``."""
+    for p in parsed["profiles"]:
+        # Tidied like add_profile's names, so "  Dad " finds (or makes) the profile "Dad".
+        name = tidy_name(into_profile or p["name"])
+        if not name:
+            raise ValidationError("import.profile_empty", field="profile")
+        pid = diary._profiles.find_or_add(name, p["created"])
+        # Ids are unique within a file (checked): the entries are looked up, and the new ones go in, at once.
+        owner = owners(diary, "entry", [record.id for record, *_ in p["entries"]])
+        for record, *_ in p["entries"]:
+            if owner.get(record.id, pid) != pid:
+                raise ValidationError("import.other_profile", field="file", id=record.id)
+        entries = [(record, created, updated) for record, created, updated, _ in p["entries"]
+                   if record.id not in owner]
+        counts["skipped"] += len(p["entries"]) - len(entries)
+        diary._entries.insert_stamped(entries, pid)
+        counts["entries"] += len(entries)
+        for key, insert in (
+            ("checkins", lambda rec, c, u, pid=pid: diary._checkins.insert(rec, pid, c, u)),
+            ("events", lambda rec, c, u, pid=pid: diary._events.insert(rec, pid, c, u)),
+        ):
+            for record, created, updated, _ in p[key]:
+                if _present(diary, key, record, pid):
+                    counts["skipped"] += 1
+                    continue
+                insert(record, created, updated)
+                counts[key] += 1
+        for record, updated, _ in p["questions"]:
+            if _present(diary, "questions", record, pid):
+                counts["skipped"] += 1
+                continue
+            diary._questions.insert(record, pid, updated)
+            counts["questions"] += 1
+        for record, _ in p["sessions"]:
+            if diary._sessions.known(record):
+                counts["skipped"] += 1
+                continue
+            diary._sessions.check_entry(record, pid)
+            diary._sessions.insert(record)
+            counts["sessions"] += 1
+        import_bone(diary, pid, p, counts)
 
 
 # Every table holding a profile's own records: a diary is untouched when none has a row.

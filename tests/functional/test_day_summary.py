@@ -8,11 +8,13 @@ import shutil
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from osteotrack import analysis
 from osteotrack.analysis import Period
+from osteotrack.domain.errors import ValidationError
 from osteotrack.store import Diary
 from osteotrack.store.transfer import export_document, import_document
 from tests.conftest import ROOT
@@ -176,3 +178,54 @@ def test_an_entry_near_midnight_counts_on_the_day_its_writer_saw(tmp_path):
         log(diary, datetime(2026, 11, 12, 23, 30, tzinfo=EST), 2)
         log(diary, datetime(2026, 11, 13, 0, 30, tzinfo=CET), 8)
         assert summary(diary, "me") == [("2026-11-12", 1, 2, 2, 2.0), ("2026-11-13", 1, 8, 8, 8.0)]
+
+
+def test_an_import_onto_days_the_diary_has_already_adds_to_them(tmp_path):
+    # The import counts its entries in at the end, a day at a time: days the diary had keep their own entries.
+    with Diary.open(tmp_path / "from.db") as source:
+        log(source, at(10, 8), 4, [("lower-back", 5)], ["bending"], [("heat", 60)])
+        log(source, at(12, 9), 3)
+        document = export_document(source)
+    with Diary.open(tmp_path / "into.db") as diary:
+        log(diary, at(10, 20), 8, [("lower-back", 3)], ["bending"], [("heat", 20)])
+        counts = import_document(diary, document)
+        assert counts["entries"] == 2
+        assert drift(diary) == []
+        # Tue 10 holds its own 8 and the imported 4: 2 entries, worst 8, least 4, mean (8 + 4) / 2 = 6.
+        assert summary(diary, "me") == [("2026-11-10", 2, 8, 4, 6.0), ("2026-11-12", 1, 3, 3, 3.0)]
+        me = diary.profile("me")
+        [back] = me.figures.locations(me.id, date(2026, 11, 10), date(2026, 11, 10))
+        # Lower back hurt in both: 1 day, 2 entries, mean intensity (3 + 5) / 2 = 4.
+        assert tuple(back) == ("lower-back", 1, 2, 4.0, 2)
+        import_document(diary, document)  # again: nothing added, nothing counted twice
+        assert summary(diary, "me") == [("2026-11-10", 2, 8, 4, 6.0), ("2026-11-12", 1, 3, 3, 3.0)]
+        assert drift(diary) == []
+
+
+def test_a_refused_import_leaves_the_summary_kept_by_every_write_after_it(tmp_path):
+    with Diary.open(tmp_path / "from.db") as source:
+        log(source, at(10, 8), 4)
+        document = export_document(source)
+    # A self-care session naming an entry the file lacks is refused after the entries went in: all is undone.
+    document["profiles"][0]["sessions"] = [{"id": "session-1", "entry_id": "not-in-the-file", "therapy": "heat",
+                                            "pain_before": 5, "pain_after": 3, "duration_seconds": 600}]
+    with Diary.open(tmp_path / "into.db") as diary:
+        with pytest.raises(ValidationError) as refused:
+            import_document(diary, document)
+        assert refused.value.code == "session.entry_other_profile"
+        assert summary(diary, "me") == []
+        log(diary, at(11, 8), 6)  # the summary's own triggers are there again
+        assert summary(diary, "me") == [("2026-11-11", 1, 6, 6, 6.0)]
+        assert drift(diary) == []
+
+
+def test_an_import_leaves_the_schemas_triggers_as_they_were(tmp_path):
+    # The import sets some triggers aside while it writes (the summary's, the entry parts' change times).
+    with Diary.open(tmp_path / "from.db") as source:
+        log(source, at(10, 8), 4, [("lower-back", 5)], ["bending"], [("heat", 60)])
+        document = export_document(source)
+    with Diary.open(tmp_path / "into.db") as diary:
+        triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        before = diary._conn.execute(triggers).fetchall()
+        import_document(diary, document)
+        assert diary._conn.execute(triggers).fetchall() == before

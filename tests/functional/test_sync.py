@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from osteotrack.cli import cli
-from osteotrack.domain.records import CheckIn, Entry
+from osteotrack.domain.records import CheckIn, Entry, Site, TherapyUse
 from osteotrack.store import Diary
 from osteotrack.store.transfer import export_document
 from tests.functional.helpers import assert_refused
@@ -343,3 +343,17 @@ def test_a_sync_killed_with_sigkill_applies_all_or_nothing(tmp_path):
         if count == 2001:
             break
     assert outcomes  # at least one kill landed; what it left is all or nothing
+
+
+def test_an_imported_entry_with_its_parts_is_in_step_with_its_diary(tmp_path):
+    # The import writes the entry's places and triggers, then gives it the change time of the file:
+    # the copy is in step, and the first sync either way changes nothing.
+    mum, anna, file = tmp_path / "mum.db", tmp_path / "anna.db", tmp_path / "hand-over.json"
+    with Diary.open(mum) as diary:
+        diary.profile("me").add_entry(Entry(at=AT, pain=5, sites=[Site("lower-back", 5), Site("neck", 2)],
+                                            triggers=["bending"], therapies=[TherapyUse("heat", 60)]))
+    assert run(mum, "export", "-o", str(file)).exit_code == 0
+    assert run(anna, "import", str(file)).exit_code == 0
+    nothing = "0 new records, 0 changed, 0 deleted, 0 conflicts"
+    assert run(anna, "sync", str(mum)).stdout.splitlines()[-1] == f"Here: {nothing}"
+    assert run(mum, "sync", str(anna)).stdout.splitlines()[-1] == f"Here: {nothing}"
