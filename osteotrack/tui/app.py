@@ -283,6 +283,7 @@ class OsteoApp(DiaryWork, App):
 
         profile_id, data = found
         self.show_profile(profile_id, data.profile)
+        self.set_demo(data.demo)  # before Today is built: its footer is composed with the demo's keys at once
         self.push_screen(TodayScreen(data))
         then, self._then = self._then, None
         if then:
