@@ -115,8 +115,6 @@ def run(argv: list[str]) -> int | None:
             return None  # click says which languages there are
         i18n.choose(lang)
     _defer_inspect()
-    from osteotrack.domain.errors import DiaryError
-    from osteotrack.store.connection import StoreFailure, explain
     from osteotrack.store.diary import Diary
 
     path = values.pop("db")
@@ -124,17 +122,32 @@ def run(argv: list[str]) -> int | None:
         from osteotrack.store.files import default_db_path
 
         path = default_db_path()
-    try:
+    def log() -> None:
         with Diary.open(path, read_only=values.pop("read_only")) as diary:
             profile = values.pop("profile")
-            line = log_entry(diary.profile(profile or diary.active_profile()), **values)
+            sys.stdout.write(log_entry(diary.profile(profile or diary.active_profile()), **values) + "\n")
+
+    return _said(path, log)
+
+
+def _said(path, action) -> int:
+    """Run ``action`` on the diary at ``path``: 0, or one sentence on stderr and 2 when it is refused or unusable."""
+    from osteotrack.domain.errors import DiaryError
+    from osteotrack.store.connection import StoreFailure, explain
+
+    try:
+        action()
     except DiaryError as error:
         say_error(str(error))
         return 2
     except StoreFailure as error:
         say_error(str(explain(path, error)))
         return 2
-    sys.stdout.write(line + "\n")
+    except OSError as error:  # as the click group says it: the file named, no traceback
+        reason = (error.strerror or str(error)).lower()
+        say_error(str(DiaryError("file.unusable", field="file", path=error.filename, reason=reason)
+                      if error.filename else DiaryError("file.unusable_unnamed", field="file", reason=reason)))
+        return 2
     return 0
 
 
@@ -155,25 +168,11 @@ def open_app(argv: list[str]) -> int | None:
     from pathlib import Path
 
     from osteotrack.cli.app import open_app as open_on
-    from osteotrack.domain.errors import DiaryError
-    from osteotrack.store.connection import StoreFailure, explain
     from osteotrack.store.files import default_db_path
 
     path = Path(values["db"]) if values["db"] else default_db_path()
-    try:
-        open_on(SimpleNamespace(path=path, profile=values["profile"], read_only=values["read_only"]))
-    except DiaryError as error:
-        say_error(str(error))
-        return 2
-    except StoreFailure as error:
-        say_error(str(explain(path, error)))
-        return 2
-    except OSError as error:  # as the click group says it: the file named, no traceback
-        reason = (error.strerror or str(error)).lower()
-        say_error(str(DiaryError("file.unusable", field="file", path=error.filename, reason=reason)
-                      if error.filename else DiaryError("file.unusable_unnamed", field="file", reason=reason)))
-        return 2
-    return 0
+    return _said(path, lambda: open_on(SimpleNamespace(path=path, profile=values["profile"],
+                                                        read_only=values["read_only"])))
 
 
 def _defer_inspect() -> None:

@@ -21,7 +21,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from osteotrack.domain import dates
@@ -280,3 +280,17 @@ class OtherVersionsDialog(DiaryWork, ModalScreen[bool]):
     def action_close(self) -> None:
         self.dismiss(self.dismissed_any)
 
+
+
+class OtherVersionKeys(Screen):
+    """Mixed in before a screen that shows an ``OtherVersionLine``: its key opens both versions, and is
+    offered only while another version of the record shown is kept."""
+
+    def action_other_version(self) -> None:
+        self.query_one(OtherVersionLine).open()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "other_version":
+            lines = self.query(OtherVersionLine)
+            return bool(lines) and lines.first().has_other
+        return super().check_action(action, parameters)

@@ -17,7 +17,7 @@ from osteotrack.domain.records import CheckIn
 from osteotrack.domain.when import parse_day
 from osteotrack.i18n import N_, _, lazy, ngettext
 from osteotrack.store import ProfileDiary
-from osteotrack.tui.dialogs.conflict_versions import OtherVersionLine
+from osteotrack.tui.dialogs.conflict_versions import OtherVersionKeys, OtherVersionLine
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.scale import ScaleInput
@@ -55,7 +55,7 @@ ITEMS = [
 MISSED_LOOKBACK_DAYS = 14
 
 
-class CheckInScreen(DiaryScreen):
+class CheckInScreen(OtherVersionKeys, DiaryScreen):
     """Answer five 0–10 questions for a day; a second check-in for the same day replaces the first."""
 
     TITLE = lazy("Daily check-in")
@@ -254,15 +254,6 @@ class CheckInScreen(DiaryScreen):
     def action_previous_day(self) -> None:
         self._shift_day(-1)
 
-    def action_other_version(self) -> None:
-        """Show this check-in beside another version of it kept from a sync (and dismiss that one)."""
-        self.query_one(OtherVersionLine).open()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "other_version":
-            lines = self.query(OtherVersionLine)
-            return bool(lines) and lines.first().has_other  # only when another version is kept
-        return super().check_action(action, parameters)
 
     def action_next_day(self) -> None:
         self._shift_day(1)

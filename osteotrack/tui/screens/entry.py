@@ -33,7 +33,7 @@ from osteotrack.domain.vocabulary import (
 from osteotrack.domain.when import parse_when
 from osteotrack.i18n import N_, _, lazy, pgettext
 from osteotrack.store import ProfileDiary
-from osteotrack.tui.dialogs.conflict_versions import OtherVersionLine
+from osteotrack.tui.dialogs.conflict_versions import OtherVersionKeys, OtherVersionLine
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.body_map import BodyMap
 from osteotrack.tui.widgets.keys_footer import KeysFooter
@@ -81,7 +81,7 @@ def read_form_data(person: ProfileDiary, entry_id: str | None) -> FormData:
     )
 
 
-class EntryScreen(DiaryScreen):
+class EntryScreen(OtherVersionKeys, DiaryScreen):
     """Log a new moment of pain, or edit one (``entry_id``). Dismisses with the saved entry's id."""
 
     FORM = True  # the app hides its navigation keys here
@@ -344,16 +344,6 @@ class EntryScreen(DiaryScreen):
         self._fill(self._last, whole=False)
         self.app.notify(_("Filled from {moment}; change what differs, then Ctrl+S.").format(
             moment=when_text(self._last.at)))
-
-    def action_other_version(self) -> None:
-        """Show this entry beside another version of it kept from a sync (and dismiss that one)."""
-        self.query_one(OtherVersionLine).open()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        lines = self.query(OtherVersionLine)
-        if action == "other_version" and not (lines and lines.first().has_other):
-            return False  # no other version kept: the key is not offered
-        return super().check_action(action, parameters)
 
     def action_toggle_doctor(self) -> None:
         checkbox = self.query_one("#doctor", Checkbox)

@@ -26,7 +26,7 @@ from osteotrack.i18n import N_, _, lazy, pgettext
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.ask_text import AskTextDialog
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
-from osteotrack.tui.dialogs.conflict_versions import OtherVersionLine
+from osteotrack.tui.dialogs.conflict_versions import OtherVersionKeys, OtherVersionLine
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
 from osteotrack.tui.widgets.keys_footer import KeysFooter
@@ -87,7 +87,7 @@ def entry_cells(entry: Entry, vocab: Vocabulary, show_day: bool) -> tuple[Text, 
     return tuple(clipped(cell) for cell in cells)
 
 
-class HistoryScreen(DiaryScreen):
+class HistoryScreen(OtherVersionKeys, DiaryScreen):
     """Browse, open, delete (and undo the last delete of) pain entries."""
 
     TITLE = lazy("History")
@@ -380,13 +380,7 @@ class HistoryScreen(DiaryScreen):
         self.notify(_("The deleted entry is back."), title=_("Restored"))
         self._reload(entry.id)
 
-    def action_other_version(self) -> None:
-        self.query_one(OtherVersionLine).open()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "other_version":
-            lines = self.query(OtherVersionLine)
-            return bool(lines) and lines.first().has_other  # only when another version is kept
         allowed = super().check_action(action, parameters)
         if allowed and action == "undo_delete" and self._undo is None:
             return None  # shown greyed out: nothing to undo yet
