@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.table import Table
@@ -21,7 +21,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from osteotrack.domain import dates
@@ -282,7 +282,13 @@ class OtherVersionsDialog(DiaryWork, ModalScreen[bool]):
 
 
 
-class OtherVersionKeys(Screen):
+if TYPE_CHECKING:
+    from textual.screen import Screen as _Mixed
+else:
+    _Mixed = object  # a plain mix-in: as a Screen subclass it would bring Screen's own CSS in again, after the screen's
+
+
+class OtherVersionKeys(_Mixed):
     """Mixed in before a screen that shows an ``OtherVersionLine``: its key opens both versions, and is
     offered only while another version of the record shown is kept."""
 
