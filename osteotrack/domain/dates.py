@@ -22,8 +22,12 @@ than its catalog. ISO dates in files and exports are not written here: they are 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from osteotrack.i18n import _, pgettext
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # Marked one by one (with their context) so that each is a message of the catalogs.
 _MONTHS = (
@@ -102,6 +106,13 @@ def month(d: date) -> str:
     """``Dec 2026``."""
     # TRANSLATORS: a month of a year, e.g. "Dec 2026".
     return _("{month} {year}").format(month=month_name(d), year=d.year)
+
+
+def widest(write: Callable[[datetime], str]) -> int:
+    """How wide ``write`` (``day``, ``weekday_day_year``, ``moment``…) makes a date at most in the language in
+    force, for a column that must hold any: every month name with every weekday, two-digit days and hours."""
+    # Days 22–28 of each month of 2026: every weekday falls on one of them.
+    return max(len(write(datetime(2026, month, day, 19))) for month in range(1, 13) for day in range(22, 29))
 
 
 def span(first: date, last: date) -> str:

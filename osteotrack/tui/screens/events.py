@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
 
+from osteotrack.domain import dates
 from osteotrack.domain.describe import event_summary, when_text
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.records import Event
@@ -35,12 +34,6 @@ FIELDS_BY_KIND = {
 OPTIONAL_FIELDS = ("site", "level", "procedure", "t-score", "dxa-site")
 
 
-def when_width() -> int:
-    """The widest "when" the language in force writes: "Wed 30 Sep 2026 19:00", Spanish "mié 30 sept 2026, 19:00"."""
-    # Days 22–28 of each month: every weekday with every month name, all with two-digit days.
-    return max(len(when_text(datetime(2026, month, day, 19))) for month in range(1, 13) for day in range(22, 29))
-
-
 class EventsScreen(DiaryScreen):
     """The list of events, newest first; add one, or delete one after a question."""
 
@@ -63,7 +56,7 @@ class EventsScreen(DiaryScreen):
         yield Header()
         yield Static(_("Reading the diary…"), id="status")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="events")
-        width = when_width()
+        width = dates.widest(when_text)  # "Wed 30 Sep 2026 19:00", Spanish "mié 30 sept 2026, 19:00"
         table.add_column(_("When"), width=width)
         table.add_column(_("What"), width=remaining_width(self.app.size.width, [width]))
         yield table

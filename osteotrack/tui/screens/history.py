@@ -44,12 +44,6 @@ DAY_WIDTH_MOST = 20
 SHARES = (0.4, 0.25, 0.35)
 
 
-def day_width() -> int:
-    """The widest day cell in the language in force: "Tue 23 Nov 2026" is 15, German "Fr., 20. Nov. 2026" 18."""
-    # 22–28 of each month: every weekday with every month name, all with two-digit days.
-    return max(len(dates.weekday_day_year(date(2026, month, day))) for month in range(1, 13) for day in range(22, 29))
-
-
 def column_widths(screen_width: int) -> list[int]:
     """Widths that fit the table in ``screen_width`` (cell padding and scrollbar included).
 
@@ -57,7 +51,8 @@ def column_widths(screen_width: int) -> list[int]:
     than ``DAY_WIDTH_MOST`` columns (a longer one ends in "…", the detail pane shows it whole).
     """
     headings = [len(_(name)) for name in COLUMNS[1:3]]
-    fixed = [min(day_width(), DAY_WIDTH_MOST), *(max(w, h) for w, h in zip(FIXED_WIDTHS, headings))]
+    day = min(dates.widest(dates.weekday_day_year), DAY_WIDTH_MOST)  # "Tue 23 Nov 2026" 15, "Fr., 20. Nov. 2026" 18
+    fixed = [day, *(max(w, h) for w, h in zip(FIXED_WIDTHS, headings))]
     rest = remaining_width(screen_width, fixed, shared_by=len(SHARES), minimum=30)
     return [*fixed, *(int(rest * share) for share in SHARES)]
 

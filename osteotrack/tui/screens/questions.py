@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -26,11 +24,6 @@ STATUS_WORDS = {"open": N_("To ask"), "asked": N_("Asked"), "answered": N_("Answ
 STATUS_ORDER = {"open": 0, "asked": 1, "answered": 2}
 def status_width() -> int:
     return max(len(_(word)) for word in STATUS_WORDS.values())
-
-
-def added_width() -> int:
-    """The widest day of the year as the language writes it ("28 Sep 2026", "28. Sept. 2026")."""
-    return max(len(dates.day(date(2026, month, 28))) for month in range(1, 13))
 
 
 class QuestionsScreen(DiaryScreen):
@@ -67,7 +60,7 @@ class QuestionsScreen(DiaryScreen):
         yield Header()
         yield Static(_("Reading the diary…"), id="status")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="questions")
-        status, added = status_width(), added_width()
+        status, added = status_width(), dates.widest(dates.day)  # "28 Sep 2026", "28. Sept. 2026"
         table.add_column(_("Status"), width=status)
         table.add_column(_("Added"), width=added)
         table.add_column(_("Question"), width=remaining_width(self.app.size.width, [status, added]))
