@@ -12,7 +12,6 @@ import click
 from osteotrack.domain import json_text
 from osteotrack.domain.csv_cells import neutralise_row
 from osteotrack.domain.describe import TABLE_TEXT_CHARS, beginning, labelled
-from osteotrack.domain.records import record_dict
 from osteotrack.i18n import N_, _
 from osteotrack.views import bone_tables, tables
 from osteotrack.views.bone_tables import KINDS as BONE_KINDS
@@ -77,7 +76,7 @@ def emit(found: tuple[Iterable[Any], Callable[[Any], dict]], fmt: str, title: st
     records, row = found
     if fmt == "json":
         out = sys.stdout
-        json_text.write(out.write, (record_dict(r) for r in records))
+        json_text.write(out.write, iter(records))  # records are written as record_dict spells them
         out.write("\n")
         out.flush()
         return
