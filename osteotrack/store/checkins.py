@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from osteotrack.domain.errors import ValidationError
@@ -77,15 +78,21 @@ class CheckIns(Part):
     def stored(self, profile_id: int, since: date | None = None,
                until: date | None = None) -> list[Stored[CheckIn]]:
         """The profile's check-ins between two days (inclusive), oldest first, with their stamps."""
+        return list(self.each_stored(profile_id, since, until))
+
+    def each_stored(self, profile_id: int, since: date | None = None,
+                    until: date | None = None) -> Iterator[Stored[CheckIn]]:
+        """``stored``, read and given out a batch at a time (for export): memory stays flat however many
+        there are. The caller must not write to the diary until it has read them all."""
         where, params = day_range("c", "day", profile_id, since, until)
-        rows = self._rows(
+        rows = self._each_row(
             "SELECT id, profile_id, day, peg_pain, peg_enjoyment, peg_activity, sleep, mood, note, peg_week,"
             f" created_utc, updated_utc FROM checkins c WHERE {where} ORDER BY day", params,
         )
-        return [
+        return (
             Stored(CheckIn(day=date.fromisoformat(r["day"]), peg_pain=r["peg_pain"], peg_enjoyment=r["peg_enjoyment"],
                            peg_activity=r["peg_activity"], sleep=r["sleep"], mood=r["mood"], note=r["note"],
                            id=r["id"], peg_week=bool(r["peg_week"])),
                    r["profile_id"], r["created_utc"], r["updated_utc"])
             for r in rows
-        ]
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
 
 from osteotrack.domain.errors import ValidationError
@@ -58,18 +59,24 @@ class Events(Part):
     def stored(self, profile_id: int, since: date | None = None, until: date | None = None,
                kinds: tuple[str, ...] | None = None) -> list[Stored[Event]]:
         """The profile's events between two local days (inclusive), in local time order, with their stamps."""
+        return list(self.each_stored(profile_id, since, until, kinds))
+
+    def each_stored(self, profile_id: int, since: date | None = None, until: date | None = None,
+                    kinds: tuple[str, ...] | None = None) -> Iterator[Stored[Event]]:
+        """``stored``, read and given out a batch at a time (for export): memory stays flat however many
+        there are. The caller must not write to the diary until it has read them all."""
         where, params = day_range("v", "local_day", profile_id, since, until)
         if kinds:
             where += f" AND v.kind IN ({','.join('?' * len(kinds))})"
             params += list(kinds)
-        rows = self._rows(
+        rows = self._each_row(
             "SELECT id, profile_id, kind, at_utc, utc_offset_min, site, level, procedure, t_score, dxa_site, note,"
             f" created_utc, updated_utc FROM events v WHERE {where} ORDER BY {LOCAL_ORDER.format(t='v')}", params,
         )
-        return [
+        return (
             Stored(Event(kind=r["kind"], at=from_storage(r["at_utc"], r["utc_offset_min"]), site=r["site"],
                          level=r["level"], procedure=r["procedure"], t_score=r["t_score"], dxa_site=r["dxa_site"],
                          note=r["note"], id=r["id"]),
                    r["profile_id"], r["created_utc"], r["updated_utc"])
             for r in rows
-        ]
+        )

@@ -82,17 +82,13 @@ def _add_sync(diary: Diary, document: dict) -> None:
     for term in document["vocabulary"]:
         term["changed"] = times["vocabulary"].get((term["kind"], term["slug"]))
 
-    def stamped(records, table: str):
-        for record in records:
-            record["changed"] = times[table].get(record["id"])
-            yield record
-
     def profile(p: dict) -> dict:
         p["uid"], p["changed"] = times["profiles"].get(p["name"], (None, None))
         for key, table in _TABLES.items():
             if key in p:
                 records = p[key]
-                p[key] = stamped(records, table) if isinstance(records, Iterator) else list(stamped(records, table))
+                stamped = sync.with_change_times(diary._conn, table, records)
+                p[key] = stamped if isinstance(records, Iterator) else list(stamped)
         return p
 
     document["profiles"] = (profile(p) for p in document["profiles"])
@@ -127,18 +123,18 @@ def _profile_dict(diary: Diary, profile: Profile) -> dict:
             }
             for row in diary._entries.all_stored(pid) for e in [row.record]
         ),
-        "checkins": [
+        "checkins": (
             {"id": c.id, "day": c.day.isoformat(), "peg_pain": c.peg_pain, "peg_enjoyment": c.peg_enjoyment,
              "peg_activity": c.peg_activity, "sleep": c.sleep, "mood": c.mood, "note": c.note,
              "peg_week": c.peg_week, "created": row.created_utc, "updated": row.updated_utc}
-            for row in diary._checkins.stored(pid) for c in [row.record]
-        ],
-        "events": [
+            for row in diary._checkins.each_stored(pid) for c in [row.record]
+        ),
+        "events": (
             {"id": v.id, "kind": v.kind, "at": v.at.isoformat(), "site": v.site, "level": v.level,
              "procedure": v.procedure, "t_score": v.t_score, "dxa_site": v.dxa_site, "note": v.note,
              "created": row.created_utc, "updated": row.updated_utc}
-            for row in diary._events.stored(pid) for v in [row.record]
-        ],
+            for row in diary._events.each_stored(pid) for v in [row.record]
+        ),
         "questions": [
             {"id": q.id, "text": q.text, "created": q.created.isoformat(), "status": q.status, "answer": q.answer,
              "updated": row.updated_utc}
