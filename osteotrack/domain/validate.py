@@ -307,8 +307,8 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
             (use.dose or "").strip() or None,
         ))
     entered_by = (entry.entered_by or "").strip() or None
-    return replace(
-        entry,
+    # Every field given (dataclasses.replace would look them up again for each entry of a long import).
+    return Entry(
         at=check_moment(entry.at, now, "entry"),
         pain=check_scale(entry.pain),
         sites=sites,
@@ -318,6 +318,7 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
         note=entry.note or "",
         for_doctor=bool(entry.for_doctor),
         entered_by=entered_by,
+        id=entry.id,
     )
 
 

@@ -30,6 +30,7 @@ from osteotrack.domain.validate import (
     validate_question,
 )
 from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
+from osteotrack.domain.when import now_local
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
 from osteotrack.store.connection import now_utc as _now_utc
 from osteotrack.store.diary import Diary
@@ -210,6 +211,13 @@ class _Reader:
         return ValidationError(code, field="file", where=self.where, **params)
 
     def get(self, obj: dict, key: str, kind, required: bool = True, default=None):
+        if type(obj) is dict:  # the usual case, told at once: a value of exactly the type asked for
+            value = obj.get(key)
+            if type(value) is kind:
+                return value
+        return self._get(obj, key, kind, required, default)
+
+    def _get(self, obj: dict, key: str, kind, required: bool, default):
         if not isinstance(obj, dict):
             raise self.fail("import.not_object", found=type(obj).__name__)
         if key not in obj or obj[key] is None:
@@ -505,17 +513,18 @@ def _check_records(diary: Diary, parsed: dict) -> None:
     have = {(t.kind, t.slug) for t in known}
     vocab = Vocabulary(known + [t for t in parsed["terms"] if (t.kind, t.slug) not in have])
     seen: set[str] = set()
+    now = now_local()  # one present for the whole file
     for p in parsed["profiles"]:
         for key, check in (
-            ("entries", lambda rec: validate_entry(rec, vocab)),
-            ("checkins", lambda rec: validate_checkin(rec)),
-            ("events", lambda rec: validate_event(rec, vocab)),
+            ("entries", lambda rec: validate_entry(rec, vocab, now)),
+            ("checkins", lambda rec: validate_checkin(rec, now)),
+            ("events", lambda rec: validate_event(rec, vocab, now)),
         ):
             checked = []
             for record, created, updated, where in p[key]:
                 checked.append((_checked(check, record, where, seen), created, updated, where))
             p[key] = checked
-        p["questions"] = [(_checked(validate_question, rec, where, seen), updated, where)
+        p["questions"] = [(_checked(lambda rec: validate_question(rec, now), rec, where, seen), updated, where)
                           for rec, updated, where in p["questions"]]
         p["sessions"] = [(_checked(lambda rec: _valid_session(rec, vocab), rec, where, seen), where)
                          for rec, where in p["sessions"]]
