@@ -127,17 +127,33 @@ def _key(key) -> str:
 def write(out: Callable[[str], object], value, pad: str = "") -> None:
     """Write ``value`` as indented JSON through ``out`` (a file's ``write``), iterators item by item.
 
-    An iterator is written item by item, and so is a dict holding one; anything else is written
-    as one piece of text.
+    An iterator is written as it gives its items (a few hundred to a call of ``out``), and so is a dict
+    holding one; anything else is written as one piece of text.
     """
     if _streamed(value):
         inner = pad + INDENT
-        first = True
+        opened = False
+        batch: list[str] = []
+
+        def flush() -> None:
+            nonlocal opened
+            if batch:
+                out(f"{',' if opened else '['}\n{inner}" + f",\n{inner}".join(batch))
+                opened = True
+                batch.clear()
+
         for item in value:
-            out(f"{'[' if first else ','}\n{inner}")
-            write(out, item, inner)
-            first = False
-        out("[]" if first else f"\n{pad}]")
+            if _streamed(item) or (type(item) is dict and any(map(_streamed, item.values()))):
+                flush()
+                out(f"{',' if opened else '['}\n{inner}")
+                opened = True
+                write(out, item, inner)
+            else:
+                batch.append(encode(item, inner))
+                if len(batch) == _BATCH:
+                    flush()
+        flush()
+        out(f"\n{pad}]" if opened else "[]")
     elif type(value) is dict and any(map(_streamed, value.values())):
         inner = pad + INDENT
         first = True
@@ -150,6 +166,7 @@ def write(out: Callable[[str], object], value, pad: str = "") -> None:
         out(encode(value, pad))
 
 
+_BATCH = 256  # items of a list written at once: fewer calls of ``out``, and still little held
 _PLAIN = (str, int, float, list, tuple, dict, type(None), date)
 
 

@@ -77,3 +77,13 @@ def test_dicts_of_the_same_keys_at_other_depths_and_keys_that_are_not_text():
     value = [{"a": 1, "%s": {"a": [1, {"a": 2, "%s": None}]}}, {1: "one"}, {True: "yes"}, {None: 0, 2.5: 1}]
     for _ in range(2):  # the second time from what the first kept
         assert json_text.encode(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_long_streams_and_streams_within_streams_are_the_lists_they_give():
+    # Items are written a few hundred at a time; an item that is itself a stream (a profile holding its
+    # entries) is written as it comes, between them.
+    records = [{"n": n, "note": "ü" * (n % 3)} for n in range(600)]
+    mixed = [records[0], {"name": "me", "entries": iter(records[:300])}, *records[:2], iter(records[5:7])]
+    expected = [records[0], {"name": "me", "entries": records[:300]}, *records[:2], records[5:7]]
+    assert streamed(iter(records)) == json.dumps(records, ensure_ascii=False, indent=2)
+    assert streamed(iter(mixed)) == json.dumps(expected, ensure_ascii=False, indent=2)
