@@ -12,10 +12,8 @@ import click
 from osteotrack.domain import json_text
 from osteotrack.domain.csv_cells import neutralise_row
 from osteotrack.domain.describe import TABLE_TEXT_CHARS, beginning, labelled
-from osteotrack.domain.records import record_dict
 from osteotrack.i18n import N_, _
-from osteotrack.views import bone_tables, tables
-from osteotrack.views.bone_tables import KINDS as BONE_KINDS
+from osteotrack.views import tables
 
 # ``list --kind`` in words, for the table's title.
 TITLES = {
@@ -58,7 +56,9 @@ def rows(person, kind: str, since, until, limit) -> tuple[Iterable[Any], Callabl
     Every entry of a diary (no ``limit``) is read a batch at a time, so listing it takes flat memory.
     """
     vocab = person.vocabulary()
-    if kind in BONE_KINDS:
+    if kind not in ("entries", "checkins", "events", "questions"):  # bone care: its tables are imported only then
+        from osteotrack.views import bone_tables
+
         return bone_tables.records(person, kind, since, until, limit)
     if kind == "entries":
         entries = person.each_entry(since, until) if limit is None else person.entries(since, until, limit=limit)
@@ -77,7 +77,7 @@ def emit(found: tuple[Iterable[Any], Callable[[Any], dict]], fmt: str, title: st
     records, row = found
     if fmt == "json":
         out = sys.stdout
-        json_text.write(out.write, (record_dict(r) for r in records))
+        json_text.write(out.write, iter(records))  # records are written as record_dict spells them
         out.write("\n")
         out.flush()
         return

@@ -4,17 +4,21 @@ indent=2)``, without holding the whole document.
 Lists may be given as iterators (generators from the store): their items are written as they
 come, so writing a diary of sixty years takes no more memory than writing one day. The text of
 each item is built in one piece by a small encoder for what records hold (text, numbers, booleans,
-None, lists and dicts), which is several times quicker than ``json``'s indenting encoder, written
-in Python; the text of strings and keys is escaped by ``json``'s own C function.
+None, lists and dicts), several times quicker than ``json``'s indenting encoder, written in Python:
+the text around the values of a dict of a given set of keys (a record's) is made once and filled in
+with ``%``; strings and keys are escaped by ``json``'s own C function.
+
+Records (dataclasses) and dates are written as ``records.record_dict`` spells them (fields in
+order, dates and times as ISO text), without making that dict first: ``json.dumps`` would refuse them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from json.encoder import encode_basestring  # the C escaper when available, as json.dumps uses
 
 INDENT = "  "
-_CONSTANTS = {True: "true", False: "false"}
 _SPECIAL_FLOATS = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
 
 
@@ -24,34 +28,41 @@ def _float(value: float) -> str:
     return _SPECIAL_FLOATS.get(value) or float.__repr__(value)
 
 
+def _null(_value) -> str:
+    return "null"
+
+
+def _moment(value: date) -> str:
+    return f'"{value.isoformat()}"'  # ISO text is ASCII digits and signs: nothing to escape
+
+
+# The text of a value that holds no other, by its exact type (subclasses take the slower path).
+_SCALARS: dict[type, Callable] = {
+    str: encode_basestring, int: int.__repr__, float: _float, bool: {True: "true", False: "false"}.__getitem__,
+    type(None): _null, datetime: _moment, date: _moment,
+}
+# The text around a dict's values (``%s`` for each), by its keys and indentation; or a record's, by its type.
+_TEMPLATES: dict[tuple, str] = {}
+_MAX_TEMPLATES = 512  # arbitrary dicts (another program's keys) must not fill the memory
+
+
 def encode(value, pad: str = "") -> str:
     """``value`` as indented JSON text; ``pad`` is the indentation of the line it starts on."""
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:
+        return scalar(value)
     kind = type(value)
-    if kind is str:
-        return encode_basestring(value)
-    if value is None:
-        return "null"
-    if kind is bool:
-        return _CONSTANTS[value]
-    if kind is int:
-        return int.__repr__(value)
-    if kind is float:
-        return _float(value)
     if kind is dict:
-        if not value:
-            return "{}"
-        inner = pad + INDENT
-        return ("{\n" + ",\n".join(f"{inner}{encode_basestring(k) if type(k) is str else _key(k)}: {encode(v, inner)}"
-                                    for k, v in value.items())
-                + f"\n{pad}}}")
+        return _dict(value, pad) if value else "{}"
     if kind is list or kind is tuple:
-        if not value:
-            return "[]"
-        inner = pad + INDENT
-        return "[\n" + ",\n".join(inner + encode(v, inner) for v in value) + f"\n{pad}]"
+        return _list(value, pad) if value else "[]"
+    if hasattr(kind, "__dataclass_fields__"):
+        return _record(value, pad)
     # Subclasses (an enum of text, a named tuple) are rare: read them as json does.
     if isinstance(value, str):
         return encode_basestring(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, int):
         return int.__repr__(value)
     if isinstance(value, float):
@@ -60,7 +71,47 @@ def encode(value, pad: str = "") -> str:
         return encode(dict(value), pad)
     if isinstance(value, (list, tuple)):
         return encode(list(value), pad)
+    if isinstance(value, date):
+        return _moment(value)
     raise TypeError(f"Object of type {kind.__name__} is not JSON serializable")
+
+
+def _values(values, inner: str) -> tuple:
+    scalars = _SCALARS.get
+    return tuple([text(v) if (text := scalars(type(v))) is not None else encode(v, inner) for v in values])
+
+
+def _list(value, pad: str) -> str:
+    inner = pad + INDENT
+    return f"[\n{inner}" + f",\n{inner}".join(_values(value, inner)) + f"\n{pad}]"
+
+
+def _dict(value: dict, pad: str) -> str:
+    keys = tuple(value)
+    template = _TEMPLATES.get((keys, pad))
+    if template is None:
+        template = _template(keys, pad, cache=all(type(k) is str for k in keys))
+    return template % _values(value.values(), pad + INDENT)
+
+
+def _record(record, pad: str) -> str:
+    kind = type(record)
+    template = _TEMPLATES.get((kind, pad))
+    fields = kind.__dataclass_fields__
+    if template is None:
+        template = _template(tuple(fields), pad, cache=True, key=(kind, pad))
+    return template % _values([getattr(record, name) for name in fields], pad + INDENT)
+
+
+def _template(keys: tuple, pad: str, cache: bool, key: tuple | None = None) -> str:
+    """The text of a dict of ``keys`` at ``pad``, ``%s`` for each value. Only dicts whose keys are all text
+    are kept (a tuple of text is never equal to one holding a number, so no other dict finds one)."""
+    inner = pad + INDENT
+    template = ("{\n" + ",\n".join(f"{inner}{_key(k)}: ".replace("%", "%%") + "%s" for k in keys)
+                + f"\n{pad}}}".replace("%", "%%"))
+    if cache and len(_TEMPLATES) < _MAX_TEMPLATES:
+        _TEMPLATES[key or (keys, pad)] = template
+    return template
 
 
 def _key(key) -> str:
@@ -76,18 +127,34 @@ def _key(key) -> str:
 def write(out: Callable[[str], object], value, pad: str = "") -> None:
     """Write ``value`` as indented JSON through ``out`` (a file's ``write``), iterators item by item.
 
-    An iterator is written item by item, and so is a dict holding one; anything else is written
-    as one piece of text.
+    An iterator is written as it gives its items (a few hundred to a call of ``out``), and so is a dict
+    holding one; anything else is written as one piece of text.
     """
-    if isinstance(value, Iterator):
+    if _streamed(value):
         inner = pad + INDENT
-        first = True
+        opened = False
+        batch: list[str] = []
+
+        def flush() -> None:
+            nonlocal opened
+            if batch:
+                out(f"{',' if opened else '['}\n{inner}" + f",\n{inner}".join(batch))
+                opened = True
+                batch.clear()
+
         for item in value:
-            out(f"{'[' if first else ','}\n{inner}")
-            write(out, item, inner)
-            first = False
-        out("[]" if first else f"\n{pad}]")
-    elif isinstance(value, dict) and any(isinstance(item, Iterator) for item in value.values()):
+            if _streamed(item) or (type(item) is dict and any(map(_streamed, item.values()))):
+                flush()
+                out(f"{',' if opened else '['}\n{inner}")
+                opened = True
+                write(out, item, inner)
+            else:
+                batch.append(encode(item, inner))
+                if len(batch) == _BATCH:
+                    flush()
+        flush()
+        out(f"\n{pad}]" if opened else "[]")
+    elif type(value) is dict and any(map(_streamed, value.values())):
         inner = pad + INDENT
         first = True
         for key, item in value.items():
@@ -97,3 +164,12 @@ def write(out: Callable[[str], object], value, pad: str = "") -> None:
         out(f"\n{pad}}}")
     else:
         out(encode(value, pad))
+
+
+_BATCH = 256  # items of a list written at once: fewer calls of ``out``, and still little held
+_PLAIN = (str, int, float, list, tuple, dict, type(None), date)
+
+
+def _streamed(value) -> bool:
+    """Whether ``value`` is an iterator (a list written as it is read); plain values are told quickly."""
+    return not isinstance(value, _PLAIN) and isinstance(value, Iterator)

@@ -127,6 +127,8 @@ def check_relief(value) -> int:
 
 def whole_number(value) -> int | None:
     """``value`` as a whole number of up to three digits (an int, or text such as "7"), else None."""
+    if type(value) is int:  # the usual case, told at once (a bool is not one)
+        return value
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -287,7 +289,8 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
         location = vocab.check("location", site.location)
         level = check_level(location, site.level)
         # One place once; a spine region may be given again at another vertebral level (T8 and T9).
-        if any(s.location == location and (s.level is None or level is None or s.level == level) for s in sites):
+        if sites and any(s.location == location and (s.level is None or level is None or s.level == level)
+                         for s in sites):
             if level is not None and any(s.location == location and s.level == level for s in sites):
                 raise ValidationError("where.level_twice", field="where", level=level)
             raise ValidationError("where.twice", field="where", location=location)
@@ -296,7 +299,7 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
     therapies: list[TherapyUse] = []
     for use in entry.therapies:
         therapy = vocab.check("therapy", use.therapy)
-        if any(t.therapy == therapy for t in therapies):
+        if therapies and any(t.therapy == therapy for t in therapies):
             raise ValidationError("therapy.twice", field="therapy", therapy=therapy)
         if (use.medication or use.dose) and therapy not in MEDICATION_THERAPIES:
             raise ValidationError("medication.wrong_therapy", field="medication", therapy=therapy)
@@ -307,8 +310,8 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
             (use.dose or "").strip() or None,
         ))
     entered_by = (entry.entered_by or "").strip() or None
-    return replace(
-        entry,
+    # Every field given (dataclasses.replace would look them up again for each entry of a long import).
+    return Entry(
         at=check_moment(entry.at, now, "entry"),
         pain=check_scale(entry.pain),
         sites=sites,
@@ -318,6 +321,7 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
         note=entry.note or "",
         for_doctor=bool(entry.for_doctor),
         entered_by=entered_by,
+        id=entry.id,
     )
 
 

@@ -405,7 +405,10 @@ def parse_day(text: str, today: date | None = None, field: str = "day") -> date:
 
 def to_utc_text(moment: datetime) -> str:
     """The storage form of an aware datetime: UTC, ISO, seconds, 'Z'."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    utc = moment.astimezone(timezone.utc)
+    if utc.year < 1000:  # strftime writes such a year without its leading zeros
+        return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc.replace(tzinfo=None, microsecond=0).isoformat() + "Z"  # the same text, several times quicker
 
 
 def offset_minutes(moment: datetime) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from osteotrack.domain.errors import ValidationError
@@ -48,11 +49,16 @@ class CheckIns(Part):
 
     def insert(self, c: CheckIn, profile_id: int, created: str, updated: str) -> None:
         """Insert an already validated check-in as it is, with its stamps (for import and the demo)."""
-        self._conn.execute(
+        self.insert_stamped([(c, created, updated)], profile_id)
+
+    def insert_stamped(self, stamped: list[tuple[CheckIn, str, str]], profile_id: int) -> None:
+        """Insert already validated check-ins as they are, each with its created and updated stamps,
+        in one statement (for bulk imports)."""
+        self._conn.executemany(
             "INSERT INTO checkins (id, profile_id, day, peg_pain, peg_enjoyment, peg_activity, sleep, mood, note,"
             " peg_week, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [c.id, profile_id, c.day.isoformat(), c.peg_pain, c.peg_enjoyment, c.peg_activity, c.sleep, c.mood,
-             c.note, int(c.peg_week), created, updated],
+            [[c.id, profile_id, c.day.isoformat(), c.peg_pain, c.peg_enjoyment, c.peg_activity, c.sleep, c.mood,
+              c.note, int(c.peg_week), created, updated] for c, created, updated in stamped],
         )
 
     def weekly_peg_near(self, day: date, profile_id: int) -> date | None:
@@ -69,23 +75,24 @@ class CheckIns(Part):
         found = self.stored(profile_id, day, day)
         return found[0].record if found else None
 
-    def has_day(self, day: date, profile_id: int) -> bool:
-        """Whether the profile has a check-in on ``day``."""
-        return self._value("SELECT 1 FROM checkins WHERE profile_id = ? AND day = ?",
-                           [profile_id, day.isoformat()]) is not None
-
     def stored(self, profile_id: int, since: date | None = None,
                until: date | None = None) -> list[Stored[CheckIn]]:
         """The profile's check-ins between two days (inclusive), oldest first, with their stamps."""
+        return list(self.each_stored(profile_id, since, until))
+
+    def each_stored(self, profile_id: int, since: date | None = None,
+                    until: date | None = None) -> Iterator[Stored[CheckIn]]:
+        """``stored``, read and given out a batch at a time (for export): memory stays flat however many
+        there are. The caller must not write to the diary until it has read them all."""
         where, params = day_range("c", "day", profile_id, since, until)
-        rows = self._rows(
+        rows = self._each_row(
             "SELECT id, profile_id, day, peg_pain, peg_enjoyment, peg_activity, sleep, mood, note, peg_week,"
             f" created_utc, updated_utc FROM checkins c WHERE {where} ORDER BY day", params,
         )
-        return [
+        return (
             Stored(CheckIn(day=date.fromisoformat(r["day"]), peg_pain=r["peg_pain"], peg_enjoyment=r["peg_enjoyment"],
                            peg_activity=r["peg_activity"], sleep=r["sleep"], mood=r["mood"], note=r["note"],
                            id=r["id"], peg_week=bool(r["peg_week"])),
                    r["profile_id"], r["created_utc"], r["updated_utc"])
             for r in rows
-        ]
+        )

@@ -9,6 +9,7 @@ import os
 import sqlite3
 import stat
 from datetime import datetime, timezone
+from typing import Any
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.store import schema
@@ -95,6 +96,79 @@ def applied_steps(conn: sqlite3.Connection, path) -> list[str]:
     if unknown:
         raise DiaryError("diary.too_new", path=path, step=unknown[0])
     return steps
+
+
+# The table in which sqlite-utils' ``Migrations`` records the steps applied, as it makes it, so that either can
+# go on from the other (an older osteotrack opening a diary made by this one, and the other way round).
+MIGRATIONS_TABLE = (
+    'CREATE TABLE "_sqlite_migrations" (\n   "id" INTEGER PRIMARY KEY,\n   "migration_set" TEXT,\n   "name" TEXT,\n'
+    '   "applied_at" TEXT\n)',
+    'CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"\n'
+    '    ON "_sqlite_migrations" ("migration_set", "name")',
+)
+
+
+def apply_to_new(conn: sqlite3.Connection, migration_set: str, steps) -> None:
+    """Apply every schema step to a new diary (a database with no table at all), as sqlite-utils'
+    ``Migrations.apply`` would, without importing sqlite-utils: it costs a new diary (the first start, an
+    import into a new file) more time than all the steps together. Each step and the record of it go
+    in one transaction."""
+    for statement in MIGRATIONS_TABLE:
+        conn.execute(statement)
+    db = StepDatabase(conn)
+    for step in steps:
+        conn.execute("BEGIN")
+        try:
+            step(db)
+            conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                         [migration_set, step.__name__, str(datetime.now(timezone.utc))])
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+class StepDatabase:
+    """What a schema step is given as ``db``: the connection (``db.conn``) and ``db[table].insert`` /
+    ``insert_all`` of plain rows; anything else a step asks of it is sqlite-utils' own ``Database``."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._full: Any = None  # sqlite_utils.Database, once asked for
+
+    def full(self):
+        """sqlite-utils' ``Database`` over the same connection (imported the first time)."""
+        if self._full is None:
+            from sqlite_utils import Database
+
+            self._full = Database(self.conn)
+        return self._full
+
+    def __getitem__(self, table: str) -> StepTable:
+        return StepTable(self, table)
+
+    def __getattr__(self, name: str):
+        return getattr(self.full(), name)
+
+
+class StepTable:
+    def __init__(self, db: StepDatabase, name: str):
+        self.db, self.name = db, name
+
+    def insert(self, row: dict) -> None:
+        self.insert_all([row])
+
+    def insert_all(self, rows) -> None:
+        rows = list(rows)
+        columns = list(dict.fromkeys(column for row in rows for column in row))
+        if rows:
+            names = ", ".join(f'"{column}"' for column in columns)
+            self.db.conn.executemany(f'INSERT INTO "{self.name}" ({names}) VALUES ({", ".join("?" * len(columns))})',
+                                     [[row.get(column) for column in columns] for row in rows])
+
+    def __getattr__(self, name: str):
+        return getattr(self.db.full()[self.name], name)
 
 
 def check_integrity(conn: sqlite3.Connection, path, quick: bool = False) -> None:

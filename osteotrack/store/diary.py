@@ -21,6 +21,7 @@ from osteotrack.store.checkins import CheckIns
 from osteotrack.store.connection import (
     BUSY_TIMEOUT_MS,
     applied_steps,
+    apply_to_new,
     check_diary_path,
     check_integrity,
     connect,
@@ -169,6 +170,9 @@ class Diary:
             if applied:
                 # The backup checks its copy: a damaged diary stops here, before any step runs.
                 self._backup_before(pending[0], applied)
+            elif self._conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is None:
+                apply_to_new(self._conn, schema.MIGRATION_SET, schema.STEPS)
+                return
             schema.migrations().apply(self.db)
 
     def _backup_before(self, step: str, applied: list[str]) -> None:

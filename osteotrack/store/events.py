@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
 
 from osteotrack.domain.errors import ValidationError
@@ -33,11 +34,17 @@ class Events(Part):
 
     def insert(self, ev: Event, profile_id: int, created: str, updated: str) -> None:
         """Insert an already validated event as it is, with its stamps (for import and the demo)."""
-        self._conn.execute(
+        self.insert_stamped([(ev, created, updated)], profile_id)
+
+    def insert_stamped(self, stamped: list[tuple[Event, str, str]], profile_id: int) -> None:
+        """Insert already validated events as they are, each with its created and updated stamps,
+        in one statement (for bulk imports)."""
+        self._conn.executemany(
             "INSERT INTO events (id, profile_id, kind, at_utc, utc_offset_min, local_day, site, level, procedure,"
             " t_score, dxa_site, note, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [ev.id, profile_id, ev.kind, to_utc_text(ev.at), offset_minutes(ev.at), ev.at.date().isoformat(),
-             ev.site, ev.level, ev.procedure, ev.t_score, ev.dxa_site, ev.note, created, updated],
+            [[ev.id, profile_id, ev.kind, to_utc_text(ev.at), offset_minutes(ev.at), ev.at.date().isoformat(),
+              ev.site, ev.level, ev.procedure, ev.t_score, ev.dxa_site, ev.note, created, updated]
+             for ev, created, updated in stamped],
         )
 
     def delete(self, event_id: str, profile_id: int) -> None:
@@ -58,18 +65,24 @@ class Events(Part):
     def stored(self, profile_id: int, since: date | None = None, until: date | None = None,
                kinds: tuple[str, ...] | None = None) -> list[Stored[Event]]:
         """The profile's events between two local days (inclusive), in local time order, with their stamps."""
+        return list(self.each_stored(profile_id, since, until, kinds))
+
+    def each_stored(self, profile_id: int, since: date | None = None, until: date | None = None,
+                    kinds: tuple[str, ...] | None = None) -> Iterator[Stored[Event]]:
+        """``stored``, read and given out a batch at a time (for export): memory stays flat however many
+        there are. The caller must not write to the diary until it has read them all."""
         where, params = day_range("v", "local_day", profile_id, since, until)
         if kinds:
             where += f" AND v.kind IN ({','.join('?' * len(kinds))})"
             params += list(kinds)
-        rows = self._rows(
+        rows = self._each_row(
             "SELECT id, profile_id, kind, at_utc, utc_offset_min, site, level, procedure, t_score, dxa_site, note,"
             f" created_utc, updated_utc FROM events v WHERE {where} ORDER BY {LOCAL_ORDER.format(t='v')}", params,
         )
-        return [
+        return (
             Stored(Event(kind=r["kind"], at=from_storage(r["at_utc"], r["utc_offset_min"]), site=r["site"],
                          level=r["level"], procedure=r["procedure"], t_score=r["t_score"], dxa_site=r["dxa_site"],
                          note=r["note"], id=r["id"]),
                    r["profile_id"], r["created_utc"], r["updated_utc"])
             for r in rows
-        ]
+        )

@@ -20,11 +20,11 @@ from osteotrack.store.part import CHUNK
 if TYPE_CHECKING:
     from osteotrack.store.diary import Diary
 
-_TABLES = {"entry": "entries", "check-in": "checkins"}
+_TABLES = {"entry": "entries", "check-in": "checkins", "event": "events"}
 
 
 def owners(diary: Diary, kind: str, ids: list[str]) -> dict[str, int]:
-    """The profile each of ``ids`` (entries or check-ins) already belongs to, for those the diary has."""
+    """The profile each of ``ids`` (entries, check-ins or events) already belongs to, for those the diary has."""
     table = _TABLES[kind]
     found: dict[str, int] = {}
     for start in range(0, len(ids), CHUNK):

@@ -7,7 +7,7 @@ an explicit id; the faces never see them, they reach them through ``ProfileDiary
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,6 +60,15 @@ class Part:
         cursor = self._conn.cursor()
         cursor.row_factory = sqlite3.Row
         return cursor.execute(sql, list(params)).fetchall()
+
+    def _each_row(self, sql: str, params: Iterable[Any] = ()) -> Iterator[sqlite3.Row]:
+        """The rows of a query, read a batch at a time (memory flat however many match); the caller
+        must not write to the diary until it has read them all."""
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        cursor.execute(sql, list(params))
+        while rows := cursor.fetchmany(CHUNK):
+            yield from rows
 
     def _one(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
         cursor = self._conn.cursor()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,7 @@ from osteotrack.domain.records import CheckIn, Entry, Site, TherapyUse
 from osteotrack.domain.sync import DELETED, REMOTE, SyncCounts, Version, is_conflict, winner
 from osteotrack.domain.when import from_storage
 from osteotrack.store.connection import now_utc
+from osteotrack.store.part import CHUNK
 from osteotrack.store.schema import ENTRY_PARTS, NOW_MS, SYNCED_TABLES, without_triggers
 
 # Record tables in the order they are written: a dose after its treatment.
@@ -423,11 +425,31 @@ def dismiss(conn: sqlite3.Connection, conflict_id: int) -> None:
 
 
 def change_times(conn: sqlite3.Connection) -> dict[str, dict]:
-    """Every record's change time by table and id (terms by kind and slug; profiles by name), for export."""
-    out: dict[str, dict] = {t: dict(conn.execute(f"SELECT id, changed_at FROM {t}")) for t in RECORD_TABLES}
-    out["profiles"] = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT name, uid, changed_at FROM profiles")}
-    out["vocabulary"] = {(r[0], r[1]): r[2] for r in conn.execute("SELECT kind, slug, changed_at FROM vocabulary")}
-    return out
+    """The change times of profiles (by name) and terms (by kind and slug), for export; a record's own
+    are read with it (``with_change_times``)."""
+    return {"profiles": {r[0]: (r[1], r[2]) for r in conn.execute("SELECT name, uid, changed_at FROM profiles")},
+            "vocabulary": {(r[0], r[1]): r[2] for r in conn.execute("SELECT kind, slug, changed_at FROM vocabulary")}}
+
+
+def with_change_times(conn: sqlite3.Connection, table: str, records: Iterable[dict]) -> Iterator[dict]:
+    """Each record (a dict with its ``id``) given its ``changed`` time from ``table``, looked up a batch at
+    a time as the records come: exporting any diary holds no more than a batch of them."""
+    batch: list[dict] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == CHUNK:
+            yield from _changed(conn, table, batch)
+            batch = []
+    yield from _changed(conn, table, batch)
+
+
+def _changed(conn: sqlite3.Connection, table: str, batch: list[dict]) -> list[dict]:
+    if batch:
+        times = dict(conn.execute(f"SELECT id, changed_at FROM {table} WHERE id IN ({','.join('?' * len(batch))})",
+                                  [record["id"] for record in batch]))
+        for record in batch:
+            record["changed"] = times.get(record["id"])
+    return batch
 
 
 def tombstones(conn: sqlite3.Connection) -> list[dict]:

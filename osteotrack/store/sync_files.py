@@ -94,7 +94,7 @@ def _diary_from_export(data: bytes, target: Path, path: Path) -> Diary:
     import json
 
     from osteotrack.domain.errors import ValidationError
-    from osteotrack.store.transfer import import_document, parse_document
+    from osteotrack.store.transfer import import_parsed, parse_document
 
     try:
         document = json.loads(data.decode("utf-8"))
@@ -103,10 +103,10 @@ def _diary_from_export(data: bytes, target: Path, path: Path) -> Diary:
     except json.JSONDecodeError as error:
         raise ValidationError("import.not_json", field="file", path=path, line=error.lineno,
                               column=error.colno) from None
-    parse_document(document)
+    parsed = parse_document(document)  # a malformed file is refused before the copy is made
     diary = Diary.open(target)
     try:
-        import_document(diary, document)
+        import_parsed(diary, parsed, document)
         names = {" ".join(str(p.get("name", "")).split()).casefold() for p in document["profiles"]}
         with diary.writing():
             for profile in diary.profiles():

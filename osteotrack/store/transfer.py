@@ -30,10 +30,11 @@ from osteotrack.domain.validate import (
     validate_question,
 )
 from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
+from osteotrack.domain.when import now_local
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
 from osteotrack.store.connection import now_utc as _now_utc
 from osteotrack.store.diary import Diary
-from osteotrack.store.outside import owners
+from osteotrack.store.outside import checkin_days, owners
 from osteotrack.store.profiles import ACTIVE, Profile, tidy_name
 from osteotrack.store.schema import DEFAULT_PROFILE, summaries_at_the_end
 
@@ -82,17 +83,13 @@ def _add_sync(diary: Diary, document: dict) -> None:
     for term in document["vocabulary"]:
         term["changed"] = times["vocabulary"].get((term["kind"], term["slug"]))
 
-    def stamped(records, table: str):
-        for record in records:
-            record["changed"] = times[table].get(record["id"])
-            yield record
-
     def profile(p: dict) -> dict:
         p["uid"], p["changed"] = times["profiles"].get(p["name"], (None, None))
         for key, table in _TABLES.items():
             if key in p:
                 records = p[key]
-                p[key] = stamped(records, table) if isinstance(records, Iterator) else list(stamped(records, table))
+                stamped = sync.with_change_times(diary._conn, table, records)
+                p[key] = stamped if isinstance(records, Iterator) else list(stamped)
         return p
 
     document["profiles"] = (profile(p) for p in document["profiles"])
@@ -127,18 +124,18 @@ def _profile_dict(diary: Diary, profile: Profile) -> dict:
             }
             for row in diary._entries.all_stored(pid) for e in [row.record]
         ),
-        "checkins": [
+        "checkins": (
             {"id": c.id, "day": c.day.isoformat(), "peg_pain": c.peg_pain, "peg_enjoyment": c.peg_enjoyment,
              "peg_activity": c.peg_activity, "sleep": c.sleep, "mood": c.mood, "note": c.note,
              "peg_week": c.peg_week, "created": row.created_utc, "updated": row.updated_utc}
-            for row in diary._checkins.stored(pid) for c in [row.record]
-        ],
-        "events": [
+            for row in diary._checkins.each_stored(pid) for c in [row.record]
+        ),
+        "events": (
             {"id": v.id, "kind": v.kind, "at": v.at.isoformat(), "site": v.site, "level": v.level,
              "procedure": v.procedure, "t_score": v.t_score, "dxa_site": v.dxa_site, "note": v.note,
              "created": row.created_utc, "updated": row.updated_utc}
-            for row in diary._events.stored(pid) for v in [row.record]
-        ],
+            for row in diary._events.each_stored(pid) for v in [row.record]
+        ),
         "questions": [
             {"id": q.id, "text": q.text, "created": q.created.isoformat(), "status": q.status, "answer": q.answer,
              "updated": row.updated_utc}
@@ -214,6 +211,13 @@ class _Reader:
         return ValidationError(code, field="file", where=self.where, **params)
 
     def get(self, obj: dict, key: str, kind, required: bool = True, default=None):
+        if type(obj) is dict:  # the usual case, told at once: a value of exactly the type asked for
+            value = obj.get(key)
+            if type(value) is kind:
+                return value
+        return self._get(obj, key, kind, required, default)
+
+    def _get(self, obj: dict, key: str, kind, required: bool, default):
         if not isinstance(obj, dict):
             raise self.fail("import.not_object", found=type(obj).__name__)
         if key not in obj or obj[key] is None:
@@ -449,18 +453,24 @@ def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, count
         counts["skipped"] += len(p["entries"]) - len(entries)
         diary._entries.insert_stamped(entries, pid)
         counts["entries"] += len(entries)
-        for key, insert in (
-            ("checkins", lambda rec, c, u, pid=pid: diary._checkins.insert(rec, pid, c, u)),
-            ("events", lambda rec, c, u, pid=pid: diary._events.insert(rec, pid, c, u)),
-        ):
+        # Check-ins and events likewise: looked up at once, the new ones put in with one statement.
+        days = checkin_days(diary, pid)  # one check-in a day: the diary's own one wins
+        for key, kind, part in (("checkins", "check-in", diary._checkins), ("events", "event", diary._events)):
+            owner = owners(diary, kind, [record.id for record, *_ in p[key]])
+            new = []
             for record, created, updated, _ in p[key]:
-                if _present(diary, key, record, pid):
-                    counts["skipped"] += 1
-                    continue
-                insert(record, created, updated)
-                counts[key] += 1
+                if record.id in owner:
+                    if owner[record.id] != pid:
+                        raise ValidationError("import.other_profile", field="file", id=record.id)
+                elif key == "events" or record.day.isoformat() not in days:
+                    new.append((record, created, updated))
+                    if key == "checkins":
+                        days.add(record.day.isoformat())
+            part.insert_stamped(new, pid)
+            counts["skipped"] += len(p[key]) - len(new)
+            counts[key] += len(new)
         for record, updated, _ in p["questions"]:
-            if _present(diary, "questions", record, pid):
+            if _question_present(diary, record, pid):
                 counts["skipped"] += 1
                 continue
             diary._questions.insert(record, pid, updated)
@@ -488,17 +498,12 @@ def _untouched_start(diary: Diary) -> bool:
     return not any(diary._conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in _RECORD_TABLES)
 
 
-def _present(diary: Diary, kind: str, record, pid: int) -> bool:
-    """Whether the diary has this record already (by id; a check-in also by its day)."""
-    part = {"entries": diary._entries, "checkins": diary._checkins, "events": diary._events,
-            "questions": diary._questions}[kind]
-    owner = part.owner(record.id)
-    if owner is None:
-        # One check-in a day: the diary's own one wins.
-        return kind == "checkins" and diary._checkins.has_day(record.day, pid)
-    if owner != pid:
+def _question_present(diary: Diary, record, pid: int) -> bool:
+    """Whether the diary has this question already (by id)."""
+    owner = diary._questions.owner(record.id)
+    if owner is not None and owner != pid:
         raise ValidationError("import.other_profile", field="file", id=record.id)
-    return True
+    return owner is not None
 
 
 def _check_records(diary: Diary, parsed: dict) -> None:
@@ -509,17 +514,18 @@ def _check_records(diary: Diary, parsed: dict) -> None:
     have = {(t.kind, t.slug) for t in known}
     vocab = Vocabulary(known + [t for t in parsed["terms"] if (t.kind, t.slug) not in have])
     seen: set[str] = set()
+    now = now_local()  # one present for the whole file
     for p in parsed["profiles"]:
         for key, check in (
-            ("entries", lambda rec: validate_entry(rec, vocab)),
-            ("checkins", lambda rec: validate_checkin(rec)),
-            ("events", lambda rec: validate_event(rec, vocab)),
+            ("entries", lambda rec: validate_entry(rec, vocab, now)),
+            ("checkins", lambda rec: validate_checkin(rec, now)),
+            ("events", lambda rec: validate_event(rec, vocab, now)),
         ):
             checked = []
             for record, created, updated, where in p[key]:
                 checked.append((_checked(check, record, where, seen), created, updated, where))
             p[key] = checked
-        p["questions"] = [(_checked(validate_question, rec, where, seen), updated, where)
+        p["questions"] = [(_checked(lambda rec: validate_question(rec, now), rec, where, seen), updated, where)
                           for rec, updated, where in p["questions"]]
         p["sessions"] = [(_checked(lambda rec: _valid_session(rec, vocab), rec, where, seen), where)
                          for rec, where in p["sessions"]]

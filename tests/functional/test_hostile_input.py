@@ -380,3 +380,29 @@ def test_a_csv_export_of_a_10_mib_repetitive_note_is_no_zip_bomb(db_path, tmp_pa
     result = runner.invoke(cli, ["--db", str(tmp_path / "other.db"), "import", str(tmp_path / "e.zip")])
     assert result.exit_code == 0, result.output
     assert [len(e.note) for e in entries(tmp_path / "other.db")] == [len(note)]
+
+
+@pytest.mark.parametrize("kind, spoil, sentence", [
+    ("entries", lambda e: e.update(pain=11), "In entry 1199 of profile 'me': pain must be a whole number from 0 to 10"),
+    ("entries", lambda e: e["sites"].append({"location": "elbow-of-mars", "intensity": 3}), "In entry 1199"),
+    ("entries", lambda e: e.update(at="2026-02-30T10:00:00+01:00"), "In entry 1199"),
+    ("checkins", lambda c: c.update(day="2999-01-01"), "In check-in 1199"),
+])
+def test_one_bad_record_deep_in_a_long_file_refuses_all_of_it(run_cli, db_path, export_doc, tmp_path, kind, spoil,
+                                                              sentence):
+    # Records are checked in one pass as they are read: the 1199th of 1200 still stops the whole file,
+    # and nothing of the 1198 good ones before it is stored.
+    import copy
+    import json
+    from datetime import date, timedelta
+
+    document = json.loads(_export(run_cli, tmp_path).read_text())
+    profile = document["profiles"][0]
+    entry = profile["entries"][0]
+    profile["entries"] = [{**copy.deepcopy(entry), "id": f"bulk-entry-{n:05d}"} for n in range(1200)]
+    profile["checkins"] = [{"id": f"bulk-checkin-{n:05d}", "day": (date(2010, 1, 1) + timedelta(days=n)).isoformat(),
+                            "sleep": n % 11} for n in range(1200)]
+    spoil(profile[kind][1198])
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(document))
+    _refused_import(run_cli, db_path, path, sentence)

@@ -200,3 +200,21 @@ def test_a_damaged_diary_is_not_migrated(tmp_path, later_step):
     assert file_hash(broken) == before
     assert "m002_profile_colour" not in _steps(broken)
     assert not list(tmp_path.glob("*.before-*"))
+
+
+def test_a_new_diary_is_made_as_sqlite_utils_migrations_would_make_it(tmp_path):
+    # A new diary's steps are applied without importing sqlite-utils (connection.apply_to_new): the tables,
+    # indexes and triggers, the built-in terms and the record of the steps must be what sqlite-utils'
+    # Migrations makes, so that either can go on from the other.
+    from sqlite_utils import Database
+
+    Diary.open(tmp_path / "new.db").close()
+    made = sqlite3.connect(tmp_path / "made.db")
+    schema.migrations().apply(Database(made))
+    ours = sqlite3.connect(tmp_path / "new.db")
+    for query in ("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name",
+                  "SELECT * FROM vocabulary ORDER BY kind, slug",
+                  "SELECT id, migration_set, name FROM _sqlite_migrations ORDER BY id",
+                  "SELECT name FROM profiles"):
+        assert ours.execute(query).fetchall() == made.execute(query).fetchall(), query
+    assert schema.migrations().pending(Database(ours)) == []

@@ -56,3 +56,34 @@ def test_a_record_as_plain_data_spells_out_nested_records_and_times():
     }
     plain["triggers"].append("lifting")  # a copy: the record keeps its own list
     assert entry.triggers == ["bending"]
+
+
+def test_records_are_written_as_their_plain_data_without_making_it_first():
+    # `list --format json` writes the records themselves: the text is that of record_dict's dict.
+    from datetime import date, datetime, timedelta, timezone
+
+    from osteotrack.domain.records import CheckIn, Entry, Site, TherapyUse, record_dict
+
+    at = datetime(2026, 11, 24, 9, 30, tzinfo=timezone(timedelta(hours=-5)))
+    records = [Entry(at=at, pain=6, sites=[Site("lower-back", 7, "L4"), Site("neck", 2)], qualities=["dull"],
+                     therapies=[TherapyUse("heat", 60)], note='50% "better"\n', id="e1"),
+               Entry(at=at, pain=0, id="e2"), CheckIn(day=date(2026, 11, 24), sleep=3, note="%s")]
+    assert streamed(iter(records)) == json.dumps([record_dict(r) for r in records], ensure_ascii=False, indent=2)
+
+
+def test_dicts_of_the_same_keys_at_other_depths_and_keys_that_are_not_text():
+    # The text around a dict's values is kept by its keys and depth: the same keys deeper, and keys json
+    # turns into text (1 and True look alike to a dict), each get their own.
+    value = [{"a": 1, "%s": {"a": [1, {"a": 2, "%s": None}]}}, {1: "one"}, {True: "yes"}, {None: 0, 2.5: 1}]
+    for _ in range(2):  # the second time from what the first kept
+        assert json_text.encode(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_long_streams_and_streams_within_streams_are_the_lists_they_give():
+    # Items are written a few hundred at a time; an item that is itself a stream (a profile holding its
+    # entries) is written as it comes, between them.
+    records = [{"n": n, "note": "ü" * (n % 3)} for n in range(600)]
+    mixed = [records[0], {"name": "me", "entries": iter(records[:300])}, *records[:2], iter(records[5:7])]
+    expected = [records[0], {"name": "me", "entries": records[:300]}, *records[:2], records[5:7]]
+    assert streamed(iter(records)) == json.dumps(records, ensure_ascii=False, indent=2)
+    assert streamed(iter(mixed)) == json.dumps(expected, ensure_ascii=False, indent=2)

@@ -3,6 +3,8 @@
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.when import from_storage, offset_minutes, parse_day, parse_when, to_utc_text
@@ -220,3 +222,11 @@ def test_stored_times_read_back_as_strptime_reads_them(text, offset):
 def test_a_stored_time_in_another_shape_is_refused_as_before(text):
     with pytest.raises(ValueError):
         from_storage(text, 0)
+
+
+@given(st.datetimes(min_value=datetime(1000, 1, 2), max_value=datetime(9999, 12, 30)),
+       st.integers(min_value=-14 * 60, max_value=14 * 60))
+def test_the_storage_form_is_strftimes_text(moment, offset):
+    # to_utc_text builds the text with isoformat (quicker than strftime): the same characters.
+    aware = moment.replace(tzinfo=timezone(timedelta(minutes=offset)))
+    assert to_utc_text(aware) == aware.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
