@@ -91,18 +91,14 @@ def _copy_diary(source: Path, target: Path, named: Path) -> None:
 
 
 def _diary_from_export(data: bytes, target: Path, path: Path) -> Diary:
-    import json
-
     from osteotrack.domain.errors import ValidationError
-    from osteotrack.store.transfer import import_parsed, parse_document
+    from osteotrack.store.transfer import document_from_bytes, import_parsed, parse_document
 
     try:
-        document = json.loads(data.decode("utf-8"))
+        data.decode("utf-8")
     except UnicodeDecodeError:
         raise ValidationError("sync.not_a_diary", field="file", path=path) from None
-    except json.JSONDecodeError as error:
-        raise ValidationError("import.not_json", field="file", path=path, line=error.lineno,
-                              column=error.colno) from None
+    document = document_from_bytes(data, path)  # within import's limits: depth, long numbers, infinity
     parsed = parse_document(document)  # a malformed file is refused before the copy is made
     diary = Diary.open(target)
     try:

@@ -357,3 +357,17 @@ def test_an_imported_entry_with_its_parts_is_in_step_with_its_diary(tmp_path):
     nothing = "0 new records, 0 changed, 0 deleted, 0 conflicts"
     assert run(anna, "sync", str(mum)).stdout.splitlines()[-1] == f"Here: {nothing}"
     assert run(mum, "sync", str(anna)).stdout.splitlines()[-1] == f"Here: {nothing}"
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    ("[" * 1000 + "]" * 1000, "nests more than 64 levels deep"),
+    ('{"format": "osteotrack", "version": 1e400}', "is not a number"),
+])
+def test_a_hostile_json_file_is_refused_as_import_refuses_it(homes, tmp_path, text, sentence):
+    """sync reads a JSON export within the same limits as import: no recursion error, no endless number."""
+    mum, _, _ = homes
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(text)
+    before = _content(mum)
+    assert_refused(run(mum, "sync", str(hostile)), sentence)
+    assert _content(mum) == before
