@@ -256,7 +256,8 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
                 entries=numbers.count(self.total, "entry"), first=dates.weekday_day_year(self.entries[0].at.date()))
         if self.total and self.read_only:
             text += " · " + _("read-only")
-        self.query_one("#status", Static).update(text)
+        # One line high whatever it says (DiaryScreen's CSS): no new layout of the screen for each page.
+        self.query_one("#status", Static).update(text, layout=False)
 
     def _update_detail(self) -> None:
         entry = self.current_entry
