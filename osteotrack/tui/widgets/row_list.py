@@ -100,7 +100,7 @@ class RowList(ScrollView, can_focus=True):
         self.headings = list(headings)
         self.widths = list(widths)
         self._rows: list[Cells] = []
-        self._base_style = Style()
+        self._styles: dict[str, Style] = {}  # the base style ("") and each part's, for the frame drawn
         # A row's line as drawn last, by what it says and how it was drawn (stripe, cursor, focus, width).
         self._lines: LRUCache[tuple, Strip] = LRUCache(256)
         self._sync_size()
@@ -208,15 +208,19 @@ class RowList(ScrollView, can_focus=True):
         self._lines.clear()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._base_style = self.rich_style  # once a frame: it is worked out from every ancestor's styles
+        # Once a frame: each is worked out from the styles of every ancestor.
+        base = self.rich_style
+        self._styles = {name: base + self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES}
+        self._styles[""] = base
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         scroll_x = round(self.scroll_x)
-        base = self._base_style
+        styles = self._styles
+        base = styles[""]
         if y == 0:
-            line = self._line(self.headings, base + self.get_component_rich_style("row-list--header"))
+            line = self._line(self.headings, styles["row-list--header"])
         else:
             row = round(self.scroll_y) + y - 1
             if not 0 <= row < len(self._rows):
@@ -225,9 +229,9 @@ class RowList(ScrollView, can_focus=True):
             key = (*(_said(cell) for cell in cells), row % 2, cursor, self.has_focus, width)
             kept = self._lines.get(key)
             if kept is None:
-                style = base + self.get_component_rich_style("row-list--odd-row" if row % 2 else "row-list--even-row")
+                style = styles["row-list--odd-row" if row % 2 else "row-list--even-row"]
                 if cursor:
-                    style += self.get_component_rich_style("row-list--cursor")
+                    style += styles["row-list--cursor"]
                 kept = self._lines[key] = self._line(cells, style)
             line = kept
         return line.crop_extend(scroll_x, scroll_x + width, base)
