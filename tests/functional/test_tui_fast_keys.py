@@ -73,10 +73,8 @@ async def test_leaving_history_at_once_leaves_the_app_running(existing, tmp_path
 async def test_a_message_from_history_after_it_has_gone_is_dropped(existing, tmp_path):
     # h then Esc at once: the history table's "row highlighted" can still be waiting in the screen's
     # queue when the screen and its table are gone; handling it asked for '#entries' (NoMatches).
-    from textual.widgets import DataTable
-    from textual.widgets.data_table import RowKey
-
     from osteotrack.tui.screens.history import HistoryScreen
+    from osteotrack.tui.widgets.row_list import RowList
 
     app = app_for(existing, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -85,8 +83,8 @@ async def test_a_message_from_history_after_it_has_gone_is_dropped(existing, tmp
         await settle(pilot)
         history = app.screen
         assert isinstance(history, HistoryScreen)
-        late = DataTable.RowHighlighted(history.table, 0, RowKey("late"))
+        late = RowList.RowHighlighted(history.table, 0)
         await pilot.press("escape")
         await _until_today(pilot, app)
-        history.on_data_table_row_highlighted(late)  # arrives after the screen has gone: nothing happens
+        history.on_row_list_row_highlighted(late)  # arrives after the screen has gone: nothing happens
         assert isinstance(app.screen, TodayScreen)

@@ -55,7 +55,9 @@ def test_scrolled_to_the_end_and_back_a_window_of_pages_is_held(months):
 
     def window(screen) -> list[str]:
         held = [e.id for e in screen.entries]
-        assert [str(key.value) for key in screen.table.rows] == held  # the table shows what is held
+        assert screen.table.row_count == len(held)  # the list shows what is held
+        assert [str(screen.table.get_row_at(i)[1]) for i in range(len(held))] == [
+            dates.clock(e.at) for e in screen.entries]
         first_day = str(screen.table.get_row_at(0)[0])
         assert first_day == dates.weekday_day_year(screen.entries[0].at.date())  # the top row names its day
         return held
@@ -288,8 +290,8 @@ def test_in_german_the_table_speaks_german_and_the_day_column_fits_the_longest_d
 
     async def scenario(pilot):
         screen = pilot.app.screen
-        seen["headings"] = [str(column.label) for column in screen.table.columns.values()]
-        seen["day width"] = list(screen.table.columns.values())[0].width
+        seen["headings"] = [str(heading) for heading in screen.table.headings]
+        seen["day width"] = screen.table.widths[0]
         seen["first row"] = [str(cell) for cell in screen.table.get_row_at(0)][:2]
         seen["status"] = str(screen.query_one("#status").render())
 
@@ -300,3 +302,44 @@ def test_in_german_the_table_speaks_german_and_the_day_column_fits_the_longest_d
     # German's longest day, e.g. "Mi., 23. Sept. 2026" (CLDR's "Sept."), is 19 characters: it is never cut.
     assert seen["day width"] == len("Mi., 23. Sept. 2026")
     assert seen["status"] == "3 Einträge, neueste zuerst"
+
+
+def test_a_year_scrolled_to_the_oldest_entry_holds_one_window_and_go_to_day_still_lands(tmp_path):
+    """Issue 15: however far back the list goes, it holds at most WINDOW rows (a list that kept every page
+    read would hold all 1,100-odd here), and going to a day after the long scroll still finds it."""
+    path = tmp_path / "a-year.db"
+    write_demo(path, years=1, seed=3, end=date(2026, 11, 20))
+    every = in_history_order(path)
+    assert len(every) > 3 * WINDOW  # far more entries than the window holds
+    day = every[len(every) // 2].at.date()  # a day in the middle of the year
+    target = next(i for i, e in enumerate(every) if e.at.date() <= day)  # that day's newest entry
+    seen: dict = {"most rows": 0, "most lines drawn": 0}
+
+    async def scenario(pilot):
+        screen = pilot.app.screen
+        rows = screen.table
+        while not screen.at_oldest:
+            last = screen.entries[-1]
+            await pilot.press("end")  # to the last row held: the page beyond it is read
+            while screen.entries[-1] is last or screen._reading:
+                await pilot.pause(0.005)
+            seen["most rows"] = max(seen["most rows"], rows.row_count, len(screen.entries))
+            seen["most lines drawn"] = max(seen["most lines drawn"], len(rows._lines))
+        await pilot.press("end")
+        await settle(pilot)
+        seen["last"] = screen.current_entry.id
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press(*day.isoformat(), "enter")
+        await settle(pilot)
+        seen["cursor on"] = screen.current_entry.id
+        seen["day cell"] = str(rows.get_row_at(rows.cursor_row)[0])
+        seen["held"] = len(screen.entries)
+
+    run_screen(path, HistoryScreen, scenario, profile="Margaret")
+    assert seen["most rows"] == WINDOW  # full, never more
+    assert seen["most lines drawn"] <= 256  # the lines kept drawn are bounded too (RowList's cache)
+    assert seen["last"] == every[-1].id  # the oldest entry reached
+    assert seen["cursor on"] == every[target].id
+    assert seen["day cell"] == dates.weekday_day_year(day)  # the day's newest entry names its day
+    assert seen["held"] == 2 * PAGE  # the page from that day back and the page above it

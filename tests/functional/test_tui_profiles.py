@@ -17,6 +17,7 @@ from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.dialogs.profile_switcher import ProfileSwitcher
 from osteotrack.tui.screens.entry import EntryScreen
 from osteotrack.tui.screens.today import TodayScreen
+from osteotrack.tui.widgets.row_list import RowList
 from tests.conftest import NOW
 from tests.functional.tui_support import app_for, pilot_test, settle
 
@@ -50,7 +51,7 @@ def shown(screen) -> str:
     parts += [w.value for w in screen.query(Input)]
     for options in screen.query(OptionList):
         parts += [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-    for table in screen.query(DataTable):
+    for table in [*screen.query(DataTable), *screen.query(RowList)]:
         parts += [str(cell) for i in range(table.row_count) for cell in table.get_row_at(i)]
     return "\n".join(parts)
 

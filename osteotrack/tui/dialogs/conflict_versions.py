@@ -163,9 +163,13 @@ class OtherVersionLine(DiaryWork, Static):
             self.read_diary(lambda diary: diary.sync_conflicts(), self._read, group="other-versions",
                             failed=self._not_read)
             return
-        self.others = self._kept.get((kind, record_id), []) if record_id is not None else []
-        self.update(line_text(self.others, self.key, self.osteo.now().tzinfo))
-        self.display = bool(self.others)
+        others = self._kept.get((kind, record_id), []) if record_id is not None else []
+        text = line_text(others, self.key, self.osteo.now().tzinfo)
+        if others == self.others and text == self.content and self.display == bool(others):
+            return  # nothing to change (most records have no other version): no new layout, no new keys
+        self.others = others
+        self.update(text)
+        self.display = bool(others)
         self.screen.refresh_bindings()
 
     def _read(self, found: list[Conflict]) -> None:

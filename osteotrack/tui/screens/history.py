@@ -14,7 +14,7 @@ from datetime import date
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header, Static
 
 from osteotrack.domain import dates, numbers
 from osteotrack.domain.describe import entry_summary, in_a_list, pain_band_text
@@ -30,6 +30,7 @@ from osteotrack.tui.dialogs.conflict_versions import OtherVersionKeys, OtherVers
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.row_list import RowList
 
 PAGE = 100
 # At most this many entries are held; a page read beyond it lets the farthest page go.
@@ -90,6 +91,7 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
     EDITING_ACTIONS = frozenset({"delete_entry", "undo_delete"})
 
     DEFAULT_CSS = """
+    HistoryScreen > RowList { height: 1fr; }
     HistoryScreen > #detail { height: auto; max-height: 8; }
     """
 
@@ -108,6 +110,7 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Entry] = []  # the window held, newest first
+        self._cells: list[tuple[Text, ...]] = []  # their rows, as shown
         self.total = 0
         self.at_newest = True  # the window starts at the diary's newest entry
         self.at_oldest = True  # the window ends at the diary's oldest entry
@@ -118,21 +121,18 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(_("Reading the diary…"), id="status")
-        table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, id="entries")
-        for name, width in zip(COLUMNS, column_widths(self.app.size.width)):
-            table.add_column(clipped(_(name)), key=name.lower(), width=width)
-        yield table
+        yield RowList([clipped(_(name)) for name in COLUMNS], column_widths(self.app.size.width), id="entries")
         yield Static("", id="detail")
         yield OtherVersionLine("v", id="other-version")
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
+        self.table.focus()
         self._read_window()
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#entries", DataTable)
+    def table(self) -> RowList:
+        return self.query_one("#entries", RowList)
 
     # -- reading pages ---------------------------------------------------------
 
@@ -192,33 +192,23 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
 
     def _append(self, page: list[Entry]) -> None:
         """Add ``page`` (older entries) below the rows held and let the rows above the window go, the rows
-        on screen staying where they are: only the new rows are measured, and the rows kept are not drawn
-        again from scratch (as they would be after a ``clear``)."""
+        on screen staying where they are: only the new rows are made, and nothing in sight is drawn again."""
         table, vocab = self.table, self.vocab
         assert vocab is not None
         gone = max(0, len(self.entries) + len(page) - WINDOW)
         previous_day = self.entries[-1].at.date() if self.entries else None
-        with self.prevent(DataTable.RowHighlighted):  # the cursor stays on its entry: nothing to tell
-            for entry in page:
-                day = entry.at.date()
-                table.add_row(*entry_cells(entry, vocab, day != previous_day), key=entry.id)
-                previous_day = day
-            if gone:
-                row, top = table.cursor_row - gone, table.scroll_y - gone
-                for entry in self.entries[:gone]:
-                    table.remove_row(entry.id or "")
-                self.entries, self.at_newest = self.entries[gone:] + page, False
-                first = self.entries[0]  # the first row held names its day, whichever entry of the day it is
-                table.update_cell(first.id or "", "day", entry_cells(first, vocab, True)[0])
-                table.move_cursor(row=max(0, row), scroll=False)
-                table.scroll_y = max(0, top)
-            else:
-                self.entries = self.entries + page
-        # What the table drew before is keyed by its count of changes, which the page has moved on: of no
-        # more use, yet kept (up to 10,000 cells) until pushed out. Let it go now; memory stays flat.
-        clear_caches = getattr(table, "_clear_caches", None)  # DataTable's own, as its clear() calls it
-        if clear_caches is not None:
-            clear_caches()
+        cells = self._cells[gone:]
+        for entry in page:
+            day = entry.at.date()
+            cells.append(entry_cells(entry, vocab, day != previous_day))
+            previous_day = day
+        self.entries = self.entries[gone:] + page
+        if gone:
+            self.at_newest = False
+            # The first row held names its day, whichever entry of the day it is.
+            cells[0] = entry_cells(self.entries[0], vocab, True)
+        self._cells = cells
+        table.set_rows(cells, cursor=table.cursor_row - gone, top=round(table.scroll_y) - gone)
         self._reading = False
         self._update_status()
 
@@ -239,23 +229,20 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
         assert vocab is not None
         on_screen = table.cursor_row - round(table.scroll_y)
         self.entries = held
-        table.clear()
+        self._cells = []
         previous_day = None
         for entry in held:
             day = entry.at.date()
-            table.add_row(*entry_cells(entry, vocab, day != previous_day), key=entry.id)
+            self._cells.append(entry_cells(entry, vocab, day != previous_day))
             previous_day = day
         if select is not None:
             row = next((i for i, e in enumerate(held) if e.id == select), row)
-        if held:
-            row = min(row, len(held) - 1)
-            table.move_cursor(row=row, scroll=not keep_view)
-            if keep_view:  # once the table knows its new height (clear() scrolled it to the top)
-                top = max(0, row - on_screen)
-                self.call_after_refresh(lambda: table.scroll_to(y=top, animate=False))
+        row = max(0, min(row, len(held) - 1))
+        table.set_rows(self._cells, cursor=row, top=row - on_screen if keep_view else 0)
         self._reading = False
         self._update_status()
         self._update_detail()
+        self._read_ahead()  # the cursor may have landed near an end of the rows held
 
     def _update_status(self) -> None:
         if not self.total:
@@ -269,7 +256,8 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
                 entries=numbers.count(self.total, "entry"), first=dates.weekday_day_year(self.entries[0].at.date()))
         if self.total and self.read_only:
             text += " · " + _("read-only")
-        self.query_one("#status", Static).update(text)
+        # One line high whatever it says (DiaryScreen's CSS): no new layout of the screen for each page.
+        self.query_one("#status", Static).update(text, layout=False)
 
     def _update_detail(self) -> None:
         entry = self.current_entry
@@ -286,21 +274,24 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
         row = self.table.cursor_row
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_row_list_row_highlighted(self, event: RowList.RowHighlighted) -> None:
         if not self.still_shown:
-            # Left already (h then Esc at once): the table this message is about has gone with the screen.
+            # Left already (h then Esc at once): the list this message is about has gone with the screen.
             return
         self._update_detail()
-        if self._reading:
+        self._read_ahead()
+
+    def _read_ahead(self) -> None:
+        """Read the page beyond the rows held when the cursor (as it is now) comes near either end of them."""
+        if self._reading or not self.entries:
             return
-        # The cursor as it is now: a new window may have moved it since this message was sent.
         row = self.table.cursor_row
-        if row >= len(self.entries) - READ_AHEAD and not self.at_oldest and self.entries:
+        if row >= len(self.entries) - READ_AHEAD and not self.at_oldest:
             self._read_beyond(older=True)
-        elif row < READ_AHEAD and not self.at_newest and self.entries:
+        elif row < READ_AHEAD and not self.at_newest:
             self._read_beyond(older=False)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_list_row_selected(self, event: RowList.RowSelected) -> None:
         event.stop()
         self.action_open_entry()
 
