@@ -88,7 +88,7 @@ def treatment_list(session, fmt):
     """Each treatment with its last dose, the next due day and how many days late it is (0 when on time)."""
     import json
 
-    from osteotrack.analysis.bone import treatment_statuses
+    from osteotrack.analysis.bone_today import treatment_statuses
     from osteotrack.domain.when import now_local
     from osteotrack.views.bone_tables import status_row
 

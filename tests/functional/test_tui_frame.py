@@ -7,13 +7,12 @@ import io
 
 from rich.console import Console
 from textual.widgets import Input, TextArea
-from textual.widgets._footer import FooterKey
 from textual.widgets._header import HeaderTitle
 
 from osteotrack.store import Diary
 from osteotrack.tui.app import OsteoApp, available_places
 from osteotrack.tui.screens.today import TodayScreen
-from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.keys_footer import KeyLine, KeysFooter
 from tests.functional.tui_support import app_for, pilot_test, settle
 
 MAIN = [name for name in available_places() if name != "today"]
@@ -32,8 +31,8 @@ def header_text(screen) -> str:
 
 def footer_keys(screen) -> list[tuple[str, str]]:
     """The footer's keys wholly inside the terminal's width: (key as shown, what it does)."""
-    return [(key.key_display, key.description) for key in screen.query(FooterKey)
-            if key.region.width and key.region.right <= WIDTH]
+    line = screen.query_one(KeyLine)
+    return [(key.display, key.description) for key, _, end in line.spans() if line.region.x + end <= WIDTH]
 
 
 def as_text(renderable) -> str:
@@ -146,3 +145,17 @@ async def test_question_mark_lists_every_key_of_the_screen_and_the_app(existing,
         await pilot.press("f1")
         await settle(pilot)
         assert app.screen.query("HelpPanel")
+
+
+@pilot_test
+async def test_a_key_clicked_in_the_footer_does_what_pressing_it_does(existing, tmp_path):
+    from osteotrack.tui.screens.entry import EntryScreen
+
+    app = app_for(existing, tmp_path)
+    async with app.run_test(size=(WIDTH, 24)) as pilot:
+        await settle(pilot)
+        line = app.screen.query_one(KeyLine)
+        [(_, start, _)] = [span for span in line.spans() if span[0].description == "Log pain"]
+        await pilot.click(KeyLine, offset=(start + 1, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, EntryScreen)

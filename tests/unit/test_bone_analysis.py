@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from osteotrack.analysis import Period, trends
-from osteotrack.analysis.bone import bone_care, today_lines, treatment_statuses
+from osteotrack.analysis.bone import bone_care
+from osteotrack.analysis.bone_today import today_lines, treatment_statuses
 from osteotrack.domain.bone import Dose, FallsCheck, Height, Impression, SideEffect, Treatment
 from osteotrack.domain.records import Event
 from osteotrack.report.model import build_report
@@ -135,7 +136,7 @@ def test_remind_mentions_a_dose_due_today_or_late(diary):
 
 
 def test_the_monthly_questions_are_offered_only_to_a_diary_that_keeps_bone_care(diary):
-    from osteotrack.analysis.bone import monthly_due
+    from osteotrack.analysis.bone_today import monthly_due
 
     me = active(diary)
     assert monthly_due(me, date(2026, 11, 24)) == []  # no bone care at all: not asked

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from osteotrack import demo
-from osteotrack.analysis.bone import treatment_statuses
+from osteotrack.analysis.bone_today import treatment_statuses
 from osteotrack.domain.bone import losses
 from osteotrack.store import Diary
 from osteotrack.store.transfer import export_document

@@ -31,7 +31,8 @@ class BoneData:
 def read_bone(person, today) -> BoneData:
     """Treatments as rows, and height, falls, falls check and impression as lines (runs in a worker)."""
     from osteotrack.analysis import Period
-    from osteotrack.analysis.bone import bone_care, treatment_statuses
+    from osteotrack.analysis.bone import bone_care
+    from osteotrack.analysis.bone_today import treatment_statuses
     from osteotrack.views.bone_trends import lines
 
     rows = []

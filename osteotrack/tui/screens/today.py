@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -46,23 +47,24 @@ def read_today(person: ProfileDiary, today: date) -> TodayData:
     """Everything the Today screen shows of one person, read in one go (runs in a worker thread)."""
     vocab = person.vocabulary()
     entries = person.entries(since=today, until=today)
-    from osteotrack.analysis import Period, pain_summary
+    from osteotrack.analysis.glance import pain_at_a_glance
+    from osteotrack.analysis.ranges import Period
 
-    week = pain_summary(person, Period(today - timedelta(days=TREND_DAYS), today - timedelta(days=1)))
+    week = pain_at_a_glance(person, Period(today - timedelta(days=TREND_DAYS), today - timedelta(days=1)))
     visit = person.next_appointment(datetime.combine(today, time.min).astimezone())
     return TodayData(
         profile=person.name,
         demo=person.diary.setting("demo") == "1",
         lines=[(e.id, f"{dates.clock(e.at)}  {entry_details(e, vocab)}") for e in entries],
         checkin=person.checkin(today),
-        trend=trend_text(_mean_and_count([e.pain for e in entries]), (week.mean, week.entries), TREND_DAYS),
+        trend=trend_text(_mean_and_count([e.pain for e in entries]), week, TREND_DAYS),
         appointment="" if visit is None else appointment_text(visit, today) + ".",
         **_bone(person, today),
     )
 
 
 def _bone(person: ProfileDiary, today: date) -> dict:
-    from osteotrack.analysis.bone import monthly_due, today_lines
+    from osteotrack.analysis.bone_today import monthly_due, today_lines
 
     return {"doses": [f"{line}." for line in today_lines(person, today)], "monthly": monthly_due(person, today)}
 
@@ -123,9 +125,12 @@ class TodayScreen(Spoken, DiaryWork, Screen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         return not (action == "edit" and self.osteo.read_only)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         if self._first is not None:
             self._first = None  # just read by the app: no second read for the first showing
+            # Nor a second styling: every widget was styled as it was mounted, a moment ago; Textual's
+            # restyle of them all on resume (for a screen back from the background) was a tenth of the start.
+            event.refresh_styles = False
             return
         self.refresh_data()
 

@@ -3,21 +3,134 @@
 Textual's footer lists the focused widget's keys, then the screen's, then the app's
 in the order they were declared, and a narrow terminal cuts off the end. This one
 puts "Back", "All keys" and "Quit" first, then the screen's own keys, then the app's
-in ``BINDINGS`` order (most used first); whatever the width cuts off, ``?`` lists.
+in ``BINDINGS`` order (most used first); whatever the width cuts off, ``?`` lists
+(or the mouse wheel scrolls into sight, as in Textual's footer).
 
-It is built again only when the keys it shows change: Textual's footer rebuilds all its
-keys each time the bindings are updated (two or three times while a screen first shows),
-which was a third of the app's start to its first painted screen (issue 15).
+The keys are one widget, one line of text, drawn as Textual's footer draws each key
+(the same styles, a key lit under the mouse, a click presses it): a widget per key,
+each styled and laid out on its own, was a third of the app's start to its first
+painted screen (issue 15). The line changes only when the keys it shows change.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 # Binding ids shown before all others, in this order: a way back, a way to every key, a way out.
 FIRST = ("back", "keys", "quit")
+
+
+class Key(NamedTuple):
+    """A key as the footer shows it."""
+
+    key: str  # the key pressed when it is clicked
+    display: str  # the key as shown ("^q")
+    description: str
+    action: str
+    enabled: bool
+    tooltip: str
+
+
+class KeyLine(Widget):
+    """The footer's keys on one line: each key padded by a cell, its description followed by one."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-line--key", "key-line--description", "key-line--hover"}
+    # The styles of Textual's FooterKey (not compact), for the same look in every theme.
+    DEFAULT_CSS = """
+    KeyLine {
+        width: auto;
+        height: 1;
+        text-wrap: nowrap;
+        background: $footer-item-background;
+        pointer: pointer;
+        .key-line--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .key-line--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .key-line--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    def __init__(self, keys: list[Key]) -> None:
+        super().__init__()
+        self.keys = keys
+        self._hover: int | None = None  # the key under the mouse
+
+    def show_keys(self, keys: list[Key]) -> None:
+        self.keys, self._hover = keys, None
+        self.refresh(layout=True)
+
+    @staticmethod
+    def _label(key: Key) -> tuple[str, str]:
+        return (f" {key.display} ", f"{key.description} ") if key.description else (key.display, "")
+
+    def spans(self) -> list[tuple[Key, int, int]]:
+        """Each key with the cells it takes on the line: (key, first cell, the cell after it)."""
+        out, x = [], 0
+        for key in self.keys:
+            width = sum(cell_len(part) for part in self._label(key))
+            out.append((key, x, x + width))
+            x += width
+        return out
+
+    def _at(self, x: int) -> int | None:
+        return next((i for i, (_, start, end) in enumerate(self.spans()) if start <= x < end), None)
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-line--key")
+        description_style = self.get_component_rich_style("key-line--description")
+        line = Text(no_wrap=True, end="")
+        for i, key in enumerate(self.keys):
+            key_text, description = self._label(key)
+            label = Text.assemble((key_text, key_style), (description, description_style) if description else "")
+            # As a FooterKey's own style: dim when the key does nothing here, lit under the mouse.
+            label.stylize_before(self.rich_style + Style(dim=True) if not key.enabled else self.rich_style)
+            if i == self._hover:
+                label.stylize(Style(bgcolor=self.get_component_rich_style("key-line--hover").bgcolor))
+            line.append_text(label)
+        return line
+
+    def get_content_width(self, container, viewport) -> int:
+        return sum(end - start for _, start, end in self.spans())
+
+    def _hover_at(self, x: int | None) -> None:
+        hover = None if x is None else self._at(x)
+        if hover != self._hover:
+            self._hover = hover
+            self.tooltip = self.keys[hover].tooltip or None if hover is not None else None
+            self.refresh()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover_at(event.x)
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._hover_at(None)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        at = self._at(event.x)
+        if at is None:
+            return
+        if self.keys[at].enabled:
+            self.app.simulate_key(self.keys[at].key)
+        else:
+            self.app.bell()
 
 
 class KeysFooter(Footer):
@@ -25,11 +138,11 @@ class KeysFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
-        self._shown_keys: list[tuple] = []  # the keys composed last
-        self._rebuild_due = False
+        self._line = KeyLine([])
+        self._update_due = False
 
-    def _keys(self) -> list[tuple]:
-        """The keys to show, in order: (key, shown as, description, action, enabled, tooltip)."""
+    def _keys(self) -> list[Key]:
+        """The keys to show, in order."""
         app = self.app
         shown: dict[str, tuple] = {}  # one key per action, the first bound
         for namespace, binding, enabled, tooltip in self.screen.active_bindings.values():
@@ -41,26 +154,23 @@ class KeysFooter(Footer):
             first = FIRST.index(binding.id) if binding.id in FIRST else len(FIRST)
             return first, int(of_app)  # then the screen's keys, then the app's (sorted() keeps their order)
 
-        return [(binding.key, app.get_key_display(binding), str(binding.description), binding.action, enabled,
-                 tooltip) for _, binding, enabled, tooltip in sorted(shown.values(), key=rank)]
+        return [Key(binding.key, app.get_key_display(binding), str(binding.description), binding.action, enabled,
+                    tooltip) for _, binding, enabled, tooltip in sorted(shown.values(), key=rank)]
 
     def compose(self) -> ComposeResult:
         # Composed with the screen's keys at once (Textual's waits for the first bindings update, a frame later).
-        self._shown_keys = keys = self._keys()
-        self.styles.grid_size_columns = len(keys)
-        for key, display, description, action, enabled, tooltip in keys:
-            footer_key = FooterKey(key, display, description, action, disabled=not enabled, tooltip=tooltip)
-            # This footer is never compact: set so, without Textual's per-key binding (a restyle of each key).
-            footer_key.set_reactive(FooterKey.compact, False)
-            yield footer_key
+        self._line.keys = self._keys()
+        yield self._line
 
     def bindings_changed(self, screen) -> None:
         self._bindings_ready = True
-        if screen.app.app_focus and self.is_attached and screen is self.screen and not self._rebuild_due:
-            self._rebuild_due = True  # however many updates come before the next frame, one look at them then
-            self.call_after_refresh(self._rebuild)
+        if screen.app.app_focus and self.is_attached and screen is self.screen and not self._update_due:
+            self._update_due = True  # however many updates come before the next frame, one look at them then
+            self.call_after_refresh(self._update)
 
-    async def _rebuild(self) -> None:
-        self._rebuild_due = False
-        if self.is_attached and self._keys() != self._shown_keys:
-            await self.recompose()
+    def _update(self) -> None:
+        self._update_due = False
+        if self.is_attached:
+            keys = self._keys()
+            if keys != self._line.keys:
+                self._line.show_keys(keys)
