@@ -207,9 +207,11 @@ class Figures(Part):
     def signature(self, pid: int) -> tuple:
         """A cheap fingerprint of a profile's records (entries, check-ins, events and the bone-care ones):
         it changes when any of them is added, changed or deleted."""
+        # Two subqueries a table, not count(*) || max(…) in one: alone, max() is one step down an index.
         row = self._conn.execute(
-            "SELECT " + ", ".join(f"(SELECT count(*) || max(updated_utc) FROM {table} WHERE profile_id = ?)"
+            "SELECT " + ", ".join(f"(SELECT count(*) FROM {table} WHERE profile_id = ?)"
+                                  f" || (SELECT max(updated_utc) FROM {table} WHERE profile_id = ?)"
                                   for table in _WATCHED),
-            [pid] * len(_WATCHED),
+            [pid] * 2 * len(_WATCHED),
         ).fetchone()
         return tuple(row)
