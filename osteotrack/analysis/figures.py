@@ -26,6 +26,7 @@ from osteotrack.analysis.results import (
     ReliefPoint,
     TherapyStat,
     TriggerStat,
+    day_pain,
 )
 from osteotrack.domain import numbers
 from osteotrack.domain.describe import in_a_list
@@ -82,7 +83,7 @@ def daily_pain(person: ProfileDiary, period: Period, rows: list | None = None) -
         while days[0] <= ordinal - 7:
             days.popleft()
             means.popleft()
-        out.append(DayPain(day, worst, mean, least, entries, sum(means) / len(means), len(means)))
+        out.append(day_pain(day, worst, mean, least, entries, sum(means) / len(means), len(means)))
     return out
 
 
@@ -197,16 +198,15 @@ def relief_over_time(person: ProfileDiary, period: Period, bucket: str | None = 
     return [ReliefPoint(r["therapy"], date.fromisoformat(r["start"]), r["mean_relief"], r["count"]) for r in rows]
 
 
-def _runs(days: list[date]) -> list[tuple[date, date]]:
-    """Runs of consecutive days in a sorted list of distinct days, as (first, last)."""
-    out: list[tuple[date, date]] = []
+def _runs(days: list[date]) -> list[tuple[int, int]]:
+    """Runs of consecutive days in a sorted list of distinct days, as (first, last) ordinals."""
+    if not days:
+        return []
     ordinals = [day.toordinal() for day in days]
-    first = 0
-    for i in range(1, len(days) + 1):
-        if i == len(days) or ordinals[i] != ordinals[i - 1] + 1:
-            out.append((days[first], days[i - 1]))
-            first = i
-    return out
+    # A run ends where the next day is not the day after.
+    ends = [a for a, b in zip(ordinals, ordinals[1:]) if b != a + 1] + [ordinals[-1]]
+    starts = [ordinals[0]] + [b for a, b in zip(ordinals, ordinals[1:]) if b != a + 1]
+    return list(zip(starts, ends))
 
 
 def _medication_stat(therapy: str, name: str, medicine: str | None, uses_by_day: dict[date, int],
@@ -214,12 +214,13 @@ def _medication_stat(therapy: str, name: str, medicine: str | None, uses_by_day:
     """Days used and uses in the period, and every longest run of consecutive days that reaches into it."""
     since, until = period.since, period.until
     inside = [u for day, u in uses_by_day.items() if since <= day <= until]
-    runs = [(first, last) for first, last in _runs(sorted(uses_by_day)) if last >= since]
-    longest = max(((last - first).days + 1 for first, last in runs), default=0)
+    start = since.toordinal()
+    runs = [(first, last) for first, last in _runs(sorted(uses_by_day)) if last >= start]
+    longest = max((last - first + 1 for first, last in runs), default=0)
     return MedicationStat(
         therapy, name, len(inside), sum(inside), period.days, longest,
-        [MedicationRun(first, last, first < since) for first, last in runs
-         if (last - first).days + 1 == longest],
+        [MedicationRun(date.fromordinal(first), date.fromordinal(last), first < start) for first, last in runs
+         if last - first + 1 == longest],
         medicine,
     )
 

@@ -18,20 +18,21 @@ SUMMARY_RANGE = "s.profile_id = ? AND s.day BETWEEN ? AND ?"
 MONDAY = "date({day}, 'weekday 0', '-6 days')"
 
 
-def _months_and_days(pid: int, since: date, until: date) -> tuple[str, str, list]:
-    """A period as the whole months inside it and the days at its ends outside those: ``months`` and ``days``,
-    conditions on a per-month (``s.month``) and a per-day summary (``s.day``), and their parameters in order.
-    Years of days are then read a row a month; only the partial months at the ends are read a row a day."""
+def _months_and_days(select_month: str, select_day: str, pid: int, since: date, until: date) -> tuple[str, list]:
+    """A period read as the whole months inside it and the days at its ends outside those: ``select_month`` (a
+    SELECT from a per-month summary ``s``) and ``select_day`` (from the matching per-day one) joined by UNION
+    ALL, with their parameters. Years of days are then read a row a month; only the partial months at the ends
+    are read a row a day. (Each part is one range of its table's key: an OR of two would read every day.)"""
     first = since if since.day == 1 else (since.replace(day=28) + timedelta(days=4)).replace(day=1)
     after = until + timedelta(days=1)
     last = until if after.day == 1 else until.replace(day=1) - timedelta(days=1)  # the last whole month's last day
+    days = f"{select_day} WHERE s.profile_id = ? AND s.day BETWEEN ? AND ?"
     if first > last:  # no whole month inside: every day is read
-        return "0", "s.profile_id = ? AND s.day BETWEEN ? AND ?", [pid, since.isoformat(), until.isoformat()]
-    return ("s.profile_id = ? AND s.month BETWEEN ? AND ?",
-            "s.profile_id = ? AND (s.day BETWEEN ? AND ? OR s.day BETWEEN ? AND ?)",
+        return days, [pid, since.isoformat(), until.isoformat()]
+    return (f"{select_month} WHERE s.profile_id = ? AND s.month BETWEEN ? AND ? UNION ALL {days} UNION ALL {days}",
             [pid, first.isoformat()[:7], last.isoformat()[:7],
              pid, since.isoformat(), (first - timedelta(days=1)).isoformat(),
-             (last + timedelta(days=1)).isoformat(), until.isoformat()])
+             pid, (last + timedelta(days=1)).isoformat(), until.isoformat()])
 
 
 # The tables whose records the Trends screen shows (bone care is in its figures and the report).
@@ -71,35 +72,34 @@ class Figures(Part):
     def locations(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per location, most days first: ``location``, ``days`` it hurt (above 0), ``hurt`` (entries where it
         hurt), ``mean`` intensity of those entries (None when it never hurt), ``count`` (every entry naming it)."""
-        months, days, params = _months_and_days(pid, since, until)
+        rows, params = _months_and_days(
+            "SELECT location, hurt_days, hurt, intensity_sum, uses FROM month_sites s",
+            "SELECT location, hurt > 0 AS hurt_days, hurt, intensity_sum, uses FROM day_sites s", pid, since, until)
         return self._rows(
             "SELECT s.location AS location, sum(s.hurt_days) AS days, sum(s.hurt) AS hurt,"
             # Intensities of 0 add nothing to the sum: the sum over the entries where it hurt, over their count.
             " CAST(sum(s.intensity_sum) AS REAL) / nullif(sum(s.hurt), 0) AS mean, sum(s.uses) AS count"
-            " FROM (SELECT location, hurt_days, hurt, intensity_sum, uses FROM month_sites s"
-            f" WHERE {months} UNION ALL SELECT location, hurt > 0, hurt, intensity_sum, uses FROM day_sites s"
-            f" WHERE {days}) s GROUP BY s.location ORDER BY days DESC, s.location",
+            f" FROM ({rows}) s GROUP BY s.location ORDER BY days DESC, s.location",
             params)
 
     def triggers(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per trigger, most often first: ``slug``, ``count`` of entries naming it, their ``pain_sum``."""
-        months, days, params = _months_and_days(pid, since, until)
+        rows, params = _months_and_days("SELECT slug, uses, pain_sum FROM month_triggers s",
+                                        "SELECT slug, uses, pain_sum FROM day_triggers s", pid, since, until)
         return self._rows(
             "SELECT s.slug AS slug, sum(s.uses) AS count, sum(s.pain_sum) AS pain_sum"
-            f" FROM (SELECT slug, uses, pain_sum FROM month_triggers s WHERE {months}"
-            f" UNION ALL SELECT slug, uses, pain_sum FROM day_triggers s WHERE {days}) s"
-            " GROUP BY s.slug ORDER BY count DESC, s.slug",
+            f" FROM ({rows}) s GROUP BY s.slug ORDER BY count DESC, s.slug",
             params)
 
     def therapies(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per therapy, most used first: ``therapy``, ``count``, ``mean_relief``, ``rated`` (uses with relief)."""
-        months, days, params = _months_and_days(pid, since, until)
+        rows, params = _months_and_days("SELECT therapy, uses, rated, relief_sum FROM month_therapies s",
+                                        "SELECT therapy, uses, rated, relief_sum FROM day_therapies s",
+                                        pid, since, until)
         return self._rows(
             "SELECT s.therapy AS therapy, sum(s.uses) AS count,"
             " CASE WHEN sum(s.rated) > 0 THEN CAST(sum(s.relief_sum) AS REAL) / sum(s.rated) END AS mean_relief,"
-            f" sum(s.rated) AS rated FROM (SELECT therapy, uses, rated, relief_sum FROM month_therapies s"
-            f" WHERE {months} UNION ALL SELECT therapy, uses, rated, relief_sum FROM day_therapies s WHERE {days}) s"
-            " GROUP BY s.therapy ORDER BY count DESC, s.therapy",
+            f" sum(s.rated) AS rated FROM ({rows}) s GROUP BY s.therapy ORDER BY count DESC, s.therapy",
             params)
 
     def relief(self, pid: int, since: date, until: date, bucket: str) -> list[sqlite3.Row]:
@@ -116,13 +116,14 @@ class Figures(Part):
                 [pid, since.isoformat(), until.isoformat()])
         if bucket != "month":
             raise ValueError(bucket)
-        months, days, params = _months_and_days(pid, since, until)
+        rows, params = _months_and_days(
+            "SELECT therapy, month, rated, relief_sum FROM month_therapies s",
+            "SELECT therapy, substr(day, 1, 7) AS month, rated, relief_sum FROM day_therapies s", pid, since, until)
+        # A therapy's month with no rated use has no point (its sums add nothing).
         return self._rows(
             "SELECT s.therapy AS therapy, s.month || '-01' AS start,"
             " CAST(sum(s.relief_sum) AS REAL) / sum(s.rated) AS mean_relief, sum(s.rated) AS count"
-            f" FROM (SELECT therapy, month, rated, relief_sum FROM month_therapies s WHERE {months} AND s.rated > 0"
-            " UNION ALL SELECT therapy, substr(day, 1, 7), rated, relief_sum FROM day_therapies s"
-            f" WHERE {days} AND s.rated > 0) s GROUP BY s.therapy, s.month ORDER BY s.therapy, start",
+            f" FROM ({rows}) s GROUP BY s.therapy, s.month HAVING sum(s.rated) > 0 ORDER BY s.therapy, start",
             params)
 
     def medication_days(self, pid: int, until: date, therapies: tuple[str, ...]) -> list[tuple]:

@@ -124,19 +124,31 @@ def pain_points(trends: Trends) -> list[PainPoint]:
     """The daily figures of ``trends`` grouped by day, calendar week (from Monday) or calendar month, as
     ``pain_bucket`` says for the period; a week or month with no logged day has no point."""
     period, bucket = trends.period, pain_bucket(trends.period.days)
-    groups: dict[date, list] = {}
+    # Per bucket, keyed by its first day's ordinal (a week's Monday) or year and month: the days' worst, least
+    # and mean pain and their rolling means, in day order.
+    groups: dict[int, tuple[list[int], list[int], list[float], list[float]]] = {}
     for r in trends.daily:
-        start = (r.day if bucket == "day" else r.day - timedelta(days=r.day.weekday()) if bucket == "week"
-                 else r.day.replace(day=1))
-        groups.setdefault(start, []).append(r)
+        day = r.day
+        key = (day.toordinal() if bucket == "day" else day.toordinal() - day.weekday() if bucket == "week"
+               else day.year * 12 + day.month - 1)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = ([], [], [], [])
+        group[0].append(r.worst)
+        group[1].append(r.least)
+        group[2].append(r.mean)
+        group[3].append(r.rolling_mean)
     out = []
-    for start, rows in groups.items():
-        end = (start if bucket == "day" else start + timedelta(days=6) if bucket == "week"
-               else (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1))
-        n = len(rows)
-        out.append(PainPoint(max(start, period.since), min(end, period.until), sum(r.worst for r in rows) / n,
-                             sum(r.least for r in rows) / n, sum(r.mean for r in rows) / n,
-                             rows[-1].rolling_mean, n))
+    for key, (worst, least, means, rolling) in groups.items():
+        if bucket == "month":
+            start = date(key // 12, key % 12 + 1, 1)
+            end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        else:
+            start = date.fromordinal(key)
+            end = start if bucket == "day" else start + timedelta(days=6)
+        n = len(means)
+        out.append(PainPoint(max(start, period.since), min(end, period.until), sum(worst) / n, sum(least) / n,
+                             sum(means) / n, rolling[-1], n))
     return out
 
 
