@@ -70,6 +70,9 @@ class TrendsScreen(DiaryScreen):
     TrendsScreen TabPane { height: 1fr; padding: 0; }
     TrendsScreen .pane { height: 1fr; }
     TrendsScreen.narrow .pane, TrendsScreen .pane.stacked { layout: vertical; overflow-y: auto; }
+    /* The pain tab's chart and tables always run past the screen there: its scrollbar's room is kept from
+       the start, so the chart is not drawn a second time, two columns narrower, when the scrollbar comes. */
+    TrendsScreen.narrow #pane-pain, TrendsScreen #pane-pain.stacked { scrollbar-gutter: stable; }
     TrendsScreen .charts { width: 3fr; height: 1fr; }
     TrendsScreen.narrow .charts, TrendsScreen .stacked .charts { width: 100%; height: auto; }
     TrendsScreen PlotextPlot { height: 1fr; min-height: 12; }
