@@ -99,6 +99,9 @@ class TrendsScreen(DiaryScreen):
         return self.osteo.now().date()
 
     def compose(self) -> ComposeResult:
+        # The figures are read while the screen is being built (the range is a named one at first): their
+        # worker's result reaches the screen after it is mounted.
+        self.compute(self.range_, None, None, self.today())
         yield Header()
         with Horizontal(id="range-bar"):
             with Choices(id="range"):
@@ -148,7 +151,7 @@ class TrendsScreen(DiaryScreen):
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
-        self.load()
+        self.query_one("#tabs").loading = True  # the figures asked for in compose are on their way
         self.set_interval(WATCH_SECONDS, self.check_for_changes)
 
     def on_resize(self) -> None:
