@@ -26,6 +26,7 @@ from osteotrack.analysis.results import (
     ReliefPoint,
     TherapyStat,
     TriggerStat,
+    day_pain,
 )
 from osteotrack.domain import numbers
 from osteotrack.domain.describe import in_a_list
@@ -72,25 +73,26 @@ def daily_pain(person: ProfileDiary, period: Period, rows: list | None = None) -
     # The window is summed here, afresh each day over at most 7 means: SQLite's sliding RANGE frame keeps
     # a running total, which drifted (3.0595238095238373 where the mean is 3.0595238095238095).
     out: list[DayPain] = []
-    days: deque[date] = deque()
+    days: deque[int] = deque()  # the window's days, as ordinals
     means: deque[float] = deque()
-    for row in rows:
-        day, mean = date.fromisoformat(row["day"]), row["mean"]
-        days.append(day)
+    for text, worst, mean, least, entries, _sum in rows:
+        day = date.fromisoformat(text)
+        ordinal = day.toordinal()
+        days.append(ordinal)
         means.append(mean)
-        while days[0] <= day - WEEK:
+        while days[0] <= ordinal - 7:
             days.popleft()
             means.popleft()
-        out.append(DayPain(day, row["worst"], mean, row["least"], row["entries"],
-                           average_daily_pain(list(means)) or 0.0, len(means)))
+        out.append(day_pain(day, worst, mean, least, entries, sum(means) / len(means), len(means)))
     return out
 
 
 def summary_of(rows: list, period: Period) -> PainSummary:
     """The period's pain from its per-day rows: average daily pain, worst, least, entries, days logged."""
-    return PainSummary(average_daily_pain([r["mean"] for r in rows]),
-                       max((r["worst"] for r in rows), default=None), min((r["least"] for r in rows), default=None),
-                       sum(r["entries"] for r in rows), len(rows), period.days)
+    if not rows:
+        return PainSummary(None, None, None, 0, 0, period.days)
+    _days, worst, means, least, entries, _sums = zip(*rows)
+    return PainSummary(average_daily_pain(list(means)), max(worst), min(least), sum(entries), len(rows), period.days)
 
 
 def pain_summary(person: ProfileDiary, period: Period) -> PainSummary:
@@ -163,7 +165,8 @@ def triggers(person: ProfileDiary, period: Period, rows: list | None = None) -> 
     (A comparison of entries, not days: an entry lists its activities.)
     """
     rows = day_rows(person, period) if rows is None else rows
-    entries, pain_sum = sum(r["entries"] for r in rows), sum(r["pain_sum"] for r in rows)
+    _days, _worst, _means, _least, counts, sums = zip(*rows) if rows else ((),) * 6
+    entries, pain_sum = sum(counts), sum(sums)
     vocab = person.vocabulary()
     out = []
     for r in person.figures.triggers(person.id, period.since, period.until):
@@ -195,27 +198,29 @@ def relief_over_time(person: ProfileDiary, period: Period, bucket: str | None = 
     return [ReliefPoint(r["therapy"], date.fromisoformat(r["start"]), r["mean_relief"], r["count"]) for r in rows]
 
 
-def _runs(days: list[date]) -> list[tuple[date, date]]:
-    """Runs of consecutive days in a sorted list of distinct days, as (first, last)."""
-    out: list[tuple[date, date]] = []
-    for day in days:
-        if out and out[-1][1] == day - timedelta(days=1):
-            out[-1] = (out[-1][0], day)
-        else:
-            out.append((day, day))
-    return out
+def _runs(days: list[date]) -> list[tuple[int, int]]:
+    """Runs of consecutive days in a sorted list of distinct days, as (first, last) ordinals."""
+    if not days:
+        return []
+    ordinals = [day.toordinal() for day in days]
+    # A run ends where the next day is not the day after.
+    ends = [a for a, b in zip(ordinals, ordinals[1:]) if b != a + 1] + [ordinals[-1]]
+    starts = [ordinals[0]] + [b for a, b in zip(ordinals, ordinals[1:]) if b != a + 1]
+    return list(zip(starts, ends))
 
 
 def _medication_stat(therapy: str, name: str, medicine: str | None, uses_by_day: dict[date, int],
                      period: Period) -> MedicationStat:
     """Days used and uses in the period, and every longest run of consecutive days that reaches into it."""
-    inside = [u for day, u in uses_by_day.items() if period.since <= day <= period.until]
-    runs = [(first, last) for first, last in _runs(sorted(uses_by_day)) if last >= period.since]
-    longest = max(((last - first).days + 1 for first, last in runs), default=0)
+    since, until = period.since, period.until
+    inside = [u for day, u in uses_by_day.items() if since <= day <= until]
+    start = since.toordinal()
+    runs = [(first, last) for first, last in _runs(sorted(uses_by_day)) if last >= start]
+    longest = max((last - first + 1 for first, last in runs), default=0)
     return MedicationStat(
         therapy, name, len(inside), sum(inside), period.days, longest,
-        [MedicationRun(first, last, first < period.since) for first, last in runs
-         if (last - first).days + 1 == longest],
+        [MedicationRun(date.fromordinal(first), date.fromordinal(last), first < start) for first, last in runs
+         if last - first + 1 == longest],
         medicine,
     )
 
@@ -232,11 +237,20 @@ def medication_use(person: ProfileDiary, period: Period) -> MedicationUse:
     vocab = person.vocabulary()
     kinds: dict[str, dict[date, int]] = {OTC: {}, PRESCRIPTION: {}}
     medicines: dict[tuple[str, str], dict[date, int]] = {}
-    for r in person.figures.medication_days(person.id, period.until, (OTC, PRESCRIPTION)):
-        day = date.fromisoformat(r["day"])
-        kinds[r["therapy"]][day] = kinds[r["therapy"]].get(day, 0) + r["uses"]
-        per_day = medicines.setdefault((r["therapy"], medicine_name(r["medication"], r["dose"])), {})
-        per_day[day] = per_day.get(day, 0) + r["uses"]
+    logged: dict[tuple[str, str, str], dict[date, int]] = {}  # as stored: medicines by name and dose, merged
+    days: dict[str, date] = {}
+    for therapy, medication, dose, text, uses in person.figures.medication_days(person.id, period.until,
+                                                                                (OTC, PRESCRIPTION)):
+        day = days.get(text)
+        if day is None:
+            day = days[text] = date.fromisoformat(text)
+        of_kind = kinds[therapy]
+        of_kind[day] = of_kind.get(day, 0) + uses
+        per_day = logged.get((therapy, medication, dose))
+        if per_day is None:
+            per_day = logged[therapy, medication, dose] = medicines.setdefault(
+                (therapy, medicine_name(medication, dose)), {})
+        per_day[day] = per_day.get(day, 0) + uses
     named = [_medication_stat(therapy, vocab.display("therapy", therapy), medicine, per_day, period)
              for (therapy, medicine), per_day in medicines.items()]
     return MedicationUse(

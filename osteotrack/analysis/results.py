@@ -36,6 +36,33 @@ class DayPain:
     rolling_days: int
 
 
+def _day_pain_maker():
+    """A quicker ``DayPain(day, worst, mean, least, entries, rolling_mean, rolling_days)`` for building one a day
+    over decades: the same object, its fields set through the slots, not through the frozen class's
+    ``object.__setattr__`` a field (three times quicker at 20,000 days)."""
+    names = ("day", "worst", "mean", "least", "entries", "rolling_mean", "rolling_days")
+    assert tuple(f.name for f in fields(DayPain)) == names  # the order the arguments are given in
+    new = object.__new__
+    s_day, s_worst, s_mean, s_least, s_entries, s_rolling, s_days = (getattr(DayPain, n).__set__ for n in names)
+
+    def day_pain(day: date, worst: int, mean: float, least: int, entries: int, rolling_mean: float,
+                 rolling_days: int) -> DayPain:
+        made = new(DayPain)
+        s_day(made, day)
+        s_worst(made, worst)
+        s_mean(made, mean)
+        s_least(made, least)
+        s_entries(made, entries)
+        s_rolling(made, rolling_mean)
+        s_days(made, rolling_days)
+        return made
+
+    return day_pain
+
+
+day_pain = _day_pain_maker()
+
+
 @dataclass(frozen=True, slots=True)
 class PainSummary:
     """Pain over a whole period: average daily pain (``mean``: the mean of each logged day's mean, see

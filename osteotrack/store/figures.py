@@ -7,7 +7,7 @@ local day an entry was entered in (``entries.local_day``).
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from osteotrack.store.events import LOCAL_ORDER
 from osteotrack.store.part import Part
@@ -16,6 +16,23 @@ from osteotrack.store.part import Part
 SUMMARY_RANGE = "s.profile_id = ? AND s.day BETWEEN ? AND ?"
 # The Monday of a day's ISO week: 'weekday 0' moves to the Sunday ending it.
 MONDAY = "date({day}, 'weekday 0', '-6 days')"
+
+
+def _months_and_days(select_month: str, select_day: str, pid: int, since: date, until: date) -> tuple[str, list]:
+    """A period read as the whole months inside it and the days at its ends outside those: ``select_month`` (a
+    SELECT from a per-month summary ``s``) and ``select_day`` (from the matching per-day one) joined by UNION
+    ALL, with their parameters. Years of days are then read a row a month; only the partial months at the ends
+    are read a row a day. (Each part is one range of its table's key: an OR of two would read every day.)"""
+    first = since if since.day == 1 else (since.replace(day=28) + timedelta(days=4)).replace(day=1)
+    after = until + timedelta(days=1)
+    last = until if after.day == 1 else until.replace(day=1) - timedelta(days=1)  # the last whole month's last day
+    days = f"{select_day} WHERE s.profile_id = ? AND s.day BETWEEN ? AND ?"
+    if first > last:  # no whole month inside: every day is read
+        return days, [pid, since.isoformat(), until.isoformat()]
+    return (f"{select_month} WHERE s.profile_id = ? AND s.month BETWEEN ? AND ? UNION ALL {days} UNION ALL {days}",
+            [pid, first.isoformat()[:7], last.isoformat()[:7],
+             pid, since.isoformat(), (first - timedelta(days=1)).isoformat(),
+             pid, (last + timedelta(days=1)).isoformat(), until.isoformat()])
 
 
 # The tables whose records the Trends screen shows (bone care is in its figures and the report).
@@ -55,57 +72,73 @@ class Figures(Part):
     def locations(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per location, most days first: ``location``, ``days`` it hurt (above 0), ``hurt`` (entries where it
         hurt), ``mean`` intensity of those entries (None when it never hurt), ``count`` (every entry naming it)."""
+        rows, params = _months_and_days(
+            "SELECT location, hurt_days, hurt, intensity_sum, uses FROM month_sites s",
+            "SELECT location, hurt > 0 AS hurt_days, hurt, intensity_sum, uses FROM day_sites s", pid, since, until)
         return self._rows(
-            "SELECT s.location AS location, count(CASE WHEN s.hurt > 0 THEN 1 END) AS days, sum(s.hurt) AS hurt,"
+            "SELECT s.location AS location, sum(s.hurt_days) AS days, sum(s.hurt) AS hurt,"
             # Intensities of 0 add nothing to the sum: the sum over the entries where it hurt, over their count.
             " CAST(sum(s.intensity_sum) AS REAL) / nullif(sum(s.hurt), 0) AS mean, sum(s.uses) AS count"
-            f" FROM day_sites s WHERE {SUMMARY_RANGE} GROUP BY s.location ORDER BY days DESC, s.location",
-            [pid, since.isoformat(), until.isoformat()])
+            f" FROM ({rows}) s GROUP BY s.location ORDER BY days DESC, s.location",
+            params)
 
     def triggers(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per trigger, most often first: ``slug``, ``count`` of entries naming it, their ``pain_sum``."""
+        rows, params = _months_and_days("SELECT slug, uses, pain_sum FROM month_triggers s",
+                                        "SELECT slug, uses, pain_sum FROM day_triggers s", pid, since, until)
         return self._rows(
             "SELECT s.slug AS slug, sum(s.uses) AS count, sum(s.pain_sum) AS pain_sum"
-            f" FROM day_triggers s WHERE {SUMMARY_RANGE} GROUP BY s.slug ORDER BY count DESC, s.slug",
-            [pid, since.isoformat(), until.isoformat()])
+            f" FROM ({rows}) s GROUP BY s.slug ORDER BY count DESC, s.slug",
+            params)
 
     def therapies(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per therapy, most used first: ``therapy``, ``count``, ``mean_relief``, ``rated`` (uses with relief)."""
+        rows, params = _months_and_days("SELECT therapy, uses, rated, relief_sum FROM month_therapies s",
+                                        "SELECT therapy, uses, rated, relief_sum FROM day_therapies s",
+                                        pid, since, until)
         return self._rows(
             "SELECT s.therapy AS therapy, sum(s.uses) AS count,"
             " CASE WHEN sum(s.rated) > 0 THEN CAST(sum(s.relief_sum) AS REAL) / sum(s.rated) END AS mean_relief,"
-            f" sum(s.rated) AS rated FROM day_therapies s WHERE {SUMMARY_RANGE}"
-            " GROUP BY s.therapy ORDER BY count DESC, s.therapy",
-            [pid, since.isoformat(), until.isoformat()])
+            f" sum(s.rated) AS rated FROM ({rows}) s GROUP BY s.therapy ORDER BY count DESC, s.therapy",
+            params)
 
     def relief(self, pid: int, since: date, until: date, bucket: str) -> list[sqlite3.Row]:
         """Rated uses per therapy and week (from Monday) or month.
 
         Columns: ``therapy``, ``start``, ``mean_relief``, ``count``.
         """
-        if bucket not in ("week", "month"):
+        if bucket == "week":
+            return self._rows(
+                f"SELECT s.therapy AS therapy, {MONDAY.format(day='s.day')} AS start,"
+                " CAST(sum(s.relief_sum) AS REAL) / sum(s.rated) AS mean_relief, sum(s.rated) AS count"
+                f" FROM day_therapies s WHERE {SUMMARY_RANGE} AND s.rated > 0"
+                " GROUP BY s.therapy, start ORDER BY s.therapy, start",
+                [pid, since.isoformat(), until.isoformat()])
+        if bucket != "month":
             raise ValueError(bucket)
-        start = MONDAY.format(day="s.day") if bucket == "week" else "substr(s.day, 1, 7) || '-01'"
+        rows, params = _months_and_days(
+            "SELECT therapy, month, rated, relief_sum FROM month_therapies s",
+            "SELECT therapy, substr(day, 1, 7) AS month, rated, relief_sum FROM day_therapies s", pid, since, until)
+        # A therapy's month with no rated use has no point (its sums add nothing).
         return self._rows(
-            f"SELECT s.therapy AS therapy, {start} AS start,"
+            "SELECT s.therapy AS therapy, s.month || '-01' AS start,"
             " CAST(sum(s.relief_sum) AS REAL) / sum(s.rated) AS mean_relief, sum(s.rated) AS count"
-            f" FROM day_therapies s WHERE {SUMMARY_RANGE} AND s.rated > 0"
-            " GROUP BY s.therapy, start ORDER BY s.therapy, start",
-            [pid, since.isoformat(), until.isoformat()])
+            f" FROM ({rows}) s GROUP BY s.therapy, s.month HAVING sum(s.rated) > 0 ORDER BY s.therapy, start",
+            params)
 
-    def medication_days(self, pid: int, until: date, therapies: tuple[str, ...]) -> list[sqlite3.Row]:
-        """Every day up to ``until`` a medication therapy was used, oldest first, per medicine named with it:
-        ``therapy``, ``medication`` and ``dose`` (None when not given), ``day``, ``uses``.
+    def medication_days(self, pid: int, until: date, therapies: tuple[str, ...]) -> list[tuple]:
+        """Every day up to ``until`` a medication therapy was used, per therapy oldest first, per medicine
+        named with it: ``(therapy, medication, dose, day, uses)``, medication and dose '' when not given.
 
         From the first day on, not the period's: a run of days that began before a period is counted whole.
+        Read from the per-day summary of medicines (``day_medicines``), a row a day and medicine.
         """
         marks = ",".join("?" * len(therapies))
-        return self._rows(
-            "SELECT x.therapy AS therapy, x.medication AS medication, x.dose AS dose, e.local_day AS day,"
-            " count(*) AS uses FROM entry_therapies x JOIN entries e ON e.id = x.entry_id"
-            f" WHERE e.profile_id = ? AND e.local_day <= ? AND x.therapy IN ({marks})"
-            " GROUP BY x.therapy, x.medication, x.dose, e.local_day ORDER BY e.local_day",
-            [pid, until.isoformat(), *therapies])
+        return self._conn.execute(
+            "SELECT s.therapy, s.medication, s.dose, s.day, s.uses FROM day_medicines s"
+            f" WHERE s.profile_id = ? AND s.therapy IN ({marks}) AND s.day <= ?"
+            " ORDER BY s.therapy, s.day, s.medication, s.dose",
+            [pid, *therapies, until.isoformat()]).fetchall()
 
     def peg_weeks(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
         """Per ISO week of complete PEG answers: ``start`` (Monday), ``score``, ``pain``, ``enjoyment``,
@@ -175,9 +208,11 @@ class Figures(Part):
     def signature(self, pid: int) -> tuple:
         """A cheap fingerprint of a profile's records (entries, check-ins, events and the bone-care ones):
         it changes when any of them is added, changed or deleted."""
+        # Two subqueries a table, not count(*) || max(…) in one: alone, max() is one step down an index.
         row = self._conn.execute(
-            "SELECT " + ", ".join(f"(SELECT count(*) || max(updated_utc) FROM {table} WHERE profile_id = ?)"
+            "SELECT " + ", ".join(f"(SELECT count(*) FROM {table} WHERE profile_id = ?)"
+                                  f" || (SELECT max(updated_utc) FROM {table} WHERE profile_id = ?)"
                                   for table in _WATCHED),
-            [pid] * len(_WATCHED),
+            [pid] * 2 * len(_WATCHED),
         ).fetchone()
         return tuple(row)

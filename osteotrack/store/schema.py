@@ -544,9 +544,10 @@ END;
 """
 
 
-def rebuild_summaries(conn) -> None:
-    """Fill every per-day summary afresh from the entries (the migration; a check compares against it)."""
-    for table in SUMMARY_TABLES:
+def rebuild_summaries(conn, tables: tuple[str, ...] | None = None) -> None:
+    """Fill per-day and per-month summaries (every one, or ``tables``) afresh from the entries (the
+    migrations; a check compares against it)."""
+    for table in SUMMARY_TABLES if tables is None else tables:
         conn.execute(f"DELETE FROM {table}")
         conn.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) {summary_query(table)}")
 
@@ -555,6 +556,14 @@ def summary_query(table: str, where: str = "") -> str:
     """The SELECT that computes a per-day summary table's rows straight from the entries ``e``
     (those that meet ``where``, when given)."""
     where = f" WHERE {where}" if where else ""
+    if table in _MONTH_SUMMARIES:
+        _day_table, key, child, column, sums = _MONTH_SUMMARIES[table]
+        return (f"SELECT e.profile_id, substr(e.local_day, 1, 7), x.{column}, {sums} FROM entries e JOIN {child} x"
+                f" ON x.entry_id = e.id{where} GROUP BY e.profile_id, substr(e.local_day, 1, 7), x.{column}")
+    if table == "day_medicines":
+        return ("SELECT e.profile_id, x.therapy, e.local_day, coalesce(x.medication, ''), coalesce(x.dose, ''),"
+                f" count(*) FROM entries e JOIN entry_therapies x ON x.entry_id = e.id{where}"
+                " GROUP BY e.profile_id, x.therapy, e.local_day, coalesce(x.medication, ''), coalesce(x.dose, '')")
     if table == "day_summary":
         return ("SELECT e.profile_id, e.local_day, count(*), sum(e.pain), min(e.pain), max(e.pain) FROM entries e"
                 f"{where} GROUP BY e.profile_id, e.local_day")
@@ -573,15 +582,38 @@ _SUMMARIZED = ("entries", *(s[2] for s in _CHILD_SUMMARIES))
 def summaries_at_the_end(conn):
     """Within an open write transaction: entries and parts inserted inside are not counted into the
     per-day summaries one row at a time; at the end the days they fell on are computed afresh, one
-    statement per table, to the same rows the triggers keep (for bulk imports).
+    statement per table, to the same rows the triggers keep (for bulk imports). The per-month
+    summaries are not recomputed for each day row written either: the months whose days changed
+    inside are noted, and computed afresh from their days at the end.
 
     Only for inserts: edits and deletes inside keep their own triggers, but a row inserted after a
     delete could take the deleted row's rowid and be missed.
     """
     marks = {t: conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {t}").fetchone()[0] for t in _SUMMARIZED}
-    with without_triggers(conn, _ADDED_TRIGGERS):
-        yield
-        _recompute_days(conn, marks)
+    with without_triggers(conn, _ADDED_TRIGGERS + _MEDICINE_ADDED + _MONTH_TRIGGERS):
+        conn.execute("CREATE TEMP TABLE summary_months (profile_id INTEGER, month TEXT,"
+                     " PRIMARY KEY (profile_id, month)) WITHOUT ROWID")
+        for day_table in _MONTH_OF:
+            for event, rows in (("INSERT", ("new",)), ("DELETE", ("old",)), ("UPDATE", ("old", "new"))):
+                noted = " ".join(f"INSERT OR IGNORE INTO summary_months VALUES ({r}.profile_id,"
+                                 f" substr({r}.day, 1, 7));" for r in rows)
+                conn.execute(f"CREATE TEMP TRIGGER {day_table}_{event.lower()}_noted AFTER {event}"
+                             f" ON main.{day_table} BEGIN {noted} END")
+        try:
+            yield
+            _recompute_days(conn, marks)
+            months = "SELECT profile_id, month FROM temp.summary_months"
+            for table, (_day_table, key, *_rest) in _MONTH_SUMMARIES.items():
+                conn.execute(f"DELETE FROM {table} WHERE (profile_id, month) IN ({months})")
+                conn.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) {_month_from_days(table)}"
+                             f" WHERE (s.profile_id, substr(s.day, 1, 7)) IN ({months})"
+                             f" GROUP BY s.profile_id, substr(s.day, 1, 7), s.{key}")
+        finally:
+            if conn.in_transaction:
+                for day_table in _MONTH_OF:
+                    for event in ("insert", "delete", "update"):
+                        conn.execute(f"DROP TRIGGER temp.{day_table}_{event}_noted")
+                conn.execute("DROP TABLE temp.summary_months")
 
 
 @contextmanager
@@ -611,14 +643,14 @@ def _recompute_days(conn, marks: dict[str, int]) -> None:
         conn.execute(f"INSERT OR IGNORE INTO temp.summary_days SELECT e.profile_id, e.local_day FROM {child} x"
                      f" JOIN entries e ON e.id = x.entry_id WHERE x.rowid > ?", [marks[child]])
     days = "SELECT profile_id, day FROM temp.summary_days"
-    for table in SUMMARY_TABLES:
+    for table in DAY_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE (profile_id, day) IN ({days})")
         conn.execute(f"INSERT INTO {table} ({_COLUMNS[table]})"
                      f" {summary_query(table, f'(e.profile_id, e.local_day) IN ({days})')}")
     conn.execute("DROP TABLE temp.summary_days")
 
 
-SUMMARY_TABLES = tuple(_COLUMNS)
+SUMMARY_TABLES_M007 = ("day_summary", "day_sites", "day_triggers", "day_therapies")
 
 
 def m007_day_summary(db) -> None:
@@ -632,7 +664,7 @@ def m007_day_summary(db) -> None:
     # Statements end at ";" outside a trigger's body (BEGIN … END).
     for statement in _statements(SCHEMA_6):
         db.conn.execute(statement)
-    rebuild_summaries(db.conn)
+    rebuild_summaries(db.conn, SUMMARY_TABLES_M007)
 
 
 def _statements(script: str) -> list[str]:
@@ -650,8 +682,157 @@ def _statements(script: str) -> list[str]:
     return out
 
 
+# Issue 15, the figures over many years: what the per-day summaries of m007 leave to the entries, and
+# the same sums a month at a time. Each per-month table sums a per-day one (table: the day table, its
+# key, the entries' child table and column, and the sums computed straight from the entries ``e`` and
+# their children ``x``, as ``summary_query`` does for the check).
+_MONTH_SUMMARIES = {
+    "month_sites": ("day_sites", "location", "entry_sites", "location",
+                    "count(*), count(CASE WHEN x.intensity > 0 THEN 1 END), sum(x.intensity),"
+                    " count(DISTINCT CASE WHEN x.intensity > 0 THEN e.local_day END)"),
+    "month_triggers": ("day_triggers", "slug", "entry_triggers", "slug", "count(*), sum(e.pain)"),
+    "month_therapies": ("day_therapies", "therapy", "entry_therapies", "therapy",
+                        "count(*), count(x.relief), coalesce(sum(x.relief), 0)"),
+}
+# The same sums out of a month's days (alias ``s``); ``hurt_days``: days on which the place hurt.
+_MONTH_SUMS = {
+    "month_sites": "sum(s.uses), sum(s.hurt), sum(s.intensity_sum), count(CASE WHEN s.hurt > 0 THEN 1 END)",
+    "month_triggers": "sum(s.uses), sum(s.pain_sum)",
+    "month_therapies": "sum(s.uses), sum(s.rated), sum(s.relief_sum)",
+}
+_MONTH_OF = {day_table: table for table, (day_table, *_rest) in _MONTH_SUMMARIES.items()}
+_COLUMNS.update({
+    # Every medicine by name and dose ('' where not given), per therapy and day: runs of days need every day.
+    "day_medicines": "profile_id, therapy, day, medication, dose, uses",
+    "month_sites": "profile_id, month, location, uses, hurt, intensity_sum, hurt_days",
+    "month_triggers": "profile_id, month, slug, uses, pain_sum",
+    "month_therapies": "profile_id, month, therapy, uses, rated, relief_sum",
+})
+DAY_TABLES = (*SUMMARY_TABLES_M007, "day_medicines")
+SUMMARY_TABLES = (*DAY_TABLES, *_MONTH_SUMMARIES)
+_MONTH_TRIGGERS = tuple(f"{table}_{event}" for table in _MONTH_SUMMARIES for event in ("added", "removed", "changed"))
+_MEDICINE_ADDED = ("day_medicines_added",)
+
+
+def _month_from_days(table: str) -> str:
+    """The SELECT (without WHERE) of a per-month table's rows from its per-day table ``s``."""
+    day_table, key, *_rest = _MONTH_SUMMARIES[table]
+    return f"SELECT s.profile_id, substr(s.day, 1, 7), s.{key}, {_MONTH_SUMS[table]} FROM {day_table} s"
+
+
+def _month_triggers(table: str) -> str:
+    """A per-day row added, changed or removed: its month and term computed afresh from the month's days."""
+    day_table, key, *_rest = _MONTH_SUMMARIES[table]
+    out = []
+    for name, event, rows in (("added", "INSERT", ("new",)), ("removed", "DELETE", ("old",)),
+                              ("changed", "UPDATE", ("old", "new"))):
+        body = []
+        for r in rows:
+            month = f"substr({r}.day, 1, 7)"
+            body += [f"DELETE FROM {table} WHERE profile_id = {r}.profile_id AND month = {month}"
+                     f" AND {key} = {r}.{key};",
+                     f"INSERT INTO {table} ({_COLUMNS[table]}) {_month_from_days(table)}"
+                     f" WHERE s.profile_id = {r}.profile_id AND s.day BETWEEN {month} || '-01' AND {month} || '-31'"
+                     f" AND s.{key} = {r}.{key} GROUP BY s.{key};"]
+        out.append(f"CREATE TRIGGER {table}_{name} AFTER {event} ON {day_table} BEGIN\n    "
+                   + "\n    ".join(body) + "\nEND;")
+    return "\n".join(out)
+
+
+def _medicine_day(profile: str, day: str, therapy: str = "") -> str:
+    """Statements that compute one profile's day of medicines afresh (of one therapy, when given)."""
+    one = f" AND therapy = {therapy}" if therapy else ""
+    where = f"e.profile_id = {profile} AND e.local_day = {day}" + (f" AND x.therapy = {therapy}" if therapy else "")
+    return (f"DELETE FROM day_medicines WHERE profile_id = {profile} AND day = {day}{one};\n    "
+            f"INSERT INTO day_medicines ({_COLUMNS['day_medicines']}) {summary_query('day_medicines', where)};")
+
+
+def _entry_of(row: str, column: str) -> str:
+    """The profile or day of the entry a part (``new`` or ``old``) belongs to; NULL once it is gone."""
+    return f"(SELECT {column} FROM entries WHERE id = {row}.entry_id)"
+
+
+SCHEMA_9 = f"""
+CREATE TABLE day_medicines (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    therapy TEXT NOT NULL,
+    day TEXT NOT NULL,
+    medication TEXT NOT NULL,
+    dose TEXT NOT NULL,
+    uses INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, therapy, day, medication, dose)
+) WITHOUT ROWID;
+CREATE TABLE month_sites (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    month TEXT NOT NULL,
+    location TEXT NOT NULL,
+    uses INTEGER NOT NULL,
+    hurt INTEGER NOT NULL,
+    intensity_sum INTEGER NOT NULL,
+    hurt_days INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, month, location)
+) WITHOUT ROWID;
+CREATE TABLE month_triggers (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    month TEXT NOT NULL,
+    slug TEXT NOT NULL,
+    uses INTEGER NOT NULL,
+    pain_sum INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, month, slug)
+) WITHOUT ROWID;
+CREATE TABLE month_therapies (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    month TEXT NOT NULL,
+    therapy TEXT NOT NULL,
+    uses INTEGER NOT NULL,
+    rated INTEGER NOT NULL,
+    relief_sum INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, month, therapy)
+) WITHOUT ROWID;
+CREATE TRIGGER day_medicines_added AFTER INSERT ON entry_therapies BEGIN
+    INSERT INTO day_medicines ({_COLUMNS['day_medicines']})
+        SELECT e.profile_id, new.therapy, e.local_day, coalesce(new.medication, ''), coalesce(new.dose, ''), 1
+        FROM entries e WHERE e.id = new.entry_id
+        ON CONFLICT (profile_id, therapy, day, medication, dose) DO UPDATE SET uses = uses + 1;
+END;
+CREATE TRIGGER day_medicines_removed AFTER DELETE ON entry_therapies BEGIN
+    {_medicine_day(_entry_of("old", "profile_id"), _entry_of("old", "local_day"), "old.therapy")}
+END;
+CREATE TRIGGER day_medicines_changed AFTER UPDATE ON entry_therapies BEGIN
+    {_medicine_day(_entry_of("old", "profile_id"), _entry_of("old", "local_day"), "old.therapy")}
+    {_medicine_day(_entry_of("new", "profile_id"), _entry_of("new", "local_day"), "new.therapy")}
+END;
+CREATE TRIGGER day_medicines_entry_deleted AFTER DELETE ON entries BEGIN
+    {_medicine_day("old.profile_id", "old.local_day")}
+END;
+CREATE TRIGGER day_medicines_entry_changed AFTER UPDATE OF profile_id, local_day ON entries BEGIN
+    {_medicine_day("old.profile_id", "old.local_day")}
+    {_medicine_day("new.profile_id", "new.local_day")}
+END;
+{"".join(_month_triggers(table) for table in _MONTH_SUMMARIES)}
+CREATE INDEX entries_profile_updated ON entries(profile_id, updated_utc);
+CREATE INDEX checkins_profile_updated ON checkins(profile_id, updated_utc);
+"""
+
+
+def m009_trend_summaries(db) -> None:
+    """The rest of the trend figures from summaries (issue 15): each medicine by name and dose per
+    therapy and day (``day_medicines``: runs of days of medication without reading every entry), and
+    the per-day sums of places, triggers and therapies a month at a time (``month_sites``,
+    ``month_triggers``, ``month_therapies``), so that years read a row a month and only the partial
+    months at a period's ends read their days. Triggers keep them in the same transaction as every
+    write: the medicines from the therapy uses and their entries, the months from the per-day tables.
+    Entries and check-ins are indexed by their last change, so that the look for changes the Trends
+    screen takes every few seconds finds the latest without reading them all.
+    """
+    for statement in _statements(SCHEMA_9):
+        db.conn.execute(statement)
+    rebuild_summaries(db.conn, ("day_medicines", *_MONTH_SUMMARIES))
+
+
 STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care, m005_weekly_peg,
-         m006_levels_and_undelete, m007_day_summary, m008_sync]
+         m006_levels_and_undelete, m007_day_summary, m008_sync,
+         m009_trend_summaries]
 STEP_NAMES = [step.__name__ for step in STEPS]
 
 

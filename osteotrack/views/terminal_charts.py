@@ -40,6 +40,8 @@ MAJOR_EVENTS = ("fall", "fracture", "procedure")
 # calendar week (from Monday), beyond a year one per calendar month.
 DAILY_UP_TO = 100  # days: a quarter year is still drawn day by day
 WEEKLY_UP_TO = 366  # days: a year (a leap year's too) is drawn week by week
+# The calendar draws a cell a day (a row a month) up to two years; beyond, a cell a week (a row a year).
+CALENDAR_DAYS_UP_TO = 731
 BAR_LIMIT = 8
 TRIGGER_LIMIT = 6
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -122,19 +124,31 @@ def pain_points(trends: Trends) -> list[PainPoint]:
     """The daily figures of ``trends`` grouped by day, calendar week (from Monday) or calendar month, as
     ``pain_bucket`` says for the period; a week or month with no logged day has no point."""
     period, bucket = trends.period, pain_bucket(trends.period.days)
-    groups: dict[date, list] = {}
+    # Per bucket, keyed by its first day's ordinal (a week's Monday) or year and month: the days' worst, least
+    # and mean pain and their rolling means, in day order.
+    groups: dict[int, tuple[list[int], list[int], list[float], list[float]]] = {}
     for r in trends.daily:
-        start = (r.day if bucket == "day" else r.day - timedelta(days=r.day.weekday()) if bucket == "week"
-                 else r.day.replace(day=1))
-        groups.setdefault(start, []).append(r)
+        day = r.day
+        key = (day.toordinal() if bucket == "day" else day.toordinal() - day.weekday() if bucket == "week"
+               else day.year * 12 + day.month - 1)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = ([], [], [], [])
+        group[0].append(r.worst)
+        group[1].append(r.least)
+        group[2].append(r.mean)
+        group[3].append(r.rolling_mean)
     out = []
-    for start, rows in groups.items():
-        end = (start if bucket == "day" else start + timedelta(days=6) if bucket == "week"
-               else (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1))
-        n = len(rows)
-        out.append(PainPoint(max(start, period.since), min(end, period.until), sum(r.worst for r in rows) / n,
-                             sum(r.least for r in rows) / n, sum(r.mean for r in rows) / n,
-                             rows[-1].rolling_mean, n))
+    for key, (worst, least, means, rolling) in groups.items():
+        if bucket == "month":
+            start = date(key // 12, key % 12 + 1, 1)
+            end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        else:
+            start = date.fromordinal(key)
+            end = start if bucket == "day" else start + timedelta(days=6)
+        n = len(means)
+        out.append(PainPoint(max(start, period.since), min(end, period.until), sum(worst) / n, sum(least) / n,
+                             sum(means) / n, rolling[-1], n))
     return out
 
 
@@ -193,13 +207,11 @@ def draw_pain(fig, trends: Trends) -> str:
 
 
 def heat_map(trends: Trends, colour: bool = True):
-    """A calendar of daily mean pain, one row per month, shaded by band; returns a rich ``Text``."""
+    """A calendar of daily mean pain, one row per month, shaded by band; beyond two years one row per year
+    and one cell per calendar week (``heat_map_by_week``). Returns a rich ``Text``."""
     from rich.text import Text
 
-    by_day = {r.day: r.mean for r in trends.daily}
     out = Text()
-    months = []
-    month = trends.period.since.replace(day=1)
     # Days of one shade in a row are appended as one run: a ten-year calendar has ~3,650 days, and a
     # span for each made drawing it (Rich splits the text at every span) several times slower.
     run, run_style = "", None
@@ -211,6 +223,13 @@ def heat_map(trends: Trends, colour: bool = True):
             run, run_style = "", style
         run += cells
 
+    if trends.period.days > CALENDAR_DAYS_UP_TO:
+        _weeks_by_year(trends, add, colour)
+        out.append(run, style=run_style)
+        return out
+    by_day = {r.day: r.mean for r in trends.daily}
+    months = []
+    month = trends.period.since.replace(day=1)
     while month <= trends.period.until:
         months.append(month)
         month = (month + timedelta(days=31)).replace(day=1)
@@ -238,6 +257,35 @@ def heat_map(trends: Trends, colour: bool = True):
     add("  ".join(f"{shade} {_(words)}" for shade, words, _style in SHADES) + "  " + _("blank: no entry"), None)
     out.append(run, style=run_style)
     return out
+
+
+def _weeks_by_year(trends: Trends, add: Callable[[str, str | None], None], colour: bool) -> None:
+    """The calendar of a long period: a row per ISO year, a cell per its week (from Monday, weeks 1–53),
+    shaded by the mean of the daily means of the week's logged days; blank for a week without one."""
+    weeks: dict[tuple[int, int], list[float]] = {}
+    for r in trends.daily:
+        year, week, _weekday = r.day.isocalendar()
+        weeks.setdefault((year, week), []).append(r.mean)
+    first, last = trends.period.since.isocalendar()[0], trends.period.until.isocalendar()[0]
+    # TRANSLATORS: the heading over the long calendar's week numbers (1 … 53).
+    heading = pgettext("heading", "week")
+    width = max(6, len(heading) + 1)
+    numbers_row = [" "] * 53
+    for n in (1, 10, 20, 30, 40, 50):
+        numbers_row[n - 1:n - 1 + len(str(n))] = str(n)
+    add(heading.ljust(width) + "".join(numbers_row).rstrip() + "\n", None)
+    for year in range(first, last + 1):
+        add(f"{year}".ljust(width), None)
+        for week in range(1, 54):
+            means = weeks.get((year, week))
+            if means:
+                shade, _words, style = SHADES[_band(sum(means) / len(means))]
+                add(shade, style if colour else None)
+            else:
+                add(NO_ENTRY, None)
+        add("\n", None)
+    add(_("each cell: a calendar week from Monday, shaded by the mean of its logged days") + "\n", None)
+    add("  ".join(f"{shade} {_(words)}" for shade, words, _style in SHADES) + "  " + _("blank: no entry"), None)
 
 
 def _band(mean: float) -> int:

@@ -87,6 +87,22 @@ def test_over_a_quarter_year_each_point_is_a_week_from_monday(diary):
     assert charts.pain_bucket(367) == "month"
 
 
+def test_over_two_years_the_calendar_has_a_row_a_year_and_a_cell_a_week(diary):
+    # 2 Jan 2023 (a Monday, ISO week 1 of 2023) – 20 Nov 2026: 1,419 days, more than two years (731).
+    result = analysis.trends(_months_apart(diary), Period(date(2023, 1, 2), date(2026, 11, 20)))
+    lines = charts.heat_map(result, colour=False).plain.splitlines()
+    assert lines[0] == "week  1        10        20        30        40        50"
+    assert [line[:4] for line in lines[1:5]] == ["2023", "2024", "2025", "2026"]
+    # 2025: Mon 3 Mar (mean (4 + 6) / 2 = 5) and Wed 5 Mar (2) are ISO week 10: the mean of the daily means
+    # (5 + 2) / 2 = 3.5 rounds half up to 4, moderate; Thu 10 Apr (7) is week 15, severe; Sun 1 June (3)
+    # ends week 22 (from Mon 26 May), mild. Every other week of 2025 is blank.
+    assert lines[3] == "2025  " + " " * 9 + "▒" + " " * 4 + "█" + " " * 6 + "░" + " " * 31
+    assert lines[1].strip() == "2023" and lines[2].strip() == "2024"
+    assert lines[-2] == "each cell: a calendar week from Monday, shaded by the mean of its logged days"
+    assert lines[-1].startswith("· none  ░ mild 1–3  ▒ moderate 4–6  █ severe 7–10")
+    assert max(len(line) for line in lines) <= 80
+
+
 def test_long_ranges_draw_only_major_events():
     assert charts.MAJOR_EVENTS == ("fall", "fracture", "procedure")
 

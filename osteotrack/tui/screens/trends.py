@@ -70,6 +70,9 @@ class TrendsScreen(DiaryScreen):
     TrendsScreen TabPane { height: 1fr; padding: 0; }
     TrendsScreen .pane { height: 1fr; }
     TrendsScreen.narrow .pane, TrendsScreen .pane.stacked { layout: vertical; overflow-y: auto; }
+    /* The pain tab's chart and tables always run past the screen there: its scrollbar's room is kept from
+       the start, so the chart is not drawn a second time, two columns narrower, when the scrollbar comes. */
+    TrendsScreen.narrow #pane-pain, TrendsScreen #pane-pain.stacked { scrollbar-gutter: stable; }
     TrendsScreen .charts { width: 3fr; height: 1fr; }
     TrendsScreen.narrow .charts, TrendsScreen .stacked .charts { width: 100%; height: auto; }
     TrendsScreen PlotextPlot { height: 1fr; min-height: 12; }
@@ -96,6 +99,9 @@ class TrendsScreen(DiaryScreen):
         return self.osteo.now().date()
 
     def compose(self) -> ComposeResult:
+        # The figures are read while the screen is being built (the range is a named one at first): their
+        # worker's result reaches the screen after it is mounted.
+        self.compute(self.range_, None, None, self.today())
         yield Header()
         with Horizontal(id="range-bar"):
             with Choices(id="range"):
@@ -145,7 +151,7 @@ class TrendsScreen(DiaryScreen):
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
-        self.load()
+        self.query_one("#tabs").loading = True  # the figures asked for in compose are on their way
         self.set_interval(WATCH_SECONDS, self.check_for_changes)
 
     def on_resize(self) -> None:
