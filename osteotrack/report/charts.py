@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from osteotrack.analysis import Trends
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
 # Above this many logged days the daily series are drawn as thin lines without
 # markers: thousands of markers blur in print and slow the PDF down.
 DENSE_DAYS = 120
+# Above this many logged days (two years of daily logging) the chart draws a point a week: the mean of the
+# daily means of the logged days of each 7 days. Thousands of daily points make a solid band in print (and
+# a slow PDF); a week at a time the course over years still shows, as a physician reads it.
+WEEKLY_DAYS = 730
 # The events a physician asks about, drawn on the pain chart and listed in the report.
 REPORT_EVENTS = ("fall", "fracture", "procedure", "imaging", "dxa")
 # The legend's names, translated where drawn.
@@ -105,18 +110,37 @@ def report_marks(t: Trends) -> list:
     return [mark for mark in t.events if mark.kind in REPORT_EVENTS]
 
 
+def weekly_means(t: Trends) -> list[tuple[date, float]]:
+    """A point for each 7 days counted back from the period's last day that has logged days in it: its last day
+    and the mean of its logged days' daily means (the 7-day rolling mean on that day), oldest first."""
+    until = t.period.until
+    sums: dict[int, list] = {}
+    for d in t.daily:
+        week = sums.setdefault((until - d.day).days // 7, [0.0, 0])
+        week[0] += d.mean
+        week[1] += 1
+    return [(until - timedelta(days=7 * back), total / count) for back, (total, count) in sorted(sums.items(),
+                                                                                               reverse=True)]
+
+
 def pain_chart(t: Trends, width_in: float = 7.0, height_in: float = 2.5, text: str = "path") -> str:
-    """Daily mean and worst pain, the 7-day rolling mean, and the events, as SVG."""
+    """Daily mean and worst pain, the 7-day rolling mean, and the events, as SVG; over years, the 7-day mean of
+    each week alone."""
     fig = _figure(width_in, height_in, text)
     ax = fig.add_axes((0.06, 0.30, 0.92, 0.66))
     days = [d.day for d in t.daily]
     dense = len(days) > DENSE_DAYS
-    ax.plot(days, [d.mean for d in t.daily], color="0.35", lw=0.6, marker=None if dense else "o", markersize=2,
-            label=_("Daily mean"))
-    if not dense:
-        ax.plot(days, [d.worst for d in t.daily], ls="none", marker="x", color="black", markersize=3, mew=0.7,
-                label=_("Daily worst"))
-    ax.plot(days, [d.rolling_mean for d in t.daily], color="black", lw=1.8, ls=(0, (4, 1.5)), label=_("7-day mean"))
+    if len(days) > WEEKLY_DAYS:
+        weeks = weekly_means(t)
+        ax.plot([w[0] for w in weeks], [w[1] for w in weeks], color="black", lw=0.9, label=_("7-day mean"))
+    else:
+        ax.plot(days, [d.mean for d in t.daily], color="0.35", lw=0.6, marker=None if dense else "o",
+                markersize=2, label=_("Daily mean"))
+        if not dense:
+            ax.plot(days, [d.worst for d in t.daily], ls="none", marker="x", color="black", markersize=3, mew=0.7,
+                    label=_("Daily worst"))
+        ax.plot(days, [d.rolling_mean for d in t.daily], color="black", lw=1.8, ls=(0, (4, 1.5)),
+                label=_("7-day mean"))
     ax.set_ylim(-0.3, 11.2)
     ax.set_yticks(range(0, 11, 2))
     _ylabel(ax, height_in, 0.30, 0.96, _("Pain (0–10)"))

@@ -22,7 +22,7 @@ from osteotrack.analysis import MEAN_PAIN_DEFINITION, Period, Trends, fall_band_
 from osteotrack.domain import dates, numbers
 from osteotrack.domain.describe import REPORT_TEXT_CHARS, beginning, event_summary, joined, pain_band_text, site_text
 from osteotrack.i18n import _, lazy, ngettext, pgettext
-from osteotrack.report.charts import DENSE_DAYS, REPORT_EVENTS, report_marks
+from osteotrack.report.charts import DENSE_DAYS, REPORT_EVENTS, WEEKLY_DAYS, report_marks
 
 # Section keys in the order the report prints them; the header and footer always print.
 SECTIONS = {
@@ -203,7 +203,10 @@ def _chart(t: Trends) -> Section:
     if not days:
         return Section("chart", _title("chart"), after=[_("No pain entries in this period.")])
     marks = len(report_marks(t))
-    if days > DENSE_DAYS:
+    if days > WEEKLY_DAYS:
+        drawn = _("Over {days} logged, a point a week: the mean of the daily mean pain over the logged days of "
+                  "each 7 days, counted back from the period's last day.")
+    elif days > DENSE_DAYS:
         drawn = _("Each logged day ({days}): its mean pain (thin line); the 7-day rolling mean (thick dashed line) "
                   "rests on the logged days among each day and the 6 before it.")
     else:
