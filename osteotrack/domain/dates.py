@@ -22,10 +22,10 @@ than its catalog. ISO dates in files and exports are not written here: they are 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from osteotrack.i18n import _, pgettext
 
+TYPE_CHECKING = False  # typing is for the type checker only: the quick log path does not load it
 if TYPE_CHECKING:
     from collections.abc import Callable
 

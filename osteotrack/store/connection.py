@@ -9,10 +9,13 @@ import os
 import sqlite3
 import stat
 from datetime import datetime, timezone
-from typing import Any
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.store import schema
+
+TYPE_CHECKING = False  # typing is for the type checker only: the quick log path does not load it
+if TYPE_CHECKING:
+    from typing import Any
 
 BUSY_TIMEOUT_MS = 10_000
 
