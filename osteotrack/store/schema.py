@@ -830,9 +830,24 @@ def m009_trend_summaries(db) -> None:
     rebuild_summaries(db.conn, ("day_medicines", *_MONTH_SUMMARIES))
 
 
+def m010_session_indexes(db) -> None:
+    """Self-care sessions summed per therapy from indexes alone (issue 15): a session a day for sixty years is
+    22,000 sessions, each looked up in three tables; with what the sum reads in the indexes it walks, each
+    lookup is one search instead of two (about half the time at 30 years). The index by therapy alone is the
+    first column of the new one, and goes."""
+    for statement in (
+        "DROP INDEX self_care_sessions_therapy",
+        "CREATE INDEX self_care_sessions_sums ON self_care_sessions(therapy, entry_id, completed, duration_s,"
+        " pain_before, pain_after)",
+        "CREATE INDEX entries_id_owner ON entries(id, profile_id, local_day)",
+        "CREATE INDEX entry_therapies_relief ON entry_therapies(entry_id, therapy, relief)",
+    ):
+        db.conn.execute(statement)
+
+
 STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care, m005_weekly_peg,
          m006_levels_and_undelete, m007_day_summary, m008_sync,
-         m009_trend_summaries]
+         m009_trend_summaries, m010_session_indexes]
 STEP_NAMES = [step.__name__ for step in STEPS]
 
 
