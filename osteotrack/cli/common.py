@@ -6,6 +6,7 @@ Kept light on purpose: ``osteotrack log`` imports this and nothing heavier.
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -291,8 +292,27 @@ def when_option(help_text: str = WHEN_HELP):
     return click.option("--at", "at", default="now", show_default=lazy("now"), help=help_text)
 
 
+class _Unseen:
+    """The progress bar where nobody sees it (stderr is not a terminal): it does nothing, and Rich, a tenth of
+    a second of a short command's start, is not loaded for it."""
+
+    def __enter__(self) -> _Unseen:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        return None
+
+    def add_task(self, *_args, **_kwargs) -> int:
+        return 0
+
+    def update(self, *_args, **_kwargs) -> None:
+        return None
+
+
 def progress_bar():
     """A Rich progress bar on stderr, away from printed results; silent when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return _Unseen()
     from rich.console import Console
     from rich.progress import Progress
 

@@ -256,3 +256,20 @@ def test_entries_marked_for_the_doctor_without_a_note_share_one_line(diary):
         "Marked for the doctor without a note (2 entries): Tue 3 Nov 2026 09:00, pain 5; "
         "Wed 4 Nov 2026 20:00, pain 7.",
     ]
+
+
+def test_a_report_written_where_nobody_watches_does_without_the_progress_bar(hand_built, tmp_path):
+    """Where stderr is not a terminal (a script, cron) the bar is not drawn, and Rich is not even loaded for it:
+    a tenth of a second of a short command's start. The report is written all the same."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "quiet.pdf"
+    code = ("import sys; from osteotrack.cli import main\n"
+            f"sys.argv = ['osteotrack', '--db', {str(hand_built.path)!r}, 'report', '--since', '2026-11-01',"
+            f" '--until', '2026-11-10', '-o', {str(target)!r}]\n"
+            "try:\n    main()\nexcept SystemExit as done:\n    assert done.code in (0, None), done.code\n"
+            "print(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')), file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stderr.strip().splitlines()[-1] == "[]", out.stderr
+    assert target.read_bytes().startswith(b"%PDF")

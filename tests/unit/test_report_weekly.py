@@ -39,3 +39,20 @@ def test_years_of_days_are_drawn_and_told_a_week_at_a_time_and_shorter_periods_a
     short_svg = pain_chart(_trends(short, short[0].day), text="text")
     assert "Daily mean" in short_svg and "7-day mean" in short_svg
     assert "a point a week" not in _chart(_trends(short, short[0].day)).after[0]
+
+
+def test_a_paragraph_breaks_at_spaces_within_the_line_and_a_word_too_long_is_cut():
+    from fpdf import FPDF
+
+    from osteotrack.report.pdf import _lines
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    room = pdf.get_string_width("pain 4; pain 5;") + 0.01  # two items a line, not three
+    assert _lines(pdf, "pain 4; pain 5; pain 6", room) == ["pain 4; pain 5;", "pain 6"]
+    assert _lines(pdf, "one\ntwo", room) == ["one", "two"]
+    long = "x" * 200  # no space in it: cut where a line is full, nothing lost
+    cut = _lines(pdf, f"a {long}", room)
+    assert cut[0] == "a" and "".join(cut[1:]) == long
+    assert all(pdf.get_string_width(line) <= room for line in cut)
