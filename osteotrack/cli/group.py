@@ -1,8 +1,10 @@
 """The click group: ``osteotrack`` opens the app, subcommands do the rest.
 
 Subcommands that only read or write data never import Textual: each command
-module imports what it needs inside its functions. Add a command module to
-``_register()`` (one line).
+module imports what it needs inside its functions. A command module is imported
+only when one of its commands is run (``--help`` lists them all, and imports
+them all). Add a command module to ``MODULES`` (one line: its name and its
+commands' names).
 """
 
 from __future__ import annotations
@@ -50,30 +52,80 @@ def cli(ctx: click.Context, db: Path | None, profile: str | None, read_only: boo
         open_app(session)
 
 
-def _register() -> None:
-    from osteotrack.cli import (
-        backup,
-        bone,
-        breathe,
-        demo,
-        edit,
-        entries,
-        overview,
-        profiles,
-        records,
-        remind,
-        report,
-        sync,
-        transfer,
-        trends,
-        vocab,
-    )
-
-    for module in (entries, edit, records, transfer, vocab, demo, trends, report, profiles, overview, remind, backup,
-                   breathe, bone, sync):
-        for command in module.COMMANDS:
-            cli.add_command(command)
+# Each command module and the names of its commands (tests/functional/test_cli_lazy.py checks they match).
+MODULES = {
+    "entries": ("log", "list"),
+    "edit": ("entry",),
+    "records": ("checkin", "event", "question"),
+    "transfer": ("export", "import"),
+    "vocab": ("vocab",),
+    "demo": ("demo",),
+    "trends": ("trends",),
+    "report": ("report",),
+    "profiles": ("profile",),
+    "overview": ("overview",),
+    "remind": ("remind",),
+    "backup": ("backup", "restore"),
+    "breathe": ("breathe",),
+    "bone": ("treatment", "dose", "height", "falls-check", "impression", "side-effect"),
+    "sync": ("sync",),
+}
 
 
-_register()
+class LazyCommands(dict):
+    """The group's commands by name, each module imported when one of its commands is first looked up.
 
+    Names alone (``list_commands``, ``in``) need no import; a command, or all of them (``items()``,
+    ``values()``), import the modules that hold them.
+    """
+
+    def __init__(self, group: click.Group, modules: dict[str, tuple[str, ...]]) -> None:
+        super().__init__()
+        self._group = group
+        self._pending = {name: module for module, names in modules.items() for name in names}
+
+    def _load(self, name) -> None:
+        module = self._pending.get(name)
+        if module is None:
+            return
+        import importlib
+
+        for command in importlib.import_module(f"osteotrack.cli.{module}").COMMANDS:
+            self._pending.pop(command.name, None)
+            self._group.add_command(command)
+        self._pending = {n: m for n, m in self._pending.items() if m != module}
+
+    def _load_all(self) -> None:
+        while self._pending:
+            self._load(next(iter(self._pending)))
+
+    def get(self, name, default=None):
+        self._load(name)
+        return super().get(name, default)
+
+    def __getitem__(self, name):
+        self._load(name)
+        return super().__getitem__(name)
+
+    def __contains__(self, name) -> bool:
+        return name in self._pending or super().__contains__(name)
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def keys(self):
+        return [*super().keys(), *(n for n in self._pending if not dict.__contains__(self, n))]
+
+    def values(self):
+        self._load_all()
+        return super().values()
+
+    def items(self):
+        self._load_all()
+        return super().items()
+
+
+cli.commands = LazyCommands(cli, MODULES)
