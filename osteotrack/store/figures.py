@@ -127,11 +127,13 @@ class Figures(Part):
         rows, params = _months_and_days(
             "SELECT therapy, month, rated, relief_sum FROM month_therapies s",
             "SELECT therapy, substr(day, 1, 7) AS month, rated, relief_sum FROM day_therapies s", pid, since, until)
-        # A therapy's month with no rated use has no point (its sums add nothing).
+        # A therapy's month with no rated use has no point (its sums add nothing). Ordered by the month, not by
+        # ``start`` (the same order: 'YYYY-MM' strings with '-01' added), so the groups come out as they are
+        # made: no second sort of every therapy's months.
         return self._rows(
             "SELECT s.therapy AS therapy, s.month || '-01' AS start,"
             " CAST(sum(s.relief_sum) AS REAL) / sum(s.rated) AS mean_relief, sum(s.rated) AS count"
-            f" FROM ({rows}) s GROUP BY s.therapy, s.month HAVING sum(s.rated) > 0 ORDER BY s.therapy, start",
+            f" FROM ({rows}) s GROUP BY s.therapy, s.month HAVING sum(s.rated) > 0 ORDER BY s.therapy, s.month",
             params)
 
     def medication_days(self, pid: int, until: date, therapies: tuple[str, ...]) -> list[tuple]:
