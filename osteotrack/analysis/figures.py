@@ -8,7 +8,6 @@ person and a ``Period``, and reads the store's named queries (``person.figures``
 
 from __future__ import annotations
 
-from collections import deque
 from datetime import date, timedelta
 from typing import TypeVar
 
@@ -64,7 +63,7 @@ def average_daily_pain(day_means: list[float]) -> float | None:
 
 
 def day_rows(person: ProfileDiary, period: Period) -> list:
-    return person.figures.daily_pain(person.id, period.since, period.until)
+    return person.figures.daily_pain_tuples(person.id, period.since, period.until)
 
 
 def daily_pain(person: ProfileDiary, period: Period, rows: list | None = None) -> list[DayPain]:
@@ -73,17 +72,19 @@ def daily_pain(person: ProfileDiary, period: Period, rows: list | None = None) -
     # The window is summed here, afresh each day over at most 7 means: SQLite's sliding RANGE frame keeps
     # a running total, which drifted (3.0595238095238373 where the mean is 3.0595238095238095).
     out: list[DayPain] = []
-    days: deque[int] = deque()  # the window's days, as ordinals
-    means: deque[float] = deque()
+    append, parse, make = out.append, date.fromisoformat, day_pain
+    ordinals: list[int] = []  # every day so far, as ordinals; the window is from ``first`` on
+    means: list[float] = []
+    first = 0
     for text, worst, mean, least, entries, _sum in rows:
-        day = date.fromisoformat(text)
+        day = parse(text)
         ordinal = day.toordinal()
-        days.append(ordinal)
+        ordinals.append(ordinal)
         means.append(mean)
-        while days[0] <= ordinal - 7:
-            days.popleft()
-            means.popleft()
-        out.append(day_pain(day, worst, mean, least, entries, sum(means) / len(means), len(means)))
+        while ordinals[first] <= ordinal - 7:
+            first += 1
+        window = means[first:]
+        append(make(day, worst, mean, least, entries, sum(window) / len(window), len(window)))
     return out
 
 
@@ -198,23 +199,21 @@ def relief_over_time(person: ProfileDiary, period: Period, bucket: str | None = 
     return [ReliefPoint(r["therapy"], date.fromisoformat(r["start"]), r["mean_relief"], r["count"]) for r in rows]
 
 
-def _runs(days: list[date]) -> list[tuple[int, int]]:
-    """Runs of consecutive days in a sorted list of distinct days, as (first, last) ordinals."""
-    if not days:
+def _runs(ordinals: list[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive days in a sorted list of distinct days (as ordinals), as (first, last) ordinals."""
+    if not ordinals:
         return []
-    ordinals = [day.toordinal() for day in days]
     # A run ends where the next day is not the day after.
-    ends = [a for a, b in zip(ordinals, ordinals[1:]) if b != a + 1] + [ordinals[-1]]
-    starts = [ordinals[0]] + [b for a, b in zip(ordinals, ordinals[1:]) if b != a + 1]
-    return list(zip(starts, ends))
+    breaks = [(a, b) for a, b in zip(ordinals, ordinals[1:]) if b != a + 1]
+    return list(zip([ordinals[0]] + [b for _a, b in breaks], [a for a, _b in breaks] + [ordinals[-1]]))
 
 
-def _medication_stat(therapy: str, name: str, medicine: str | None, uses_by_day: dict[date, int],
+def _medication_stat(therapy: str, name: str, medicine: str | None, uses_by_day: dict[int, int],
                      period: Period) -> MedicationStat:
-    """Days used and uses in the period, and every longest run of consecutive days that reaches into it."""
-    since, until = period.since, period.until
-    inside = [u for day, u in uses_by_day.items() if since <= day <= until]
-    start = since.toordinal()
+    """Days used and uses in the period, and every longest run of consecutive days that reaches into it
+    (``uses_by_day`` by the day's ordinal, none after the period)."""
+    start = period.since.toordinal()
+    inside = [u for day, u in uses_by_day.items() if day >= start]
     runs = [(first, last) for first, last in _runs(sorted(uses_by_day)) if last >= start]
     longest = max((last - first + 1 for first, last in runs), default=0)
     return MedicationStat(
@@ -235,15 +234,16 @@ def medication_use(person: ProfileDiary, period: Period) -> MedicationUse:
     and the longest runs of consecutive days (every one as long; one that began before the period is counted from
     its first day)."""
     vocab = person.vocabulary()
-    kinds: dict[str, dict[date, int]] = {OTC: {}, PRESCRIPTION: {}}
-    medicines: dict[tuple[str, str], dict[date, int]] = {}
-    logged: dict[tuple[str, str, str], dict[date, int]] = {}  # as stored: medicines by name and dose, merged
-    days: dict[str, date] = {}
+    # Days by their ordinals: the runs are runs of consecutive numbers.
+    kinds: dict[str, dict[int, int]] = {OTC: {}, PRESCRIPTION: {}}
+    medicines: dict[tuple[str, str], dict[int, int]] = {}
+    logged: dict[tuple[str, str, str], dict[int, int]] = {}  # as stored: medicines by name and dose, merged
+    days: dict[str, int] = {}
     for therapy, medication, dose, text, uses in person.figures.medication_days(person.id, period.until,
                                                                                 (OTC, PRESCRIPTION)):
         day = days.get(text)
         if day is None:
-            day = days[text] = date.fromisoformat(text)
+            day = days[text] = date.fromisoformat(text).toordinal()
         of_kind = kinds[therapy]
         of_kind[day] = of_kind.get(day, 0) + uses
         per_day = logged.get((therapy, medication, dose))

