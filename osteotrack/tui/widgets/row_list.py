@@ -71,29 +71,23 @@ class RowList(ScrollView, can_focus=True):
 
     cursor_row: reactive[int] = reactive(0, always_update=False, init=False)
 
-    class RowHighlighted(Message):
+    class _RowMessage(Message):
+        """Something about the row at ``cursor_row`` of ``row_list``."""
+
+        def __init__(self, row_list: RowList, cursor_row: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.cursor_row = cursor_row
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    class RowHighlighted(_RowMessage):
         """The cursor came to a row (``cursor_row``)."""
 
-        def __init__(self, row_list: RowList, cursor_row: int) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.cursor_row = cursor_row
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
-
-    class RowSelected(Message):
+    class RowSelected(_RowMessage):
         """Enter (or a click) on the cursor's row."""
-
-        def __init__(self, row_list: RowList, cursor_row: int) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.cursor_row = cursor_row
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
 
     def __init__(self, headings: Sequence[Text | str], widths: Sequence[int], *, id: str | None = None) -> None:
         super().__init__(id=id)
