@@ -289,8 +289,7 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
         location = vocab.check("location", site.location)
         level = check_level(location, site.level)
         # One place once; a spine region may be given again at another vertebral level (T8 and T9).
-        if sites and any(s.location == location and (s.level is None or level is None or s.level == level)
-                         for s in sites):
+        if any(s.location == location and (s.level is None or level is None or s.level == level) for s in sites):
             if level is not None and any(s.location == location and s.level == level for s in sites):
                 raise ValidationError("where.level_twice", field="where", level=level)
             raise ValidationError("where.twice", field="where", location=location)
@@ -299,7 +298,7 @@ def validate_entry(entry: Entry, vocab: Vocabulary, now: datetime | None = None)
     therapies: list[TherapyUse] = []
     for use in entry.therapies:
         therapy = vocab.check("therapy", use.therapy)
-        if therapies and any(t.therapy == therapy for t in therapies):
+        if any(t.therapy == therapy for t in therapies):
             raise ValidationError("therapy.twice", field="therapy", therapy=therapy)
         if (use.medication or use.dose) and therapy not in MEDICATION_THERAPIES:
             raise ValidationError("medication.wrong_therapy", field="medication", therapy=therapy)

@@ -35,6 +35,13 @@ def _months_and_days(select_month: str, select_day: str, pid: int, since: date, 
              pid, (last + timedelta(days=1)).isoformat(), until.isoformat()])
 
 
+# A row a logged day from the per-day summary, read by name (``daily_pain``) or as a plain tuple.
+_DAILY_PAIN = (
+    "SELECT s.day AS day, s.pain_max AS worst, CAST(s.pain_sum AS REAL) / s.entries AS mean,"
+    " s.pain_min AS least, s.entries AS entries, s.pain_sum AS pain_sum FROM day_summary s"
+    " WHERE s.profile_id = ? AND s.day BETWEEN ? AND ? ORDER BY s.day"
+)
+
 # The tables whose records the Trends screen shows (bone care is in its figures and the report).
 _WATCHED = ("entries", "checkins", "events", "bone_treatments", "bone_doses", "heights", "falls_checks",
             "impressions", "side_effects")
@@ -49,19 +56,12 @@ class Figures(Part):
         Read from the per-day summary (``day_summary``, kept by the schema's triggers): a row a day,
         not a row an entry. The mean is the sum over the count, as SQLite's avg() of the entries gives.
         """
-        return self._rows(
-            "SELECT s.day AS day, s.pain_max AS worst, CAST(s.pain_sum AS REAL) / s.entries AS mean,"
-            " s.pain_min AS least, s.entries AS entries, s.pain_sum AS pain_sum FROM day_summary s"
-            " WHERE s.profile_id = ? AND s.day BETWEEN ? AND ? ORDER BY s.day",
-            [pid, since.isoformat(), until.isoformat()])
+        return self._rows(_DAILY_PAIN, [pid, since.isoformat(), until.isoformat()])
 
     def daily_pain_tuples(self, pid: int, since: date, until: date) -> list[tuple]:
         """``daily_pain`` as plain tuples ``(day, worst, mean, least, entries, pain_sum)``: the trends read
         21,000 of them over 60 years, and a tuple is a sixth quicker to fetch than a row read by name."""
-        return self._conn.execute(
-            "SELECT s.day, s.pain_max, CAST(s.pain_sum AS REAL) / s.entries, s.pain_min, s.entries, s.pain_sum"
-            " FROM day_summary s WHERE s.profile_id = ? AND s.day BETWEEN ? AND ? ORDER BY s.day",
-            [pid, since.isoformat(), until.isoformat()]).fetchall()
+        return self._conn.execute(_DAILY_PAIN, [pid, since.isoformat(), until.isoformat()]).fetchall()
 
     def summary_drift(self) -> list[tuple]:
         """Rows where a per-day summary and the entries themselves disagree (none, when they are kept right):

@@ -443,26 +443,17 @@ def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, count
         if not name:
             raise ValidationError("import.profile_empty", field="profile")
         pid = diary._profiles.find_or_add(name, p["created"])
-        # Ids are unique within a file (checked): the entries are looked up, and the new ones go in, at once.
-        owner = owners(diary, "entry", [record.id for record, *_ in p["entries"]])
-        for record, *_ in p["entries"]:
-            if owner.get(record.id, pid) != pid:
-                raise ValidationError("import.other_profile", field="file", id=record.id)
-        entries = [(record, created, updated) for record, created, updated, _ in p["entries"]
-                   if record.id not in owner]
-        counts["skipped"] += len(p["entries"]) - len(entries)
-        diary._entries.insert_stamped(entries, pid)
-        counts["entries"] += len(entries)
-        # Check-ins and events likewise: looked up at once, the new ones put in with one statement.
+        # Ids are unique within a file (checked): each kind's records are looked up, the new ones put in, at once.
         days = checkin_days(diary, pid)  # one check-in a day: the diary's own one wins
-        for key, kind, part in (("checkins", "check-in", diary._checkins), ("events", "event", diary._events)):
+        for key, kind, part in (("entries", "entry", diary._entries), ("checkins", "check-in", diary._checkins),
+                                ("events", "event", diary._events)):
             owner = owners(diary, kind, [record.id for record, *_ in p[key]])
             new = []
             for record, created, updated, _ in p[key]:
                 if record.id in owner:
                     if owner[record.id] != pid:
                         raise ValidationError("import.other_profile", field="file", id=record.id)
-                elif key == "events" or record.day.isoformat() not in days:
+                elif key != "checkins" or record.day.isoformat() not in days:
                     new.append((record, created, updated))
                     if key == "checkins":
                         days.add(record.day.isoformat())
