@@ -95,10 +95,11 @@ def _diary_from_export(data: bytes, target: Path, path: Path) -> Diary:
     from osteotrack.store.transfer import document_from_bytes, import_parsed, parse_document
 
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ValidationError("sync.not_a_diary", field="file", path=path) from None
-    document = document_from_bytes(data, path)  # within import's limits: depth, long numbers, infinity
+        document = document_from_bytes(data, path)  # within import's limits: depth, long numbers, infinity
+    except ValidationError as error:
+        if error.code == "import.not_text":  # not even text: not a JSON export, nor anything sync reads
+            raise ValidationError("sync.not_a_diary", field="file", path=path) from None
+        raise
     parsed = parse_document(document)  # a malformed file is refused before the copy is made
     diary = Diary.open(target)
     try:
