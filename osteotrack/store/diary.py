@@ -12,12 +12,10 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
+from functools import cached_property
 
 from osteotrack.domain.errors import DiaryError
-from osteotrack.domain.validate import Vocabulary
-from osteotrack.domain.vocabulary import Term
 from osteotrack.store import schema
-from osteotrack.store.checkins import CheckIns
 from osteotrack.store.connection import (
     BUSY_TIMEOUT_MS,
     applied_steps,
@@ -27,20 +25,24 @@ from osteotrack.store.connection import (
     connect,
     explain,
 )
-from osteotrack.store.entries import Entries
-from osteotrack.store.events import Events
 from osteotrack.store.profile_diary import ProfileDiary
-from osteotrack.store.profiles import Profile, Profiles
-from osteotrack.store.questions import Questions
-from osteotrack.store.vocabulary import Terms
 
 TYPE_CHECKING = False  # typing is for the type checker only: the quick log path does not load it
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from osteotrack.domain.validate import Vocabulary
+    from osteotrack.domain.vocabulary import Term
     from osteotrack.store.bone_care import BoneCare
+    from osteotrack.store.checkins import CheckIns
+    from osteotrack.store.entries import Entries
+    from osteotrack.store.events import Events
     from osteotrack.store.figures import Figures
+    from osteotrack.store.profiles import Profile, Profiles
+    from osteotrack.store.questions import Questions
     from osteotrack.store.sessions import Sessions
+    from osteotrack.store.vocabulary import Terms
+
 
 class Diary:
     """One diary file. Use ``Diary.open(path)``; close it with ``close()`` or ``with``."""
@@ -51,42 +53,65 @@ class Diary:
         self.read_only = read_only
         self.locked_folder: str | None = None  # the folder we cannot write, when that made it read-only
         self._db: Database | None = None
-        self._profiles = Profiles(self)
-        self._terms = Terms(self)
-        self._entries = Entries(self)
-        self._checkins = CheckIns(self)
-        self._events = Events(self)
-        self._questions = Questions(self)
-        self._sessions_part: Sessions | None = None  # made on first use, like the figures and the bone-care
-        self._figures_part: Figures | None = None  # parts: a quick log never imports them
-        self._bone_parts: BoneCare | None = None  # made on first use (``_bone``): a quick log never imports them
 
-    @property
+    # Each record kind's part, made the first time it is used: a quick log imports only the three it needs.
+
+    @cached_property
+    def _profiles(self) -> Profiles:
+        from osteotrack.store.profiles import Profiles
+
+        return Profiles(self)
+
+    @cached_property
+    def _terms(self) -> Terms:
+        from osteotrack.store.vocabulary import Terms
+
+        return Terms(self)
+
+    @cached_property
+    def _entries(self) -> Entries:
+        from osteotrack.store.entries import Entries
+
+        return Entries(self)
+
+    @cached_property
+    def _checkins(self) -> CheckIns:
+        from osteotrack.store.checkins import CheckIns
+
+        return CheckIns(self)
+
+    @cached_property
+    def _events(self) -> Events:
+        from osteotrack.store.events import Events
+
+        return Events(self)
+
+    @cached_property
+    def _questions(self) -> Questions:
+        from osteotrack.store.questions import Questions
+
+        return Questions(self)
+
+    @cached_property
     def _sessions(self) -> Sessions:
         """The self-care sessions part."""
-        if self._sessions_part is None:
-            from osteotrack.store.sessions import Sessions
+        from osteotrack.store.sessions import Sessions
 
-            self._sessions_part = Sessions(self)
-        return self._sessions_part
+        return Sessions(self)
 
-    @property
+    @cached_property
     def _figures(self) -> Figures:
         """The named queries behind the trend figures."""
-        if self._figures_part is None:
-            from osteotrack.store.figures import Figures
+        from osteotrack.store.figures import Figures
 
-            self._figures_part = Figures(self)
-        return self._figures_part
+        return Figures(self)
 
-    @property
-    def _bone(self):
+    @cached_property
+    def _bone(self) -> BoneCare:
         """The bone-care parts (treatments, doses, heights, falls checks, impressions, side effects)."""
-        if self._bone_parts is None:
-            from osteotrack.store.bone_care import BoneCare
+        from osteotrack.store.bone_care import BoneCare
 
-            self._bone_parts = BoneCare(self)
-        return self._bone_parts
+        return BoneCare(self)
 
     @property
     def path(self):
@@ -125,9 +150,12 @@ class Diary:
             from osteotrack.store.leftovers import clean_leftovers
 
             clean_leftovers(folder)
-        if not fresh and not read_only:
+        if not fresh and not read_only and _wal_holds_pages(path):
             # Recognise the file through a read-only connection first: the last read-write
-            # connection to close checkpoints the WAL, which would rewrite a newer or foreign file.
+            # connection to close checkpoints the WAL, which would fold its pages into a newer or
+            # foreign file. With no pages waiting there is nothing to fold, and the read-write
+            # connection recognises the file itself before anything writes (one connection less
+            # for every quick log).
             peek = connect(path, read_only=True)
             try:
                 applied = applied_steps(peek, path)
@@ -356,6 +384,14 @@ def _readable(conn: sqlite3.Connection, path: str) -> sqlite3.Connection:
     except sqlite3.OperationalError:
         conn.close()
     return connect(path, read_only=True, immutable=True)
+
+
+def _wal_holds_pages(path: str) -> bool:
+    """Whether the diary's write-ahead log holds pages not yet in the file (a writer still open, or killed)."""
+    try:
+        return os.stat(f"{path}-wal").st_size > 0
+    except OSError:
+        return False
 
 
 def _steps_in(path) -> list[str] | None:
