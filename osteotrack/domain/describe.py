@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from osteotrack.domain import dates, numbers
-from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
+from osteotrack.domain.records import Entry, Site, TherapyUse
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.domain.vocabulary import DXA_SITES, EVENT_KINDS, PROCEDURES, pain_band, shown
 from osteotrack.i18n import N_, _, language, ngettext, pgettext
+
+TYPE_CHECKING = False  # the quick log path defines only the records it makes
+if TYPE_CHECKING:
+    from osteotrack.domain.records import CheckIn, Event, Question
 
 # How much of a note (or a question, an event's note) a report or a table shows; the diary keeps it all.
 REPORT_TEXT_CHARS = 600

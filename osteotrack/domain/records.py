@@ -1,4 +1,4 @@
-"""The records a diary holds, as plain dataclasses.
+"""The records a diary holds, as plain dataclasses (the check-in, events and questions in ``more_records``).
 
 Times are timezone-aware datetimes: the store keeps them in UTC together with
 the offset they were entered in, and gives them back in that offset.
@@ -8,6 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from osteotrack.domain.more_records import CheckIn as CheckIn
+    from osteotrack.domain.more_records import Event as Event
+    from osteotrack.domain.more_records import Question as Question
+
+_MORE = ("CheckIn", "Event", "Question")  # defined in more_records, handed out here on first use
 
 
 @dataclass
@@ -45,65 +53,6 @@ class Entry:
     id: str | None = None
 
 
-@dataclass
-class CheckIn:
-    """The optional check-in: the three PEG items (asked at most weekly, about the past week), and sleep and
-    mood (asked daily), each 0–10.
-
-    ``peg_week`` is True when the PEG items were asked about the past 7 days, as the PEG is validated; check-ins
-    stored before that asked them about the day itself (False) and are shown, and exported, for what they were.
-    """
-
-    day: date
-    peg_pain: int | None = None
-    peg_enjoyment: int | None = None
-    peg_activity: int | None = None
-    sleep: int | None = None  # sleep quality, 0 very poor … 10 very good
-    mood: int | None = None  # 0 very low … 10 very good
-    note: str = ""
-    id: str | None = None
-    peg_week: bool = False
-
-    @property
-    def has_peg(self) -> bool:
-        """Whether any of the three PEG items is answered."""
-        return any(i is not None for i in (self.peg_pain, self.peg_enjoyment, self.peg_activity))
-
-    @property
-    def peg_score(self) -> float | None:
-        """The PEG score: the mean of its three items, when all three are given."""
-        items = (self.peg_pain, self.peg_enjoyment, self.peg_activity)
-        if any(i is None for i in items):
-            return None
-        return sum(items) / 3  # type: ignore[arg-type]
-
-
-@dataclass
-class Event:
-    """A fall, fracture, procedure, imaging, DXA result or appointment."""
-
-    kind: str
-    at: datetime
-    site: str | None = None  # a location slug (fracture site)
-    level: str | None = None  # vertebral level, e.g. T8
-    procedure: str | None = None  # vertebroplasty / kyphoplasty / other
-    t_score: float | None = None
-    dxa_site: str | None = None
-    note: str = ""
-    id: str | None = None
-
-
-@dataclass
-class Question:
-    """A question for the doctor, open until asked or answered."""
-
-    text: str
-    created: datetime
-    status: str = "open"
-    answer: str = ""
-    id: str | None = None
-
-
 def record_dict(record) -> dict:
     """A record as plain data (dates and datetimes as ISO text) for JSON and tables.
 
@@ -126,3 +75,11 @@ def _plain(value):
     if hasattr(value, "__dataclass_fields__"):
         return record_dict(value)
     return value
+
+
+def __getattr__(name: str):
+    if name in _MORE:
+        from osteotrack.domain import more_records
+
+        return getattr(more_records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

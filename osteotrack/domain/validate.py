@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from osteotrack.domain.errors import ValidationError
-from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
+from osteotrack.domain.records import Entry, Site, TherapyUse
 from osteotrack.domain.vocabulary import (
     ALL_LEVELS,
     DXA_SITES,
@@ -26,6 +26,10 @@ from osteotrack.domain.vocabulary import (
     region_for_level,
 )
 from osteotrack.domain.when import EARLIEST, check_not_future, now_local
+
+TYPE_CHECKING = False  # the quick log path defines only the records it makes
+if TYPE_CHECKING:
+    from osteotrack.domain.records import CheckIn, Event, Question
 
 # The field of an entry that names terms of each vocabulary kind.
 KIND_FIELDS = {"location": "where", "quality": "quality", "trigger": "trigger", "therapy": "therapy"}

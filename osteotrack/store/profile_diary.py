@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from osteotrack.domain.errors import ValidationError
-from osteotrack.domain.records import CheckIn, Entry, Event, Question
+from osteotrack.domain.records import Entry
 from osteotrack.domain.validate import Vocabulary
 from osteotrack.store.entries import entry_key
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from osteotrack.domain.bone import Dose, FallsCheck, Height, HeightLoss, Impression, SideEffect, Treatment
+    from osteotrack.domain.records import CheckIn, Event, Question
     from osteotrack.domain.selfcare import SelfCareSession
     from osteotrack.store.diary import Diary
     from osteotrack.store.figures import Figures

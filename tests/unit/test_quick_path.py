@@ -53,8 +53,8 @@ def test_everything_else_goes_to_click(argv):
 def test_the_quick_path_does_not_import_click_nor_babel(db_path, lang, extra):
     # A log in another language pays for its catalog and nothing else: no Babel, not even gettext's reader. Nor does
     # it load inspect (with ast, dis, tokenize), which dataclasses imports for docstring-less classes only, nor typing
-    # (4 ms; a `from typing import Any` for an annotation had crept back in), nor the store's parts for check-ins,
-    # events and questions, which a log does not touch.
+    # (4 ms; a `from typing import Any` for an annotation had crept back in), nor the records a log does not make
+    # (check-ins, events, questions) or the store's parts for them.
     from osteotrack.store import Diary
 
     Diary.open(db_path).close()  # building a new diary needs sqlite-utils; logging into one does not
@@ -62,7 +62,8 @@ def test_the_quick_path_does_not_import_click_nor_babel(db_path, lang, extra):
             f"sys.argv = ['osteotrack', '--db', {str(db_path)!r}, 'log', '--pain', '4', *{extra!r}]\n"
             "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
             "print(sorted(m for m in ('click', 'click_default_group', 'textual', 'rich', 'sqlite_utils', 'pyrage', "
-            "'platformdirs', 'babel', 'gettext', 'ast', 'dis', 'tokenize', 'typing', 'osteotrack.store.checkins', "
+            "'platformdirs', 'babel', 'gettext', 'ast', 'dis', 'tokenize', 'typing', 'osteotrack.domain.more_records', "
+            "'osteotrack.store.checkins', "
             "'osteotrack.store.events', 'osteotrack.store.questions') if m in sys.modules), "
             "file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
