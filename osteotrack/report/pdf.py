@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timezone
 from pathlib import Path
 
+from fpdf import FPDF
+
 from osteotrack.i18n import _
 from osteotrack.report.charts import CHARTS
 from osteotrack.report.model import Report, Section, Table
@@ -53,35 +55,52 @@ def _font_dir() -> Path:
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
-def _document(report: Report, paper: str, sizes: Sizes):
-    from fpdf import FPDF
+class Document(FPDF):
+    """A report's pages, set in ``sizes``: the report's footer on each, and every text measured once."""
 
-    class Document(FPDF):
-        sizes: Sizes = REGULAR  # the type sizes this document is set in
+    def __init__(self, report: Report | None = None, sizes: Sizes = REGULAR, **page) -> None:
+        super().__init__(**page)
+        self.report = report  # None: pages without a footer
+        self.sizes = sizes
+        self.measured: dict[tuple[str, float, str], float] = {}  # text_width's memory
 
-        def footer(self) -> None:
-            self.set_y(-11)
-            self.set_font(FONT, size=sizes.small)
-            self.set_text_color(60)
-            # "{nb}" is fpdf2's alias for the number of pages, filled in when the document is written.
-            page = f"{report.profile} · " + _("page {page} of {pages}").format(page=self.page_no(), pages="{nb}")
-            line = 5 if sizes is LARGE else 4
-            if sizes is not LARGE and self.get_string_width(f"{report.footer}    {page}") <= self.epw:
-                self.cell(0, line, report.footer, align="L")
-                self.set_x(self.l_margin)
-                self.cell(0, line, page, align="R")
-            else:  # the footer on lines of its own (large print; a long language), the page under it
-                lines = self.multi_cell(0, line, report.footer, dry_run=True, output="LINES")
-                assert isinstance(lines, list)
-                self.set_y(-((5 if sizes is LARGE else 7) + line * (len(lines) + 1)))
-                self.multi_cell(0, line, report.footer, align="L", new_x="LMARGIN", new_y="NEXT")
-                self.cell(0, line, page, align="R")
-            self.set_text_color(0)
+    def text_width(self, text: str) -> float:
+        """``get_string_width`` remembered per style and size (one family): words and cells repeat, and
+        fpdf2 copies its graphics state and runs the bidirectional algorithm on every call (a tenth of
+        the PDF's time for ten years)."""
+        key = (self.font_style, self.font_size_pt, text)
+        width = self.measured.get(key)
+        if width is None:
+            width = self.measured[key] = self.get_string_width(text)
+        return width
 
-    pdf = Document(format=PAPERS[paper], unit="mm")
+    def footer(self) -> None:
+        report, sizes = self.report, self.sizes
+        if report is None:
+            return
+        self.set_y(-11)
+        self.set_font(FONT, size=sizes.small)
+        self.set_text_color(60)
+        # "{nb}" is fpdf2's alias for the number of pages, filled in when the document is written.
+        page = f"{report.profile} · " + _("page {page} of {pages}").format(page=self.page_no(), pages="{nb}")
+        line = 5 if sizes is LARGE else 4
+        if sizes is not LARGE and self.get_string_width(f"{report.footer}    {page}") <= self.epw:
+            self.cell(0, line, report.footer, align="L")
+            self.set_x(self.l_margin)
+            self.cell(0, line, page, align="R")
+        else:  # the footer on lines of its own (large print; a long language), the page under it
+            lines = self.multi_cell(0, line, report.footer, dry_run=True, output="LINES")
+            assert isinstance(lines, list)
+            self.set_y(-((5 if sizes is LARGE else 7) + line * (len(lines) + 1)))
+            self.multi_cell(0, line, report.footer, align="L", new_x="LMARGIN", new_y="NEXT")
+            self.cell(0, line, page, align="R")
+        self.set_text_color(0)
+
+
+def _document(report: Report, paper: str, sizes: Sizes) -> Document:
+    pdf = Document(report, sizes, format=PAPERS[paper], unit="mm")
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=16 if sizes is REGULAR else 20)
-    pdf.sizes = sizes
     pdf.set_title(f"{report.heading}, {report.period_text}")
     pdf.set_creator(f"osteotrack {report.version}")
     # The report's own date, not the clock's: the same diary and day give the same file.
@@ -172,22 +191,22 @@ def _line(pdf, text: str, height: float, width: float) -> None:
 def _lines(pdf, text: str, room: float) -> list[str]:
     """``text`` broken at spaces into lines within ``room`` (mm) in the font in force, each word measured once;
     a word wider than a line is cut where the line ends."""
-    space = pdf.get_string_width(" ")
+    space = pdf.text_width(" ")
     lines = []
     for paragraph in text.split("\n"):
         line: list[str] = []
         used = 0.0
         for word in paragraph.split(" "):
-            wide = pdf.get_string_width(word)
+            wide = pdf.text_width(word)
             while wide > room:  # no space to break at: as many letters as fit (at least one), found by halving
                 fits, over = 1, len(word)
                 while over - fits > 1:
                     middle = (fits + over) // 2
-                    fits, over = (middle, over) if pdf.get_string_width(word[:middle]) <= room else (fits, middle)
+                    fits, over = (middle, over) if pdf.text_width(word[:middle]) <= room else (fits, middle)
                 lines.extend([" ".join(line)] if line else [])
                 lines.append(word[:fits])
                 line, used, word = [], 0.0, word[fits:]
-                wide = pdf.get_string_width(word)
+                wide = pdf.text_width(word)
             if line and used + space + wide > room:
                 lines.append(" ".join(line))
                 line, used = [], 0.0
@@ -220,12 +239,12 @@ def _widths(pdf, table: Table) -> list[float]:
     pad = 2 * pdf.c_margin + 0.5
     for column, header in enumerate(table.header):
         pdf.set_font(FONT, "B", sizes.body - 0.5)
-        longest = max((pdf.get_string_width(word) for word in header.split()), default=0.0)
+        longest = max((pdf.text_width(word) for word in header.split()), default=0.0)
         pdf.set_font(FONT, size=sizes.body)
         whole = longest
         for row in table.rows:
-            longest = max([longest, *(pdf.get_string_width(word) for word in row[column].split())])
-            whole = max(whole, pdf.get_string_width(row[column]))
+            longest = max([longest, *(pdf.text_width(word) for word in row[column].split())])
+            whole = max(whole, pdf.text_width(row[column]))
         least.append(min(longest + pad, pdf.epw / 2))
         natural.append(max(least[-1], min(whole + pad, pdf.epw / 2)))
     widths = [max(w, m) for w, m in zip(wanted, least)]
@@ -247,7 +266,7 @@ def _row(pdf, cells: list[str], widths: list[float], align: list[str], bold: boo
     """One table row with a rule under it; long cells wrap; a row that does not fit starts a page under ``header``."""
     sizes: Sizes = pdf.sizes
     pdf.set_font(FONT, "B" if bold else "", sizes.body - 0.5 if bold else sizes.body)
-    lines = [1 if pdf.get_string_width(text) <= w - 2 * pdf.c_margin else
+    lines = [1 if pdf.text_width(text) <= w - 2 * pdf.c_margin else
              len(pdf.multi_cell(w, sizes.line, text, dry_run=True, output="LINES"))
              for text, w in zip(cells, widths)]
     height = max(lines) * sizes.line + 2 * sizes.pad

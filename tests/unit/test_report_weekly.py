@@ -42,11 +42,9 @@ def test_years_of_days_are_drawn_and_told_a_week_at_a_time_and_shorter_periods_a
 
 
 def test_a_paragraph_breaks_at_spaces_within_the_line_and_a_word_too_long_is_cut():
-    from fpdf import FPDF
+    from osteotrack.report.pdf import Document, _lines
 
-    from osteotrack.report.pdf import _lines
-
-    pdf = FPDF()
+    pdf = Document()  # no report: pages without a footer
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)
     room = pdf.get_string_width("pain 4; pain 5;") + 0.01  # two items a line, not three
