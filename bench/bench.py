@@ -68,9 +68,16 @@ class Context:
     env: dict = field(default_factory=dict)
     quick: bool = False
 
+    @property
+    def command(self) -> list[str]:
+        """``osteotrack`` as a user types it: the console script the install made beside this Python
+        (``python -m osteotrack``, which also loads ``runpy``, only where there is none)."""
+        script = Path(self.python).with_name("osteotrack")
+        return [str(script)] if script.exists() else [self.python, "-m", "osteotrack"]
+
     def run(self, *args: str, env: dict | None = None, db: Path | None = None) -> float:
-        """Seconds taken by ``python -m osteotrack --db DIARY ARGS`` as a whole process."""
-        command = [self.python, "-m", "osteotrack", "--db", str(db or self.diary), *args]
+        """Seconds taken by ``osteotrack --db DIARY ARGS`` as a whole process."""
+        command = [*self.command, "--db", str(db or self.diary), *args]
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True, env={**self.env, **(env or {})}, cwd=OUT)
         return time.perf_counter() - start

@@ -14,7 +14,7 @@ from osteotrack.store.part import Part
 ACTIVE = "active_profile"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: a diary has a few profiles, and slots cost every log a class rebuilt
 class Profile:
     """A person whose diary this is, as stored."""
 
