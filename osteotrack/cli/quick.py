@@ -109,8 +109,7 @@ def run(argv: list[str]) -> int | None:
     if values is None:
         return open_app(argv)
     # A log is one short process that makes few objects: the cycle collector, run again and again by the
-    # imports' allocations, would find nothing to free (a fortieth of the log's work), and its rounds as the
-    # interpreter exits would walk every module's objects once more (frozen below: another sixteenth).
+    # imports' allocations, would find nothing to free (a fortieth of the log's work).
     gc.disable()
     from osteotrack import i18n
 
@@ -132,9 +131,7 @@ def run(argv: list[str]) -> int | None:
             profile = values.pop("profile")
             sys.stdout.write(log_entry(diary.profile(profile or diary.active_profile()), **values) + "\n")
 
-    status = _said(path, log)
-    gc.freeze()
-    return status
+    return _said(path, log)
 
 
 def _said(path, action) -> int:
