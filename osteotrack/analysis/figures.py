@@ -9,15 +9,16 @@ person and a ``Period``, and reads the store's named queries (``person.figures``
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from datetime import date, timedelta
 from itertools import compress
-from operator import sub
-from typing import TypeVar
+from operator import sub, truediv
+from typing import NamedTuple, TypeVar
 
 from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.results import (
     Change,
-    DayPain,
+    DailyPain,
     EventMark,
     LocationStat,
     MedicationRun,
@@ -28,7 +29,6 @@ from osteotrack.analysis.results import (
     ReliefPoint,
     TherapyStat,
     TriggerStat,
-    day_pain,
 )
 from osteotrack.domain import numbers
 from osteotrack.domain.describe import in_a_list
@@ -60,43 +60,41 @@ MEAN_PAIN_DEFINITION = N_("Average daily pain is the mean of each logged day's m
 PAIN_FALL_BANDS = (30, 50)
 
 
-def average_daily_pain(day_means: list[float]) -> float | None:
+def average_daily_pain(day_means: Sequence[float]) -> float | None:
     """The mean of the daily means (see ``MEAN_PAIN_DEFINITION``); None without a logged day."""
     return sum(day_means) / len(day_means) if day_means else None
 
 
-def day_rows(person: ProfileDiary, period: Period) -> list:
-    return person.figures.daily_pain_tuples(person.id, period.since, period.until)
+class DayRows(NamedTuple):
+    """A period's logged days from the store's per-day summary, as columns: each day (ISO text), its worst pain,
+    mean pain, least pain, entries and their sum of pain."""
+
+    days: Sequence[str]
+    worst: Sequence[int]
+    means: Sequence[float]
+    least: Sequence[int]
+    entries: Sequence[int]
+    sums: Sequence[int]
 
 
-def daily_pain(person: ProfileDiary, period: Period, rows: list | None = None) -> list[DayPain]:
+def day_rows(person: ProfileDiary, period: Period) -> DayRows:
+    days, worst, least, entries, sums = person.figures.daily_pain_columns(person.id, period.since, period.until)
+    # A day's mean is its sum over its count, divided as SQLite's avg() divides: two doubles, the same quotient.
+    return DayRows(days, worst, list(map(truediv, sums, entries)), least, entries, sums)
+
+
+def daily_pain(person: ProfileDiary, period: Period, rows: DayRows | None = None) -> DailyPain:
     """Worst, mean and least pain and the entry count of each logged day, with the 7-day rolling mean."""
     rows = day_rows(person, period) if rows is None else rows
-    # The window is summed here, afresh each day over at most 7 means: SQLite's sliding RANGE frame keeps
-    # a running total, which drifted (3.0595238095238373 where the mean is 3.0595238095238095).
-    out: list[DayPain] = []
-    append, parse, make = out.append, date.fromisoformat, day_pain
-    ordinals: list[int] = []  # every day so far, as ordinals; the window is from ``first`` on
-    means: list[float] = []
-    first = 0
-    for text, worst, mean, least, entries, _sum in rows:
-        day = parse(text)
-        ordinal = day.toordinal()
-        ordinals.append(ordinal)
-        means.append(mean)
-        while ordinals[first] <= ordinal - 7:
-            first += 1
-        window = means[first:]
-        append(make(day, worst, mean, least, entries, sum(window) / len(window), len(window)))
-    return out
+    return DailyPain(rows.days, rows.worst, rows.means, rows.least, rows.entries)
 
 
-def summary_of(rows: list, period: Period) -> PainSummary:
+def summary_of(rows: DayRows, period: Period) -> PainSummary:
     """The period's pain from its per-day rows: average daily pain, worst, least, entries, days logged."""
-    if not rows:
+    if not rows.days:
         return PainSummary(None, None, None, 0, 0, period.days)
-    _days, worst, means, least, entries, _sums = zip(*rows)
-    return PainSummary(average_daily_pain(list(means)), max(worst), min(least), sum(entries), len(rows), period.days)
+    return PainSummary(average_daily_pain(rows.means), max(rows.worst), min(rows.least), sum(rows.entries),
+                       len(rows.days), period.days)
 
 
 def pain_summary(person: ProfileDiary, period: Period) -> PainSummary:
@@ -163,14 +161,13 @@ def locations(person: ProfileDiary, period: Period, days_logged: int | None = No
             for r in rows]
 
 
-def triggers(person: ProfileDiary, period: Period, rows: list | None = None) -> list[TriggerStat]:
+def triggers(person: ProfileDiary, period: Period, rows: DayRows | None = None) -> list[TriggerStat]:
     """Per trigger: entries listing it and their mean pain, against all other entries in range; most often first.
 
     (A comparison of entries, not days: an entry lists its activities.)
     """
     rows = day_rows(person, period) if rows is None else rows
-    _days, _worst, _means, _least, counts, sums = zip(*rows) if rows else ((),) * 6
-    entries, pain_sum = sum(counts), sum(sums)
+    entries, pain_sum = sum(rows.entries), sum(rows.sums)
     vocab = person.vocabulary()
     out = []
     for r in person.figures.triggers(person.id, period.since, period.until):
