@@ -29,6 +29,8 @@ from osteotrack.analysis.results import (
     ReliefPoint,
     TherapyStat,
     TriggerStat,
+    peg_week,
+    relief_point,
 )
 from osteotrack.domain import numbers
 from osteotrack.domain.describe import in_a_list
@@ -196,7 +198,8 @@ def relief_bucket(period: Period) -> str:
 def relief_over_time(person: ProfileDiary, period: Period, bucket: str | None = None) -> list[ReliefPoint]:
     """Mean relief of each therapy per week (from Monday) or per calendar month, rated uses only."""
     rows = person.figures.relief(person.id, period.since, period.until, bucket or relief_bucket(period))
-    return [ReliefPoint(r["therapy"], date.fromisoformat(r["start"]), r["mean_relief"], r["count"]) for r in rows]
+    parse = date.fromisoformat
+    return [relief_point(r["therapy"], parse(r["start"]), r["mean_relief"], r["count"]) for r in rows]
 
 
 def _days_and_uses(days: str, uses: str) -> tuple[list[int], list[int]]:
@@ -285,13 +288,13 @@ def medication_use(person: ProfileDiary, period: Period) -> MedicationUse:
 
 
 def peg_weeks(person: ProfileDiary, period: Period) -> list[PegWeek]:
-    """The PEG score per ISO week, from check-ins with all three items."""
+    """The PEG per ISO week, from check-ins with all three items."""
     out = []
-    for r in person.figures.peg_weeks(person.id, period.since, period.until):
-        start = date.fromisoformat(r["start"])
-        year, week, _ = start.isocalendar()
-        out.append(PegWeek(f"{year}-W{week:02d}", start, r["score"], r["pain"], r["enjoyment"], r["activity"],
-                           r["count"], r["daily"]))
+    for start, score, pain, enjoyment, activity, count, daily in person.figures.peg_weeks(person.id, period.since,
+                                                                                         period.until):
+        monday = date.fromisoformat(start)
+        year, week, _ = monday.isocalendar()
+        out.append(peg_week(f"{year}-W{week:02d}", monday, score, pain, enjoyment, activity, count, daily))
     return out
 
 

@@ -160,19 +160,35 @@ class Figures(Part):
             " AND s.day <= ? GROUP BY s.therapy, s.medication, s.dose ORDER BY s.therapy, s.medication, s.dose",
             [pid, *therapies, until.isoformat()]).fetchall()
 
-    def peg_weeks(self, pid: int, since: date, until: date) -> list[sqlite3.Row]:
-        """Per ISO week of complete PEG answers: ``start`` (Monday), ``score``, ``pain``, ``enjoyment``,
-        ``activity`` (means), ``count`` and ``daily`` (of them, check-ins that asked about the day, before the
-        weekly PEG)."""
-        return self._rows(
-            f"SELECT {MONDAY.format(day='c.day')} AS start,"
-            " avg((c.peg_pain + c.peg_enjoyment + c.peg_activity) / 3.0) AS score,"
-            " avg(c.peg_pain) AS pain, avg(c.peg_enjoyment) AS enjoyment, avg(c.peg_activity) AS activity,"
-            " count(*) AS count, sum(1 - c.peg_week) AS daily"
-            " FROM checkins c WHERE c.profile_id = ? AND c.day BETWEEN ? AND ?"
-            " AND c.peg_pain IS NOT NULL AND c.peg_enjoyment IS NOT NULL AND c.peg_activity IS NOT NULL"
-            " GROUP BY start ORDER BY start",
-            [pid, since.isoformat(), until.isoformat()])
+    def peg_weeks(self, pid: int, since: date, until: date) -> list[tuple]:
+        """Per ISO week of complete PEG answers, oldest first: ``(start, score, pain, enjoyment, activity, count,
+        daily)``: its Monday, the means of the check-ins' PEG scores and of each item, how many check-ins, and of
+        them those that asked about the day, before the weekly PEG.
+
+        The weeks wholly inside the period are read from their summary (``week_peg``), a row a week; the days
+        of a week cut by the period's start or end from the check-ins themselves. A score is the sum of the
+        items over three times the check-ins: the mean of each check-in's score, without rounding each third.
+        """
+        first = since + timedelta(days=-since.weekday() % 7)  # the first Monday in the period
+        last = until - timedelta(days=(until.weekday() + 1) % 7)  # the last Sunday in it
+        complete = "c.peg_pain IS NOT NULL AND c.peg_enjoyment IS NOT NULL AND c.peg_activity IS NOT NULL"
+        days = (f"SELECT {MONDAY.format(day='c.day')} AS week, count(*) AS checkins, sum(1 - c.peg_week) AS daily,"
+                " sum(c.peg_pain) AS pain_sum, sum(c.peg_enjoyment) AS enjoyment_sum,"
+                " sum(c.peg_activity) AS activity_sum FROM checkins c"
+                f" WHERE c.profile_id = ? AND c.day BETWEEN ? AND ? AND {complete} GROUP BY week")
+        if first > last:  # no whole week inside: every check-in is read
+            rows, params = days, [pid, since.isoformat(), until.isoformat()]
+        else:
+            rows = (f"SELECT week, checkins, daily, pain_sum, enjoyment_sum, activity_sum FROM week_peg"
+                    f" WHERE profile_id = ? AND week BETWEEN ? AND ? UNION ALL {days} UNION ALL {days}")
+            params = [pid, first.isoformat(), (last - timedelta(days=6)).isoformat(),
+                      pid, since.isoformat(), (first - timedelta(days=1)).isoformat(),
+                      pid, (last + timedelta(days=1)).isoformat(), until.isoformat()]
+        return self._conn.execute(
+            "SELECT week, (pain_sum + enjoyment_sum + activity_sum) / (3.0 * checkins),"
+            " CAST(pain_sum AS REAL) / checkins, CAST(enjoyment_sum AS REAL) / checkins,"
+            f" CAST(activity_sum AS REAL) / checkins, checkins, daily FROM ({rows}) ORDER BY week",
+            params).fetchall()
 
     def event_marks(self, pid: int, since: date, until: date,
                     kinds: tuple[str, ...] | None = None) -> list[sqlite3.Row]:
