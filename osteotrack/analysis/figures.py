@@ -8,13 +8,17 @@ person and a ``Period``, and reads the store's named queries (``person.figures``
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TypeVar
+from itertools import compress
+from operator import sub, truediv
+from typing import NamedTuple, TypeVar
 
 from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.results import (
     Change,
-    DayPain,
+    DailyPain,
     EventMark,
     LocationStat,
     MedicationRun,
@@ -25,7 +29,8 @@ from osteotrack.analysis.results import (
     ReliefPoint,
     TherapyStat,
     TriggerStat,
-    day_pain,
+    peg_week,
+    relief_point,
 )
 from osteotrack.domain import numbers
 from osteotrack.domain.describe import in_a_list
@@ -57,43 +62,41 @@ MEAN_PAIN_DEFINITION = N_("Average daily pain is the mean of each logged day's m
 PAIN_FALL_BANDS = (30, 50)
 
 
-def average_daily_pain(day_means: list[float]) -> float | None:
+def average_daily_pain(day_means: Sequence[float]) -> float | None:
     """The mean of the daily means (see ``MEAN_PAIN_DEFINITION``); None without a logged day."""
     return sum(day_means) / len(day_means) if day_means else None
 
 
-def day_rows(person: ProfileDiary, period: Period) -> list:
-    return person.figures.daily_pain_tuples(person.id, period.since, period.until)
+class DayRows(NamedTuple):
+    """A period's logged days from the store's per-day summary, as columns: each day (ISO text), its worst pain,
+    mean pain, least pain, entries and their sum of pain."""
+
+    days: Sequence[str]
+    worst: Sequence[int]
+    means: Sequence[float]
+    least: Sequence[int]
+    entries: Sequence[int]
+    sums: Sequence[int]
 
 
-def daily_pain(person: ProfileDiary, period: Period, rows: list | None = None) -> list[DayPain]:
+def day_rows(person: ProfileDiary, period: Period) -> DayRows:
+    days, worst, least, entries, sums = person.figures.daily_pain_columns(person.id, period.since, period.until)
+    # A day's mean is its sum over its count, divided as SQLite's avg() divides: two doubles, the same quotient.
+    return DayRows(days, worst, list(map(truediv, sums, entries)), least, entries, sums)
+
+
+def daily_pain(person: ProfileDiary, period: Period, rows: DayRows | None = None) -> DailyPain:
     """Worst, mean and least pain and the entry count of each logged day, with the 7-day rolling mean."""
     rows = day_rows(person, period) if rows is None else rows
-    # The window is summed here, afresh each day over at most 7 means: SQLite's sliding RANGE frame keeps
-    # a running total, which drifted (3.0595238095238373 where the mean is 3.0595238095238095).
-    out: list[DayPain] = []
-    append, parse, make = out.append, date.fromisoformat, day_pain
-    ordinals: list[int] = []  # every day so far, as ordinals; the window is from ``first`` on
-    means: list[float] = []
-    first = 0
-    for text, worst, mean, least, entries, _sum in rows:
-        day = parse(text)
-        ordinal = day.toordinal()
-        ordinals.append(ordinal)
-        means.append(mean)
-        while ordinals[first] <= ordinal - 7:
-            first += 1
-        window = means[first:]
-        append(make(day, worst, mean, least, entries, sum(window) / len(window), len(window)))
-    return out
+    return DailyPain(rows.days, rows.worst, rows.means, rows.least, rows.entries)
 
 
-def summary_of(rows: list, period: Period) -> PainSummary:
+def summary_of(rows: DayRows, period: Period) -> PainSummary:
     """The period's pain from its per-day rows: average daily pain, worst, least, entries, days logged."""
-    if not rows:
+    if not rows.days:
         return PainSummary(None, None, None, 0, 0, period.days)
-    _days, worst, means, least, entries, _sums = zip(*rows)
-    return PainSummary(average_daily_pain(list(means)), max(worst), min(least), sum(entries), len(rows), period.days)
+    return PainSummary(average_daily_pain(rows.means), max(rows.worst), min(rows.least), sum(rows.entries),
+                       len(rows.days), period.days)
 
 
 def pain_summary(person: ProfileDiary, period: Period) -> PainSummary:
@@ -160,14 +163,13 @@ def locations(person: ProfileDiary, period: Period, days_logged: int | None = No
             for r in rows]
 
 
-def triggers(person: ProfileDiary, period: Period, rows: list | None = None) -> list[TriggerStat]:
+def triggers(person: ProfileDiary, period: Period, rows: DayRows | None = None) -> list[TriggerStat]:
     """Per trigger: entries listing it and their mean pain, against all other entries in range; most often first.
 
     (A comparison of entries, not days: an entry lists its activities.)
     """
     rows = day_rows(person, period) if rows is None else rows
-    _days, _worst, _means, _least, counts, sums = zip(*rows) if rows else ((),) * 6
-    entries, pain_sum = sum(counts), sum(sums)
+    entries, pain_sum = sum(rows.entries), sum(rows.sums)
     vocab = person.vocabulary()
     out = []
     for r in person.figures.triggers(person.id, period.since, period.until):
@@ -196,30 +198,56 @@ def relief_bucket(period: Period) -> str:
 def relief_over_time(person: ProfileDiary, period: Period, bucket: str | None = None) -> list[ReliefPoint]:
     """Mean relief of each therapy per week (from Monday) or per calendar month, rated uses only."""
     rows = person.figures.relief(person.id, period.since, period.until, bucket or relief_bucket(period))
-    return [ReliefPoint(r["therapy"], date.fromisoformat(r["start"]), r["mean_relief"], r["count"]) for r in rows]
+    parse = date.fromisoformat
+    return [relief_point(r["therapy"], parse(r["start"]), r["mean_relief"], r["count"]) for r in rows]
 
 
-def _runs(ordinals: list[int]) -> list[tuple[int, int]]:
-    """Runs of consecutive days in a sorted list of distinct days (as ordinals), as (first, last) ordinals."""
-    if not ordinals:
-        return []
-    # A run ends where the next day is not the day after.
-    breaks = [(a, b) for a, b in zip(ordinals, ordinals[1:]) if b != a + 1]
-    return list(zip([ordinals[0]] + [b for _a, b in breaks], [a for a, _b in breaks] + [ordinals[-1]]))
+def _days_and_uses(days: str, uses: str) -> tuple[list[int], list[int]]:
+    """A medicine's days (as ordinals, oldest first) and its uses on each, from the store's comma-separated text."""
+    ordinals, counts = list(map(int, days.split(","))), list(map(int, uses.split(",")))
+    if sorted(ordinals) != ordinals:  # (SQLite gives them in order; should it not, they are put in order)
+        ordinals, counts = map(list, zip(*sorted(zip(ordinals, counts))))
+    return ordinals, counts
 
 
-def _medication_stat(therapy: str, name: str, medicine: str | None, uses_by_day: dict[int, int],
+def _merged(parts: list[tuple[list[int], list[int]]]) -> tuple[list[int], list[int]]:
+    """Several medicines' days and uses as one: the days of any, the uses of all on each."""
+    if len(parts) == 1:
+        return parts[0]
+    total: dict[int, int] = {}
+    for ordinals, counts in parts:
+        both = total.keys() & ordinals  # days already counted: their uses added up, the rest taken as they are
+        more = dict(zip(ordinals, counts))
+        for day in both:
+            more[day] += total[day]
+        total.update(more)
+    ordinals = sorted(total)
+    return ordinals, list(map(total.__getitem__, ordinals))
+
+
+def _medication_stat(therapy: str, name: str, medicine: str | None, days: tuple[list[int], list[int]],
                      period: Period) -> MedicationStat:
     """Days used and uses in the period, and every longest run of consecutive days that reaches into it
-    (``uses_by_day`` by the day's ordinal, none after the period)."""
+    (``days``: the days used as ordinals, oldest first, none after the period, and the uses on each)."""
+    ordinals, counts = days
     start = period.since.toordinal()
-    inside = [u for day, u in uses_by_day.items() if day >= start]
-    runs = [(first, last) for first, last in _runs(sorted(uses_by_day)) if last >= start]
-    longest = max((last - first + 1 for first, last in runs), default=0)
+    inside = bisect_left(ordinals, start)  # the first day in the period
+    # Runs that reach into the period: from the run holding its first day used (which may begin before it) on.
+    begin = inside
+    while 0 < begin < len(ordinals) and ordinals[begin - 1] == ordinals[begin] - 1:
+        begin -= 1
+    tail = ordinals[begin:]
+    # A run ends where the next day is not the day after (the steps between days, worked out in C: decades of
+    # days are thousands of runs).
+    breaks = list(compress(range(1, len(tail)), map((1).__ne__, map(sub, tail[1:], tail))))
+    firsts = [tail[0], *map(tail.__getitem__, breaks)] if tail else []
+    lasts = [*map(tail.__getitem__, map((-1).__add__, breaks)), tail[-1]] if tail else []
+    lengths = list(map(sub, lasts, firsts))  # one less than each run's days
+    longest = max(lengths, default=-1) + 1
     return MedicationStat(
-        therapy, name, len(inside), sum(inside), period.days, longest,
-        [MedicationRun(date.fromordinal(first), date.fromordinal(last), first < start) for first, last in runs
-         if last - first + 1 == longest],
+        therapy, name, len(ordinals) - inside, sum(counts[inside:]), period.days, longest,
+        [MedicationRun(date.fromordinal(firsts[k]), date.fromordinal(lasts[k]), firsts[k] < start)
+         for k in compress(range(len(lengths)), map((longest - 1).__eq__, lengths))],
         medicine,
     )
 
@@ -234,41 +262,39 @@ def medication_use(person: ProfileDiary, period: Period) -> MedicationUse:
     and the longest runs of consecutive days (every one as long; one that began before the period is counted from
     its first day)."""
     vocab = person.vocabulary()
-    # Days by their ordinals: the runs are runs of consecutive numbers.
-    kinds: dict[str, dict[int, int]] = {OTC: {}, PRESCRIPTION: {}}
-    medicines: dict[tuple[str, str], dict[int, int]] = {}
-    logged: dict[tuple[str, str, str], dict[int, int]] = {}  # as stored: medicines by name and dose, merged
-    days: dict[str, int] = {}
-    for therapy, medication, dose, text, uses in person.figures.medication_days(person.id, period.until,
+    kinds: dict[str, list] = {OTC: [], PRESCRIPTION: []}
+    # Medicines as stored (by name and dose) merged by the name shown; with the first day, name and dose of
+    # each, so that names equal but for case keep the order of their first use.
+    medicines: dict[tuple[str, str], list] = {}
+    for therapy, medication, dose, days, uses in person.figures.medication_days(person.id, period.until,
                                                                                 (OTC, PRESCRIPTION)):
-        day = days.get(text)
-        if day is None:
-            day = days[text] = date.fromisoformat(text).toordinal()
-        of_kind = kinds[therapy]
-        of_kind[day] = of_kind.get(day, 0) + uses
-        per_day = logged.get((therapy, medication, dose))
-        if per_day is None:
-            per_day = logged[therapy, medication, dose] = medicines.setdefault(
-                (therapy, medicine_name(medication, dose)), {})
-        per_day[day] = per_day.get(day, 0) + uses
-    named = [_medication_stat(therapy, vocab.display("therapy", therapy), medicine, per_day, period)
-             for (therapy, medicine), per_day in medicines.items()]
+        logged = _days_and_uses(days, uses)
+        kinds[therapy].append(logged)
+        medicines.setdefault((therapy, medicine_name(medication, dose)), []).append(
+            ((logged[0][0], medication, dose), logged))
+    named = [(min(first for first, _days in parts),
+              _medication_stat(therapy, vocab.display("therapy", therapy), medicine,
+                               _merged([d for _first, d in parts]), period))
+             for (therapy, medicine), parts in medicines.items()]
+    no_days: tuple[list[int], list[int]] = ([], [])
     return MedicationUse(
-        _medication_stat(OTC, vocab.display("therapy", OTC), None, kinds[OTC], period),
-        _medication_stat(PRESCRIPTION, vocab.display("therapy", PRESCRIPTION), None, kinds[PRESCRIPTION], period),
-        sorted((m for m in named if m.days_used),
-               key=lambda m: (m.therapy != OTC, -m.days_used, (m.medicine or "").lower())),
+        _medication_stat(OTC, vocab.display("therapy", OTC), None, _merged(kinds[OTC] or [no_days]), period),
+        _medication_stat(PRESCRIPTION, vocab.display("therapy", PRESCRIPTION), None,
+                         _merged(kinds[PRESCRIPTION] or [no_days]), period),
+        [m for _first, m in sorted(((first, m) for first, m in named if m.days_used),
+                                   key=lambda fm: (fm[1].therapy != OTC, -fm[1].days_used,
+                                                   (fm[1].medicine or "").lower(), fm[0]))],
     )
 
 
 def peg_weeks(person: ProfileDiary, period: Period) -> list[PegWeek]:
-    """The PEG score per ISO week, from check-ins with all three items."""
+    """The PEG per ISO week, from check-ins with all three items."""
     out = []
-    for r in person.figures.peg_weeks(person.id, period.since, period.until):
-        start = date.fromisoformat(r["start"])
-        year, week, _ = start.isocalendar()
-        out.append(PegWeek(f"{year}-W{week:02d}", start, r["score"], r["pain"], r["enjoyment"], r["activity"],
-                           r["count"], r["daily"]))
+    for start, score, pain, enjoyment, activity, count, daily in person.figures.peg_weeks(person.id, period.since,
+                                                                                         period.until):
+        monday = date.fromisoformat(start)
+        year, week, _ = monday.isocalendar()
+        out.append(peg_week(f"{year}-W{week:02d}", monday, score, pain, enjoyment, activity, count, daily))
     return out
 
 

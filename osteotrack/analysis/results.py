@@ -9,8 +9,10 @@ Nothing here says why pain changed; the figures only say what was logged.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
+from typing import overload
 
 from osteotrack.analysis.bone import BoneCareSummary
 from osteotrack.analysis.ranges import Period
@@ -36,31 +38,88 @@ class DayPain:
     rolling_days: int
 
 
-def _day_pain_maker():
-    """A quicker ``DayPain(day, worst, mean, least, entries, rolling_mean, rolling_days)`` for building one a day
-    over decades: the same object, its fields set through the slots, not through the frozen class's
-    ``object.__setattr__`` a field (three times quicker at 20,000 days)."""
-    names = ("day", "worst", "mean", "least", "entries", "rolling_mean", "rolling_days")
-    assert tuple(f.name for f in fields(DayPain)) == names  # the order the arguments are given in
-    new = object.__new__
-    s_day, s_worst, s_mean, s_least, s_entries, s_rolling, s_days = (getattr(DayPain, n).__set__ for n in names)
-
-    def day_pain(day: date, worst: int, mean: float, least: int, entries: int, rolling_mean: float,
-                 rolling_days: int) -> DayPain:
-        made = new(DayPain)
-        s_day(made, day)
-        s_worst(made, worst)
-        s_mean(made, mean)
-        s_least(made, least)
-        s_entries(made, entries)
-        s_rolling(made, rolling_mean)
-        s_days(made, rolling_days)
-        return made
-
-    return day_pain
+def quick_maker(cls):
+    """A quicker ``cls(*values)`` for a frozen dataclass with slots, for figures made a row a day or a week over
+    decades: the same object, its fields set through the slots in their order, not through the frozen class's
+    ``object.__setattr__`` a field (about twice as quick). Written out a field a line, as ``dataclass`` writes
+    ``__init__``: a loop over the fields would cost most of what it saves."""
+    names = [f.name for f in fields(cls)]
+    setters = {f"set_{n}": getattr(cls, n).__set__ for n in names}
+    body = "".join(f"    set_{n}(made, {n})\n" for n in names)
+    source = f"def make({', '.join(names)}):\n    made = new(cls)\n{body}    return made\n"
+    scope = {"new": object.__new__, "cls": cls, **setters}
+    exec(source, scope)  # (the source is made of the class's own field names)
+    return scope["make"]
 
 
-day_pain = _day_pain_maker()
+day_pain = quick_maker(DayPain)
+
+
+class DailyPain(Sequence[DayPain]):
+    """The daily figure: a ``DayPain`` a logged day, oldest first.
+
+    Kept as the columns the store gives (60 years are 21,000 days), the ``DayPain`` of every day made the first
+    time any is asked for (then kept): ``trends()`` gives every figure at once, and a caller that shows the
+    summary, the table of places or the medication has no use for them. Otherwise a list: its length, items,
+    slices, iteration and equality with a list of the same days.
+    """
+
+    __slots__ = ("_columns", "_made")
+
+    def __init__(self, days: Sequence[str], worst: Sequence[int], means: Sequence[float], least: Sequence[int],
+                 entries: Sequence[int]) -> None:
+        self._columns = (days, worst, means, least, entries)
+        self._made: list[DayPain] | None = None
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    @overload
+    def __getitem__(self, index: int) -> DayPain: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[DayPain]: ...
+
+    def __getitem__(self, index):
+        return self._days()[index]
+
+    def __iter__(self) -> Iterator[DayPain]:
+        return iter(self._days())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (DailyPain, list, tuple)):
+            return self._days() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # (equal to a list, which has none)
+
+    def __repr__(self) -> str:
+        return f"DailyPain({self._days()!r})"
+
+    def _days(self) -> list[DayPain]:
+        if self._made is None:
+            self._made = _rolling(*self._columns)
+        return self._made
+
+
+def _rolling(days: Sequence[str], worst: Sequence[int], means: Sequence[float], least: Sequence[int],
+             entries: Sequence[int]) -> list[DayPain]:
+    """Each day's ``DayPain``, with the mean of the daily means of the logged days among the 7 ending on it."""
+    # The window is summed here, afresh each day over at most 7 means: SQLite's sliding RANGE frame keeps
+    # a running total, which drifted (3.0595238095238373 where the mean is 3.0595238095238095).
+    out: list[DayPain] = []
+    append, parse, make = out.append, date.fromisoformat, day_pain
+    ordinals: list[int] = []  # every day so far, as ordinals; the window is from ``first`` on
+    first = 0
+    for text, worst_, mean, least_, count in zip(days, worst, means, least, entries):
+        day = parse(text)
+        ordinal = day.toordinal()
+        ordinals.append(ordinal)
+        while ordinals[first] <= ordinal - 7:
+            first += 1
+        window = means[first:len(ordinals)]
+        append(make(day, worst_, mean, least_, count, sum(window) / len(window), len(window)))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +290,9 @@ class PegWeek:
     daily: int = 0  # of the check-ins, those from before the weekly PEG, which asked about their own day
 
 
+peg_week, relief_point = quick_maker(PegWeek), quick_maker(ReliefPoint)
+
+
 @dataclass(frozen=True, slots=True)
 class EventMark:
     """An event to draw on the timeline."""
@@ -249,7 +311,7 @@ class Trends:
     period: Period
     summary: PainSummary
     change: Change
-    daily: list[DayPain]
+    daily: DailyPain
     locations: list[LocationStat]
     triggers: list[TriggerStat]
     therapies: list[TherapyStat]
@@ -281,7 +343,7 @@ def plain(value):
             out.update(mean_before=round(value.mean_before, 3), mean_after=round(value.mean_after, 3),
                        mean_relief=round(value.mean_relief, 3))
         return out
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple, DailyPain)):
         return [plain(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()

@@ -556,6 +556,10 @@ def summary_query(table: str, where: str = "") -> str:
     """The SELECT that computes a per-day summary table's rows straight from the entries ``e``
     (those that meet ``where``, when given)."""
     where = f" WHERE {where}" if where else ""
+    if table == "week_peg":  # from the check-ins ``c``, not the entries (``where`` is for per-day tables)
+        assert not where, where
+        monday = _PEG_MONDAY.format(day="c.day")
+        return f"SELECT c.profile_id, {monday}, {_PEG_SUMS} WHERE {_PEG_COMPLETE} GROUP BY c.profile_id, {monday}"
     if table in _MONTH_SUMMARIES:
         _day_table, key, child, column, sums = _MONTH_SUMMARIES[table]
         return (f"SELECT e.profile_id, substr(e.local_day, 1, 7), x.{column}, {sums} FROM entries e JOIN {child} x"
@@ -709,7 +713,7 @@ _COLUMNS.update({
     "month_therapies": "profile_id, month, therapy, uses, rated, relief_sum",
 })
 DAY_TABLES = (*SUMMARY_TABLES_M007, "day_medicines")
-SUMMARY_TABLES = (*DAY_TABLES, *_MONTH_SUMMARIES)
+SUMMARY_TABLES = (*DAY_TABLES, *_MONTH_SUMMARIES, "week_peg")  # week_peg: m011_trend_weeks
 _MONTH_TRIGGERS = tuple(f"{table}_{event}" for table in _MONTH_SUMMARIES for event in ("added", "removed", "changed"))
 _MEDICINE_ADDED = ("day_medicines_added",)
 
@@ -845,9 +849,63 @@ def m010_session_indexes(db) -> None:
         db.conn.execute(statement)
 
 
+# Issue 15, the PEG over many years: the check-ins with all three PEG items summed per profile and ISO week
+# (``week``: its Monday), so that the weekly PEG reads a row a week, not every check-in of the period.
+# Integer sums: a week's score is the sum of its items over three times its check-ins.
+_PEG_MONDAY = "date({day}, 'weekday 0', '-6 days')"  # 'weekday 0': the Sunday ending the week
+_PEG_COMPLETE = "c.peg_pain IS NOT NULL AND c.peg_enjoyment IS NOT NULL AND c.peg_activity IS NOT NULL"
+_COLUMNS["week_peg"] = "profile_id, week, checkins, daily, pain_sum, enjoyment_sum, activity_sum"
+_PEG_SUMS = ("count(*), sum(1 - c.peg_week), sum(c.peg_pain), sum(c.peg_enjoyment), sum(c.peg_activity)"
+             " FROM checkins c")
+
+
+def _peg_week(who: str) -> str:
+    """Statements that compute ``who``'s (``new`` or ``old``) week of PEG answers afresh from its check-ins."""
+    monday = _PEG_MONDAY.format(day=f"{who}.day")
+    return (f"DELETE FROM week_peg WHERE profile_id = {who}.profile_id AND week = {monday};\n    "
+            f"INSERT INTO week_peg ({_COLUMNS['week_peg']}) SELECT c.profile_id, {monday}, {_PEG_SUMS}"
+            f" WHERE c.profile_id = {who}.profile_id AND c.day BETWEEN {monday} AND date({monday}, '+6 days')"
+            f" AND {_PEG_COMPLETE} GROUP BY c.profile_id;")
+
+
+SCHEMA_11 = f"""
+CREATE TABLE week_peg (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    week TEXT NOT NULL,
+    checkins INTEGER NOT NULL,
+    daily INTEGER NOT NULL,
+    pain_sum INTEGER NOT NULL,
+    enjoyment_sum INTEGER NOT NULL,
+    activity_sum INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, week)
+) WITHOUT ROWID;
+CREATE TRIGGER week_peg_checkin_added AFTER INSERT ON checkins BEGIN
+    {_peg_week("new")}
+END;
+CREATE TRIGGER week_peg_checkin_removed AFTER DELETE ON checkins BEGIN
+    {_peg_week("old")}
+END;
+CREATE TRIGGER week_peg_checkin_changed AFTER UPDATE OF profile_id, day, peg_pain, peg_enjoyment, peg_activity,
+    peg_week ON checkins BEGIN
+    {_peg_week("old")}
+    {_peg_week("new")}
+END;
+"""
+
+
+def m011_trend_weeks(db) -> None:
+    """The weekly PEG from a summary (issue 15): per profile and ISO week, the check-ins with all three PEG
+    items, those of them from before the weekly PEG, and the sums of each item (``week_peg``), so that sixty
+    years of check-ins are read a row a week. Triggers on the check-ins keep it in the same transaction as
+    every write (add, edit, delete, import, sync, a profile's removal): each computes its week afresh."""
+    for statement in _statements(SCHEMA_11):
+        db.conn.execute(statement)
+    rebuild_summaries(db.conn, ("week_peg",))
+
+
 STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care, m005_weekly_peg,
          m006_levels_and_undelete, m007_day_summary, m008_sync,
-         m009_trend_summaries, m010_session_indexes]
+         m009_trend_summaries, m010_session_indexes, m011_trend_weeks]
 STEP_NAMES = [step.__name__ for step in STEPS]
 
 

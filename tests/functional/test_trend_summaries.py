@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from osteotrack import analysis
 from osteotrack.analysis import Period
-from osteotrack.domain.records import Entry, Site, TherapyUse
+from osteotrack.domain.records import CheckIn, Entry, Site, TherapyUse
 from osteotrack.store import Diary, schema
 from osteotrack.store.transfer import export_document, import_document
 from tests.conftest import ROOT
@@ -204,6 +204,10 @@ def test_a_rebuild_from_scratch_gives_the_summaries_the_triggers_kept(tmp_path):
             me.add_entry(entry(datetime.combine(START + timedelta(days=day), datetime.min.time(), timezone.utc), pain,
                                [("neck", pain)], ["bending"], [TherapyUse(OTC, 10 * pain, "ibuprofen", None)]),
                          now=NOW)
+        # PEG check-ins on Wed 26 and Sat 29 Aug (ISO week from Mon 24 Aug), the second about its own day.
+        me.save_checkin(CheckIn(START + timedelta(days=32), 4, 5, 6), today=START + timedelta(days=32))
+        diary._checkins.insert(CheckIn(START + timedelta(days=35), 2, 2, 8, id="0c000000-0000-4000-8000-000000000001"),
+                               me.id, "2026-09-01T00:00:00Z", "2026-09-01T00:00:00Z")
         tables = {t: diary._conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3").fetchall()
                   for t in schema.SUMMARY_TABLES}
         with diary.writing():
@@ -212,4 +216,6 @@ def test_a_rebuild_from_scratch_gives_the_summaries_the_triggers_kept(tmp_path):
                 for t in schema.SUMMARY_TABLES} == tables
         # August: neck on 3 days (21, 25, 26 Aug) at 3, 5 and 7: 15 in all; September: 1 day at 2.
         assert tables["month_sites"] == [(1, "2026-08", "neck", 3, 3, 15, 3), (1, "2026-09", "neck", 1, 1, 2, 1)]
+        # The week of 24 Aug: 2 check-ins, 1 of them about its day; pain 4 + 2, enjoyment 5 + 2, activity 6 + 8.
+        assert tables["week_peg"] == [(1, "2026-08-24", 2, 1, 6, 7, 14)]
         assert drift(diary) == []

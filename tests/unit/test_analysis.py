@@ -53,6 +53,16 @@ def test_rolling_mean_drops_days_older_than_a_week(diary):
     assert [(r.rolling_mean, r.rolling_days) for r in rows] == [(2.0, 1), (3.0, 2), (6.5, 2)]
 
 
+def test_the_daily_figure_reads_as_a_list_of_its_days(small, me):
+    rows = analysis.daily_pain(small.profile_by_id(me), PERIOD)
+    # Five logged days (10, 12, 13, 14 and 16 Nov), counted before any day is made; then by index and slice.
+    assert len(rows) == 5
+    assert (rows[0].day, rows[-1].day, [r.day for r in rows[1:3]]) == (d(10), d(16), [d(12), d(13)])
+    assert rows == list(rows) and list(rows) == rows and rows != list(rows)[1:]
+    assert [r["day"] for r in analysis.trends(small.profile_by_id(me), PERIOD).to_dict()["daily"]] == [
+        "2026-11-10", "2026-11-12", "2026-11-13", "2026-11-14", "2026-11-16"]
+
+
 def test_summary_counts_days_logged_of_days_in_range(small, me):
     s = analysis.pain_summary(small.profile_by_id(me), PERIOD)
     assert (s.entries, s.days_logged, s.days_in_range, s.worst, s.least) == (6, 5, 7, 8, 2)
