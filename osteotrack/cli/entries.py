@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from osteotrack.cli.common import CliError, Command, day_option, parse_day_option, pass_session, when_option
@@ -81,14 +79,10 @@ def list_(session, since, until, kind, fmt, limit):
     if since_day and until_day and since_day > until_day:
         raise CliError("list.since_after_until", field="since", since=since_day, until=until_day)
     person = session.person()
-    if kind == "entries" and fmt == "json":
-        # Straight from the stored rows, each written as it is read: the text tables.emit writes of the
-        # entries' records, without making them (a long diary is listed several times quicker).
-        from osteotrack.domain import entry_json
+    if kind == "entries" and fmt == "json":  # as the quick path writes it (cli.quick), when click read the line
+        from osteotrack.cli.quick import write_entries_json
 
-        entry_json.write(sys.stdout.write, person.entry_rows(since_day, until_day, limit))
-        sys.stdout.write("\n")
-        sys.stdout.flush()
+        write_entries_json(person, since_day, until_day, limit)
         return
     from osteotrack.cli import tables
 
