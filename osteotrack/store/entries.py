@@ -243,18 +243,18 @@ class Entries(Part):
     def _with_children(self, rows: list) -> Iterable[Stored[Entry]]:
         """The entries of ``rows`` (at most CHUNK) with their sites, qualities, triggers and therapies."""
         sites, qualities, triggers, therapies = self._children([r["id"] for r in rows])
-        none = ()
-        return [
-            Stored(
+        found = []
+        for r in rows:
+            entry_id = r["id"]
+            found.append(Stored(
                 Entry(at=from_storage(r["at_utc"], r["utc_offset_min"]), pain=r["pain"],
-                      sites=[Site(*site) for site in sites.get(r["id"], none)],
-                      qualities=list(qualities.get(r["id"], none)), triggers=list(triggers.get(r["id"], none)),
-                      therapies=[TherapyUse(*use) for use in therapies.get(r["id"], none)],
-                      note=r["note"], for_doctor=bool(r["for_doctor"]), entered_by=r["entered_by"], id=r["id"]),
+                      sites=[Site(*site) for site in sites.get(entry_id, ())],
+                      qualities=qualities.get(entry_id) or [], triggers=triggers.get(entry_id) or [],
+                      therapies=[TherapyUse(*use) for use in therapies.get(entry_id, ())],
+                      note=r["note"], for_doctor=bool(r["for_doctor"]), entered_by=r["entered_by"], id=entry_id),
                 r["profile_id"], r["created_utc"], r["updated_utc"],
-            )
-            for r in rows
-        ]
+            ))
+        return found
 
     def _children(self, ids: list[str]) -> tuple[dict[str, list], ...]:
         """The sites, qualities, triggers and therapies of the entries ``ids`` (at most CHUNK), each a dict of
