@@ -75,12 +75,17 @@ KINDS = ("entries", "checkins", "events", "questions", "treatments", "doses", "h
 @pass_session
 def list_(session, since, until, kind, fmt, limit):
     """List entries (or check-ins, events, questions, and the bone-care records), newest first."""
-    from osteotrack.cli import tables
-
     since_day, until_day = parse_day_option(since), parse_day_option(until)
     if since_day and until_day and since_day > until_day:
         raise CliError("list.since_after_until", field="since", since=since_day, until=until_day)
     person = session.person()
+    if kind == "entries" and fmt == "json":  # as the quick path writes it (cli.quick), when click read the line
+        from osteotrack.cli.quick import write_entries_json
+
+        write_entries_json(person, since_day, until_day, limit)
+        return
+    from osteotrack.cli import tables
+
     rows = tables.rows(person, kind, since_day, until_day, limit)
     # TRANSLATORS: the title of `osteotrack list`'s table: what is listed, and whose records they are.
     tables.emit(rows, fmt, title=_("{records} — {name}").format(records=_(tables.TITLES[kind]), name=person.name))

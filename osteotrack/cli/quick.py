@@ -32,6 +32,16 @@ LOG_OPTIONS = {
     "--lang": ("lang", False),  # likewise
 }
 LOG_FLAGS = {"--doctor": "doctor", "--read-only": "read_only"}
+LIST_OPTIONS = {
+    "--since": ("since", False),
+    "--until": ("until", False),
+    "--kind": ("kind", False),
+    "--format": ("fmt", False),
+    "--limit": ("limit", False),
+    "--profile": ("profile", False),
+    "--lang": ("lang", False),
+}
+LIST_FLAGS = {"--read-only": "read_only"}
 
 
 def parse(argv: list[str]) -> dict | None:
@@ -44,6 +54,26 @@ def parse(argv: list[str]) -> dict | None:
         return None
     if _options(argv, i + 1, LOG_OPTIONS, LOG_FLAGS, values) != len(argv) or values["pain"] is None:
         return None
+    return values
+
+
+def parse_list(argv: list[str]) -> dict | None:
+    """The values of a plain ``list --format json`` of entries (what scripts run), or None when click should
+    read the command line: any other kind or format, a limit that is not a plain whole number from 1."""
+    values: dict = {"db": None, "profile": None, "read_only": False, "lang": None, "since": None, "until": None,
+                    "kind": "entries", "fmt": "table", "limit": None}
+    i = _options(argv, 0, GLOBAL_OPTIONS, GLOBAL_FLAGS, values)
+    if i is None or i >= len(argv) or argv[i] != "list":
+        return None
+    if _options(argv, i + 1, LIST_OPTIONS, LIST_FLAGS, values) != len(argv):
+        return None
+    limit = values["limit"]
+    if values.pop("kind") != "entries" or values.pop("fmt") != "json":
+        return None
+    if limit is not None:
+        if not (limit.isascii() and limit.isdigit() and int(limit) >= 1):
+            return None
+        values["limit"] = int(limit)
     return values
 
 
@@ -103,11 +133,13 @@ def log_entry(person, pain: str, sites=(), qualities=(), triggers=(), therapies=
 
 
 def run(argv: list[str]) -> int | None:
-    """Log from a plain ``log`` command line, or open the app from a command line of global options only,
-    and return the exit status; None: let click handle it."""
+    """Log from a plain ``log`` command line, list every entry as JSON from a plain ``list --format json``, or
+    open the app from a command line of global options only, and return the exit status; None: let click
+    handle it."""
     values = parse(argv)
     if values is None:
-        return open_app(argv)
+        listing = parse_list(argv)
+        return open_app(argv) if listing is None else list_json(listing)
     # A log is one short process that makes few objects: the cycle collector, run again and again by the
     # imports' allocations, would find nothing to free (a fortieth of the log's work).
     gc.disable()
@@ -132,6 +164,80 @@ def run(argv: list[str]) -> int | None:
             sys.stdout.write(log_entry(diary.profile(profile or diary.active_profile()), **values) + "\n")
 
     return _said(path, log)
+
+
+def list_json(values: dict) -> int | None:
+    """``list --format json`` of entries without loading click (scripts run it, on diaries of any length),
+    as click's ``list`` writes it; None: let click say what it cannot read (a day, a language)."""
+    from osteotrack import i18n
+
+    lang = values.pop("lang")
+    if lang is not None:
+        if i18n.normalize(lang) is None:
+            return None  # click says which languages there are
+        i18n.choose(lang)
+    from osteotrack.domain.errors import DiaryError
+    from osteotrack.domain.when import parse_day
+
+    try:
+        since, until = (None if values[key] is None else parse_day(values[key]) for key in ("since", "until"))
+    except DiaryError:
+        return None
+    if since and until and since > until:
+        return None  # click's list refuses it in its own words
+    _defer_inspect()
+    from osteotrack.store.diary import Diary
+
+    path = values["db"]
+    if path is None:
+        from osteotrack.store.files import default_db_path
+
+        path = default_db_path()
+    gone = False
+
+    def write() -> None:
+        nonlocal gone
+        with Diary.open(path, read_only=values["read_only"]) as diary:
+            if diary.read_only_notice is not None:  # as click's session says it: once, on stderr
+                sys.stderr.write(f"osteotrack: {diary.read_only_notice}\n")
+            person = diary.profile(values["profile"] or diary.active_profile())
+            try:
+                write_entries_json(person, since, until, values["limit"])
+            except BrokenPipeError:  # the reader of standard output has gone (`| head`)
+                gone = True
+
+    status = _said(path, write)
+    if gone:  # end quietly with status 1, as click does: what is left to write goes nowhere
+        sys.stdout = _Gone(sys.stdout)
+        return 1
+    return status
+
+
+class _Gone:
+    """Standard output once its reader has gone: flushing it at exit says nothing (as click's wrapper does)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            pass
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def write_entries_json(person, since, until, limit: int | None) -> None:
+    """The person's entries between two days (at most ``limit``), newest first, as JSON on standard output,
+    straight from the stored rows and each written as it is read: the text the per-entry encoding writes of
+    their records, without making them (a long diary is listed several times quicker)."""
+    from osteotrack.domain import entry_json
+
+    entry_json.write(sys.stdout.write, person.entry_rows(since, until, limit))
+    sys.stdout.write("\n")
+    sys.stdout.flush()
 
 
 def _said(path, action) -> int:

@@ -14,8 +14,9 @@ order, dates and times as ISO text), without making that dict first: ``json.dump
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from itertools import islice
 from json.encoder import encode_basestring  # the C escaper when available, as json.dumps uses
 
 INDENT = "  "
@@ -103,6 +104,13 @@ def _record(record, pad: str) -> str:
     return template % _values([getattr(record, name) for name in fields], pad + INDENT)
 
 
+def record_template(kind: type, pad: str) -> str:
+    """The text of a record of type ``kind`` (a dataclass) at ``pad``, ``%s`` for each of its fields' values in
+    order (each given as its JSON text): for writers that have the values without the record."""
+    fields: dict = vars(kind)["__dataclass_fields__"]
+    return _TEMPLATES.get((kind, pad)) or _template(tuple(fields), pad, cache=True, key=(kind, pad))
+
+
 def _template(keys: tuple, pad: str, cache: bool, key: tuple | None = None) -> str:
     """The text of a dict of ``keys`` at ``pad``, ``%s`` for each value. Only dicts whose keys are all text
     are kept (a tuple of text is never equal to one holding a number, so no other dict finds one)."""
@@ -164,6 +172,19 @@ def write(out: Callable[[str], object], value, pad: str = "") -> None:
         out(f"\n{pad}}}")
     else:
         out(encode(value, pad))
+
+
+def write_items(out: Callable[[str], object], texts: Iterable[str], pad: str = "") -> None:
+    """Write a list whose items come as their JSON text already (each made at ``pad`` + INDENT, as ``encode``
+    would make it), as ``write`` writes an iterator: a batch of items to a call of ``out``."""
+    inner = pad + INDENT
+    between = f",\n{inner}"
+    opened = False
+    items = iter(texts)
+    for batch in iter(lambda: list(islice(items, _BATCH)), []):
+        out(f"{',' if opened else '['}\n{inner}" + between.join(batch))
+        opened = True
+    out(f"\n{pad}]" if opened else "[]")
 
 
 _BATCH = 256  # items of a list written at once: fewer calls of ``out``, and still little held

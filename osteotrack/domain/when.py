@@ -432,3 +432,27 @@ def from_storage(utc_text: str, offset_min: int) -> datetime:
     if zone is None:
         zone = _ZONES[offset_min] = timezone(timedelta(minutes=offset_min))
     return utc.astimezone(zone)
+
+
+_OFFSETS: dict[int, tuple[timedelta, str]] = {}
+
+
+def storage_iso(utc_text: str, offset_min: int) -> str:
+    """``from_storage(utc_text, offset_min).isoformat()``, the same text (and the same error for a time it
+    cannot read), without making the datetime in its offset: for writing thousands of stored moments as
+    text, several times quicker in UTC, where the stored text is all but the answer."""
+    # The shape to_utc_text writes, "YYYY-MM-DDTHH:MM:SSZ": fromisoformat reads it as from_storage does (and
+    # refuses a 13th month alike), and isoformat would write it back digit for digit.
+    if (len(utc_text) == 20 and utc_text[19] == "Z" and utc_text[10] == "T" and utc_text[4] == utc_text[7] == "-"
+            and utc_text[13] == utc_text[16] == ":"):
+        utc = datetime.fromisoformat(utc_text[:19])
+        if not offset_min:
+            return utc_text[:19] + "+00:00"
+        found = _OFFSETS.get(offset_min)
+        if found is None:  # the offset as isoformat spells it ("+05:45"), worked out once for each offset
+            zone = timezone(timedelta(minutes=offset_min))
+            found = _OFFSETS[offset_min] = (timedelta(minutes=offset_min),
+                                            datetime(2000, 1, 1, tzinfo=zone).isoformat()[19:])
+        delta, spelled = found
+        return (utc + delta).isoformat() + spelled  # the wall clock in that offset, then the offset
+    return from_storage(utc_text, offset_min).isoformat()

@@ -130,6 +130,13 @@ class ProfileDiary:
         exporting a whole diary in flat memory. Nothing may be written until all are read."""
         return self.diary._entries.each(self.id, since, until, newest_first)
 
+    def entry_rows(self, since: date | None = None, until: date | None = None,
+                   limit: int | None = None) -> Iterator[tuple]:
+        """Every entry between two local days (at most ``limit``), newest first, as the plain values it is stored
+        as (``Entries.each_row`` says which), read a batch at a time: for writing a whole diary out as text
+        without making a record of each entry. Nothing may be written until all are read."""
+        return self.diary._entries.each_row(self.id, since, until, limit)
+
     def flagged_entries(self, since: date | None = None, until: date | None = None) -> list[Entry]:
         """This profile's entries flagged "show my doctor" between two local days, oldest first."""
         return self.diary._entries.flagged(self.id, since, until)

@@ -153,7 +153,7 @@ def test_the_diary_refuses_every_write_method_when_read_only(db_path, full_diary
                  "writing", "db", "path", "verify", "profile", "profile_by_id", "active_profile", "sync_conflicts",
                  "read_only_notice"}
         person_reads = {"name", "id", "diary", "read_only", "vocabulary", "figures", "default_logger", "get_entry",
-                        "entries", "each_entry", "entries_before", "entries_after", "entries_from_day",
+                        "entries", "each_entry", "entry_rows", "entries_before", "entries_after", "entries_from_day",
                         "count_entries", "logged_on", "last_entry", "recent_medications",
                         "checkin", "checkins", "stored_checkins", "weekly_peg_near", "events", "next_appointment",
                         "questions", "open_questions", "find_id", "flagged_entries",

@@ -96,6 +96,18 @@ def test_check_ins_and_events_are_read_a_page_at_a_time(long_diary, kind):
     assert [first, *rest] == getattr(diary, kind).stored(person.id)
 
 
+def test_entries_listed_from_their_rows_are_read_a_page_at_a_time(long_diary):
+    # `list --format json` writes entries from their stored rows: a page of them, not the whole diary, is read
+    # before the first is written.
+    diary, person, counting = long_diary
+    rows = person.entry_rows()
+    first = next(rows)
+    assert counting.rows <= PAGE
+    rest = list(rows)
+    assert counting.rows == RECORDS
+    assert [row[-1] for row in (first, *rest)] == [e.id for e in person.entries()]  # every one, newest first
+
+
 def test_the_export_reads_each_kind_of_record_a_page_at_a_time(long_diary):
     diary, person, counting = long_diary
     document = export_stream(diary)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -87,3 +88,12 @@ def test_long_streams_and_streams_within_streams_are_the_lists_they_give():
     expected = [records[0], {"name": "me", "entries": records[:300]}, *records[:2], records[5:7]]
     assert streamed(iter(records)) == json.dumps(records, ensure_ascii=False, indent=2)
     assert streamed(iter(mixed)) == json.dumps(expected, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("count", [0, 1, 600])  # none, one, and more than one batch of items written at once
+def test_items_given_as_their_text_are_written_as_the_list_of_them(count):
+    # `list --format json` makes each entry's text itself; the list around them is json.dumps's.
+    items = [{"n": n, "note": f"é {n}"} for n in range(count)]
+    out = io.StringIO()
+    json_text.write_items(out.write, (json_text.encode(item, json_text.INDENT) for item in items))
+    assert out.getvalue() == json.dumps(items, ensure_ascii=False, indent=2)

@@ -1,13 +1,25 @@
-"""The quick `log` path reads exactly what click's `log` reads, and hands everything else to click."""
+"""The quick `log` and `list --format json` paths read exactly what click's commands read, and hand everything
+else to click."""
 
 import subprocess
 import sys
+from datetime import datetime, timedelta, timezone
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from osteotrack.cli import cli
-from osteotrack.cli.quick import GLOBAL_FLAGS, GLOBAL_OPTIONS, LOG_FLAGS, LOG_OPTIONS, parse
+from osteotrack.cli.quick import (
+    GLOBAL_FLAGS,
+    GLOBAL_OPTIONS,
+    LIST_FLAGS,
+    LIST_OPTIONS,
+    LOG_FLAGS,
+    LOG_OPTIONS,
+    parse,
+    parse_list,
+)
 from tests.conftest import ROOT
 
 
@@ -27,6 +39,7 @@ def click_options(command: click.Command) -> tuple[dict, dict]:
 
 def test_the_quick_path_knows_exactly_the_options_of_click():
     assert click_options(cli.commands["log"]) == (LOG_OPTIONS, LOG_FLAGS)
+    assert click_options(cli.commands["list"]) == (LIST_OPTIONS, LIST_FLAGS)
     assert click_options(cli) == (GLOBAL_OPTIONS, GLOBAL_FLAGS)
 
 
@@ -106,3 +119,56 @@ def test_a_bad_language_for_the_app_goes_to_click_which_names_the_languages():
 
     assert open_app(["--lang", "xx"]) is None
     assert open_app(["--db", "x.db", "--help"]) is None
+
+
+def test_plain_list_json_command_lines_are_read():
+    values = parse_list(["--db", "x.db", "list", "--format", "json", "--since=30d ago", "--until", "today",
+                         "--limit", "20", "--kind", "entries", "--profile", "anna", "--read-only"])
+    assert values == {"db": "x.db", "profile": "anna", "read_only": True, "lang": None, "since": "30d ago",
+                      "until": "today", "limit": 20}
+    assert parse_list(["list", "--format=json"])["limit"] is None
+
+
+@pytest.mark.parametrize("argv", [
+    ["list"], ["list", "--format", "csv"], ["list", "--format", "JSON"], ["list", "--format", "json", "--kind",
+    "checkins"], ["list", "--format", "json", "--limit", "0"], ["list", "--format", "json", "--limit", "+3"],
+    ["list", "--format", "json", "--limit", "٣"], ["list", "--format", "json", "--help"],
+    ["list", "--format", "json", "--since"], ["list", "--format", "json", "extra"], ["log", "--format", "json"],
+])
+def test_every_other_list_goes_to_click(argv):
+    # Another kind or format, a limit click reads its own way (or refuses), help, a missing value.
+    assert parse_list(argv) is None
+
+
+def test_the_quick_list_does_not_import_click_and_writes_what_click_writes(db_path):
+    from osteotrack.domain.records import Entry
+    from osteotrack.store import Diary
+
+    with Diary.open(db_path) as diary:
+        diary.profile(diary.active_profile()).add_entry(Entry(at=datetime.now(timezone.utc), pain=4, note="ça"))
+    args = ["--db", str(db_path), "list", "--format", "json"]
+    code = ("import sys; from osteotrack.cli import main; "
+            f"sys.argv = ['osteotrack', *{args!r}]\n"
+            "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
+            "print(sorted(m for m in ('click', 'rich', 'sqlite_utils', 'babel', 'ast') if m in sys.modules), "
+            "file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": ""})
+    assert out.stderr.strip() == "[]"
+    assert out.stdout == CliRunner().invoke(cli, args).stdout  # click's list, the same text
+    assert '"note": "ça"' in out.stdout
+
+
+def test_a_closed_pipe_ends_the_quick_list_quietly(db_path):
+    from osteotrack.domain.records import Entry
+    from osteotrack.store import Diary
+
+    with Diary.open(db_path) as diary:
+        person = diary.profile(diary.active_profile())
+        for hours in range(1, 400):  # more than a pipe holds
+            person.add_entry(Entry(at=datetime.now(timezone.utc).replace(microsecond=0) - timedelta(hours=hours),
+                                   pain=hours % 11, note="x" * 200))
+    command = f"{sys.executable} -m osteotrack --db {db_path} list --format json | head -1; exit ${{PIPESTATUS[0]}}"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert (done.stdout, done.stderr, done.returncode) == ("[\n", "", 1)  # as click ends: quietly, status 1

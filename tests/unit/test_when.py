@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from osteotrack.domain.errors import ValidationError
-from osteotrack.domain.when import from_storage, offset_minutes, parse_day, parse_when, to_utc_text
+from osteotrack.domain.when import from_storage, offset_minutes, parse_day, parse_when, storage_iso, to_utc_text
 from tests.conftest import NOW, TZ
 
 
@@ -222,6 +222,31 @@ def test_stored_times_read_back_as_strptime_reads_them(text, offset):
 def test_a_stored_time_in_another_shape_is_refused_as_before(text):
     with pytest.raises(ValueError):
         from_storage(text, 0)
+
+
+@given(st.datetimes(min_value=datetime(1000, 1, 2), max_value=datetime(9999, 12, 30)),
+       st.integers(min_value=-14 * 60, max_value=14 * 60))
+def test_a_stored_time_is_written_as_its_datetime_writes_itself(moment, offset):
+    # `list --format json` writes the stored moment without making the datetime: the same text as
+    # from_storage(...).isoformat(), the "at" of the per-entry JSON, in every offset.
+    text = to_utc_text(moment.replace(tzinfo=timezone.utc))
+    assert storage_iso(text, offset) == from_storage(text, offset).isoformat()
+
+
+@pytest.mark.parametrize("text, offset, written", [
+    ("2026-11-30T20:22:00Z", 0, "2026-11-30T20:22:00+00:00"),
+    ("2026-11-30T20:22:00Z", 345, "2026-12-01T02:07:00+05:45"),  # 20:22 + 5 h 45 min, past midnight
+    ("2026-01-01T01:00:00Z", -210, "2025-12-31T21:30:00-03:30"),  # 01:00 − 3 h 30 min, back into last year
+])
+def test_a_stored_time_in_its_own_offset(text, offset, written):
+    assert storage_iso(text, offset) == written
+
+
+@pytest.mark.parametrize("text", ["2026-13-24T00:00:00Z", "2026-11-24T25:00:00Z", "2026-11-24 00:00:00Z", ""])
+def test_a_stored_time_the_store_cannot_read_is_refused_when_written_too(text):
+    for offset in (0, 60):
+        with pytest.raises(ValueError):
+            storage_iso(text, offset)
 
 
 @given(st.datetimes(min_value=datetime(1000, 1, 2), max_value=datetime(9999, 12, 30)),
