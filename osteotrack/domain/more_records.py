@@ -1,4 +1,4 @@
-"""The records beside the pain entries: the check-in, events and questions for the doctor.
+"""The records beside the pain entries: the check-in, events, questions for the doctor, and profiles.
 
 Kept apart from ``records`` so that a quick log, which makes only entries, does not pay for defining
 them (a dataclass costs about half a millisecond to define); import them from ``records`` as every
@@ -68,3 +68,12 @@ class Question:
     status: str = "open"
     answer: str = ""
     id: str | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A person whose diary this is, as stored."""
+
+    id: int
+    name: str
+    created_utc: str

@@ -1,4 +1,4 @@
-"""The records a diary holds, as plain dataclasses (the check-in, events and questions in ``more_records``).
+"""The records a diary holds, as plain dataclasses (the check-in, events, questions and profiles in ``more_records``).
 
 Times are timezone-aware datetimes: the store keeps them in UTC together with
 the offset they were entered in, and gives them back in that offset.
@@ -13,9 +13,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from osteotrack.domain.more_records import CheckIn as CheckIn
     from osteotrack.domain.more_records import Event as Event
+    from osteotrack.domain.more_records import Profile as Profile
     from osteotrack.domain.more_records import Question as Question
 
-_MORE = ("CheckIn", "Event", "Question")  # defined in more_records, handed out here on first use
+_MORE = ("CheckIn", "Event", "Profile", "Question")  # defined in more_records, handed out here on first use
 
 
 @dataclass

@@ -31,6 +31,7 @@ TYPE_CHECKING = False  # typing is for the type checker only: the quick log path
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from osteotrack.domain.records import Profile
     from osteotrack.domain.validate import Vocabulary
     from osteotrack.domain.vocabulary import Term
     from osteotrack.store.bone_care import BoneCare
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from osteotrack.store.entries import Entries
     from osteotrack.store.events import Events
     from osteotrack.store.figures import Figures
-    from osteotrack.store.profiles import Profile, Profiles
+    from osteotrack.store.profiles import Profiles
     from osteotrack.store.questions import Questions
     from osteotrack.store.sessions import Sessions
     from osteotrack.store.vocabulary import Terms

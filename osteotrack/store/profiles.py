@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.validate import check_profile_name
 from osteotrack.i18n import pgettext
@@ -11,16 +9,11 @@ from osteotrack.store import schema
 from osteotrack.store.connection import now_utc
 from osteotrack.store.part import Part
 
+TYPE_CHECKING = False  # a quick log never lists the profiles: it does not define their record
+if TYPE_CHECKING:
+    from osteotrack.domain.records import Profile
+
 ACTIVE = "active_profile"
-
-
-@dataclass(frozen=True)  # no slots: a diary has a few profiles, and slots cost every log a class rebuilt
-class Profile:
-    """A person whose diary this is, as stored."""
-
-    id: int
-    name: str
-    created_utc: str
 
 
 def _logger_key(profile_id: int) -> str:
@@ -51,6 +44,8 @@ class Profiles(Part):
 
     def all(self) -> list[Profile]:
         """Every profile, in the order they were made."""
+        from osteotrack.domain.records import Profile
+
         return [Profile(r["id"], r["name"], r["created_utc"])
                 for r in self._rows("SELECT id, name, created_utc FROM profiles ORDER BY id")]
 

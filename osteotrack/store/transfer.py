@@ -18,7 +18,7 @@ from osteotrack import __version__
 from osteotrack.domain import json_text
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.domain.messages import Phrase, place
-from osteotrack.domain.records import CheckIn, Entry, Event, Question, Site, TherapyUse
+from osteotrack.domain.records import CheckIn, Entry, Event, Profile, Question, Site, TherapyUse
 from osteotrack.domain.selfcare import SelfCareSession, validate_session
 from osteotrack.domain.validate import (
     check_profile_name,
@@ -35,7 +35,7 @@ from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone,
 from osteotrack.store.connection import now_utc as _now_utc
 from osteotrack.store.diary import Diary
 from osteotrack.store.outside import checkin_days, owners
-from osteotrack.store.profiles import ACTIVE, Profile, tidy_name
+from osteotrack.store.profiles import ACTIVE, tidy_name
 from osteotrack.store.schema import DEFAULT_PROFILE, summaries_at_the_end
 
 FORMAT = "osteotrack-diary"

@@ -31,7 +31,7 @@ from osteotrack.tui.language import CONFIG_KEY, apply_remembered
 from osteotrack.tui.work import DiaryWork
 
 if TYPE_CHECKING:
-    from osteotrack.store.profiles import Profile
+    from osteotrack.domain.records import Profile
     from osteotrack.tui.screens.today import TodayData
 
 # Set by the benchmark: exit as soon as the Today screen has painted its data.

@@ -9,9 +9,8 @@ import pytest
 from textual.app import App
 from textual.widgets import OptionList, Static
 
-from osteotrack.domain.records import Entry, Event
+from osteotrack.domain.records import Entry, Event, Profile
 from osteotrack.store import Diary
-from osteotrack.store.profiles import Profile
 from osteotrack.tui.commands import DiaryCommands
 from osteotrack.tui.dialogs.profile_switcher import ProfileSwitcher
 from osteotrack.tui.screens.overview import OverviewScreen

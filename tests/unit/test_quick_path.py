@@ -67,7 +67,7 @@ def test_the_quick_path_does_not_import_click_nor_babel(db_path, lang, extra):
     # A log in another language pays for its catalog and nothing else: no Babel, not even gettext's reader. Nor does
     # it load inspect (with ast, dis, tokenize), which dataclasses imports for docstring-less classes only, nor typing
     # (4 ms; a `from typing import Any` for an annotation had crept back in), nor the records a log does not make
-    # (check-ins, events, questions) or the store's parts for them.
+    # (check-ins, events, questions, profiles) or the store's parts for them.
     from osteotrack.store import Diary
 
     Diary.open(db_path).close()  # building a new diary needs sqlite-utils; logging into one does not

@@ -9,9 +9,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from osteotrack.domain.records import Profile
 from osteotrack.i18n import _, lazy
 from osteotrack.store import Diary
-from osteotrack.store.profiles import Profile
 from osteotrack.tui.language import Spoken
 from osteotrack.tui.work import DiaryWork
 
