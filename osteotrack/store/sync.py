@@ -486,9 +486,14 @@ def adopt_document(conn: sqlite3.Connection, document: dict, since: str | None, 
                          " AND NOT EXISTS (SELECT 1 FROM profiles o WHERE o.uid = ? AND o.name != ?)",
                          [p["uid"], p["changed"], p.get("name"), p["uid"], p.get("name")])
         for key, table in tables.items():
+            # Of this import's rows, only those stamped changed while it wrote them: one look at the
+            # table rather than a look-up of every record of the file (most were written with the
+            # file's own change time, ``change_stamps``).
+            written = None if since is None else {row[0] for row in conn.execute(
+                f"SELECT id FROM {table} WHERE changed_at >= ?", [since])}
             rows = []
             for r in p.get(key) or []:
-                if isinstance(r, dict) and isinstance(r.get("id"), str):
+                if isinstance(r, dict) and isinstance(r.get("id"), str) and (written is None or r["id"] in written):
                     stamp = _adopted(r)
                     if stamp:
                         rows.append([stamp, r["id"], *extra])
@@ -523,6 +528,21 @@ def adopt_document(conn: sqlite3.Connection, document: dict, since: str | None, 
 def _adopted(record: dict):
     """The change time ``adopt_document`` gives a record of the file: its own, else its last update (or creation)."""
     return record.get("changed") or _ms(record.get("updated") or record.get("created"))
+
+
+def change_stamps(document: dict, keys: tuple[str, ...] = ("entries", "checkins", "events")) -> dict[str, str]:
+    """The change time ``adopt_document`` gives each record of ``document``'s lists ``keys``, by id, for an
+    import to write the records with at once (they need no stamping now and no second write later)."""
+    out = {}
+    for p in document.get("profiles") or []:
+        if isinstance(p, dict):
+            for key in keys:
+                for r in p.get(key) or []:
+                    if isinstance(r, dict) and isinstance(r.get("id"), str):
+                        stamp = _adopted(r)
+                        if isinstance(stamp, str):
+                            out[r["id"]] = stamp
+    return out
 
 
 def adopts_every_entry(document: dict) -> bool:

@@ -420,7 +420,7 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
         # change time, the entries are not stamped changed a part at a time on the way either.
         quiet = sync.parts_unstamped(diary._conn) if sync.adopts_every_entry(document) else nullcontext()
         with summaries_at_the_end(diary._conn), quiet:
-            _import_profiles(diary, parsed, into_profile, counts)
+            _import_profiles(diary, parsed, into_profile, counts, sync.change_stamps(document))
         names = [tidy_name(p["name"]) for p in parsed["profiles"]]
         if fresh and names:
             active = parsed["active"] if parsed["active"] in names else names[0]
@@ -435,8 +435,10 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
     return counts
 
 
-def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, counts: dict) -> None:
-    """Add the records of each profile of ``parsed`` not already in the diary, counting them in ``counts``."""
+def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, counts: dict,
+                     changed: dict[str, str]) -> None:
+    """Add the records of each profile of ``parsed`` not already in the diary, counting them in ``counts``;
+    entries, check-ins and events are written with their ``changed`` times (by id)."""
     for p in parsed["profiles"]:
         # Tidied like add_profile's names, so "  Dad " finds (or makes) the profile "Dad".
         name = tidy_name(into_profile or p["name"])
@@ -457,7 +459,7 @@ def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, count
                     new.append((record, created, updated))
                     if key == "checkins":
                         days.add(record.day.isoformat())
-            part.insert_stamped(new, pid)
+            part.insert_stamped(new, pid, changed)
             counts["skipped"] += len(p[key]) - len(new)
             counts[key] += len(new)
         for record, updated, _ in p["questions"]:
