@@ -556,6 +556,18 @@ def adopts_every_entry(document: dict) -> bool:
 _PART_ADDED = tuple(f"{table}_insert_changes_entry" for table in ENTRY_PARTS if table != "self_care_sessions")
 
 
+def written_as_given(conn: sqlite3.Connection, table: str, stamped: bool):
+    """Within an open write transaction, for inserting many new rows into ``table`` (a synced one): its
+    triggers that look at each row added left out where they have nothing to do. The one that stamps a
+    row changed now, when every row comes with its change time (``stamped``); the one that takes a
+    record's tombstone away when it comes back, when the diary has no tombstone of that kind."""
+    kind, _key = SYNCED_TABLES[table]
+    names = [f"{table}_new"] if stamped else []
+    if conn.execute("SELECT 1 FROM tombstones WHERE kind = ? LIMIT 1", [kind]).fetchone() is None:
+        names.append(f"{table}_back")
+    return without_triggers(conn, names)
+
+
 def parts_unstamped(conn: sqlite3.Connection):
     """Within an open write transaction, for writing new entries that ``adopt_document`` then gives
     their change times: adding an entry's sites, qualities, triggers and therapies does not stamp

@@ -486,6 +486,8 @@ def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, count
                      changed: dict[str, str]) -> None:
     """Add the records of each profile of ``parsed`` not already in the diary, counting them in ``counts``;
     entries, check-ins and events are written with their ``changed`` times (by id)."""
+    from osteotrack.store import sync
+
     for p in parsed["profiles"]:
         # Tidied like add_profile's names, so "  Dad " finds (or makes) the profile "Dad".
         name = tidy_name(into_profile or p["name"])
@@ -506,7 +508,8 @@ def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, count
                     new.append((record, created, updated))
                     if key == "checkins":
                         days.add(record.day.isoformat())
-            part.insert_stamped(new, pid, changed)
+            with sync.written_as_given(diary._conn, part.TABLE, all(r.id in changed for r, _, _ in new)):
+                part.insert_stamped(new, pid, changed)
             counts["skipped"] += len(p[key]) - len(new)
             counts[key] += len(new)
         for record, updated, _ in p["questions"]:
