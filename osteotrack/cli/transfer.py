@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import click
 
-from osteotrack.cli.common import CliError, Command, pass_session, progress_bar
+from osteotrack.cli.common import CliError, Command, no_cycle_collection, pass_session, progress_bar
 from osteotrack.cli.secret import PASSPHRASE_FILE_HELP, asker
 from osteotrack.i18n import N_, _
 
@@ -156,7 +155,7 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
     from osteotrack.store.csv_import import is_csv_export, read_csv_export
     from osteotrack.store.transfer import import_parsed, parse_document, read_document
 
-    with _no_cycle_collection():
+    with no_cycle_collection():
         if is_encrypted(file):
             from osteotrack.store.crypt import decrypt_file
             from osteotrack.store.transfer import document_from_bytes
@@ -185,22 +184,6 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
     # TRANSLATORS: {records} is a list of counts: "3 entries, 1 check-in, 0 events, 2 questions".
     click.echo(_("Imported {records}; {skipped} already in the diary.").format(records=added,
                                                                               skipped=counts["skipped"]))
-
-
-@contextmanager
-def _no_cycle_collection():
-    """Python's collector of reference cycles paused for a block. Reading a file holds its whole document,
-    a million objects for ten years and none of them in a cycle (each is freed when no longer used), that
-    every pass of the collector would walk again: a sixth of an import's time."""
-    import gc
-
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 COMMANDS = [export, import_]
