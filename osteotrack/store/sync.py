@@ -69,7 +69,8 @@ class Side:
                     parts.setdefault(entry_id, {}).setdefault(part, []).append(r)
             for held in parts.values():
                 for rows in held.values():
-                    rows.sort(key=_canonical)
+                    if len(rows) > 1:  # (sort would write even a lone row out to find its key)
+                        rows.sort(key=_canonical)
         out = {}
         for r in _dicts(self.conn, f"SELECT * FROM {table}"):
             content = {k: v for k, v in r.items() if k not in LOCAL_COLUMNS}
