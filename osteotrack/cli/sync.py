@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from osteotrack.cli.common import CliError, Command, pass_session
+from osteotrack.cli.common import CliError, Command, no_cycle_collection, pass_session
 from osteotrack.cli.secret import PASSPHRASE_FILE_HELP, asker
 from osteotrack.i18n import N_, _
 
@@ -47,8 +47,9 @@ def sync(session, file, both, encrypt, passphrase_file, list_conflicts, dismiss)
     from osteotrack.store.sync_files import sync_file
 
     diary = session.diary(create=False)
-    result = sync_file(diary, file, both=both, encrypt=encrypt, passphrase=asker(passphrase_file),
-                       new_passphrase=asker(passphrase_file, confirm=True))
+    with no_cycle_collection():
+        result = sync_file(diary, file, both=both, encrypt=encrypt, passphrase=asker(passphrase_file),
+                           new_passphrase=asker(passphrase_file, confirm=True))
     if result.backup is not None:
         click.echo(_("First sync with {file}: this diary was backed up to {path}").format(file=file,
                                                                                           path=result.backup))

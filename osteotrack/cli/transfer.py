@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from osteotrack.cli.common import CliError, Command, pass_session, progress_bar
+from osteotrack.cli.common import CliError, Command, no_cycle_collection, pass_session, progress_bar
 from osteotrack.cli.secret import PASSPHRASE_FILE_HELP, asker
 from osteotrack.i18n import N_, _
 
@@ -155,23 +155,25 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
     from osteotrack.store.csv_import import is_csv_export, read_csv_export
     from osteotrack.store.transfer import import_parsed, parse_document, read_document
 
-    if is_encrypted(file):
-        from osteotrack.store.crypt import decrypt_file
-        from osteotrack.store.transfer import document_from_bytes
+    with no_cycle_collection():
+        if is_encrypted(file):
+            from osteotrack.store.crypt import decrypt_file
+            from osteotrack.store.transfer import document_from_bytes
 
-        document = document_from_bytes(decrypt_file(file, asker(passphrase_file)()), file)
-    elif is_csv_export(file):
-        document = read_csv_export(file, as_profile or session.person().name)
-    else:
-        document = read_document(file)
-    parsed = parse_document(document)  # a malformed file is refused before the diary is even opened
-    if not parsed["profiles"]:  # not even a header line: nothing an export writes
-        raise CliError("import.nothing", field="file", path=str(file))
-    kinds = ("entries", "checkins", "events", "questions", "sessions", *BONE_KEYS)
-    if not any(p.get(key) for p in parsed["profiles"] for key in kinds):
-        click.echo(_("{file} holds no records (an export of an empty diary): nothing to import.").format(file=file))
-        return
-    counts = import_parsed(session.diary(), parsed, document, into_profile=as_profile)
+            document = document_from_bytes(decrypt_file(file, asker(passphrase_file)()), file)
+        elif is_csv_export(file):
+            document = read_csv_export(file, as_profile or session.person().name)
+        else:
+            document = read_document(file)
+        parsed = parse_document(document)  # a malformed file is refused before the diary is even opened
+        if not parsed["profiles"]:  # not even a header line: nothing an export writes
+            raise CliError("import.nothing", field="file", path=str(file))
+        kinds = ("entries", "checkins", "events", "questions", "sessions", *BONE_KEYS)
+        if not any(p.get(key) for p in parsed["profiles"] for key in kinds):
+            click.echo(_("{file} holds no records (an export of an empty diary): nothing to import.").format(
+                file=file))
+            return
+        counts = import_parsed(session.diary(), parsed, document, into_profile=as_profile)
     from osteotrack.domain.numbers import count
 
     words = {"entries": "entry", "checkins": "check-in", "events": "event", "questions": "question"}

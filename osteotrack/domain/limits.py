@@ -116,7 +116,8 @@ def nesting(data: bytes) -> int:
     dropped (that changes no bracket's count of quotes before it), and what is left between the quotes
     of odd number (the brackets in strings) with them.
     """
-    data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    if b"\\" in data:  # (a file without a backslash, as most exports are, is not copied twice for nothing)
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
     marks = data.translate(None, _NOT_QUOTES_OR_BRACKETS).replace(b'""', b"")
     steps = b"".join(marks.split(b'"')[::2]).translate(_STEPS)
     return max(itertools.accumulate(map((0, 1, -1).__getitem__, steps)), default=0)

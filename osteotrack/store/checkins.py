@@ -51,14 +51,16 @@ class CheckIns(Part):
         """Insert an already validated check-in as it is, with its stamps (for import and the demo)."""
         self.insert_stamped([(c, created, updated)], profile_id)
 
-    def insert_stamped(self, stamped: list[tuple[CheckIn, str, str]], profile_id: int) -> None:
+    def insert_stamped(self, stamped: list[tuple[CheckIn, str, str]], profile_id: int,
+                       changed: dict[str, str] | None = None) -> None:
         """Insert already validated check-ins as they are, each with its created and updated stamps,
-        in one statement (for bulk imports)."""
+        in one statement (for bulk imports); ``changed`` as for ``Entries.insert_stamped``."""
+        changed = changed or {}
         self._conn.executemany(
             "INSERT INTO checkins (id, profile_id, day, peg_pain, peg_enjoyment, peg_activity, sleep, mood, note,"
-            " peg_week, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " peg_week, created_utc, updated_utc, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [[c.id, profile_id, c.day.isoformat(), c.peg_pain, c.peg_enjoyment, c.peg_activity, c.sleep, c.mood,
-              c.note, int(c.peg_week), created, updated] for c, created, updated in stamped],
+              c.note, int(c.peg_week), created, updated, changed.get(c.id or "")] for c, created, updated in stamped],
         )
 
     def weekly_peg_near(self, day: date, profile_id: int) -> date | None:

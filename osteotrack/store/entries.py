@@ -46,15 +46,18 @@ class Entries(Part):
         """Insert already validated entries as they are, all with the same stamps (for bulk imports)."""
         self.insert_stamped([(entry, created, updated) for entry in entries], profile_id)
 
-    def insert_stamped(self, stamped: list[tuple[Entry, str, str]], profile_id: int) -> None:
+    def insert_stamped(self, stamped: list[tuple[Entry, str, str]], profile_id: int,
+                       changed: dict[str, str] | None = None) -> None:
         """Insert already validated entries as they are, each with its created and updated stamps,
-        one statement per table (for bulk imports)."""
+        one statement per table (for bulk imports). ``changed``: change times by id, written with the rows
+        (an import's, from its file); an entry without one is stamped changed now, as any new row."""
+        changed = changed or {}
         self._conn.executemany(
             "INSERT INTO entries (id, profile_id, at_utc, utc_offset_min, local_day, pain, note, for_doctor,"
-            " entered_by, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " entered_by, created_utc, updated_utc, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(entry.id, profile_id, to_utc_text(entry.at), offset_minutes(entry.at), entry.at.date().isoformat(),
-              entry.pain, entry.note, int(entry.for_doctor), entry.entered_by, created, updated)
-             for entry, created, updated in stamped],
+              entry.pain, entry.note, int(entry.for_doctor), entry.entered_by, created, updated,
+              changed.get(entry.id or "")) for entry, created, updated in stamped],
         )
         self._insert_children(*(entry for entry, _, _ in stamped))
 

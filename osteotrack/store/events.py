@@ -36,15 +36,18 @@ class Events(Part):
         """Insert an already validated event as it is, with its stamps (for import and the demo)."""
         self.insert_stamped([(ev, created, updated)], profile_id)
 
-    def insert_stamped(self, stamped: list[tuple[Event, str, str]], profile_id: int) -> None:
+    def insert_stamped(self, stamped: list[tuple[Event, str, str]], profile_id: int,
+                       changed: dict[str, str] | None = None) -> None:
         """Insert already validated events as they are, each with its created and updated stamps,
-        in one statement (for bulk imports)."""
+        in one statement (for bulk imports); ``changed`` as for ``Entries.insert_stamped``."""
+        changed = changed or {}
         self._conn.executemany(
             "INSERT INTO events (id, profile_id, kind, at_utc, utc_offset_min, local_day, site, level, procedure,"
-            " t_score, dxa_site, note, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " t_score, dxa_site, note, created_utc, updated_utc, changed_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [[ev.id, profile_id, ev.kind, to_utc_text(ev.at), offset_minutes(ev.at), ev.at.date().isoformat(),
-              ev.site, ev.level, ev.procedure, ev.t_score, ev.dxa_site, ev.note, created, updated]
-             for ev, created, updated in stamped],
+              ev.site, ev.level, ev.procedure, ev.t_score, ev.dxa_site, ev.note, created, updated,
+              changed.get(ev.id or "")] for ev, created, updated in stamped],
         )
 
     def delete(self, event_id: str, profile_id: int) -> None:

@@ -592,8 +592,21 @@ def summaries_at_the_end(conn):
 
     Only for inserts: edits and deletes inside keep their own triggers, but a row inserted after a
     delete could take the deleted row's rowid and be missed.
+
+    Into a diary with no entry yet (an import into a new diary) every summary is computed whole at the
+    end, and the entries' and their parts' own indexes are made then too (``indexes_at_the_end``).
     """
     marks = {t: conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {t}").fetchone()[0] for t in _SUMMARIZED}
+    if not any(marks.values()):  # no entry nor part yet: every summary is made whole at the end
+        with without_triggers(conn, _ADDED_TRIGGERS + _MEDICINE_ADDED + _MONTH_TRIGGERS):
+            with indexes_at_the_end(conn, _SUMMARIZED):
+                yield
+            rebuild_summaries(conn, DAY_TABLES)
+            for table, (_day_table, key, *_rest) in _MONTH_SUMMARIES.items():  # from the days just summed
+                conn.execute(f"DELETE FROM {table}")
+                conn.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) {_month_from_days(table)}"
+                             f" GROUP BY s.profile_id, substr(s.day, 1, 7), s.{key}")
+        return
     with without_triggers(conn, _ADDED_TRIGGERS + _MEDICINE_ADDED + _MONTH_TRIGGERS):
         conn.execute("CREATE TEMP TABLE summary_months (profile_id INTEGER, month TEXT,"
                      " PRIMARY KEY (profile_id, month)) WITHOUT ROWID")
@@ -618,6 +631,25 @@ def summaries_at_the_end(conn):
                     for event in ("insert", "delete", "update"):
                         conn.execute(f"DROP TRIGGER temp.{day_table}_{event}_noted")
                 conn.execute("DROP TABLE temp.summary_months")
+
+
+@contextmanager
+def indexes_at_the_end(conn, tables):
+    """Within an open write transaction, for filling empty ``tables``: their own indexes (not those of their
+    keys and UNIQUE constraints) dropped, and made again at the end, in one pass over the rows rather
+    than a step down each index for every row. Failing inside rolls the transaction back, and the
+    indexes with it."""
+    assert conn.in_transaction, "indexes_at_the_end needs an open write transaction"
+    kept = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                        f" AND tbl_name IN ({', '.join('?' * len(tables))})", list(tables)).fetchall()
+    for name, _ in kept:
+        conn.execute(f"DROP INDEX {name}")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:
+            for _, sql in kept:
+                conn.execute(sql)
 
 
 @contextmanager

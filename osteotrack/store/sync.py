@@ -69,7 +69,8 @@ class Side:
                     parts.setdefault(entry_id, {}).setdefault(part, []).append(r)
             for held in parts.values():
                 for rows in held.values():
-                    rows.sort(key=_canonical)
+                    if len(rows) > 1:  # (sort would write even a lone row out to find its key)
+                        rows.sort(key=_canonical)
         out = {}
         for r in _dicts(self.conn, f"SELECT * FROM {table}"):
             content = {k: v for k, v in r.items() if k not in LOCAL_COLUMNS}
@@ -486,9 +487,14 @@ def adopt_document(conn: sqlite3.Connection, document: dict, since: str | None, 
                          " AND NOT EXISTS (SELECT 1 FROM profiles o WHERE o.uid = ? AND o.name != ?)",
                          [p["uid"], p["changed"], p.get("name"), p["uid"], p.get("name")])
         for key, table in tables.items():
+            # Of this import's rows, only those stamped changed while it wrote them: one look at the
+            # table rather than a look-up of every record of the file (most were written with the
+            # file's own change time, ``change_stamps``).
+            written = None if since is None else {row[0] for row in conn.execute(
+                f"SELECT id FROM {table} WHERE changed_at >= ?", [since])}
             rows = []
             for r in p.get(key) or []:
-                if isinstance(r, dict) and isinstance(r.get("id"), str):
+                if isinstance(r, dict) and isinstance(r.get("id"), str) and (written is None or r["id"] in written):
                     stamp = _adopted(r)
                     if stamp:
                         rows.append([stamp, r["id"], *extra])
@@ -525,6 +531,21 @@ def _adopted(record: dict):
     return record.get("changed") or _ms(record.get("updated") or record.get("created"))
 
 
+def change_stamps(document: dict, keys: tuple[str, ...] = ("entries", "checkins", "events")) -> dict[str, str]:
+    """The change time ``adopt_document`` gives each record of ``document``'s lists ``keys``, by id, for an
+    import to write the records with at once (they need no stamping now and no second write later)."""
+    out = {}
+    for p in document.get("profiles") or []:
+        if isinstance(p, dict):
+            for key in keys:
+                for r in p.get(key) or []:
+                    if isinstance(r, dict) and isinstance(r.get("id"), str):
+                        stamp = _adopted(r)
+                        if isinstance(stamp, str):
+                            out[r["id"]] = stamp
+    return out
+
+
 def adopts_every_entry(document: dict) -> bool:
     """Whether ``adopt_document`` gives every entry of ``document`` a change time of the file's, so that
     the times an import gives them while writing them are overwritten anyway."""
@@ -534,6 +555,18 @@ def adopts_every_entry(document: dict) -> bool:
 
 # The triggers that stamp an entry changed when a part of its own (not a self-care session) is added.
 _PART_ADDED = tuple(f"{table}_insert_changes_entry" for table in ENTRY_PARTS if table != "self_care_sessions")
+
+
+def written_as_given(conn: sqlite3.Connection, table: str, stamped: bool):
+    """Within an open write transaction, for inserting many new rows into ``table`` (a synced one): its
+    triggers that look at each row added left out where they have nothing to do. The one that stamps a
+    row changed now, when every row comes with its change time (``stamped``); the one that takes a
+    record's tombstone away when it comes back, when the diary has no tombstone of that kind."""
+    kind, _key = SYNCED_TABLES[table]
+    names = [f"{table}_new"] if stamped else []
+    if conn.execute("SELECT 1 FROM tombstones WHERE kind = ? LIMIT 1", [kind]).fetchone() is None:
+        names.append(f"{table}_back")
+    return without_triggers(conn, names)
 
 
 def parts_unstamped(conn: sqlite3.Connection):

@@ -325,7 +325,55 @@ def _field(r: _Reader, check, value):
 
 def _entry(r: _Reader, e, profile: str, i: int):
     r.where = _where(e, place("place.entry", n=i + 1, profile=profile))
-    entry = Entry(
+    entry = _usual_entry(r, e) if type(e) is dict else None
+    if entry is None:
+        entry = _any_entry(r, e)
+    return entry, r.stamp(e, "created"), r.stamp(e, "updated"), r.where
+
+
+def _usual_entry(r: _Reader, e: dict) -> Entry | None:
+    """``_any_entry`` of an entry as every export writes it, read without a call a field: each value of
+    exactly its type (or none, where one may be missing). None for anything else, which ``_any_entry``
+    then reads (or refuses) field by field, as it always has."""
+    at, pain, entry_id = e.get("at"), e.get("pain"), e.get("id")
+    if type(at) is not str or type(pain) is not int or type(entry_id) is not str:
+        return None
+    note, for_doctor, entered_by = e.get("note"), e.get("for_doctor"), e.get("entered_by")
+    if (note is not None and type(note) is not str) or (for_doctor is not None and type(for_doctor) is not bool) \
+            or (entered_by is not None and type(entered_by) is not str):
+        return None
+    raw_sites, qualities, triggers, raw_therapies = e.get("sites"), e.get("qualities"), e.get("triggers"), \
+        e.get("therapies")
+    if any(value is not None and type(value) is not list
+           for value in (raw_sites, qualities, triggers, raw_therapies)):
+        return None
+    sites = []
+    for s in raw_sites or ():
+        if type(s) is not dict:
+            return None
+        location, intensity, level = s.get("location"), s.get("intensity"), s.get("level")
+        if type(location) is not str or type(intensity) is not int or (level is not None and type(level) is not str):
+            return None
+        sites.append(Site(location, intensity, level))
+    therapies = []
+    for t in raw_therapies or ():
+        if type(t) is not dict:
+            return None
+        therapy, relief, medication, dose = t.get("therapy"), t.get("relief"), t.get("medication"), t.get("dose")
+        if type(therapy) is not str or (relief is not None and type(relief) is not int) or any(
+                value is not None and type(value) is not str for value in (medication, dose)):
+            return None
+        therapies.append(TherapyUse(therapy, relief, medication, dose))
+    if any(type(q) is not str for q in qualities or ()) or any(type(q) is not str for q in triggers or ()):
+        return None
+    return Entry(at=r.moment(e, "at"), pain=pain, sites=sites, qualities=list(qualities or ()),
+                 triggers=list(triggers or ()), therapies=therapies, note=note or "", for_doctor=for_doctor or False,
+                 entered_by=entered_by, id=entry_id)
+
+
+def _any_entry(r: _Reader, e) -> Entry:
+    """An entry of the file read field by field, each refused with its own sentence."""
+    return Entry(
         at=r.moment(e, "at"), pain=r.get(e, "pain", int),
         sites=[Site(r.get(s, "location", str), r.get(s, "intensity", int), r.get(s, "level", str, False))
                for s in r.get(e, "sites", list, False, [])],
@@ -337,7 +385,6 @@ def _entry(r: _Reader, e, profile: str, i: int):
         note=r.get(e, "note", str, False, ""), for_doctor=r.get(e, "for_doctor", bool, False, False),
         entered_by=r.get(e, "entered_by", str, False), id=r.get(e, "id", str),
     )
-    return entry, r.stamp(e, "created"), r.stamp(e, "updated"), r.where
 
 
 def _where(record, default: Phrase) -> Phrase:
@@ -420,7 +467,7 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
         # change time, the entries are not stamped changed a part at a time on the way either.
         quiet = sync.parts_unstamped(diary._conn) if sync.adopts_every_entry(document) else nullcontext()
         with summaries_at_the_end(diary._conn), quiet:
-            _import_profiles(diary, parsed, into_profile, counts)
+            _import_profiles(diary, parsed, into_profile, counts, sync.change_stamps(document))
         names = [tidy_name(p["name"]) for p in parsed["profiles"]]
         if fresh and names:
             active = parsed["active"] if parsed["active"] in names else names[0]
@@ -435,8 +482,12 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
     return counts
 
 
-def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, counts: dict) -> None:
-    """Add the records of each profile of ``parsed`` not already in the diary, counting them in ``counts``."""
+def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, counts: dict,
+                     changed: dict[str, str]) -> None:
+    """Add the records of each profile of ``parsed`` not already in the diary, counting them in ``counts``;
+    entries, check-ins and events are written with their ``changed`` times (by id)."""
+    from osteotrack.store import sync
+
     for p in parsed["profiles"]:
         # Tidied like add_profile's names, so "  Dad " finds (or makes) the profile "Dad".
         name = tidy_name(into_profile or p["name"])
@@ -457,7 +508,8 @@ def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, count
                     new.append((record, created, updated))
                     if key == "checkins":
                         days.add(record.day.isoformat())
-            part.insert_stamped(new, pid)
+            with sync.written_as_given(diary._conn, part.TABLE, all(r.id in changed for r, _, _ in new)):
+                part.insert_stamped(new, pid, changed)
             counts["skipped"] += len(p[key]) - len(new)
             counts[key] += len(new)
         for record, updated, _ in p["questions"]:

@@ -229,3 +229,43 @@ def test_an_import_leaves_the_schemas_triggers_as_they_were(tmp_path):
         before = diary._conn.execute(triggers).fetchall()
         import_document(diary, document)
         assert diary._conn.execute(triggers).fetchall() == before
+
+
+def test_an_import_into_a_new_diary_leaves_its_schema_as_it_was(tmp_path):
+    # Into a diary with no entry the import makes the entries' own indexes after the rows, and summarises whole.
+    with Diary.open(tmp_path / "from.db") as source:
+        log(source, at(10, 8), 4, [("lower-back", 5)], ["bending"], [("heat", 60)])
+        log(source, at(10, 20), 6, [("neck", 2)], ["bending"], [("heat", None)])
+        good = export_document(source)
+    schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+    with Diary.open(tmp_path / "into.db") as diary:
+        before = diary._conn.execute(schema).fetchall()
+        refused = {**good, "profiles": [{**good["profiles"][0], "sessions": [
+            {"id": "session-1", "entry_id": "not-in-the-file", "therapy": "heat", "pain_before": 5, "pain_after": 3,
+             "duration_seconds": 600}]}]}
+        with pytest.raises(ValidationError):
+            import_document(diary, refused)  # refused after the entries went in: all undone, indexes too
+        assert diary._conn.execute(schema).fetchall() == before
+        import_document(diary, good)
+        assert diary._conn.execute(schema).fetchall() == before
+        assert drift(diary) == []
+        # Tue 10: 2 entries, worst 6, least 4, mean (4 + 6) / 2 = 5.
+        assert summary(diary, "me") == [("2026-11-10", 2, 6, 4, 5.0)]
+
+
+def test_an_entry_deleted_here_comes_back_by_import_with_the_files_change_time(tmp_path):
+    from osteotrack.store import sync
+
+    with Diary.open(tmp_path / "from.db") as source:
+        entry = log(source, at(10, 8), 4, [("lower-back", 5)])
+        document = export_document(source)
+    [written] = document["profiles"][0]["entries"]
+    with Diary.open(tmp_path / "into.db") as diary:
+        import_document(diary, document)
+        diary.profile("me").delete_entry(entry.id)
+        assert [t["id"] for t in sync.tombstones(diary._conn)] == [entry.id]
+        assert import_document(diary, document)["entries"] == 1
+        # Back, its deletion forgotten, and in step with the diary it came from.
+        assert sync.tombstones(diary._conn) == []
+        assert diary._conn.execute("SELECT changed_at FROM entries").fetchall() == [(written["changed"],)]
+        assert drift(diary) == []
