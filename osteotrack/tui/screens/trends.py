@@ -99,6 +99,7 @@ class TrendsScreen(DiaryScreen):
         self.composed: set[str] = set()  # the tabs composed so far (each when first shown)
         self.stale: set[str] = set()  # composed tabs not drawn with the figures held (drawn when next shown)
         self._loading_timer: Timer | None = None
+        self._computing = False  # figures asked for and not come yet (nor refused)
 
     def today(self) -> date:
         """Today by the app's clock (a fixed one in tests and screenshots)."""
@@ -169,9 +170,11 @@ class TrendsScreen(DiaryScreen):
 
     def _loading_shown(self) -> None:
         self._loading_timer = None
-        self.query_one("#tabs").loading = True
+        if self._computing:  # the figures may have come before the screen was mounted
+            self.query_one("#tabs").loading = True
 
     def _loaded(self) -> None:
+        self._computing = False
         if self._loading_timer is not None:
             self._loading_timer.stop()
             self._loading_timer = None
@@ -249,7 +252,7 @@ class TrendsScreen(DiaryScreen):
     def compute(self, range_: str | None, since: str | None, until: str | None, today: date) -> None:
         """In a worker, with a connection of its own: every figure of the range (a newer computation replaces it)."""
 
-        shown = self.result
+        shown, self._computing = self.result, True
 
         def figures(person: ProfileDiary) -> tuple[Trends, tuple, bool]:
             period = period_for(person, range_, since, until, today=today)
