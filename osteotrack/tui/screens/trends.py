@@ -49,8 +49,8 @@ TABS = (
 SIDE_BY_SIDE_FROM = 110
 # How often to look whether entries changed elsewhere (the command line, another screen).
 WATCH_SECONDS = 5
-# Figures that take longer than this to come show a loading indicator over the tabs meanwhile (sooner, it
-# would only flash, and putting it up and taking it down again costs two layouts of the screen).
+# Figures asked for again (r, another range) that take longer than this to come show a loading indicator over
+# the tabs meanwhile (sooner, it would only flash, and putting it up and taking it down costs two layouts).
 LOADING_AFTER = 0.4
 
 
@@ -160,7 +160,9 @@ class TrendsScreen(DiaryScreen):
             self._fit_tables()
 
     def on_mount(self) -> None:
-        self._loading_soon()  # the figures asked for in compose are on their way
+        # The figures asked for in compose are on their way: the tabs are covered by the loading indicator at
+        # once (their empty panes are then neither laid out nor drawn before the figures come).
+        self.query_one("#tabs").loading = self._computing
         self.set_interval(WATCH_SECONDS, self.check_for_changes)
 
     def _loading_soon(self) -> None:
