@@ -301,3 +301,29 @@ async def test_tabs_are_composed_when_first_shown_and_years_are_charted_by_month
         assert screen.composed == {"pain", "calendar"}
         calendar = text(screen, "#heat-map")
         assert "Mar 2025" in calendar and "Nov 2026" in calendar
+
+
+@sync
+async def test_a_tab_shown_again_shows_the_range_chosen_meanwhile_and_no_loading_indicator_stays(small, monkeypatch):
+    from osteotrack.tui.screens import trends as trends_screen
+
+    monkeypatch.setattr(trends_screen, "LOADING_AFTER", 0.01)  # the indicator's delay, however the figures come
+    app = Host(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        tabs = screen.query_one("#tabs")
+        tabs.active = "tab-calendar"
+        await settle(pilot)
+        assert "Aug 2026" in text(screen, "#heat-map")  # 3 months: 21 Aug to 20 Nov 2026
+        tabs.active = "tab-pain"
+        await settle(pilot)
+        screen.query_one("#range-all", RadioButton).value = True
+        await settle(pilot)
+        assert screen.stale == {"calendar"}  # drawn when shown, not while hidden
+        tabs.active = "tab-calendar"
+        await settle(pilot)
+        # All: from the first entry, 9 Nov 2026 (tests/trends_diary.py).
+        assert "Aug 2026" not in text(screen, "#heat-map") and not screen.stale
+        await pilot.pause(0.05)
+        assert not tabs.loading

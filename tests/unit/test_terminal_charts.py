@@ -118,3 +118,32 @@ def test_charts_of_an_empty_range_still_draw(diary):
     for draw in charts.CHARTS.values():
         assert charts.render(draw, empty, width=60, height=12)
     assert "blank: no entry" in charts.heat_map(empty).plain
+
+
+@pytest.mark.parametrize("theme", ["pro", "clear", "textual-auto-textual-dark"])
+@pytest.mark.parametrize("name", list(charts.CHARTS))
+def test_the_apps_chart_shows_what_plotext_writes(week, name, theme):
+    # The app's Chart turns plotext's grid of cells into text itself, instead of parsing the escape codes
+    # plotext writes: the characters and the style of every one of them must be the same.
+    from plotext._dict import themes
+    from rich.console import Console
+    from rich.text import Text
+    from textual_plotext.plot import Plot, _rgbify_theme, _sequence
+
+    from osteotrack.tui.widgets.chart import figure_text
+
+    # A theme made from the app's colours, as textual-plotext registers it for the widget.
+    themes.setdefault("textual-auto-textual-dark", _rgbify_theme((30, 30, 30), (30, 30, 30), (224, 224, 224),
+                                                                 "default", _sequence))
+    figures = []
+    for _ in range(2):
+        figure = Plot()
+        charts.CHARTS[name](figure, week)
+        figure.plotsize(77, 18)
+        figure.theme(theme)
+        figures.append(figure)
+    console = Console(width=100, color_system="truecolor")
+    expected = Text.from_ansi(figures[0].build())
+    got = figure_text(figures[1])
+    assert got.plain == expected.plain
+    assert [(s.text, s.style) for s in console.render(got)] == [(s.text, s.style) for s in console.render(expected)]

@@ -15,9 +15,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Label, RadioButton, RadioSet, Static, TabbedContent, TabPane
-from textual_plotext import PlotextPlot
 
 from osteotrack.analysis import diary_signature, period_for, trends
 from osteotrack.analysis.results import Trends
@@ -26,6 +26,7 @@ from osteotrack.domain.errors import DiaryError
 from osteotrack.i18n import N_, _, lazy
 from osteotrack.store import ProfileDiary
 from osteotrack.tui.screens.base import DiaryScreen, error_text
+from osteotrack.tui.widgets.chart import Chart
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.ticks import Choice, Choices
 from osteotrack.views import terminal_charts as charts
@@ -48,6 +49,9 @@ TABS = (
 SIDE_BY_SIDE_FROM = 110
 # How often to look whether entries changed elsewhere (the command line, another screen).
 WATCH_SECONDS = 5
+# Figures asked for again (r, another range) that take longer than this to come show a loading indicator over
+# the tabs meanwhile (sooner, it would only flash, and putting it up and taking it down costs two layouts).
+LOADING_AFTER = 0.4
 
 
 class TrendsScreen(DiaryScreen):
@@ -75,8 +79,8 @@ class TrendsScreen(DiaryScreen):
     TrendsScreen.narrow #pane-pain, TrendsScreen #pane-pain.stacked { scrollbar-gutter: stable; }
     TrendsScreen .charts { width: 3fr; height: 1fr; }
     TrendsScreen.narrow .charts, TrendsScreen .stacked .charts { width: 100%; height: auto; }
-    TrendsScreen PlotextPlot { height: 1fr; min-height: 12; }
-    TrendsScreen.narrow PlotextPlot, TrendsScreen .stacked PlotextPlot { height: 18; }
+    TrendsScreen Chart { height: 1fr; min-height: 12; }
+    TrendsScreen.narrow Chart, TrendsScreen .stacked Chart { height: 18; }
     TrendsScreen .key { height: auto; padding: 0 1; }
     TrendsScreen .numbers { width: 2fr; height: 1fr; padding: 0 1; }
     TrendsScreen .numbers Static { width: 1fr; }
@@ -93,6 +97,9 @@ class TrendsScreen(DiaryScreen):
         self.result: Trends | None = None
         self.signature: tuple | None = None  # of the data the figures were computed from
         self.composed: set[str] = set()  # the tabs composed so far (each when first shown)
+        self.stale: set[str] = set()  # composed tabs not drawn with the figures held (drawn when next shown)
+        self._loading_timer: Timer | None = None
+        self._computing = False  # figures asked for and not come yet (nor refused)
 
     def today(self) -> date:
         """Today by the app's clock (a fixed one in tests and screenshots)."""
@@ -102,6 +109,8 @@ class TrendsScreen(DiaryScreen):
         # The figures are read while the screen is being built (the range is a named one at first): their
         # worker's result reaches the screen after it is mounted.
         self.compute(self.range_, None, None, self.today())
+        # Before the widgets are mounted: set later, the class would style every one of them a second time.
+        self.set_class(self.app.size.width < SIDE_BY_SIDE_FROM, "narrow")
         yield Header()
         with Horizontal(id="range-bar"):
             with Choices(id="range"):
@@ -130,7 +139,7 @@ class TrendsScreen(DiaryScreen):
             parts.append(VerticalScroll(Static(id="heat-map"), classes="charts"))
         elif chart_names:
             parts.append(Vertical(*(widget for name in chart_names
-                                    for widget in (PlotextPlot(id=f"chart-{name}"),
+                                    for widget in (Chart(id=f"chart-{name}"),
                                                    Static(classes="key", id=f"key-{name}"))), classes="charts"))
         if table_names:
             parts.append(VerticalScroll(*(Static(id=f"table-{name}") for name in table_names),
@@ -142,17 +151,36 @@ class TrendsScreen(DiaryScreen):
     async def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
         """Compose a tab the first time it is shown, and draw the figures held into it."""
         tab = (event.pane.id or "").removeprefix("tab-")
-        if tab in self.composed:
+        if tab not in self.composed:
+            await event.pane.mount(self._pane(tab))
+        elif tab not in self.stale:
             return
-        await event.pane.mount(self._pane(tab))
         if self.result is not None:
             self._draw(tab, self.result)
             self._fit_tables()
 
     def on_mount(self) -> None:
-        self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
-        self.query_one("#tabs").loading = True  # the figures asked for in compose are on their way
+        # The figures asked for in compose are on their way: the tabs are covered by the loading indicator at
+        # once (their empty panes are then neither laid out nor drawn before the figures come).
+        self.query_one("#tabs").loading = self._computing
         self.set_interval(WATCH_SECONDS, self.check_for_changes)
+
+    def _loading_soon(self) -> None:
+        """Show the loading indicator over the tabs if the figures take a while."""
+        if self._loading_timer is None:
+            self._loading_timer = self.set_timer(LOADING_AFTER, self._loading_shown)
+
+    def _loading_shown(self) -> None:
+        self._loading_timer = None
+        if self._computing:  # the figures may have come before the screen was mounted
+            self.query_one("#tabs").loading = True
+
+    def _loaded(self) -> None:
+        self._computing = False
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
+        self.query_one("#tabs").loading = False
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "narrow")
@@ -220,29 +248,36 @@ class TrendsScreen(DiaryScreen):
             range_ = None if since else "all"
         else:
             range_, since, until = self.range_, None, None
-        self.query_one("#tabs").loading = True
+        self._loading_soon()
         self.compute(range_, since, until, self.today())
 
     def compute(self, range_: str | None, since: str | None, until: str | None, today: date) -> None:
         """In a worker, with a connection of its own: every figure of the range (a newer computation replaces it)."""
 
-        def figures(person: ProfileDiary) -> tuple[Trends, tuple]:
+        shown, self._computing = self.result, True
+
+        def figures(person: ProfileDiary) -> tuple[Trends, tuple, bool]:
             period = period_for(person, range_, since, until, today=today)
             signature = diary_signature(person)  # before the figures: a change while computing shows next time
-            return trends(person, period), signature
+            result = trends(person, period)
+            return result, signature, result == shown  # figures the same as those on screen: nothing to draw
 
         self.read(figures, lambda found: self._show(*found), group="trends")
 
     def refused(self, error: DiaryError) -> None:
         """Say why under the range picker; the last good figures stay."""
-        self.query_one("#tabs").loading = False
+        self._loaded()
         line = self.query_one("#range-error", Label)
         line.update(error_text(error))
         line.add_class("shown")
 
-    def _show(self, result: Trends, signature: tuple) -> None:
+    def _show(self, result: Trends, signature: tuple, same: bool = False) -> None:
+        """Show ``result``; when its figures are ``same`` as those shown, the screen already shows them."""
         self.result, self.signature = result, signature
         self.query_one("#range-error", Label).remove_class("shown")
+        self._loaded()
+        if same:
+            return
         s, span = result.summary, dates.span(result.period.since, result.period.until)
         if s.entries:
             change = result.change.mean_difference  # of the means as shown
@@ -263,23 +298,23 @@ class TrendsScreen(DiaryScreen):
             parts = [result.profile, span, _("no entries in this range")]
         text = " · ".join(parts)
         self.query_one("#summary", Static).update(f"{text}\n{tables.CAUTION}")
-        for tab in TABS:
-            if tab[0] in self.composed:
-                self._draw(tab[0], result)
+        # The tab in sight is drawn now; the others composed so far when they are shown again.
+        shown = (self.query_one("#tabs", TabbedContent).active or "").removeprefix("tab-")
+        self.stale = self.composed - {shown}
+        if shown in self.composed:
+            self._draw(shown, result)
         self._fit_tables()
-        self.query_one("#tabs").loading = False
 
     def _draw(self, tab: str, result: Trends) -> None:
         """Draw the figures of ``result`` into one composed tab."""
         _tab, _title, chart_names, table_names = next(t for t in TABS if t[0] == tab)
+        self.stale.discard(tab)
         if tab == "calendar":
             self.query_one("#heat-map", Static).update(
                 Text.assemble(Text(_("Calendar of daily mean pain") + "\n", style="bold"), charts.heat_map(result)))
         for name in chart_names:
-            plot = self.query_one(f"#chart-{name}", PlotextPlot)
-            plot.plt.clear_figure()
-            self.query_one(f"#key-{name}", Static).update(charts.CHARTS[name](plot.plt, result))
-            plot.refresh()
+            key = self.query_one(f"#chart-{name}", Chart).draw(charts.CHARTS[name], result)
+            self.query_one(f"#key-{name}", Static).update(key)
         for name in table_names:
             self.query_one(f"#table-{name}", Static).update(tables.TABLES[name](result))
         if "sessions" in table_names:
