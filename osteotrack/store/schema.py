@@ -633,38 +633,33 @@ def summaries_at_the_end(conn):
                 conn.execute("DROP TABLE temp.summary_months")
 
 
-@contextmanager
 def indexes_at_the_end(conn, tables):
     """Within an open write transaction, for filling empty ``tables``: their own indexes (not those of their
     keys and UNIQUE constraints) dropped, and made again at the end, in one pass over the rows rather
     than a step down each index for every row. Failing inside rolls the transaction back, and the
     indexes with it."""
-    assert conn.in_transaction, "indexes_at_the_end needs an open write transaction"
-    kept = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                        f" AND tbl_name IN ({', '.join('?' * len(tables))})", list(tables)).fetchall()
-    for name, _ in kept:
-        conn.execute(f"DROP INDEX {name}")
-    try:
-        yield
-    finally:
-        if conn.in_transaction:
-            for _, sql in kept:
-                conn.execute(sql)
+    return _dropped_meanwhile(conn, "index", "tbl_name", tables)
 
 
-@contextmanager
 def without_triggers(conn, names):
     """Within an open write transaction: the triggers ``names`` dropped, and made again as they were
     at the end. Failing inside rolls the transaction back, and the triggers with it."""
-    assert conn.in_transaction, "without_triggers needs an open write transaction"
-    kept = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                        f" AND name IN ({', '.join('?' * len(names))})", list(names)).fetchall()
+    return _dropped_meanwhile(conn, "trigger", "name", names)
+
+
+@contextmanager
+def _dropped_meanwhile(conn, kind: str, column: str, values):
+    """The schema's objects of ``kind`` (index, trigger) whose ``column`` is one of ``values``, dropped within an
+    open write transaction and made again as they were at its end."""
+    assert conn.in_transaction, "dropping schema objects for a while needs an open write transaction"
+    kept = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL"
+                        f" AND {column} IN ({', '.join('?' * len(values))})", [kind, *values]).fetchall()
     for name, _ in kept:
-        conn.execute(f"DROP TRIGGER {name}")
+        conn.execute(f"DROP {kind.upper()} {name}")
     try:
         yield
     finally:
-        if conn.in_transaction:  # (SQLite rolls back by itself after some failures, the triggers with it)
+        if conn.in_transaction:  # (SQLite rolls back by itself after some failures, what was dropped with it)
             for _, sql in kept:
                 conn.execute(sql)
 
