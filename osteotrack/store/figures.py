@@ -213,13 +213,17 @@ class Figures(Part):
             params += [since.isoformat(), until.isoformat()]
         # The relief is the one stored on the entry's therapy use, as every therapy view sees it.
         # CROSS JOIN makes SQLite walk the sessions (never more than the entries) and look each
-        # entry up by id, instead of walking every entry of the profile.
+        # entry up by id, instead of walking every entry of the profile. Left to itself SQLite looks the
+        # therapy use up by its UNIQUE key and then reads the row for the relief; the index that holds the
+        # relief too (m010_session_indexes) answers from the index alone (a session a day for 60 years:
+        # 44 → 38 ms).
         return self._rows(
             "SELECT s.therapy AS therapy, count(*) AS sessions, sum(s.completed) AS completed,"
             " sum(s.duration_s) AS seconds, sum(s.pain_before) AS sum_before, sum(s.pain_after) AS sum_after,"
             " sum(coalesce(t.relief, 0)) AS sum_relief"
             " FROM self_care_sessions s CROSS JOIN entries e ON e.id = s.entry_id"
-            " LEFT JOIN entry_therapies t ON t.entry_id = s.entry_id AND t.therapy = s.therapy"
+            " LEFT JOIN entry_therapies t INDEXED BY entry_therapies_relief"
+            " ON t.entry_id = s.entry_id AND t.therapy = s.therapy"
             f" WHERE {where} GROUP BY s.therapy ORDER BY count(*) DESC, s.therapy",
             params)
 
