@@ -60,7 +60,6 @@ class RowList(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("enter", "select_cursor", "Select", show=False),
         Binding("up", "cursor_up", "Cursor up", show=False),
         Binding("down", "cursor_down", "Cursor down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
@@ -87,7 +86,7 @@ class RowList(ScrollView, can_focus=True):
         """The cursor came to a row (``cursor_row``)."""
 
     class RowSelected(_RowMessage):
-        """Enter (or a click) on the cursor's row."""
+        """A click on the cursor's row (Enter is the screen's own key, shown in its footer)."""
 
     def __init__(self, headings: Sequence[Text | str], widths: Sequence[int], *, id: str | None = None) -> None:
         super().__init__(id=id)
