@@ -96,6 +96,10 @@ class DailyPain(Sequence[DayPain]):
     def __repr__(self) -> str:
         return f"DailyPain({self._days()!r})"
 
+    def make_days(self) -> None:
+        """Make every day's ``DayPain`` now (in a worker, so that drawing the days does not, on the UI thread)."""
+        self._days()
+
     def _days(self) -> list[DayPain]:
         if self._made is None:
             self._made = _rolling(*self._columns)

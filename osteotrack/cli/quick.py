@@ -143,21 +143,13 @@ def run(argv: list[str]) -> int | None:
     # A log is one short process that makes few objects: the cycle collector, run again and again by the
     # imports' allocations, would find nothing to free (a fortieth of the log's work).
     gc.disable()
-    from osteotrack import i18n
-
-    lang = values.pop("lang")
-    if lang is not None:
-        if i18n.normalize(lang) is None:
-            return None  # click says which languages there are
-        i18n.choose(lang)
+    if not _speaking(values.pop("lang")):
+        return None
     _defer_inspect()
     from osteotrack.store.diary import Diary
 
-    path = values.pop("db")
-    if path is None:
-        from osteotrack.store.files import default_db_path
+    path = _diary_path(values.pop("db"))
 
-        path = default_db_path()
     def log() -> None:
         with Diary.open(path, read_only=values.pop("read_only")) as diary:
             profile = values.pop("profile")
@@ -169,13 +161,8 @@ def run(argv: list[str]) -> int | None:
 def list_json(values: dict) -> int | None:
     """``list --format json`` of entries without loading click (scripts run it, on diaries of any length),
     as click's ``list`` writes it; None: let click say what it cannot read (a day, a language)."""
-    from osteotrack import i18n
-
-    lang = values.pop("lang")
-    if lang is not None:
-        if i18n.normalize(lang) is None:
-            return None  # click says which languages there are
-        i18n.choose(lang)
+    if not _speaking(values.pop("lang")):
+        return None
     from osteotrack.domain.errors import DiaryError
     from osteotrack.domain.when import parse_day
 
@@ -188,11 +175,7 @@ def list_json(values: dict) -> int | None:
     _defer_inspect()
     from osteotrack.store.diary import Diary
 
-    path = values["db"]
-    if path is None:
-        from osteotrack.store.files import default_db_path
-
-        path = default_db_path()
+    path = _diary_path(values["db"])
     gone = False
 
     def write() -> None:
@@ -269,20 +252,37 @@ def open_app(argv: list[str]) -> int | None:
     values: dict = {"db": None, "profile": None, "read_only": False, "lang": None}
     if _options(argv, 0, GLOBAL_OPTIONS, GLOBAL_FLAGS, values) != len(argv):
         return None
-    from osteotrack import i18n
-
-    if values["lang"] is not None:
-        if i18n.normalize(values["lang"]) is None:
-            return None  # click says which languages there are
-        i18n.choose(values["lang"])
+    if not _speaking(values["lang"]):
+        return None
     from pathlib import Path
 
     from osteotrack.cli.app import open_app as open_on
-    from osteotrack.store.files import default_db_path
 
-    path = Path(values["db"]) if values["db"] else default_db_path()
+    path = Path(_diary_path(values["db"] or None))
     return _said(path, lambda: open_on(SimpleNamespace(path=path, profile=values["profile"],
                                                         read_only=values["read_only"])))
+
+
+def _speaking(lang: str | None) -> bool:
+    """Speak ``lang`` from now on, when one is given; False when it names no language we have (click then says
+    which there are)."""
+    if lang is None:
+        return True
+    from osteotrack import i18n
+
+    if i18n.normalize(lang) is None:
+        return False
+    i18n.choose(lang)
+    return True
+
+
+def _diary_path(given: str | None):
+    """The diary ``--db`` names, else the default one (platformdirs is loaded only then)."""
+    if given is not None:
+        return given
+    from osteotrack.store.files import default_db_path
+
+    return default_db_path()
 
 
 def _defer_inspect() -> None:

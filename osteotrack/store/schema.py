@@ -602,10 +602,7 @@ def summaries_at_the_end(conn):
             with indexes_at_the_end(conn, _SUMMARIZED):
                 yield
             rebuild_summaries(conn, DAY_TABLES)
-            for table, (_day_table, key, *_rest) in _MONTH_SUMMARIES.items():  # from the days just summed
-                conn.execute(f"DELETE FROM {table}")
-                conn.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) {_month_from_days(table)}"
-                             f" GROUP BY s.profile_id, substr(s.day, 1, 7), s.{key}")
+            _months_afresh(conn)  # from the days just summed
         return
     with without_triggers(conn, _ADDED_TRIGGERS + _MEDICINE_ADDED + _MONTH_TRIGGERS):
         conn.execute("CREATE TEMP TABLE summary_months (profile_id INTEGER, month TEXT,"
@@ -619,18 +616,27 @@ def summaries_at_the_end(conn):
         try:
             yield
             _recompute_days(conn, marks)
-            months = "SELECT profile_id, month FROM temp.summary_months"
-            for table, (_day_table, key, *_rest) in _MONTH_SUMMARIES.items():
-                conn.execute(f"DELETE FROM {table} WHERE (profile_id, month) IN ({months})")
-                conn.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) {_month_from_days(table)}"
-                             f" WHERE (s.profile_id, substr(s.day, 1, 7)) IN ({months})"
-                             f" GROUP BY s.profile_id, substr(s.day, 1, 7), s.{key}")
+            _months_afresh(conn, "SELECT profile_id, month FROM temp.summary_months")
         finally:
             if conn.in_transaction:
                 for day_table in _MONTH_OF:
                     for event in ("insert", "delete", "update"):
                         conn.execute(f"DROP TRIGGER temp.{day_table}_{event}_noted")
                 conn.execute("DROP TABLE temp.summary_months")
+
+
+def _months_afresh(conn, months: str | None = None) -> None:
+    """The per-month summaries computed afresh from their days: of the months the query ``months`` gives
+    (``profile_id, month``), or of every month."""
+    for table, (_day_table, key, *_rest) in _MONTH_SUMMARIES.items():
+        if months is None:
+            conn.execute(f"DELETE FROM {table}")
+            picked = ""
+        else:
+            conn.execute(f"DELETE FROM {table} WHERE (profile_id, month) IN ({months})")
+            picked = f" WHERE (s.profile_id, substr(s.day, 1, 7)) IN ({months})"
+        conn.execute(f"INSERT INTO {table} ({_COLUMNS[table]}) {_month_from_days(table)}{picked}"
+                     f" GROUP BY s.profile_id, substr(s.day, 1, 7), s.{key}")
 
 
 def indexes_at_the_end(conn, tables):

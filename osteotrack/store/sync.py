@@ -492,12 +492,8 @@ def adopt_document(conn: sqlite3.Connection, document: dict, since: str | None, 
             # file's own change time, ``change_stamps``).
             written = None if since is None else {row[0] for row in conn.execute(
                 f"SELECT id FROM {table} WHERE changed_at >= ?", [since])}
-            rows = []
-            for r in p.get(key) or []:
-                if isinstance(r, dict) and isinstance(r.get("id"), str) and (written is None or r["id"] in written):
-                    stamp = _adopted(r)
-                    if stamp:
-                        rows.append([stamp, r["id"], *extra])
+            rows = [[stamp, record_id, *extra] for record_id, stamp in _stamped(p, key)
+                    if stamp and (written is None or record_id in written)]
             conn.executemany(f"UPDATE {table} SET changed_at = ?, base_at = NULL WHERE id = ?{fresh}", rows)
     if since is not None:
         conn.executemany("UPDATE vocabulary SET changed_at = ?, base_at = NULL WHERE kind = ? AND slug = ?"
@@ -526,6 +522,14 @@ def adopt_document(conn: sqlite3.Connection, document: dict, since: str | None, 
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('diary_id', ?)", [sync["diary"]])
 
 
+def _stamped(profile: dict, key: str) -> Iterator[tuple[str, str | None]]:
+    """The id of each record of the file's ``profile`` in its list ``key`` (a dict with a text id), with the
+    change time ``adopt_document`` gives it."""
+    for r in profile.get(key) or []:
+        if isinstance(r, dict) and isinstance(r.get("id"), str):
+            yield r["id"], _adopted(r)
+
+
 def _adopted(record: dict):
     """The change time ``adopt_document`` gives a record of the file: its own, else its last update (or creation)."""
     return record.get("changed") or _ms(record.get("updated") or record.get("created"))
@@ -534,16 +538,8 @@ def _adopted(record: dict):
 def change_stamps(document: dict, keys: tuple[str, ...] = ("entries", "checkins", "events")) -> dict[str, str]:
     """The change time ``adopt_document`` gives each record of ``document``'s lists ``keys``, by id, for an
     import to write the records with at once (they need no stamping now and no second write later)."""
-    out = {}
-    for p in document.get("profiles") or []:
-        if isinstance(p, dict):
-            for key in keys:
-                for r in p.get(key) or []:
-                    if isinstance(r, dict) and isinstance(r.get("id"), str):
-                        stamp = _adopted(r)
-                        if isinstance(stamp, str):
-                            out[r["id"]] = stamp
-    return out
+    return {record_id: stamp for p in document.get("profiles") or [] if isinstance(p, dict)
+            for key in keys for record_id, stamp in _stamped(p, key) if isinstance(stamp, str)}
 
 
 def adopts_every_entry(document: dict) -> bool:
