@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import types  # loaded by the interpreter's start-up already
 
 # Option → (parameter, repeatable). They mirror the click commands exactly
 # (tests/unit/test_quick_path.py checks it); any other option goes to click.
@@ -145,7 +144,6 @@ def run(argv: list[str]) -> int | None:
     gc.disable()
     if not _speaking(values.pop("lang")):
         return None
-    _defer_inspect()
     from osteotrack.store.diary import Diary
 
     path = _diary_path(values.pop("db"))
@@ -172,7 +170,6 @@ def list_json(values: dict) -> int | None:
         return None
     if since and until and since > until:
         return None  # click's list refuses it in its own words
-    _defer_inspect()
     from osteotrack.store.diary import Diary
 
     path = _diary_path(values["db"])
@@ -283,31 +280,6 @@ def _diary_path(given: str | None):
     from osteotrack.store.files import default_db_path
 
     return default_db_path()
-
-
-def _defer_inspect() -> None:
-    """Load ``inspect`` only when something uses it.
-
-    The records are dataclasses, and ``dataclasses`` imports ``inspect`` (with ``ast``, ``dis`` and
-    ``tokenize``: a sixth of this path's time) for one use only, the docstring of a class written
-    without one, which no record is (tests/unit/test_quick_path.py). A stand-in takes its place in
-    ``sys.modules`` and loads the real module the first time one of its names is asked for.
-    (``importlib.util.LazyLoader`` cannot do this on Python 3.11: ``import inspect`` itself loads it.)
-    """
-    if "inspect" not in sys.modules:
-        sys.modules["inspect"] = _Deferred("inspect")
-
-
-
-class _Deferred(types.ModuleType):
-    """A module not loaded yet: the first name asked of it loads it (and replaces this in ``sys.modules``)."""
-
-    def __getattr__(self, name: str):
-        if name.startswith("__"):
-            raise AttributeError(name)
-        if sys.modules.get(self.__name__) is self:
-            del sys.modules[self.__name__]
-        return getattr(__import__(self.__name__), name)
 
 
 def say_error(message: str) -> None:

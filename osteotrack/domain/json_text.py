@@ -19,6 +19,8 @@ from datetime import date, datetime
 from itertools import islice
 from json.encoder import encode_basestring  # the C escaper when available, as json.dumps uses
 
+from osteotrack.domain.record_base import field_names
+
 INDENT = "  "
 _SPECIAL_FLOATS = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
 
@@ -98,7 +100,7 @@ def _dict(value: dict, pad: str) -> str:
 def _record(record, pad: str) -> str:
     kind = type(record)
     template = _TEMPLATES.get((kind, pad))
-    fields = kind.__dataclass_fields__
+    fields = field_names(kind)
     if template is None:
         template = _template(tuple(fields), pad, cache=True, key=(kind, pad))
     return template % _values([getattr(record, name) for name in fields], pad + INDENT)
@@ -107,8 +109,7 @@ def _record(record, pad: str) -> str:
 def record_template(kind: type, pad: str) -> str:
     """The text of a record of type ``kind`` (a dataclass) at ``pad``, ``%s`` for each of its fields' values in
     order (each given as its JSON text): for writers that have the values without the record."""
-    fields: dict = vars(kind)["__dataclass_fields__"]
-    return _TEMPLATES.get((kind, pad)) or _template(tuple(fields), pad, cache=True, key=(kind, pad))
+    return _TEMPLATES.get((kind, pad)) or _template(field_names(kind), pad, cache=True, key=(kind, pad))
 
 
 def _template(keys: tuple, pad: str, cache: bool, key: tuple | None = None) -> str:

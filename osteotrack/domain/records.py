@@ -1,4 +1,5 @@
-"""The records a diary holds, as plain dataclasses (the check-in, events, questions and profiles in ``more_records``).
+"""The records a diary holds: an entry, its sites and its therapies here (on ``record_base.Record``, which says
+why); the check-in, events, questions and profiles, dataclasses, in ``more_records``.
 
 Times are timezone-aware datetimes: the store keeps them in UTC together with
 the offset they were entered in, and gives them back in that offset.
@@ -6,8 +7,9 @@ the offset they were entered in, and gives them back in that offset.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from osteotrack.domain.record_base import Record, field_names
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,39 +21,65 @@ if TYPE_CHECKING:
 _MORE = ("CheckIn", "Event", "Profile", "Question")  # defined in more_records, handed out here on first use
 
 
-@dataclass
-class Site:
+class Site(Record):
     """A place that hurts, with its own 0–10 intensity and optional vertebral level."""
 
+    FIELDS = ("location", "intensity", "level")
     location: str
     intensity: int
-    level: str | None = None
+    level: str | None
+
+    def __init__(self, location: str, intensity: int, level: str | None = None) -> None:
+        self.location = location
+        self.intensity = intensity
+        self.level = level
 
 
-@dataclass
-class TherapyUse:
+class TherapyUse(Record):
     """A therapy tried, with percent relief (0–100 in steps of 10) if known."""
 
+    FIELDS = ("therapy", "relief", "medication", "dose")
     therapy: str
-    relief: int | None = None
-    medication: str | None = None
-    dose: str | None = None
+    relief: int | None
+    medication: str | None
+    dose: str | None
+
+    def __init__(self, therapy: str, relief: int | None = None, medication: str | None = None,
+                 dose: str | None = None) -> None:
+        self.therapy = therapy
+        self.relief = relief
+        self.medication = medication
+        self.dose = dose
 
 
-@dataclass
-class Entry:
+class Entry(Record):
     """A moment of pain."""
 
+    FIELDS = ("at", "pain", "sites", "qualities", "triggers", "therapies", "note", "for_doctor", "entered_by", "id")
     at: datetime
     pain: int
-    sites: list[Site] = field(default_factory=list)
-    qualities: list[str] = field(default_factory=list)
-    triggers: list[str] = field(default_factory=list)
-    therapies: list[TherapyUse] = field(default_factory=list)
-    note: str = ""
-    for_doctor: bool = False
-    entered_by: str | None = None  # None: the patient; else a caregiver's name
-    id: str | None = None
+    sites: list[Site]
+    qualities: list[str]
+    triggers: list[str]
+    therapies: list[TherapyUse]
+    note: str
+    for_doctor: bool
+    entered_by: str | None  # None: the patient; else a caregiver's name
+    id: str | None
+
+    def __init__(self, at: datetime, pain: int, sites: list[Site] | None = None, qualities: list[str] | None = None,
+                 triggers: list[str] | None = None, therapies: list[TherapyUse] | None = None, note: str = "",
+                 for_doctor: bool = False, entered_by: str | None = None, id: str | None = None) -> None:
+        self.at = at
+        self.pain = pain
+        self.sites = [] if sites is None else sites
+        self.qualities = [] if qualities is None else qualities
+        self.triggers = [] if triggers is None else triggers
+        self.therapies = [] if therapies is None else therapies
+        self.note = note
+        self.for_doctor = for_doctor
+        self.entered_by = entered_by
+        self.id = id
 
 
 def record_dict(record) -> dict:
@@ -60,7 +88,7 @@ def record_dict(record) -> dict:
     What ``dataclasses.asdict`` gives, with dates as text, without its deep copy of every value:
     a record holds only text, numbers, dates and lists of those or of smaller records.
     """
-    return {name: _plain(getattr(record, name)) for name in record.__dataclass_fields__}
+    return {name: _plain(getattr(record, name)) for name in field_names(type(record))}
 
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})

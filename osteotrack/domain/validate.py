@@ -7,11 +7,10 @@ field of the input it is about, and the values its sentence names.
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from datetime import datetime, timedelta
 
 from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.record_base import replace
 from osteotrack.domain.records import Entry, Site, TherapyUse
 from osteotrack.domain.vocabulary import (
     ALL_LEVELS,
@@ -182,6 +181,8 @@ def parse_therapy(text: str, vocab: Vocabulary) -> TherapyUse:
 def split_medication(text: str) -> tuple[str, str | None]:
     """``"ibuprofen 400 mg"`` → ``("ibuprofen", "400 mg")``; the dose starts at the first number."""
     text = " ".join(text.split())
+    import re  # here, not at the top: a quick log does without it (issue 15)
+
     m = re.match(r"^(.*?)\s+(\d.*)$", text)
     if m and m[1]:
         return m[1], m[2]
@@ -236,13 +237,15 @@ def check_moment(moment: datetime, now: datetime | None, record: str, field: str
 
 # A record id: what new_id and stable_id make (a UUID), or any such name of 8 to 64 lower-case letters,
 # digits and hyphens; never empty, never spaces or control characters.
-_RECORD_ID = re.compile(r"[0-9a-z][0-9a-z-]{7,63}")
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_RECORD_ID = r"[0-9a-z][0-9a-z-]{7,63}"
+_SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 
 
 def check_record_id(record_id: str) -> str:
     """A record's id as the store makes them; else ValidationError ``record.id_form``."""
-    if not _RECORD_ID.fullmatch(record_id):
+    import re
+
+    if not re.fullmatch(_RECORD_ID, record_id):
         from osteotrack.domain.when import shown
 
         raise ValidationError("record.id_form", field="id", id=shown(record_id))
@@ -252,7 +255,9 @@ def check_record_id(record_id: str) -> str:
 def check_slug(slug: str) -> str:
     """A vocabulary slug (``garden-work``), lower-cased; else ValidationError ``vocab.slug_form``."""
     slug = slug.strip().lower()
-    if not _SLUG.fullmatch(slug) or len(slug) > 60:
+    import re
+
+    if not re.fullmatch(_SLUG, slug) or len(slug) > 60:
         from osteotrack.domain.when import shown
 
         raise ValidationError("vocab.slug_form", field="slug", slug=shown(slug))

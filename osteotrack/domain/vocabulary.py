@@ -13,8 +13,7 @@ the user gave is shown as typed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from osteotrack.domain.record_base import FrozenRecord
 from osteotrack.i18n import N_, _
 
 KINDS = ("location", "quality", "trigger", "therapy")
@@ -22,19 +21,25 @@ KINDS = ("location", "quality", "trigger", "therapy")
 THERAPY_GROUPS = ("medication", "physical", "mind-body", "procedure")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(FrozenRecord):
     """A word of the vocabulary: a body place, pain quality, trigger or therapy, by its slug and English name."""
 
+    FIELDS = ("kind", "slug", "name", "group", "region", "laterality", "snomed", "builtin", "hidden")
     kind: str
     slug: str
     name: str
-    group: str | None = None  # therapies: medication / physical / mind-body / procedure
-    region: str | None = None  # locations: spine / trunk / arm / leg / body
-    laterality: str | None = None  # locations: left / right
-    snomed: str | None = None  # locations: SNOMED CT body structure
-    builtin: bool = True
-    hidden: bool = False
+    group: str | None  # therapies: medication / physical / mind-body / procedure
+    region: str | None  # locations: spine / trunk / arm / leg / body
+    laterality: str | None  # locations: left / right
+    snomed: str | None  # locations: SNOMED CT body structure
+    builtin: bool
+    hidden: bool
+
+    def __init__(self, kind: str, slug: str, name: str, group: str | None = None, region: str | None = None,
+                 laterality: str | None = None, snomed: str | None = None, builtin: bool = True,
+                 hidden: bool = False) -> None:
+        self._set(kind=kind, slug=slug, name=name, group=group, region=region, laterality=laterality, snomed=snomed,
+                  builtin=builtin, hidden=hidden)
 
 
 def _loc(slug, name, region, snomed, laterality=None):

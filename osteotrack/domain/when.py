@@ -19,7 +19,6 @@ when they go back) is refused with a sentence saying how to write it unambiguous
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta, timezone
 
 from osteotrack.domain.errors import ValidationError
@@ -116,10 +115,10 @@ def fold(text: str) -> str:
 
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
         text = text.replace("\u2019", "'")
-    if "." in text:
-        text = re.sub(_LETTER_DOT, "", text)
-    if "-" in text:
-        text = re.sub(_LETTER_HYPHEN, " ", text)
+    if "." in text or "-" in text:
+        import re  # here, not at the top: a quick log without --at does without it (issue 15)
+
+        text = re.sub(_LETTER_HYPHEN, " ", re.sub(_LETTER_DOT, "", text))
     text = text.replace("'", " ")
     return " ".join(text.split())
 
@@ -215,6 +214,8 @@ class TypedWords:
         """
         if text in self.parts:
             return self.parts[text]
+        import re
+
         m = re.match(_CLOCK, text)
         if not m:
             return None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 from osteotrack.domain.errors import ValidationError
+from osteotrack.domain.record_base import replace
 from osteotrack.domain.records import Entry, Site, TherapyUse, record_dict
 from osteotrack.domain.validate import validate_entry
 from osteotrack.domain.when import from_storage, offset_minutes, to_utc_text

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
+
+from osteotrack.domain.record_base import Record
 
 TYPE_CHECKING = False  # typing is for the type checker only: the quick log path does not load it
 if TYPE_CHECKING:
@@ -33,14 +34,21 @@ else:
 CHUNK = 900
 
 
-@dataclass(slots=True)
-class Stored(Generic[R]):
+class Stored(Record, Generic[R]):
     """A record as stored: the record itself, whose it is, and when it was written."""
 
+    FIELDS = ("record", "profile_id", "created_utc", "updated_utc")
+    __slots__ = FIELDS
     record: R
     profile_id: int
     created_utc: str
     updated_utc: str
+
+    def __init__(self, record: R, profile_id: int, created_utc: str, updated_utc: str) -> None:
+        self.record = record
+        self.profile_id = profile_id
+        self.created_utc = created_utc
+        self.updated_utc = updated_utc
 
 
 class Part:

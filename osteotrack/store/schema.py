@@ -7,7 +7,6 @@ up-to-date diary costs one small query.
 
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
@@ -706,6 +705,8 @@ def m007_day_summary(db) -> None:
 
 def _statements(script: str) -> list[str]:
     """The statements of ``script``; a trigger's body (BEGIN … END) stays whole."""
+    import re  # here, not at the top: only a migration reads a script (the quick log does without it)
+
     out, current, depth = [], [], 0
     for part in script.split(";"):
         current.append(part)

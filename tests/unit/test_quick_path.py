@@ -65,9 +65,9 @@ def test_everything_else_goes_to_click(argv):
 @pytest.mark.parametrize("lang, extra", [("en", []), ("es", ["--at", "ayer 19:00"]), ("de", ["--at", "vor 2 Std."])])
 def test_the_quick_path_does_not_import_click_nor_babel(db_path, lang, extra):
     # A log in another language pays for its catalog and nothing else: no Babel, not even gettext's reader. Nor does
-    # it load inspect (with ast, dis, tokenize), which dataclasses imports for docstring-less classes only, nor typing
-    # (4 ms; a `from typing import Any` for an annotation had crept back in), nor the records a log does not make
-    # (check-ins, events, questions, profiles) or the store's parts for them.
+    # it load dataclasses (with inspect, ast, dis and tokenize): the records it makes are written by hand
+    # (domain/record_base.py); nor typing (4 ms; a `from typing import Any` for an annotation had crept back in), nor
+    # the records a log does not make (check-ins, events, questions, profiles) or the store's parts for them.
     from osteotrack.store import Diary
 
     Diary.open(db_path).close()  # building a new diary needs sqlite-utils; logging into one does not
@@ -75,7 +75,8 @@ def test_the_quick_path_does_not_import_click_nor_babel(db_path, lang, extra):
             f"sys.argv = ['osteotrack', '--db', {str(db_path)!r}, 'log', '--pain', '4', *{extra!r}]\n"
             "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
             "print(sorted(m for m in ('click', 'click_default_group', 'textual', 'rich', 'sqlite_utils', 'pyrage', "
-            "'platformdirs', 'babel', 'gettext', 'ast', 'dis', 'tokenize', 'typing', 'osteotrack.domain.more_records', "
+            "'platformdirs', 'babel', 'gettext', 'dataclasses', 'inspect', 'ast', 'dis', 'tokenize', 'typing', "
+            "'osteotrack.domain.more_records', "
             "'osteotrack.store.checkins', "
             "'osteotrack.store.events', 'osteotrack.store.questions') if m in sys.modules), "
             "file=sys.stderr)")
@@ -85,18 +86,21 @@ def test_the_quick_path_does_not_import_click_nor_babel(db_path, lang, extra):
     assert out.stderr.strip() == "[]"
 
 
-def test_inspect_deferred_by_the_quick_path_loads_when_used():
-    # The stand-in gives the real module's names when asked (then the real one is in sys.modules), and a dataclass
-    # without a docstring, which needs inspect.signature for one, still gets it.
-    code = ("import sys; from osteotrack.cli.quick import _defer_inspect; _defer_inspect()\n"
-            "import inspect, dataclasses\nassert 'ast' not in sys.modules\n"
-            "@dataclasses.dataclass\nclass Point:\n    x: int\n    y: int = 0\n"
-            "assert Point.__doc__ == 'Point(x: int, y: int = 0)', Point.__doc__\n"
-            "assert str(inspect.signature(Point)) == '(x: int, y: int = 0) -> None'\n"
-            "assert type(sys.modules['inspect']).__name__ == 'module' and 'ast' in sys.modules\n")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+def test_a_log_without_a_time_reads_no_pattern(db_path):
+    # Without --at nothing reads a regular expression: no re, nor the enum it loads (a tenth of a log's work). Without
+    # the site hooks (-S): an editable install's own hook loads re before anything of ours.
+    from osteotrack.store import Diary
+
+    Diary.open(db_path).close()
+    code = ("import sys; from osteotrack.cli import main; "
+            f"sys.argv = ['osteotrack', '--db', {str(db_path)!r}, 'log', '--pain', '4', '--where', 'lower-back:6', "
+            "'--trigger', 'bending', '--therapy', 'heat:60', '--note', 'after the garden']\n"
+            "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
+            "print(sorted(m for m in ('re', 'enum', 'dataclasses') if m in sys.modules), file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-S", "-c", code], cwd=ROOT, capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": ""})
-    assert out.returncode == 0, out.stderr
+    assert out.returncode == 0 and "Lower back 6" in out.stdout, out.stderr
+    assert out.stderr.strip() == "[]"
 
 
 def test_the_app_opens_without_click_from_global_options_alone(db_path, tmp_path):
@@ -150,7 +154,8 @@ def test_the_quick_list_does_not_import_click_and_writes_what_click_writes(db_pa
     code = ("import sys; from osteotrack.cli import main; "
             f"sys.argv = ['osteotrack', *{args!r}]\n"
             "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
-            "print(sorted(m for m in ('click', 'rich', 'sqlite_utils', 'babel', 'ast') if m in sys.modules), "
+            "print(sorted(m for m in ('click', 'rich', 'sqlite_utils', 'babel', 'dataclasses', 'ast') "
+            "if m in sys.modules), "
             "file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": ""})
