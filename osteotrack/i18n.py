@@ -24,13 +24,12 @@ cut short, is seen at once.
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 
 # typing is not imported at run time (annotations are strings here): `osteotrack log` does not otherwise load it.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
-    from contextvars import ContextVar
+    from collections.abc import Callable
+    from contextvars import ContextVar, Token
     from typing import Any, Protocol
 
     class _Catalog(Protocol):
@@ -113,31 +112,43 @@ def choose(code: str | None) -> None:
     _requested, _language, _catalog = code, None, None
 
 
-@contextmanager
-def speaking(code: str | None) -> Iterator[None]:
+def speaking(code: str | None) -> Speaking:
     """Speak ``code`` for the time of a ``with`` block, then the language in force before it again.
 
     ``with speaking("de"): write_report(...)`` writes the report in the doctor's language while
     the app speaks the patient's. The block's language holds in its own thread (its context) only:
     a report written in a worker thread leaves the app's screens in the patient's language meanwhile.
-    None changes nothing. Raises ``UnknownLanguage`` as ``choose`` does.
+    None changes nothing. Raises ``UnknownLanguage`` as ``choose`` does, when the block starts.
     """
-    global _spoken
-    if code is None:
-        yield
-        return
-    found = normalize(code)
-    if found is None:
-        raise UnknownLanguage(code)
-    if _spoken is None:  # made on first use: the quick log path never speaks another language
-        from contextvars import ContextVar
+    return Speaking(code)
 
-        _spoken = ContextVar("osteotrack_speaking", default=None)
-    token = _spoken.set(found)
-    try:
-        yield
-    finally:
-        _spoken.reset(token)
+
+class Speaking:
+    """The ``with`` block of ``speaking`` (a class, not ``@contextmanager``: the quick log does without
+    ``contextlib``)."""
+
+    __slots__ = ("_code", "_token")
+
+    def __init__(self, code: str | None):
+        self._code = code
+        self._token: Token[str | None] | None = None
+
+    def __enter__(self) -> None:
+        global _spoken
+        if self._code is None:
+            return
+        found = normalize(self._code)
+        if found is None:
+            raise UnknownLanguage(self._code)
+        if _spoken is None:  # made on first use: the quick log path never speaks another language
+            from contextvars import ContextVar
+
+            _spoken = ContextVar("osteotrack_speaking", default=None)
+        self._token = _spoken.set(found)
+
+    def __exit__(self, kind, error, trace) -> None:
+        if self._token is not None and _spoken is not None:
+            _spoken.reset(self._token)
 
 
 def _speaking() -> str | None:
