@@ -26,9 +26,10 @@ from osteotrack.domain.errors import DiaryError
 from osteotrack.domain.records import CheckIn, Entry, Site, TherapyUse
 from osteotrack.domain.sync import DELETED, REMOTE, SyncCounts, Version, is_conflict, winner
 from osteotrack.domain.when import from_storage
+from osteotrack.store.bulk import without_triggers
 from osteotrack.store.connection import now_utc
 from osteotrack.store.part import CHUNK
-from osteotrack.store.schema import ENTRY_PARTS, NOW_MS, SYNCED_TABLES, without_triggers
+from osteotrack.store.schema import ENTRY_PARTS, NOW_MS, SYNCED_TABLES
 
 # Record tables in the order they are written: a dose after its treatment.
 RECORD_TABLES = [t for t, (_, key) in SYNCED_TABLES.items() if key == "id"]

@@ -32,11 +32,12 @@ from osteotrack.domain.validate import (
 from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
 from osteotrack.domain.when import now_local
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
+from osteotrack.store.bulk import summaries_at_the_end
 from osteotrack.store.connection import now_utc as _now_utc
 from osteotrack.store.diary import Diary
 from osteotrack.store.outside import checkin_days, owners
 from osteotrack.store.profiles import ACTIVE, tidy_name
-from osteotrack.store.schema import DEFAULT_PROFILE, summaries_at_the_end
+from osteotrack.store.schema import DEFAULT_PROFILE
 
 FORMAT = "osteotrack-diary"
 FORMAT_VERSION = 1

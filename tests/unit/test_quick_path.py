@@ -86,9 +86,10 @@ def test_the_quick_path_does_not_import_click_nor_babel(db_path, lang, extra):
     assert out.stderr.strip() == "[]"
 
 
-def test_a_log_without_a_time_reads_no_pattern(db_path):
-    # Without --at nothing reads a regular expression: no re, nor the enum it loads (a tenth of a log's work). Without
-    # the site hooks (-S): an editable install's own hook loads re before anything of ours.
+def test_a_log_without_a_time_reads_no_pattern_nor_loads_contextlib(db_path):
+    # Without --at nothing reads a regular expression: no re, nor the enum it loads (a tenth of a log's work); and the
+    # context managers on its path are classes (no contextlib, 2 %). Without the site hooks (-S): an editable
+    # install's own hook loads re before anything of ours.
     from osteotrack.store import Diary
 
     Diary.open(db_path).close()
@@ -96,7 +97,8 @@ def test_a_log_without_a_time_reads_no_pattern(db_path):
             f"sys.argv = ['osteotrack', '--db', {str(db_path)!r}, 'log', '--pain', '4', '--where', 'lower-back:6', "
             "'--trigger', 'bending', '--therapy', 'heat:60', '--note', 'after the garden']\n"
             "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
-            "print(sorted(m for m in ('re', 'enum', 'dataclasses') if m in sys.modules), file=sys.stderr)")
+            "print(sorted(m for m in ('re', 'enum', 'dataclasses', 'contextlib') if m in sys.modules), "
+            "file=sys.stderr)")
     out = subprocess.run([sys.executable, "-S", "-c", code], cwd=ROOT, capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": ""})
     assert out.returncode == 0 and "Lower back 6" in out.stdout, out.stderr
