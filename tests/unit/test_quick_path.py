@@ -1,6 +1,7 @@
 """The quick `log` and `list --format json` paths read exactly what click's commands read, and hand everything
 else to click."""
 
+import ast
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
@@ -21,6 +22,20 @@ from osteotrack.cli.quick import (
     parse_list,
 )
 from tests.conftest import ROOT
+
+
+def run_loading(argv: list[str], watched: tuple[str, ...], env: dict | None = None,
+                site: bool = True) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """``osteotrack argv`` in a fresh interpreter (exit status 0 asserted there): the process, and which of the
+    modules ``watched`` it loaded. ``site=False`` leaves out the site hooks (an editable install's loads re)."""
+    code = ("import sys; from osteotrack.cli import main; "
+            f"sys.argv = ['osteotrack', *{argv!r}]\n"
+            "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
+            f"print(sorted(m for m in {watched!r} if m in sys.modules), file=sys.stderr)")
+    out = subprocess.run([sys.executable, *([] if site else ["-S"]), "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, env={"PYTHONPATH": str(ROOT), "PATH": "", **(env or {})})
+    assert out.returncode == 0, out.stderr
+    return out, ast.literal_eval(out.stderr.strip().splitlines()[-1])  # the list printed last
 
 
 def click_options(command: click.Command) -> tuple[dict, dict]:
@@ -71,19 +86,14 @@ def test_the_quick_path_does_not_import_click_nor_babel(db_path, lang, extra):
     from osteotrack.store import Diary
 
     Diary.open(db_path).close()  # building a new diary needs sqlite-utils; logging into one does not
-    code = ("import sys; from osteotrack.cli import main; "
-            f"sys.argv = ['osteotrack', '--db', {str(db_path)!r}, 'log', '--pain', '4', *{extra!r}]\n"
-            "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
-            "print(sorted(m for m in ('click', 'click_default_group', 'textual', 'rich', 'sqlite_utils', 'pyrage', "
-            "'platformdirs', 'babel', 'gettext', 'dataclasses', 'inspect', 'ast', 'dis', 'tokenize', 'typing', "
-            "'osteotrack.domain.more_records', "
-            "'osteotrack.store.checkins', "
-            "'osteotrack.store.events', 'osteotrack.store.questions') if m in sys.modules), "
-            "file=sys.stderr)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         env={"PYTHONPATH": str(ROOT), "PATH": "", "OSTEOTRACK_LANG": lang})
-    assert out.returncode == 0 and out.stdout.count("\n") == 1, out.stderr  # the confirming line
-    assert out.stderr.strip() == "[]"
+    out, loaded = run_loading(
+        ["--db", str(db_path), "log", "--pain", "4", *extra],
+        ("click", "click_default_group", "textual", "rich", "sqlite_utils", "pyrage", "platformdirs", "babel",
+         "gettext", "dataclasses", "inspect", "ast", "dis", "tokenize", "typing", "osteotrack.domain.more_records",
+         "osteotrack.store.checkins", "osteotrack.store.events", "osteotrack.store.questions"),
+        env={"OSTEOTRACK_LANG": lang})
+    assert out.stdout.count("\n") == 1  # the confirming line
+    assert loaded == []
 
 
 def test_a_log_without_a_time_reads_no_pattern_nor_loads_contextlib(db_path):
@@ -93,16 +103,11 @@ def test_a_log_without_a_time_reads_no_pattern_nor_loads_contextlib(db_path):
     from osteotrack.store import Diary
 
     Diary.open(db_path).close()
-    code = ("import sys; from osteotrack.cli import main; "
-            f"sys.argv = ['osteotrack', '--db', {str(db_path)!r}, 'log', '--pain', '4', '--where', 'lower-back:6', "
-            "'--trigger', 'bending', '--therapy', 'heat:60', '--note', 'after the garden']\n"
-            "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
-            "print(sorted(m for m in ('re', 'enum', 'dataclasses', 'contextlib') if m in sys.modules), "
-            "file=sys.stderr)")
-    out = subprocess.run([sys.executable, "-S", "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         env={"PYTHONPATH": str(ROOT), "PATH": ""})
-    assert out.returncode == 0 and "Lower back 6" in out.stdout, out.stderr
-    assert out.stderr.strip() == "[]"
+    out, loaded = run_loading(["--db", str(db_path), "log", "--pain", "4", "--where", "lower-back:6", "--trigger",
+                               "bending", "--therapy", "heat:60", "--note", "after the garden"],
+                              ("re", "enum", "dataclasses", "contextlib"), site=False)
+    assert "Lower back 6" in out.stdout
+    assert loaded == []
 
 
 def test_the_app_opens_without_click_from_global_options_alone(db_path, tmp_path):
@@ -153,15 +158,8 @@ def test_the_quick_list_does_not_import_click_and_writes_what_click_writes(db_pa
     with Diary.open(db_path) as diary:
         diary.profile(diary.active_profile()).add_entry(Entry(at=datetime.now(timezone.utc), pain=4, note="ça"))
     args = ["--db", str(db_path), "list", "--format", "json"]
-    code = ("import sys; from osteotrack.cli import main; "
-            f"sys.argv = ['osteotrack', *{args!r}]\n"
-            "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
-            "print(sorted(m for m in ('click', 'rich', 'sqlite_utils', 'babel', 'dataclasses', 'ast') "
-            "if m in sys.modules), "
-            "file=sys.stderr)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         env={"PYTHONPATH": str(ROOT), "PATH": ""})
-    assert out.stderr.strip() == "[]"
+    out, loaded = run_loading(args, ("click", "rich", "sqlite_utils", "babel", "dataclasses", "ast"))
+    assert loaded == []
     assert out.stdout == CliRunner().invoke(cli, args).stdout  # click's list, the same text
     assert '"note": "ça"' in out.stdout
 
