@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Header, Input, Label, RadioButton, RadioSet, Static, TabbedContent, TabPane
+from textual.widgets import Button, Header, Input, Label, Static
 
 from osteotrack.analysis import diary_signature, period_for, trends
 from osteotrack.analysis.results import Trends
@@ -28,7 +28,8 @@ from osteotrack.store import ProfileDiary
 from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.chart import Chart
 from osteotrack.tui.widgets.keys_footer import KeysFooter
-from osteotrack.tui.widgets.ticks import Choice, Choices
+from osteotrack.tui.widgets.tab_bar import TabBar, TabbedPanes
+from osteotrack.tui.widgets.ticks import ChoiceLine
 from osteotrack.views import terminal_charts as charts
 from osteotrack.views import trend_tables as tables
 
@@ -61,8 +62,6 @@ class TrendsScreen(DiaryScreen):
 
     DEFAULT_CSS = """
     TrendsScreen #range-bar { height: auto; }
-    TrendsScreen #range { layout: horizontal; width: auto; height: auto; border: none; padding: 0; }
-    TrendsScreen #range RadioButton { width: auto; margin-right: 1; }
     TrendsScreen.narrow #range-bar { layout: vertical; }
     TrendsScreen #custom { height: 1; width: auto; }
     TrendsScreen #custom Input { width: 25; margin: 0 1; }
@@ -71,7 +70,6 @@ class TrendsScreen(DiaryScreen):
     TrendsScreen #range-error.shown { display: block; }
     TrendsScreen #summary { height: auto; padding: 0 1; }
     TrendsScreen #tabs { height: 1fr; }
-    TrendsScreen TabPane { height: 1fr; padding: 0; }
     TrendsScreen .pane { height: 1fr; }
     TrendsScreen.narrow .pane, TrendsScreen .pane.stacked { layout: vertical; overflow-y: auto; }
     /* The pain tab's chart and tables always run past the screen there: its scrollbar's room is kept from
@@ -113,9 +111,7 @@ class TrendsScreen(DiaryScreen):
         self.set_class(self.app.size.width < SIDE_BY_SIDE_FROM, "narrow")
         yield Header()
         with Horizontal(id="range-bar"):
-            with Choices(id="range"):
-                for key, words in RANGE_CHOICES:
-                    yield Choice(_(words), value=key == self.range_, id=f"range-{key}")
+            yield ChoiceLine([(key, _(words)) for key, words in RANGE_CHOICES], self.range_, id="range")
             with Horizontal(id="custom"):
                 # TRANSLATORS: placeholders of the two date fields of a custom range (a date is typed as
                 # 2026-11-30); YYYY-MM-DD as your language names that pattern (Spanish AAAA-MM-DD).
@@ -124,11 +120,13 @@ class TrendsScreen(DiaryScreen):
                 yield Button(_("Show"), id="apply", compact=True)
         yield Label("", id="range-error")
         yield Static(_("Computing…"), id="summary")
-        with TabbedContent(id="tabs"):
-            for tab, title, _charts, _tables in TABS:
-                with TabPane(_(title), id=f"tab-{tab}"):
-                    if tab == TABS[0][0]:  # the tab shown first; the others are composed when first shown
-                        yield self._pane(tab)
+        with TabbedPanes(id="tabs"):
+            yield TabBar([(f"tab-{tab}", _(title)) for tab, title, _charts, _tables in TABS], f"tab-{TABS[0][0]}")
+            # The tab shown first (the others are composed when first shown), hidden until the figures come: its
+            # empty charts and tables are then neither laid out nor drawn before they are drawn with the figures.
+            first = self._pane(TABS[0][0])
+            first.display = False
+            yield first
         yield KeysFooter()
 
     def _pane(self, tab: str) -> Horizontal:
@@ -147,12 +145,14 @@ class TrendsScreen(DiaryScreen):
         self.composed.add(tab)
         return Horizontal(*parts, classes="pane", id=f"pane-{tab}")
 
-    @on(TabbedContent.TabActivated, "#tabs")
-    async def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
-        """Compose a tab the first time it is shown, and draw the figures held into it."""
-        tab = (event.pane.id or "").removeprefix("tab-")
+    @on(TabBar.Activated)
+    async def _tab_shown(self, event: TabBar.Activated) -> None:
+        """Show a tab's pane (composed the first time it is shown), and draw the figures held into it."""
+        tab = event.tab.removeprefix("tab-")
+        for pane in self.query_one("#tabs").query_children(".pane"):
+            pane.display = pane.id == f"pane-{tab}"
         if tab not in self.composed:
-            await event.pane.mount(self._pane(tab))
+            await self.query_one("#tabs").mount(self._pane(tab))
         elif tab not in self.stale:
             return
         if self.result is not None:
@@ -160,9 +160,8 @@ class TrendsScreen(DiaryScreen):
             self._fit_tables()
 
     def on_mount(self) -> None:
-        # The figures asked for in compose are on their way: the tabs are covered by the loading indicator at
-        # once (their empty panes are then neither laid out nor drawn before the figures come).
-        self.query_one("#tabs").loading = self._computing
+        if self._computing:  # the figures asked for in compose are on their way
+            self._loading_soon()
         self.set_interval(WATCH_SECONDS, self.check_for_changes)
 
     def _loading_soon(self) -> None:
@@ -219,9 +218,9 @@ class TrendsScreen(DiaryScreen):
         if signature != self.signature:
             self.load()
 
-    @on(RadioSet.Changed, "#range")
-    def _range_chosen(self, event: RadioSet.Changed) -> None:
-        key = RANGE_CHOICES[event.index][0]
+    @on(ChoiceLine.Changed, "#range")
+    def _range_chosen(self, event: ChoiceLine.Changed) -> None:
+        key = event.key
         if key == "custom":
             self.query_one("#since", Input).focus()
             return
@@ -233,11 +232,7 @@ class TrendsScreen(DiaryScreen):
     def action_apply_custom(self) -> None:
         """Show the range typed into since and until."""
         self.range_ = "custom"
-        custom = self.query_one("#range-custom", RadioButton)
-        if not custom.value:
-            with self.prevent(RadioSet.Changed):
-                custom.value = True
-            self.query_one("#range", Choices).highlight_chosen()
+        self.query_one("#range", ChoiceLine).choose("custom", quietly=True)
         self.load()
 
     def load(self) -> None:
@@ -300,9 +295,10 @@ class TrendsScreen(DiaryScreen):
         text = " · ".join(parts)
         self.query_one("#summary", Static).update(f"{text}\n{tables.CAUTION}")
         # The tab in sight is drawn now; the others composed so far when they are shown again.
-        shown = (self.query_one("#tabs", TabbedContent).active or "").removeprefix("tab-")
+        shown = self.query_one("#tabs", TabbedPanes).active.removeprefix("tab-")
         self.stale = self.composed - {shown}
         if shown in self.composed:
+            self.query_one(f"#pane-{shown}").display = True
             self._draw(shown, result)
         self._fit_tables()
 
