@@ -167,9 +167,12 @@ def _runs_of(points: list[PainPoint], bucket: str) -> list[list[PainPoint]]:
     return runs
 
 
-def draw_pain(fig, trends: Trends) -> str:
-    """Daily worst and least (the band), mean, 7-day rolling mean, and events as lettered vertical lines."""
-    period, points = trends.period, pain_points(trends)
+def draw_pain(fig, trends: Trends, points: list[PainPoint] | None = None) -> str:
+    """Daily worst and least (the band), mean, 7-day rolling mean, and events as lettered vertical lines.
+
+    ``points``: ``pain_points(trends)`` if they were made already (the Trends screen makes them in its worker).
+    """
+    period, points = trends.period, pain_points(trends) if points is None else points
     bucket = pain_bucket(period.days)
     fig.title(_("Pain, {period}").format(period=period.label()))
     _pain_axis(fig, 11)

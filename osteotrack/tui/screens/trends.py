@@ -9,6 +9,7 @@ records changed (say, from an ``osteotrack log`` or ``osteotrack dose`` in anoth
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -93,6 +94,7 @@ class TrendsScreen(DiaryScreen):
         super().__init__()
         self.range_ = "3m"
         self.result: Trends | None = None
+        self.pain_points: list[charts.PainPoint] = []  # the pain chart's points of ``result``
         self.signature: tuple | None = None  # of the data the figures were computed from
         self.composed: set[str] = set()  # the tabs composed so far (each when first shown)
         self.stale: set[str] = set()  # composed tabs not drawn with the figures held (drawn when next shown)
@@ -251,12 +253,14 @@ class TrendsScreen(DiaryScreen):
 
         shown, self._computing = self.result, True
 
-        def figures(person: ProfileDiary) -> tuple[Trends, tuple, bool]:
+        def figures(person: ProfileDiary) -> tuple[Trends, tuple, bool, list[charts.PainPoint]]:
             period = period_for(person, range_, since, until, today=today)
             signature = diary_signature(person)  # before the figures: a change while computing shows next time
             result = trends(person, period)
             result.daily.make_days()  # here, not when the charts first draw them on the UI thread (60 y: 40 ms)
-            return result, signature, result == shown  # figures the same as those on screen: nothing to draw
+            # The pain chart's points too: 10 y are 3,650 days to group by month, better not on the UI thread.
+            points = charts.pain_points(result)
+            return result, signature, result == shown, points  # the same figures as on screen: nothing to draw
 
         self.read(figures, lambda found: self._show(*found), group="trends")
 
@@ -267,9 +271,10 @@ class TrendsScreen(DiaryScreen):
         line.update(error_text(error))
         line.add_class("shown")
 
-    def _show(self, result: Trends, signature: tuple, same: bool = False) -> None:
-        """Show ``result``; when its figures are ``same`` as those shown, the screen already shows them."""
-        self.result, self.signature = result, signature
+    def _show(self, result: Trends, signature: tuple, same: bool, points: list[charts.PainPoint]) -> None:
+        """Show ``result`` (``points``: its pain chart's); when its figures are ``same`` as those shown, the screen
+        already shows them."""
+        self.result, self.signature, self.pain_points = result, signature, points
         self.query_one("#range-error", Label).remove_class("shown")
         self._loaded()
         if same:
@@ -310,7 +315,8 @@ class TrendsScreen(DiaryScreen):
             self.query_one("#heat-map", Static).update(
                 Text.assemble(Text(_("Calendar of daily mean pain") + "\n", style="bold"), charts.heat_map(result)))
         for name in chart_names:
-            key = self.query_one(f"#chart-{name}", Chart).draw(charts.CHARTS[name], result)
+            draw = partial(charts.draw_pain, points=self.pain_points) if name == "pain" else charts.CHARTS[name]
+            key = self.query_one(f"#chart-{name}", Chart).draw(draw, result)
             self.query_one(f"#key-{name}", Static).update(key)
         for name in table_names:
             self.query_one(f"#table-{name}", Static).update(tables.TABLES[name](result))
