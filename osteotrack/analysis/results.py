@@ -87,7 +87,11 @@ class DailyPain(Sequence[DayPain]):
         return iter(self._days())
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (DailyPain, list, tuple)):
+        if isinstance(other, DailyPain):
+            # The days are made from the columns alone: the same columns, the same days (60 years: 21,000 days
+            # compared a field at a time cost the Trends screen's `r` 20 ms to find the figures unchanged).
+            return self._columns == other._columns or self._days() == other._days()
+        if isinstance(other, (list, tuple)):
             return self._days() == list(other)
         return NotImplemented
 
