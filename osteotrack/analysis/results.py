@@ -100,6 +100,14 @@ class DailyPain(Sequence[DayPain]):
     def __repr__(self) -> str:
         return f"DailyPain({self._days()!r})"
 
+    def columns(self) -> tuple[Sequence[str], Sequence[int], Sequence[float], Sequence[int], Sequence[int]]:
+        """The columns the days are made from: ISO day, worst, mean and least pain, entries (without making a day)."""
+        return self._columns
+
+    def made(self) -> bool:
+        """Whether every day's ``DayPain`` is made already."""
+        return self._made is not None
+
     def make_days(self) -> None:
         """Make every day's ``DayPain`` now (in a worker, so that drawing the days does not, on the UI thread)."""
         self._days()

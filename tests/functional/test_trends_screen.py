@@ -282,6 +282,7 @@ async def test_tabs_are_composed_when_first_shown_and_years_are_charted_by_month
         await settle(pilot)
         screen = app.screen
         assert screen.composed == {"pain"}  # only the tab shown
+        assert not screen.result.daily.made()  # its chart reads the daily figure's columns: no day made for it
         assert not screen.query("#heat-map") and not screen.query("#table-events")
         screen.query_one("#range", ChoiceLine).choose("all")
         await settle(pilot)
@@ -298,7 +299,7 @@ async def test_tabs_are_composed_when_first_shown_and_years_are_charted_by_month
             f"each point: a month, mean of its logged days; 8 of {days} days logged")
         screen.query_one("#tabs").active = "tab-calendar"
         await settle(pilot)
-        assert screen.composed == {"pain", "calendar"}
+        assert screen.composed == {"pain", "calendar"} and screen.result.daily.made()
         calendar = text(screen, "#heat-map")
         assert "Mar 2025" in calendar and "Nov 2026" in calendar
 

@@ -252,13 +252,16 @@ class TrendsScreen(DiaryScreen):
         """In a worker, with a connection of its own: every figure of the range (a newer computation replaces it)."""
 
         shown, self._computing = self.result, True
+        calendar = "calendar" in self.composed  # drawn when shown: it wants every day of the daily figure
 
         def figures(person: ProfileDiary) -> tuple[Trends, tuple, bool, list[charts.PainPoint]]:
             period = period_for(person, range_, since, until, today=today)
             signature = diary_signature(person)  # before the figures: a change while computing shows next time
             result = trends(person, period)
-            result.daily.make_days()  # here, not when the charts first draw them on the UI thread (60 y: 40 ms)
-            # The pain chart's points too: 10 y are 3,650 days to group by month, better not on the UI thread.
+            if calendar:  # its days made here, not when it draws them on the UI thread (60 y: 40 ms)
+                result.daily.make_days()
+            # The pain chart's points too (read from the daily figure's columns, no day made): 10 y are 3,650 days
+            # to group by month, better not on the UI thread.
             points = charts.pain_points(result)
             return result, signature, result == shown, points  # the same figures as on screen: nothing to draw
 
