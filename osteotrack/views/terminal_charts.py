@@ -127,17 +127,28 @@ def pain_points(trends: Trends) -> list[PainPoint]:
     # Per bucket, keyed by its first day's ordinal (a week's Monday) or year and month: the days' worst, least
     # and mean pain and their rolling means, in day order.
     groups: dict[int, tuple[list[int], list[int], list[float], list[float]]] = {}
-    for r in trends.daily:
-        day = r.day
-        key = (day.toordinal() if bucket == "day" else day.toordinal() - day.weekday() if bucket == "week"
+    # Read from the daily figure's columns: its days are not made (60 years: 21,000 of them) for a chart that
+    # wants a point a month. The rolling mean as DayPain's: the mean of the daily means of the logged days among
+    # the 7 ending on the day, summed afresh each day.
+    days, worst_, means_, least_, _entries = trends.daily.columns()
+    ordinals: list[int] = []
+    first = 0
+    for text, day_worst, mean, day_least in zip(days, worst_, means_, least_):
+        day = date.fromisoformat(text)
+        ordinal = day.toordinal()
+        ordinals.append(ordinal)
+        while ordinals[first] <= ordinal - 7:
+            first += 1
+        window = means_[first:len(ordinals)]
+        key = (ordinal if bucket == "day" else ordinal - day.weekday() if bucket == "week"
                else day.year * 12 + day.month - 1)
         group = groups.get(key)
         if group is None:
             group = groups[key] = ([], [], [], [])
-        group[0].append(r.worst)
-        group[1].append(r.least)
-        group[2].append(r.mean)
-        group[3].append(r.rolling_mean)
+        group[0].append(day_worst)
+        group[1].append(day_least)
+        group[2].append(mean)
+        group[3].append(sum(window) / len(window))
     out = []
     for key, (worst, least, means, rolling) in groups.items():
         if bucket == "month":
@@ -167,9 +178,12 @@ def _runs_of(points: list[PainPoint], bucket: str) -> list[list[PainPoint]]:
     return runs
 
 
-def draw_pain(fig, trends: Trends) -> str:
-    """Daily worst and least (the band), mean, 7-day rolling mean, and events as lettered vertical lines."""
-    period, points = trends.period, pain_points(trends)
+def draw_pain(fig, trends: Trends, points: list[PainPoint] | None = None) -> str:
+    """Daily worst and least (the band), mean, 7-day rolling mean, and events as lettered vertical lines.
+
+    ``points``: ``pain_points(trends)`` if they were made already (the Trends screen makes them in its worker).
+    """
+    period, points = trends.period, pain_points(trends) if points is None else points
     bucket = pain_bucket(period.days)
     fig.title(_("Pain, {period}").format(period=period.label()))
     _pain_axis(fig, 11)

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
-from textual.widgets import Input, Label, RadioButton, Static
+from textual.widgets import Input, Label, Static
 
 from osteotrack.domain.records import Entry
 from osteotrack.store import Diary
 from osteotrack.tui.screens.trends import TrendsScreen
+from osteotrack.tui.widgets.ticks import ChoiceLine
 from osteotrack.views import terminal_charts as charts
 from tests import trends_diary
 from tests.functional.tui_host import whose
@@ -107,7 +108,7 @@ async def test_custom_range_shows_figures_with_counts(small):
         # Average daily pain (5 + 2 + 8 + 3 + 5) / 5 = 4.6; against 9.0 before: 4.6 - 9.0 = -4.4.
         assert "average daily pain 4.6, worst 8, least 2 · -4.4 against the 7 days before" in summary
         assert "do not say what caused the pain" in summary
-        assert screen.query_one("#range-custom", RadioButton).value
+        assert screen.query_one("#range", ChoiceLine).chosen == "custom"
         assert text(screen, "#key-pain").startswith("^ worst  v least  o mean")
         locations = await table_text(pilot, "locations")
         assert "Lower back" in locations and "60%" in locations and "6.0" in locations
@@ -121,7 +122,7 @@ async def test_named_range_from_the_picker(small):
     app = Host(small)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.screen.query_one("#range-2w", RadioButton).value = True
+        app.screen.query_one("#range", ChoiceLine).choose("2w")
         await settle(pilot)
         # 7–20 Nov: entries on 9, 10 (two), 12, 13, 14, 16 and 17.
         assert "7–20 Nov 2026 · 7 of 14 days logged · 8 entries" in text(app.screen, "#summary")
@@ -233,7 +234,7 @@ async def test_all_says_there_is_no_earlier_period_instead_of_comparing_with_an_
     app = Host(small)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.screen.query_one("#range-all", RadioButton).value = True
+        app.screen.query_one("#range", ChoiceLine).choose("all")
         await settle(pilot)
         assert "no earlier period to compare with" in text(app.screen, "#summary")
         assert "against the" not in text(app.screen, "#summary")
@@ -245,7 +246,6 @@ async def test_all_says_there_is_no_earlier_period_instead_of_comparing_with_an_
 @pytest.mark.parametrize("width", [100, 130, 160])
 def test_every_table_is_shown_whole_beside_its_chart_or_under_it(small, width):
     from rich.measure import Measurement
-    from textual.widgets import TabbedContent
 
     from osteotrack.tui.screens.trends import TABS
 
@@ -257,7 +257,7 @@ def test_every_table_is_shown_whole_beside_its_chart_or_under_it(small, width):
             await settle(pilot)
             screen = app.screen
             for tab, _, _, table_names in TABS:
-                screen.query_one(TabbedContent).active = f"tab-{tab}"
+                screen.query_one("#tabs").active = f"tab-{tab}"
                 await settle(pilot)
                 for name in table_names:
                     widget = screen.query_one(f"#table-{name}", Static)
@@ -282,8 +282,9 @@ async def test_tabs_are_composed_when_first_shown_and_years_are_charted_by_month
         await settle(pilot)
         screen = app.screen
         assert screen.composed == {"pain"}  # only the tab shown
+        assert not screen.result.daily.made()  # its chart reads the daily figure's columns: no day made for it
         assert not screen.query("#heat-map") and not screen.query("#table-events")
-        screen.query_one("#range-all", RadioButton).value = True
+        screen.query_one("#range", ChoiceLine).choose("all")
         await settle(pilot)
         points = charts.pain_points(screen.result)
         # Logged days in November 2026 (tests/trends_diary.py): 9th 9; 10th 4 and 6 (worst 6, least 4,
@@ -298,7 +299,7 @@ async def test_tabs_are_composed_when_first_shown_and_years_are_charted_by_month
             f"each point: a month, mean of its logged days; 8 of {days} days logged")
         screen.query_one("#tabs").active = "tab-calendar"
         await settle(pilot)
-        assert screen.composed == {"pain", "calendar"}
+        assert screen.composed == {"pain", "calendar"} and screen.result.daily.made()
         calendar = text(screen, "#heat-map")
         assert "Mar 2025" in calendar and "Nov 2026" in calendar
 
@@ -318,7 +319,7 @@ async def test_a_tab_shown_again_shows_the_range_chosen_meanwhile_and_no_loading
         assert "Aug 2026" in text(screen, "#heat-map")  # 3 months: 21 Aug to 20 Nov 2026
         tabs.active = "tab-pain"
         await settle(pilot)
-        screen.query_one("#range-all", RadioButton).value = True
+        screen.query_one("#range", ChoiceLine).choose("all")
         await settle(pilot)
         assert screen.stale == {"calendar"}  # drawn when shown, not while hidden
         tabs.active = "tab-calendar"
@@ -327,3 +328,31 @@ async def test_a_tab_shown_again_shows_the_range_chosen_meanwhile_and_no_loading
         assert "Aug 2026" not in text(screen, "#heat-map") and not screen.stale
         await pilot.pause(0.05)
         assert not tabs.loading
+
+
+@sync
+async def test_range_and_tabs_answer_keys_and_clicks(small):
+    app = Host(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        picker, tabs = screen.query_one("#range", ChoiceLine), screen.query_one("#tabs")
+        assert screen.focused is picker  # first in the focus order, as the radio set was
+        await pilot.press("right", "enter")  # from 3 months (in force) to 1 year
+        await settle(pilot)
+        assert screen.range_ == "1y" and "21 Nov 2025 – 20 Nov 2026 · 7 of 365 days" in text(screen, "#summary")
+        start, _end = picker.spans()[0]
+        await pilot.click("#range", offset=(start + 4, 0))  # on "2 weeks"
+        await settle(pilot)
+        assert screen.range_ == "2w" and "7–20 Nov 2026" in text(screen, "#summary")
+        await pilot.press("tab", "tab", "tab", "tab")  # past since, until and Show to the tabs
+        assert screen.focused is tabs.bar
+        await pilot.press("left")  # before the first tab, the last
+        await settle(pilot)
+        assert tabs.active == "tab-events" and screen.query_one("#pane-events").display
+        assert "Fracture mid back T8" in await table_text(pilot, "events")
+        start, end = tabs.bar.spans()[2]
+        await pilot.click("#tabs TabBar", offset=(start + 1, 1))  # on the bar under "Where"
+        await settle(pilot)
+        assert tabs.active == "tab-locations" and screen.query_one("#pane-locations").display
+        assert not screen.query_one("#pane-events").display and not screen.query_one("#pane-pain").display

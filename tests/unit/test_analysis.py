@@ -61,6 +61,10 @@ def test_the_daily_figure_reads_as_a_list_of_its_days(small, me):
     assert rows == list(rows) and list(rows) == rows and rows != list(rows)[1:]
     assert [r["day"] for r in analysis.trends(small.profile_by_id(me), PERIOD).to_dict()["daily"]] == [
         "2026-11-10", "2026-11-12", "2026-11-13", "2026-11-14", "2026-11-16"]
+    # Read again, the same days (the Trends screen sees it has nothing to draw); a day more, other days.
+    assert analysis.daily_pain(small.profile_by_id(me), PERIOD) == rows
+    log(small, at(15, 9), 4)
+    assert analysis.daily_pain(small.profile_by_id(me), PERIOD) != rows
 
 
 def test_summary_counts_days_logged_of_days_in_range(small, me):

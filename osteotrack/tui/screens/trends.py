@@ -9,6 +9,7 @@ records changed (say, from an ``osteotrack log`` or ``osteotrack dose`` in anoth
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -17,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Header, Input, Label, RadioButton, RadioSet, Static, TabbedContent, TabPane
+from textual.widgets import Button, Header, Input, Label, Static
 
 from osteotrack.analysis import diary_signature, period_for, trends
 from osteotrack.analysis.results import Trends
@@ -28,7 +29,8 @@ from osteotrack.store import ProfileDiary
 from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.chart import Chart
 from osteotrack.tui.widgets.keys_footer import KeysFooter
-from osteotrack.tui.widgets.ticks import Choice, Choices
+from osteotrack.tui.widgets.tab_bar import TabBar, TabbedPanes
+from osteotrack.tui.widgets.ticks import ChoiceLine
 from osteotrack.views import terminal_charts as charts
 from osteotrack.views import trend_tables as tables
 
@@ -61,8 +63,6 @@ class TrendsScreen(DiaryScreen):
 
     DEFAULT_CSS = """
     TrendsScreen #range-bar { height: auto; }
-    TrendsScreen #range { layout: horizontal; width: auto; height: auto; border: none; padding: 0; }
-    TrendsScreen #range RadioButton { width: auto; margin-right: 1; }
     TrendsScreen.narrow #range-bar { layout: vertical; }
     TrendsScreen #custom { height: 1; width: auto; }
     TrendsScreen #custom Input { width: 25; margin: 0 1; }
@@ -71,7 +71,6 @@ class TrendsScreen(DiaryScreen):
     TrendsScreen #range-error.shown { display: block; }
     TrendsScreen #summary { height: auto; padding: 0 1; }
     TrendsScreen #tabs { height: 1fr; }
-    TrendsScreen TabPane { height: 1fr; padding: 0; }
     TrendsScreen .pane { height: 1fr; }
     TrendsScreen.narrow .pane, TrendsScreen .pane.stacked { layout: vertical; overflow-y: auto; }
     /* The pain tab's chart and tables always run past the screen there: its scrollbar's room is kept from
@@ -95,6 +94,7 @@ class TrendsScreen(DiaryScreen):
         super().__init__()
         self.range_ = "3m"
         self.result: Trends | None = None
+        self.pain_points: list[charts.PainPoint] = []  # the pain chart's points of ``result``
         self.signature: tuple | None = None  # of the data the figures were computed from
         self.composed: set[str] = set()  # the tabs composed so far (each when first shown)
         self.stale: set[str] = set()  # composed tabs not drawn with the figures held (drawn when next shown)
@@ -113,9 +113,7 @@ class TrendsScreen(DiaryScreen):
         self.set_class(self.app.size.width < SIDE_BY_SIDE_FROM, "narrow")
         yield Header()
         with Horizontal(id="range-bar"):
-            with Choices(id="range"):
-                for key, words in RANGE_CHOICES:
-                    yield Choice(_(words), value=key == self.range_, id=f"range-{key}")
+            yield ChoiceLine([(key, _(words)) for key, words in RANGE_CHOICES], self.range_, id="range")
             with Horizontal(id="custom"):
                 # TRANSLATORS: placeholders of the two date fields of a custom range (a date is typed as
                 # 2026-11-30); YYYY-MM-DD as your language names that pattern (Spanish AAAA-MM-DD).
@@ -124,11 +122,13 @@ class TrendsScreen(DiaryScreen):
                 yield Button(_("Show"), id="apply", compact=True)
         yield Label("", id="range-error")
         yield Static(_("Computing…"), id="summary")
-        with TabbedContent(id="tabs"):
-            for tab, title, _charts, _tables in TABS:
-                with TabPane(_(title), id=f"tab-{tab}"):
-                    if tab == TABS[0][0]:  # the tab shown first; the others are composed when first shown
-                        yield self._pane(tab)
+        with TabbedPanes(id="tabs"):
+            yield TabBar([(f"tab-{tab}", _(title)) for tab, title, _charts, _tables in TABS], f"tab-{TABS[0][0]}")
+            # The tab shown first (the others are composed when first shown), hidden until the figures come: its
+            # empty charts and tables are then neither laid out nor drawn before they are drawn with the figures.
+            first = self._pane(TABS[0][0])
+            first.display = False
+            yield first
         yield KeysFooter()
 
     def _pane(self, tab: str) -> Horizontal:
@@ -147,12 +147,14 @@ class TrendsScreen(DiaryScreen):
         self.composed.add(tab)
         return Horizontal(*parts, classes="pane", id=f"pane-{tab}")
 
-    @on(TabbedContent.TabActivated, "#tabs")
-    async def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
-        """Compose a tab the first time it is shown, and draw the figures held into it."""
-        tab = (event.pane.id or "").removeprefix("tab-")
+    @on(TabBar.Activated)
+    async def _tab_shown(self, event: TabBar.Activated) -> None:
+        """Show a tab's pane (composed the first time it is shown), and draw the figures held into it."""
+        tab = event.tab.removeprefix("tab-")
+        for pane in self.query_one("#tabs").query_children(".pane"):
+            pane.display = pane.id == f"pane-{tab}"
         if tab not in self.composed:
-            await event.pane.mount(self._pane(tab))
+            await self.query_one("#tabs").mount(self._pane(tab))
         elif tab not in self.stale:
             return
         if self.result is not None:
@@ -160,9 +162,8 @@ class TrendsScreen(DiaryScreen):
             self._fit_tables()
 
     def on_mount(self) -> None:
-        # The figures asked for in compose are on their way: the tabs are covered by the loading indicator at
-        # once (their empty panes are then neither laid out nor drawn before the figures come).
-        self.query_one("#tabs").loading = self._computing
+        if self._computing:  # the figures asked for in compose are on their way
+            self._loading_soon()
         self.set_interval(WATCH_SECONDS, self.check_for_changes)
 
     def _loading_soon(self) -> None:
@@ -219,9 +220,9 @@ class TrendsScreen(DiaryScreen):
         if signature != self.signature:
             self.load()
 
-    @on(RadioSet.Changed, "#range")
-    def _range_chosen(self, event: RadioSet.Changed) -> None:
-        key = RANGE_CHOICES[event.index][0]
+    @on(ChoiceLine.Changed, "#range")
+    def _range_chosen(self, event: ChoiceLine.Changed) -> None:
+        key = event.key
         if key == "custom":
             self.query_one("#since", Input).focus()
             return
@@ -233,11 +234,7 @@ class TrendsScreen(DiaryScreen):
     def action_apply_custom(self) -> None:
         """Show the range typed into since and until."""
         self.range_ = "custom"
-        custom = self.query_one("#range-custom", RadioButton)
-        if not custom.value:
-            with self.prevent(RadioSet.Changed):
-                custom.value = True
-            self.query_one("#range", Choices).highlight_chosen()
+        self.query_one("#range", ChoiceLine).choose("custom", quietly=True)
         self.load()
 
     def load(self) -> None:
@@ -255,13 +252,18 @@ class TrendsScreen(DiaryScreen):
         """In a worker, with a connection of its own: every figure of the range (a newer computation replaces it)."""
 
         shown, self._computing = self.result, True
+        calendar = "calendar" in self.composed  # drawn when shown: it wants every day of the daily figure
 
-        def figures(person: ProfileDiary) -> tuple[Trends, tuple, bool]:
+        def figures(person: ProfileDiary) -> tuple[Trends, tuple, bool, list[charts.PainPoint]]:
             period = period_for(person, range_, since, until, today=today)
             signature = diary_signature(person)  # before the figures: a change while computing shows next time
             result = trends(person, period)
-            result.daily.make_days()  # here, not when the charts first draw them on the UI thread (60 y: 40 ms)
-            return result, signature, result == shown  # figures the same as those on screen: nothing to draw
+            if calendar:  # its days made here, not when it draws them on the UI thread (60 y: 40 ms)
+                result.daily.make_days()
+            # The pain chart's points too (read from the daily figure's columns, no day made): 10 y are 3,650 days
+            # to group by month, better not on the UI thread.
+            points = charts.pain_points(result)
+            return result, signature, result == shown, points  # the same figures as on screen: nothing to draw
 
         self.read(figures, lambda found: self._show(*found), group="trends")
 
@@ -272,9 +274,10 @@ class TrendsScreen(DiaryScreen):
         line.update(error_text(error))
         line.add_class("shown")
 
-    def _show(self, result: Trends, signature: tuple, same: bool = False) -> None:
-        """Show ``result``; when its figures are ``same`` as those shown, the screen already shows them."""
-        self.result, self.signature = result, signature
+    def _show(self, result: Trends, signature: tuple, same: bool, points: list[charts.PainPoint]) -> None:
+        """Show ``result`` (``points``: its pain chart's); when its figures are ``same`` as those shown, the screen
+        already shows them."""
+        self.result, self.signature, self.pain_points = result, signature, points
         self.query_one("#range-error", Label).remove_class("shown")
         self._loaded()
         if same:
@@ -300,9 +303,10 @@ class TrendsScreen(DiaryScreen):
         text = " · ".join(parts)
         self.query_one("#summary", Static).update(f"{text}\n{tables.CAUTION}")
         # The tab in sight is drawn now; the others composed so far when they are shown again.
-        shown = (self.query_one("#tabs", TabbedContent).active or "").removeprefix("tab-")
+        shown = self.query_one("#tabs", TabbedPanes).active.removeprefix("tab-")
         self.stale = self.composed - {shown}
         if shown in self.composed:
+            self.query_one(f"#pane-{shown}").display = True
             self._draw(shown, result)
         self._fit_tables()
 
@@ -314,7 +318,8 @@ class TrendsScreen(DiaryScreen):
             self.query_one("#heat-map", Static).update(
                 Text.assemble(Text(_("Calendar of daily mean pain") + "\n", style="bold"), charts.heat_map(result)))
         for name in chart_names:
-            key = self.query_one(f"#chart-{name}", Chart).draw(charts.CHARTS[name], result)
+            draw = partial(charts.draw_pain, points=self.pain_points) if name == "pain" else charts.CHARTS[name]
+            key = self.query_one(f"#chart-{name}", Chart).draw(draw, result)
             self.query_one(f"#key-{name}", Static).update(key)
         for name in table_names:
             self.query_one(f"#table-{name}", Static).update(tables.TABLES[name](result))

@@ -6,11 +6,18 @@ colour (NO_COLOR, a screen reader, a poor screen) both read the same. These draw
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
 from textual.strip import Strip
-from textual.widgets import Checkbox, RadioButton, RadioSet, SelectionList
+from textual.widget import Widget
+from textual.widgets import Checkbox, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 TICKED, UNTICKED = "[x]", "[ ]"
@@ -25,26 +32,132 @@ class TickBox(Checkbox):
         return Content.styled(TICKED if self.value else UNTICKED, "bold")
 
 
-class Choice(RadioButton):
-    """A radio button drawn ``(•)`` when chosen and ``( )`` when not."""
+class ChoiceLine(Widget, can_focus=True):
+    """One choice of a few, drawn on one line ``(•) chosen ( ) other``: a radio set that is one widget.
 
-    @property
-    def _button(self) -> Content:
-        return Content.styled(CHOSEN if self.value else NOT_CHOSEN, "bold")
+    The same keys as Textual's ``RadioSet`` (left/up and right/down move the highlight, which starts on the
+    choice in force; enter or space chooses it) and a click chooses the choice under the mouse. A radio set
+    of five buttons was six widgets, each styled and laid out on its own (issue 15).
+    """
 
+    ALLOW_SELECT = False
+    BINDINGS = [
+        Binding("down,right", "next", "Next option", show=False),
+        Binding("enter,space", "choose", "Toggle", show=False),
+        Binding("up,left", "previous", "Previous option", show=False),
+    ]
+    COMPONENT_CLASSES = {"choice-line--label", "choice-line--highlight", "choice-line--hover"}
+    # The styles of Textual's compact RadioSet and its RadioButtons, for the same look in every theme.
+    DEFAULT_CSS = """
+    ChoiceLine {
+        width: auto;
+        height: 1;
+        background: $surface;
+        text-wrap: nowrap;
+        pointer: pointer;
+        & > .choice-line--highlight { background: $block-cursor-blurred-background; }
+        & > .choice-line--hover { background: $block-hover-background; }
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .choice-line--highlight {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+        }
+    }
+    """
 
-class Choices(RadioSet):
-    """A radio set whose highlight starts on the choice in force (Textual's starts on the first)."""
+    class Changed(Message):
+        """Another choice was chosen (by a key or a click)."""
 
-    def on_mount(self) -> None:
-        # RadioSet's own mount handler (run after this one) highlights the first choice: move it after that.
-        self.call_after_refresh(self.highlight_chosen)
+        def __init__(self, line: ChoiceLine, key: str) -> None:
+            super().__init__()
+            self.line, self.key = line, key
 
-    def highlight_chosen(self) -> None:
-        """Put the highlight on the choice in force (after it was set without a click or key)."""
-        for index, button in enumerate(self.query(RadioButton)):
-            if button.value:
-                self._selected = index
+        @property
+        def control(self) -> ChoiceLine:
+            return self.line
+
+    def __init__(self, choices: list[tuple[str, str]], chosen: str, *, id: str | None = None) -> None:
+        """``choices``: (key, label) of each, in order; ``chosen``: the key of the one in force."""
+        super().__init__(id=id)
+        self.choices = choices
+        self.chosen = chosen
+        self.highlighted = self._index(chosen)
+        self._hover: int | None = None
+
+    def _index(self, key: str) -> int:
+        return next((i for i, (k, _label) in enumerate(self.choices) if k == key), 0)
+
+    def spans(self) -> list[tuple[int, int]]:
+        """The cells each choice takes (its mark and padded label; a cell between choices): (first, after)."""
+        out, x = [], 0
+        for _key, label in self.choices:
+            width = len(CHOSEN) + cell_len(label) + 2
+            out.append((x, x + width))
+            x += width + 1
+        return out
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return self.spans()[-1][1] + 1 if self.choices else 0
+
+    def render(self) -> Text:
+        label = self.get_component_rich_style("choice-line--label")
+        highlight = self.get_component_rich_style("choice-line--highlight")
+        hover = self.get_component_rich_style("choice-line--hover")
+        line = Text(no_wrap=True, end="")
+        for i, (key, words) in enumerate(self.choices):
+            line.append(CHOSEN if key == self.chosen else NOT_CHOSEN, "bold")
+            style = highlight if i == self.highlighted else hover if i == self._hover else label
+            line.append(f" {words} ", style)
+            if i < len(self.choices) - 1:
+                line.append(" ")  # the last choice's cell after it is the widget's own (see get_content_width)
+        return line
+
+    def choose(self, key: str, *, quietly: bool = False) -> None:
+        """Make ``key`` the choice in force and put the highlight on it; say so unless ``quietly`` or it already was."""
+        self.highlighted = self._index(key)
+        changed, self.chosen = key != self.chosen, key
+        self.refresh()
+        if changed and not quietly:
+            self.post_message(self.Changed(self, key))
+
+    def _move(self, step: int) -> None:
+        self.highlighted = (self.highlighted + step) % len(self.choices)
+        self.refresh()
+
+    def action_next(self) -> None:
+        """Highlight the next choice (after the last, the first)."""
+        self._move(+1)
+
+    def action_previous(self) -> None:
+        """Highlight the previous choice (before the first, the last)."""
+        self._move(-1)
+
+    def action_choose(self) -> None:
+        """Choose the highlighted choice."""
+        self.choose(self.choices[self.highlighted][0])
+
+    def _at(self, x: int) -> int | None:
+        return next((i for i, (start, end) in enumerate(self.spans()) if start <= x < end), None)
+
+    def on_click(self, event: events.Click) -> None:
+        at = self._at(event.x)
+        if at is not None:
+            self.choose(self.choices[at][0])
+
+    def _hover_at(self, x: int | None) -> None:
+        hover = None if x is None else self._at(x)
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover_at(event.x)
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._hover_at(None)
 
 
 class TickList(SelectionList):
