@@ -16,7 +16,7 @@ from typing import overload
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from osteotrack.domain import dates, numbers
 from osteotrack.domain.describe import entry_summary, in_a_list, pain_band_text
@@ -33,6 +33,7 @@ from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.row_list import RowList
+from osteotrack.tui.widgets.still_header import StillHeader
 
 PAGE = 100
 # At most this many entries are held; a page read beyond it lets the farthest page go.
@@ -160,7 +161,7 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
         self._undo: dict | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         yield Static(_("Reading the diary…"), id="status")
         yield RowList([clipped(_(name)) for name in COLUMNS], column_widths(self.app.size.width), id="entries")
         yield Static("", id="detail")
@@ -168,6 +169,11 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        # The title with the app's marks (DEMO, read-only) from the first frame on, not laid out again just after;
+        # the hosts that stand in for the app in tests and the bench have no marks.
+        mark = getattr(self.app, "mark_screen", None)
+        if mark is not None:
+            mark(self)
         self.table.focus()
         # The newest page is read here, before the screen is first drawn (a page, whatever the diary's size): the
         # screen is drawn once, with its rows, not empty and then again. Counting the entries grows with the
@@ -180,13 +186,26 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
         self.vocab, self.at_newest, self.at_oldest = vocab, True, len(found) < PAGE
         if self.at_oldest:
             self.total = len(found)  # all of them
-        else:
-            self.read(lambda person: person.count_entries(), self._counted, group="history-count")
+        every = self.at_oldest
+
+        def rest(person: ProfileDiary) -> tuple[int | None, list]:
+            return None if every else person.count_entries(), person.diary.sync_conflicts()
+
+        line = self.query_one(OtherVersionLine)
+        line.expect()  # its kept versions come with the count: one connection, not two at once
+        self.read(rest, self._rest, group="history-count", failed=self._rest_failed)
         self._show(found, None, keep_view=False)
 
-    def _counted(self, total: int) -> None:
-        self.total = total
-        self._update_status()
+    def _rest_failed(self, error: DiaryError) -> None:
+        self.query_one(OtherVersionLine).take(None)
+        self.refused(error)
+
+    def _rest(self, read: tuple[int | None, list]) -> None:
+        total, conflicts = read
+        if total is not None:
+            self.total = total
+            self._update_status()
+        self.query_one(OtherVersionLine).take(conflicts)
 
     @property
     def table(self) -> RowList:

@@ -180,7 +180,7 @@ class KeysFooter(Footer):
                 self._behind = True
                 return
             self._update_due = True  # however many updates come before the next frame, one look at them then
-            self.call_after_refresh(self._update)
+            self.call_next(self._update)
 
     def _screen_changed(self, screen) -> None:
         if self._behind and self.is_attached and _in_sight(self.screen):
