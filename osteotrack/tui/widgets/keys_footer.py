@@ -179,7 +179,7 @@ class KeysFooter(Footer):
                 # of it is seen, so no keys are worked out and nothing is laid out until it is shown again.
                 self._behind = True
                 return
-            self._update_due = True  # however many updates come before the next frame, one look at them then
+            self._update_due = True  # however many changes come in one turn, one look at them after it
             self.call_next(self._update)
 
     def _screen_changed(self, screen) -> None:
