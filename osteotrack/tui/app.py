@@ -201,7 +201,7 @@ class OsteoApp(DiaryWork, App):
     def on_mount(self) -> None:
         self._apply_saved_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.screen_change_signal.subscribe(self, self._mark_screen)
+        self.screen_change_signal.subscribe(self, self.mark_screen)
         if self.diary_path.exists():
             self._show_today()
         else:
@@ -305,7 +305,7 @@ class OsteoApp(DiaryWork, App):
         """Mark the header clearly when the diary open is the demo, not the user's own."""
         self.demo = demo
         self.title = self._title()
-        self._mark_screen(self.screen)
+        self.mark_screen(self.screen)
 
     def _title(self) -> str:
         marks = ["osteotrack"]
@@ -317,7 +317,9 @@ class OsteoApp(DiaryWork, App):
             marks.append(_("read-only"))
         return " · ".join(marks)
 
-    def _mark_screen(self, screen) -> None:
+    def mark_screen(self, screen) -> None:
+        """Put the DEMO and read-only marks in ``screen``'s title (once). A screen may call it before it is first
+        drawn, so that its header is not laid out again for the marks just after (issue 15)."""
         # Screens may set their own title; the DEMO and read-only marks must show on every one of them.
         # TRANSLATORS: the mark put before every screen's title while the demo diary is open.
         demo, read_only = _("DEMO"), _("read-only")

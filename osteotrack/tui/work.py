@@ -17,7 +17,7 @@ overriding ``refused``; a job may name its own place with ``failed``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
@@ -94,6 +94,20 @@ class DiaryWork:
         whose = self.whose()
         return self.in_worker(lambda: _with_diary(whose, lambda diary: fn(whose.person(diary))), done,
                               group=group, exclusive=True, failed=failed)
+
+    def read_now(self, fn: Callable[[ProfileDiary], Result]) -> Result:
+        """Run ``fn(person)`` here, on the interface thread, through a read-only connection of its own: only for a
+        read of a small, fixed size that the screen's first frame shows (a page of a list), never one that grows
+        with the diary (that is what workers are for). What goes wrong is raised as the ``DiaryError`` a worker's
+        refusal would be."""
+        whose = self.whose()
+        reading = replace(whose, read_only=True)
+        from osteotrack.store.connection import StoreFailure, explain
+
+        try:
+            return _with_diary(reading, lambda diary: fn(reading.person(diary)))
+        except StoreFailure as error:
+            raise explain(whose.path, error) from None
 
     def write(self, fn: Callable[[ProfileDiary], Result], done: Callable[[Result], None], *,
               failed: Refusal | None = None) -> Worker[Result]:

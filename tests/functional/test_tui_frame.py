@@ -159,3 +159,27 @@ async def test_a_key_clicked_in_the_footer_does_what_pressing_it_does(existing, 
         await pilot.click(KeyLine, offset=(start + 1, 0))
         await settle(pilot)
         assert isinstance(app.screen, EntryScreen)
+
+
+@pilot_test
+async def test_a_footer_under_another_screen_waits_until_its_screen_is_back(db_path, tmp_path):
+    """Issue 15: a screen opened over Today took Today's focus and changed which app keys apply, and Today's hidden
+    footer laid itself out again twice while the new screen opened; it now waits, and is right when Today is back."""
+    demo_diary(db_path)
+    app = app_for(db_path, tmp_path)
+    async with app.run_test(size=(WIDTH, 24)) as pilot:
+        await settle(pilot)
+        today = app.screen
+        line = today.query_one(KeyLine)
+        before = list(line.keys)
+        shown_while_hidden = []
+        showing = line.show_keys
+        line.show_keys = lambda keys: (shown_while_hidden.append(keys), showing(keys))  # type: ignore[method-assign]
+        await show(app, pilot, "history")
+        assert app.screen is not today
+        hidden_calls = list(shown_while_hidden)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is today
+    assert hidden_calls == []  # nothing worked out for a footer nobody could see
+    assert line.keys == before  # and Today's keys are as they were once it is back

@@ -172,6 +172,18 @@ class OtherVersionLine(DiaryWork, Static):
         self.display = bool(others)
         self.screen.refresh_bindings()
 
+    def expect(self) -> None:
+        """The kept versions come with the screen's own first read (``take``): no read of the line's own meanwhile
+        (two connections opened at once on a diary no one else has open may wait on each other)."""
+        self._reading = True
+
+    def take(self, found: list[Conflict] | None) -> None:
+        """The kept versions the screen read for this line (None: they could not be read; the screen says why)."""
+        if found is None:
+            self._reading = False
+        else:
+            self._read(found)
+
     def _read(self, found: list[Conflict]) -> None:
         self._reading = False
         self._kept = {}

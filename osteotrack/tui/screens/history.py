@@ -9,12 +9,14 @@ is let go. So every page costs the same however far back it is, and memory stays
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import overload
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from osteotrack.domain import dates, numbers
 from osteotrack.domain.describe import entry_summary, in_a_list, pain_band_text
@@ -31,6 +33,7 @@ from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.row_list import RowList
+from osteotrack.tui.widgets.still_header import StillHeader
 
 PAGE = 100
 # At most this many entries are held; a page read beyond it lets the farthest page go.
@@ -63,6 +66,45 @@ def _short(name: str) -> str:
     start = name.find(" (")
     end = name.find(")", start)
     return name if start < 0 or end < 0 else name[:start] + name[end + 1:]
+
+
+class Rows(Sequence[tuple[Text, ...]]):
+    """The rows of the entries held (newest first), each made when it is first drawn or asked for: a page read
+    makes only the rows that come into sight, not a hundred at once. A day is named on its newest entry's row
+    and on the first row."""
+
+    def __init__(self, entries: list[Entry], vocab: Vocabulary, made: list[tuple[Text, ...] | None] | None = None):
+        self.entries, self.vocab = entries, vocab
+        self._made: list[tuple[Text, ...] | None] = made if made is not None else [None] * len(entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @overload
+    def __getitem__(self, row: int) -> tuple[Text, ...]: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> list[tuple[Text, ...]]: ...
+
+    def __getitem__(self, row: int | slice) -> tuple[Text, ...] | list[tuple[Text, ...]]:
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        row = range(len(self))[row]  # an index from the end counts back; one beyond the rows is an IndexError
+        cells = self._made[row]
+        if cells is None:
+            entry = self.entries[row]
+            named = row == 0 or entry.at.date() != self.entries[row - 1].at.date()
+            cells = self._made[row] = entry_cells(entry, self.vocab, named)
+        return cells
+
+    def then(self, gone: int, page: list[Entry]) -> Rows:
+        """These rows without the first ``gone`` and with ``page`` (older entries) below them; the rows kept stay
+        made, and the first row is made again when it changes (it names its day)."""
+        made = self._made[gone:]
+        made += [None] * len(page)
+        if gone and made:
+            made[0] = None
+        return Rows(self.entries[gone:] + page, self.vocab, made)
 
 
 def entry_cells(entry: Entry, vocab: Vocabulary, show_day: bool) -> tuple[Text, ...]:
@@ -110,8 +152,8 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Entry] = []  # the window held, newest first
-        self._cells: list[tuple[Text, ...]] = []  # their rows, as shown
-        self.total = 0
+        self._rows: Rows | None = None  # their rows, as shown
+        self.total: int | None = None  # the profile's entries, once counted
         self.at_newest = True  # the window starts at the diary's newest entry
         self.at_oldest = True  # the window ends at the diary's oldest entry
         self.vocab: Vocabulary | None = None
@@ -119,7 +161,7 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
         self._undo: dict | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         yield Static(_("Reading the diary…"), id="status")
         yield RowList([clipped(_(name)) for name in COLUMNS], column_widths(self.app.size.width), id="entries")
         yield Static("", id="detail")
@@ -127,8 +169,43 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        # The title with the app's marks (DEMO, read-only) from the first frame on, not laid out again just after;
+        # the hosts that stand in for the app in tests and the bench have no marks.
+        mark = getattr(self.app, "mark_screen", None)
+        if mark is not None:
+            mark(self)
         self.table.focus()
-        self._read_window()
+        # The newest page is read here, before the screen is first drawn (a page, whatever the diary's size): the
+        # screen is drawn once, with its rows, not empty and then again. Counting the entries grows with the
+        # diary, so that is done in a worker, and the status line says the count when it comes.
+        try:
+            vocab, found = self.read_now(lambda person: (person.vocabulary(), person.entries_before(None, PAGE)))
+        except DiaryError:
+            self._read_window()  # in a worker, as every later read: it says what is wrong on the status line
+            return
+        self.vocab, self.at_newest, self.at_oldest = vocab, True, len(found) < PAGE
+        if self.at_oldest:
+            self.total = len(found)  # all of them
+        every = self.at_oldest
+
+        def rest(person: ProfileDiary) -> tuple[int | None, list]:
+            return None if every else person.count_entries(), person.diary.sync_conflicts()
+
+        line = self.query_one(OtherVersionLine)
+        line.expect()  # its kept versions come with the count: one connection, not two at once
+        self.read(rest, self._rest, group="history-count", failed=self._rest_failed)
+        self._show(found, None, keep_view=False)
+
+    def _rest_failed(self, error: DiaryError) -> None:
+        self.query_one(OtherVersionLine).take(None)
+        self.refused(error)
+
+    def _rest(self, read: tuple[int | None, list]) -> None:
+        total, conflicts = read
+        if total is not None:
+            self.total = total
+            self._update_status()
+        self.query_one(OtherVersionLine).take(conflicts)
 
     @property
     def table(self) -> RowList:
@@ -193,22 +270,14 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
     def _append(self, page: list[Entry]) -> None:
         """Add ``page`` (older entries) below the rows held and let the rows above the window go, the rows
         on screen staying where they are: only the new rows are made, and nothing in sight is drawn again."""
-        table, vocab = self.table, self.vocab
-        assert vocab is not None
+        table, rows = self.table, self._rows
+        assert rows is not None
         gone = max(0, len(self.entries) + len(page) - WINDOW)
-        previous_day = self.entries[-1].at.date() if self.entries else None
-        cells = self._cells[gone:]
-        for entry in page:
-            day = entry.at.date()
-            cells.append(entry_cells(entry, vocab, day != previous_day))
-            previous_day = day
-        self.entries = self.entries[gone:] + page
+        self._rows = rows = rows.then(gone, page)
+        self.entries = rows.entries
         if gone:
             self.at_newest = False
-            # The first row held names its day, whichever entry of the day it is.
-            cells[0] = entry_cells(self.entries[0], vocab, True)
-        self._cells = cells
-        table.set_rows(cells, cursor=table.cursor_row - gone, top=round(table.scroll_y) - gone)
+        table.set_rows(rows, cursor=table.cursor_row - gone, top=round(table.scroll_y) - gone)
         self._reading = False
         self._update_status()
 
@@ -229,22 +298,19 @@ class HistoryScreen(OtherVersionKeys, DiaryScreen):
         assert vocab is not None
         on_screen = table.cursor_row - round(table.scroll_y)
         self.entries = held
-        self._cells = []
-        previous_day = None
-        for entry in held:
-            day = entry.at.date()
-            self._cells.append(entry_cells(entry, vocab, day != previous_day))
-            previous_day = day
+        self._rows = Rows(held, vocab)
         if select is not None:
             row = next((i for i, e in enumerate(held) if e.id == select), row)
         row = max(0, min(row, len(held) - 1))
-        table.set_rows(self._cells, cursor=row, top=row - on_screen if keep_view else 0)
+        table.set_rows(self._rows, cursor=row, top=row - on_screen if keep_view else 0)
         self._reading = False
         self._update_status()
         self._update_detail()
         self._read_ahead()  # the cursor may have landed near an end of the rows held
 
     def _update_status(self) -> None:
+        if self.total is None:
+            return  # still counted: the status line says it is reading the diary
         if not self.total:
             text = _("No entries yet.") if self.read_only else _("No entries yet. Log one from the Today screen.")
         elif self.at_newest or not self.entries:

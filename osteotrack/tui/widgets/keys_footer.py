@@ -140,6 +140,7 @@ class KeysFooter(Footer):
         super().__init__(show_command_palette=False)
         self._line = KeyLine([])
         self._update_due = False
+        self._behind = False  # keys changed while another screen hid this one: looked at when it is back
 
     def _keys(self) -> list[Key]:
         """The keys to show, in order."""
@@ -162,11 +163,29 @@ class KeysFooter(Footer):
         self._line.keys = self._keys()
         yield self._line
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def on_unmount(self) -> None:
+        super().on_unmount()
+        self.app.screen_change_signal.unsubscribe(self)
+
     def bindings_changed(self, screen) -> None:
         self._bindings_ready = True
         if screen.app.app_focus and self.is_attached and screen is self.screen and not self._update_due:
-            self._update_due = True  # however many updates come before the next frame, one look at them then
-            self.call_after_refresh(self._update)
+            if not _in_sight(screen):
+                # Hidden under another screen (its focus went, the app's keys name the screen on top): nothing
+                # of it is seen, so no keys are worked out and nothing is laid out until it is shown again.
+                self._behind = True
+                return
+            self._update_due = True  # however many changes come in one turn, one look at them after it
+            self.call_next(self._update)
+
+    def _screen_changed(self, screen) -> None:
+        if self._behind and self.is_attached and _in_sight(self.screen):
+            self._behind = False
+            self.bindings_changed(self.screen)
 
     def _update(self) -> None:
         self._update_due = False
@@ -174,3 +193,9 @@ class KeysFooter(Footer):
             keys = self._keys()
             if keys != self._line.keys:
                 self._line.show_keys(keys)
+
+
+def _in_sight(screen) -> bool:
+    """Whether ``screen`` can be seen: it is on top, or every screen above it lets it show through (a dialog)."""
+    stack = screen.app.screen_stack
+    return screen in stack and all(above.styles.background.a < 1 for above in stack[stack.index(screen) + 1:])

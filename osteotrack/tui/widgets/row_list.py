@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -92,7 +93,7 @@ class RowList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.headings = list(headings)
         self.widths = list(widths)
-        self._rows: list[Cells] = []
+        self._rows: Sequence[Cells] = ()
         self._styles: dict[str, Style] = {}  # the base style ("") and each part's, for the frame drawn
         # A row's line as drawn last, by what it says and how it was drawn (stripe, cursor, focus, width).
         self._lines: LRUCache[tuple, Strip] = LRUCache(256)
@@ -109,8 +110,9 @@ class RowList(ScrollView, can_focus=True):
 
     def set_rows(self, rows: Sequence[Cells], *, cursor: int = 0, top: int | None = None) -> None:
         """Show ``rows`` instead of those shown, the cursor on ``cursor``, the first row in sight ``top`` (else
-        as little scrolling as brings the cursor in sight). No message: the caller knows where the cursor is."""
-        self._rows = list(rows)
+        as little scrolling as brings the cursor in sight). No message: the caller knows where the cursor is.
+        ``rows`` is kept, not copied: the caller gives a new sequence rather than changing this one."""
+        self._rows = rows  # kept as given: a sequence may make each row when it is first asked for (drawn)
         self._sync_size()
         self.set_reactive(RowList.cursor_row, max(0, min(cursor, len(self._rows) - 1)))
         if top is not None:
@@ -232,19 +234,37 @@ class RowList(ScrollView, can_focus=True):
     def _line(self, cells: Cells, style: Style) -> Strip:
         """One line of cells, each cut with "…" to its column's width, padded by a space either side."""
         segments: list[Segment] = []
-        console = self.app.console
         for column, (cell, width) in enumerate(zip(cells, self.widths)):
-            text = cell.copy() if isinstance(cell, Text) else Text(cell)
+            # Each cell a run of its own (as DataTable's are) in a screenshot: an SVG viewer may drop the spaces
+            # that begin a run, and an empty first cell would pull the row to the left.
+            meta = _COLUMN_META[column] if column < len(_COLUMN_META) else Style.from_meta({"column": column})
+            if isinstance(cell, str) or not (cell.spans or cell.style):
+                # Plain text (every cell History shows): one run, cut and padded here, not rendered by Rich.
+                segments.append(Segment(f" {_fitted(cell if isinstance(cell, str) else cell.plain, width)} ",
+                                        style + meta))
+                continue
+            text = cell.copy()
             text.no_wrap = True
             text.truncate(width, overflow="ellipsis", pad=True)
             text.pad_left(1)
             text.pad_right(1)
-            # Each cell a run of its own (as DataTable's are) in a screenshot: an SVG viewer may drop the spaces
-            # that begin a run, and an empty first cell would pull the row to the left.
-            segments.extend(Segment.apply_style(text.render(console), post_style=Style.from_meta({"column": column})))
-        strip = Strip(segments).apply_style(style)
+            segments.extend(Segment.apply_style(text.render(self.app.console), style, post_style=meta))
+        strip = Strip(segments, sum(width + 2 for _, width in zip(cells, self.widths)))
         width = max(self._width(), self.scrollable_content_region.width)
         return strip.extend_cell_length(width, style)
+
+
+# The meta of each column's run (a style each, made once).
+_COLUMN_META = [Style.from_meta({"column": column}) for column in range(12)]
+
+
+def _fitted(plain: str, width: int) -> str:
+    """``plain`` cut with "…" to ``width`` cells, or padded with spaces to it (as Rich's ``truncate`` with
+    ``overflow="ellipsis", pad=True`` does)."""
+    length = cell_len(plain)
+    if length > width:
+        return set_cell_size(plain, width - 1) + "…" if width > 0 else ""
+    return plain + " " * (width - length)
 
 
 def _said(cell: Text | str) -> str:
