@@ -120,6 +120,13 @@ def nesting(data: bytes) -> int:
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
     marks = data.translate(None, _NOT_QUOTES_OR_BRACKETS).replace(b'""', b"")
     steps = b"".join(marks.split(b'"')[::2]).translate(_STEPS)
+    # Balanced brackets are told at once: each pass takes away the pairs that hold nothing (the deepest),
+    # so a text MAX_DEPTH deep is empty after as many passes. Deeper or unbalanced ones are counted a step at a time.
+    left = steps
+    for passes in range(MAX_DEPTH + 1):
+        if not left:
+            return passes
+        left = left.replace(b"\x01\x02", b"")
     return max(itertools.accumulate(map((0, 1, -1).__getitem__, steps)), default=0)
 
 
