@@ -63,9 +63,11 @@ class Held:
     def same_as(self, other: Held) -> bool:
         """Whether both copies hold this version: the same change time and the same content (the same
         canonical text, told without writing it: equal values of the same types, the parts in the same order)."""
-        return (self.row["changed_at"] == other.row["changed_at"] and self.content == other.content
-                and _alike(self.content, other.content)
-                and all(all(map(_alike, rows, other.parts[part])) for part, rows in (self.parts or {}).items()))
+        if self.row["changed_at"] != other.row["changed_at"] or self.content != other.content:
+            return False
+        theirs = other.parts or {}  # (equal contents: the same parts, each as long)
+        return _alike(self.content, other.content) and all(
+            all(map(_alike, rows, theirs[part])) for part, rows in (self.parts or {}).items())
 
 
 def _alike(row: dict, other: dict) -> bool:
