@@ -529,6 +529,8 @@ def adopt_document(conn: sqlite3.Connection, document: dict, since: str | None, 
             # file's own change time, ``change_stamps``).
             written = None if since is None else {row[0] for row in conn.execute(
                 f"SELECT id FROM {table} WHERE changed_at >= ?", [since])}
+            if written is not None and not written:
+                continue  # (none to look for among the file's records)
             rows = [[stamp, record_id, *extra] for record_id, stamp in _stamped(p, key)
                     if stamp and (written is None or record_id in written)]
             conn.executemany(f"UPDATE {table} SET changed_at = ?, base_at = NULL WHERE id = ?{fresh}", rows)
@@ -575,8 +577,16 @@ def _adopted(record: dict):
 def change_stamps(document: dict, keys: tuple[str, ...] = ("entries", "checkins", "events")) -> dict[str, str]:
     """The change time ``adopt_document`` gives each record of ``document``'s lists ``keys``, by id, for an
     import to write the records with at once (they need no stamping now and no second write later)."""
-    return {record_id: stamp for p in document.get("profiles") or [] if isinstance(p, dict)
-            for key in keys for record_id, stamp in _stamped(p, key) if isinstance(stamp, str)}
+    stamps = {}
+    for p in document.get("profiles") or []:
+        if isinstance(p, dict):
+            for key in keys:
+                for r in p.get(key) or []:  # (``_stamped`` without its generator: a file holds many thousands)
+                    if isinstance(r, dict) and isinstance(r.get("id"), str):
+                        stamp = _adopted(r)
+                        if isinstance(stamp, str):
+                            stamps[r["id"]] = stamp
+    return stamps
 
 
 def adopts_every_entry(document: dict) -> bool:

@@ -512,7 +512,7 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
         # change time, the entries are not stamped changed a part at a time on the way either.
         quiet = sync.parts_unstamped(diary._conn) if sync.adopts_every_entry(document) else nullcontext()
         with summaries_at_the_end(diary._conn), _weeks_at_the_end(diary._conn), quiet:
-            _import_profiles(diary, parsed, into_profile, counts, sync.change_stamps(document))
+            _import_profiles(diary, parsed, into_profile, counts, sync.change_stamps(document), empty)
         names = [tidy_name(p["name"]) for p in parsed["profiles"]]
         if fresh and names:
             active = parsed["active"] if parsed["active"] in names else names[0]
@@ -556,9 +556,10 @@ def roomy_cache(conn):
 
 
 def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, counts: dict,
-                     changed: dict[str, str]) -> None:
+                     changed: dict[str, str], empty: bool = False) -> None:
     """Add the records of each profile of ``parsed`` not already in the diary, counting them in ``counts``;
-    entries, check-ins and events are written with their ``changed`` times (by id)."""
+    entries, check-ins and events are written with their ``changed`` times (by id). ``empty``: the diary held
+    no record before, so it holds none of the file's ids (unique within it) but those this import writes."""
     from osteotrack.store import sync
 
     for p in parsed["profiles"]:
@@ -571,7 +572,7 @@ def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, count
         days = checkin_days(diary, pid)  # one check-in a day: the diary's own one wins
         for key, kind, part in (("entries", "entry", diary._entries), ("checkins", "check-in", diary._checkins),
                                 ("events", "event", diary._events)):
-            owner = owners(diary, kind, [record.id for record, *_ in p[key]])
+            owner = {} if empty else owners(diary, kind, [record.id for record, *_ in p[key]])
             new = []
             for record, created, updated, _ in p[key]:
                 if record.id in owner:
