@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import date, datetime
@@ -505,7 +506,7 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
     fresh = not into_profile and _untouched_start(diary)
     from osteotrack.store import sync
 
-    with roomy_cache(diary._conn), diary.writing():
+    with _written_directly(diary._conn, fresh), roomy_cache(diary._conn), diary.writing():
         started, empty = sync.now_ms(diary._conn), sync.is_empty(diary._conn)
         diary._terms.merge(parsed["terms"])
         # Written at once, each day's summary computed once at the end; when the file gives every entry its
@@ -525,6 +526,28 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
         sync.adopt_document(diary._conn, document, started, adopt_profiles=into_profile is None, empty=empty)
     diary._terms.forget()
     return counts
+
+
+@contextmanager
+def _written_directly(conn, fresh: bool):
+    """For filling a new diary (``fresh``): its pages written once, straight into the file (a rollback journal for
+    the one transaction), rather than to the write-ahead log and then again into the file as the commit ends (about
+    half the commit's time); the write-ahead log again after. A diary another connection has open keeps its log."""
+    if not fresh:
+        yield
+        return
+    try:
+        direct = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    except sqlite3.OperationalError:  # open elsewhere too (or read-only): it stays as it is
+        direct = False
+    try:
+        yield
+    finally:
+        if direct:
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:
+                pass  # opened elsewhere meanwhile: the next opening sets it again (``Diary._prepare``)
 
 
 @contextmanager
