@@ -23,7 +23,6 @@ from osteotrack.domain.records import CheckIn, Entry, Event, Profile, Question, 
 from osteotrack.domain.selfcare import SelfCareSession, validate_session
 from osteotrack.domain.validate import (
     check_level,
-    check_moment,
     check_profile_name,
     check_record_id,
     check_slug,
@@ -33,7 +32,7 @@ from osteotrack.domain.validate import (
     validate_question,
 )
 from osteotrack.domain.vocabulary import KINDS, MEDICATION_THERAPIES, THERAPY_GROUPS, Term
-from osteotrack.domain.when import now_local
+from osteotrack.domain.when import EARLIEST, FUTURE_GRACE, now_local
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
 from osteotrack.store.bulk import summaries_at_the_end, without_triggers
 from osteotrack.store.connection import now_utc as _now_utc
@@ -694,6 +693,8 @@ class _UsualCheck:
         self.locations, self.therapies = normal["location"], normal["therapy"]
         self.qualities, self.triggers = normal["quality"], normal["trigger"]
         self.now = now
+        # ``check_moment(at, now, "entry")``'s bounds: not after now (and its grace), not before 1900.
+        self.latest = now + FUTURE_GRACE
 
     def valid(self, usual: _UsualEntry) -> Entry | None:
         """The entry ``validate_entry`` would return for ``usual.record()``, or None where it might say otherwise."""
@@ -701,8 +702,10 @@ class _UsualCheck:
         pain = e["pain"]
         if not 0 <= pain <= 10:
             return None
+        at = usual.at
+        if at > self.latest or at < EARLIEST or at.year < EARLIEST.year:
+            return None
         try:
-            at = check_moment(usual.at, self.now, "entry")
             check_record_id(e["id"])
         except ValidationError:
             return None
@@ -730,9 +733,9 @@ class _UsualCheck:
         if not (self.qualities.issuperset(qualities) and self.triggers.issuperset(triggers)
                 and len(set(qualities)) == len(qualities) and len(set(triggers)) == len(triggers)):
             return None
-        return Entry(at=at, pain=pain, sites=sites, qualities=list(qualities), triggers=list(triggers),
-                     therapies=therapies, note=e.get("note") or "", for_doctor=bool(e.get("for_doctor")),
-                     entered_by=(e.get("entered_by") or "").strip() or None, id=e["id"])
+        # (Entry's fields in their order: a call with names costs a look-up each.)
+        return Entry(at, pain, sites, list(qualities), list(triggers), therapies, e.get("note") or "",
+                     bool(e.get("for_doctor")), (e.get("entered_by") or "").strip() or None, e["id"])
 
 
 def _valid_session(session: SelfCareSession, vocab) -> SelfCareSession:
