@@ -32,7 +32,7 @@ from osteotrack.domain.validate import (
     validate_question,
 )
 from osteotrack.domain.vocabulary import KINDS, MEDICATION_THERAPIES, THERAPY_GROUPS, Term
-from osteotrack.domain.when import EARLIEST, FUTURE_GRACE, now_local
+from osteotrack.domain.when import EARLIEST, latest_moment, now_local
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
 from osteotrack.store.bulk import summaries_at_the_end, without_triggers
 from osteotrack.store.connection import now_utc as _now_utc
@@ -694,7 +694,7 @@ class _UsualCheck:
         self.qualities, self.triggers = normal["quality"], normal["trigger"]
         self.now = now
         # ``check_moment(at, now, "entry")``'s bounds: not after now (and its grace), not before 1900.
-        self.latest = now + FUTURE_GRACE
+        self.latest = latest_moment(now)
 
     def valid(self, usual: _UsualEntry) -> Entry | None:
         """The entry ``validate_entry`` would return for ``usual.record()``, or None where it might say otherwise."""
