@@ -88,13 +88,15 @@ def _number(kind, path):
     return parse
 
 
-def loads(text: str, path: str | os.PathLike) -> Any:
-    """Parse untrusted JSON within the limits; ``json.JSONDecodeError`` for text that is not JSON at all."""
+def loads(text: str, path: str | os.PathLike, data: bytes | None = None) -> Any:
+    """Parse untrusted JSON within the limits; ``json.JSONDecodeError`` for text that is not JSON at all.
+    ``data``: the UTF-8 bytes the text was decoded from, when the caller has them (not encoded again)."""
 
     def constant(word: str):
         raise ValidationError("import.not_a_number", field="file", path=str(path), text=word)
 
-    data = text.encode("utf-8", "surrogatepass")
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
     if nesting(data) > MAX_DEPTH:
         raise ValidationError("import.too_deep", field="file", path=str(path), limit=MAX_DEPTH)
     # A float is checked as it is read (1e400 is infinity): an export holds few. A whole number can only be too

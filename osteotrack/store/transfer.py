@@ -191,7 +191,7 @@ def document_from_bytes(data: bytes, path: Path) -> dict:
     from osteotrack.domain.limits import loads
 
     try:
-        document = loads(text, path)
+        document = loads(text, path, data if isinstance(data, bytes) else None)
     except json.JSONDecodeError as error:
         raise ValidationError("import.not_json", field="file", path=path, line=error.lineno,
                               column=error.colno) from None
@@ -377,8 +377,8 @@ def _usual_entry(e: dict, profile: str, i: int):
     at, pain, entry_id = e.get("at"), e.get("pain"), e.get("id")
     if type(at) is not str or type(pain) is not int or type(entry_id) is not str:
         return None
-    if not (_usual_stamp(e, "created") and _usual_stamp(e, "updated")):
-        return None
+    if not (_usual_stamp(e, "created") and (e.get("updated") == e["created"] or _usual_stamp(e, "updated"))):
+        return None  # (a record never edited was updated when it was made: one stamp to read)
     try:
         moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
     except ValueError:
