@@ -450,7 +450,10 @@ def _checkin(r: _Reader, c, profile: str, i: int):
     record = CheckIn(day=r.day(c, "day"), note=r.get(c, "note", str, False, ""), id=r.get(c, "id", str), **items)
     # Files from before the weekly PEG hold PEG answers asked about the day: never a past-week PEG.
     record.peg_week = bool(r.get(c, "peg_week", bool, False, False)) and record.has_peg
-    return record, r.stamp(c, "created"), r.stamp(c, "updated"), r.where
+    created = r.stamp(c, "created")
+    # A check-in never changed was updated when it was made: the one stamp read once.
+    return record, created, created if c.get("updated") == created == c.get("created") else r.stamp(c, "updated"), \
+        r.where
 
 
 def _event(r: _Reader, v, profile: str, i: int):
