@@ -174,6 +174,8 @@ def import_(session, file, as_profile, source, date_column, time_column, pain_co
                 file=file))
             return
         counts = import_parsed(session.diary(), parsed, document, into_profile=as_profile)
+        # Freed while the collector still rests: on its return it would walk them all once more, to free nothing.
+        del document, parsed
     from osteotrack.domain.numbers import count
 
     words = {"entries": "entry", "checkins": "check-in", "events": "event", "questions": "question"}

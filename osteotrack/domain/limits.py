@@ -88,13 +88,15 @@ def _number(kind, path):
     return parse
 
 
-def loads(text: str, path: str | os.PathLike) -> Any:
-    """Parse untrusted JSON within the limits; ``json.JSONDecodeError`` for text that is not JSON at all."""
+def loads(text: str, path: str | os.PathLike, data: bytes | None = None) -> Any:
+    """Parse untrusted JSON within the limits; ``json.JSONDecodeError`` for text that is not JSON at all.
+    ``data``: the UTF-8 bytes the text was decoded from, when the caller has them (not encoded again)."""
 
     def constant(word: str):
         raise ValidationError("import.not_a_number", field="file", path=str(path), text=word)
 
-    data = text.encode("utf-8", "surrogatepass")
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
     if nesting(data) > MAX_DEPTH:
         raise ValidationError("import.too_deep", field="file", path=str(path), limit=MAX_DEPTH)
     # A float is checked as it is read (1e400 is infinity): an export holds few. A whole number can only be too
@@ -120,6 +122,13 @@ def nesting(data: bytes) -> int:
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
     marks = data.translate(None, _NOT_QUOTES_OR_BRACKETS).replace(b'""', b"")
     steps = b"".join(marks.split(b'"')[::2]).translate(_STEPS)
+    # Balanced brackets are told at once: each pass takes away the pairs that hold nothing (the deepest),
+    # so a text MAX_DEPTH deep is empty after as many passes. Deeper or unbalanced ones are counted a step at a time.
+    left = steps
+    for passes in range(MAX_DEPTH + 1):
+        if not left:
+            return passes
+        left = left.replace(b"\x01\x02", b"")
     return max(itertools.accumulate(map((0, 1, -1).__getitem__, steps)), default=0)
 
 

@@ -45,6 +45,11 @@ def now_local() -> datetime:
     return datetime.now().astimezone()
 
 
+def latest_moment(now: datetime) -> datetime:
+    """The latest moment ``check_not_future`` takes at ``now`` (for checking many against one present)."""
+    return now + FUTURE_GRACE
+
+
 def check_not_future(value: _Day, now: date | None = None, *, code: str, field: str, **params) -> _Day:
     """``value`` unchanged if it is not in the future, else ValidationError ``code`` about ``field``.
 
@@ -56,7 +61,7 @@ def check_not_future(value: _Day, now: date | None = None, *, code: str, field: 
     range starts in 1900 at the earliest.
     """
     if isinstance(value, datetime):
-        latest = (now if isinstance(now, datetime) else now_local()) + FUTURE_GRACE
+        latest = latest_moment(now if isinstance(now, datetime) else now_local())
         if value > latest:
             raise ValidationError(code, field=field, moment=value, **params)
         return value
@@ -409,12 +414,17 @@ def to_utc_text(moment: datetime) -> str:
     utc = moment.astimezone(timezone.utc)
     if utc.year < 1000:  # strftime writes such a year without its leading zeros
         return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return utc.replace(tzinfo=None, microsecond=0).isoformat() + "Z"  # the same text, several times quicker
+    # The same text, several times quicker: isoformat begins with the seconds ("…T08:15:00", then any fraction
+    # and "+00:00"), without the copy replace() would make.
+    return utc.isoformat()[:19] + "Z"
 
 
 def offset_minutes(moment: datetime) -> int:
     offset = moment.utcoffset()
-    return 0 if offset is None else int(offset.total_seconds() // 60)
+    return 0 if offset is None else offset // _MINUTE  # (whole minutes, rounded down as before)
+
+
+_MINUTE = timedelta(minutes=1)
 
 
 _ZONES: dict[int, timezone] = {}

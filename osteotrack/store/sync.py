@@ -37,17 +37,47 @@ KIND_TABLE = {kind: table for table, (kind, _) in SYNCED_TABLES.items()}
 LOCAL_COLUMNS = ("changed_at", "base_at")
 
 
-def _canonical(value) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+# One encoder for every record (``json.dumps`` with these options makes a new one each call).
+_canonical = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
 
 
-@dataclass(slots=True)
 class Held:
-    """One copy's row of a record: its version and the row as stored (with its entry's parts)."""
+    """One copy's row of a record: the row as stored (with its entry's parts) and its version, whose content
+    (canonical text) is written out only when a sync needs it: a record both copies hold alike needs none."""
 
-    version: Version
-    row: dict
-    parts: dict | None = None
+    __slots__ = ("row", "parts", "content", "_version")
+
+    def __init__(self, row: dict, content: dict, parts: dict | None = None):
+        self.row, self.content, self.parts = row, content, parts
+        self._version: Version | None = None
+
+    @property
+    def version(self) -> Version:
+        if self._version is None:
+            for rows in (self.parts or {}).values():
+                if len(rows) > 1:  # (sort would write even a lone row out to find its key)
+                    rows.sort(key=_canonical)
+            self._version = Version(self.row["changed_at"], self.row["base_at"], _canonical(self.content))
+        return self._version
+
+    def same_as(self, other: Held) -> bool:
+        """Whether both copies hold this version: the same change time and the same content (the same
+        canonical text, told without writing it: equal values of the same types, the parts in the same order)."""
+        if self.row["changed_at"] != other.row["changed_at"] or self.content != other.content:
+            return False
+        theirs = other.parts or {}  # (equal contents: the same parts, each as long)
+        return _alike(self.content, other.content) and all(
+            all(map(_alike, rows, theirs[part])) for part, rows in (self.parts or {}).items())
+
+
+def _alike(row: dict, other: dict) -> bool:
+    """Whether two equal (``==``) rows are also written alike as JSON: each value of the same type (1 == 1.0, but
+    they are written apart), and a float the same sign of zero too (0.0 == -0.0)."""
+    kinds = list(map(type, row.values()))
+    if kinds != list(map(type, map(other.__getitem__, row))):
+        return False
+    return float not in kinds or all(repr(value) == repr(other[key]) for key, value in row.items()
+                                     if type(value) is float)
 
 
 class Side:
@@ -68,10 +98,6 @@ class Side:
                 for r in _dicts(self.conn, f"SELECT * FROM {part}"):
                     entry_id = r.pop("entry_id")
                     parts.setdefault(entry_id, {}).setdefault(part, []).append(r)
-            for held in parts.values():
-                for rows in held.values():
-                    if len(rows) > 1:  # (sort would write even a lone row out to find its key)
-                        rows.sort(key=_canonical)
         out = {}
         for r in _dicts(self.conn, f"SELECT * FROM {table}"):
             content = {k: v for k, v in r.items() if k not in LOCAL_COLUMNS}
@@ -79,14 +105,14 @@ class Side:
             own = parts.get(r["id"], {}) if table == "entries" else None
             if own is not None:
                 content["parts"] = own
-            out[r["id"]] = Held(Version(r["changed_at"], r["base_at"], _canonical(content)), r, own)
+            out[r["id"]] = Held(r, content, own)
         return out
 
     def terms(self) -> dict[tuple[str, str], Held]:
         out = {}
         for r in _dicts(self.conn, "SELECT * FROM vocabulary"):
             content = {k: v for k, v in r.items() if k not in LOCAL_COLUMNS}
-            out[(r["kind"], r["slug"])] = Held(Version(r["changed_at"], r["base_at"], _canonical(content)), r)
+            out[(r["kind"], r["slug"])] = Held(r, content)
         return out
 
     def record_count(self) -> int:
@@ -224,6 +250,11 @@ def _merge_table(local, table: str, here: Side, there: Side, pid_of, tombs, coun
     for record_id in sorted(ids):
         held, other = mine.get(record_id), theirs.get(record_id)
         deleted = tombs[record_id][1] if record_id in tombs and tombs[record_id][0] == kind else None
+        if deleted is None and held is not None and other is not None and held.same_as(other):
+            # What ``winner`` gives two equal versions (the remote one, the same as this one): at most a stamp.
+            if held.row["base_at"] is not None:
+                _stamp(local, table, record_id, other.row["changed_at"])
+            continue
         won = winner(held.version if held else None, other.version if other else None, deleted)
         if won == REMOTE and other is not None:
             if held is not None and held.version.content == other.version.content:
@@ -261,7 +292,7 @@ def _merge_checkins(local, here: Side, there: Side, pid_of, tombs, counts: SyncC
             return None
         tomb = tombs.get(held.row["id"])
         deleted = tomb[1] if tomb and tomb[0] == "checkin" else None
-        return held if winner(held.version, None, deleted) != DELETED else None
+        return held if deleted is None or winner(held.version, None, deleted) != DELETED else None
 
     by_day_mine = {day_key(h, here): h for h in mine.values()}
     by_day_theirs = {day_key(h, there): h for h in theirs.values()}
@@ -295,6 +326,10 @@ def _merge_checkins(local, here: Side, there: Side, pid_of, tombs, counts: SyncC
 
 def _merge_table_one(local, held: Held, other: Held, pid_of, there: Side, counts: SyncCounts) -> None:
     """One check-in both copies hold under the same id."""
+    if held.same_as(other):  # as in ``_merge_table``
+        if held.row["base_at"] is not None:
+            _stamp(local, "checkins", other.row["id"], other.row["changed_at"])
+        return
     won = winner(held.version, other.version, None)
     if won != REMOTE:
         return
@@ -324,6 +359,7 @@ def _write(local, table: str, other: Held, pid: int, exists: bool) -> bool:
     except sqlite3.IntegrityError:
         return False  # e.g. a dose whose treatment was deleted here later: it goes with it
     if table == "entries":
+        other.version  # noqa: B018 (its parts in the order of their canonical text, as they are written)
         for part in ENTRY_PARTS:
             if exists:
                 local.execute(f"DELETE FROM {part} WHERE entry_id = ?", [row["id"]])
@@ -493,6 +529,8 @@ def adopt_document(conn: sqlite3.Connection, document: dict, since: str | None, 
             # file's own change time, ``change_stamps``).
             written = None if since is None else {row[0] for row in conn.execute(
                 f"SELECT id FROM {table} WHERE changed_at >= ?", [since])}
+            if written is not None and not written:
+                continue  # (none to look for among the file's records)
             rows = [[stamp, record_id, *extra] for record_id, stamp in _stamped(p, key)
                     if stamp and (written is None or record_id in written)]
             conn.executemany(f"UPDATE {table} SET changed_at = ?, base_at = NULL WHERE id = ?{fresh}", rows)
@@ -539,8 +577,16 @@ def _adopted(record: dict):
 def change_stamps(document: dict, keys: tuple[str, ...] = ("entries", "checkins", "events")) -> dict[str, str]:
     """The change time ``adopt_document`` gives each record of ``document``'s lists ``keys``, by id, for an
     import to write the records with at once (they need no stamping now and no second write later)."""
-    return {record_id: stamp for p in document.get("profiles") or [] if isinstance(p, dict)
-            for key in keys for record_id, stamp in _stamped(p, key) if isinstance(stamp, str)}
+    stamps = {}
+    for p in document.get("profiles") or []:
+        if isinstance(p, dict):
+            for key in keys:
+                for r in p.get(key) or []:  # (``_stamped`` without its generator: a file holds many thousands)
+                    if isinstance(r, dict) and isinstance(r.get("id"), str):
+                        stamp = _adopted(r)
+                        if isinstance(stamp, str):
+                            stamps[r["id"]] = stamp
+    return stamps
 
 
 def adopts_every_entry(document: dict) -> bool:

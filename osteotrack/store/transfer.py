@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from osteotrack.domain.messages import Phrase, place
 from osteotrack.domain.records import CheckIn, Entry, Event, Profile, Question, Site, TherapyUse
 from osteotrack.domain.selfcare import SelfCareSession, validate_session
 from osteotrack.domain.validate import (
+    check_level,
     check_profile_name,
     check_record_id,
     check_slug,
@@ -29,15 +31,15 @@ from osteotrack.domain.validate import (
     validate_event,
     validate_question,
 )
-from osteotrack.domain.vocabulary import KINDS, THERAPY_GROUPS, Term
-from osteotrack.domain.when import now_local
+from osteotrack.domain.vocabulary import KINDS, MEDICATION_THERAPIES, THERAPY_GROUPS, Term
+from osteotrack.domain.when import EARLIEST, latest_moment, now_local
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
-from osteotrack.store.bulk import summaries_at_the_end
+from osteotrack.store.bulk import summaries_at_the_end, without_triggers
 from osteotrack.store.connection import now_utc as _now_utc
 from osteotrack.store.diary import Diary
 from osteotrack.store.outside import checkin_days, owners
 from osteotrack.store.profiles import ACTIVE, tidy_name
-from osteotrack.store.schema import DEFAULT_PROFILE
+from osteotrack.store.schema import DEFAULT_PROFILE, rebuild_summaries
 
 FORMAT = "osteotrack-diary"
 FORMAT_VERSION = 1
@@ -189,7 +191,7 @@ def document_from_bytes(data: bytes, path: Path) -> dict:
     from osteotrack.domain.limits import loads
 
     try:
-        document = loads(text, path)
+        document = loads(text, path, data if isinstance(data, bytes) else None)
     except json.JSONDecodeError as error:
         raise ValidationError("import.not_json", field="file", path=path, line=error.lineno,
                               column=error.colno) from None
@@ -325,19 +327,63 @@ def _field(r: _Reader, check, value):
 
 
 def _entry(r: _Reader, e, profile: str, i: int):
+    if type(e) is dict:
+        usual = _usual_entry(e, profile, i)
+        if usual is not None:
+            return usual
     r.where = _where(e, place("place.entry", n=i + 1, profile=profile))
-    entry = _usual_entry(r, e) if type(e) is dict else None
-    if entry is None:
-        entry = _any_entry(r, e)
-    return entry, r.stamp(e, "created"), r.stamp(e, "updated"), r.where
+    return _any_entry(r, e), r.stamp(e, "created"), r.stamp(e, "updated"), r.where
 
 
-def _usual_entry(r: _Reader, e: dict) -> Entry | None:
-    """``_any_entry`` of an entry as every export writes it, read without a call a field: each value of
-    exactly its type (or none, where one may be missing). None for anything else, which ``_any_entry``
-    then reads (or refuses) field by field, as it always has."""
+class _UsualEntry:
+    """An entry of the file as every export writes it, its shape checked (``_usual_entry``) but no ``Entry`` made
+    of it yet: ``_check_records`` makes the checked one at once, the only one (``_valid_usual``)."""
+
+    __slots__ = ("e", "at", "sites", "therapies", "profile", "i")
+
+    def __init__(self, e: dict, at: datetime, sites: list, therapies: list, profile: str, i: int):
+        self.e, self.at, self.sites, self.therapies, self.profile, self.i = e, at, sites, therapies, profile, i
+
+    @property
+    def where(self) -> Phrase:
+        """Where the entry is in the file, for a refusal (``_entry``'s)."""
+        return _where(self.e, place("place.entry", n=self.i + 1, profile=self.profile))
+
+    def record(self) -> Entry:
+        """The entry as ``_any_entry`` reads it."""
+        e = self.e
+        return Entry(at=self.at, pain=e["pain"], sites=[Site(*s) for s in self.sites],
+                     qualities=list(e.get("qualities") or ()), triggers=list(e.get("triggers") or ()),
+                     therapies=[TherapyUse(*t) for t in self.therapies], note=e.get("note") or "",
+                     for_doctor=e.get("for_doctor") or False, entered_by=e.get("entered_by"), id=e["id"])
+
+
+def _usual_stamp(e: dict, key: str) -> bool:
+    """Whether the stamp ``key`` of a record is as every export writes it, which ``_Reader.stamp`` returns as it is."""
+    text = e.get(key)
+    if type(text) is not str or not _PADDED_STAMP.fullmatch(text):
+        return False
+    try:
+        datetime.fromisoformat(text[:-1])
+    except ValueError:
+        return False
+    return True
+
+
+def _usual_entry(e: dict, profile: str, i: int):
+    """``_entry`` of an entry as every export writes it, read without a call a field: each value of exactly its
+    type (or none, where one may be missing), its time and stamps readable: ``(_UsualEntry, created, updated,
+    None)``. None for anything else, which ``_any_entry`` then reads (or refuses) field by field, as it always has."""
     at, pain, entry_id = e.get("at"), e.get("pain"), e.get("id")
     if type(at) is not str or type(pain) is not int or type(entry_id) is not str:
+        return None
+    if not (_usual_stamp(e, "created") and (e.get("updated") == e["created"] or _usual_stamp(e, "updated"))):
+        return None  # (a record never edited was updated when it was made: one stamp to read)
+    try:
+        moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
         return None
     note, for_doctor, entered_by = e.get("note"), e.get("for_doctor"), e.get("entered_by")
     if (note is not None and type(note) is not str) or (for_doctor is not None and type(for_doctor) is not bool) \
@@ -355,7 +401,7 @@ def _usual_entry(r: _Reader, e: dict) -> Entry | None:
         location, intensity, level = s.get("location"), s.get("intensity"), s.get("level")
         if type(location) is not str or type(intensity) is not int or (level is not None and type(level) is not str):
             return None
-        sites.append(Site(location, intensity, level))
+        sites.append((location, intensity, level))
     therapies = []
     for t in raw_therapies or ():
         if type(t) is not dict:
@@ -364,12 +410,10 @@ def _usual_entry(r: _Reader, e: dict) -> Entry | None:
         if type(therapy) is not str or (relief is not None and type(relief) is not int) or any(
                 value is not None and type(value) is not str for value in (medication, dose)):
             return None
-        therapies.append(TherapyUse(therapy, relief, medication, dose))
+        therapies.append((therapy, relief, medication, dose))
     if any(type(q) is not str for q in qualities or ()) or any(type(q) is not str for q in triggers or ()):
         return None
-    return Entry(at=r.moment(e, "at"), pain=pain, sites=sites, qualities=list(qualities or ()),
-                 triggers=list(triggers or ()), therapies=therapies, note=note or "", for_doctor=for_doctor or False,
-                 entered_by=entered_by, id=entry_id)
+    return _UsualEntry(e, moment, sites, therapies, profile, i), e["created"], e["updated"], None
 
 
 def _any_entry(r: _Reader, e) -> Entry:
@@ -406,7 +450,10 @@ def _checkin(r: _Reader, c, profile: str, i: int):
     record = CheckIn(day=r.day(c, "day"), note=r.get(c, "note", str, False, ""), id=r.get(c, "id", str), **items)
     # Files from before the weekly PEG hold PEG answers asked about the day: never a past-week PEG.
     record.peg_week = bool(r.get(c, "peg_week", bool, False, False)) and record.has_peg
-    return record, r.stamp(c, "created"), r.stamp(c, "updated"), r.where
+    created = r.stamp(c, "created")
+    # A check-in never changed was updated when it was made: the one stamp read once.
+    return record, created, created if c.get("updated") == created == c.get("created") else r.stamp(c, "updated"), \
+        r.where
 
 
 def _event(r: _Reader, v, profile: str, i: int):
@@ -461,14 +508,14 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
     fresh = not into_profile and _untouched_start(diary)
     from osteotrack.store import sync
 
-    with diary.writing():
+    with _written_directly(diary._conn, fresh), roomy_cache(diary._conn), diary.writing():
         started, empty = sync.now_ms(diary._conn), sync.is_empty(diary._conn)
         diary._terms.merge(parsed["terms"])
         # Written at once, each day's summary computed once at the end; when the file gives every entry its
         # change time, the entries are not stamped changed a part at a time on the way either.
         quiet = sync.parts_unstamped(diary._conn) if sync.adopts_every_entry(document) else nullcontext()
-        with summaries_at_the_end(diary._conn), quiet:
-            _import_profiles(diary, parsed, into_profile, counts, sync.change_stamps(document))
+        with summaries_at_the_end(diary._conn), _weeks_at_the_end(diary._conn), quiet:
+            _import_profiles(diary, parsed, into_profile, counts, sync.change_stamps(document), empty)
         names = [tidy_name(p["name"]) for p in parsed["profiles"]]
         if fresh and names:
             active = parsed["active"] if parsed["active"] in names else names[0]
@@ -483,10 +530,61 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
     return counts
 
 
+@contextmanager
+def _written_directly(conn, fresh: bool):
+    """For filling a new diary (``fresh``): its pages written once, straight into the file (a rollback journal for
+    the one transaction), rather than to the write-ahead log and then again into the file as the commit ends (about
+    half the commit's time); the write-ahead log again after. A diary another connection has open keeps its log."""
+    if not fresh:
+        yield
+        return
+    try:
+        direct = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    except sqlite3.OperationalError:  # open elsewhere too (or read-only): it stays as it is
+        direct = False
+    try:
+        yield
+    finally:
+        if direct:
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:
+                pass  # opened elsewhere meanwhile: the next opening sets it again (``Diary._prepare``)
+
+
+@contextmanager
+def _weeks_at_the_end(conn):
+    """Within an open write transaction, for inserting check-ins into a diary with none yet: the weekly PEG sums
+    (``week_peg``) computed once at the end, rather than a week's afresh for every check-in inserted."""
+    if conn.execute("SELECT 1 FROM checkins LIMIT 1").fetchone() is not None:
+        yield
+        return
+    with without_triggers(conn, ["week_peg_checkin_added"]):
+        yield
+        rebuild_summaries(conn, ("week_peg",))
+
+
+# Pages SQLite may keep in memory while an import writes, in KiB: a ten-year diary whole (12 MiB), where the
+# usual 2 MiB made it write pages out to the log and read them back as the summaries were computed.
+IMPORT_CACHE_KIB = 64 * 1024
+
+
+@contextmanager
+def roomy_cache(conn):
+    """A larger page cache for a block that writes a whole file of records (import, sync), the usual one after."""
+    usual = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(usual)}")
+
+
 def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, counts: dict,
-                     changed: dict[str, str]) -> None:
+                     changed: dict[str, str], empty: bool = False) -> None:
     """Add the records of each profile of ``parsed`` not already in the diary, counting them in ``counts``;
-    entries, check-ins and events are written with their ``changed`` times (by id)."""
+    entries, check-ins and events are written with their ``changed`` times (by id). ``empty``: the diary held
+    no record before, so it holds none of the file's ids (unique within it) but those this import writes."""
     from osteotrack.store import sync
 
     for p in parsed["profiles"]:
@@ -499,7 +597,7 @@ def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, count
         days = checkin_days(diary, pid)  # one check-in a day: the diary's own one wins
         for key, kind, part in (("entries", "entry", diary._entries), ("checkins", "check-in", diary._checkins),
                                 ("events", "event", diary._events)):
-            owner = owners(diary, kind, [record.id for record, *_ in p[key]])
+            owner = {} if empty else owners(diary, kind, [record.id for record, *_ in p[key]])
             new = []
             for record, created, updated, _ in p[key]:
                 if record.id in owner:
@@ -559,6 +657,7 @@ def _check_records(diary: Diary, parsed: dict) -> None:
     vocab = Vocabulary(known + [t for t in parsed["terms"] if (t.kind, t.slug) not in have])
     seen: set[str] = set()
     now = now_local()  # one present for the whole file
+    usual = _UsualCheck(vocab, now)
     for p in parsed["profiles"]:
         for key, check in (
             ("entries", lambda rec: validate_entry(rec, vocab, now)),
@@ -567,6 +666,14 @@ def _check_records(diary: Diary, parsed: dict) -> None:
         ):
             checked = []
             for record, created, updated, where in p[key]:
+                if isinstance(record, _UsualEntry):
+                    entry, record_id = usual.valid(record), record.e["id"]
+                    if entry is not None and record_id not in seen:
+                        seen.add(record_id)
+                        checked.append((entry, created, updated, None))
+                        continue
+                    where = record.where
+                    record = record.record()  # checked as any other, refused if need be
                 checked.append((_checked(check, record, where, seen), created, updated, where))
             p[key] = checked
         p["questions"] = [(_checked(lambda rec: validate_question(rec, now), rec, where, seen), updated, where)
@@ -574,6 +681,64 @@ def _check_records(diary: Diary, parsed: dict) -> None:
         p["sessions"] = [(_checked(lambda rec: _valid_session(rec, vocab), rec, where, seen), where)
                          for rec, where in p["sessions"]]
         check_bone(p, lambda check, rec, where: _checked(check, rec, where, seen))
+
+
+class _UsualCheck:
+    """``validate_entry`` of an entry as the file has it (``_UsualEntry``) when it takes the entry as it is: made
+    once, checked once, with no call a field. Anything else (a slug written otherwise, a place or therapy twice, a
+    value out of range, an id of another form) is left to ``validate_entry`` and ``_checked``, which normalise it or
+    refuse it."""
+
+    def __init__(self, vocab, now: datetime):
+        # The slugs of each kind that ``Vocabulary.check`` returns as they are written (stripped, lower case).
+        normal = {kind: {slug for slug in vocab.terms[kind] if slug == slug.strip().lower()}
+                  for kind in ("location", "therapy", "quality", "trigger")}
+        self.locations, self.therapies = normal["location"], normal["therapy"]
+        self.qualities, self.triggers = normal["quality"], normal["trigger"]
+        self.now = now
+        # ``check_moment(at, now, "entry")``'s bounds: not after now (and its grace), not before 1900.
+        self.latest = latest_moment(now)
+
+    def valid(self, usual: _UsualEntry) -> Entry | None:
+        """The entry ``validate_entry`` would return for ``usual.record()``, or None where it might say otherwise."""
+        e = usual.e
+        pain = e["pain"]
+        if not 0 <= pain <= 10:
+            return None
+        at = usual.at
+        if at > self.latest or at < EARLIEST or at.year < EARLIEST.year:
+            return None
+        try:
+            check_record_id(e["id"])
+        except ValidationError:
+            return None
+        sites, places = [], set()
+        for location, intensity, level in usual.sites:
+            if location not in self.locations or location in places or not 0 <= intensity <= 10:
+                return None
+            places.add(location)
+            if level is not None:
+                try:
+                    level = check_level(location, level)
+                except ValidationError:
+                    return None
+            sites.append(Site(location, intensity, level))
+        therapies, used = [], set()
+        for therapy, relief, medication, dose in usual.therapies:
+            if therapy not in self.therapies or therapy in used or (
+                    (medication or dose) and therapy not in MEDICATION_THERAPIES) or (
+                    relief is not None and not (0 <= relief <= 100 and relief % 10 == 0)):
+                return None
+            used.add(therapy)
+            therapies.append(TherapyUse(therapy, relief, (medication or "").strip() or None,
+                                        (dose or "").strip() or None))
+        qualities, triggers = e.get("qualities") or [], e.get("triggers") or []
+        if not (self.qualities.issuperset(qualities) and self.triggers.issuperset(triggers)
+                and len(set(qualities)) == len(qualities) and len(set(triggers)) == len(triggers)):
+            return None
+        # (Entry's fields in their order: a call with names costs a look-up each.)
+        return Entry(at, pain, sites, list(qualities), list(triggers), therapies, e.get("note") or "",
+                     bool(e.get("for_doctor")), (e.get("entered_by") or "").strip() or None, e["id"])
 
 
 def _valid_session(session: SelfCareSession, vocab) -> SelfCareSession:

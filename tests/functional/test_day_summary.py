@@ -253,6 +253,34 @@ def test_an_import_into_a_new_diary_leaves_its_schema_as_it_was(tmp_path):
         assert summary(diary, "me") == [("2026-11-10", 2, 6, 4, 5.0)]
 
 
+def test_an_import_into_a_new_diary_leaves_it_in_write_ahead_logging(tmp_path):
+    # A new diary is filled through a rollback journal (its pages written once), then goes back to the write-ahead
+    # log every diary keeps, whether the import went in, was refused, or another connection had the diary open.
+    import sqlite3
+
+    with Diary.open(tmp_path / "from.db") as source:
+        log(source, at(10, 8), 4, [("lower-back", 5)], ["bending"], [("heat", 60)])
+        good = export_document(source)
+    refused = {**good, "profiles": [{**good["profiles"][0], "sessions": [
+        {"id": "session-1", "entry_id": "not-in-the-file", "therapy": "heat", "pain_before": 5, "pain_after": 3,
+         "duration_seconds": 600}]}]}
+    with Diary.open(tmp_path / "into.db") as diary:
+        with pytest.raises(ValidationError):
+            import_document(diary, refused)
+        assert diary._conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        import_document(diary, good)
+        assert diary._conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    with Diary.open(tmp_path / "shared.db") as diary:
+        other = sqlite3.connect(tmp_path / "shared.db")
+        try:
+            assert other.execute("SELECT count(*) FROM entries").fetchone() == (0,)
+            assert import_document(diary, good)["entries"] == 1
+            assert other.execute("SELECT count(*) FROM entries").fetchone() == (1,)
+            assert other.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        finally:
+            other.close()
+
+
 def test_an_entry_deleted_here_comes_back_by_import_with_the_files_change_time(tmp_path):
     from osteotrack.store import sync
 
