@@ -4,7 +4,10 @@
     python screen_probe.py history DIARY  # open History, then to its last row, page after page
     python screen_probe.py bare DIARY     # the floor: push a one-line screen, press a key that redraws it
 
-Times run from the key press (or the push) to the frame drawn after the figures or rows arrived.
+Times run from the key press (or the push) to the last frame drawn once the figures or rows arrived: the
+app's frames are stamped as it hands each to the terminal (``App._display``; headless, each is still composed).
+Pilot's own wait until the process is idle comes after that frame (it sleeps in slices of 20 ms until one
+passes without work), which no user waits for; it is reported too, as ``settled``.
 Run by bench/rows_screens.py from the bench's own installed copy.
 """
 
@@ -20,6 +23,8 @@ HISTORY_CAP_SECONDS = 600.0  # scrolling stops here (60 years are ~660 pages); t
 
 
 def main(mode: str, diary_path: Path) -> dict:
+    from textual import events
+    from textual._wait import wait_for_idle
     from textual.screen import Screen
     from textual.widgets import Static
 
@@ -34,13 +39,32 @@ def main(mode: str, diary_path: Path) -> dict:
         def action_redraw(self):
             self.query_one("#line", Static).update(f"{time.perf_counter()}")
 
-    async def until(pilot, ready) -> None:
-        give_up = time.perf_counter() + 300
+    frames: list[float] = []  # when the app drew each frame (headless, each is still composed and handed over)
+
+    async def settle(pilot) -> None:
+        """Pilot's pause (until the process is idle) without its last step, a screen update of its own that could
+        draw a frame nothing in the app asked for."""
+        await pilot._wait_for_screen()
+        await wait_for_idle(0)
+
+    def press(key: str) -> None:
+        """The key as the terminal sends it, without Pilot's waits for idle after it (``waited`` does the waiting)."""
+        event = events.Key(key, key)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+    async def waited(pilot, start: float, ready=lambda: True) -> tuple[float, float]:
+        """Seconds from ``start`` (drawn, settled): to the last frame drawn once ``ready()`` holds, or to that moment
+        itself when it needed no frame (``r`` on the same figures draws nothing); and to the app being idle."""
         while not ready():
-            if time.perf_counter() > give_up:
+            if time.perf_counter() > start + 300:
                 raise TimeoutError("the screen never showed what it read")
             await asyncio.sleep(0.001)
-        await pilot.pause()
+        ready_at = time.perf_counter()
+        await settle(pilot)
+        settled = time.perf_counter() - start
+        last = max((t for t in frames if t >= start), default=start)
+        return max(last, ready_at) - start, settled
 
     async def trends(app, pilot) -> dict:
         from osteotrack.tui.screens.trends import TrendsScreen
@@ -49,19 +73,21 @@ def main(mode: str, diary_path: Path) -> dict:
         screen.range_ = "all"
         start = time.perf_counter()
         await app.push_screen(screen)
-        await until(pilot, lambda: screen.result is not None and not screen.query_one("#tabs").loading)
-        opened = time.perf_counter() - start
+        opened = await waited(pilot, start,
+                              lambda: screen.result is not None and not screen.query_one("#tabs").loading)
         first = screen.result
         start = time.perf_counter()
-        await pilot.press("r")
-        await until(pilot, lambda: screen.result is not first and not screen.query_one("#tabs").loading)
-        refreshed = time.perf_counter() - start
+        press("r")
+        refreshed = await waited(pilot, start,
+                                 lambda: screen.result is not first and not screen.query_one("#tabs").loading)
         start = time.perf_counter()
         screen.query_one("#tabs").active = "tab-calendar"
-        await pilot.pause()
-        calendar = time.perf_counter() - start
-        return {"seconds": max(opened, refreshed, calendar), "open_all": opened, "refresh": refreshed,
-                "calendar": calendar}
+        calendar = await waited(pilot, start)
+        steps = {"open_all": opened, "refresh": refreshed, "calendar": calendar}
+        return {"seconds": max(drawn for drawn, _ in steps.values()),
+                "settled": max(settled for _, settled in steps.values()),
+                **{name: drawn for name, (drawn, _) in steps.items()},
+                **{f"{name}_settled": settled for name, (_, settled) in steps.items()}}
 
     async def history(app, pilot) -> dict:
         from osteotrack.tui.screens.history import HistoryScreen
@@ -69,33 +95,45 @@ def main(mode: str, diary_path: Path) -> dict:
         screen = HistoryScreen()
         start = time.perf_counter()
         await app.push_screen(screen)
-        await until(pilot, lambda: screen.total and screen.entries)
-        pages = [time.perf_counter() - start]
+        pages = [await waited(pilot, start, lambda: screen.total and screen.entries)]
         began = time.perf_counter()
         while not screen.at_oldest and time.perf_counter() - began < HISTORY_CAP_SECONDS:
             last = screen.entries[-1]
             start = time.perf_counter()
             screen.table.move_cursor(row=len(screen.entries) - 1)  # as page-down held to the last row would
-            await until(pilot, lambda last=last: screen.entries[-1] is not last and not screen._reading)
-            pages.append(time.perf_counter() - start)
-        return {"seconds": max(pages), "pages": len(pages), "total": time.perf_counter() - began,
-                "reached_end": screen.at_oldest, "held": len(screen.entries),
-                "first": pages[0], "median_page": sorted(pages)[len(pages) // 2],
-                "slowest_after_first": max(pages[1:], default=0.0)}
+            pages.append(await waited(pilot, start,
+                                      lambda last=last: screen.entries[-1] is not last and not screen._reading))
+        drawn = [d for d, _ in pages]
+        settled = [s for _, s in pages]
+        return {"seconds": max(drawn), "settled": max(settled), "pages": len(pages),
+                "total": time.perf_counter() - began, "reached_end": screen.at_oldest, "held": len(screen.entries),
+                "first": drawn[0], "first_settled": settled[0], "median_page": sorted(drawn)[len(drawn) // 2],
+                "median_page_settled": sorted(settled)[len(settled) // 2],
+                "slowest_after_first": max(drawn[1:], default=0.0),
+                "slowest_after_first_settled": max(settled[1:], default=0.0)}
 
     async def bare(app, pilot) -> dict:
         screen = Bare()
         start = time.perf_counter()
         await app.push_screen(screen)
-        await pilot.pause()
-        pushed = time.perf_counter() - start
+        pushed = await waited(pilot, start)
         start = time.perf_counter()
-        await pilot.press("x")
-        await pilot.pause()
-        return {"seconds": max(pushed, time.perf_counter() - start)}
+        press("x")
+        redrawn = await waited(pilot, start)
+        return {"seconds": max(pushed[0], redrawn[0]), "settled": max(pushed[1], redrawn[1]),
+                "push": pushed[0], "key": redrawn[0]}
+
+    app = make_app(diary_path, read_only=True)
 
     async def run() -> dict:
-        app = make_app(diary_path, read_only=True)
+        shown = app._display
+
+        def display(screen, renderable) -> None:
+            if renderable is not None:
+                frames.append(time.perf_counter())
+            shown(screen, renderable)
+
+        app._display = display  # type: ignore[method-assign]
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             return await {"trends": trends, "history": history, "bare": bare}[mode](app, pilot)
