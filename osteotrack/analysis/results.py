@@ -100,9 +100,10 @@ class DailyPain(Sequence[DayPain]):
     def __repr__(self) -> str:
         return f"DailyPain({self._days()!r})"
 
-    def columns(self) -> tuple[Sequence[str], Sequence[int], Sequence[float], Sequence[int], Sequence[int]]:
-        """The columns the days are made from: ISO day, worst, mean and least pain, entries (without making a day)."""
-        return self._columns
+    def rows(self) -> Iterator[tuple[date, int, float, int, int, float, int]]:
+        """Each day's fields in ``DayPain``'s order as a plain tuple, without making its ``DayPain`` (for a reader
+        that wants a point a month of 21,000 days)."""
+        return _rolling_rows(*self._columns)
 
     def made(self) -> bool:
         """Whether every day's ``DayPain`` is made already."""
@@ -120,11 +121,18 @@ class DailyPain(Sequence[DayPain]):
 
 def _rolling(days: Sequence[str], worst: Sequence[int], means: Sequence[float], least: Sequence[int],
              entries: Sequence[int]) -> list[DayPain]:
-    """Each day's ``DayPain``, with the mean of the daily means of the logged days among the 7 ending on it."""
+    """Each day's ``DayPain``."""
+    make = day_pain
+    return [make(*row) for row in _rolling_rows(days, worst, means, least, entries)]
+
+
+def _rolling_rows(days: Sequence[str], worst: Sequence[int], means: Sequence[float], least: Sequence[int],
+                  entries: Sequence[int]) -> Iterator[tuple[date, int, float, int, int, float, int]]:
+    """Each day's fields in ``DayPain``'s order, with the mean of the daily means of the logged days among the 7
+    ending on it (and how many they are)."""
     # The window is summed here, afresh each day over at most 7 means: SQLite's sliding RANGE frame keeps
     # a running total, which drifted (3.0595238095238373 where the mean is 3.0595238095238095).
-    out: list[DayPain] = []
-    append, parse, make = out.append, date.fromisoformat, day_pain
+    parse = date.fromisoformat
     ordinals: list[int] = []  # every day so far, as ordinals; the window is from ``first`` on
     first = 0
     for text, worst_, mean, least_, count in zip(days, worst, means, least, entries):
@@ -134,8 +142,7 @@ def _rolling(days: Sequence[str], worst: Sequence[int], means: Sequence[float], 
         while ordinals[first] <= ordinal - 7:
             first += 1
         window = means[first:len(ordinals)]
-        append(make(day, worst_, mean, least_, count, sum(window) / len(window), len(window)))
-    return out
+        yield day, worst_, mean, least_, count, sum(window) / len(window), len(window)
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,19 +127,10 @@ def pain_points(trends: Trends) -> list[PainPoint]:
     # Per bucket, keyed by its first day's ordinal (a week's Monday) or year and month: the days' worst, least
     # and mean pain and their rolling means, in day order.
     groups: dict[int, tuple[list[int], list[int], list[float], list[float]]] = {}
-    # Read from the daily figure's columns: its days are not made (60 years: 21,000 of them) for a chart that
-    # wants a point a month. The rolling mean as DayPain's: the mean of the daily means of the logged days among
-    # the 7 ending on the day, summed afresh each day.
-    days, worst_, means_, least_, _entries = trends.daily.columns()
-    ordinals: list[int] = []
-    first = 0
-    for text, day_worst, mean, day_least in zip(days, worst_, means_, least_):
-        day = date.fromisoformat(text)
+    # Read as the daily figure's rows: its days are not made (60 years: 21,000 of them) for a chart that wants a
+    # point a month.
+    for day, day_worst, mean, day_least, _entries, rolling_mean, _window in trends.daily.rows():
         ordinal = day.toordinal()
-        ordinals.append(ordinal)
-        while ordinals[first] <= ordinal - 7:
-            first += 1
-        window = means_[first:len(ordinals)]
         key = (ordinal if bucket == "day" else ordinal - day.weekday() if bucket == "week"
                else day.year * 12 + day.month - 1)
         group = groups.get(key)
@@ -148,7 +139,7 @@ def pain_points(trends: Trends) -> list[PainPoint]:
         group[0].append(day_worst)
         group[1].append(day_least)
         group[2].append(mean)
-        group[3].append(sum(window) / len(window))
+        group[3].append(rolling_mean)
     out = []
     for key, (worst, least, means, rolling) in groups.items():
         if bucket == "month":
