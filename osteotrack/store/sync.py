@@ -45,20 +45,29 @@ class Held:
     """One copy's row of a record: the row as stored (with its entry's parts) and its version, whose content
     (canonical text) is written out only when a sync needs it: a record both copies hold alike needs none."""
 
-    __slots__ = ("row", "parts", "content", "_version")
+    __slots__ = ("row", "parts", "content", "_version", "_ordered")
 
     def __init__(self, row: dict, content: dict, parts: dict | None = None):
         self.row, self.content, self.parts = row, content, parts
         self._version: Version | None = None
+        self._ordered = False
 
     @property
     def version(self) -> Version:
         if self._version is None:
+            self.ordered_parts()
+            self._version = Version(self.row["changed_at"], self.row["base_at"], _canonical(self.content))
+        return self._version
+
+    def ordered_parts(self) -> dict:
+        """The entry's parts (none for another record), each part's rows in the order of their canonical text: as
+        its version writes them, and as they are written into the diary."""
+        if not self._ordered:
             for rows in (self.parts or {}).values():
                 if len(rows) > 1:  # (sort would write even a lone row out to find its key)
                     rows.sort(key=_canonical)
-            self._version = Version(self.row["changed_at"], self.row["base_at"], _canonical(self.content))
-        return self._version
+            self._ordered = True
+        return self.parts or {}
 
     def same_as(self, other: Held) -> bool:
         """Whether both copies hold this version: the same change time and the same content (the same
@@ -250,10 +259,7 @@ def _merge_table(local, table: str, here: Side, there: Side, pid_of, tombs, coun
     for record_id in sorted(ids):
         held, other = mine.get(record_id), theirs.get(record_id)
         deleted = tombs[record_id][1] if record_id in tombs and tombs[record_id][0] == kind else None
-        if deleted is None and held is not None and other is not None and held.same_as(other):
-            # What ``winner`` gives two equal versions (the remote one, the same as this one): at most a stamp.
-            if held.row["base_at"] is not None:
-                _stamp(local, table, record_id, other.row["changed_at"])
+        if deleted is None and held is not None and other is not None and _alike_here(local, table, held, other):
             continue
         won = winner(held.version if held else None, other.version if other else None, deleted)
         if won == REMOTE and other is not None:
@@ -326,9 +332,7 @@ def _merge_checkins(local, here: Side, there: Side, pid_of, tombs, counts: SyncC
 
 def _merge_table_one(local, held: Held, other: Held, pid_of, there: Side, counts: SyncCounts) -> None:
     """One check-in both copies hold under the same id."""
-    if held.same_as(other):  # as in ``_merge_table``
-        if held.row["base_at"] is not None:
-            _stamp(local, "checkins", other.row["id"], other.row["changed_at"])
+    if _alike_here(local, "checkins", held, other):
         return
     won = winner(held.version, other.version, None)
     if won != REMOTE:
@@ -359,14 +363,25 @@ def _write(local, table: str, other: Held, pid: int, exists: bool) -> bool:
     except sqlite3.IntegrityError:
         return False  # e.g. a dose whose treatment was deleted here later: it goes with it
     if table == "entries":
-        other.version  # noqa: B018 (its parts in the order of their canonical text, as they are written)
+        parts = other.ordered_parts()
         for part in ENTRY_PARTS:
             if exists:
                 local.execute(f"DELETE FROM {part} WHERE entry_id = ?", [row["id"]])
-            for r in (other.parts or {}).get(part, []):
+            for r in parts.get(part, []):
                 local.execute(f"INSERT INTO {part} (entry_id, {', '.join(r)}) VALUES (?, {', '.join('?' * len(r))})",
                               [row["id"], *r.values()])
     _stamp(local, table, row["id"], row["changed_at"])
+    return True
+
+
+def _alike_here(local, table: str, held: Held, other: Held) -> bool:
+    """Whether both copies hold the record's version alike (``Held.same_as``). Then ``winner`` would give the
+    remote one, the same as this one: only its change time is written here, and only where this one was edited
+    from another (``base_at``)."""
+    if not held.same_as(other):
+        return False
+    if held.row["base_at"] is not None:
+        _stamp(local, table, other.row["id"], other.row["changed_at"])
     return True
 
 
@@ -561,12 +576,11 @@ def adopt_document(conn: sqlite3.Connection, document: dict, since: str | None, 
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('diary_id', ?)", [sync["diary"]])
 
 
-def _stamped(profile: dict, key: str) -> Iterator[tuple[str, str | None]]:
+def _stamped(profile: dict, key: str) -> list[tuple[str, str | None]]:
     """The id of each record of the file's ``profile`` in its list ``key`` (a dict with a text id), with the
-    change time ``adopt_document`` gives it."""
-    for r in profile.get(key) or []:
-        if isinstance(r, dict) and isinstance(r.get("id"), str):
-            yield r["id"], _adopted(r)
+    change time ``adopt_document`` gives it. (A list, not a generator: a file holds many thousands.)"""
+    return [(r["id"], _adopted(r)) for r in profile.get(key) or []
+            if isinstance(r, dict) and isinstance(r.get("id"), str)]
 
 
 def _adopted(record: dict):
@@ -577,16 +591,8 @@ def _adopted(record: dict):
 def change_stamps(document: dict, keys: tuple[str, ...] = ("entries", "checkins", "events")) -> dict[str, str]:
     """The change time ``adopt_document`` gives each record of ``document``'s lists ``keys``, by id, for an
     import to write the records with at once (they need no stamping now and no second write later)."""
-    stamps = {}
-    for p in document.get("profiles") or []:
-        if isinstance(p, dict):
-            for key in keys:
-                for r in p.get(key) or []:  # (``_stamped`` without its generator: a file holds many thousands)
-                    if isinstance(r, dict) and isinstance(r.get("id"), str):
-                        stamp = _adopted(r)
-                        if isinstance(stamp, str):
-                            stamps[r["id"]] = stamp
-    return stamps
+    return {record_id: stamp for p in document.get("profiles") or [] if isinstance(p, dict)
+            for key in keys for record_id, stamp in _stamped(p, key) if isinstance(stamp, str)}
 
 
 def adopts_every_entry(document: dict) -> bool:
