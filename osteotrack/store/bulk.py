@@ -1,10 +1,12 @@
-"""Filling many rows at once (an import, a sync): the summaries, and a new diary's indexes, made at the end.
+"""Filling many rows at once (an import, a sync): the summaries, and a new diary's indexes and weekly sums, made
+at the end; a new diary's pages written straight into its file, and a page cache that holds them meanwhile.
 
 Kept out of ``schema`` so that what every connection loads (the quick log) does without ``contextlib``.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import contextmanager
 
 from osteotrack.store.schema import (  # the summaries' own description, private to the store
@@ -129,3 +131,53 @@ def _recompute_days(conn, marks: dict[str, int]) -> None:
         conn.execute(f"INSERT INTO {table} ({_COLUMNS[table]})"
                      f" {summary_query(table, f'(e.profile_id, e.local_day) IN ({days})')}")
     conn.execute("DROP TABLE temp.summary_days")
+
+
+@contextmanager
+def written_directly(conn, fresh: bool):
+    """For filling a new diary (``fresh``): its pages written once, straight into the file (a rollback journal for
+    the one transaction), rather than to the write-ahead log and then again into the file as the commit ends (about
+    half the commit's time); the write-ahead log again after. A diary another connection has open keeps its log."""
+    if not fresh:
+        yield
+        return
+    try:
+        direct = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    except sqlite3.OperationalError:  # open elsewhere too (or read-only): it stays as it is
+        direct = False
+    try:
+        yield
+    finally:
+        if direct:
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:
+                pass  # opened elsewhere meanwhile: the next opening sets it again (``Diary._prepare``)
+
+
+@contextmanager
+def weeks_at_the_end(conn):
+    """Within an open write transaction, for inserting check-ins into a diary with none yet: the weekly PEG sums
+    (``week_peg``) computed once at the end, rather than a week's afresh for every check-in inserted."""
+    if conn.execute("SELECT 1 FROM checkins LIMIT 1").fetchone() is not None:
+        yield
+        return
+    with without_triggers(conn, ["week_peg_checkin_added"]):
+        yield
+        rebuild_summaries(conn, ("week_peg",))
+
+
+# Pages SQLite may keep in memory while an import writes, in KiB: a ten-year diary whole (12 MiB), where the
+# usual 2 MiB made it write pages out to the log and read them back as the summaries were computed.
+IMPORT_CACHE_KIB = 64 * 1024
+
+
+@contextmanager
+def roomy_cache(conn):
+    """A larger page cache for a block that writes a whole file of records (import, sync), the usual one after."""
+    usual = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(usual)}")

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from datetime import date, datetime
 from pathlib import Path
 
@@ -34,12 +33,12 @@ from osteotrack.domain.validate import (
 from osteotrack.domain.vocabulary import KINDS, MEDICATION_THERAPIES, THERAPY_GROUPS, Term
 from osteotrack.domain.when import EARLIEST, latest_moment, now_local
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
-from osteotrack.store.bulk import summaries_at_the_end, without_triggers
+from osteotrack.store.bulk import roomy_cache, summaries_at_the_end, weeks_at_the_end, written_directly
 from osteotrack.store.connection import now_utc as _now_utc
 from osteotrack.store.diary import Diary
 from osteotrack.store.outside import checkin_days, owners
 from osteotrack.store.profiles import ACTIVE, tidy_name
-from osteotrack.store.schema import DEFAULT_PROFILE, rebuild_summaries
+from osteotrack.store.schema import DEFAULT_PROFILE
 
 FORMAT = "osteotrack-diary"
 FORMAT_VERSION = 1
@@ -508,13 +507,13 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
     fresh = not into_profile and _untouched_start(diary)
     from osteotrack.store import sync
 
-    with _written_directly(diary._conn, fresh), roomy_cache(diary._conn), diary.writing():
+    with written_directly(diary._conn, fresh), roomy_cache(diary._conn), diary.writing():
         started, empty = sync.now_ms(diary._conn), sync.is_empty(diary._conn)
         diary._terms.merge(parsed["terms"])
         # Written at once, each day's summary computed once at the end; when the file gives every entry its
         # change time, the entries are not stamped changed a part at a time on the way either.
         quiet = sync.parts_unstamped(diary._conn) if sync.adopts_every_entry(document) else nullcontext()
-        with summaries_at_the_end(diary._conn), _weeks_at_the_end(diary._conn), quiet:
+        with summaries_at_the_end(diary._conn), weeks_at_the_end(diary._conn), quiet:
             _import_profiles(diary, parsed, into_profile, counts, sync.change_stamps(document), empty)
         names = [tidy_name(p["name"]) for p in parsed["profiles"]]
         if fresh and names:
@@ -528,56 +527,6 @@ def import_parsed(diary: Diary, parsed: dict, document: dict, *, into_profile: s
         sync.adopt_document(diary._conn, document, started, adopt_profiles=into_profile is None, empty=empty)
     diary._terms.forget()
     return counts
-
-
-@contextmanager
-def _written_directly(conn, fresh: bool):
-    """For filling a new diary (``fresh``): its pages written once, straight into the file (a rollback journal for
-    the one transaction), rather than to the write-ahead log and then again into the file as the commit ends (about
-    half the commit's time); the write-ahead log again after. A diary another connection has open keeps its log."""
-    if not fresh:
-        yield
-        return
-    try:
-        direct = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
-    except sqlite3.OperationalError:  # open elsewhere too (or read-only): it stays as it is
-        direct = False
-    try:
-        yield
-    finally:
-        if direct:
-            try:
-                conn.execute("PRAGMA journal_mode = WAL")
-            except sqlite3.OperationalError:
-                pass  # opened elsewhere meanwhile: the next opening sets it again (``Diary._prepare``)
-
-
-@contextmanager
-def _weeks_at_the_end(conn):
-    """Within an open write transaction, for inserting check-ins into a diary with none yet: the weekly PEG sums
-    (``week_peg``) computed once at the end, rather than a week's afresh for every check-in inserted."""
-    if conn.execute("SELECT 1 FROM checkins LIMIT 1").fetchone() is not None:
-        yield
-        return
-    with without_triggers(conn, ["week_peg_checkin_added"]):
-        yield
-        rebuild_summaries(conn, ("week_peg",))
-
-
-# Pages SQLite may keep in memory while an import writes, in KiB: a ten-year diary whole (12 MiB), where the
-# usual 2 MiB made it write pages out to the log and read them back as the summaries were computed.
-IMPORT_CACHE_KIB = 64 * 1024
-
-
-@contextmanager
-def roomy_cache(conn):
-    """A larger page cache for a block that writes a whole file of records (import, sync), the usual one after."""
-    usual = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.execute(f"PRAGMA cache_size = {int(usual)}")
 
 
 def _import_profiles(diary: Diary, parsed: dict, into_profile: str | None, counts: dict,
