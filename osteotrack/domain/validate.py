@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from osteotrack.domain.errors import ValidationError
-from osteotrack.domain.record_base import replace
+from osteotrack.domain.record_base import field_names, replace
 from osteotrack.domain.records import Entry, Site, TherapyUse
 from osteotrack.domain.vocabulary import (
     ALL_LEVELS,
@@ -341,8 +341,9 @@ def validate_checkin(checkin: CheckIn, today=None) -> CheckIn:
               for k, code in CHECKIN_SCALE_CODES.items()}
     if all(v is None for v in values.values()) and not checkin.note.strip():
         raise ValidationError("checkin.empty")
-    # What replace(checkin, **values) gives, every field named (replace looks them up: an import checks thousands).
-    return type(checkin)(day=checkin.day, note=checkin.note, id=checkin.id, peg_week=checkin.peg_week, **values)
+    # What replace(checkin, **values) gives, without its look at every field's kind (an import checks thousands).
+    kept = {name: getattr(checkin, name) for name in field_names(type(checkin)) if name not in values}
+    return type(checkin)(**kept, **values)
 
 
 def validate_event(event: Event, vocab: Vocabulary, now: datetime | None = None) -> Event:
