@@ -4,10 +4,12 @@
     python screen_probe.py history DIARY  # open History, then to its last row, page after page
     python screen_probe.py bare DIARY     # the floor: push a one-line screen, press a key that redraws it
 
-Times run from the key press (or the push) to the last frame drawn once the figures or rows arrived: the
-app's frames are stamped as it hands each to the terminal (``App._display``; headless, each is still composed).
-Pilot's own wait until the process is idle comes after that frame (it sleeps in slices of 20 ms until one
-passes without work), which no user waits for; it is reported too, as ``settled``.
+Times run from the key press (or the push) to the frame that shows the figures or rows, the first drawn once
+they are there: the app's frames are stamped as it hands each to the terminal (``App._display``; headless, each
+is still composed). Textual lays a screen out again when its first layout resized a widget, and that frame
+(a scroll bar comes, its thumb moves) follows tens of milliseconds later: the time to the last frame before the
+app draws nothing for ``QUIET`` seconds is reported as ``last``. Pilot's own wait until the process is idle (it
+sleeps in slices of 20 ms until one passes without work), which no user waits for, is reported as ``settled``.
 Run by bench/rows_screens.py from the bench's own installed copy.
 """
 
@@ -20,6 +22,7 @@ import time
 from pathlib import Path
 
 HISTORY_CAP_SECONDS = 600.0  # scrolling stops here (60 years are ~660 pages); the pages so far are reported
+QUIET = 0.1  # seconds without a frame after which a step has drawn its last
 
 
 def main(mode: str, diary_path: Path) -> dict:
@@ -53,9 +56,14 @@ def main(mode: str, diary_path: Path) -> dict:
         event.set_sender(app)
         app._driver.send_message(event)
 
-    async def waited(pilot, start: float, ready=lambda: True) -> tuple[float, float]:
-        """Seconds from ``start`` (drawn, settled): to the last frame drawn once ``ready()`` holds, or to that moment
-        itself when it needed no frame (``r`` on the same figures draws nothing); and to the app being idle."""
+    async def waited(pilot, start: float, ready=lambda: True) -> tuple[float, float, float]:
+        """Seconds from ``start`` (drawn, last, settled).
+
+        drawn: to the first frame drawn once ``ready()`` holds, the one that shows what it waited for (or to that
+        moment itself when nothing needed drawing: ``r`` on the same figures draws nothing). last: to the last
+        frame before the app draws nothing for QUIET seconds (Textual lays a screen out a second time when the
+        first layout resized its widgets: a scroll bar comes, a moment later). settled: to the app being idle.
+        """
         while not ready():
             if time.perf_counter() > start + 300:
                 raise TimeoutError("the screen never showed what it read")
@@ -63,8 +71,11 @@ def main(mode: str, diary_path: Path) -> dict:
         ready_at = time.perf_counter()
         await settle(pilot)
         settled = time.perf_counter() - start
-        last = max((t for t in frames if t >= start), default=start)
-        return max(last, ready_at) - start, settled
+        while (quiet := max(frames[-1] if frames else start, ready_at) + QUIET - time.perf_counter()) > 0:
+            await asyncio.sleep(quiet)
+        drawn = min((t for t in frames if t >= ready_at), default=ready_at)
+        last = max((t for t in frames if t >= ready_at), default=ready_at)
+        return drawn - start, last - start, settled
 
     async def trends(app, pilot) -> dict:
         from osteotrack.tui.screens.trends import TrendsScreen
@@ -82,12 +93,15 @@ def main(mode: str, diary_path: Path) -> dict:
                                  lambda: screen.result is not first and not screen.query_one("#tabs").loading)
         start = time.perf_counter()
         screen.query_one("#tabs").active = "tab-calendar"
-        calendar = await waited(pilot, start)
+        calendar = await waited(pilot, start, lambda: bool(screen.query("#heat-map"))
+                                and bool(str(screen.query_one("#heat-map", Static).content)))
         steps = {"open_all": opened, "refresh": refreshed, "calendar": calendar}
-        return {"seconds": max(drawn for drawn, _ in steps.values()),
-                "settled": max(settled for _, settled in steps.values()),
-                **{name: drawn for name, (drawn, _) in steps.items()},
-                **{f"{name}_settled": settled for name, (_, settled) in steps.items()}}
+        return {"seconds": max(drawn for drawn, _, _ in steps.values()),
+                "last": max(last for _, last, _ in steps.values()),
+                "settled": max(settled for _, _, settled in steps.values()),
+                **{name: drawn for name, (drawn, _, _) in steps.items()},
+                **{f"{name}_last": last for name, (_, last, _) in steps.items()},
+                **{f"{name}_settled": settled for name, (_, _, settled) in steps.items()}}
 
     async def history(app, pilot) -> dict:
         from osteotrack.tui.screens.history import HistoryScreen
@@ -103,13 +117,16 @@ def main(mode: str, diary_path: Path) -> dict:
             screen.table.move_cursor(row=len(screen.entries) - 1)  # as page-down held to the last row would
             pages.append(await waited(pilot, start,
                                       lambda last=last: screen.entries[-1] is not last and not screen._reading))
-        drawn = [d for d, _ in pages]
-        settled = [s for _, s in pages]
-        return {"seconds": max(drawn), "settled": max(settled), "pages": len(pages),
+        drawn = [d for d, _, _ in pages]
+        last = [la for _, la, _ in pages]
+        settled = [s for _, _, s in pages]
+        return {"seconds": max(drawn), "last": max(last), "settled": max(settled), "pages": len(pages),
                 "total": time.perf_counter() - began, "reached_end": screen.at_oldest, "held": len(screen.entries),
-                "first": drawn[0], "first_settled": settled[0], "median_page": sorted(drawn)[len(drawn) // 2],
+                "first": drawn[0], "first_last": last[0], "first_settled": settled[0],
+                "median_page": sorted(drawn)[len(drawn) // 2], "median_page_last": sorted(last)[len(last) // 2],
                 "median_page_settled": sorted(settled)[len(settled) // 2],
                 "slowest_after_first": max(drawn[1:], default=0.0),
+                "slowest_after_first_last": max(last[1:], default=0.0),
                 "slowest_after_first_settled": max(settled[1:], default=0.0)}
 
     async def bare(app, pilot) -> dict:
@@ -119,9 +136,11 @@ def main(mode: str, diary_path: Path) -> dict:
         pushed = await waited(pilot, start)
         start = time.perf_counter()
         press("x")
-        redrawn = await waited(pilot, start)
-        return {"seconds": max(pushed[0], redrawn[0]), "settled": max(pushed[1], redrawn[1]),
-                "push": pushed[0], "key": redrawn[0]}
+        line = screen.query_one("#line", Static)
+        redrawn = await waited(pilot, start, lambda: str(line.content) != "one line")
+        return {"seconds": max(pushed[0], redrawn[0]), "last": max(pushed[1], redrawn[1]),
+                "settled": max(pushed[2], redrawn[2]), "push": pushed[0], "key": redrawn[0],
+                "push_last": pushed[1], "key_last": redrawn[1]}
 
     app = make_app(diary_path, read_only=True)
 
