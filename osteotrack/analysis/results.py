@@ -105,6 +105,23 @@ class DailyPain(Sequence[DayPain]):
         that wants a point a month of 21,000 days)."""
         return _rolling_rows(*self._columns)
 
+    def columns(self) -> tuple[Sequence[str], Sequence[int], Sequence[float], Sequence[int], Sequence[int]]:
+        """The days (ISO text, oldest first), their worst, mean and least pain and entries, as the store gave them:
+        for a reader that groups the days (a chart of a point a month) without making a day of them."""
+        return self._columns
+
+    def rolling_at(self, index: int) -> float:
+        """The 7-day rolling mean on the day at ``index``, as ``rows`` gives it: the mean of the daily means of the
+        logged days among the 7 ending on it (the same sum, in the same order)."""
+        days, means = self._columns[0], self._columns[2]
+        parse = date.fromisoformat
+        end = parse(days[index]).toordinal()
+        first = index
+        while first > 0 and parse(days[first - 1]).toordinal() > end - 7:
+            first -= 1
+        window = means[first:index + 1]
+        return sum(window) / len(window)
+
     def made(self) -> bool:
         """Whether every day's ``DayPain`` is made already."""
         return self._made is not None

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import compress
+from operator import ne
 
 from osteotrack.analysis.results import Trends
 from osteotrack.domain import dates, numbers
@@ -123,34 +125,32 @@ class PainPoint:
 def pain_points(trends: Trends) -> list[PainPoint]:
     """The daily figures of ``trends`` grouped by day, calendar week (from Monday) or calendar month, as
     ``pain_bucket`` says for the period; a week or month with no logged day has no point."""
-    period, bucket = trends.period, pain_bucket(trends.period.days)
-    # Per bucket, keyed by its first day's ordinal (a week's Monday) or year and month: the days' worst, least
-    # and mean pain and their rolling means, in day order.
-    groups: dict[int, tuple[list[int], list[int], list[float], list[float]]] = {}
-    # Read as the daily figure's rows: its days are not made (60 years: 21,000 of them) for a chart that wants a
-    # point a month.
-    for day, day_worst, mean, day_least, _entries, rolling_mean, _window in trends.daily.rows():
-        ordinal = day.toordinal()
-        key = (ordinal if bucket == "day" else ordinal - day.weekday() if bucket == "week"
-               else day.year * 12 + day.month - 1)
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = ([], [], [], [])
-        group[0].append(day_worst)
-        group[1].append(day_least)
-        group[2].append(mean)
-        group[3].append(rolling_mean)
+    period, bucket, daily = trends.period, pain_bucket(trends.period.days), trends.daily
+    if bucket == "day":
+        return [PainPoint(day, day, float(day_worst), float(day_least), mean, rolling_mean, 1)
+                for day, day_worst, mean, day_least, _entries, rolling_mean, _window in daily.rows()]
+    # Read from the daily figure's columns, a slice a week or month: its days are not made (60 years: 21,000 of
+    # them) for a chart that wants a point a month, and the rolling mean is worked out on each point's last day only.
+    days, worst, means, least, _entries = daily.columns()
+    if bucket == "month":
+        keys: list = [text[:7] for text in days]  # "2026-11"
+    else:
+        parse = date.fromisoformat
+        keys = [ordinal - (ordinal - 1) % 7 for ordinal in (parse(text).toordinal() for text in days)]  # its Monday
+    # Where a new week or month begins (worked out in C: 60 years of days are 720 months).
+    starts = [0, *compress(range(1, len(keys)), map(ne, keys[1:], keys))] if keys else []
     out = []
-    for key, (worst, least, means, rolling) in groups.items():
+    for a, b in zip(starts, [*starts[1:], len(keys)]):
+        key = keys[a]
         if bucket == "month":
-            start = date(key // 12, key % 12 + 1, 1)
+            start = date(int(key[:4]), int(key[5:7]), 1)
             end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         else:
             start = date.fromordinal(key)
-            end = start if bucket == "day" else start + timedelta(days=6)
-        n = len(means)
-        out.append(PainPoint(max(start, period.since), min(end, period.until), sum(worst) / n, sum(least) / n,
-                             sum(means) / n, rolling[-1], n))
+            end = start + timedelta(days=6)
+        n = b - a
+        out.append(PainPoint(max(start, period.since), min(end, period.until), sum(worst[a:b]) / n,
+                             sum(least[a:b]) / n, sum(means[a:b]) / n, daily.rolling_at(b - 1), n))
     return out
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from osteotrack import analysis
 from osteotrack.analysis import Period
+from osteotrack.analysis.results import DailyPain
 from osteotrack.domain.records import Entry
 from osteotrack.views import terminal_charts as charts
 from tests import trends_diary
@@ -147,3 +151,31 @@ def test_the_apps_chart_shows_what_plotext_writes(week, name, theme):
     got = figure_text(figures[1])
     assert got.plain == expected.plain
     assert [(s.text, s.style) for s in console.render(got)] == [(s.text, s.style) for s in console.render(expected)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(days=st.lists(st.tuples(st.integers(0, 1500), st.integers(0, 10), st.integers(0, 10), st.integers(1, 4)),
+                     max_size=120),
+       start=st.integers(0, 1500), length=st.integers(101, 1600))
+def test_points_of_weeks_and_months_are_the_days_grouped_one_by_one(days, start, length):
+    # The chart's points are read a slice of the daily figure's columns at a time, with the rolling mean worked
+    # out on each point's last day only: the same as grouping the days one by one, as rows() gives each.
+    first = date(2021, 1, 1)
+    logged = sorted({offset: (a, b, n) for offset, a, b, n in days}.items())
+    period = Period(first + timedelta(days=start), first + timedelta(days=start + length - 1))
+    inside = [(first + timedelta(days=o), max(a, b), min(a, b), n) for o, (a, b, n) in logged
+              if period.since <= first + timedelta(days=o) <= period.until]
+    daily = DailyPain([d.isoformat() for d, *_ in inside], [w for _d, w, _l, _n in inside],
+                      [(w + least) / 2 for _d, w, least, _n in inside], [least for _d, _w, least, _n in inside],
+                      [n for *_, n in inside])
+    bucket = charts.pain_bucket(period.days)
+    groups: dict[date, list[tuple]] = {}
+    for row in daily.rows():
+        day = row[0]
+        groups.setdefault(day - timedelta(days=day.weekday()) if bucket == "week" else day.replace(day=1),
+                          []).append(row)
+    expected = [(max(key, period.since), len(rows), sum(r[1] for r in rows) / len(rows),
+                 sum(r[3] for r in rows) / len(rows), sum(r[2] for r in rows) / len(rows), rows[-1][5])
+                for key, rows in groups.items()]
+    points = charts.pain_points(SimpleNamespace(period=period, daily=daily))
+    assert [(p.first, p.days, p.worst, p.least, p.mean, p.rolling_mean) for p in points] == expected
