@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from osteotrack.domain import dates
 from osteotrack.i18n import N_, _, lazy, ngettext
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.still_header import StillHeader
 
 
 @dataclass
@@ -65,7 +66,7 @@ class BoneCareScreen(DiaryScreen):
     COLUMNS = (N_("Treatment"), N_("Every"), N_("Last dose"), N_("Next due"), N_("Days late"))
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         yield Static(_("Reading the diary…"), id="status", markup=False)
         yield DataTable(id="treatments", cursor_type="row", zebra_stripes=True)
         yield Static("", id="bone-lines", markup=False)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Header, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from osteotrack.domain.breathing import LENGTHS, Timer, breathing_seconds, check_minutes, parse_pattern
 from osteotrack.domain.errors import DiaryError
@@ -24,6 +24,7 @@ from osteotrack.i18n import _, lazy
 from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.pacer import Pacer
+from osteotrack.tui.widgets.still_header import StillHeader
 
 FRAMES_PER_SECOND = 6  # smooth enough for a breath, light on a slow terminal or a remote link
 REDUCED_MOTION = "reduced_motion"  # the app setting (true: words and a counter, no bar)
@@ -90,7 +91,7 @@ class BreatheScreen(DiaryScreen):
         return self.step == "after" and self.saved is None and not self.osteo.read_only
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         with Vertical(id="breathe-body"):
             # First, not under the form: a refusal is in sight at 80×24, however long the form below.
             yield Static(id="message")

@@ -14,12 +14,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Header, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from osteotrack.domain.errors import DiaryError, ValidationError
 from osteotrack.i18n import N_, _, lazy
 from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.still_header import StillHeader
 from osteotrack.tui.widgets.ticks import TickBox
 
 TITLE = lazy("Bring my history from another app or a spreadsheet")
@@ -68,7 +69,7 @@ class BringHistoryScreen(DiaryScreen):
         self.new_entries = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         with VerticalScroll(id="bring"):
             yield Static(_("Choose where the file comes from and where it is; osteotrack shows what it would "
                            "import before anything is written, and keeps everything it cannot place in the "

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Header, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from osteotrack.domain import dates
 from osteotrack.domain.describe import pain_band_text
@@ -21,6 +21,7 @@ from osteotrack.tui.dialogs.conflict_versions import OtherVersionKeys, OtherVers
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.scale import ScaleInput
+from osteotrack.tui.widgets.still_header import StillHeader
 
 
 def _anchored(low: str, high: str):
@@ -90,7 +91,7 @@ class CheckInScreen(OtherVersionKeys, DiaryScreen):
 
     def compose(self) -> ComposeResult:
         self._today = self.osteo.now().date()
-        yield Header()
+        yield StillHeader()
         with VerticalScroll():
             with Horizontal(classes="row"):
                 yield Input(self._today.isoformat(), placeholder=_("today, yesterday, 2026-11-20"), id="day")

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Header, Input, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
 from osteotrack.domain.describe import entry_details, when_text
 from osteotrack.domain.errors import DiaryError, ValidationError
@@ -39,6 +39,7 @@ from osteotrack.tui.widgets.body_map import BodyMap
 from osteotrack.tui.widgets.keys_footer import KeysFooter
 from osteotrack.tui.widgets.pain_scale import PainScale
 from osteotrack.tui.widgets.scale import ScaleInput
+from osteotrack.tui.widgets.still_header import StillHeader
 from osteotrack.tui.widgets.ticks import TickBox
 from osteotrack.tui.widgets.toggle_list import ToggleList
 
@@ -110,7 +111,7 @@ class EntryScreen(OtherVersionKeys, DiaryScreen):
     # -- layout --------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         with VerticalScroll(id="form"):
             yield Static("", id="form-error", classes="error")
             yield OtherVersionLine("ctrl+o", id="other-version")

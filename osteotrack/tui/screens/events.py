@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from osteotrack.domain import dates
 from osteotrack.domain.describe import event_summary, when_text
@@ -20,6 +20,7 @@ from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.still_header import StillHeader
 
 # Which fields each kind of event asks for (when and note are always asked).
 FIELDS_BY_KIND = {
@@ -53,7 +54,7 @@ class EventsScreen(DiaryScreen):
         self.vocab: Vocabulary | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         yield Static(_("Reading the diary…"), id="status")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="events")
         width = dates.widest(when_text)  # "Wed 30 Sep 2026 19:00", Spanish "mié 30 sept 2026, 19:00"
@@ -154,7 +155,7 @@ class EventFormScreen(DiaryScreen):
         self._baseline: tuple = ()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         with VerticalScroll():
             yield from self._field("kind", _("What happened"),
                                    Select([(shown(EVENT_KINDS, kind), kind) for kind in EVENT_KINDS], value="fall",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from osteotrack.i18n import _, lazy
 from osteotrack.store import Diary
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.still_header import StillHeader
 
 
 class OverviewScreen(DiaryScreen):
@@ -26,7 +27,7 @@ class OverviewScreen(DiaryScreen):
     """
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         with VerticalScroll(id="overview"):
             yield Static(_("Reading the diary…"), id="overview-status")
         yield KeysFooter()

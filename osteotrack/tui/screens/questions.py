@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Button, DataTable, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Input, Label, Static
 
 from osteotrack.domain import dates
 from osteotrack.domain.describe import labelled
@@ -17,6 +17,7 @@ from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen
 from osteotrack.tui.widgets.cells import clipped, remaining_width
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.still_header import StillHeader
 
 # TRANSLATORS: a question for the doctor is open, asked (at a visit) or answered.
 STATUS_WORDS = {"open": N_("To ask"), "asked": N_("Asked"), "answered": N_("Answered")}
@@ -57,7 +58,7 @@ class QuestionsScreen(DiaryScreen):
         self.questions: list[Question] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         yield Static(_("Reading the diary…"), id="status")
         table = DataTable(cursor_type="row", zebra_stripes=True, id="questions")
         status, added = status_width(), dates.widest(dates.day)  # "28 Sep 2026", "28. Sept. 2026"

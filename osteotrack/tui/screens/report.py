@@ -12,7 +12,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Header, Input, Label, ProgressBar, Select, SelectionList, Static
+from textual.widgets import Button, Input, Label, ProgressBar, Select, SelectionList, Static
 
 from osteotrack import i18n
 from osteotrack.analysis.ranges import DEFAULT_RANGE, resolve_range
@@ -25,6 +25,7 @@ from osteotrack.store import ProfileDiary
 from osteotrack.tui.dialogs.confirm import ConfirmDialog
 from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.still_header import StillHeader
 from osteotrack.tui.widgets.ticks import TickList
 
 # The same ranges as the trends (analysis/ranges.py): "3 months" means one thing everywhere.
@@ -85,7 +86,7 @@ class ReportScreen(DiaryScreen):
 
     def compose(self) -> ComposeResult:
         period = default_period(today=self.today())
-        yield Header()
+        yield StillHeader()
         with VerticalScroll(id="form"):
             with Horizontal(classes="row"):
                 yield Label(_("Period"))

@@ -14,11 +14,12 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from osteotrack.domain.errors import DiaryError
 from osteotrack.i18n import N_, _, lazy
 from osteotrack.tui.screens.base import DiaryScreen
+from osteotrack.tui.widgets.still_header import StillHeader
 
 TITLE = lazy("Sync with another copy of this diary")
 
@@ -49,7 +50,7 @@ class SyncScreen(DiaryScreen):
         self.synced = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         with VerticalScroll(id="sync"):
             yield Static(_("Another copy of this diary — a diary, a backup or a JSON export, perhaps encrypted, "
                            "e.g. on a USB stick. The later edit of a record wins; the other is kept below."),

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Header, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from osteotrack.domain import dates
@@ -21,6 +21,7 @@ from osteotrack.i18n import N_, _, lazy
 from osteotrack.store import Diary, ProfileDiary
 from osteotrack.tui.language import Spoken
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.still_header import StillHeader
 from osteotrack.tui.work import DiaryWork
 
 TREND_DAYS = 7
@@ -97,7 +98,7 @@ class TodayScreen(Spoken, DiaryWork, Screen):
         self._first = data
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         with Vertical(id="today"):
             yield Static("", id="today-date", classes="heading")
             yield Static(_("Reading the diary…"), id="trend")

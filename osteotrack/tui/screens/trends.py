@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Header, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from osteotrack.analysis import diary_signature, period_for, trends
 from osteotrack.analysis.results import Trends
@@ -29,6 +29,7 @@ from osteotrack.store import ProfileDiary
 from osteotrack.tui.screens.base import DiaryScreen, error_text
 from osteotrack.tui.widgets.chart import Chart
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.still_header import StillHeader
 from osteotrack.tui.widgets.tab_bar import TabBar, TabbedPanes
 from osteotrack.tui.widgets.ticks import ChoiceLine
 from osteotrack.views import terminal_charts as charts
@@ -73,9 +74,9 @@ class TrendsScreen(DiaryScreen):
     TrendsScreen #tabs { height: 1fr; }
     TrendsScreen .pane { height: 1fr; }
     TrendsScreen.narrow .pane, TrendsScreen .pane.stacked { layout: vertical; overflow-y: auto; }
-    /* The pain tab's chart and tables always run past the screen there: its scrollbar's room is kept from
-       the start, so the chart is not drawn a second time, two columns narrower, when the scrollbar comes. */
-    TrendsScreen.narrow #pane-pain, TrendsScreen #pane-pain.stacked { scrollbar-gutter: stable; }
+    /* The pain tab's chart and tables always run past the screen there: its scrollbar is there from the start,
+       so the chart is not drawn a second time, two columns narrower, when the scrollbar comes. */
+    TrendsScreen.narrow #pane-pain, TrendsScreen #pane-pain.stacked { overflow-y: scroll; }
     TrendsScreen .charts { width: 3fr; height: 1fr; }
     TrendsScreen.narrow .charts, TrendsScreen .stacked .charts { width: 100%; height: auto; }
     TrendsScreen Chart { height: 1fr; min-height: 12; }
@@ -111,7 +112,7 @@ class TrendsScreen(DiaryScreen):
         self.compute(self.range_, None, None, self.today())
         # Before the widgets are mounted: set later, the class would style every one of them a second time.
         self.set_class(self.app.size.width < SIDE_BY_SIDE_FROM, "narrow")
-        yield Header()
+        yield StillHeader()
         with Horizontal(id="range-bar"):
             yield ChoiceLine([(key, _(words)) for key, words in RANGE_CHOICES], self.range_, id="range")
             with Horizontal(id="custom"):

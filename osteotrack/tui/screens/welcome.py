@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Header, Static
+from textual.widgets import Button, Static
 
 from osteotrack.i18n import N_, _, lazy
 from osteotrack.tui.language import Spoken
 from osteotrack.tui.widgets.keys_footer import KeysFooter
+from osteotrack.tui.widgets.still_header import StillHeader
 
 WELCOME = N_("""\
 [b]Welcome to osteotrack[/b]
@@ -37,7 +38,7 @@ class WelcomeScreen(Spoken, Screen[str]):
         self.read_only = read_only
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StillHeader()
         with Center():
             with Vertical(id="welcome"):
                 yield Static(_(WELCOME), id="welcome-text")

@@ -2,7 +2,7 @@
 
 Textual's ``Header`` sets its title from four watchers (the app's and the screen's title and sub-title), each of
 them once more after the screen is up, and each update lays the whole screen out again: a frame more after the
-screen's first, for the same words (issue 15). This header looks and behaves the same.
+screen's first, for the same words (issue 15). This header looks and behaves the same; every screen has it.
 """
 
 from __future__ import annotations
