@@ -84,8 +84,9 @@ def main(mode: str, diary_path: Path) -> dict:
         screen.range_ = "all"
         start = time.perf_counter()
         await app.push_screen(screen)
-        opened = await waited(pilot, start,
-                              lambda: screen.result is not None and not screen.query_one("#tabs").loading)
+        # Opened once the tab in sight shows its figures (the first tab's are drawn before the other tabs' are
+        # worked out); `r` below waits for every figure.
+        opened = await waited(pilot, start, lambda: screen.pain is not None and not screen.query_one("#tabs").loading)
         first = screen.result
         start = time.perf_counter()
         press("r")

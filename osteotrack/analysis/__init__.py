@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         MedicationRun,
         MedicationStat,
         MedicationUse,
+        PainFigures,
         PainSummary,
         PegWeek,
         ReliefDrop,
@@ -66,7 +67,7 @@ if TYPE_CHECKING:
         TriggerStat,
         WhatChanged,
     )
-    from osteotrack.analysis.trends import trends
+    from osteotrack.analysis.trends import pain_figures, trends
 
 # Each name and the module it comes from.
 _SOURCES = {
@@ -79,16 +80,17 @@ _SOURCES = {
         "DEFAULT_RANGE", "RANGES", "Period", "diary_signature", "first_entry_day", "period_for", "resolve_range"),
     "osteotrack.analysis.results": (
         "Change", "DayPain", "EventMark", "LocationStat", "MedicationRun", "MedicationStat", "MedicationUse",
-        "PainSummary", "PegWeek", "ReliefDrop", "ReliefPoint", "TherapyStat", "Trends", "TriggerStat", "WhatChanged"),
-    "osteotrack.analysis.trends": ("trends",),
+        "PainFigures", "PainSummary", "PegWeek", "ReliefDrop", "ReliefPoint", "TherapyStat", "Trends", "TriggerStat",
+        "WhatChanged"),
+    "osteotrack.analysis.trends": ("pain_figures", "trends"),
 }
 __all__ = [
     "DEFAULT_RANGE", "MEAN_PAIN_DEFINITION", "PAIN_FALL_BANDS", "RANGES", "Change", "DayPain", "EventMark",
     "LocationStat", "MedicationRun", "MedicationStat", "MedicationUse", "average_daily_pain", "fall_band_text",
-    "PainSummary", "PegWeek", "Period", "ReliefDrop", "ReliefPoint", "TherapyStat", "TriggerStat", "Trends",
-    "WhatChanged", "change", "daily_pain", "diary_signature", "events", "first_entry_day", "locations",
-    "medication_use", "pain_summary", "peg_weeks", "period_for", "relief_over_time", "resolve_range", "therapies",
-    "trends", "triggers", "what_changed",
+    "PainFigures", "PainSummary", "PegWeek", "Period", "ReliefDrop", "ReliefPoint", "TherapyStat", "TriggerStat",
+    "Trends", "WhatChanged", "change", "daily_pain", "diary_signature", "events", "first_entry_day", "locations",
+    "medication_use", "pain_figures", "pain_summary", "peg_weeks", "period_for", "relief_over_time", "resolve_range",
+    "therapies", "trends", "triggers", "what_changed",
 ]
 
 

@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from osteotrack.analysis.bone import BoneCareSummary
 from osteotrack.analysis.ranges import Period
 from osteotrack.analysis.sessions import SessionSummary
+
+if TYPE_CHECKING:
+    from osteotrack.analysis.figures import DayRows
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +344,21 @@ class EventMark:
     kind: str
     label: str
     id: str
+
+
+@dataclass(frozen=True, slots=True)
+class PainFigures:
+    """The figures of pain itself over one period, the part of ``Trends`` that the Trends screen's first tab
+    shows (its summary line, pain chart and summary table): worked out first, so that the tab in sight is drawn
+    before the figures of the others are."""
+
+    profile: str
+    period: Period
+    summary: PainSummary
+    change: Change
+    daily: DailyPain
+    events: list[EventMark]
+    rows: DayRows = field(compare=False, repr=False)  # the days they were read from, for the figures that follow
 
 
 @dataclass(frozen=True, slots=True)

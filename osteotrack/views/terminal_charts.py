@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from itertools import compress
 from operator import ne
 
-from osteotrack.analysis.results import Trends
+from osteotrack.analysis.results import PainFigures, Trends
 from osteotrack.domain import dates, numbers
 from osteotrack.i18n import N_, _, ngettext, pgettext
 
@@ -122,7 +122,7 @@ class PainPoint:
     days: int  # logged days it rests on
 
 
-def pain_points(trends: Trends) -> list[PainPoint]:
+def pain_points(trends: Trends | PainFigures) -> list[PainPoint]:
     """The daily figures of ``trends`` grouped by day, calendar week (from Monday) or calendar month, as
     ``pain_bucket`` says for the period; a week or month with no logged day has no point."""
     period, bucket, daily = trends.period, pain_bucket(trends.period.days), trends.daily
@@ -169,7 +169,7 @@ def _runs_of(points: list[PainPoint], bucket: str) -> list[list[PainPoint]]:
     return runs
 
 
-def draw_pain(fig, trends: Trends, points: list[PainPoint] | None = None) -> str:
+def draw_pain(fig, trends: Trends | PainFigures, points: list[PainPoint] | None = None) -> str:
     """Daily worst and least (the band), mean, 7-day rolling mean, and events as lettered vertical lines.
 
     ``points``: ``pain_points(trends)`` if they were made already (the Trends screen makes them in its worker).

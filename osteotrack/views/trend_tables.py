@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from osteotrack.analysis.figures import MEAN_PAIN_DEFINITION, fall_band_text
-from osteotrack.analysis.results import Trends
+from osteotrack.analysis.results import PainFigures, Trends
 from osteotrack.domain import dates, numbers
 from osteotrack.i18n import _, lazy, ngettext
 
@@ -39,7 +39,7 @@ def _table(title: str, *columns: str, caption: str | None = None) -> Table:
     return table
 
 
-def summary_table(t: Trends) -> Table:
+def summary_table(t: Trends | PainFigures) -> Table:
     """Mean, worst and least pain, entries and days logged, against the previous period of equal length."""
     now, before = t.change.current, t.change.previous
     previous = t.change.previous_period

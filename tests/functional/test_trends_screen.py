@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import threading
 from contextlib import asynccontextmanager
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.app import App
 from textual.widgets import Input, Label, Static
 
@@ -87,15 +89,18 @@ async def week_shown(path: Path, size=(120, 40), **host):
 
 async def table_text(pilot, name: str) -> str:
     """The table ``name`` as text, once the tab that holds it has been shown (each is composed when first shown)."""
-    from rich.console import Console
-
     from osteotrack.tui.screens.trends import TABS
 
     screen = pilot.app.screen
     screen.query_one("#tabs").active = "tab-" + next(tab for tab, _, _, tables in TABS if name in tables)
     await settle(pilot)
+    return rendered(screen, f"#table-{name}")
+
+
+def rendered(screen, selector: str) -> str:
+    """What a Static shows (a table, say), as plain text 100 columns wide."""
     console = Console(width=100, record=True, color_system=None)
-    console.print(screen.query_one(f"#table-{name}", Static).content)
+    console.print(screen.query_one(selector, Static).content)
     return console.export_text()
 
 
@@ -356,3 +361,38 @@ async def test_range_and_tabs_answer_keys_and_clicks(small):
         await settle(pilot)
         assert tabs.active == "tab-locations" and screen.query_one("#pane-locations").display
         assert not screen.query_one("#pane-events").display and not screen.query_one("#pane-pain").display
+
+
+@sync
+async def test_the_tab_in_sight_shows_its_figures_before_the_other_tabs_are_worked_out(small, monkeypatch):
+    from osteotrack.tui.screens import trends as trends_screen
+
+    rest = threading.Event()  # the figures of the other tabs are held back until it is set
+    every_figure = trends_screen.trends
+
+    def held_back(person, period, pain=None):
+        rest.wait(10)
+        return every_figure(person, period, pain)
+
+    monkeypatch.setattr(trends_screen, "trends", held_back)
+    app = Host(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        for _ in range(500):  # up to 5 s for the figures of pain
+            if screen.pain is not None:
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        assert screen.result is None  # the other tabs' figures are still being worked out
+        # 3 months to 20 Nov 2026 hold every entry of tests/trends_diary.py: 9th 9; 10th 4 and 6 (mean 5); 12th 2;
+        # 13th 8; 14th 3; 16th 5; 17th 10. Average daily pain (9 + 5 + 2 + 8 + 3 + 5 + 10) / 7 = 42 / 7 = 6.0.
+        assert "7 of 92 days logged · 8 entries · average daily pain 6.0, worst 10, least 2" in text(screen, "#summary")
+        assert " mean pain             6.0 \n worst                  10 \n" in rendered(screen, "#table-summary")
+        assert "each day; 7 of 92 days logged" in text(screen, "#key-pain")
+        screen.query_one("#tabs").active = "tab-locations"
+        await pilot.pause()
+        assert not rendered(screen, "#table-locations").strip()  # shown, and drawn once its figures come
+        rest.set()
+        await settle(pilot)
+        assert screen.result.summary == screen.pain.summary and not screen.stale
+        assert "lower back" in rendered(screen, "#table-locations").lower()

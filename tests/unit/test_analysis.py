@@ -361,3 +361,15 @@ def test_old_daily_peg_check_ins_are_counted_for_what_they_were(diary):
     (week,) = analysis.peg_weeks(person, Period(d(2), d(8)))
     assert (week.week, week.checkins, week.daily) == ("2026-W45", 3, 2)
     assert week.score == pytest.approx(14 / 3)
+
+
+def test_the_figures_of_pain_are_those_of_every_figure_and_complete_them_unchanged(small, me):
+    # The Trends screen works out the figures of pain first (its first tab), then every other figure from them.
+    person = small.profile_by_id(me)
+    pain = analysis.pain_figures(person, PERIOD)
+    every = analysis.trends(person, PERIOD)
+    assert (pain.profile, pain.period, pain.summary, pain.change, pain.daily, pain.events) == (
+        every.profile, every.period, every.summary, every.change, every.daily, every.events)
+    assert analysis.trends(person, PERIOD, pain) == every
+    # 10-16 Nov 2026 (tests/trends_diary.py): 10th 4 and 6, 12th 2, 13th 8, 14th 3, 16th 5: 6 entries on 5 days.
+    assert (pain.summary.entries, pain.summary.days_logged) == (6, 5)

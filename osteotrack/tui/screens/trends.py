@@ -8,6 +8,7 @@ records changed (say, from an ``osteotrack log`` or ``osteotrack dose`` in anoth
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from functools import partial
 
@@ -16,12 +17,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
+from textual.worker import Worker, get_current_worker
 
-from osteotrack.analysis import diary_signature, period_for, trends
-from osteotrack.analysis.results import Trends
+from osteotrack.analysis import diary_signature, pain_figures, period_for, trends
+from osteotrack.analysis.results import PainFigures, Trends
 from osteotrack.domain import dates, numbers
 from osteotrack.domain.errors import DiaryError
 from osteotrack.i18n import N_, _, lazy
@@ -55,6 +58,10 @@ WATCH_SECONDS = 5
 # Figures asked for again (r, another range) that take longer than this to come show a loading indicator over
 # the tabs meanwhile (sooner, it would only flash, and putting it up and taking it down costs two layouts).
 LOADING_AFTER = 0.4
+# The figures of pain itself are drawn into the first tab before the other tabs' are worked out, which then wait
+# for that frame (at most this many seconds): one core at a time runs Python, and the frame the user waits for
+# comes first.
+FIRST_TAB_WAIT = 1.0
 
 
 class TrendsScreen(DiaryScreen):
@@ -95,7 +102,10 @@ class TrendsScreen(DiaryScreen):
         super().__init__()
         self.range_ = "3m"
         self.result: Trends | None = None
-        self.pain_points: list[charts.PainPoint] = []  # the pain chart's points of ``result``
+        # The figures of pain the summary line and the first tab show (the tab, unless it is stale): those of
+        # ``result``, or newer ones drawn while the other tabs' are being worked out.
+        self.pain: PainFigures | None = None
+        self.pain_points: list[charts.PainPoint] = []  # the pain chart's points of ``pain``
         self.signature: tuple | None = None  # of the data the figures were computed from
         self.composed: set[str] = set()  # the tabs composed so far (each when first shown)
         self.stale: set[str] = set()  # composed tabs not drawn with the figures held (drawn when next shown)
@@ -250,23 +260,67 @@ class TrendsScreen(DiaryScreen):
         self.compute(range_, since, until, self.today())
 
     def compute(self, range_: str | None, since: str | None, until: str | None, today: date) -> None:
-        """In a worker, with a connection of its own: every figure of the range (a newer computation replaces it)."""
+        """In a worker, with a connection of its own: every figure of the range (a newer computation replaces it).
+        With the first tab in sight, the figures of pain are drawn into it first (``_first_tab``)."""
 
         shown, self._computing = self.result, True
         calendar = "calendar" in self.composed  # drawn when shown: it wants every day of the daily figure
+        first_tab = self._tab_in_sight() == TABS[0][0]
 
-        def figures(person: ProfileDiary) -> tuple[Trends, tuple, bool, list[charts.PainPoint]]:
+        def figures(person: ProfileDiary) -> tuple[Trends, tuple, bool, list[charts.PainPoint], PainFigures]:
             period = period_for(person, range_, since, until, today=today)
             signature = diary_signature(person)  # before the figures: a change while computing shows next time
-            result = trends(person, period)
-            if calendar:  # its days made here, not when it draws them on the UI thread (60 y: 40 ms)
-                result.daily.make_days()
+            pain = pain_figures(person, period)
             # The pain chart's points too (read from the daily figure's columns, no day made): 10 y are 3,650 days
             # to group by month, better not on the UI thread.
-            points = charts.pain_points(result)
-            return result, signature, result == shown, points  # the same figures as on screen: nothing to draw
+            points = charts.pain_points(pain)
+            if first_tab:
+                self._first_tab(pain, points)
+            result = trends(person, period, pain)
+            if calendar:  # its days made here, not when it draws them on the UI thread (60 y: 40 ms)
+                result.daily.make_days()
+            return result, signature, result == shown, points, pain  # the same as on screen: nothing to draw
 
         self.read(figures, lambda found: self._show(*found), group="trends")
+
+    def _tab_in_sight(self) -> str:
+        """The tab shown (the first one while the screen is being built)."""
+        tabs = self.query("#tabs")
+        return tabs.first(TabbedPanes).active.removeprefix("tab-") if tabs else TABS[0][0]
+
+    class PainReady(Message):
+        """(From the worker) The figures of pain, to draw into the first tab; ``drawn`` is set once they are on
+        screen (or will not be)."""
+
+        def __init__(self, worker: Worker, pain: PainFigures, points: list[charts.PainPoint]) -> None:
+            super().__init__()
+            self.worker, self.pain, self.points, self.drawn = worker, pain, points, threading.Event()
+
+    def _first_tab(self, pain: PainFigures, points: list[charts.PainPoint]) -> None:
+        """(In the worker) Draw the figures of pain into the first tab now, and wait until they are on screen (at
+        most ``FIRST_TAB_WAIT``: a screen that has gone never says)."""
+        ready = self.PainReady(get_current_worker(), pain, points)
+        if self.post_message(ready):
+            ready.drawn.wait(FIRST_TAB_WAIT)
+
+    @on(PainReady)
+    def _show_pain(self, ready: PainReady) -> None:
+        """Show the figures of pain in the summary line and the first tab, and say when they are on screen;
+        nothing when the tab shows them already, or a newer computation replaced the one they come from."""
+        pain = ready.pain
+        if ready.worker.is_cancelled or not self.still_shown or (pain == self.pain and TABS[0][0] not in self.stale):
+            ready.drawn.set()
+            return
+        self.pain, self.pain_points = pain, ready.points
+        self.query_one("#range-error", Label).remove_class("shown")
+        self._summary_line(pain)
+        self.stale = self.composed - {TABS[0][0]}  # (the others are drawn with the rest of the figures)
+        if self._tab_in_sight() == TABS[0][0]:
+            self._loaded()  # (the tab in sight shows its figures: no loading indicator over it)
+            self.query_one(f"#pane-{TABS[0][0]}").display = True
+            self._draw_pain(pain)
+            self._fit_tables()
+        self.call_after_refresh(ready.drawn.set)
 
     def refused(self, error: DiaryError) -> None:
         """Say why under the range picker; the last good figures stay."""
@@ -275,54 +329,72 @@ class TrendsScreen(DiaryScreen):
         line.update(error_text(error))
         line.add_class("shown")
 
-    def _show(self, result: Trends, signature: tuple, same: bool, points: list[charts.PainPoint]) -> None:
-        """Show ``result`` (``points``: its pain chart's); when its figures are ``same`` as those shown, the screen
-        already shows them."""
-        self.result, self.signature, self.pain_points = result, signature, points
+    def _show(self, result: Trends, signature: tuple, same: bool, points: list[charts.PainPoint],
+              pain: PainFigures) -> None:
+        """Show ``result`` (``points``: its pain chart's; ``pain``: its figures of pain); when its figures are
+        ``same`` as those shown, the screen already shows them, and the first tab when ``pain`` was drawn into it
+        already (``_show_pain``)."""
+        drawn = pain is self.pain and TABS[0][0] not in self.stale  # the first tab shows these figures already
+        self.result, self.signature, self.pain, self.pain_points = result, signature, pain, points
         self.query_one("#range-error", Label).remove_class("shown")
         self._loaded()
         if same:
             return
-        s, span = result.summary, dates.span(result.period.since, result.period.until)
+        if not drawn:
+            self._summary_line(pain)
+        # The tab in sight is drawn now; the others composed so far when they are shown again.
+        shown = self._tab_in_sight()
+        self.stale = self.composed - {shown} - ({TABS[0][0]} if drawn else set())
+        if shown in self.composed and not (drawn and shown == TABS[0][0]):
+            self.query_one(f"#pane-{shown}").display = True
+            self._draw(shown, result)
+        self._fit_tables()
+
+    def _summary_line(self, pain: PainFigures) -> None:
+        """The line over the tabs: whose figures, the range, the days logged and the pain over it."""
+        s, span = pain.summary, dates.span(pain.period.since, pain.period.until)
         if s.entries:
-            change = result.change.mean_difference  # of the means as shown
+            change = pain.change.mean_difference  # of the means as shown
             # TRANSLATORS: e.g. "61 of 92 days logged": days with an entry of the days in the range.
-            parts = [result.profile, span, _("{logged} of {days} logged").format(
+            parts = [pain.profile, span, _("{logged} of {days} logged").format(
                          logged=s.days_logged, days=numbers.count(s.days_in_range, "day")),
                      numbers.count(s.entries, "entry"),
                      _("average daily pain {mean}, worst {worst}, least {least}").format(
                          mean=numbers.pain(s.mean), worst=numbers.pain(s.worst, 0), least=numbers.pain(s.least, 0))]
-            if not result.change.previous.entries:
+            if not pain.change.previous.entries:
                 parts.append(_("no earlier period to compare with"))
             elif change is not None:
                 # TRANSLATORS: the change of average daily pain against the same number of days before the range,
                 # e.g. "+0.5 against the 92 days before".
                 parts.append(_("{change} against the {days} before").format(
-                    change=numbers.signed(change), days=numbers.count(result.period.days, "day")))
+                    change=numbers.signed(change), days=numbers.count(pain.period.days, "day")))
         else:
-            parts = [result.profile, span, _("no entries in this range")]
+            parts = [pain.profile, span, _("no entries in this range")]
         text = " · ".join(parts)
         self.query_one("#summary", Static).update(f"{text}\n{tables.CAUTION}")
-        # The tab in sight is drawn now; the others composed so far when they are shown again.
-        shown = self.query_one("#tabs", TabbedPanes).active.removeprefix("tab-")
-        self.stale = self.composed - {shown}
-        if shown in self.composed:
-            self.query_one(f"#pane-{shown}").display = True
-            self._draw(shown, result)
-        self._fit_tables()
 
     def _draw(self, tab: str, result: Trends) -> None:
         """Draw the figures of ``result`` into one composed tab."""
         _tab, _title, chart_names, table_names = next(t for t in TABS if t[0] == tab)
         self.stale.discard(tab)
+        if tab == TABS[0][0]:
+            self._draw_pain(result)
+            return
         if tab == "calendar":
             self.query_one("#heat-map", Static).update(
                 Text.assemble(Text(_("Calendar of daily mean pain") + "\n", style="bold"), charts.heat_map(result)))
         for name in chart_names:
-            draw = partial(charts.draw_pain, points=self.pain_points) if name == "pain" else charts.CHARTS[name]
-            key = self.query_one(f"#chart-{name}", Chart).draw(draw, result)
+            key = self.query_one(f"#chart-{name}", Chart).draw(charts.CHARTS[name], result)
             self.query_one(f"#key-{name}", Static).update(key)
         for name in table_names:
             self.query_one(f"#table-{name}", Static).update(tables.TABLES[name](result))
         if "sessions" in table_names:
             self.query_one("#table-sessions").display = bool(result.sessions)
+
+    def _draw_pain(self, pain: Trends | PainFigures) -> None:
+        """Draw the figures of pain into the first tab: the pain chart (its points are ``pain_points``) and the
+        summary table."""
+        self.stale.discard(TABS[0][0])
+        key = self.query_one("#chart-pain", Chart).draw(partial(charts.draw_pain, points=self.pain_points), pain)
+        self.query_one("#key-pain", Static).update(key)
+        self.query_one("#table-summary", Static).update(tables.summary_table(pain))
