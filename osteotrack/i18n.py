@@ -260,6 +260,9 @@ class English:
         return message
 
 
+MO_MAGIC, MO_MAGIC_SWAPPED = 0x950412DE, 0xDE120495  # a .mo file's first word, read in either byte order
+
+
 class Compiled:
     """A compiled catalog (``.mo``) read where it lies: its originals are indexed as bytes and a translation is
     decoded only when asked for, instead of decoding every message up front as ``gettext.GNUTranslations``
@@ -268,25 +271,31 @@ class Compiled:
     """
 
     def __init__(self, data: bytes):
-        import struct
+        words = memoryview(data)[:len(data) // 4 * 4].cast("I")  # the file as 32-bit words, in this machine's order
+        if words and words[0] == MO_MAGIC_SWAPPED:  # written on a machine of the other byte order
+            from array import array
 
-        magic = data[:4]
-        order = "<" if magic == b"\xde\x12\x04\x95" else ">" if magic == b"\x95\x04\x12\xde" else None
-        if order is None:
+            swapped = array("I", data[:len(data) // 4 * 4])
+            swapped.byteswap()
+            words = memoryview(swapped)
+        if len(words) < 7 or words[0] != MO_MAGIC:  # (the header is seven words)
             raise ValueError("not a .mo file")
-        count, originals, translations = struct.unpack(order + "3I", data[8:20])
+        count, originals, translations = words[2], words[3] // 4, words[4] // 4
         self._data = data
-        self._table = list(struct.iter_unpack(order + "2I", data[translations:translations + 8 * count]))
+        # Each message's (length, offset): the originals' indexed by their bytes, the translations' by position.
+        self._lengths = words[translations:translations + 2 * count:2]
+        self._offsets = words[translations + 1:translations + 2 * count:2]
         self._index = {data[offset:offset + length]: i for i, (length, offset)
-                       in enumerate(struct.iter_unpack(order + "2I", data[originals:originals + 8 * count]))}
+                       in enumerate(zip(words[originals:originals + 2 * count:2],
+                                        words[originals + 1:originals + 2 * count:2]))}
         self._plural: Callable[[int], int] | None = None  # the header's Plural-Forms rule, read on first use
 
     def _find(self, key: bytes) -> str | None:
         i = self._index.get(key)
         if i is None:
             return None
-        length, offset = self._table[i]
-        return self._data[offset:offset + length].decode()
+        offset = self._offsets[i]
+        return self._data[offset:offset + self._lengths[i]].decode()
 
     def _plural_index(self, n: int) -> int:
         if self._plural is None:
