@@ -56,6 +56,7 @@ class Row:
     # Whether the goal holds, given (target median, floor median or None); None: a goal not checked here.
     met: Callable[[float, float | None], bool] | None = None
     sized: bool = False  # its cost depends on the diary's size: run again at every --years
+    every_run: bool = False  # the goal holds for every run: the target's slowest run is kept, not its median
     slow: bool = False  # left out of --quick
 
 
@@ -224,8 +225,9 @@ def load_rows(ctx: Context) -> list[Row]:
 
 
 def measure(target: Callable[[], float], floor: Callable[[], float] | None, repeat: int,
-            warm: bool = True) -> tuple[float, float | None]:
-    """Medians of target and floor, run alternately so that load from other programs hits both alike."""
+            warm: bool = True, slowest: bool = False) -> tuple[float, float | None]:
+    """Medians of target and floor, run alternately so that load from other programs hits both alike (``slowest``:
+    the target's slowest run instead of its median)."""
     for fn in (target, floor):
         if fn and warm:
             fn()  # warm the file cache and the .pyc files
@@ -234,7 +236,7 @@ def measure(target: Callable[[], float], floor: Callable[[], float] | None, repe
         targets.append(target())
         if floor:
             floors.append(floor())
-    return statistics.median(targets), statistics.median(floors) if floors else None
+    return (max if slowest else statistics.median)(targets), statistics.median(floors) if floors else None
 
 
 def show(value: float, unit: str) -> str:
@@ -315,7 +317,7 @@ def main() -> None:
         for row in rows:
             repeat = 1 if args.quick else (row.repeat or args.repeat)
             try:
-                value, base = measure(row.target, row.floor, repeat, row.warm and not args.quick)
+                value, base = measure(row.target, row.floor, repeat, row.warm and not args.quick, row.every_run)
             except Exception as error:  # one failing row must not hide the rest of the table
                 print(f"| {row.name:<46} | {years:>5g} | failed: {type(error).__name__}: {error}", flush=True)
                 continue

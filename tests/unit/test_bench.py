@@ -73,6 +73,12 @@ def test_measure_alternates_and_takes_medians(bench):
     assert (value, base) == (2.5, 15.0)  # medians of (2, 3) and (10, 20)
 
 
+def test_a_goal_for_every_run_keeps_the_slowest(bench):
+    times = iter([9.0, 1.0, 2.0, 10.0, 3.0, 20.0, 1.5, 30.0])  # warm-up, then (target, floor) three times
+    value, base = bench.measure(lambda: next(times), lambda: next(times), repeat=3, slowest=True)
+    assert (value, base) == (3.0, 20.0)  # the slowest of (2, 3, 1.5); the median of (10, 20, 30)
+
+
 def test_a_changed_source_file_changes_the_install_fingerprint(bench, tmp_path):
     package = tmp_path / "osteotrack"
     package.mkdir()
