@@ -825,6 +825,23 @@ def m011_trend_weeks(db) -> None:
     rebuild_summaries(db.conn, ("week_peg",))
 
 
+def starting_rows(conn) -> None:
+    """The rows a new diary made at once in its final schema starts with (``connection.make_new``), as the steps
+    leave them: the built-in terms (m001; the tailbone's code m003 corrects is right in them already) with their
+    fixed early change time (m008), the default profile (m001) with its uid and change time (m008), the diary id
+    (m008). The schema's triggers are there already: each row is written as they leave it alone. A test makes a
+    new diary both ways and compares them."""
+    conn.executemany(
+        "INSERT INTO vocabulary (kind, slug, name, grp, region, laterality, snomed, builtin, hidden, changed_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0, '2000-01-01T00:00:00.000Z')",
+        [(t.kind, t.slug, t.name, t.group, t.region, t.laterality, t.snomed) for t in BUILTIN])
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    conn.execute("INSERT INTO profiles (name, created_utc, uid, changed_at)"
+                 " VALUES (?, ?, lower(hex(randomblob(16))), strftime('%Y-%m-%dT%H:%M:%fZ', ?))",
+                 [DEFAULT_PROFILE, now, now])
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('diary_id', lower(hex(randomblob(16))))")
+
+
 STEPS = [m001_initial, m002_self_care_sessions, m003_tailbone_is_the_coccyx, m004_bone_care, m005_weekly_peg,
          m006_levels_and_undelete, m007_day_summary, m008_sync,
          m009_trend_summaries, m010_session_indexes, m011_trend_weeks]
