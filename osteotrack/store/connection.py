@@ -168,7 +168,7 @@ def _apply_steps(conn: sqlite3.Connection, migration_set: str, steps) -> None:
 
 def stepwise_schema(migration_set: str, steps) -> tuple[str, ...]:
     """The tables, indexes and triggers that applying ``steps`` one by one to a new database leaves, as SQLite
-    keeps them (``sqlite_master``), in its order: what ``fresh_schema`` holds."""
+    keeps them (``sqlite_master``), in its order: what ``fresh_schema`` holds (scripts/write_fresh_schema.py)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         apply_to_new(conn, migration_set, steps)
@@ -176,38 +176,6 @@ def stepwise_schema(migration_set: str, steps) -> tuple[str, ...]:
             "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"))
     finally:
         conn.close()
-
-
-def write_fresh_schema() -> None:
-    """Write ``osteotrack/store/fresh_schema.py`` again from the schema steps (after a new step is added)."""
-    from pathlib import Path
-
-    def literal(text: str) -> str:
-        plain = '"""' not in text and "\\" not in text and not text.endswith('"')
-        return f'    """{text}""",' if plain else f"    {text!r},"
-
-    statements = stepwise_schema(schema.MIGRATION_SET, schema.STEPS)
-    lines = [
-        "# ruff: noqa: E501",
-        '"""The schema a new diary is made in at once (``connection.make_new``): the tables, indexes and triggers that',
-        "the schema steps ``STEPS`` leave in a new database, as SQLite keeps them, in its order.",
-        "",
-        "Written by ``connection.write_fresh_schema()`` from the steps themselves, never by hand; after adding a",
-        "step run",
-        '    python -c "from osteotrack.store.connection import write_fresh_schema; write_fresh_schema()"',
-        "tests/unit/test_fresh_schema.py makes a new diary both ways and compares them.",
-        '"""',
-        "",
-        "STEPS = (",
-        *(f'    "{step.__name__}",' for step in schema.STEPS),
-        ")",
-        "",
-        "SCHEMA = (",
-        *(literal(statement) for statement in statements),
-        ")",
-        "",
-    ]
-    Path(__file__).with_name("fresh_schema.py").write_text("\n".join(lines), encoding="utf-8")
 
 
 class StepDatabase:

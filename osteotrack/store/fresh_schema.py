@@ -2,9 +2,7 @@
 """The schema a new diary is made in at once (``connection.make_new``): the tables, indexes and triggers that
 the schema steps ``STEPS`` leave in a new database, as SQLite keeps them, in its order.
 
-Written by ``connection.write_fresh_schema()`` from the steps themselves, never by hand; after adding a
-step run
-    python -c "from osteotrack.store.connection import write_fresh_schema; write_fresh_schema()"
+Written by scripts/write_fresh_schema.py from the steps themselves, never by hand: run it after adding a step.
 tests/unit/test_fresh_schema.py makes a new diary both ways and compares them.
 """
 

@@ -14,8 +14,7 @@ HEX_ID = re.compile(r"[0-9a-f]{32}")
 
 
 def test_the_fresh_schema_is_what_the_steps_leave_and_covers_every_step():
-    regenerate = ('run: python -c "from osteotrack.store.connection import write_fresh_schema; '
-                  'write_fresh_schema()"')
+    regenerate = "store/fresh_schema.py is out of date: run python scripts/write_fresh_schema.py"
     assert list(fresh_schema.STEPS) == schema.STEP_NAMES, regenerate
     assert fresh_schema.SCHEMA == stepwise_schema(schema.MIGRATION_SET, schema.STEPS), regenerate
 
