@@ -487,15 +487,19 @@ def added_at_once(table: str) -> str:
     new diary). Adding them in the order written, into rows that mostly come in the order of their days, is
     quicker than grouping them all by day (a sort of every row) — and gives the same rows."""
     values, update = _ADDED[table]
+    # The parts read in the order written (NOT INDEXED: not in an index's order), so that their days come nearly in
+    # order and each upsert finds its row near the last; their entries' profile and day read from the index that
+    # holds both beside the id (where the pain is not read too).
+    entries = "entries e" if "e.pain" in values else "entries e INDEXED BY entries_id_owner"
     if table == "day_summary":
         rows, picked, key = f"e.profile_id, e.local_day, {values.format(row='e')}", "entries e", _DAY_KEYS[table]
-    elif table == "day_medicines":
-        rows, picked, key = values.format(row="x"), "entry_therapies x JOIN entries e ON e.id = x.entry_id", \
-            _DAY_KEYS[table]
     else:
-        _table, term, child, column, _sums = next(s for s in _CHILD_SUMMARIES if s[0] == table)
-        rows = f"e.profile_id, e.local_day, x.{column}, {values.format(row='x')}"
-        picked, key = f"{child} x JOIN entries e ON e.id = x.entry_id", f"profile_id, day, {term}"
+        if table == "day_medicines":
+            child, rows, key = "entry_therapies", values.format(row="x"), _DAY_KEYS[table]
+        else:
+            _table, term, child, column, _sums = next(s for s in _CHILD_SUMMARIES if s[0] == table)
+            rows, key = f"e.profile_id, e.local_day, x.{column}, {values.format(row='x')}", f"profile_id, day, {term}"
+        picked = f"{child} x NOT INDEXED JOIN {entries} ON e.id = x.entry_id"
     # (``WHERE true``: an upsert's SELECT with a join needs a WHERE, or its ON CONFLICT reads as the join's ON.)
     return (f"INSERT INTO {table} ({_COLUMNS[table]}) SELECT {rows} FROM {picked} WHERE true"
             f" ON CONFLICT ({key}) DO UPDATE SET {update}")
