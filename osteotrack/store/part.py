@@ -105,6 +105,15 @@ class Part:
         """The id of the profile a record of this part belongs to, or None when there is no such record."""
         return self._value(f"SELECT profile_id FROM {self.TABLE} WHERE id = ?", [record_id])
 
+    def owners(self, ids: list[str]) -> dict[str, int]:
+        """``owner`` of each of ``ids`` the diary has, looked up a chunk at a time."""
+        found: dict[str, int] = {}
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            found.update(self._conn.execute(
+                f"SELECT id, profile_id FROM {self.TABLE} WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        return found
+
     def _value(self, sql: str, params: Iterable[Any] = ()) -> Any:
         """The first column of the first row, or None."""
         row = self._conn.execute(sql, list(params)).fetchone()

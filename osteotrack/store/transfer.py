@@ -745,7 +745,8 @@ class _UsualCheck:
                                         (dose or "").strip() or None))
         qualities, triggers = e.get("qualities") or [], e.get("triggers") or []
         if not (self.qualities.issuperset(qualities) and self.triggers.issuperset(triggers)
-                and len(set(qualities)) == len(qualities) and len(set(triggers)) == len(triggers)):
+                and (len(qualities) < 2 or len(set(qualities)) == len(qualities))
+                and (len(triggers) < 2 or len(set(triggers)) == len(triggers))):  # (none twice)
             return None
         # (Entry's fields in their order: a call with names costs a look-up each.)
         return Entry(at, pain, sites, list(qualities), list(triggers), therapies, e.get("note") or "",
