@@ -667,7 +667,7 @@ def _check_records(diary: Diary, parsed: dict) -> None:
                         continue
                     where = record.where
                     record = record.record()  # checked as any other, refused if need be
-                elif where is None:  # a check-in as every export writes it (``_usual_checkin``)
+                elif key == "checkins" and where is None:  # as every export writes it (``_usual_checkin``)
                     if usual.takes_checkin(record) and record.id not in seen:
                         seen.add(record.id)
                         checked.append((record, created, updated, None))
