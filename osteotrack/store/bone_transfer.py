@@ -129,12 +129,16 @@ def import_bone(diary, profile_id: int, p: dict, counts: dict) -> None:
             raise ValidationError("import.dose_treatment_unknown", field="file", where=where, id=treatment_id)
     for key in KEYS:
         counts.setdefault(key, 0)
-        for record, created, updated, _ in p.get(key, []):
-            owner = parts[key].owner(record.id)
-            if owner is not None:
-                if owner != profile_id:
+        records = p.get(key, [])
+        # Ids are unique within a file (checked): the records looked up at once, the new ones put in at once.
+        owner = parts[key].owners([record.id for record, *_ in records])
+        new = []
+        for record, created, updated, _ in records:
+            if record.id in owner:
+                if owner[record.id] != profile_id:
                     raise ValidationError("import.other_profile", field="id", id=record.id)
                 counts["skipped"] += 1
                 continue
-            parts[key].insert(record, profile_id, created, updated)
-            counts[key] += 1
+            new.append((record, created, updated))
+        parts[key].insert_stamped(new, profile_id)
+        counts[key] += len(new)

@@ -18,6 +18,7 @@ from osteotrack.store.schema import (  # the summaries' own description, private
     _MONTH_TRIGGERS,
     DAY_TABLES,
     _month_from_days,
+    added_at_once,
     rebuild_summaries,
     summary_query,
 )
@@ -47,7 +48,9 @@ def summaries_at_the_end(conn):
         with without_triggers(conn, _ADDED_TRIGGERS + _MEDICINE_ADDED + _MONTH_TRIGGERS):
             with indexes_at_the_end(conn, _SUMMARIZED):
                 yield
-            rebuild_summaries(conn, DAY_TABLES)
+            for table in DAY_TABLES:  # each entry and part added to its day as its trigger would have, at once
+                conn.execute(f"DELETE FROM {table}")
+                conn.execute(added_at_once(table))
             _months_afresh(conn)  # from the days just summed
         return
     with without_triggers(conn, _ADDED_TRIGGERS + _MEDICINE_ADDED + _MONTH_TRIGGERS):

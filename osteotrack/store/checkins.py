@@ -9,7 +9,7 @@ from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.records import CheckIn
 from osteotrack.domain.validate import validate_checkin
 from osteotrack.store.connection import new_id, now_utc
-from osteotrack.store.part import Part, Stored, day_range
+from osteotrack.store.part import Part, Stored, day_range, insert_rows
 
 
 class CheckIns(Part):
@@ -56,9 +56,10 @@ class CheckIns(Part):
         """Insert already validated check-ins as they are, each with its created and updated stamps,
         in one statement (for bulk imports); ``changed`` as for ``Entries.insert_stamped``."""
         changed = changed or {}
-        self._conn.executemany(
+        insert_rows(
+            self._conn,
             "INSERT INTO checkins (id, profile_id, day, peg_pain, peg_enjoyment, peg_activity, sleep, mood, note,"
-            " peg_week, created_utc, updated_utc, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " peg_week, created_utc, updated_utc, changed_at)",
             [[c.id, profile_id, c.day.isoformat(), c.peg_pain, c.peg_enjoyment, c.peg_activity, c.sleep, c.mood,
               c.note, int(c.peg_week), created, updated, changed.get(c.id or "")] for c, created, updated in stamped],
         )

@@ -111,6 +111,35 @@ MIGRATIONS_TABLE = (
 )
 
 
+def make_new(conn: sqlite3.Connection, migration_set: str, steps) -> None:
+    """Make a new diary (a database with no table at all) in the schema ``steps`` leave, the steps recorded as
+    applied. Those ``fresh_schema`` was written from are not replayed: their tables, indexes and triggers are made
+    at once, as SQLite keeps them after the steps (ALTER TABLE re-reads the whole schema each time: replaying them
+    cost a new diary 50 ms), with the rows the steps leave (``schema.starting_rows``), in one transaction. Any step
+    after those is applied as ``apply_to_new`` applies it."""
+    from osteotrack.store import fresh_schema
+
+    names = tuple(step.__name__ for step in steps)
+    made = len(fresh_schema.STEPS)
+    if names[:made] != fresh_schema.STEPS:
+        apply_to_new(conn, migration_set, steps)
+        return
+    conn.execute("BEGIN")
+    try:
+        for statement in fresh_schema.SCHEMA:
+            conn.execute(statement)
+        schema.starting_rows(conn)
+        applied = str(datetime.now(timezone.utc))
+        conn.executemany("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                         [[migration_set, name, applied] for name in names[:made]])
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    _apply_steps(conn, migration_set, steps[made:])
+
+
 def apply_to_new(conn: sqlite3.Connection, migration_set: str, steps) -> None:
     """Apply every schema step to a new diary (a database with no table at all), as sqlite-utils'
     ``Migrations.apply`` would, without importing sqlite-utils: it costs a new diary (the first start, an
@@ -118,6 +147,11 @@ def apply_to_new(conn: sqlite3.Connection, migration_set: str, steps) -> None:
     in one transaction."""
     for statement in MIGRATIONS_TABLE:
         conn.execute(statement)
+    _apply_steps(conn, migration_set, steps)
+
+
+def _apply_steps(conn: sqlite3.Connection, migration_set: str, steps) -> None:
+    """Apply ``steps`` one after the other, each and the record of it in one transaction."""
     db = StepDatabase(conn)
     for step in steps:
         conn.execute("BEGIN")
@@ -130,6 +164,18 @@ def apply_to_new(conn: sqlite3.Connection, migration_set: str, steps) -> None:
                 conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+
+def stepwise_schema(migration_set: str, steps) -> tuple[str, ...]:
+    """The tables, indexes and triggers that applying ``steps`` one by one to a new database leaves, as SQLite
+    keeps them (``sqlite_master``), in its order: what ``fresh_schema`` holds (scripts/write_fresh_schema.py)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        apply_to_new(conn, migration_set, steps)
+        return tuple(sql for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"))
+    finally:
+        conn.close()
 
 
 class StepDatabase:

@@ -18,11 +18,11 @@ from osteotrack.store import schema
 from osteotrack.store.connection import (
     BUSY_TIMEOUT_MS,
     applied_steps,
-    apply_to_new,
     check_diary_path,
     check_integrity,
     connect,
     explain,
+    make_new,
 )
 from osteotrack.store.profile_diary import ProfileDiary
 
@@ -199,7 +199,7 @@ class Diary:
                 # The backup checks its copy: a damaged diary stops here, before any step runs.
                 self._backup_before(pending[0], applied)
             elif self._conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is None:
-                apply_to_new(self._conn, schema.MIGRATION_SET, schema.STEPS)
+                make_new(self._conn, schema.MIGRATION_SET, schema.STEPS)
                 return
             schema.migrations().apply(self.db)
 

@@ -12,7 +12,7 @@ from osteotrack.domain.records import Entry, Site, TherapyUse, record_dict
 from osteotrack.domain.validate import validate_entry
 from osteotrack.domain.when import from_storage, offset_minutes, to_utc_text
 from osteotrack.store.connection import new_id, now_utc
-from osteotrack.store.part import CHUNK, Part, Stored, day_range
+from osteotrack.store.part import CHUNK, Part, Stored, day_range, insert_rows
 
 _CHILDREN = ("entry_sites", "entry_qualities", "entry_triggers", "entry_therapies")
 KEEP_DELETED_DAYS = 30  # how long a deleted entry can be brought back
@@ -52,9 +52,10 @@ class Entries(Part):
         one statement per table (for bulk imports). ``changed``: change times by id, written with the rows
         (an import's, from its file); an entry without one is stamped changed now, as any new row."""
         changed = changed or {}
-        self._conn.executemany(
+        insert_rows(
+            self._conn,
             "INSERT INTO entries (id, profile_id, at_utc, utc_offset_min, local_day, pain, note, for_doctor,"
-            " entered_by, created_utc, updated_utc, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " entered_by, created_utc, updated_utc, changed_at)",
             [(entry.id, profile_id, to_utc_text(entry.at), offset_minutes(entry.at), entry.at.date().isoformat(),
               entry.pain, entry.note, int(entry.for_doctor), entry.entered_by, created, updated,
               changed.get(entry.id or "")) for entry, created, updated in stamped],
@@ -62,18 +63,16 @@ class Entries(Part):
         self._insert_children(*(entry for entry, _, _ in stamped))
 
     def _insert_children(self, *entries: Entry) -> None:
-        self._conn.executemany(
-            "INSERT INTO entry_sites (entry_id, location, intensity, level) VALUES (?, ?, ?, ?)",
-            [(entry.id, s.location, s.intensity, s.level) for entry in entries for s in entry.sites],
-        )
-        self._conn.executemany("INSERT INTO entry_qualities (entry_id, slug) VALUES (?, ?)",
-                               [(entry.id, q) for entry in entries for q in entry.qualities])
-        self._conn.executemany("INSERT INTO entry_triggers (entry_id, slug) VALUES (?, ?)",
-                               [(entry.id, t) for entry in entries for t in entry.triggers])
-        self._conn.executemany(
-            "INSERT INTO entry_therapies (entry_id, therapy, relief, medication, dose) VALUES (?, ?, ?, ?, ?)",
-            [(entry.id, t.therapy, t.relief, t.medication, t.dose) for entry in entries for t in entry.therapies],
-        )
+        conn = self._conn
+        insert_rows(conn, "INSERT INTO entry_sites (entry_id, location, intensity, level)",
+                    [(entry.id, s.location, s.intensity, s.level) for entry in entries for s in entry.sites])
+        insert_rows(conn, "INSERT INTO entry_qualities (entry_id, slug)",
+                    [(entry.id, q) for entry in entries for q in entry.qualities])
+        insert_rows(conn, "INSERT INTO entry_triggers (entry_id, slug)",
+                    [(entry.id, t) for entry in entries for t in entry.triggers])
+        insert_rows(conn, "INSERT INTO entry_therapies (entry_id, therapy, relief, medication, dose)",
+                    [(entry.id, t.therapy, t.relief, t.medication, t.dose) for entry in entries
+                     for t in entry.therapies])
 
     def update(self, entry: Entry, profile_id: int, now: datetime | None = None) -> Entry:
         """Replace the contents of the profile's entry ``entry.id``; return it as stored."""

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from osteotrack.domain.errors import ValidationError
 from osteotrack.domain.when import from_storage, offset_minutes, to_utc_text
 from osteotrack.store.connection import new_id, now_utc
-from osteotrack.store.part import Part, Stored, day_range
+from osteotrack.store.part import Part, Stored, day_range, insert_rows
 
 R = TypeVar("R")
 
@@ -36,14 +36,18 @@ class MomentPart(Part, Generic[R]):
 
     def insert(self, record: R, profile_id: int, created: str, updated: str) -> None:
         """Insert an already validated record as it is, with its stamps (for import and the demo)."""
-        at: datetime = record.at  # type: ignore[attr-defined]
+        self.insert_stamped([(record, created, updated)], profile_id)
+
+    def insert_stamped(self, stamped: list[tuple[R, str, str]], profile_id: int) -> None:
+        """``insert`` of each of ``stamped`` (a record with its created and updated stamps), in few statements."""
         columns = ("id", "profile_id", "at_utc", "utc_offset_min", "local_day", *self.COLUMNS,
                    "created_utc", "updated_utc")
-        self._conn.execute(
-            f"INSERT INTO {self.TABLE} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [record.id, profile_id, to_utc_text(at), offset_minutes(at), at.date().isoformat(),  # type: ignore[attr-defined]
-             *self.values(record), created, updated],
-        )
+        rows = []
+        for record, created, updated in stamped:
+            at: datetime = record.at  # type: ignore[attr-defined]
+            rows.append([record.id, profile_id, to_utc_text(at), offset_minutes(at),  # type: ignore[attr-defined]
+                         at.date().isoformat(), *self.values(record), created, updated])
+        insert_rows(self._conn, f"INSERT INTO {self.TABLE} ({', '.join(columns)})", rows)
 
     def store(self, record: R, profile_id: int) -> R:
         """Give an already validated record an id and store it in one transaction; return it."""

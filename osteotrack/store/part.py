@@ -34,6 +34,24 @@ else:
 CHUNK = 900
 
 
+def insert_rows(conn: sqlite3.Connection, head: str, rows: list) -> None:
+    """The ``rows`` (sequences of one length) inserted by ``head`` (``INSERT INTO t (a, b)``), in their order, as
+    ``executemany`` of ``head VALUES (?, ?)`` inserts them, but as many to a statement as CHUNK parameters allow:
+    running a statement once for each row cost more than its values (a fifth of writing an import's parts)."""
+    if not rows:
+        return
+    width = len(rows[0])
+    per = max(1, CHUNK // width)
+    row = f"({', '.join('?' * width)})"
+    values = [value for one in rows for value in one]
+    step = per * width
+    full = f"{head} VALUES {', '.join([row] * per)}"
+    for start in range(0, len(values), step):
+        chunk = values[start:start + step]
+        conn.execute(full if len(chunk) == step else f"{head} VALUES {', '.join([row] * (len(chunk) // width))}",
+                     chunk)
+
+
 class Stored(Record, Generic[R]):
     """A record as stored: the record itself, whose it is, and when it was written."""
 
@@ -86,6 +104,15 @@ class Part:
     def owner(self, record_id: str | None) -> int | None:
         """The id of the profile a record of this part belongs to, or None when there is no such record."""
         return self._value(f"SELECT profile_id FROM {self.TABLE} WHERE id = ?", [record_id])
+
+    def owners(self, ids: list[str]) -> dict[str, int]:
+        """``owner`` of each of ``ids`` the diary has, looked up a chunk at a time."""
+        found: dict[str, int] = {}
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            found.update(self._conn.execute(
+                f"SELECT id, profile_id FROM {self.TABLE} WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        return found
 
     def _value(self, sql: str, params: Iterable[Any] = ()) -> Any:
         """The first column of the first row, or None."""

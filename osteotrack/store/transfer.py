@@ -21,6 +21,7 @@ from osteotrack.domain.messages import Phrase, place
 from osteotrack.domain.records import CheckIn, Entry, Event, Profile, Question, Site, TherapyUse
 from osteotrack.domain.selfcare import SelfCareSession, validate_session
 from osteotrack.domain.validate import (
+    _RECORD_ID,
     check_level,
     check_profile_name,
     check_record_id,
@@ -31,7 +32,7 @@ from osteotrack.domain.validate import (
     validate_question,
 )
 from osteotrack.domain.vocabulary import KINDS, MEDICATION_THERAPIES, THERAPY_GROUPS, Term
-from osteotrack.domain.when import EARLIEST, latest_moment, now_local
+from osteotrack.domain.when import EARLIEST, EARLIEST_DAY, latest_moment, now_local
 from osteotrack.store.bone_transfer import check_bone, export_bone, import_bone, parse_bone
 from osteotrack.store.bulk import roomy_cache, summaries_at_the_end, weeks_at_the_end, written_directly
 from osteotrack.store.connection import now_utc as _now_utc
@@ -305,7 +306,7 @@ def parse_document(document) -> dict:
             "name": name,
             "created": r.stamp(p, "created"),
             "entries": [_entry(r, e, name, i) for i, e in enumerate(r.get(p, "entries", list, False, []))],
-            "checkins": [_checkin(r, c, name, i) for i, c in enumerate(r.get(p, "checkins", list, False, []))],
+            "checkins": _checkins(r, r.get(p, "checkins", list, False, []), name),
             "events": [_event(r, v, name, i) for i, v in enumerate(r.get(p, "events", list, False, []))],
             "questions": [_question(r, q, name, i) for i, q in enumerate(r.get(p, "questions", list, False, []))],
             # Files exported before self-care sessions existed simply have none.
@@ -390,9 +391,9 @@ def _usual_entry(e: dict, profile: str, i: int):
         return None
     raw_sites, qualities, triggers, raw_therapies = e.get("sites"), e.get("qualities"), e.get("triggers"), \
         e.get("therapies")
-    if any(value is not None and type(value) is not list
-           for value in (raw_sites, qualities, triggers, raw_therapies)):
-        return None
+    for value in (raw_sites, qualities, triggers, raw_therapies):  # (a loop: any() of a generator costs more)
+        if value is not None and type(value) is not list:
+            return None
     sites = []
     for s in raw_sites or ():
         if type(s) is not dict:
@@ -406,12 +407,15 @@ def _usual_entry(e: dict, profile: str, i: int):
         if type(t) is not dict:
             return None
         therapy, relief, medication, dose = t.get("therapy"), t.get("relief"), t.get("medication"), t.get("dose")
-        if type(therapy) is not str or (relief is not None and type(relief) is not int) or any(
-                value is not None and type(value) is not str for value in (medication, dose)):
+        if type(therapy) is not str or (relief is not None and type(relief) is not int) \
+                or (medication is not None and type(medication) is not str) \
+                or (dose is not None and type(dose) is not str):
             return None
         therapies.append((therapy, relief, medication, dose))
-    if any(type(q) is not str for q in qualities or ()) or any(type(q) is not str for q in triggers or ()):
-        return None
+    for slugs in (qualities, triggers):
+        for slug in slugs or ():
+            if type(slug) is not str:
+                return None
     return _UsualEntry(e, moment, sites, therapies, profile, i), e["created"], e["updated"], None
 
 
@@ -441,6 +445,46 @@ def _text(r: _Reader, value, key: str) -> str:
     if not isinstance(value, str):
         raise r.fail("import.not_slug", key=key)
     return value
+
+
+def _checkins(r: _Reader, items: list, profile: str) -> list:
+    """``_checkin`` of each check-in of a profile's list, those as every export writes them read at once
+    (``_usual_checkin``)."""
+    out = [_usual_checkin(c) or _checkin(r, c, profile, i) for i, c in enumerate(items)]
+    if out and out[-1][3] is None:  # where reading the last one field by field would have left the reader
+        r.where = place("place.checkin", n=len(out), profile=profile)
+    return out
+
+
+_CHECKIN_ITEMS = ("peg_pain", "peg_enjoyment", "peg_activity", "sleep", "mood")
+
+
+def _usual_checkin(c):
+    """``_checkin`` of a check-in as every export writes it, read without a call a field: each value of exactly its
+    type (or none, where one may be missing), its day and stamps readable: ``(CheckIn, created, updated, None)``,
+    its place in the file told when a check refuses it (``_check_records``). None for anything else, which
+    ``_checkin`` then reads (or refuses) field by field, as it always has."""
+    if type(c) is not dict or "_where" in c:  # (a row of a CSV file names its own place)
+        return None
+    day, record_id, note, peg_week = c.get("day"), c.get("id"), c.get("note"), c.get("peg_week")
+    if type(day) is not str or type(record_id) is not str or (note is not None and type(note) is not str) \
+            or (peg_week is not None and type(peg_week) is not bool):
+        return None
+    pain, enjoyment, activity, sleep, mood = items = [c.get(key) for key in _CHECKIN_ITEMS]
+    for item in items:
+        if item is not None and type(item) is not int:
+            return None
+    created = c.get("created")
+    if not (_usual_stamp(c, "created") and (c.get("updated") == created or _usual_stamp(c, "updated"))):
+        return None  # (a check-in never changed was updated when it was made: one stamp to read)
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        return None
+    record = CheckIn(when, pain, enjoyment, activity, sleep, mood, note or "", record_id)  # (its fields in order)
+    # Files from before the weekly PEG hold PEG answers asked about the day: never a past-week PEG.
+    record.peg_week = bool(peg_week) and record.has_peg
+    return record, created, c["updated"], None
 
 
 def _checkin(r: _Reader, c, profile: str, i: int):
@@ -614,7 +658,7 @@ def _check_records(diary: Diary, parsed: dict) -> None:
             ("events", lambda rec: validate_event(rec, vocab, now)),
         ):
             checked = []
-            for record, created, updated, where in p[key]:
+            for i, (record, created, updated, where) in enumerate(p[key]):
                 if isinstance(record, _UsualEntry):
                     entry, record_id = usual.valid(record), record.e["id"]
                     if entry is not None and record_id not in seen:
@@ -623,6 +667,12 @@ def _check_records(diary: Diary, parsed: dict) -> None:
                         continue
                     where = record.where
                     record = record.record()  # checked as any other, refused if need be
+                elif key == "checkins" and where is None:  # as every export writes it (``_usual_checkin``)
+                    if usual.takes_checkin(record) and record.id not in seen:
+                        seen.add(record.id)
+                        checked.append((record, created, updated, None))
+                        continue
+                    where = place("place.checkin", n=i + 1, profile=p["name"])
                 checked.append((_checked(check, record, where, seen), created, updated, where))
             p[key] = checked
         p["questions"] = [(_checked(lambda rec: validate_question(rec, now), rec, where, seen), updated, where)
@@ -647,6 +697,20 @@ class _UsualCheck:
         self.now = now
         # ``check_moment(at, now, "entry")``'s bounds: not after now (and its grace), not before 1900.
         self.latest = latest_moment(now)
+        self.today = now.date()  # ``check_not_future``'s last day
+        self.id_form = re.compile(_RECORD_ID).fullmatch  # ``check_record_id``'s rule, compiled once
+
+    def takes_checkin(self, checkin: CheckIn) -> bool:
+        """Whether ``validate_checkin`` and the check of its id take a check-in as it is (the same one back): its day
+        from 1900 to today, each item 0–10 or not given, at least one given (or a note), an id of the usual form."""
+        given = False
+        for item in (checkin.peg_pain, checkin.peg_enjoyment, checkin.peg_activity, checkin.sleep, checkin.mood):
+            if item is not None:
+                if not 0 <= item <= 10:
+                    return False
+                given = True
+        return (EARLIEST_DAY <= checkin.day <= self.today and (given or bool(checkin.note.strip()))
+                and self.id_form(checkin.id or "") is not None)
 
     def valid(self, usual: _UsualEntry) -> Entry | None:
         """The entry ``validate_entry`` would return for ``usual.record()``, or None where it might say otherwise."""
@@ -657,9 +721,7 @@ class _UsualCheck:
         at = usual.at
         if at > self.latest or at < EARLIEST or at.year < EARLIEST.year:
             return None
-        try:
-            check_record_id(e["id"])
-        except ValidationError:
+        if self.id_form(e["id"]) is None:
             return None
         sites, places = [], set()
         for location, intensity, level in usual.sites:
@@ -683,7 +745,8 @@ class _UsualCheck:
                                         (dose or "").strip() or None))
         qualities, triggers = e.get("qualities") or [], e.get("triggers") or []
         if not (self.qualities.issuperset(qualities) and self.triggers.issuperset(triggers)
-                and len(set(qualities)) == len(qualities) and len(set(triggers)) == len(triggers)):
+                and (len(qualities) < 2 or len(set(qualities)) == len(qualities))
+                and (len(triggers) < 2 or len(set(triggers)) == len(triggers))):  # (none twice)
             return None
         # (Entry's fields in their order: a call with names costs a look-up each.)
         return Entry(at, pain, sites, list(qualities), list(triggers), therapies, e.get("note") or "",

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from osteotrack.domain.bone import Treatment, medicine_name, medicine_slug, validate_treatment
 from osteotrack.domain.errors import ValidationError
 from osteotrack.store.connection import new_id, now_utc
-from osteotrack.store.part import Part, Stored
+from osteotrack.store.part import Part, Stored, insert_rows
 
 _COLUMNS = "id, profile_id, medicine, name, every, since, dose, stopped, note, stop_note, created_utc, updated_utc"
 
@@ -38,10 +38,14 @@ class Treatments(Part):
 
     def insert(self, t: Treatment, profile_id: int, created: str, updated: str) -> None:
         """Insert an already validated treatment as it is, with its stamps (for import and the demo)."""
-        self._conn.execute(
-            f"INSERT INTO bone_treatments ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [t.id, profile_id, t.medicine, t.name, t.every, t.since.isoformat(), t.dose,
-             None if t.stopped is None else t.stopped.isoformat(), t.note, t.stop_note, created, updated])
+        self.insert_stamped([(t, created, updated)], profile_id)
+
+    def insert_stamped(self, stamped: list[tuple[Treatment, str, str]], profile_id: int) -> None:
+        """``insert`` of each of ``stamped`` (a treatment with its created and updated stamps), in few statements."""
+        insert_rows(self._conn, f"INSERT INTO bone_treatments ({_COLUMNS})",
+                    [[t.id, profile_id, t.medicine, t.name, t.every, t.since.isoformat(), t.dose,
+                      None if t.stopped is None else t.stopped.isoformat(), t.note, t.stop_note, created, updated]
+                     for t, created, updated in stamped])
 
     def stop(self, medicine: str, on: date, profile_id: int, note: str = "", now: datetime | None = None) -> Treatment:
         """Stop the profile's current treatment with ``medicine`` on day ``on``; return it as stored."""
