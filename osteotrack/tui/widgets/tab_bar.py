@@ -19,10 +19,11 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.renderables.bar import Bar
-from textual.widget import Widget
+
+from osteotrack.tui.widgets.cell_line import CellLine
 
 
-class TabBar(Widget, can_focus=True):
+class TabBar(CellLine, can_focus=True):
     """Tab labels and the bar under them; ``active`` is the id of the tab shown."""
 
     ALLOW_SELECT = False
@@ -76,7 +77,6 @@ class TabBar(Widget, can_focus=True):
         super().__init__(id=id)
         self.tabs = tabs
         self.set_reactive(TabBar.active, active)
-        self._hover: int | None = None  # the tab under the mouse
 
     def spans(self) -> list[tuple[int, int]]:
         """The cells each tab takes on the line, its padding included: (first cell, the cell after it)."""
@@ -126,10 +126,6 @@ class TabBar(Widget, can_focus=True):
         return Group(line, Bar((start + 1 - shift, end - 1 - shift), Style.from_color(bar.color),
                                Style.from_color(bar.bgcolor)))
 
-    def _at(self, x: int) -> int | None:
-        x += self._shift()
-        return next((i for i, (start, end) in enumerate(self.spans()) if start <= x < end), None)
-
     def watch_active(self) -> None:
         self.refresh()
         self.post_message(self.Activated(self, self.active))
@@ -154,17 +150,6 @@ class TabBar(Widget, can_focus=True):
             self.focus()
             self.active = self.tabs[at][0]
 
-    def _hover_at(self, x: int | None) -> None:
-        hover = None if x is None else self._at(x)
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        self._hover_at(event.x)
-
-    def on_leave(self, event: events.Leave) -> None:
-        self._hover_at(None)
 
 
 class TabbedPanes(Vertical):

@@ -16,9 +16,10 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
-from textual.widget import Widget
 from textual.widgets import Checkbox, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
+
+from osteotrack.tui.widgets.cell_line import CellLine
 
 TICKED, UNTICKED = "[x]", "[ ]"
 CHOSEN, NOT_CHOSEN = "(•)", "( )"
@@ -32,7 +33,7 @@ class TickBox(Checkbox):
         return Content.styled(TICKED if self.value else UNTICKED, "bold")
 
 
-class ChoiceLine(Widget, can_focus=True):
+class ChoiceLine(CellLine, can_focus=True):
     """One choice of a few, drawn on one line ``(•) chosen ( ) other``: a radio set that is one widget.
 
     The same keys as Textual's ``RadioSet`` (left/up and right/down move the highlight, which starts on the
@@ -85,7 +86,6 @@ class ChoiceLine(Widget, can_focus=True):
         self.choices = choices
         self.chosen = chosen
         self.highlighted = self._index(chosen)
-        self._hover: int | None = None
 
     def _index(self, key: str) -> int:
         return next((i for i, (k, _label) in enumerate(self.choices) if k == key), 0)
@@ -139,25 +139,11 @@ class ChoiceLine(Widget, can_focus=True):
         """Choose the highlighted choice."""
         self.choose(self.choices[self.highlighted][0])
 
-    def _at(self, x: int) -> int | None:
-        return next((i for i, (start, end) in enumerate(self.spans()) if start <= x < end), None)
-
     def on_click(self, event: events.Click) -> None:
         at = self._at(event.x)
         if at is not None:
             self.choose(self.choices[at][0])
 
-    def _hover_at(self, x: int | None) -> None:
-        hover = None if x is None else self._at(x)
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        self._hover_at(event.x)
-
-    def on_leave(self, event: events.Leave) -> None:
-        self._hover_at(None)
 
 
 class TickList(SelectionList):
